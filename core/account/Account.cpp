@@ -1,0 +1,64 @@
+#include "Account.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+void saveEndpoint(QSettings &settings, const QString &group, const ServerEndpoint &endpoint)
+{
+    settings.beginGroup(group);
+    settings.setValue(u"host"_s, endpoint.host);
+    settings.setValue(u"port"_s, endpoint.port);
+    settings.setValue(u"security"_s, ServerEndpoint::securityName(endpoint.security));
+    settings.setValue(u"login"_s, endpoint.login);
+    settings.endGroup();
+}
+
+ServerEndpoint loadEndpoint(QSettings &settings, const QString &group)
+{
+    settings.beginGroup(group);
+    ServerEndpoint endpoint;
+    endpoint.host = settings.value(u"host"_s).toString();
+    endpoint.port = static_cast<quint16>(settings.value(u"port"_s).toUInt());
+    // An unreadable security value must never fall back to something weaker: implicit TLS is
+    // the strictest mode we have.
+    endpoint.security = ServerEndpoint::parseSecurity(settings.value(u"security"_s).toString())
+                            .value_or(ConnectionSecurity::ImplicitTls);
+    endpoint.login = settings.value(u"login"_s).toString();
+    settings.endGroup();
+    return endpoint;
+}
+
+} // namespace
+
+void Account::save(QSettings &settings) const
+{
+    settings.setValue(u"id"_s, id);
+    settings.setValue(u"realName"_s, realName);
+    settings.setValue(u"address"_s, address);
+    settings.setValue(u"preset"_s, presetId);
+    settings.setValue(u"caFile"_s, caFile);
+    settings.setValue(u"pinnedCertificates"_s, pinnedCertificates);
+    saveEndpoint(settings, u"imap"_s, imap);
+    saveEndpoint(settings, u"smtp"_s, smtp);
+}
+
+Account Account::load(QSettings &settings)
+{
+    Account account;
+    account.id = settings.value(u"id"_s).toString();
+    account.realName = settings.value(u"realName"_s).toString();
+    account.address = settings.value(u"address"_s).toString();
+    account.presetId = settings.value(u"preset"_s).toString();
+    account.caFile = settings.value(u"caFile"_s).toString();
+    account.pinnedCertificates = settings.value(u"pinnedCertificates"_s).toStringList();
+    account.imap = loadEndpoint(settings, u"imap"_s);
+    account.smtp = loadEndpoint(settings, u"smtp"_s);
+    return account;
+}
+
+} // namespace Amiens

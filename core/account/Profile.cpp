@@ -1,0 +1,120 @@
+#include "Profile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+const auto kAccountsGroup = "accounts"_L1;
+
+// QSettings groups cannot hold '/' or '@' safely; the account id is stored inside the group.
+QString groupFor(const QString &id)
+{
+    return kAccountsGroup + u'/' + QString::fromLatin1(id.toUtf8().toHex());
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Profile", text);
+}
+
+bool syncAndCheck(QSettings &settings, QString *error)
+{
+    settings.sync();
+    if (settings.status() != QSettings::NoError) {
+        if (error)
+            *error = tr("Cannot write the profile settings %1.").arg(settings.fileName());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Profile::Profile(QString directory)
+    : m_directory(QDir::cleanPath(QDir(directory).absolutePath()))
+{
+}
+
+QString Profile::defaultDirectory()
+{
+    const QString fromEnvironment = qEnvironmentVariable("AMIENS_MAIL_PROFILE");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/amiens-mail/default"_s;
+}
+
+QString Profile::settingsPath() const
+{
+    return m_directory + u"/profile.ini"_s;
+}
+
+bool Profile::ensureExists(QString *error) const
+{
+    QDir dir(m_directory);
+    if (!dir.exists() && !dir.mkpath(u"."_s)) {
+        if (error)
+            *error = tr("Cannot create the profile folder %1.").arg(m_directory);
+        return false;
+    }
+    // Mail and account names are personal data: keep them out of other users' reach.
+    QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return true;
+}
+
+QList<Account> Profile::accounts() const
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    QList<Account> result;
+    settings.beginGroup(kAccountsGroup);
+    const QStringList groups = settings.childGroups();
+    settings.endGroup();
+    for (const QString &group : groups) {
+        settings.beginGroup(kAccountsGroup + u'/' + group);
+        Account account = Account::load(settings);
+        settings.endGroup();
+        if (!account.id.isEmpty())
+            result.append(account);
+    }
+    return result;
+}
+
+std::optional<Account> Profile::account(const QString &id) const
+{
+    const QList<Account> all = accounts();
+    for (const Account &account : all) {
+        if (account.id == id)
+            return account;
+    }
+    return std::nullopt;
+}
+
+bool Profile::saveAccount(const Account &account, QString *error) const
+{
+    if (!ensureExists(error))
+        return false;
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.remove(groupFor(account.id));
+    settings.beginGroup(groupFor(account.id));
+    account.save(settings);
+    settings.endGroup();
+    const bool ok = syncAndCheck(settings, error);
+    QFile::setPermissions(settingsPath(), QFile::ReadOwner | QFile::WriteOwner);
+    return ok;
+}
+
+bool Profile::removeAccount(const QString &id, QString *error) const
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.remove(groupFor(id));
+    return syncAndCheck(settings, error);
+}
+
+} // namespace Amiens

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Account.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Amiens {
+
+/// A profile directory: the accounts' settings (profile.ini) and, beside it, their caches.
+/// The directory is private to the user (0700) and never holds a password.
+class Profile
+{
+public:
+    explicit Profile(QString directory);
+
+    /// ~/.local/share/amiens-mail/default unless AMIENS_MAIL_PROFILE names another.
+    [[nodiscard]] static QString defaultDirectory();
+
+    [[nodiscard]] QString directory() const { return m_directory; }
+    [[nodiscard]] QString settingsPath() const;
+
+    /// Creates the directory with private permissions if needed.
+    bool ensureExists(QString *error) const;
+
+    [[nodiscard]] QList<Account> accounts() const;
+    [[nodiscard]] std::optional<Account> account(const QString &id) const;
+    /// Adds or replaces the account with the same id.
+    bool saveAccount(const Account &account, QString *error) const;
+    bool removeAccount(const QString &id, QString *error) const;
+
+private:
+    QString m_directory;
+};
+
+} // namespace Amiens

@@ -1,0 +1,60 @@
+#include "AccountWorker.h"
+
+#include "util/Logging.h"
+
+#include <QCoreApplication>
+
+namespace Amiens {
+
+AccountWorker::AccountWorker(Account account, TlsTrust trust, CancellationFlag cancelled)
+    : m_connection(std::make_unique<ImapConnection>(std::move(account), std::move(trust), std::move(cancelled)))
+{
+}
+
+AccountWorker::~AccountWorker() = default;
+
+void AccountWorker::setPassword(const QString &password)
+{
+    m_password = password;
+    m_hasPassword = true;
+    m_connection->close();
+}
+
+std::optional<ServiceError> AccountWorker::ensureOpen()
+{
+    if (m_connection->isOpen())
+        return std::nullopt;
+    if (!m_hasPassword) {
+        ServiceError error;
+        error.kind = ServiceError::Kind::Authentication;
+        error.message = QCoreApplication::translate("AccountWorker", "The password of %1 is needed to connect.")
+                            .arg(m_connection->account().address);
+        return error;
+    }
+    return m_connection->open(m_password);
+}
+
+std::optional<ServiceError> AccountWorker::execute(ImapJob &job)
+{
+    // A connection reused from an earlier job may have been closed by the server meanwhile:
+    // such a failure gets one fresh connection before it is reported.
+    const bool reused = m_connection->isOpen();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (auto error = ensureOpen())
+            return error;
+        try {
+            job.run(*m_connection);
+            return std::nullopt;
+        } catch (...) {
+            ServiceError error = m_connection->translate(std::current_exception());
+            qCWarning(lcImap).noquote() << job.name() << "failed:" << error.message << "(" << error.technical << ")";
+            // After an exception the protocol state is unknown: never reuse the connection.
+            m_connection->close();
+            if (!(reused && attempt == 0 && error.kind == ServiceError::Kind::Network))
+                return error;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace Amiens

@@ -1,0 +1,95 @@
+#include "ImapConnection.h"
+
+#include "net/QtSslSocketFactory.h"
+#include "net/VmimeErrorTranslator.h"
+#include "net/VmimePlatform.h"
+#include "util/Logging.h"
+
+#include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
+#include <vmime/utility/url.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+ImapConnection::ImapConnection(Account account, TlsTrust trust, CancellationFlag cancelled,
+                               std::chrono::milliseconds inactivityLimit)
+    : m_account(std::move(account))
+    , m_trust(std::move(trust))
+    , m_cancelled(cancelled ? std::move(cancelled) : std::make_shared<std::atomic<bool>>(false))
+    , m_inactivityLimit(inactivityLimit)
+{
+    VmimePlatform::ensureInstalled();
+}
+
+ImapConnection::~ImapConnection()
+{
+    close();
+}
+
+std::optional<ServiceError> ImapConnection::open(const QString &password)
+{
+    close();
+    SocketSettings settings;
+    settings.protocol = MailProtocol::Imap;
+    settings.security = m_account.imap.security;
+    settings.trust = m_trust;
+    m_socketFactory = std::make_shared<QtSslSocketFactory>(settings);
+
+    try {
+        m_session = vmime::net::session::create();
+        // Plain "imap://": TLS is done by our socket (implicit or STARTTLS), never by VMime's
+        // GnuTLS layer, and VMime must not attempt its own (downgradable) STARTTLS.
+        vmime::utility::url url("imap", m_account.imap.host.toStdString(), m_account.imap.port);
+        auto store = vmime::dynamicCast<vmime::net::imap::IMAPStore>(
+            m_session->getStore(url, vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>()));
+        store->setSocketFactory(m_socketFactory);
+        store->setTimeoutHandlerFactory(
+            vmime::make_shared<CancellableTimeoutHandlerFactory>(m_cancelled, m_inactivityLimit));
+        store->setProperty("connection.tls", false);
+        store->setProperty("auth.username", m_account.imap.login.toStdString());
+        store->setProperty("auth.password", password.toStdString());
+        store->connect();
+        m_store = store;
+        qCInfo(lcImap).noquote() << "logged in to" << m_account.imap.host << m_account.imap.port << "as"
+                                 << m_account.imap.login << "over"
+                                 << (m_socketFactory->lastReport() ? m_socketFactory->lastReport()->tlsDescription
+                                                                   : QString());
+        return std::nullopt;
+    } catch (...) {
+        const ServiceError error = translate(std::current_exception());
+        qCWarning(lcImap).noquote() << "cannot log in to" << m_account.imap.host << ":" << error.message << "("
+                                    << error.technical << ")";
+        m_store.reset();
+        m_session.reset();
+        return error;
+    }
+}
+
+void ImapConnection::close()
+{
+    if (m_store) {
+        try {
+            if (m_store->isConnected())
+                m_store->disconnect();
+        } catch (...) {
+            // The server may already be gone; the socket is closed either way.
+        }
+    }
+    m_store.reset();
+    m_session.reset();
+}
+
+bool ImapConnection::isOpen() const
+{
+    return m_store && m_store->isConnected();
+}
+
+ServiceError ImapConnection::translate(const std::exception_ptr &failure) const
+{
+    const auto report = m_socketFactory ? m_socketFactory->lastReport() : nullptr;
+    return VmimeErrorTranslator::translate(failure, report.get(), m_cancelled && m_cancelled->load(),
+                                           m_account.imap.host);
+}
+
+} // namespace Amiens

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace Amiens {
+
+class ImapConnection;
+
+/// One IMAP command (or a short fixed sequence) run on the account's worker thread against a
+/// logged-in connection. Jobs throw on failure; the worker translates the exception, drops the
+/// connection (its protocol state is unknown after an error) and reports.
+class ImapJob
+{
+public:
+    virtual ~ImapJob() = default;
+    [[nodiscard]] virtual QString name() const = 0;
+    virtual void run(ImapConnection &connection) = 0;
+};
+
+} // namespace Amiens

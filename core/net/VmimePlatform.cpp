@@ -1,0 +1,20 @@
+#include "VmimePlatform.h"
+
+#include <vmime/platform.hpp>
+
+#include <mutex>
+
+namespace Amiens {
+
+const vmime::string VmimePlatform::getHostName() const
+{
+    return "[127.0.0.1]";
+}
+
+void VmimePlatform::ensureInstalled()
+{
+    static std::once_flag installed;
+    std::call_once(installed, [] { vmime::platform::setHandler<VmimePlatform>(); });
+}
+
+} // namespace Amiens

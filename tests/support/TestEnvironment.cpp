@@ -1,0 +1,47 @@
+#include "TestEnvironment.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens::Test {
+
+namespace {
+quint16 port(const char *name)
+{
+    return static_cast<quint16>(qEnvironmentVariableIntValue(name));
+}
+} // namespace
+
+TestEnvironment TestEnvironment::fromEnvironment()
+{
+    TestEnvironment env;
+    env.host = qEnvironmentVariable("AMIENS_TEST_HOST", u"localhost"_s);
+    env.imapsPort = port("AMIENS_TEST_IMAPS_PORT");
+    env.imapStartTlsPort = port("AMIENS_TEST_IMAP_STARTTLS_PORT");
+    env.sievePort = port("AMIENS_TEST_SIEVE_PORT");
+    env.smtpsPort = port("AMIENS_TEST_SMTPS_PORT");
+    env.submissionPort = port("AMIENS_TEST_SUBMISSION_PORT");
+    env.caFile = qEnvironmentVariable("AMIENS_TEST_CA_FILE");
+    env.sslDir = qEnvironmentVariable("AMIENS_TEST_SSL_DIR");
+    env.user = qEnvironmentVariable("AMIENS_TEST_USER");
+    env.password = qEnvironmentVariable("AMIENS_TEST_PASSWORD");
+    env.address = qEnvironmentVariable("AMIENS_TEST_ADDRESS");
+    env.user2 = qEnvironmentVariable("AMIENS_TEST_USER2");
+    env.password2 = qEnvironmentVariable("AMIENS_TEST_PASSWORD2");
+    env.address2 = qEnvironmentVariable("AMIENS_TEST_ADDRESS2");
+    env.doveadm = qEnvironmentVariable("AMIENS_TEST_DOVEADM");
+    return env;
+}
+
+Account TestEnvironment::account() const
+{
+    Account account;
+    account.id = address;
+    account.address = address;
+    account.realName = u"Marie Dupont"_s;
+    account.imap = {host, imapsPort, ConnectionSecurity::ImplicitTls, user};
+    account.smtp = {host, smtpsPort, ConnectionSecurity::ImplicitTls, user};
+    account.caFile = caFile;
+    return account;
+}
+
+} // namespace Amiens::Test

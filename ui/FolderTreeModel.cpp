@@ -1,0 +1,220 @@
+#include "FolderTreeModel.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+struct FolderTreeModel::Node
+{
+    FolderInfo folder;
+    bool placeholder = false; ///< a parent the server did not list on its own
+    Node *parent = nullptr;
+    std::vector<std::unique_ptr<Node>> children;
+
+    [[nodiscard]] int row() const
+    {
+        if (!parent)
+            return 0;
+        for (size_t i = 0; i < parent->children.size(); ++i) {
+            if (parent->children[i].get() == this)
+                return static_cast<int>(i);
+        }
+        return 0;
+    }
+
+    Node *childNamed(const QString &name) const
+    {
+        for (const auto &child : children) {
+            if (child->folder.name() == name)
+                return child.get();
+        }
+        return nullptr;
+    }
+};
+
+namespace {
+
+QIcon iconFor(FolderInfo::Role role)
+{
+    const QStyle *style = QApplication::style();
+    auto themed = [style](const char *name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(name), style->standardIcon(fallback));
+    };
+    switch (role) {
+    case FolderInfo::Role::Inbox:
+        return themed("mail-folder-inbox", QStyle::SP_DriveNetIcon);
+    case FolderInfo::Role::Sent:
+        return themed("mail-folder-sent", QStyle::SP_ArrowForward);
+    case FolderInfo::Role::Drafts:
+        return themed("document-edit", QStyle::SP_FileDialogDetailedView);
+    case FolderInfo::Role::Trash:
+        return themed("user-trash", QStyle::SP_TrashIcon);
+    case FolderInfo::Role::Junk:
+        return themed("mail-mark-junk", QStyle::SP_MessageBoxWarning);
+    case FolderInfo::Role::Archive:
+        return themed("folder-documents", QStyle::SP_DirIcon);
+    case FolderInfo::Role::All:
+    case FolderInfo::Role::Flagged:
+    case FolderInfo::Role::None:
+        break;
+    }
+    return themed("folder", QStyle::SP_DirIcon);
+}
+
+} // namespace
+
+FolderTreeModel::FolderTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+{
+}
+
+FolderTreeModel::~FolderTreeModel() = default;
+
+QString FolderTreeModel::displayName(const FolderInfo &folder)
+{
+    // Special names only for top-level folders: "Projets/Sent" is the user's own folder.
+    if (folder.pathParts.size() == 1) {
+        switch (folder.role) {
+        case FolderInfo::Role::Inbox:
+            return tr("Inbox");
+        case FolderInfo::Role::Sent:
+            return tr("Sent");
+        case FolderInfo::Role::Drafts:
+            return tr("Drafts");
+        case FolderInfo::Role::Trash:
+            return tr("Trash");
+        case FolderInfo::Role::Junk:
+            return tr("Junk");
+        case FolderInfo::Role::Archive:
+            return tr("Archives");
+        case FolderInfo::Role::All:
+        case FolderInfo::Role::Flagged:
+        case FolderInfo::Role::None:
+            break;
+        }
+    }
+    return folder.name();
+}
+
+void FolderTreeModel::setFolders(const QList<FolderInfo> &folders)
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    for (const FolderInfo &folder : folders) {
+        Node *parent = m_root.get();
+        for (qsizetype depth = 0; depth < folder.pathParts.size(); ++depth) {
+            const QString &part = folder.pathParts.at(depth);
+            Node *child = parent->childNamed(part);
+            if (!child) {
+                auto node = std::make_unique<Node>();
+                node->parent = parent;
+                node->folder.pathParts = folder.pathParts.mid(0, depth + 1);
+                node->folder.separator = folder.separator;
+                node->folder.selectable = false;
+                node->placeholder = true;
+                child = node.get();
+                parent->children.push_back(std::move(node));
+            }
+            parent = child;
+        }
+        parent->folder = folder;
+        parent->placeholder = false;
+    }
+    endResetModel();
+}
+
+QModelIndex FolderTreeModel::indexForPath(const QString &path) const
+{
+    QModelIndex current;
+    const Node *node = m_root.get();
+    while (node) {
+        const Node *next = nullptr;
+        for (size_t i = 0; i < node->children.size(); ++i) {
+            const Node *child = node->children[i].get();
+            const QString childPath = child->folder.path();
+            if (childPath == path)
+                return index(static_cast<int>(i), 0, current);
+            if (path.startsWith(childPath + child->folder.separator)) {
+                current = index(static_cast<int>(i), 0, current);
+                next = child;
+                break;
+            }
+        }
+        node = next;
+    }
+    return {};
+}
+
+FolderTreeModel::Node *FolderTreeModel::nodeFor(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex FolderTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column != 0 || row < 0)
+        return {};
+    const Node *parentNode = nodeFor(parent);
+    if (static_cast<size_t>(row) >= parentNode->children.size())
+        return {};
+    return createIndex(row, column, parentNode->children[static_cast<size_t>(row)].get());
+}
+
+QModelIndex FolderTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const Node *parentNode = nodeFor(child)->parent;
+    if (!parentNode || parentNode == m_root.get())
+        return {};
+    return createIndex(parentNode->row(), 0, const_cast<Node *>(parentNode));
+}
+
+int FolderTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    return static_cast<int>(nodeFor(parent)->children.size());
+}
+
+int FolderTreeModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeFor(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayName(node->folder);
+    case Qt::DecorationRole:
+        return iconFor(node->folder.pathParts.size() == 1 ? node->folder.role : FolderInfo::Role::None);
+    case Qt::ToolTipRole:
+    case PathRole:
+        return node->folder.path();
+    case FolderRoleRole:
+        return static_cast<int>(node->folder.role);
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags result = Qt::ItemIsEnabled;
+    if (nodeFor(index)->folder.selectable)
+        result |= Qt::ItemIsSelectable;
+    return result;
+}
+
+} // namespace Amiens

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "imap/FolderInfo.h"
+
+#include <QAbstractItemModel>
+#include <QList>
+
+#include <memory>
+#include <vector>
+
+namespace Amiens {
+
+/// The account's folders as a tree, special folders named in the user's language.
+class FolderTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        PathRole = Qt::UserRole + 1, ///< the server path, e.g. "Projets/Voyage scolaire"
+        FolderRoleRole,              ///< FolderInfo::Role as int
+    };
+
+    explicit FolderTreeModel(QObject *parent = nullptr);
+    ~FolderTreeModel() override;
+
+    void setFolders(const QList<FolderInfo> &folders);
+    [[nodiscard]] QModelIndex indexForPath(const QString &path) const;
+
+    /// "Boîte de réception", "Envoyés", … for special folders; the folder's own name otherwise.
+    [[nodiscard]] static QString displayName(const FolderInfo &folder);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+private:
+    struct Node;
+    [[nodiscard]] Node *nodeFor(const QModelIndex &index) const;
+    std::unique_ptr<Node> m_root;
+};
+
+} // namespace Amiens
