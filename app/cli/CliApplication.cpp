@@ -22,10 +22,6 @@ namespace Amiens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliApplication", text);
-}
 
 QTextStream &out()
 {
@@ -72,7 +68,7 @@ bool applyEndpointOptions(const QCommandLineParser &parser, const QCommandLineOp
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
         if (!ok || value == 0 || value > 65535) {
-            *error = tr("Invalid port: %1").arg(parser.value(port));
+            *error = CliApplication::tr("Invalid port: %1").arg(parser.value(port));
             return false;
         }
         endpoint.port = static_cast<quint16>(value);
@@ -80,7 +76,7 @@ bool applyEndpointOptions(const QCommandLineParser &parser, const QCommandLineOp
     if (parser.isSet(security)) {
         const auto mode = ServerEndpoint::parseSecurity(parser.value(security));
         if (!mode) {
-            *error = tr("Invalid security mode %1: use ssl or starttls.").arg(parser.value(security));
+            *error = CliApplication::tr("Invalid security mode %1: use ssl or starttls.").arg(parser.value(security));
             return false;
         }
         endpoint.security = *mode;
@@ -110,11 +106,11 @@ int CliApplication::usageError(const QString &message)
 
 int CliApplication::reportError(const ServiceError &error)
 {
-    err() << tr("Error: %1").arg(error.message) << '\n';
+    err() << CliApplication::tr("Error: %1").arg(error.message) << '\n';
     if (error.tlsFailure)
         err() << error.tlsFailure->describe() << '\n';
     if (!error.technical.isEmpty())
-        err() << tr("Details: %1").arg(error.technical) << '\n';
+        err() << CliApplication::tr("Details: %1").arg(error.technical) << '\n';
     err().flush();
     switch (error.kind) {
     case ServiceError::Kind::Authentication:
@@ -151,7 +147,7 @@ int CliApplication::run(const QStringList &arguments)
         return accountAdd();
     if (command == "account"_L1 && m_command.value(1) == "list"_L1)
         return accountList();
-    return usageError(command.isEmpty() ? tr("No command given.") : tr("Unknown command: %1").arg(m_command.join(u' ')));
+    return usageError(command.isEmpty() ? CliApplication::tr("No command given.") : CliApplication::tr("Unknown command: %1").arg(m_command.join(u' ')));
 }
 
 int CliApplication::presets()
@@ -174,7 +170,7 @@ int CliApplication::presets()
             out() << preset.id << '\t' << preset.displayName << '\t' << preset.sourcePath << '\n';
     }
     for (const QString &problem : registry.problems())
-        err() << tr("Warning: %1").arg(problem) << '\n';
+        err() << CliApplication::tr("Warning: %1").arg(problem) << '\n';
     return Success;
 }
 
@@ -182,7 +178,7 @@ int CliApplication::accountAdd()
 {
     const QString address = m_parser.value(kAddress).trimmed();
     if (address.isEmpty() || !address.contains(u'@'))
-        return usageError(tr("account add needs --address with a full e-mail address."));
+        return usageError(CliApplication::tr("account add needs --address with a full e-mail address."));
 
     Account account;
     const ProviderRegistry registry;
@@ -191,7 +187,7 @@ int CliApplication::accountAdd()
     std::optional<ProviderPreset> preset =
         m_parser.isSet(kPreset) ? registry.presetById(m_parser.value(kPreset)) : registry.presetForDomain(domain);
     if (m_parser.isSet(kPreset) && !preset)
-        return usageError(tr("Unknown preset: %1").arg(m_parser.value(kPreset)));
+        return usageError(CliApplication::tr("Unknown preset: %1").arg(m_parser.value(kPreset)));
     if (preset) {
         account = preset->accountFor(address, m_parser.value(kName));
     } else if (custom) {
@@ -201,7 +197,7 @@ int CliApplication::accountAdd()
         account.imap = {QString(), 993, ConnectionSecurity::ImplicitTls, address};
         account.smtp = {QString(), 465, ConnectionSecurity::ImplicitTls, address};
     } else {
-        return usageError(tr("No preset for %1: give --preset or the --imap-host and --smtp-host options.").arg(domain));
+        return usageError(CliApplication::tr("No preset for %1: give --preset or the --imap-host and --smtp-host options.").arg(domain));
     }
 
     QString error;
@@ -216,21 +212,21 @@ int CliApplication::accountAdd()
             return usageError(error);
     }
     if (!account.isComplete())
-        return usageError(tr("The account is incomplete: servers, ports and login are needed."));
+        return usageError(CliApplication::tr("The account is incomplete: servers, ports and login are needed."));
 
     if (m_parser.isSet(kPasswordStdin)) {
         CredentialStore store;
         const CredentialStore::Result stored = store.writePasswordAndWait(account.id, readPasswordLine());
         if (!stored.ok()) {
-            err() << tr("Error: the password could not be stored: %1").arg(stored.message) << '\n';
+            err() << CliApplication::tr("Error: the password could not be stored: %1").arg(stored.message) << '\n';
             return Failure;
         }
     }
     if (!m_profile->saveAccount(account, &error)) {
-        err() << tr("Error: %1").arg(error) << '\n';
+        err() << CliApplication::tr("Error: %1").arg(error) << '\n';
         return Failure;
     }
-    out() << tr("Account %1 added (IMAP %2:%3, SMTP %4:%5, login %6).")
+    out() << CliApplication::tr("Account %1 added (IMAP %2:%3, SMTP %4:%5, login %6).")
                  .arg(account.id, account.imap.host)
                  .arg(account.imap.port)
                  .arg(account.smtp.host)
@@ -265,7 +261,7 @@ std::optional<Account> CliApplication::selectedAccount()
 {
     const QList<Account> accounts = m_profile->accounts();
     if (accounts.isEmpty()) {
-        err() << tr("Error: the profile %1 has no account; add one with \"account add\".").arg(m_profile->directory())
+        err() << CliApplication::tr("Error: the profile %1 has no account; add one with \"account add\".").arg(m_profile->directory())
               << '\n';
         return std::nullopt;
     }
@@ -275,7 +271,7 @@ std::optional<Account> CliApplication::selectedAccount()
         if (account.id == m_parser.value(kAccount))
             return account;
     }
-    err() << tr("Error: no account %1 in the profile.").arg(m_parser.value(kAccount)) << '\n';
+    err() << CliApplication::tr("Error: no account %1 in the profile.").arg(m_parser.value(kAccount)) << '\n';
     return std::nullopt;
 }
 
@@ -286,7 +282,7 @@ std::optional<QString> CliApplication::passwordFor(const Account &account)
     CredentialStore store;
     const CredentialStore::Result result = store.readPasswordAndWait(account.id);
     if (!result.ok()) {
-        err() << tr("Error: %1 Use --password-stdin to give it.").arg(result.message) << '\n';
+        err() << CliApplication::tr("Error: %1 Use --password-stdin to give it.").arg(result.message) << '\n';
         return std::nullopt;
     }
     return result.secret;
@@ -300,7 +296,7 @@ int CliApplication::folders()
     QString error;
     const auto trust = TlsTrust::forAccount(*account, &error);
     if (!trust) {
-        err() << tr("Error: %1").arg(error) << '\n';
+        err() << CliApplication::tr("Error: %1").arg(error) << '\n';
         return Failure;
     }
     const std::optional<QString> password = passwordFor(*account);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include "account/Profile.h"
 #include "net/ServiceError.h"
 
@@ -14,6 +15,8 @@ namespace Amiens {
 /// to stderr in French; the exit code tells scripts what kind of failure happened.
 class CliApplication
 {
+    Q_DECLARE_TR_FUNCTIONS(Amiens::CliApplication)
+
 public:
     enum ExitCode {
         Success = 0,

@@ -20,17 +20,13 @@ QString groupFor(const QString &id)
     return kAccountsGroup + u'/' + QString::fromLatin1(id.toUtf8().toHex());
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Profile", text);
-}
 
 bool syncAndCheck(QSettings &settings, QString *error)
 {
     settings.sync();
     if (settings.status() != QSettings::NoError) {
         if (error)
-            *error = tr("Cannot write the profile settings %1.").arg(settings.fileName());
+            *error = Profile::tr("Cannot write the profile settings %1.").arg(settings.fileName());
         return false;
     }
     return true;
@@ -61,7 +57,7 @@ bool Profile::ensureExists(QString *error) const
     QDir dir(m_directory);
     if (!dir.exists() && !dir.mkpath(u"."_s)) {
         if (error)
-            *error = tr("Cannot create the profile folder %1.").arg(m_directory);
+            *error = Profile::tr("Cannot create the profile folder %1.").arg(m_directory);
         return false;
     }
     // Mail and account names are personal data: keep them out of other users' reach.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include "Account.h"
 
 #include <QList>
@@ -13,6 +14,8 @@ namespace Amiens {
 /// The directory is private to the user (0700) and never holds a password.
 class Profile
 {
+    Q_DECLARE_TR_FUNCTIONS(Amiens::Profile)
+
 public:
     explicit Profile(QString directory);
 

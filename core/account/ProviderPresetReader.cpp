@@ -44,10 +44,6 @@ ServerCandidate readServer(QXmlStreamReader &xml)
     return candidate;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProviderPresetReader", text);
-}
 
 } // namespace
 
@@ -61,7 +57,7 @@ std::optional<ProviderPreset> ProviderPresetReader::read(const QByteArray &data,
 
     if (!xml.readNextStartElement() || xml.name() != "clientConfig"_L1) {
         if (error)
-            *error = tr("Not a provider configuration file (clientConfig expected).");
+            *error = ProviderPresetReader::tr("Not a provider configuration file (clientConfig expected).");
         return std::nullopt;
     }
     while (xml.readNextStartElement()) {
@@ -99,19 +95,19 @@ std::optional<ProviderPreset> ProviderPresetReader::read(const QByteArray &data,
 
     if (xml.hasError()) {
         if (error)
-            *error = tr("Malformed provider file at line %1: %2")
+            *error = ProviderPresetReader::tr("Malformed provider file at line %1: %2")
                          .arg(xml.lineNumber())
                          .arg(xml.errorString());
         return std::nullopt;
     }
     if (!providerFound || preset.id.isEmpty()) {
         if (error)
-            *error = tr("The provider file has no emailProvider with an id.");
+            *error = ProviderPresetReader::tr("The provider file has no emailProvider with an id.");
         return std::nullopt;
     }
     if (!incomingFound || !outgoingFound) {
         if (error)
-            *error = tr("The provider file has no usable encrypted IMAP and SMTP server.");
+            *error = ProviderPresetReader::tr("The provider file has no usable encrypted IMAP and SMTP server.");
         return std::nullopt;
     }
     if (preset.domains.isEmpty())
@@ -128,7 +124,7 @@ std::optional<ProviderPreset> ProviderPresetReader::readFile(const QString &path
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+            *error = ProviderPresetReader::tr("Cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     auto preset = read(file.readAll(), error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include "ProviderPreset.h"
 
 #include <QByteArray>
@@ -13,6 +14,8 @@ namespace Amiens {
 /// servers the first usable one wins, as in Thunderbird; "plain" servers are never usable.
 class ProviderPresetReader
 {
+    Q_DECLARE_TR_FUNCTIONS(Amiens::ProviderPresetReader)
+
 public:
     [[nodiscard]] static std::optional<ProviderPreset> read(const QByteArray &xml, QString *error);
     [[nodiscard]] static std::optional<ProviderPreset> readFile(const QString &path, QString *error);

@@ -27,7 +27,7 @@ std::optional<ServiceError> AccountWorker::ensureOpen()
     if (!m_hasPassword) {
         ServiceError error;
         error.kind = ServiceError::Kind::Authentication;
-        error.message = QCoreApplication::translate("AccountWorker", "The password of %1 is needed to connect.")
+        error.message = tr("The password of %1 is needed to connect.")
                             .arg(m_connection->account().address);
         return error;
     }

@@ -85,6 +85,12 @@ bool ImapConnection::isOpen() const
     return m_store && m_store->isConnected();
 }
 
+ConnectionReport ImapConnection::lastConnectionReport() const
+{
+    const auto report = m_socketFactory ? m_socketFactory->lastReport() : nullptr;
+    return report ? *report : ConnectionReport();
+}
+
 ServiceError ImapConnection::translate(const std::exception_ptr &failure) const
 {
     const auto report = m_socketFactory ? m_socketFactory->lastReport() : nullptr;

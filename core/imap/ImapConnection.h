@@ -2,6 +2,7 @@
 
 #include "account/Account.h"
 #include "net/CancellableTimeoutHandler.h"
+#include "net/ConnectionReport.h"
 #include "net/ServiceError.h"
 #include "net/TlsTrust.h"
 
@@ -15,7 +16,6 @@
 namespace Amiens {
 
 class QtSslSocketFactory;
-struct ConnectionReport;
 
 /// One logged-in IMAP connection of an account, owned by the account's worker thread: VMime has
 /// no locks, so the session and store are created, used and destroyed on that thread only.
@@ -36,6 +36,9 @@ public:
     /// The logged-in store; only valid after a successful open().
     [[nodiscard]] vmime::shared_ptr<vmime::net::imap::IMAPStore> store() const { return m_store; }
     [[nodiscard]] const Account &account() const { return m_account; }
+
+    /// What the socket of the last connection attempt learnt (TLS version, certificate, failure).
+    [[nodiscard]] ConnectionReport lastConnectionReport() const;
 
     /// Translates an exception thrown while using store() (with what the socket recorded).
     [[nodiscard]] ServiceError translate(const std::exception_ptr &failure) const;

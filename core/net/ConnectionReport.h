@@ -2,6 +2,7 @@
 
 #include "TlsFailure.h"
 
+#include <QSslCertificate>
 #include <QString>
 
 #include <optional>
@@ -26,6 +27,7 @@ struct ConnectionReport
     std::optional<TlsFailure> tlsFailure;
     bool encrypted = false;
     QString tlsDescription; ///< "TLS 1.3, TLS_AES_256_GCM_SHA384" once encrypted
+    QSslCertificate peerCertificate; ///< the verified leaf, for "connection details"
 };
 
 } // namespace Amiens

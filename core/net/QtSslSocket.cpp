@@ -199,6 +199,7 @@ void QtSslSocket::waitForEncryptedOrThrow()
     }
     const QSslCipher cipher = m_socket->sessionCipher();
     m_report->encrypted = true;
+    m_report->peerCertificate = m_socket->peerCertificate();
     m_report->tlsDescription = protocolName(m_socket->sessionProtocol()) + u", "_s + cipher.name();
     qCDebug(lcTls).noquote() << "encrypted connection to" << m_host << m_port << m_report->tlsDescription;
     if (m_timeoutHandler)

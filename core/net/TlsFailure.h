@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSslCertificate>
 #include <QSslError>
@@ -11,6 +12,10 @@ namespace Amiens {
 /// certificate claims to be, who issued it, when it is valid, and its SHA-256 fingerprint.
 struct TlsFailure
 {
+    Q_DECLARE_TR_FUNCTIONS(Amiens::TlsFailure)
+
+public:
+
     QString host;
     quint16 port = 0;
     QList<QSslError> errors;

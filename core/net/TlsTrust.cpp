@@ -11,10 +11,6 @@ using namespace Qt::StringLiterals;
 namespace Amiens {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TlsTrust", text);
-}
 } // namespace
 
 std::optional<QList<QSslCertificate>> TlsTrust::loadAuthorities(const QString &path, QString *error)
@@ -22,13 +18,13 @@ std::optional<QList<QSslCertificate>> TlsTrust::loadAuthorities(const QString &p
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("Cannot read the certificate authority file %1: %2").arg(path, file.errorString());
+            *error = TlsTrust::tr("Cannot read the certificate authority file %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty()) {
         if (error)
-            *error = tr("The file %1 holds no PEM certificate.").arg(path);
+            *error = TlsTrust::tr("The file %1 holds no PEM certificate.").arg(path);
         return std::nullopt;
     }
     return certificates;

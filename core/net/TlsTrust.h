@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -16,6 +17,10 @@ struct Account;
 /// port. There is no "accept anything" switch.
 struct TlsTrust
 {
+    Q_DECLARE_TR_FUNCTIONS(Amiens::TlsTrust)
+
+public:
+
     bool useSystemAuthorities = true;
     QList<QSslCertificate> extraAuthorities;
     QStringList pinnedCertificates; ///< "host:port sha256/HEX", see pinFor()

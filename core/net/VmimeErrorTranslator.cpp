@@ -11,10 +11,6 @@ namespace Amiens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VmimeErrorTranslator", text);
-}
 
 ServiceError make(ServiceError::Kind kind, QString message, QString technical)
 {
@@ -31,7 +27,7 @@ ServiceError fromReport(const ConnectionReport &report, const QString &server, c
     switch (report.failure) {
     case Failure::Certificate: {
         ServiceError error = make(ServiceError::Kind::Certificate,
-                                  tr("The server %1 presented a certificate that cannot be trusted. "
+                                  VmimeErrorTranslator::tr("The server %1 presented a certificate that cannot be trusted. "
                                      "The connection was stopped before any password was sent.")
                                       .arg(server),
                                   report.detail);
@@ -40,20 +36,20 @@ ServiceError fromReport(const ConnectionReport &report, const QString &server, c
     }
     case Failure::StartTlsRefused:
         return make(ServiceError::Kind::TlsUnavailable,
-                    tr("The server %1 does not offer an encrypted connection (STARTTLS). "
+                    VmimeErrorTranslator::tr("The server %1 does not offer an encrypted connection (STARTTLS). "
                        "AmiensMail never sends your password in clear text.")
                         .arg(server),
                     report.detail);
     case Failure::TlsHandshake:
         return make(ServiceError::Kind::TlsUnavailable,
-                    tr("The secure connection with %1 could not be established.").arg(server), report.detail);
+                    VmimeErrorTranslator::tr("The secure connection with %1 could not be established.").arg(server), report.detail);
     case Failure::Greeting:
         return make(ServiceError::Kind::Protocol,
-                    tr("The server %1 answered in an unexpected way. It may be in maintenance.").arg(server),
+                    VmimeErrorTranslator::tr("The server %1 answered in an unexpected way. It may be in maintenance.").arg(server),
                     report.detail);
     case Failure::Connect:
         return make(ServiceError::Kind::Network,
-                    tr("Cannot reach the server %1. Check the network connection.").arg(server),
+                    VmimeErrorTranslator::tr("Cannot reach the server %1. Check the network connection.").arg(server),
                     report.detail.isEmpty() ? technical : report.detail);
     case Failure::None:
         break;
@@ -78,7 +74,7 @@ ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure, 
     }
 
     if (cancelled)
-        return make(ServiceError::Kind::Cancelled, tr("The operation was cancelled."), technical);
+        return make(ServiceError::Kind::Cancelled, VmimeErrorTranslator::tr("The operation was cancelled."), technical);
     // The socket knows best why a connection failed (certificate, STARTTLS, greeting).
     if (report && report->failure != ConnectionReport::Failure::None)
         return fromReport(*report, serverName, technical);
@@ -87,36 +83,36 @@ ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure, 
         std::rethrow_exception(failure);
     } catch (const vmime::exceptions::authentication_error &) {
         return make(ServiceError::Kind::Authentication,
-                    tr("The server %1 refused the identifier or the password.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 refused the identifier or the password.").arg(serverName), technical);
     } catch (const vmime::exceptions::authentication_exception &) {
         return make(ServiceError::Kind::Authentication,
-                    tr("The server %1 refused the identifier or the password.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 refused the identifier or the password.").arg(serverName), technical);
     } catch (const vmime::security::cert::certificateException &) {
         return make(ServiceError::Kind::Certificate,
-                    tr("The server %1 presented a certificate that cannot be trusted.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 presented a certificate that cannot be trusted.").arg(serverName), technical);
     } catch (const vmime::exceptions::tls_exception &) {
         return make(ServiceError::Kind::TlsUnavailable,
-                    tr("The secure connection with %1 could not be established.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The secure connection with %1 could not be established.").arg(serverName), technical);
     } catch (const vmime::exceptions::operation_timed_out &) {
         return make(ServiceError::Kind::Timeout,
-                    tr("The server %1 did not answer in time.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 did not answer in time.").arg(serverName), technical);
     } catch (const vmime::exceptions::socket_exception &) {
         return make(ServiceError::Kind::Network,
-                    tr("The connection with %1 was lost.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The connection with %1 was lost.").arg(serverName), technical);
     } catch (const vmime::exceptions::connection_greeting_error &) {
         return make(ServiceError::Kind::Protocol,
-                    tr("The server %1 refused the connection. It may be in maintenance.").arg(serverName),
+                    VmimeErrorTranslator::tr("The server %1 refused the connection. It may be in maintenance.").arg(serverName),
                     technical);
     } catch (const vmime::exceptions::command_error &) {
         return make(ServiceError::Kind::Protocol,
-                    tr("The server %1 refused the operation.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 refused the operation.").arg(serverName), technical);
     } catch (const vmime::exceptions::invalid_response &) {
         return make(ServiceError::Kind::Protocol,
-                    tr("The server %1 sent a reply that could not be understood.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 sent a reply that could not be understood.").arg(serverName), technical);
     } catch (...) {
     }
     return make(ServiceError::Kind::Internal,
-                tr("An unexpected error occurred while talking to %1.").arg(serverName), technical);
+                VmimeErrorTranslator::tr("An unexpected error occurred while talking to %1.").arg(serverName), technical);
 }
 
 } // namespace Amiens

@@ -12,10 +12,6 @@ namespace Amiens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CredentialStore", text);
-}
 
 CredentialStore::Result resultOf(const QKeychain::Job &job)
 {
@@ -26,17 +22,17 @@ CredentialStore::Result resultOf(const QKeychain::Job &job)
         return result;
     case QKeychain::EntryNotFound:
         result.status = CredentialStore::Status::NotFound;
-        result.message = tr("No password is stored for this account in the keychain.");
+        result.message = CredentialStore::tr("No password is stored for this account in the keychain.");
         return result;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         result.status = CredentialStore::Status::AccessDenied;
-        result.message = tr("The keychain refused access (it may be locked): %1").arg(job.errorString());
+        result.message = CredentialStore::tr("The keychain refused access (it may be locked): %1").arg(job.errorString());
         return result;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         result.status = CredentialStore::Status::Unavailable;
-        result.message = tr("No keychain is available on this computer: %1").arg(job.errorString());
+        result.message = CredentialStore::tr("No keychain is available on this computer: %1").arg(job.errorString());
         return result;
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
@@ -45,7 +41,7 @@ CredentialStore::Result resultOf(const QKeychain::Job &job)
     // With Secret Service a missing D-Bus session or keyring daemon shows up as OtherError
     // (shared/research/test-servers.md §B), so report it as "unavailable" with the details.
     result.status = CredentialStore::Status::Unavailable;
-    result.message = tr("The keychain could not be used: %1").arg(job.errorString());
+    result.message = CredentialStore::tr("The keychain could not be used: %1").arg(job.errorString());
     return result;
 }
 

@@ -1,0 +1,316 @@
+// The IMAP connection against the real Dovecot, and against scripted servers for what a real
+// server will not do: forged or untrusted certificates, a refused or injected STARTTLS, silence.
+#include "FakeImap.h"
+#include "ScriptedServer.h"
+#include "TestEnvironment.h"
+#include "imap/ImapConnection.h"
+#include "imap/jobs/ListFoldersJob.h"
+
+#include <QFile>
+#include <QSslCertificateExtension>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+using namespace Amiens::Test;
+
+class TestImapConnection : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void loginOverImplicitTlsSendsSni();
+    void loginOverStartTls();
+    void listsFoldersWithSpecialUse();
+    void wrongPasswordIsAnAuthenticationError();
+    void hostnameMismatchIsRefused();
+    void untrustedCertificateRefusedBeforeAnyByte_data();
+    void untrustedCertificateRefusedBeforeAnyByte();
+    void pinnedCertificateIsAcceptedOnlyForItsHostAndPort();
+    void startTlsMissingIsRefusedNotDowngraded_data();
+    void startTlsMissingIsRefusedNotDowngraded();
+    void startTlsWithUntrustedCertificateIsRefused();
+    void silentServerTimesOut();
+    void cancellationStopsABlockedConnection();
+
+private:
+    TlsTrust trust() const;
+    QString chainFile(const QString &leaf);
+
+    TestEnvironment m_env;
+    QTemporaryDir m_tempDir;
+};
+
+void TestImapConnection::initTestCase()
+{
+    m_env = TestEnvironment::fromEnvironment();
+    AMIENS_REQUIRE_SERVERS(m_env);
+}
+
+TlsTrust TestImapConnection::trust() const
+{
+    QString error;
+    auto trust = TlsTrust::forAccount(m_env.account(), &error);
+    if (!trust)
+        qFatal("cannot load the test CA: %s", qPrintable(error));
+    return *trust;
+}
+
+QString TestImapConnection::chainFile(const QString &leaf)
+{
+    // A server sends its leaf followed by the intermediate that issued it.
+    const QString path = m_tempDir.filePath(leaf + u".chain"_s);
+    QFile out(path);
+    out.open(QIODevice::WriteOnly);
+    for (const QString &part : {leaf, u"intermediate.pem"_s}) {
+        QFile in(m_env.sslFile(part));
+        in.open(QIODevice::ReadOnly);
+        out.write(in.readAll());
+    }
+    return path;
+}
+
+void TestImapConnection::loginOverImplicitTlsSendsSni()
+{
+    ImapConnection connection(m_env.account(), trust(), nullptr);
+    const auto error = connection.open(m_env.password);
+    QVERIFY2(!error, error ? qPrintable(error->message + u" / "_s + error->technical) : "");
+    QVERIFY(connection.isOpen());
+    const ConnectionReport report = connection.lastConnectionReport();
+    QVERIFY(report.encrypted);
+    QVERIFY(report.tlsDescription.startsWith(u"TLS 1."_s));
+    // Dovecot's default certificate names only no-sni.invalid; it serves the localhost one only
+    // to clients that sent SNI "localhost". VMime 0.9.2's own TLS sends no SNI (vmime.md §4).
+    const QStringList names = report.peerCertificate.subjectAlternativeNames().values(QSsl::DnsEntry);
+    QVERIFY2(names.contains(u"localhost"_s), qPrintable(names.join(u',')));
+    QVERIFY(!names.contains(u"no-sni.invalid"_s));
+}
+
+void TestImapConnection::loginOverStartTls()
+{
+    Account account = m_env.account();
+    account.imap.port = m_env.imapStartTlsPort;
+    account.imap.security = ConnectionSecurity::StartTls;
+    ImapConnection connection(account, trust(), nullptr);
+    const auto error = connection.open(m_env.password);
+    QVERIFY2(!error, error ? qPrintable(error->message + u" / "_s + error->technical) : "");
+    QVERIFY(connection.lastConnectionReport().encrypted);
+    ListFoldersJob job;
+    job.run(connection);
+    QVERIFY(!job.folders().isEmpty());
+}
+
+void TestImapConnection::listsFoldersWithSpecialUse()
+{
+    ImapConnection connection(m_env.account(), trust(), nullptr);
+    QVERIFY(!connection.open(m_env.password));
+    ListFoldersJob job;
+    job.run(connection);
+    QHash<QString, FolderInfo::Role> roles;
+    for (const FolderInfo &folder : job.folders())
+        roles.insert(folder.path(), folder.role);
+    QCOMPARE(roles.value(u"INBOX"_s), FolderInfo::Role::Inbox);
+    QCOMPARE(roles.value(u"Sent"_s), FolderInfo::Role::Sent);
+    QCOMPARE(roles.value(u"Drafts"_s), FolderInfo::Role::Drafts);
+    QCOMPARE(roles.value(u"Trash"_s), FolderInfo::Role::Trash);
+    QCOMPARE(roles.value(u"Junk"_s), FolderInfo::Role::Junk);
+    QCOMPARE(roles.value(u"Archives"_s), FolderInfo::Role::Archive);
+    QCOMPARE(job.folders().first().role, FolderInfo::Role::Inbox);
+    QCOMPARE(job.folders().first().separator, u'/');
+}
+
+void TestImapConnection::wrongPasswordIsAnAuthenticationError()
+{
+    const QString wrong = u"Mauvais-Mot-de-Passe-ÉÈ"_s;
+    ImapConnection connection(m_env.account(), trust(), nullptr);
+    const auto error = connection.open(wrong);
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Authentication);
+    QVERIFY(!error->message.isEmpty());
+    QVERIFY(!error->message.contains(wrong));
+    QVERIFY(!error->technical.contains(wrong));
+    QVERIFY(!connection.isOpen());
+}
+
+void TestImapConnection::hostnameMismatchIsRefused()
+{
+    // By IP address no SNI is sent, so Dovecot presents its no-sni.invalid certificate: signed by
+    // the trusted CA, but for another name. It must be refused all the same.
+    Account account = m_env.account();
+    account.imap.host = u"127.0.0.1"_s;
+    ImapConnection connection(account, trust(), nullptr);
+    const auto error = connection.open(m_env.password);
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Certificate);
+    QVERIFY(error->tlsFailure);
+    const auto &errors = error->tlsFailure->errors;
+    QVERIFY(std::any_of(errors.cbegin(), errors.cend(),
+                        [](const QSslError &e) { return e.error() == QSslError::HostNameMismatch; }));
+}
+
+void TestImapConnection::untrustedCertificateRefusedBeforeAnyByte_data()
+{
+    QTest::addColumn<QString>("chain");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QSslError::SslError>("expectedError");
+    QTest::newRow("self-made CA") << u"rogue-cert.pem"_s << u"rogue-key.pem"_s
+                                  << QSslError::UnableToGetLocalIssuerCertificate;
+    // VMime's defaultCertificateVerifier accepts this chain: it checks issuer names, not
+    // signatures (vmime.md §4). The leaf is signed by an attacker's copy of the intermediate.
+    QTest::newRow("forged intermediate") << u"forged-fullchain.pem"_s << u"forged-key.pem"_s
+                                         << QSslError::CertificateSignatureFailed;
+    QTest::newRow("expired") << u"expired-cert.pem"_s << u"expired-key.pem"_s << QSslError::CertificateExpired;
+}
+
+void TestImapConnection::untrustedCertificateRefusedBeforeAnyByte()
+{
+    QFETCH(QString, chain);
+    QFETCH(QString, key);
+    QFETCH(QSslError::SslError, expectedError);
+    const QString chainPath = chain == "expired-cert.pem"_L1 ? chainFile(chain) : m_env.sslFile(chain);
+    ScriptedServer server([](ScriptedConnection &c) { serveMinimalImap(c, "* OK ready\r\n"); },
+                          ScriptedServer::TlsIdentity{chainPath, m_env.sslFile(key)});
+    Account account = m_env.account();
+    account.imap.host = u"localhost"_s;
+    account.imap.port = server.port();
+    ImapConnection connection(account, trust(), nullptr);
+    const auto error = connection.open(m_env.password);
+
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Certificate);
+    QVERIFY(error->tlsFailure);
+    const auto &errors = error->tlsFailure->errors;
+    QVERIFY2(std::any_of(errors.cbegin(), errors.cend(), [&](const QSslError &e) { return e.error() == expectedError; }),
+             qPrintable(error->technical));
+    QCOMPARE(error->tlsFailure->leafSha256Fingerprint().size(), 32 * 3 - 1);
+    QVERIFY(error->message.contains(u"before any password"_s));
+    QVERIFY(!server.handshakeCompleted());
+    QCOMPARE(server.received(), QByteArray()); // not a byte of IMAP, let alone LOGIN
+}
+
+void TestImapConnection::pinnedCertificateIsAcceptedOnlyForItsHostAndPort()
+{
+    ScriptedServer server([](ScriptedConnection &c) { serveMinimalImap(c, "* OK ready\r\n"); },
+                          ScriptedServer::TlsIdentity{m_env.sslFile(u"rogue-cert.pem"_s), m_env.sslFile(u"rogue-key.pem"_s)});
+    const QList<QSslCertificate> rogue = QSslCertificate::fromPath(m_env.sslFile(u"rogue-cert.pem"_s));
+    QVERIFY(!rogue.isEmpty());
+    Account account = m_env.account();
+    account.imap.host = u"localhost"_s;
+    account.imap.port = server.port();
+
+    TlsTrust wrongPort = trust();
+    wrongPort.pinnedCertificates = {TlsTrust::pinFor(u"localhost"_s, server.port() + 1, rogue.first())};
+    ImapConnection refused(account, wrongPort, nullptr);
+    const auto error = refused.open(m_env.password);
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Certificate);
+
+    TlsTrust pinned = trust();
+    pinned.pinnedCertificates = {TlsTrust::pinFor(u"LOCALHOST"_s, server.port(), rogue.first())};
+    ImapConnection accepted(account, pinned, nullptr);
+    const auto noError = accepted.open(m_env.password);
+    QVERIFY2(!noError, noError ? qPrintable(noError->technical) : "");
+    QVERIFY(accepted.isOpen());
+}
+
+void TestImapConnection::startTlsMissingIsRefusedNotDowngraded_data()
+{
+    QTest::addColumn<QByteArray>("greeting");
+    QTest::addColumn<QByteArray>("startTlsReply");
+    QTest::newRow("not offered") << QByteArray("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n") << QByteArray();
+    QTest::newRow("offered then refused") << QByteArray("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n")
+                                          << QByteArray("S2 BAD TLS unavailable\r\n");
+    // Bytes after the OK arrive in clear and could be an attacker's (CVE-2011-0411 class).
+    QTest::newRow("injected after OK") << QByteArray("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n")
+                                       << QByteArray("S2 OK go\r\n* OK [CAPABILITY IMAP4rev1] injected\r\n");
+}
+
+void TestImapConnection::startTlsMissingIsRefusedNotDowngraded()
+{
+    QFETCH(QByteArray, greeting);
+    QFETCH(QByteArray, startTlsReply);
+    ScriptedServer server([&](ScriptedConnection &c) {
+        c.send(greeting);
+        const QByteArray command = c.readLine();
+        if (command.contains("STARTTLS") && !startTlsReply.isEmpty())
+            c.send(startTlsReply);
+        else if (!command.isEmpty())
+            serveMinimalImap(c, {});
+        c.readLine(500);
+    });
+    Account account = m_env.account();
+    account.imap.host = u"localhost"_s;
+    account.imap.port = server.port();
+    account.imap.security = ConnectionSecurity::StartTls;
+    ImapConnection connection(account, trust(), nullptr);
+    const auto error = connection.open(m_env.password);
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::TlsUnavailable);
+    const QByteArray received = server.received().toUpper();
+    QVERIFY2(!received.contains("LOGIN") && !received.contains("AUTHENTICATE"), received.constData());
+    QVERIFY(!received.contains(m_env.password.toUtf8().toUpper()));
+}
+
+void TestImapConnection::startTlsWithUntrustedCertificateIsRefused()
+{
+    const QString chain = m_env.sslFile(u"rogue-cert.pem"_s);
+    const QString key = m_env.sslFile(u"rogue-key.pem"_s);
+    ScriptedServer server([&](ScriptedConnection &c) {
+        c.send("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n");
+        if (c.readLine().contains("STARTTLS")) {
+            c.send("S2 OK go\r\n");
+            if (c.startTls(chain, key))
+                serveMinimalImap(c, "* OK after tls\r\n");
+        }
+    });
+    Account account = m_env.account();
+    account.imap.host = u"localhost"_s;
+    account.imap.port = server.port();
+    account.imap.security = ConnectionSecurity::StartTls;
+    ImapConnection connection(account, trust(), nullptr);
+    const auto error = connection.open(m_env.password);
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Certificate);
+    QCOMPARE(server.received(), QByteArray("S2 STARTTLS\r\n"));
+}
+
+void TestImapConnection::silentServerTimesOut()
+{
+    ScriptedServer server([](ScriptedConnection &c) { c.readLine(3000); },
+                          ScriptedServer::TlsIdentity{chainFile(u"cert.pem"_s), m_env.sslFile(u"key.pem"_s)});
+    Account account = m_env.account();
+    account.imap.host = u"localhost"_s;
+    account.imap.port = server.port();
+    ImapConnection connection(account, trust(), nullptr, std::chrono::milliseconds(300));
+    const auto error = connection.open(m_env.password);
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Timeout);
+    QVERIFY(error->isTransient());
+}
+
+void TestImapConnection::cancellationStopsABlockedConnection()
+{
+    ScriptedServer server([](ScriptedConnection &c) { c.readLine(8000); },
+                          ScriptedServer::TlsIdentity{chainFile(u"cert.pem"_s), m_env.sslFile(u"key.pem"_s)});
+    Account account = m_env.account();
+    account.imap.host = u"localhost"_s;
+    account.imap.port = server.port();
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    std::optional<ServiceError> error;
+    // The inactivity limit is far away: only cancellation can end this call early.
+    std::thread worker([&] {
+        ImapConnection connection(account, trust(), cancelled, std::chrono::minutes(5));
+        error = connection.open(m_env.password);
+    });
+    QTest::qWait(300);
+    cancelled->store(true);
+    worker.join();
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Cancelled);
+}
+
+QTEST_GUILESS_MAIN(TestImapConnection)
+#include "tst_imapconnection.moc"
