@@ -1,7 +1,12 @@
 #include "CliApplication.h"
 
 #include "account/ProviderRegistry.h"
+#include "cache/MailCache.h"
+#include "cache/PendingOperationQueue.h"
 #include "imap/AccountSession.h"
+#include "imap/jobs/FetchBodyJob.h"
+#include "imap/jobs/ReplayPendingJob.h"
+#include "mime/MessageContent.h"
 #include "net/TlsTrust.h"
 #include "security/CredentialStore.h"
 
@@ -9,7 +14,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
+#include <QLocale>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -49,6 +56,8 @@ const QCommandLineOption kImapSecurity(u"imap-security"_s, u"ssl or starttls."_s
 const QCommandLineOption kSmtpHost(u"smtp-host"_s, u"SMTP server."_s, u"HOST"_s);
 const QCommandLineOption kSmtpPort(u"smtp-port"_s, u"SMTP port."_s, u"PORT"_s);
 const QCommandLineOption kSmtpSecurity(u"smtp-security"_s, u"ssl or starttls."_s, u"MODE"_s);
+const QCommandLineOption kBodies(u"bodies"_s, u"Bodies to download: all, recent or none."_s, u"POLICY"_s, u"recent"_s);
+const QCommandLineOption kLimit(u"limit"_s, u"At most N messages."_s, u"N"_s, u"50"_s);
 const QCommandLineOption kCaFile(u"ca-file"_s, u"Extra certificate authorities (PEM) to trust."_s, u"FILE"_s);
 
 const char *kUsage = R"(Commands:
@@ -56,7 +65,65 @@ const char *kUsage = R"(Commands:
   account add --address A     add an account (from a preset or --imap-*/--smtp-* options)
   account list                list the profile's accounts
   folders                     list the account's folders on the server
+  sync [--bodies all|recent|none]   synchronise the offline cache
+  list FOLDER [--limit N]     messages of a folder (from the cache)
+  show FOLDER UID             one message (from the cache)
+  search QUERY                search the cache
+  flag FOLDER UID (+|-)(seen|flagged)   change a flag (queued when offline)
+  move FOLDER UID DEST        move a message (queued when offline)
+  delete FOLDER UID           move a message to the Trash (queued when offline)
+Read commands accept --json.
 )";
+
+// QCommandLineParser would read "-seen" as options: flag changes are renamed before parsing.
+QStringList protectFlagArguments(QStringList arguments)
+{
+    for (QString &argument : arguments) {
+        if (argument == "-seen"_L1 || argument == "-flagged"_L1)
+            argument.replace(0, 1, u'~');
+    }
+    return arguments;
+}
+
+QJsonObject addressJson(const MailAddress &address)
+{
+    return {{u"name"_s, address.name}, {u"address"_s, address.address}};
+}
+
+QJsonArray addressesJson(const QList<MailAddress> &addresses)
+{
+    QJsonArray array;
+    for (const MailAddress &address : addresses)
+        array.append(addressJson(address));
+    return array;
+}
+
+QJsonObject summaryJson(const CachedMessage &message)
+{
+    return {{u"uid"_s, static_cast<qint64>(message.uid)},
+            {u"subject"_s, message.headers.subject},
+            {u"from"_s, addressJson(message.headers.from)},
+            {u"date"_s, message.headers.date.toString(Qt::ISODate)},
+            {u"flags"_s, QJsonArray::fromStringList(message.flags)},
+            {u"size"_s, message.size},
+            {u"hasAttachments"_s, message.hasAttachments}};
+}
+
+QString summaryLine(const CachedMessage &message)
+{
+    const QString marks = QString(message.isSeen() ? u' ' : u'N') + (message.isFlagged() ? u'!' : u' ')
+                          + (message.hasAttachments ? u'@' : u' ');
+    return u"%1\t%2\t%3\t%4\t%5"_s.arg(message.uid)
+        .arg(marks, message.headers.date.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
+             message.headers.from.toDisplayString(), message.headers.subject);
+}
+
+std::optional<quint32> parseUid(const QString &text)
+{
+    bool ok = false;
+    const uint uid = text.toUInt(&ok);
+    return ok && uid > 0 ? std::optional<quint32>(uid) : std::nullopt;
+}
 
 bool applyEndpointOptions(const QCommandLineParser &parser, const QCommandLineOption &host,
                           const QCommandLineOption &port, const QCommandLineOption &security,
@@ -132,9 +199,9 @@ int CliApplication::run(const QStringList &arguments)
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({kProfile, kAccount, kJson, kPasswordStdin, kAddress, kName, kPreset, kLogin, kImapHost,
-                         kImapPort, kImapSecurity, kSmtpHost, kSmtpPort, kSmtpSecurity, kCaFile});
+                         kImapPort, kImapSecurity, kSmtpHost, kSmtpPort, kSmtpSecurity, kCaFile, kBodies, kLimit});
     m_parser.addPositionalArgument(u"command"_s, u"The command to run."_s);
-    m_parser.process(arguments);
+    m_parser.process(protectFlagArguments(arguments));
 
     m_profile.emplace(m_parser.isSet(kProfile) ? m_parser.value(kProfile) : Profile::defaultDirectory());
     m_command = m_parser.positionalArguments();
@@ -143,6 +210,20 @@ int CliApplication::run(const QStringList &arguments)
         return presets();
     if (command == "folders"_L1)
         return folders();
+    if (command == "sync"_L1)
+        return sync();
+    if (command == "list"_L1)
+        return list();
+    if (command == "show"_L1)
+        return show();
+    if (command == "search"_L1)
+        return search();
+    if (command == "flag"_L1)
+        return flag();
+    if (command == "move"_L1)
+        return move();
+    if (command == "delete"_L1)
+        return remove();
     if (command == "account"_L1 && m_command.value(1) == "add"_L1)
         return accountAdd();
     if (command == "account"_L1 && m_command.value(1) == "list"_L1)
@@ -335,6 +416,305 @@ int CliApplication::folders()
     loop.exec();
     out().flush();
     return exitCode;
+}
+
+bool CliApplication::openCache(const Account &account, MailCache &cache)
+{
+    QString error;
+    if (!cache.open(MailCache::pathFor(m_profile->directory(), account.id), account.id, MailCache::Mode::ReadOnly,
+                    &error)) {
+        err() << tr("Error: %1").arg(error) << '\n';
+        return false;
+    }
+    QDateTime lastSync;
+    for (const CachedFolder &folder : cache.folders()) {
+        if (folder.lastSync > lastSync)
+            lastSync = folder.lastSync;
+    }
+    err() << tr("(local copy, last synchronised %1)")
+                 .arg(lastSync.isValid() ? QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat) : tr("never"))
+          << '\n';
+    err().flush();
+    return true;
+}
+
+int CliApplication::withSession(const Account &account, bool needsPassword,
+                                const std::function<void(AccountSession &, const std::function<void(int)> &)> &start)
+{
+    QString error;
+    const auto trust = TlsTrust::forAccount(account, &error);
+    if (!trust) {
+        err() << tr("Error: %1").arg(error) << '\n';
+        return Failure;
+    }
+    AccountSession session(account, *trust);
+    session.setCachePath(MailCache::pathFor(m_profile->directory(), account.id));
+    if (needsPassword) {
+        const std::optional<QString> password = passwordFor(account);
+        if (!password)
+            return AuthenticationFailed;
+        session.setPassword(*password);
+    }
+    QEventLoop loop;
+    int exitCode = Success;
+    start(session, [&](int code) {
+        exitCode = code;
+        loop.quit();
+    });
+    loop.exec();
+    out().flush();
+    err().flush();
+    return exitCode;
+}
+
+int CliApplication::sync()
+{
+    const std::optional<Account> account = selectedAccount();
+    if (!account)
+        return Failure;
+    SyncOptions options;
+    const QString bodies = m_parser.value(kBodies);
+    if (bodies == "all"_L1)
+        options.bodies = SyncOptions::Bodies::All;
+    else if (bodies == "none"_L1)
+        options.bodies = SyncOptions::Bodies::None;
+    else if (bodies != "recent"_L1)
+        return usageError(tr("--bodies takes all, recent or none."));
+
+    return withSession(*account, true, [&](AccountSession &session, const std::function<void(int)> &finish) {
+        QObject::connect(&session, &AccountSession::syncProgress, [](const QString &folder, int done, int total) {
+            err() << tr("%1: %2/%3").arg(folder).arg(done).arg(total) << '\n';
+            err().flush();
+        });
+        QObject::connect(&session, &AccountSession::syncFinished,
+                         [finish](const SyncReport &report, const QStringList &conflicts) {
+                             for (const QString &conflict : conflicts)
+                                 err() << tr("Conflict: %1").arg(conflict) << '\n';
+                             out() << tr("%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.")
+                                          .arg(report.folders.size())
+                                          .arg(report.total(&FolderSyncResult::added))
+                                          .arg(report.total(&FolderSyncResult::flagsChanged))
+                                          .arg(report.total(&FolderSyncResult::removed))
+                                          .arg(report.total(&FolderSyncResult::bodies))
+                                   << '\n';
+                             finish(Success);
+                         });
+        QObject::connect(&session, &AccountSession::errorOccurred,
+                         [this, finish](const ServiceError &error) { finish(reportError(error)); });
+        session.synchronize(options);
+    });
+}
+
+int CliApplication::list()
+{
+    if (m_command.size() != 2)
+        return usageError(tr("list needs a folder, e.g. list INBOX."));
+    const std::optional<Account> account = selectedAccount();
+    MailCache cache;
+    if (!account || !openCache(*account, cache))
+        return Failure;
+    const auto folder = cache.folder(m_command.at(1));
+    if (!folder) {
+        err() << tr("Error: no folder %1 in the local copy.").arg(m_command.at(1)) << '\n';
+        return Failure;
+    }
+    const QList<CachedMessage> messages = cache.messages(folder->id, m_parser.value(kLimit).toInt());
+    if (m_parser.isSet(kJson)) {
+        QJsonArray array;
+        for (const CachedMessage &message : messages)
+            array.append(summaryJson(message));
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        for (const CachedMessage &message : messages)
+            out() << summaryLine(message) << '\n';
+    }
+    return Success;
+}
+
+int CliApplication::show()
+{
+    const std::optional<quint32> uid = parseUid(m_command.value(2));
+    if (m_command.size() != 3 || !uid)
+        return usageError(tr("show needs a folder and a UID, e.g. show INBOX 42."));
+    const std::optional<Account> account = selectedAccount();
+    if (!account)
+        return Failure;
+    const QString folderPath = m_command.at(1);
+    std::optional<QByteArray> raw;
+    std::optional<CachedMessage> summary;
+    {
+        MailCache cache;
+        if (!openCache(*account, cache))
+            return Failure;
+        const auto folder = cache.folder(folderPath);
+        summary = folder ? cache.message(folder->id, *uid) : std::nullopt;
+        if (!summary) {
+            err() << tr("Error: no message %1 in %2 in the local copy.").arg(*uid).arg(folderPath) << '\n';
+            return Failure;
+        }
+        raw = cache.body(folder->id, *uid);
+    }
+    if (!raw) {
+        // Not downloaded for offline reading yet: fetch it now if the server can be reached.
+        err() << tr("The message was not downloaded yet; fetching it from the server.") << '\n';
+        const int fetched = withSession(*account, true, [&](AccountSession &session, const std::function<void(int)> &finish) {
+            auto job = std::make_shared<FetchBodyJob>(folderPath, *uid);
+            session.submit(job, [this, finish](const std::optional<ServiceError> &error) {
+                finish(error ? reportError(*error) : Success);
+            });
+        });
+        if (fetched != Success)
+            return fetched;
+        MailCache cache;
+        if (!openCache(*account, cache))
+            return Failure;
+        raw = cache.body(cache.folder(folderPath)->id, *uid);
+        if (!raw) {
+            err() << tr("Error: the server no longer has this message.") << '\n';
+            return Failure;
+        }
+    }
+    const MessageContent content = MessageContent::parse(*raw);
+    if (m_parser.isSet(kJson)) {
+        QJsonArray attachments;
+        for (const AttachmentInfo &attachment : content.attachments) {
+            attachments.append(QJsonObject{{u"name"_s, attachment.name},
+                                           {u"mimeType"_s, attachment.mimeType},
+                                           {u"size"_s, attachment.size}});
+        }
+        const QJsonObject object{{u"uid"_s, static_cast<qint64>(*uid)},
+                                 {u"subject"_s, content.headers.subject},
+                                 {u"from"_s, addressJson(content.headers.from)},
+                                 {u"to"_s, addressesJson(content.headers.to)},
+                                 {u"cc"_s, addressesJson(content.headers.cc)},
+                                 {u"date"_s, summary->headers.date.toString(Qt::ISODate)},
+                                 {u"messageId"_s, content.headers.messageId},
+                                 {u"flags"_s, QJsonArray::fromStringList(summary->flags)},
+                                 {u"text"_s, content.text},
+                                 {u"attachments"_s, attachments}};
+        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    out() << tr("From: %1").arg(content.headers.from.toDisplayString()) << '\n';
+    QStringList to;
+    for (const MailAddress &address : content.headers.to)
+        to.append(address.toDisplayString());
+    out() << tr("To: %1").arg(to.join(u", "_s)) << '\n';
+    out() << tr("Date: %1").arg(QLocale().toString(summary->headers.date.toLocalTime(), QLocale::LongFormat)) << '\n';
+    out() << tr("Subject: %1").arg(content.headers.subject) << "\n\n" << content.text << '\n';
+    for (const AttachmentInfo &attachment : content.attachments)
+        out() << tr("Attachment: %1 (%2, %3)").arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)) << '\n';
+    return Success;
+}
+
+int CliApplication::search()
+{
+    if (m_command.size() < 2)
+        return usageError(tr("search needs words to look for."));
+    const std::optional<Account> account = selectedAccount();
+    MailCache cache;
+    if (!account || !openCache(*account, cache))
+        return Failure;
+    const QList<SearchHit> hits = cache.search(m_command.mid(1).join(u' '), m_parser.value(kLimit).toInt());
+    if (m_parser.isSet(kJson)) {
+        QJsonArray array;
+        for (const SearchHit &hit : hits) {
+            QJsonObject object = summaryJson(hit.message);
+            object.insert(u"folder"_s, hit.folderPath);
+            array.append(object);
+        }
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        for (const SearchHit &hit : hits)
+            out() << hit.folderPath << '\t' << summaryLine(hit.message) << '\n';
+    }
+    return Success;
+}
+
+int CliApplication::localChange(const QString &what,
+                                const std::function<void(AccountSession &, std::function<void(const QString &)>)> &change)
+{
+    const std::optional<Account> account = selectedAccount();
+    if (!account)
+        return Failure;
+    // The change is kept locally first; sending it is a best effort that may wait for the
+    // next sync, and a missing password or network never loses it.
+    std::optional<QString> password;
+    if (m_parser.isSet(kPasswordStdin)) {
+        password = readPasswordLine();
+    } else {
+        CredentialStore store;
+        const auto result = store.readPasswordAndWait(account->id);
+        if (result.ok())
+            password = result.secret;
+    }
+    return withSession(*account, false, [&](AccountSession &session, const std::function<void(int)> &finish) {
+        change(session, [&, finish](const QString &error) {
+            if (!error.isEmpty()) {
+                err() << tr("Error: %1").arg(error) << '\n';
+                finish(Failure);
+                return;
+            }
+            if (!password) {
+                out() << tr("%1: saved; it will be sent to the server at the next synchronisation.").arg(what) << '\n';
+                finish(Success);
+                return;
+            }
+            session.setPassword(*password);
+            auto job = std::make_shared<ReplayPendingJob>();
+            session.submit(job, [job, what, finish](const std::optional<ServiceError> &failure) {
+                for (const QString &conflict : job->conflicts())
+                    err() << tr("Conflict: %1").arg(conflict) << '\n';
+                if (failure)
+                    out() << tr("%1: saved; the server cannot be reached (%2), it will be sent at the next "
+                                "synchronisation.")
+                                 .arg(what, failure->message)
+                          << '\n';
+                else
+                    out() << tr("%1: done.").arg(what) << '\n';
+                finish(Success);
+            });
+        });
+    });
+}
+
+int CliApplication::flag()
+{
+    const std::optional<quint32> uid = parseUid(m_command.value(2));
+    const QString change = m_command.value(3);
+    static const QHash<QString, QString> flags{{u"seen"_s, u"\\Seen"_s}, {u"flagged"_s, u"\\Flagged"_s}};
+    const QString name = change.mid(1);
+    if (m_command.size() != 4 || !uid || !flags.contains(name) || (!change.startsWith(u'+') && !change.startsWith(u'~')))
+        return usageError(tr("flag needs a folder, a UID and +seen, -seen, +flagged or -flagged."));
+    const bool add = change.startsWith(u'+');
+    const QString folder = m_command.at(1);
+    return localChange(tr("Flag change"), [&](AccountSession &session, std::function<void(const QString &)> done) {
+        const QStringList list{flags.value(name)};
+        session.changeFlags(folder, {*uid}, add ? list : QStringList(), add ? QStringList() : list, std::move(done));
+    });
+}
+
+int CliApplication::move()
+{
+    const std::optional<quint32> uid = parseUid(m_command.value(2));
+    if (m_command.size() != 4 || !uid)
+        return usageError(tr("move needs a folder, a UID and a destination folder."));
+    const QString folder = m_command.at(1);
+    const QString destination = m_command.at(3);
+    return localChange(tr("Move"), [&](AccountSession &session, std::function<void(const QString &)> done) {
+        session.moveMessages(folder, {*uid}, destination, std::move(done));
+    });
+}
+
+int CliApplication::remove()
+{
+    const std::optional<quint32> uid = parseUid(m_command.value(2));
+    if (m_command.size() != 3 || !uid)
+        return usageError(tr("delete needs a folder and a UID."));
+    const QString folder = m_command.at(1);
+    return localChange(tr("Deletion"), [&](AccountSession &session, std::function<void(const QString &)> done) {
+        session.deleteMessages(folder, {*uid}, std::move(done));
+    });
 }
 
 } // namespace Amiens

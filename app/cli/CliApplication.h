@@ -7,9 +7,13 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace Amiens {
+
+class AccountSession;
+class MailCache;
 
 /// The commands of amiens-mail-cli. Results go to stdout (text or --json), progress and errors
 /// to stderr in French; the exit code tells scripts what kind of failure happened.
@@ -34,8 +38,23 @@ private:
     int accountList();
     int presets();
     int folders();
+    int sync();
+    int list();
+    int show();
+    int search();
+    int flag();
+    int move();
+    int remove();
 
     std::optional<Account> selectedAccount();
+    /// The account's cache, read-only, with a note on stderr that the data is the local copy.
+    bool openCache(const Account &account, MailCache &cache);
+    /// Runs @p start on a connected session and waits until it calls finish(exitCode).
+    int withSession(const Account &account, bool needsPassword,
+                    const std::function<void(AccountSession &, const std::function<void(int)> &)> &start);
+    /// Applies a local change, then tries to send it at once; offline it stays queued.
+    int localChange(const QString &what,
+                    const std::function<void(AccountSession &, std::function<void(const QString &)>)> &change);
     /// --password-stdin, else the keychain.
     std::optional<QString> passwordFor(const Account &account);
     int reportError(const ServiceError &error);

@@ -2,6 +2,8 @@
 
 #include "AccountWorker.h"
 #include "jobs/ListFoldersJob.h"
+#include "jobs/SyncAccountJob.h"
+#include "sync/OfflineChanges.h"
 #include "net/VmimePlatform.h"
 
 #include <QPointer>
@@ -17,6 +19,7 @@ AccountSession::AccountSession(Account account, TlsTrust trust, QObject *parent)
 {
     qRegisterMetaType<Amiens::ServiceError>();
     qRegisterMetaType<Amiens::FolderInfo>();
+    qRegisterMetaType<Amiens::SyncReport>();
     // VMime's global platform handler must exist before any worker thread touches VMime.
     VmimePlatform::ensureInstalled();
     m_worker = new AccountWorker(m_account, std::move(trust), m_cancelled);
@@ -40,6 +43,12 @@ void AccountSession::setPassword(const QString &password)
     m_cancelled->store(false);
     AccountWorker *worker = m_worker;
     QMetaObject::invokeMethod(worker, [worker, password] { worker->setPassword(password); }, Qt::QueuedConnection);
+}
+
+void AccountSession::setCachePath(const QString &path)
+{
+    AccountWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, path] { worker->setCachePath(path); }, Qt::QueuedConnection);
 }
 
 void AccountSession::cancel()
@@ -83,6 +92,87 @@ void AccountSession::refreshFolders()
         else
             Q_EMIT foldersChanged(job->folders());
     });
+}
+
+} // namespace Amiens
+
+namespace Amiens {
+
+void AccountSession::synchronize(const SyncOptions &options)
+{
+    QPointer<AccountSession> self(this);
+    auto progress = [self](const QString &folder, int done, int total) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, folder, done, total] {
+                if (self)
+                    Q_EMIT self->syncProgress(folder, done, total);
+            },
+            Qt::QueuedConnection);
+    };
+    auto job = std::make_shared<SyncAccountJob>(options, progress);
+    submit(job, [this, job](const std::optional<ServiceError> &error) {
+        if (error)
+            Q_EMIT errorOccurred(*error);
+        else
+            Q_EMIT syncFinished(job->report(), job->conflicts());
+    });
+}
+
+void AccountSession::runLocal(std::function<QString(MailCache &)> change, std::function<void(const QString &)> done)
+{
+    AccountWorker *worker = m_worker;
+    QPointer<AccountSession> self(this);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, change, done, self] {
+            MailCache *cache = worker->cache();
+            const QString error = cache ? change(*cache) : tr("The offline cache cannot be opened.");
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, done, error] {
+                    if (self && done)
+                        done(error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void AccountSession::changeFlags(const QString &folderPath, const QList<quint32> &uids, const QStringList &add,
+                                 const QStringList &remove, std::function<void(const QString &)> done)
+{
+    runLocal(
+        [=](MailCache &cache) {
+            QString error;
+            OfflineChanges(cache).changeFlags(folderPath, uids, add, remove, &error);
+            return error;
+        },
+        std::move(done));
+}
+
+void AccountSession::moveMessages(const QString &folderPath, const QList<quint32> &uids, const QString &destination,
+                                  std::function<void(const QString &)> done)
+{
+    runLocal(
+        [=](MailCache &cache) {
+            QString error;
+            OfflineChanges(cache).move(folderPath, uids, destination, &error);
+            return error;
+        },
+        std::move(done));
+}
+
+void AccountSession::deleteMessages(const QString &folderPath, const QList<quint32> &uids,
+                                    std::function<void(const QString &)> done)
+{
+    runLocal(
+        [=](MailCache &cache) {
+            QString error;
+            OfflineChanges(cache).remove(folderPath, uids, &error);
+            return error;
+        },
+        std::move(done));
 }
 
 } // namespace Amiens

@@ -5,6 +5,7 @@
 #include "net/CancellableTimeoutHandler.h"
 #include "net/ServiceError.h"
 #include "net/TlsTrust.h"
+#include "sync/SyncOptions.h"
 
 #include <QList>
 #include <QObject>
@@ -17,6 +18,7 @@
 namespace Amiens {
 
 class AccountWorker;
+class MailCache;
 class ImapJob;
 
 /// The face of one account for the UI and the CLI, on the caller's thread. Work runs on the
@@ -35,8 +37,21 @@ public:
     [[nodiscard]] const Account &account() const { return m_account; }
 
     void setPassword(const QString &password);
+    /// The account's offline cache (MailCache::pathFor); set before the first sync.
+    void setCachePath(const QString &path);
     /// Lists the folders; answers with foldersChanged() or errorOccurred().
     void refreshFolders();
+    /// Sends the offline changes, then syncs the cache; answers with syncProgress() while it
+    /// runs, then syncFinished() or errorOccurred().
+    void synchronize(const SyncOptions &options);
+    /// Applies a change to the cache at once and queues it for the server (sent by the next
+    /// synchronize()); @p done gets an error message, empty on success.
+    void changeFlags(const QString &folderPath, const QList<quint32> &uids, const QStringList &add,
+                     const QStringList &remove, std::function<void(const QString &error)> done);
+    void moveMessages(const QString &folderPath, const QList<quint32> &uids, const QString &destination,
+                      std::function<void(const QString &error)> done);
+    void deleteMessages(const QString &folderPath, const QList<quint32> &uids,
+                        std::function<void(const QString &error)> done);
     /// Queues @p job on the worker; @p done runs on this object's thread.
     void submit(std::shared_ptr<ImapJob> job, Completion done);
     /// Stops the running job as soon as possible; later jobs fail as cancelled.
@@ -48,8 +63,13 @@ Q_SIGNALS:
     void foldersChanged(const QList<Amiens::FolderInfo> &folders);
     void errorOccurred(const Amiens::ServiceError &error);
     void busyChanged(bool busy);
+    void syncProgress(const QString &folderPath, int done, int total);
+    void syncFinished(const Amiens::SyncReport &report, const QStringList &conflicts);
 
 private:
+    /// Runs @p change on the worker, with the cache, without touching the network.
+    void runLocal(std::function<QString(MailCache &)> change, std::function<void(const QString &)> done);
+
     Account m_account;
     CancellationFlag m_cancelled;
     QThread m_thread;

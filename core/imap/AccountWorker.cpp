@@ -20,6 +20,30 @@ void AccountWorker::setPassword(const QString &password)
     m_connection->close();
 }
 
+void AccountWorker::setCachePath(const QString &path)
+{
+    m_cache.close();
+    m_cachePath = path;
+}
+
+std::optional<ServiceError> AccountWorker::ensureCacheOpen()
+{
+    if (m_cache.isOpen() || m_cachePath.isEmpty())
+        return std::nullopt;
+    QString message;
+    if (m_cache.open(m_cachePath, m_connection->account().id, MailCache::Mode::ReadWrite, &message))
+        return std::nullopt;
+    ServiceError error;
+    error.kind = ServiceError::Kind::Storage;
+    error.message = message;
+    return error;
+}
+
+MailCache *AccountWorker::cache()
+{
+    return ensureCacheOpen() || !m_cache.isOpen() ? nullptr : &m_cache;
+}
+
 std::optional<ServiceError> AccountWorker::ensureOpen()
 {
     if (m_connection->isOpen())
@@ -38,12 +62,14 @@ std::optional<ServiceError> AccountWorker::execute(ImapJob &job)
 {
     // A connection reused from an earlier job may have been closed by the server meanwhile:
     // such a failure gets one fresh connection before it is reported.
+    if (auto error = ensureCacheOpen())
+        return error;
     const bool reused = m_connection->isOpen();
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (auto error = ensureOpen())
             return error;
         try {
-            job.run(*m_connection);
+            job.run(*m_connection, m_cache);
             return std::nullopt;
         } catch (...) {
             ServiceError error = m_connection->translate(std::current_exception());

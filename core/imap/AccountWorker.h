@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ImapConnection.h"
+#include "cache/MailCache.h"
 #include "jobs/ImapJob.h"
 
 #include <QObject>
@@ -20,13 +21,20 @@ public:
     ~AccountWorker() override;
 
     void setPassword(const QString &password);
+    /// Where the account's offline cache lives; opened at the first job.
+    void setCachePath(const QString &path);
+    /// The account's cache, opened if needed; null when it cannot be opened.
+    MailCache *cache();
     /// Runs @p job; returns the error, if any. Called on the worker thread.
     std::optional<ServiceError> execute(ImapJob &job);
 
 private:
     std::optional<ServiceError> ensureOpen();
+    std::optional<ServiceError> ensureCacheOpen();
 
     std::unique_ptr<ImapConnection> m_connection;
+    MailCache m_cache;
+    QString m_cachePath;
     QString m_password;
     bool m_hasPassword = false;
 };

@@ -8,7 +8,7 @@ QString FolderInfo::roleName(Role role)
 {
     switch (role) {
     case Role::None:
-        return {};
+        return u""_s; // empty, not null: it is stored in a NOT NULL column
     case Role::Inbox:
         return u"inbox"_s;
     case Role::Drafts:
@@ -27,6 +27,16 @@ QString FolderInfo::roleName(Role role)
         return u"flagged"_s;
     }
     return {};
+}
+
+FolderInfo::Role FolderInfo::roleFromName(const QString &name)
+{
+    for (const Role role : {Role::Inbox, Role::Drafts, Role::Sent, Role::Trash, Role::Junk, Role::Archive, Role::All,
+                            Role::Flagged}) {
+        if (roleName(role) == name)
+            return role;
+    }
+    return Role::None;
 }
 
 } // namespace Amiens

@@ -24,6 +24,8 @@ struct FolderInfo
 
     /// "inbox", "sent", … as used by the CLI and the cache; empty for None.
     [[nodiscard]] static QString roleName(Role role);
+    /// The reverse of roleName(); None for anything unknown.
+    [[nodiscard]] static Role roleFromName(const QString &name);
 
     friend bool operator==(const FolderInfo &, const FolderInfo &) = default;
 };

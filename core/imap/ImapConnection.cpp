@@ -1,5 +1,6 @@
 #include "ImapConnection.h"
 
+#include "net/ProtocolTracer.h"
 #include "net/QtSslSocketFactory.h"
 #include "net/VmimeErrorTranslator.h"
 #include "net/VmimePlatform.h"
@@ -44,6 +45,7 @@ std::optional<ServiceError> ImapConnection::open(const QString &password)
         auto store = vmime::dynamicCast<vmime::net::imap::IMAPStore>(
             m_session->getStore(url, vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>()));
         store->setSocketFactory(m_socketFactory);
+        store->setTracerFactory(vmime::make_shared<ProtocolTracerFactory>(u"imap"_s));
         store->setTimeoutHandlerFactory(
             vmime::make_shared<CancellableTimeoutHandlerFactory>(m_cancelled, m_inactivityLimit));
         store->setProperty("connection.tls", false);

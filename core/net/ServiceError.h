@@ -21,6 +21,7 @@ struct ServiceError
         Cancelled,
         Protocol, ///< the server refused a command or answered something we cannot read
         Configuration,
+        Storage, ///< the offline cache could not be written (disk full, permissions)
         Internal,
     };
 

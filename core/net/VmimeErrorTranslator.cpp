@@ -1,5 +1,7 @@
 #include "VmimeErrorTranslator.h"
 
+#include "cache/CacheWriteError.h"
+
 #include <QCoreApplication>
 
 #include <vmime/exception.hpp>
@@ -81,6 +83,11 @@ ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure, 
 
     try {
         std::rethrow_exception(failure);
+    } catch (const CacheWriteError &) {
+        return make(ServiceError::Kind::Storage,
+                    tr("The offline copy of the mail could not be written (is the disk full?). "
+                       "Nothing was lost on the server; the next synchronisation will resume."),
+                    technical);
     } catch (const vmime::exceptions::authentication_error &) {
         return make(ServiceError::Kind::Authentication,
                     VmimeErrorTranslator::tr("The server %1 refused the identifier or the password.").arg(serverName), technical);

@@ -99,7 +99,7 @@ void TestImapConnection::loginOverStartTls()
     QVERIFY2(!error, error ? qPrintable(error->message + u" / "_s + error->technical) : "");
     QVERIFY(connection.lastConnectionReport().encrypted);
     ListFoldersJob job;
-    job.run(connection);
+    job.list(connection);
     QVERIFY(!job.folders().isEmpty());
 }
 
@@ -108,7 +108,7 @@ void TestImapConnection::listsFoldersWithSpecialUse()
     ImapConnection connection(m_env.account(), trust(), nullptr);
     QVERIFY(!connection.open(m_env.password));
     ListFoldersJob job;
-    job.run(connection);
+    job.list(connection);
     QHash<QString, FolderInfo::Role> roles;
     for (const FolderInfo &folder : job.folders())
         roles.insert(folder.path(), folder.role);

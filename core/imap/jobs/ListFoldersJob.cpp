@@ -56,7 +56,12 @@ QString ListFoldersJob::name() const
     return u"LIST"_s;
 }
 
-void ListFoldersJob::run(ImapConnection &connection)
+void ListFoldersJob::run(ImapConnection &connection, MailCache &)
+{
+    list(connection);
+}
+
+void ListFoldersJob::list(ImapConnection &connection)
 {
     auto store = connection.store();
     const char separator = store->getConnection()->hierarchySeparator();

@@ -12,7 +12,9 @@ class ListFoldersJob final : public ImapJob
 {
 public:
     [[nodiscard]] QString name() const override;
-    void run(ImapConnection &connection) override;
+    void run(ImapConnection &connection, MailCache &cache) override;
+    /// The same without a cache, for connection checks.
+    void list(ImapConnection &connection);
 
     /// Inbox first, then the special folders, then the others by path.
     [[nodiscard]] const QList<FolderInfo> &folders() const { return m_folders; }

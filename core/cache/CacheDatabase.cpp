@@ -1,0 +1,179 @@
+#include "CacheDatabase.h"
+
+#include "CacheSchema.h"
+#include "util/Logging.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+QString uniqueConnectionName()
+{
+    static QAtomicInt counter;
+    return u"amiens-cache-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+} // namespace
+
+CacheDatabase::CacheDatabase()
+    : m_connectionName(uniqueConnectionName())
+{
+}
+
+CacheDatabase::~CacheDatabase()
+{
+    close();
+}
+
+bool CacheDatabase::open(const QString &path, Mode mode, QString *error)
+{
+    close();
+    m_path = path;
+    if (mode == Mode::ReadWrite) {
+        const QString folder = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(folder)) {
+            if (error)
+                *error = tr("Cannot create the cache folder %1.").arg(folder);
+            return false;
+        }
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    } else if (!QFileInfo::exists(path)) {
+        if (error)
+            *error = tr("There is no offline copy of this account yet: synchronise it once.");
+        return false;
+    }
+
+    m_database = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    m_database.setDatabaseName(path);
+    if (mode == Mode::ReadOnly)
+        m_database.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+    else
+        m_database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!m_database.open()) {
+        if (error)
+            *error = tr("Cannot open the offline cache %1: %2").arg(path, m_database.lastError().text());
+        close();
+        return false;
+    }
+    // WAL lets the reading window read while the worker writes; synchronous=NORMAL in WAL mode
+    // keeps every committed transaction after a crash of the program (only a power cut may lose
+    // the last ones), and the database always reopens consistent.
+    exec(u"PRAGMA foreign_keys = ON"_s);
+    exec(u"PRAGMA synchronous = NORMAL"_s);
+    exec(u"PRAGMA temp_store = MEMORY"_s);
+    exec(u"PRAGMA cache_size = -16000"_s);
+    if (mode == Mode::ReadWrite) {
+        exec(u"PRAGMA journal_mode = WAL"_s);
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        if (!migrate(error)) {
+            close();
+            return false;
+        }
+    } else if (schemaVersion() > kSchemaVersion) {
+        if (error)
+            *error = tr("The offline cache was written by a newer version of AmiensMail.");
+        close();
+        return false;
+    }
+    return true;
+}
+
+void CacheDatabase::close()
+{
+    if (m_database.isValid()) {
+        m_database.close();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_transactionDepth = 0;
+}
+
+bool CacheDatabase::isOpen() const
+{
+    return m_database.isValid() && m_database.isOpen();
+}
+
+bool CacheDatabase::exec(const QString &sql)
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(sql)) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcCache).noquote() << "SQL failed:" << sql.left(120) << ":" << m_lastError;
+        return false;
+    }
+    return true;
+}
+
+int CacheDatabase::schemaVersion()
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+bool CacheDatabase::migrate(QString *error)
+{
+    const int current = schemaVersion();
+    if (current > kSchemaVersion) {
+        if (error)
+            *error = tr("The offline cache was written by a newer version of AmiensMail.");
+        return false;
+    }
+    for (int version = current + 1; version <= kSchemaVersion; ++version) {
+        const bool ok = transaction([&] {
+            for (const QString &statement : CacheSchema::migrationTo(version)) {
+                if (!exec(statement))
+                    return false;
+            }
+            return exec(u"PRAGMA user_version = %1"_s.arg(version));
+        });
+        if (!ok) {
+            if (error)
+                *error = tr("Cannot prepare the offline cache (step %1): %2").arg(version).arg(m_lastError);
+            return false;
+        }
+        qCInfo(lcCache) << "cache" << m_path << "migrated to schema" << version;
+    }
+    return true;
+}
+
+bool CacheDatabase::transaction(const std::function<bool()> &work)
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        const bool ok = work();
+        --m_transactionDepth;
+        return ok;
+    }
+    if (!m_database.transaction()) {
+        m_lastError = m_database.lastError().text();
+        qCWarning(lcCache) << "cannot begin a transaction:" << m_lastError;
+        return false;
+    }
+    m_transactionDepth = 1;
+    bool ok = false;
+    try {
+        ok = work();
+    } catch (...) {
+        m_transactionDepth = 0;
+        m_database.rollback();
+        throw;
+    }
+    m_transactionDepth = 0;
+    if (ok && m_database.commit())
+        return true;
+    if (ok)
+        m_lastError = m_database.lastError().text();
+    qCWarning(lcCache) << "transaction rolled back:" << m_lastError;
+    m_database.rollback();
+    return false;
+}
+
+} // namespace Amiens

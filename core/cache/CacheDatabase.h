@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+
+namespace Amiens {
+
+/// One SQLite file of the offline cache: WAL journal, foreign keys on, schema versioned with
+/// migrations applied in a transaction at open. One connection per thread; only the account's
+/// worker writes, readers open their own read-only connection.
+class CacheDatabase
+{
+    Q_DECLARE_TR_FUNCTIONS(Amiens::CacheDatabase)
+
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    static constexpr int kSchemaVersion = 1;
+
+    CacheDatabase();
+    ~CacheDatabase();
+    CacheDatabase(const CacheDatabase &) = delete;
+    CacheDatabase &operator=(const CacheDatabase &) = delete;
+
+    /// Opens (and in ReadWrite mode creates and migrates) the cache at @p path.
+    bool open(const QString &path, Mode mode, QString *error);
+    void close();
+    [[nodiscard]] bool isOpen() const;
+    [[nodiscard]] QSqlDatabase &database() { return m_database; }
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] int schemaVersion();
+
+    /// Runs @p work in one transaction: committed when it returns true, rolled back otherwise
+    /// (or when it throws). Nested calls join the outer transaction.
+    bool transaction(const std::function<bool()> &work);
+
+    /// Executes @p sql (no result rows) and logs failures; returns success.
+    bool exec(const QString &sql);
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+    void setLastError(const QString &error) { m_lastError = error; }
+
+private:
+    bool migrate(QString *error);
+
+    QSqlDatabase m_database;
+    QString m_connectionName;
+    QString m_path;
+    QString m_lastError;
+    int m_transactionDepth = 0;
+};
+
+} // namespace Amiens

@@ -1,0 +1,84 @@
+#include "CacheSchema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+QStringList CacheSchema::migrationTo(int version)
+{
+    switch (version) {
+    case 1:
+        return {
+            // The account this cache belongs to (one cache file per account).
+            uR"(CREATE TABLE account (
+                   id INTEGER PRIMARY KEY CHECK (id = 1),
+                   account_key TEXT NOT NULL))"_s,
+            uR"(CREATE TABLE folders (
+                   id INTEGER PRIMARY KEY,
+                   path TEXT NOT NULL UNIQUE,
+                   delimiter TEXT NOT NULL DEFAULT '/',
+                   role TEXT NOT NULL DEFAULT '',
+                   selectable INTEGER NOT NULL DEFAULT 1,
+                   uidvalidity INTEGER NOT NULL DEFAULT 0,
+                   uidnext INTEGER NOT NULL DEFAULT 0,
+                   highestmodseq INTEGER NOT NULL DEFAULT 0,
+                   message_count INTEGER NOT NULL DEFAULT 0,
+                   unseen_count INTEGER NOT NULL DEFAULT 0,
+                   last_sync INTEGER NOT NULL DEFAULT 0))"_s,
+            uR"(CREATE TABLE messages (
+                   id INTEGER PRIMARY KEY,
+                   folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+                   uid INTEGER NOT NULL,
+                   modseq INTEGER NOT NULL DEFAULT 0,
+                   flags TEXT NOT NULL DEFAULT '',
+                   seen INTEGER NOT NULL DEFAULT 0,
+                   flagged INTEGER NOT NULL DEFAULT 0,
+                   internal_date INTEGER NOT NULL DEFAULT 0,
+                   size INTEGER NOT NULL DEFAULT 0,
+                   date INTEGER NOT NULL DEFAULT 0,
+                   subject TEXT NOT NULL DEFAULT '',
+                   from_name TEXT NOT NULL DEFAULT '',
+                   from_address TEXT NOT NULL DEFAULT '',
+                   to_list TEXT NOT NULL DEFAULT '[]',
+                   cc_list TEXT NOT NULL DEFAULT '[]',
+                   reply_to TEXT NOT NULL DEFAULT '[]',
+                   message_id TEXT NOT NULL DEFAULT '',
+                   in_reply_to TEXT NOT NULL DEFAULT '',
+                   references_list TEXT NOT NULL DEFAULT '',
+                   has_attachments INTEGER NOT NULL DEFAULT 0,
+                   read_receipt_requested INTEGER NOT NULL DEFAULT 0,
+                   preview TEXT NOT NULL DEFAULT '',
+                   has_body INTEGER NOT NULL DEFAULT 0,
+                   UNIQUE (folder_id, uid)))"_s,
+            u"CREATE INDEX messages_by_date ON messages (folder_id, date DESC)"_s,
+            u"CREATE INDEX messages_by_message_id ON messages (message_id)"_s,
+            u"CREATE INDEX messages_without_body ON messages (folder_id, has_body, internal_date)"_s,
+            // Raw RFC 822 bytes exactly as the server sent them; big ones in files beside the
+            // database (file_name), written before the row that names them.
+            uR"(CREATE TABLE bodies (
+                   message_row INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+                   raw BLOB,
+                   file_name TEXT))"_s,
+            // Full-text index, rowid = messages.id; diacritics folded so "eleve" finds "élève".
+            uR"(CREATE VIRTUAL TABLE message_search USING fts5 (
+                   subject, addresses, body, tokenize = 'unicode61 remove_diacritics 2'))"_s,
+            uR"(CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN
+                   DELETE FROM message_search WHERE rowid = old.id;
+               END)"_s,
+            // Changes made offline, replayed in order when the server is reachable.
+            uR"(CREATE TABLE pending_operations (
+                   id INTEGER PRIMARY KEY AUTOINCREMENT,
+                   kind TEXT NOT NULL,
+                   folder_path TEXT NOT NULL,
+                   uids TEXT NOT NULL,
+                   argument TEXT NOT NULL DEFAULT '',
+                   created INTEGER NOT NULL,
+                   attempts INTEGER NOT NULL DEFAULT 0,
+                   last_error TEXT NOT NULL DEFAULT ''))"_s,
+        };
+    default:
+        return {};
+    }
+}
+
+} // namespace Amiens

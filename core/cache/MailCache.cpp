@@ -1,0 +1,569 @@
+#include "MailCache.h"
+
+#include "mime/HeaderDecoder.h"
+#include "mime/MessageContent.h"
+#include "util/Logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+const auto kSeen = "\\Seen"_L1;
+const auto kFlagged = "\\Flagged"_L1;
+
+/// Sorted, without duplicates and without \Recent, which belongs to one session only.
+QStringList normalisedFlags(QStringList flags)
+{
+    flags.removeIf([](const QString &flag) { return flag.compare("\\Recent"_L1, Qt::CaseInsensitive) == 0; });
+    flags.sort();
+    flags.removeDuplicates();
+    return flags;
+}
+
+QString toJson(const QList<MailAddress> &addresses)
+{
+    QJsonArray array;
+    for (const MailAddress &address : addresses)
+        array.append(QJsonObject{{u"name"_s, address.name}, {u"address"_s, address.address}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<MailAddress> addressesFromJson(const QString &json)
+{
+    QList<MailAddress> result;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const auto &value : array) {
+        const QJsonObject object = value.toObject();
+        result.append({object.value(u"name"_s).toString(), object.value(u"address"_s).toString()});
+    }
+    return result;
+}
+
+QString addressText(const MessageHeaders &headers)
+{
+    QStringList parts{headers.from.toDisplayString()};
+    for (const auto *list : {&headers.to, &headers.cc}) {
+        for (const MailAddress &address : *list)
+            parts.append(address.toDisplayString());
+    }
+    return parts.join(u' ');
+}
+
+/// Text columns are NOT NULL: a null QString would bind as NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? u""_s : value;
+}
+
+qint64 toSeconds(const QDateTime &time)
+{
+    return time.isValid() ? time.toSecsSinceEpoch() : 0;
+}
+
+QDateTime fromSeconds(qint64 seconds)
+{
+    return seconds > 0 ? QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC) : QDateTime();
+}
+
+bool execPrepared(QSqlQuery &query, QString &error, CacheDatabase *database = nullptr)
+{
+    if (query.exec())
+        return true;
+    error = query.lastError().text();
+    if (database)
+        database->setLastError(error);
+    qCWarning(lcCache).noquote() << "SQL failed:" << query.lastQuery().simplified().left(100) << ":" << error;
+    return false;
+}
+
+const char *kMessageColumns =
+    "m.id, m.folder_id, m.uid, m.modseq, m.flags, m.internal_date, m.size, m.date, m.subject, m.from_name, "
+    "m.from_address, m.to_list, m.cc_list, m.reply_to, m.message_id, m.in_reply_to, m.references_list, "
+    "m.has_attachments, m.read_receipt_requested, m.preview, m.has_body";
+
+/// The message at columns first … first + 20 of @p query (see kMessageColumns).
+CachedMessage messageFromRow(const QSqlQuery &query, int first = 0)
+{
+    CachedMessage message;
+    message.rowId = query.value(first + 0).toLongLong();
+    message.folderId = query.value(first + 1).toLongLong();
+    message.uid = query.value(first + 2).toUInt();
+    message.modSeq = query.value(first + 3).toULongLong();
+    message.flags = query.value(first + 4).toString().split(u' ', Qt::SkipEmptyParts);
+    message.internalDate = fromSeconds(query.value(first + 5).toLongLong());
+    message.size = query.value(first + 6).toLongLong();
+    message.headers.date = fromSeconds(query.value(first + 7).toLongLong());
+    message.headers.subject = query.value(first + 8).toString();
+    message.headers.from = {query.value(first + 9).toString(), query.value(first + 10).toString()};
+    message.headers.to = addressesFromJson(query.value(first + 11).toString());
+    message.headers.cc = addressesFromJson(query.value(first + 12).toString());
+    message.headers.replyTo = addressesFromJson(query.value(first + 13).toString());
+    message.headers.messageId = query.value(first + 14).toString();
+    message.headers.inReplyTo = query.value(first + 15).toString();
+    message.headers.references = query.value(first + 16).toString().split(u' ', Qt::SkipEmptyParts);
+    message.hasAttachments = query.value(first + 17).toBool();
+    message.headers.likelyHasAttachments = message.hasAttachments;
+    message.headers.requestsReadReceipt = query.value(first + 18).toBool();
+    message.preview = query.value(first + 19).toString();
+    message.hasBody = query.value(first + 20).toBool();
+    return message;
+}
+
+/// A user's words as an FTS5 query: each word quoted (no operator injection) and prefix-matched.
+QString ftsQuery(const QString &text)
+{
+    static const QRegularExpression separators(u"[\\s\"]+"_s);
+    QStringList terms;
+    const QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    for (const QString &word : words)
+        terms.append(u'"' + word + u"\"*"_s);
+    return terms.join(u' ');
+}
+
+} // namespace
+
+QString MailCache::pathFor(const QString &profileDirectory, const QString &accountId)
+{
+    return profileDirectory + u"/cache/"_s + QString::fromLatin1(accountId.toUtf8().toHex()) + u"/mail.sqlite"_s;
+}
+
+bool MailCache::open(const QString &path, const QString &accountKey, Mode mode, QString *error)
+{
+    if (!m_database.open(path, mode, error))
+        return false;
+    QSqlQuery query(m_database.database());
+    query.exec(u"SELECT account_key FROM account WHERE id = 1"_s);
+    if (query.next()) {
+        if (query.value(0).toString() != accountKey) {
+            if (error)
+                *error = tr("The offline cache %1 belongs to another account.").arg(path);
+            m_database.close();
+            return false;
+        }
+    } else if (mode == Mode::ReadWrite) {
+        query.prepare(u"INSERT INTO account (id, account_key) VALUES (1, ?)"_s);
+        query.addBindValue(accountKey);
+        query.exec();
+    }
+    return true;
+}
+
+QString MailCache::bodyFolder() const
+{
+    return QFileInfo(m_database.path()).absolutePath() + u"/bodies"_s;
+}
+
+QList<CachedFolder> MailCache::folders()
+{
+    QList<CachedFolder> result;
+    QSqlQuery query(m_database.database());
+    query.exec(u"SELECT id, path, delimiter, role, selectable, uidvalidity, uidnext, highestmodseq, message_count, "
+               "unseen_count, last_sync FROM folders ORDER BY id"_s);
+    while (query.next()) {
+        CachedFolder folder;
+        folder.id = query.value(0).toLongLong();
+        const QString delimiter = query.value(2).toString();
+        folder.info.separator = delimiter.isEmpty() ? u'/' : delimiter.at(0);
+        folder.info.pathParts = query.value(1).toString().split(folder.info.separator);
+        folder.info.role = FolderInfo::roleFromName(query.value(3).toString());
+        folder.info.selectable = query.value(4).toBool();
+        folder.uidValidity = query.value(5).toUInt();
+        folder.uidNext = query.value(6).toUInt();
+        folder.highestModSeq = query.value(7).toULongLong();
+        folder.messageCount = query.value(8).toInt();
+        folder.unseenCount = query.value(9).toInt();
+        folder.lastSync = fromSeconds(query.value(10).toLongLong());
+        result.append(folder);
+    }
+    return result;
+}
+
+std::optional<CachedFolder> MailCache::folder(const QString &path)
+{
+    const QList<CachedFolder> all = folders();
+    for (const CachedFolder &folder : all) {
+        if (folder.info.path() == path)
+            return folder;
+    }
+    return std::nullopt;
+}
+
+bool MailCache::replaceFolderList(const QList<FolderInfo> &serverFolders)
+{
+    return m_database.transaction([&] {
+        QString error;
+        QSqlQuery upsert(m_database.database());
+        upsert.prepare(u"INSERT INTO folders (path, delimiter, role, selectable) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (path) DO UPDATE SET delimiter = excluded.delimiter, role = excluded.role, "
+                       "selectable = excluded.selectable"_s);
+        QStringList paths;
+        for (const FolderInfo &folder : serverFolders) {
+            paths.append(folder.path());
+            upsert.addBindValue(folder.path());
+            upsert.addBindValue(QString(folder.separator));
+            upsert.addBindValue(FolderInfo::roleName(folder.role));
+            upsert.addBindValue(folder.selectable ? 1 : 0);
+            if (!execPrepared(upsert, error, &m_database))
+                return false;
+        }
+        // Folders deleted on the server: their messages go with them (ON DELETE CASCADE).
+        QSqlQuery existing(m_database.database());
+        existing.exec(u"SELECT id, path FROM folders"_s);
+        QList<qint64> gone;
+        while (existing.next()) {
+            if (!paths.contains(existing.value(1).toString()))
+                gone.append(existing.value(0).toLongLong());
+        }
+        QSqlQuery remove(m_database.database());
+        remove.prepare(u"DELETE FROM folders WHERE id = ?"_s);
+        for (const qint64 id : gone) {
+            remove.addBindValue(id);
+            if (!execPrepared(remove, error, &m_database))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool MailCache::refreshFolderCounts(qint64 folderId)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"UPDATE folders SET message_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ?), "
+                  "unseen_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0) WHERE id = ?"_s);
+    query.addBindValue(folderId);
+    query.addBindValue(folderId);
+    query.addBindValue(folderId);
+    QString error;
+    return execPrepared(query, error, &m_database);
+}
+
+bool MailCache::saveFolderState(qint64 folderId, quint32 uidValidity, quint32 uidNext, quint64 highestModSeq)
+{
+    return m_database.transaction([&] {
+        QSqlQuery query(m_database.database());
+        query.prepare(u"UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_sync = ? WHERE id = ?"_s);
+        query.addBindValue(uidValidity);
+        query.addBindValue(uidNext);
+        query.addBindValue(static_cast<qint64>(highestModSeq));
+        query.addBindValue(QDateTime::currentSecsSinceEpoch());
+        query.addBindValue(folderId);
+        QString error;
+        return execPrepared(query, error, &m_database) && refreshFolderCounts(folderId);
+    });
+}
+
+bool MailCache::resetFolder(qint64 folderId, quint32 uidValidity)
+{
+    return m_database.transaction([&] {
+        QSqlQuery query(m_database.database());
+        QString error;
+        query.prepare(u"DELETE FROM messages WHERE folder_id = ?"_s);
+        query.addBindValue(folderId);
+        if (!execPrepared(query, error, &m_database))
+            return false;
+        query.prepare(u"UPDATE folders SET uidvalidity = ?, uidnext = 0, highestmodseq = 0, message_count = 0, "
+                      "unseen_count = 0 WHERE id = ?"_s);
+        query.addBindValue(uidValidity);
+        query.addBindValue(folderId);
+        return execPrepared(query, error, &m_database);
+    });
+}
+
+bool MailCache::storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages)
+{
+    return m_database.transaction([&] {
+        QString error;
+        QSqlQuery insert(m_database.database());
+        insert.prepare(u"INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, internal_date, size, date, "
+                       "subject, from_name, from_address, to_list, cc_list, reply_to, message_id, in_reply_to, "
+                       "references_list, has_attachments, read_receipt_requested) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (folder_id, uid) DO UPDATE SET modseq = excluded.modseq, flags = excluded.flags, "
+                       "seen = excluded.seen, flagged = excluded.flagged RETURNING id"_s);
+        QSqlQuery index(m_database.database());
+        index.prepare(u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, "
+                      "COALESCE((SELECT body FROM message_search WHERE rowid = ?), ''))"_s);
+        for (const FetchedMessage &fetched : messages) {
+            const MessageHeaders headers = HeaderDecoder::decode(fetched.rawHeader);
+            const QStringList flags = normalisedFlags(fetched.flags);
+            insert.addBindValue(folderId);
+            insert.addBindValue(fetched.uid);
+            insert.addBindValue(static_cast<qint64>(fetched.modSeq));
+            insert.addBindValue(text(flags.join(u' ')));
+            insert.addBindValue(flags.contains(kSeen) ? 1 : 0);
+            insert.addBindValue(flags.contains(kFlagged) ? 1 : 0);
+            // INTERNALDATE cannot be fetched through VMime 0.9.2 (ImapCommandChannel::fetch): the
+            // Date header stands in for it when the fetch did not bring one.
+            insert.addBindValue(toSeconds(fetched.internalDate.isValid() ? fetched.internalDate : headers.date));
+            insert.addBindValue(fetched.size);
+            // Messages without a readable Date sort by their arrival on the server.
+            insert.addBindValue(toSeconds(headers.date.isValid() ? headers.date : fetched.internalDate));
+            insert.addBindValue(text(headers.subject));
+            insert.addBindValue(text(headers.from.name));
+            insert.addBindValue(text(headers.from.address));
+            insert.addBindValue(toJson(headers.to));
+            insert.addBindValue(toJson(headers.cc));
+            insert.addBindValue(toJson(headers.replyTo));
+            insert.addBindValue(text(headers.messageId));
+            insert.addBindValue(text(headers.inReplyTo));
+            insert.addBindValue(text(headers.references.join(u' ')));
+            insert.addBindValue(headers.likelyHasAttachments ? 1 : 0);
+            insert.addBindValue(headers.requestsReadReceipt ? 1 : 0);
+            if (!execPrepared(insert, error, &m_database) || !insert.next())
+                return false;
+            const qint64 rowId = insert.value(0).toLongLong();
+            insert.finish();
+            index.addBindValue(rowId);
+            index.addBindValue(text(headers.subject));
+            index.addBindValue(addressText(headers));
+            index.addBindValue(rowId);
+            if (!execPrepared(index, error, &m_database))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool MailCache::applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates)
+{
+    return m_database.transaction([&] {
+        QString error;
+        QSqlQuery query(m_database.database());
+        query.prepare(u"UPDATE messages SET flags = ?, seen = ?, flagged = ?, modseq = ? WHERE folder_id = ? AND uid = ?"_s);
+        for (const FlagUpdate &update : updates) {
+            const QStringList flags = normalisedFlags(update.flags);
+            query.addBindValue(text(flags.join(u' ')));
+            query.addBindValue(flags.contains(kSeen) ? 1 : 0);
+            query.addBindValue(flags.contains(kFlagged) ? 1 : 0);
+            query.addBindValue(static_cast<qint64>(update.modSeq));
+            query.addBindValue(folderId);
+            query.addBindValue(update.uid);
+            if (!execPrepared(query, error, &m_database))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool MailCache::changeFlags(qint64 folderId, const QList<quint32> &uids, const QStringList &add,
+                            const QStringList &remove)
+{
+    return m_database.transaction([&] {
+        QList<FlagUpdate> updates;
+        for (const quint32 uid : uids) {
+            const auto cached = message(folderId, uid);
+            if (!cached)
+                continue;
+            QStringList flags = cached->flags;
+            flags.append(add);
+            for (const QString &flag : remove)
+                flags.removeAll(flag);
+            updates.append({uid, cached->modSeq, flags});
+        }
+        return applyFlagUpdates(folderId, updates) && refreshFolderCounts(folderId);
+    });
+}
+
+bool MailCache::removeMessages(qint64 folderId, const QList<quint32> &uids)
+{
+    QStringList bodyFiles;
+    const bool ok = m_database.transaction([&] {
+        QString error;
+        QSqlQuery files(m_database.database());
+        files.prepare(u"SELECT b.file_name FROM bodies b JOIN messages m ON m.id = b.message_row "
+                      "WHERE m.folder_id = ? AND m.uid = ? AND b.file_name IS NOT NULL"_s);
+        QSqlQuery remove(m_database.database());
+        remove.prepare(u"DELETE FROM messages WHERE folder_id = ? AND uid = ?"_s);
+        for (const quint32 uid : uids) {
+            files.addBindValue(folderId);
+            files.addBindValue(uid);
+            if (execPrepared(files, error, &m_database) && files.next())
+                bodyFiles.append(files.value(0).toString());
+            files.finish();
+            remove.addBindValue(folderId);
+            remove.addBindValue(uid);
+            if (!execPrepared(remove, error, &m_database))
+                return false;
+        }
+        return refreshFolderCounts(folderId);
+    });
+    // Files go only once the rows that name them are gone for good.
+    if (ok) {
+        for (const QString &file : std::as_const(bodyFiles))
+            QFile::remove(bodyFolder() + u'/' + file);
+    }
+    return ok;
+}
+
+QSet<quint32> MailCache::uids(qint64 folderId)
+{
+    QSet<quint32> result;
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT uid FROM messages WHERE folder_id = ?"_s);
+    query.addBindValue(folderId);
+    query.exec();
+    while (query.next())
+        result.insert(query.value(0).toUInt());
+    return result;
+}
+
+QList<CachedMessage> MailCache::messages(qint64 folderId, int limit, int offset)
+{
+    QList<CachedMessage> result;
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.folder_id = ? ORDER BY m.date DESC, m.uid DESC LIMIT ? OFFSET ?"_s
+                      .arg(QString::fromLatin1(kMessageColumns)));
+    query.addBindValue(folderId);
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    query.exec();
+    while (query.next())
+        result.append(messageFromRow(query));
+    return result;
+}
+
+std::optional<CachedMessage> MailCache::message(qint64 folderId, quint32 uid)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.folder_id = ? AND m.uid = ?"_s.arg(QString::fromLatin1(kMessageColumns)));
+    query.addBindValue(folderId);
+    query.addBindValue(uid);
+    if (query.exec() && query.next())
+        return messageFromRow(query);
+    return std::nullopt;
+}
+
+int MailCache::messageCount(qint64 folderId)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT COUNT(*) FROM messages WHERE folder_id = ?"_s);
+    query.addBindValue(folderId);
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+}
+
+int MailCache::unseenCount(qint64 folderId)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0"_s);
+    query.addBindValue(folderId);
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+}
+
+bool MailCache::storeBody(qint64 folderId, quint32 uid, const QByteArray &raw)
+{
+    const auto cached = message(folderId, uid);
+    if (!cached)
+        return false;
+    const MessageContent content = MessageContent::parse(raw);
+
+    QString fileName;
+    if (raw.size() > kMaxInlineBody) {
+        // Written and flushed to disk before the row that names it is committed.
+        fileName = u"%1.eml"_s.arg(cached->rowId);
+        QDir().mkpath(bodyFolder());
+        QSaveFile file(bodyFolder() + u'/' + fileName);
+        if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit()) {
+            qCWarning(lcCache) << "cannot write the body file" << file.fileName() << file.errorString();
+            return false;
+        }
+    }
+    return m_database.transaction([&] {
+        QString error;
+        QSqlQuery body(m_database.database());
+        body.prepare(u"INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)"_s);
+        body.addBindValue(cached->rowId);
+        body.addBindValue(fileName.isEmpty() ? raw : QVariant(QMetaType(QMetaType::QByteArray)));
+        body.addBindValue(fileName.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileName));
+        if (!execPrepared(body, error, &m_database))
+            return false;
+        QSqlQuery update(m_database.database());
+        update.prepare(u"UPDATE messages SET has_body = 1, preview = ?, has_attachments = ? WHERE id = ?"_s);
+        update.addBindValue(text(content.preview()));
+        update.addBindValue(content.attachments.isEmpty() ? 0 : 1);
+        update.addBindValue(cached->rowId);
+        if (!execPrepared(update, error, &m_database))
+            return false;
+        QSqlQuery index(m_database.database());
+        index.prepare(u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
+        index.addBindValue(cached->rowId);
+        index.addBindValue(cached->headers.subject);
+        index.addBindValue(addressText(cached->headers));
+        index.addBindValue(content.text);
+        return execPrepared(index, error, &m_database);
+    });
+}
+
+std::optional<QByteArray> MailCache::body(qint64 folderId, quint32 uid)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT b.raw, b.file_name FROM bodies b JOIN messages m ON m.id = b.message_row "
+                  "WHERE m.folder_id = ? AND m.uid = ?"_s);
+    query.addBindValue(folderId);
+    query.addBindValue(uid);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    const QString fileName = query.value(1).toString();
+    if (fileName.isEmpty())
+        return query.value(0).toByteArray();
+    QFile file(bodyFolder() + u'/' + fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcCache) << "missing body file" << file.fileName();
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+QList<quint32> MailCache::uidsWithoutBody(qint64 folderId, const QDateTime &since, int limit)
+{
+    QList<quint32> result;
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT uid FROM messages WHERE folder_id = ? AND has_body = 0 AND internal_date >= ? "
+                  "ORDER BY internal_date DESC, uid DESC LIMIT ?"_s);
+    query.addBindValue(folderId);
+    query.addBindValue(since.isValid() ? toSeconds(since) : 0);
+    query.addBindValue(limit);
+    query.exec();
+    while (query.next())
+        result.append(query.value(0).toUInt());
+    return result;
+}
+
+QList<SearchHit> MailCache::search(const QString &text, int limit)
+{
+    QList<SearchHit> result;
+    const QString match = ftsQuery(text);
+    if (match.isEmpty())
+        return result;
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT f.path, %1 FROM message_search s JOIN messages m ON m.id = s.rowid "
+                  "JOIN folders f ON f.id = m.folder_id WHERE message_search MATCH ? "
+                  "ORDER BY m.date DESC LIMIT ?"_s.arg(QString::fromLatin1(kMessageColumns)));
+    query.addBindValue(match);
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        qCWarning(lcCache) << "search failed:" << query.lastError().text();
+        return result;
+    }
+    while (query.next()) {
+        result.append({query.value(0).toString(), messageFromRow(query, 1)});
+    }
+    return result;
+}
+
+} // namespace Amiens

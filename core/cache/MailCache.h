@@ -1,0 +1,74 @@
+#pragma once
+
+#include "CacheDatabase.h"
+#include "CachedMessage.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace Amiens {
+
+/// The offline copy of one account: folders, message summaries, raw bodies and the search
+/// index. Writes come in batches, each in one transaction, so that whatever point a crash stops
+/// at, the cache reopens with exactly what was committed.
+class MailCache
+{
+    Q_DECLARE_TR_FUNCTIONS(Amiens::MailCache)
+
+public:
+    using Mode = CacheDatabase::Mode;
+    /// Bodies above this size live in files beside the database.
+    static constexpr qsizetype kMaxInlineBody = 512 * 1024;
+
+    /// <profile>/cache/<hex of the account id>/mail.sqlite
+    [[nodiscard]] static QString pathFor(const QString &profileDirectory, const QString &accountId);
+
+    bool open(const QString &path, const QString &accountKey, Mode mode, QString *error);
+    void close() { m_database.close(); }
+    [[nodiscard]] bool isOpen() const { return m_database.isOpen(); }
+    [[nodiscard]] CacheDatabase &database() { return m_database; }
+    [[nodiscard]] QString lastError() const { return m_database.lastError(); }
+
+    // Folders
+    [[nodiscard]] QList<CachedFolder> folders();
+    [[nodiscard]] std::optional<CachedFolder> folder(const QString &path);
+    /// Makes the folder table match the server's list; folders gone from the server are dropped.
+    bool replaceFolderList(const QList<FolderInfo> &folders);
+    /// Records a completed sync of the folder.
+    bool saveFolderState(qint64 folderId, quint32 uidValidity, quint32 uidNext, quint64 highestModSeq);
+    /// Forgets every message of the folder (UIDVALIDITY changed) and adopts the new validity.
+    bool resetFolder(qint64 folderId, quint32 uidValidity);
+
+    // Messages
+    bool storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages);
+    bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates);
+    bool removeMessages(qint64 folderId, const QList<quint32> &uids);
+    [[nodiscard]] QSet<quint32> uids(qint64 folderId);
+    [[nodiscard]] QList<CachedMessage> messages(qint64 folderId, int limit, int offset = 0);
+    [[nodiscard]] std::optional<CachedMessage> message(qint64 folderId, quint32 uid);
+    [[nodiscard]] int messageCount(qint64 folderId);
+    [[nodiscard]] int unseenCount(qint64 folderId);
+
+    // Bodies
+    bool storeBody(qint64 folderId, quint32 uid, const QByteArray &raw);
+    [[nodiscard]] std::optional<QByteArray> body(qint64 folderId, quint32 uid);
+    /// UIDs whose body is not cached yet, newest first; @p since null means any date.
+    [[nodiscard]] QList<quint32> uidsWithoutBody(qint64 folderId, const QDateTime &since, int limit);
+
+    // Local changes (applied at once; the pending operation goes to the server later)
+    bool changeFlags(qint64 folderId, const QList<quint32> &uids, const QStringList &add, const QStringList &remove);
+
+    // Search
+    [[nodiscard]] QList<SearchHit> search(const QString &query, int limit);
+
+private:
+    [[nodiscard]] QString bodyFolder() const;
+    bool refreshFolderCounts(qint64 folderId);
+
+    CacheDatabase m_database;
+};
+
+} // namespace Amiens

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Amiens {
+
+/// A change made while offline (or not yet confirmed by the server), replayed in order.
+struct PendingOperation
+{
+    enum class Kind {
+        AddFlags,    ///< argument: the flags, space separated
+        RemoveFlags, ///< argument: the flags, space separated
+        Move,        ///< argument: the destination folder path
+        Delete,      ///< to the Trash, or for good when already in the Trash
+    };
+
+    qint64 id = 0;
+    Kind kind = Kind::AddFlags;
+    QString folderPath;
+    QList<quint32> uids;
+    QString argument;
+    int attempts = 0;
+    QString lastError;
+
+    [[nodiscard]] static QString kindName(Kind kind);
+    [[nodiscard]] static bool kindFromName(const QString &name, Kind *kind);
+};
+
+} // namespace Amiens

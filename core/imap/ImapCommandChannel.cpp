@@ -1,0 +1,201 @@
+#include "ImapCommandChannel.h"
+
+#include "ImapConnection.h"
+
+#include <vmime/exception.hpp>
+#include <vmime/net/imap/IMAPCommand.hpp>
+#include <vmime/net/imap/IMAPUtils.hpp>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+using Parser = vmime::net::imap::IMAPParser;
+
+QString flagName(const Parser::flag &flag)
+{
+    switch (flag.type()) {
+    case Parser::flag::ANSWERED:
+        return u"\\Answered"_s;
+    case Parser::flag::FLAGGED:
+        return u"\\Flagged"_s;
+    case Parser::flag::DELETED:
+        return u"\\Deleted"_s;
+    case Parser::flag::SEEN:
+        return u"\\Seen"_s;
+    case Parser::flag::DRAFT:
+        return u"\\Draft"_s;
+    case Parser::flag::KEYWORD_OR_EXTENSION:
+        return flag.flag_keyword() ? QString::fromStdString(flag.flag_keyword()->value()) : QString();
+    case Parser::flag::UNKNOWN: {
+        // VMime lower-cases unknown system flags ("\recent"); keep the standard spelling.
+        QString name = QString::fromStdString(flag.name());
+        if (!name.isEmpty())
+            name[0] = name.at(0).toUpper();
+        return u'\\' + name;
+    }
+    case Parser::flag::STAR:
+        break;
+    }
+    return {};
+}
+
+template<typename Visitor>
+void forEachResponseData(const Parser::response &response, Visitor &&visit)
+{
+    for (const auto *item : response.continue_req_or_response_data()) {
+        if (item->response_data())
+            visit(*item->response_data());
+    }
+}
+
+} // namespace
+
+ImapCommandChannel::ImapCommandChannel(ImapConnection &connection)
+    : m_connection(connection.store()->getConnection())
+{
+}
+
+ImapCommandChannel::Response ImapCommandChannel::execute(const std::string &command)
+{
+    m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
+    Response response(m_connection->readResponse());
+    const auto *done = response->response_done();
+    if (response->isBad() || !done || !done->response_tagged()
+        || done->response_tagged()->resp_cond_state()->status() != Parser::resp_cond_state::OK) {
+        throw vmime::exceptions::command_error(command.substr(0, command.find(' ')), response->getErrorLog());
+    }
+    return response;
+}
+
+bool ImapCommandChannel::hasCapability(const std::string &capability) const
+{
+    return m_connection->hasCapability(capability);
+}
+
+std::string ImapCommandChannel::mailboxArgument(const QString &path) const
+{
+    const char separator = m_connection->hierarchySeparator() ? m_connection->hierarchySeparator() : '/';
+    vmime::net::folder::path folderPath;
+    for (const QString &part : path.split(QChar::fromLatin1(separator)))
+        folderPath /= vmime::net::folder::path::component(part.toStdString(), vmime::charsets::UTF_8);
+    return vmime::net::imap::IMAPUtils::quoteString(
+        vmime::net::imap::IMAPUtils::pathToString(separator, folderPath));
+}
+
+ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path)
+{
+    std::string command = "EXAMINE " + mailboxArgument(path);
+    if (hasCapability("CONDSTORE"))
+        command += " (CONDSTORE)";
+    const Response response = execute(command);
+    MailboxState state;
+    const auto readCode = [&state](const Parser::resp_text_code *code) {
+        if (!code)
+            return;
+        switch (code->type()) {
+        case Parser::resp_text_code::UIDVALIDITY:
+            state.uidValidity = static_cast<quint32>(code->nz_number()->value());
+            break;
+        case Parser::resp_text_code::UIDNEXT:
+            state.uidNext = static_cast<quint32>(code->nz_number()->value());
+            break;
+        case Parser::resp_text_code::HIGHESTMODSEQ:
+            state.highestModSeq = code->mod_sequence_value()->value();
+            break;
+        default:
+            break;
+        }
+    };
+    forEachResponseData(*response, [&](const Parser::response_data &data) {
+        if (data.resp_cond_state())
+            readCode(data.resp_cond_state()->resp_text()->resp_text_code());
+        if (data.mailbox_data() && data.mailbox_data()->type() == Parser::mailbox_data::EXISTS)
+            state.exists = static_cast<quint32>(data.mailbox_data()->number()->value());
+    });
+    return state;
+}
+
+QList<quint32> ImapCommandChannel::searchUids(const std::string &range)
+{
+    const Response response = execute("UID SEARCH UID " + range);
+    QList<quint32> uids;
+    forEachResponseData(*response, [&](const Parser::response_data &data) {
+        if (data.mailbox_data() && data.mailbox_data()->type() == Parser::mailbox_data::SEARCH) {
+            for (const auto *number : data.mailbox_data()->search_nz_number_list())
+                uids.append(static_cast<quint32>(number->value()));
+        }
+    });
+    std::sort(uids.begin(), uids.end());
+    return uids;
+}
+
+void ImapCommandChannel::fetch(const std::string &uidSet, const std::string &attributes,
+                               const std::function<void(FetchedMessage &&, QByteArray &&)> &onMessage)
+{
+    const Response response = execute("UID FETCH " + uidSet + " " + attributes);
+    forEachResponseData(*response, [&](const Parser::response_data &data) {
+        const auto *messageData = data.message_data();
+        if (!messageData || messageData->type() != Parser::message_data::FETCH || !messageData->msg_att())
+            return;
+        FetchedMessage message;
+        QByteArray body;
+        for (auto *item : messageData->msg_att()->items()) {
+            switch (item->type()) {
+            case Parser::msg_att_item::UID:
+                message.uid = static_cast<quint32>(item->unique_id()->value());
+                break;
+            case Parser::msg_att_item::MODSEQ:
+                message.modSeq = item->mod_sequence_value()->value();
+                break;
+            case Parser::msg_att_item::FLAGS:
+                for (const auto *flag : item->flag_list()->flags()) {
+                    const QString name = flagName(*flag);
+                    if (!name.isEmpty())
+                        message.flags.append(name);
+                }
+                break;
+            case Parser::msg_att_item::RFC822_SIZE:
+                message.size = static_cast<qint64>(item->number()->value());
+                break;
+            case Parser::msg_att_item::BODY_SECTION: {
+                const std::string &value = item->nstring()->value();
+                const auto *section = item->section();
+                const bool headerOnly = section && section->section_text1()
+                                        && section->section_text1()->type() == Parser::section_text::HEADER;
+                (headerOnly ? message.rawHeader : body) = QByteArray::fromStdString(value);
+                break;
+            }
+            default:
+                break;
+            }
+        }
+        // A FETCH without UID is an unsolicited flag update for a message we did not ask about.
+        if (message.uid != 0)
+            onMessage(std::move(message), std::move(body));
+    });
+}
+
+std::string ImapCommandChannel::uidSet(QList<quint32> uids)
+{
+    std::sort(uids.begin(), uids.end());
+    std::string set;
+    for (qsizetype i = 0; i < uids.size();) {
+        qsizetype j = i;
+        while (j + 1 < uids.size() && uids[j + 1] == uids[j] + 1)
+            ++j;
+        if (!set.empty())
+            set += ',';
+        set += std::to_string(uids[i]);
+        if (j > i)
+            set += ':' + std::to_string(uids[j]);
+        i = j + 1;
+    }
+    return set;
+}
+
+} // namespace Amiens

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "cache/CachedMessage.h"
+
+#include <QList>
+#include <QString>
+
+#include <vmime/net/imap/IMAPConnection.hpp>
+#include <vmime/net/imap/IMAPParser.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace Amiens {
+
+class ImapConnection;
+
+/// Raw IMAP commands on the store's own connection, with VMime's parser reading the replies.
+/// VMime's folder API opens a new connection (TLS handshake and login) per folder, has no
+/// CHANGEDSINCE, drops keywords and INTERNALDATE and costs quadratic time on big fetches
+/// (vmime.md §2); commands sent here avoid all of that and never set \Seen (EXAMINE, PEEK).
+class ImapCommandChannel
+{
+public:
+    using Parser = vmime::net::imap::IMAPParser;
+    using Response = std::unique_ptr<Parser::response>;
+
+    /// What EXAMINE reports about a mailbox.
+    struct MailboxState
+    {
+        quint32 uidValidity = 0;
+        quint32 uidNext = 0;
+        quint64 highestModSeq = 0; ///< 0 when the server has no CONDSTORE for it
+        quint32 exists = 0;
+    };
+
+    explicit ImapCommandChannel(ImapConnection &connection);
+
+    /// Sends @p command and reads its whole reply; throws vmime::exceptions::command_error
+    /// when the server answers NO or BAD.
+    Response execute(const std::string &command);
+
+    [[nodiscard]] bool hasCapability(const std::string &capability) const;
+    /// The mailbox name as an IMAP argument: modified UTF-7, quoted.
+    [[nodiscard]] std::string mailboxArgument(const QString &path) const;
+
+    /// EXAMINE: read-only, so nothing done afterwards can change flags on the server.
+    MailboxState examine(const QString &path);
+    /// The messages' UIDs in @p range ("1:*", "500:*").
+    QList<quint32> searchUids(const std::string &range);
+    /// UID FETCH @p uidSet with @p attributes; @p onMessage gets each message as it is decoded.
+    /// Never ask for INTERNALDATE: VMime 0.9.2 reads the month of "22-May-2025" as the atom
+    /// "May-2025" and rejects the whole reply (tests/data/imap/internaldate-month-atom.txt).
+    void fetch(const std::string &uidSet, const std::string &attributes,
+               const std::function<void(FetchedMessage &&message, QByteArray &&body)> &onMessage);
+
+    /// "1:5,7,9:12" for sorted UIDs.
+    [[nodiscard]] static std::string uidSet(QList<quint32> uids);
+
+private:
+    vmime::shared_ptr<vmime::net::imap::IMAPConnection> m_connection;
+};
+
+} // namespace Amiens

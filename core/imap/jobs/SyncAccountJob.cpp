@@ -1,0 +1,31 @@
+#include "SyncAccountJob.h"
+
+#include "cache/MailCache.h"
+#include "imap/ImapCommandChannel.h"
+#include "sync/PendingOperationReplayer.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+SyncAccountJob::SyncAccountJob(SyncOptions options, FolderSynchronizer::Progress progress)
+    : m_options(options)
+    , m_progress(std::move(progress))
+{
+}
+
+QString SyncAccountJob::name() const
+{
+    return u"sync"_s;
+}
+
+void SyncAccountJob::run(ImapConnection &connection, MailCache &cache)
+{
+    if (!cache.folders().isEmpty()) {
+        ImapCommandChannel channel(connection);
+        m_conflicts = PendingOperationReplayer(channel, cache).run().conflicts;
+    }
+    m_report = AccountSynchronizer(connection, cache, m_options, m_progress).run();
+}
+
+} // namespace Amiens

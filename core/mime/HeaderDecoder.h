@@ -1,0 +1,31 @@
+#pragma once
+
+#include "MessageHeaders.h"
+
+#include <QByteArray>
+
+namespace Amiens {
+
+/// Decodes a raw RFC 5322 header block (RFC 2047 words, any charset) with VMime, defensively:
+/// every message is untrusted input. Header blocks and address fields that could make VMime 0.9.2
+/// recurse without bound (nested address groups overflow the stack, vmime.md §6) are cut down or
+/// decoded by a flat fallback, so no header can crash the process.
+class HeaderDecoder
+{
+public:
+    /// Above this, only the first part of a header block is decoded.
+    static constexpr qsizetype kMaxHeaderBytes = 256 * 1024;
+    /// Above this many group separators an address field is not given to VMime's parser.
+    static constexpr int kMaxAddressGroupMarks = 64;
+
+    [[nodiscard]] static MessageHeaders decode(const QByteArray &rawHeader);
+
+    /// @p rawHeader cut to kMaxHeaderBytes with every unsafe address field emptied: what may be
+    /// handed to VMime's parser along with the body.
+    [[nodiscard]] static QByteArray defused(const QByteArray &rawHeader);
+
+    /// Whether VMime may parse this address field value safely.
+    [[nodiscard]] static bool isSafeAddressField(const QByteArray &value);
+};
+
+} // namespace Amiens

@@ -1,0 +1,116 @@
+#include "MessageContent.h"
+
+#include "HeaderDecoder.h"
+#include "util/Logging.h"
+
+#include <QRegularExpression>
+
+#include <vmime/vmime.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+/// The raw header block: everything before the first empty line.
+QByteArray headerBlock(const QByteArray &raw)
+{
+    qsizetype end = raw.indexOf("\r\n\r\n");
+    const qsizetype lfEnd = raw.indexOf("\n\n");
+    if (end < 0 || (lfEnd >= 0 && lfEnd < end))
+        end = lfEnd;
+    return end < 0 ? raw : raw.left(end + 1);
+}
+
+QString extractText(const vmime::contentHandler &content, const vmime::charset &charset)
+{
+    std::string decoded;
+    vmime::utility::outputStreamStringAdapter out(decoded);
+    content.extract(out);
+    std::string converted;
+    try {
+        vmime::charset::convert(decoded, converted, charset, vmime::charsets::UTF_8);
+    } catch (const std::exception &) {
+        // Unknown charset: Latin-1 never fails and keeps ASCII readable.
+        return QString::fromLatin1(QByteArray::fromStdString(decoded));
+    }
+    return QString::fromStdString(converted);
+}
+
+} // namespace
+
+QString MessageContent::preview(int length) const
+{
+    QString flat = text;
+    // Quoted lines and signatures say little about a new message.
+    static const QRegularExpression quoted(u"^>.*$"_s, QRegularExpression::MultilineOption);
+    flat.remove(quoted);
+    flat = flat.simplified();
+    if (flat.size() > length)
+        flat = flat.left(length - 1) + u'…';
+    return flat;
+}
+
+MessageContent MessageContent::parse(const QByteArray &rawMessage)
+{
+    MessageContent content;
+    const QByteArray header = headerBlock(rawMessage);
+    content.headers = HeaderDecoder::decode(header);
+
+    // VMime's address parser recurses without bound on nested groups (vmime.md §6): the body is
+    // parsed under the defused header, never under the sender's raw one.
+    const QByteArray safe = HeaderDecoder::defused(header) + rawMessage.mid(header.size());
+
+    try {
+        auto message = vmime::make_shared<vmime::message>();
+        message->parse(safe.toStdString());
+        vmime::messageParser parser(message);
+        for (size_t i = 0; i < parser.getTextPartCount(); ++i) {
+            const auto part = parser.getTextPartAt(i);
+            try {
+                const auto type = part->getType();
+                if (type.getSubType() == vmime::mediaTypes::TEXT_HTML) {
+                    const auto html = vmime::dynamicCast<const vmime::htmlTextPart>(part);
+                    if (content.html.isEmpty())
+                        content.html = extractText(*html->getText(), html->getCharset());
+                    if (content.text.isEmpty() && html->getPlainText() && !html->getPlainText()->isEmpty())
+                        content.text = extractText(*html->getPlainText(), html->getCharset());
+                } else if (content.text.isEmpty()) {
+                    content.text = extractText(*part->getText(), part->getCharset());
+                }
+            } catch (const std::exception &e) {
+                qCDebug(lcMime) << "unreadable text part:" << e.what();
+            }
+        }
+        for (size_t i = 0; i < parser.getAttachmentCount(); ++i) {
+            const auto attachment = parser.getAttachmentAt(i);
+            AttachmentInfo info;
+            try {
+                info.name = QString::fromStdString(attachment->getName().getConvertedText(vmime::charsets::UTF_8));
+                info.mimeType = QString::fromStdString(attachment->getType().generate());
+                std::string decoded;
+                vmime::utility::outputStreamStringAdapter out(decoded);
+                attachment->getData()->extract(out);
+                info.size = static_cast<qint64>(decoded.size());
+            } catch (const std::exception &e) {
+                qCDebug(lcMime) << "unreadable attachment:" << e.what();
+            }
+            // A name is data from the sender: keep the last path component only.
+            info.name = info.name.section(u'/', -1).section(u'\\', -1);
+            if (info.name.isEmpty())
+                info.name = tr("attachment");
+            content.attachments.append(info);
+        }
+    } catch (const std::exception &e) {
+        qCWarning(lcMime) << "unreadable message body:" << e.what();
+    }
+    if (content.text.isEmpty() && !content.html.isEmpty()) {
+        static const QRegularExpression tags(u"<[^>]*>"_s);
+        content.text = QString(content.html).remove(tags);
+    }
+    content.headers.likelyHasAttachments = !content.attachments.isEmpty();
+    return content;
+}
+
+} // namespace Amiens

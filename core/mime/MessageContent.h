@@ -1,0 +1,40 @@
+#pragma once
+
+#include "MessageHeaders.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace Amiens {
+
+/// An attachment as the user sees it, before anything is written to disk.
+struct AttachmentInfo
+{
+    QString name;     ///< decoded (RFC 2231 / 2047), never a path
+    QString mimeType; ///< "application/pdf"
+    qint64 size = 0;  ///< decoded size in bytes
+    bool inlinePart = false;
+};
+
+/// The readable content of a whole message, decoded from its raw bytes. The raw bytes stay the
+/// reference (they are never re-serialised); this is what the reader and the search index use.
+struct MessageContent
+{
+    Q_DECLARE_TR_FUNCTIONS(Amiens::MessageContent)
+
+public:
+    MessageHeaders headers;
+    QString text; ///< the text/plain part, or the HTML part's text when there is no plain one
+    QString html; ///< the text/html part, unsanitised (the view sanitises it)
+    QList<AttachmentInfo> attachments;
+
+    /// Up to @p length characters of text on one line, for the message list.
+    [[nodiscard]] QString preview(int length = 200) const;
+
+    /// Never throws: a broken part gives an empty text and the rest is kept.
+    [[nodiscard]] static MessageContent parse(const QByteArray &rawMessage);
+};
+
+} // namespace Amiens

@@ -1,0 +1,49 @@
+#include "AccountSynchronizer.h"
+
+#include "cache/CacheWriteError.h"
+#include "cache/MailCache.h"
+#include "imap/ImapCommandChannel.h"
+#include "imap/ImapConnection.h"
+#include "imap/jobs/ListFoldersJob.h"
+
+namespace Amiens {
+
+AccountSynchronizer::AccountSynchronizer(ImapConnection &connection, MailCache &cache, SyncOptions options,
+                                         FolderSynchronizer::Progress progress)
+    : m_connection(connection)
+    , m_cache(cache)
+    , m_options(options)
+    , m_progress(std::move(progress))
+{
+}
+
+SyncReport AccountSynchronizer::run()
+{
+    ListFoldersJob list;
+    list.run(m_connection, m_cache);
+    if (!m_cache.replaceFolderList(list.folders()))
+        throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
+
+    ImapCommandChannel channel(m_connection);
+    FolderSynchronizer folders(channel, m_cache, m_options, m_progress);
+    SyncReport report;
+    // The cache's folders in the server's display order (ListFoldersJob sorts inbox first).
+    QList<CachedFolder> ordered;
+    for (const FolderInfo &info : list.folders()) {
+        if (const auto cached = m_cache.folder(info.path()); cached && info.selectable)
+            ordered.append(*cached);
+    }
+    for (const CachedFolder &folder : std::as_const(ordered))
+        report.folders.append(folders.synchronizeHeaders(folder));
+
+    if (m_options.bodies != SyncOptions::Bodies::None) {
+        const QDateTime since = m_options.bodies == SyncOptions::Bodies::All
+                                    ? QDateTime()
+                                    : QDateTime::currentDateTimeUtc().addDays(-m_options.recentDays);
+        for (qsizetype i = 0; i < ordered.size(); ++i)
+            report.folders[i].bodies = folders.downloadBodies(ordered.at(i), since);
+    }
+    return report;
+}
+
+} // namespace Amiens

@@ -1,0 +1,197 @@
+#include "FolderSynchronizer.h"
+
+#include "cache/CacheWriteError.h"
+#include "cache/MailCache.h"
+#include "imap/ImapCommandChannel.h"
+#include "util/Logging.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+void checkWrite(bool ok, MailCache &cache, const char *what)
+{
+    if (!ok)
+        throw CacheWriteError(std::string(what) + ": " + cache.lastError().toStdString());
+}
+
+} // namespace
+
+FolderSynchronizer::FolderSynchronizer(ImapCommandChannel &channel, MailCache &cache, SyncOptions options,
+                                       Progress progress)
+    : m_channel(channel)
+    , m_cache(cache)
+    , m_options(options)
+    , m_progress(std::move(progress))
+{
+}
+
+FolderSyncResult FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder)
+{
+    CachedFolder folder = cachedFolder;
+    FolderSyncResult result;
+    result.path = folder.info.path();
+    const ImapCommandChannel::MailboxState state = m_channel.examine(result.path);
+
+    if (folder.uidValidity != 0 && folder.uidValidity != state.uidValidity) {
+        qCInfo(lcSync) << result.path << "UIDVALIDITY changed from" << folder.uidValidity << "to"
+                       << state.uidValidity << ": the folder is fetched again";
+        checkWrite(m_cache.resetFolder(folder.id, state.uidValidity), m_cache, "reset folder");
+        folder.uidValidity = state.uidValidity;
+        folder.uidNext = 0;
+        folder.highestModSeq = 0;
+        result.reset = true;
+    }
+
+    const QSet<quint32> cachedUids = m_cache.uids(folder.id);
+    const bool sameValidity = folder.uidValidity == state.uidValidity;
+    if (sameValidity && state.highestModSeq != 0 && folder.highestModSeq == state.highestModSeq
+        && folder.uidNext == state.uidNext && static_cast<quint32>(cachedUids.size()) == state.exists) {
+        result.unchanged = true;
+        return result;
+    }
+
+    // New messages: every UID from the last complete sync's UIDNEXT that the cache lacks (a sync
+    // cut short may already have stored some of them).
+    QList<quint32> serverUids;
+    QList<quint32> newUids;
+    if (state.exists > 0) {
+        const quint32 from = std::max<quint32>(folder.uidNext, 1);
+        serverUids = m_channel.searchUids(std::to_string(from) + ":*");
+        for (const quint32 uid : std::as_const(serverUids)) {
+            // "n:*" also names the last message when n is beyond it.
+            if (uid >= from && !cachedUids.contains(uid))
+                newUids.append(uid);
+        }
+    }
+    if (!newUids.isEmpty())
+        fetchNewMessages(folder, newUids, result);
+
+    if (!cachedUids.isEmpty())
+        fetchFlagChanges(folder, state.highestModSeq, cachedUids, result);
+
+    // Expunges: only when the count says some cached messages are gone.
+    const quint32 expected = static_cast<quint32>(cachedUids.size() + newUids.size());
+    if (!cachedUids.isEmpty() && state.exists != expected) {
+        const QList<quint32> allUids = folder.uidNext <= 1 ? serverUids : m_channel.searchUids("1:*");
+        const QSet<quint32> onServer(allUids.cbegin(), allUids.cend());
+        QList<quint32> gone;
+        for (const quint32 uid : cachedUids) {
+            if (!onServer.contains(uid))
+                gone.append(uid);
+        }
+        if (!gone.isEmpty())
+            checkWrite(m_cache.removeMessages(folder.id, gone), m_cache, "remove expunged messages");
+        result.removed = static_cast<int>(gone.size());
+    }
+
+    quint32 uidNext = state.uidNext;
+    if (uidNext == 0 && !serverUids.isEmpty())
+        uidNext = serverUids.last() + 1;
+    checkWrite(m_cache.saveFolderState(folder.id, state.uidValidity, uidNext, state.highestModSeq), m_cache,
+               "save folder state");
+    qCInfo(lcSync).noquote() << result.path << ": +" << result.added << "messages," << result.flagsChanged
+                             << "flag changes, -" << result.removed << (result.reset ? "(reset)" : "");
+    return result;
+}
+
+void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, FolderSyncResult &result)
+{
+    // Newest first, so the top of the inbox is readable while the rest arrives.
+    std::sort(uids.begin(), uids.end(), std::greater<>());
+    const std::string attributes = m_channel.hasCapability("CONDSTORE")
+                                       ? "(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK[HEADER])"
+                                       : "(UID FLAGS RFC822.SIZE BODY.PEEK[HEADER])";
+    const int total = static_cast<int>(uids.size());
+    for (qsizetype start = 0; start < uids.size(); start += m_options.headerBatchSize) {
+        const QList<quint32> batch = uids.mid(start, m_options.headerBatchSize);
+        QList<FetchedMessage> fetched;
+        fetched.reserve(batch.size());
+        m_channel.fetch(ImapCommandChannel::uidSet(batch), attributes,
+                        [&](FetchedMessage &&message, QByteArray &&) { fetched.append(std::move(message)); });
+        checkWrite(m_cache.storeHeaders(folder.id, fetched), m_cache, "store headers");
+        result.added += static_cast<int>(fetched.size());
+        if (m_progress)
+            m_progress(result.path, result.added, total);
+    }
+}
+
+void FolderSynchronizer::fetchFlagChanges(const CachedFolder &folder, quint64 serverModSeq,
+                                          const QSet<quint32> &cachedUids, FolderSyncResult &result)
+{
+    QList<FlagUpdate> updates;
+    const auto collect = [&](FetchedMessage &&message, QByteArray &&) {
+        if (cachedUids.contains(message.uid))
+            updates.append({message.uid, message.modSeq, message.flags});
+    };
+    const bool condstore = m_channel.hasCapability("CONDSTORE") && serverModSeq != 0 && folder.highestModSeq != 0;
+    if (condstore) {
+        if (serverModSeq == folder.highestModSeq)
+            return;
+        m_channel.fetch("1:*", "(UID FLAGS) (CHANGEDSINCE " + std::to_string(folder.highestModSeq) + ")", collect);
+    } else {
+        // Without CONDSTORE every flag is read again, in batches of cached UIDs.
+        QList<quint32> uids(cachedUids.cbegin(), cachedUids.cend());
+        std::sort(uids.begin(), uids.end());
+        const qsizetype batchSize = qsizetype(m_options.headerBatchSize) * 5;
+        for (qsizetype start = 0; start < uids.size(); start += batchSize)
+            m_channel.fetch(ImapCommandChannel::uidSet(uids.mid(start, batchSize)), "(UID FLAGS)", collect);
+        // Only real changes are written.
+        QList<FlagUpdate> changed;
+        for (const FlagUpdate &update : std::as_const(updates)) {
+            const auto cached = m_cache.message(folder.id, update.uid);
+            QStringList before = cached ? cached->flags : QStringList();
+            QStringList after = update.flags;
+            after.removeAll(u"\\Recent"_s);
+            before.sort();
+            after.sort();
+            if (before != after)
+                changed.append(update);
+        }
+        updates = changed;
+    }
+    checkWrite(m_cache.applyFlagUpdates(folder.id, updates), m_cache, "apply flag changes");
+    result.flagsChanged = static_cast<int>(updates.size());
+}
+
+int FolderSynchronizer::downloadBodies(const CachedFolder &folder, const QDateTime &since)
+{
+    const QString path = folder.info.path();
+    const QList<quint32> missing = m_cache.uidsWithoutBody(folder.id, since, std::numeric_limits<int>::max());
+    if (missing.isEmpty())
+        return 0;
+    m_channel.examine(path);
+    int done = 0;
+    const int total = static_cast<int>(missing.size());
+    qsizetype start = 0;
+    while (start < missing.size()) {
+        // Batches bounded by bytes: VMime keeps a whole reply in memory.
+        QList<quint32> batch;
+        qint64 bytes = 0;
+        while (start < missing.size() && (batch.isEmpty() || bytes < m_options.bodyBatchBytes) && batch.size() < 500) {
+            const quint32 uid = missing.at(start++);
+            const auto cached = m_cache.message(folder.id, uid);
+            bytes += cached ? cached->size : 0;
+            batch.append(uid);
+        }
+        const bool stored = m_cache.database().transaction([&] {
+            bool ok = true;
+            m_channel.fetch(ImapCommandChannel::uidSet(batch), "(UID BODY.PEEK[])",
+                            [&](FetchedMessage &&message, QByteArray &&body) {
+                                ok = ok && m_cache.storeBody(folder.id, message.uid, body);
+                                ++done;
+                            });
+            return ok;
+        });
+        checkWrite(stored, m_cache, "store bodies");
+        if (m_progress)
+            m_progress(path, done, total);
+    }
+    return done;
+}
+
+} // namespace Amiens

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "SyncOptions.h"
+#include "cache/CachedMessage.h"
+
+#include <QDateTime>
+
+#include <functional>
+
+namespace Amiens {
+
+class ImapCommandChannel;
+class MailCache;
+
+/// Brings one folder of the cache up to date with the server, the cheapest way the server's
+/// state allows: nothing when UIDNEXT, HIGHESTMODSEQ and the message count are unchanged; new
+/// messages by UID, newest first; flag changes with CHANGEDSINCE; expunges by comparing UID lists
+/// only when the count says some happened. The folder's sync state is saved last, so a sync
+/// stopped at any point resumes from what was committed.
+class FolderSynchronizer
+{
+public:
+    /// (folder path, done, total) while headers or bodies arrive.
+    using Progress = std::function<void(const QString &, int, int)>;
+
+    FolderSynchronizer(ImapCommandChannel &channel, MailCache &cache, SyncOptions options, Progress progress);
+
+    FolderSyncResult synchronizeHeaders(const CachedFolder &folder);
+    /// Downloads the bodies of messages newer than @p since (all when null) that are not cached.
+    int downloadBodies(const CachedFolder &folder, const QDateTime &since);
+
+private:
+    void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, FolderSyncResult &result);
+    void fetchFlagChanges(const CachedFolder &folder, quint64 serverModSeq, const QSet<quint32> &cachedUids,
+                          FolderSyncResult &result);
+
+    ImapCommandChannel &m_channel;
+    MailCache &m_cache;
+    SyncOptions m_options;
+    Progress m_progress;
+};
+
+} // namespace Amiens

@@ -1,0 +1,107 @@
+#include "PendingOperationReplayer.h"
+
+#include "cache/MailCache.h"
+#include "cache/PendingOperationQueue.h"
+#include "imap/ImapCommandChannel.h"
+#include "util/Logging.h"
+
+#include <QCoreApplication>
+
+#include <vmime/exception.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+std::string flagList(const QString &flags)
+{
+    return "(" + flags.toStdString() + ")";
+}
+
+} // namespace
+
+PendingOperationReplayer::PendingOperationReplayer(ImapCommandChannel &channel, MailCache &cache)
+    : m_channel(channel)
+    , m_cache(cache)
+{
+}
+
+PendingOperationReplayer::Result PendingOperationReplayer::run()
+{
+    Result result;
+    PendingOperationQueue queue(m_cache.database());
+    const QList<PendingOperation> operations = queue.all();
+    QString selected;
+    for (const PendingOperation &operation : operations) {
+        try {
+            if (selected != operation.folderPath) {
+                // SELECT (read-write) only here: syncing always uses EXAMINE.
+                m_channel.execute("SELECT " + m_channel.mailboxArgument(operation.folderPath));
+                selected = operation.folderPath;
+            }
+            // The server wins: messages expunged there meanwhile are dropped from the change.
+            const QList<quint32> present = m_channel.searchUids(ImapCommandChannel::uidSet(operation.uids));
+            if (present.size() < operation.uids.size()) {
+                const int removed = static_cast<int>(operation.uids.size() - present.size());
+                result.conflicts.append(tr("%n message(s) of %1 were removed on the server before the change "
+                                           "made offline could be applied.",
+                                           nullptr, removed)
+                                            .arg(operation.folderPath));
+            }
+            if (!present.isEmpty()) {
+                const std::string set = ImapCommandChannel::uidSet(present);
+                switch (operation.kind) {
+                case PendingOperation::Kind::AddFlags:
+                    m_channel.execute("UID STORE " + set + " +FLAGS.SILENT " + flagList(operation.argument));
+                    break;
+                case PendingOperation::Kind::RemoveFlags:
+                    m_channel.execute("UID STORE " + set + " -FLAGS.SILENT " + flagList(operation.argument));
+                    break;
+                case PendingOperation::Kind::Move:
+                case PendingOperation::Kind::Delete: {
+                    QString destination = operation.argument;
+                    if (operation.kind == PendingOperation::Kind::Delete) {
+                        destination.clear();
+                        for (const CachedFolder &folder : m_cache.folders()) {
+                            if (folder.info.role == FolderInfo::Role::Trash)
+                                destination = folder.info.path();
+                        }
+                        if (destination == operation.folderPath)
+                            destination.clear();
+                    }
+                    if (!destination.isEmpty() && m_channel.hasCapability("MOVE")) {
+                        m_channel.execute("UID MOVE " + set + " " + m_channel.mailboxArgument(destination));
+                    } else {
+                        if (!destination.isEmpty())
+                            m_channel.execute("UID COPY " + set + " " + m_channel.mailboxArgument(destination));
+                        m_channel.execute("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)");
+                        // Plain EXPUNGE would also remove other messages marked \Deleted elsewhere.
+                        if (m_channel.hasCapability("UIDPLUS"))
+                            m_channel.execute("UID EXPUNGE " + set);
+                    }
+                    break;
+                }
+                }
+            }
+            queue.remove(operation.id);
+            ++result.applied;
+        } catch (const vmime::exceptions::command_error &e) {
+            // The server refused this change (not the connection): retry later, then give up.
+            const QString error = QString::fromUtf8(e.what()) + u' ' + QString::fromStdString(e.response());
+            qCWarning(lcSync).noquote() << "pending" << PendingOperation::kindName(operation.kind) << "refused:" << error;
+            if (operation.attempts + 1 >= kMaxAttempts) {
+                queue.remove(operation.id);
+                result.conflicts.append(tr("The server refused a change made offline in %1 (%2); it was abandoned.")
+                                            .arg(operation.folderPath, error.trimmed()));
+            } else {
+                queue.recordFailure(operation.id, error);
+            }
+            selected.clear();
+        }
+    }
+    return result;
+}
+
+} // namespace Amiens

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace Amiens {
+
+class ImapCommandChannel;
+class MailCache;
+
+/// Sends the queued changes to the server, oldest first. A change whose messages are gone from
+/// the server is dropped and reported: the server wins. A refused command is retried at the next
+/// sync, three times at most; a lost connection stops the replay with the rest still queued.
+class PendingOperationReplayer
+{
+    Q_DECLARE_TR_FUNCTIONS(Amiens::PendingOperationReplayer)
+
+public:
+    struct Result
+    {
+        int applied = 0;
+        QStringList conflicts; ///< French, one per dropped change
+    };
+
+    static constexpr int kMaxAttempts = 3;
+
+    PendingOperationReplayer(ImapCommandChannel &channel, MailCache &cache);
+    Result run();
+
+private:
+    ImapCommandChannel &m_channel;
+    MailCache &m_cache;
+};
+
+} // namespace Amiens

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace Amiens::Test {
+
+/// Server-side changes for sync tests, made with doveadm on the test Dovecot exactly as other
+/// clients or the server itself would make them (new mail, flags, expunges, UIDVALIDITY).
+class MailServerControl
+{
+public:
+    explicit MailServerControl(QString user);
+
+    /// Empties every mailbox of the user (tests/servers/reset-mail.sh).
+    bool reset() const;
+    /// Delivers @p message into @p folder; returns its UID (0 on failure).
+    quint32 save(const QString &folder, const QByteArray &message) const;
+    [[nodiscard]] QStringList flags(const QString &folder, quint32 uid) const;
+    bool addFlags(const QString &folder, quint32 uid, const QString &flags) const;
+    bool expunge(const QString &folder, quint32 uid) const;
+    [[nodiscard]] QList<quint32> uids(const QString &folder) const;
+    [[nodiscard]] quint32 uidValidity(const QString &folder) const;
+    bool setUidValidity(const QString &folder, quint32 uidValidity) const;
+    bool createFolder(const QString &folder) const;
+
+    /// A small valid message with a unique Message-ID.
+    [[nodiscard]] static QByteArray message(const QString &subject, const QString &body = {},
+                                            const QString &from = QStringLiteral("Élodie Lefèvre <elodie.lefevre@ac-amiens.fr>"));
+
+private:
+    bool doveadm(const QStringList &arguments, const QByteArray &input = {}, QByteArray *output = nullptr) const;
+
+    QString m_user;
+};
+
+} // namespace Amiens::Test
