@@ -1,11 +1,14 @@
 // amiens-mail-cli as a user or a script runs it, against the real servers and keyring.
+#include "MailServerControl.h"
 #include "TestEnvironment.h"
+#include "cache/MailCache.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +38,9 @@ private Q_SLOTS:
     void wrongPasswordInFrench();
     void untrustedServerIsRefused();
     void withoutKeychainTheUserIsTold();
+    void syncThenReadFromTheCacheWithoutNetwork();
+    void flagsAndMovesReachTheServer();
+    void changesMadeOfflineAreQueued();
     void usageErrors();
 
 private:
@@ -173,6 +179,135 @@ void TestCli::usageErrors()
     const Run noAccount = cli({u"--profile"_s, m_dir.filePath(u"empty"_s), u"folders"_s});
     QCOMPARE(noAccount.exitCode, 1);
     QVERIFY(noAccount.err.contains(u"account add"_s));
+}
+
+namespace {
+
+QByteArray messageWithAttachment()
+{
+    return "From: =?UTF-8?Q?Fran=C3=A7ois_H=C3=A9nault?= <francois.henault@ac-amiens.fr>\r\n"
+           "To: Marie Dupont <mdupont@ac-amiens.fr>\r\n"
+           "Cc: =?ISO-8859-1?Q?C=E9cile_N'Diaye?= <cecile.ndiaye@ac-amiens.fr>\r\n"
+           "Subject: =?UTF-8?B?UsOpdW5pb24gcGFyZW50cy1wcm9mZXNzZXVycyA6IHNhbGxlIDIwNA==?=\r\n"
+           "Date: Tue, 24 Nov 2026 08:15:00 +0100\r\n"
+           "Message-ID: <reunion-204@ac-amiens.fr>\r\n"
+           "MIME-Version: 1.0\r\n"
+           "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+           "--b1\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+           "Bonjour, la r=E9union aura lieu en salle 204.\r\n"
+           "--b1\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
+           "Content-Disposition: attachment; filename*=UTF-8''Ordre%20du%20jour%20r%C3%A9union.pdf\r\n\r\n"
+           "JVBERi0xLjQKJcOkw7zDtsOfCg==\r\n--b1--\r\n";
+}
+
+} // namespace
+
+void TestCli::syncThenReadFromTheCacheWithoutNetwork()
+{
+    const MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    const quint32 uid = server.save(u"INBOX"_s, messageWithAttachment());
+    QVERIFY(server.save(u"INBOX"_s, MailServerControl::message(u"Autre message"_s)));
+    const Run synced = cli({u"--profile"_s, m_profile, u"sync"_s, u"--bodies"_s, u"all"_s});
+    QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+    QVERIFY2(synced.out.contains(u"2 new"_s), qPrintable(synced.out));
+
+    // The server becomes unreachable: reading still works, from the cache.
+    {
+        QSettings settings(m_profile + u"/profile.ini"_s, QSettings::IniFormat);
+        settings.beginGroup(u"accounts"_s);
+        settings.setValue(settings.childGroups().value(0) + u"/imap/port"_s, 1);
+    }
+    const Run list = cli({u"--profile"_s, m_profile, u"list"_s, u"INBOX"_s, u"--json"_s});
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+    QVERIFY(list.err.contains(u"local copy"_s));
+    const QJsonArray messages = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    QCOMPARE(messages.size(), 2);
+    QJsonObject reunion;
+    for (const auto &value : messages) {
+        if (value.toObject().value(u"uid"_s).toInteger() == uid)
+            reunion = value.toObject();
+    }
+    QCOMPARE(reunion.value(u"subject"_s).toString(), u"Réunion parents-professeurs : salle 204"_s);
+    QCOMPARE(reunion.value(u"from"_s).toObject().value(u"name"_s).toString(), u"François Hénault"_s);
+    QCOMPARE(reunion.value(u"from"_s).toObject().value(u"address"_s).toString(), u"francois.henault@ac-amiens.fr"_s);
+    QCOMPARE(reunion.value(u"date"_s).toString(), u"2026-11-24T07:15:00Z"_s);
+    QCOMPARE(reunion.value(u"hasAttachments"_s).toBool(), true);
+    QVERIFY(reunion.value(u"flags"_s).isArray());
+    QVERIFY(reunion.value(u"size"_s).toInt() > 500);
+
+    const Run show = cli({u"--profile"_s, m_profile, u"show"_s, u"INBOX"_s, QString::number(uid), u"--json"_s});
+    QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+    const QJsonObject message = QJsonDocument::fromJson(show.out.toUtf8()).object();
+    QCOMPARE(message.value(u"messageId"_s).toString(), u"reunion-204@ac-amiens.fr"_s);
+    QCOMPARE(message.value(u"cc"_s).toArray().first().toObject().value(u"name"_s).toString(), u"Cécile N'Diaye"_s);
+    QCOMPARE(message.value(u"to"_s).toArray().first().toObject().value(u"address"_s).toString(), u"mdupont@ac-amiens.fr"_s);
+    QVERIFY2(message.value(u"text"_s).toString().contains(u"la réunion aura lieu en salle 204"_s), qPrintable(show.out));
+    const QJsonObject attachment = message.value(u"attachments"_s).toArray().first().toObject();
+    QCOMPARE(attachment.value(u"name"_s).toString(), u"Ordre du jour réunion.pdf"_s);
+    QCOMPARE(attachment.value(u"mimeType"_s).toString(), u"application/pdf"_s);
+    QCOMPARE(attachment.value(u"size"_s).toInt(), 19); // "%PDF-1.4\n%äüöß\n" decoded
+
+    const Run search = cli({u"--profile"_s, m_profile, u"search"_s, u"reunion"_s, u"--json"_s});
+    QVERIFY2(search.exitCode == 0, qPrintable(search.err));
+    const QJsonArray hits = QJsonDocument::fromJson(search.out.toUtf8()).array();
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().toObject().value(u"folder"_s).toString(), u"INBOX"_s);
+
+    // Syncing now fails clearly, and the cache is untouched.
+    const Run offline = cli({u"--profile"_s, m_profile, u"sync"_s});
+    QCOMPARE(offline.exitCode, 4);
+}
+
+void TestCli::flagsAndMovesReachTheServer()
+{
+    {
+        QSettings settings(m_profile + u"/profile.ini"_s, QSettings::IniFormat);
+        settings.beginGroup(u"accounts"_s);
+        settings.setValue(settings.childGroups().value(0) + u"/imap/port"_s, m_env.imapsPort);
+    }
+    const MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    const quint32 uid = server.save(u"INBOX"_s, MailServerControl::message(u"À marquer"_s));
+    QCOMPARE(cli({u"--profile"_s, m_profile, u"sync"_s}).exitCode, 0);
+
+    const Run seen = cli({u"--profile"_s, m_profile, u"flag"_s, u"INBOX"_s, QString::number(uid), u"+seen"_s});
+    QVERIFY2(seen.exitCode == 0, qPrintable(seen.err));
+    QVERIFY(server.flags(u"INBOX"_s, uid).contains(u"\\Seen"_s));
+    const Run unseen = cli({u"--profile"_s, m_profile, u"flag"_s, u"INBOX"_s, QString::number(uid), u"-seen"_s});
+    QVERIFY2(unseen.exitCode == 0, qPrintable(unseen.err));
+    QVERIFY(!server.flags(u"INBOX"_s, uid).contains(u"\\Seen"_s));
+
+    const Run moved = cli({u"--profile"_s, m_profile, u"move"_s, u"INBOX"_s, QString::number(uid), u"Archives"_s});
+    QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
+    QVERIFY(server.uids(u"INBOX"_s).isEmpty());
+    QCOMPARE(server.uids(u"Archives"_s).size(), 1);
+    QCOMPARE(cli({u"--profile"_s, m_profile, u"flag"_s, u"INBOX"_s, u"1"_s, u"seen"_s}).exitCode, 2);
+}
+
+void TestCli::changesMadeOfflineAreQueued()
+{
+    const MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    const quint32 uid = server.save(u"INBOX"_s, MailServerControl::message(u"À jeter hors connexion"_s));
+    QCOMPARE(cli({u"--profile"_s, m_profile, u"sync"_s}).exitCode, 0);
+    const auto setPort = [&](int port) {
+        QSettings settings(m_profile + u"/profile.ini"_s, QSettings::IniFormat);
+        settings.beginGroup(u"accounts"_s);
+        settings.setValue(settings.childGroups().value(0) + u"/imap/port"_s, port);
+    };
+    setPort(1);
+    const Run removed = cli({u"--profile"_s, m_profile, u"delete"_s, u"INBOX"_s, QString::number(uid)});
+    QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+    QVERIFY2(removed.out.contains(u"next synchronisation"_s), qPrintable(removed.out));
+    QCOMPARE(server.uids(u"INBOX"_s), QList<quint32>{uid}); // not sent yet
+    const Run list = cli({u"--profile"_s, m_profile, u"list"_s, u"INBOX"_s});
+    QVERIFY(!list.out.contains(u"À jeter"_s)); // but gone from the local view at once
+
+    setPort(m_env.imapsPort);
+    QCOMPARE(cli({u"--profile"_s, m_profile, u"sync"_s}).exitCode, 0);
+    QVERIFY(server.uids(u"INBOX"_s).isEmpty());
+    QCOMPARE(server.uids(u"Trash"_s).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
