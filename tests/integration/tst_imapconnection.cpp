@@ -3,6 +3,7 @@
 #include "FakeImap.h"
 #include "ScriptedServer.h"
 #include "TestEnvironment.h"
+#include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
 #include "imap/jobs/ListFoldersJob.h"
 
@@ -10,6 +11,8 @@
 #include <QSslCertificateExtension>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <vmime/exception.hpp>
 
 #include <thread>
 
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void startTlsWithUntrustedCertificateIsRefused();
     void silentServerTimesOut();
     void cancellationStopsABlockedConnection();
+    void internalDateBreaksVmimesParser();
 
 private:
     TlsTrust trust() const;
@@ -310,6 +314,49 @@ void TestImapConnection::cancellationStopsABlockedConnection()
     worker.join();
     QVERIFY(error);
     QCOMPARE(error->kind, ServiceError::Kind::Cancelled);
+}
+
+void TestImapConnection::internalDateBreaksVmimesParser()
+{
+    // VMime 0.9.2 reads "May-2025" as one atom and rejects the FETCH reply, so the sync never asks
+    // for INTERNALDATE (ImapCommandChannel::fetch). If this starts to pass, VMime was fixed and
+    // INTERNALDATE can be fetched again.
+    QFile fixture(QStringLiteral(AMIENS_SOURCE_DIR "/tests/data/imap/internaldate-month-atom.txt"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const QByteArray reply = fixture.readAll();
+    ScriptedServer server(
+        [&](ScriptedConnection &c) {
+            serveMinimalImap(c, "* OK ready\r\n",
+                             [&](const QByteArray &tag, const QByteArray &command, const QByteArray &line,
+                                 ScriptedConnection &connection) {
+                                 if (command != "UID" || !line.contains("FETCH"))
+                                     return false;
+                                 const QByteArray data = line.contains("INTERNALDATE")
+                                                             ? reply
+                                                             : QByteArray("* 1 FETCH (UID 7 FLAGS (\\Seen))\r\n");
+                                 connection.send(data + tag + " OK done\r\n");
+                                 return true;
+                             });
+        },
+        ScriptedServer::TlsIdentity{chainFile(u"cert.pem"_s), m_env.sslFile(u"key.pem"_s)});
+    Account account = m_env.account();
+    account.imap.port = server.port();
+    ImapConnection connection(account, trust(), nullptr);
+    QVERIFY(!connection.open(m_env.password));
+    ImapCommandChannel channel(connection);
+    channel.examine(u"INBOX"_s);
+    QVERIFY_THROWS_EXCEPTION(vmime::exceptions::invalid_response,
+                             channel.fetch("7", "(UID INTERNALDATE FLAGS)", [](FetchedMessage &&, QByteArray &&) {}));
+    connection.close(); // the fake serves one connection at a time
+
+    ImapConnection fresh(account, trust(), nullptr);
+    QVERIFY(!fresh.open(m_env.password));
+    ImapCommandChannel second(fresh);
+    second.examine(u"INBOX"_s);
+    QList<FetchedMessage> fetched;
+    second.fetch("7", "(UID FLAGS)", [&](FetchedMessage &&message, QByteArray &&) { fetched.append(message); });
+    QCOMPARE(fetched.size(), 1);
+    QCOMPARE(fetched.first().flags, QStringList{u"\\Seen"_s});
 }
 
 QTEST_GUILESS_MAIN(TestImapConnection)
