@@ -438,6 +438,70 @@ QList<CachedMessage> MailCache::messages(qint64 folderId, int limit, int offset)
     return result;
 }
 
+QList<qint64> MailCache::messageRowIds(qint64 folderId, const ListQuery &listQuery)
+{
+    QString order;
+    switch (listQuery.sortKey) {
+    case SortKey::Date:
+        order = u"date"_s;
+        break;
+    case SortKey::Sender:
+        order = u"CASE from_name WHEN '' THEN from_address ELSE from_name END COLLATE NOCASE"_s;
+        break;
+    case SortKey::Subject:
+        order = u"subject COLLATE NOCASE"_s;
+        break;
+    case SortKey::Size:
+        order = u"size"_s;
+        break;
+    }
+    const QString direction = listQuery.descending ? u" DESC"_s : u" ASC"_s;
+    QString where = u"folder_id = ?"_s;
+    if (listQuery.unreadOnly)
+        where += u" AND seen = 0"_s;
+    if (listQuery.flaggedOnly)
+        where += u" AND flagged = 1"_s;
+    if (listQuery.withAttachmentsOnly)
+        where += u" AND has_attachments = 1"_s;
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT id FROM messages WHERE %1 ORDER BY %2%3, uid%3"_s.arg(where, order, direction));
+    query.addBindValue(folderId);
+    QList<qint64> ids;
+    if (!query.exec())
+        return ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+QList<CachedMessage> MailCache::messagesByRowIds(const QList<qint64> &rowIds)
+{
+    QList<CachedMessage> result;
+    if (rowIds.isEmpty())
+        return result;
+    QStringList placeholders;
+    placeholders.fill(u"?"_s, rowIds.size());
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.id IN (%2)"_s.arg(QString::fromLatin1(kMessageColumns),
+                                                                        placeholders.join(u',')));
+    for (const qint64 id : rowIds)
+        query.addBindValue(id);
+    if (!query.exec())
+        return result;
+    QHash<qint64, CachedMessage> byId;
+    while (query.next()) {
+        CachedMessage message = messageFromRow(query);
+        byId.insert(message.rowId, std::move(message));
+    }
+    for (const qint64 id : rowIds) {
+        if (auto it = byId.find(id); it != byId.end())
+            result.append(*it);
+    }
+    return result;
+}
+
 std::optional<CachedMessage> MailCache::message(qint64 folderId, quint32 uid)
 {
     QSqlQuery query(m_database.database());

@@ -52,6 +52,22 @@ public:
     [[nodiscard]] int messageCount(qint64 folderId);
     [[nodiscard]] int unseenCount(qint64 folderId);
 
+    /// How a message list is ordered and narrowed.
+    enum class SortKey { Date, Sender, Subject, Size };
+    struct ListQuery
+    {
+        SortKey sortKey = SortKey::Date;
+        bool descending = true;
+        bool unreadOnly = false;
+        bool flaggedOnly = false;
+        bool withAttachmentsOnly = false;
+    };
+    /// Row ids of the folder's messages in list order: cheap even for 100,000 messages, so a
+    /// view can know its size and fetch visible rows with messagesByRowIds().
+    [[nodiscard]] QList<qint64> messageRowIds(qint64 folderId, const ListQuery &query);
+    /// The messages with these row ids, in the same order (missing ones skipped).
+    [[nodiscard]] QList<CachedMessage> messagesByRowIds(const QList<qint64> &rowIds);
+
     // Bodies
     bool storeBody(qint64 folderId, quint32 uid, const QByteArray &raw);
     [[nodiscard]] std::optional<QByteArray> body(qint64 folderId, quint32 uid);

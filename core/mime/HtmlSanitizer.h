@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace Amiens {
+
+/// Turns a message's HTML into HTML safe to display, by an allow-list: only formatting tags and
+/// attributes survive; scripts, styles, frames, objects, forms and event handlers go with their
+/// content; links keep http, https and mailto targets only; images keep cid: and data: sources,
+/// and remote ones are blocked (counted, so the view can offer "Afficher le contenu distant")
+/// unless the user allowed them for this message or sender. No network request is ever made here.
+class HtmlSanitizer
+{
+    Q_DECLARE_TR_FUNCTIONS(Amiens::HtmlSanitizer)
+
+public:
+    struct Result
+    {
+        QString html;
+        int blockedRemoteImages = 0;
+        QStringList links; ///< the kept link targets, for the phishing checks
+        bool hadForms = false;
+        bool hadScripts = false;
+    };
+
+    [[nodiscard]] static Result sanitize(const QString &html, bool allowRemoteImages = false);
+};
+
+} // namespace Amiens
