@@ -17,7 +17,10 @@ NotificationBanner::NotificationBanner(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     m_label->setWordWrap(true);
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
+                                     | Qt::LinksAccessibleByKeyboard);
+    m_label->setOpenExternalLinks(false);
+    connect(m_label, &QLabel::linkActivated, this, &NotificationBanner::linkActivated);
     m_closeButton->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
     m_closeButton->setAutoRaise(true);
     m_closeButton->setToolTip(tr("Close"));

@@ -17,9 +17,13 @@ public:
 
     explicit NotificationBanner(QWidget *parent = nullptr);
 
+    /// @p text may hold links (rich text); they are reported by linkActivated(), never opened here.
     void showMessage(Level level, const QString &text, const QString &details = {});
     [[nodiscard]] QString text() const;
     [[nodiscard]] Level level() const { return m_level; }
+
+Q_SIGNALS:
+    void linkActivated(const QString &link);
 
 private:
     QLabel *m_label = nullptr;

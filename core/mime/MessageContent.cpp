@@ -74,6 +74,18 @@ MessageContent MessageContent::parse(const QByteArray &rawMessage)
                     const auto html = vmime::dynamicCast<const vmime::htmlTextPart>(part);
                     if (content.html.isEmpty())
                         content.html = extractText(*html->getText(), html->getCharset());
+                    for (size_t j = 0; j < html->getObjectCount(); ++j) {
+                        const auto object = html->getObjectAt(j);
+                        if (object->getType().getType() != vmime::mediaTypes::IMAGE)
+                            continue;
+                        std::string data;
+                        vmime::utility::outputStreamStringAdapter out(data);
+                        object->getData()->extract(out);
+                        QString id = QString::fromStdString(object->getId());
+                        if (id.startsWith(u'<'))
+                            id = id.mid(1, id.size() - 2);
+                        content.inlineImages.insert(id, QByteArray::fromStdString(data));
+                    }
                     if (content.text.isEmpty() && html->getPlainText() && !html->getPlainText()->isEmpty())
                         content.text = extractText(*html->getPlainText(), html->getCharset());
                 } else if (content.text.isEmpty()) {
@@ -111,6 +123,26 @@ MessageContent MessageContent::parse(const QByteArray &rawMessage)
     }
     content.headers.likelyHasAttachments = !content.attachments.isEmpty();
     return content;
+}
+
+QByteArray MessageContent::attachmentData(const QByteArray &rawMessage, int index)
+{
+    const QByteArray header = headerBlock(rawMessage);
+    const QByteArray safe = HeaderDecoder::defused(header) + rawMessage.mid(header.size());
+    try {
+        auto message = vmime::make_shared<vmime::message>();
+        message->parse(safe.toStdString());
+        vmime::messageParser parser(message);
+        if (index < 0 || static_cast<size_t>(index) >= parser.getAttachmentCount())
+            return {};
+        std::string decoded;
+        vmime::utility::outputStreamStringAdapter out(decoded);
+        parser.getAttachmentAt(static_cast<size_t>(index))->getData()->extract(out);
+        return QByteArray::fromStdString(decoded);
+    } catch (const std::exception &e) {
+        qCWarning(lcMime) << "cannot extract attachment" << index << ":" << e.what();
+        return {};
+    }
 }
 
 } // namespace Amiens

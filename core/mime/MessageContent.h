@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -29,12 +30,16 @@ public:
     QString text; ///< the text/plain part, or the HTML part's text when there is no plain one
     QString html; ///< the text/html part, unsanitised (the view sanitises it)
     QList<AttachmentInfo> attachments;
+    /// Images referenced by the HTML part as cid:ID, by ID (without angle brackets).
+    QHash<QString, QByteArray> inlineImages;
 
     /// Up to @p length characters of text on one line, for the message list.
     [[nodiscard]] QString preview(int length = 200) const;
 
     /// Never throws: a broken part gives an empty text and the rest is kept.
     [[nodiscard]] static MessageContent parse(const QByteArray &rawMessage);
+    /// The decoded bytes of attachment @p index (as listed by parse()), empty when absent.
+    [[nodiscard]] static QByteArray attachmentData(const QByteArray &rawMessage, int index);
 };
 
 } // namespace Amiens

@@ -1,0 +1,230 @@
+// The message list over a cache of 100,000 generated messages, and the message view.
+#include "FolderTreeModel.h"
+#include "MessageListModel.h"
+#include "MessageView.h"
+#include "cache/MailCache.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QListWidget>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+
+namespace {
+
+const QStringList kSubjects = {u"Conseil de classe"_s, u"Réunion parents-professeurs"_s, u"Sortie pédagogique"_s,
+                               u"Note de service"_s,   u"Pronote"_s,                    u"Voyage scolaire"_s};
+const QStringList kSenders = {u"Élodie Lefèvre"_s, u"François Hénault"_s, u"Cécile N'Diaye"_s, u"Jean Martin"_s};
+
+/// Writes @p count rows straight into the cache (as a sync would have), in one transaction.
+void fill(MailCache &cache, qint64 folderId, int count)
+{
+    cache.database().transaction([&] {
+        QSqlQuery insert(cache.database().database());
+        insert.prepare(u"INSERT INTO messages (folder_id, uid, flags, seen, flagged, internal_date, size, date, subject, "
+                       "from_name, from_address, has_attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        QSqlQuery index(cache.database().database());
+        index.prepare(u"INSERT INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, '')"_s);
+        const qint64 start = QDateTime(QDate(2025, 1, 1), QTime(8, 0), Qt::UTC).toSecsSinceEpoch();
+        for (int i = 1; i <= count; ++i) {
+            const bool seen = i % 3 != 0;
+            const QString subject = kSubjects.at(i % kSubjects.size()) + u" n°"_s + QString::number(i);
+            const QString sender = kSenders.at(i % kSenders.size());
+            insert.addBindValue(folderId);
+            insert.addBindValue(i);
+            insert.addBindValue(seen ? u"\\Seen"_s : u""_s);
+            insert.addBindValue(seen ? 1 : 0);
+            insert.addBindValue(i % 50 == 0 ? 1 : 0);
+            insert.addBindValue(start + i * 600);
+            insert.addBindValue(1000 + i % 5000);
+            insert.addBindValue(start + i * 600);
+            insert.addBindValue(subject);
+            insert.addBindValue(sender);
+            insert.addBindValue(u"x%1@ac-amiens.fr"_s.arg(i % 4));
+            insert.addBindValue(i % 7 == 0 ? 1 : 0);
+            if (!insert.exec())
+                return false;
+            index.addBindValue(insert.lastInsertId());
+            index.addBindValue(subject);
+            index.addBindValue(sender);
+            if (!index.exec())
+                return false;
+        }
+        return true;
+    });
+}
+
+} // namespace
+
+class TestMessageList : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void modelPassesTheModelTester();
+    void bigFolderOpensLazily();
+    void sortingAndFiltering();
+    void searchFindsAMessageAmongAll();
+    void datesAreShortForToday();
+    void plainTextKeepsLinesAndLinks();
+    void htmlIsSanitisedAndRemoteContentOffered();
+    void executableAttachmentsAreNotOpened();
+
+private:
+    QTemporaryDir m_dir;
+    MailCache m_cache;
+    qint64 m_bigFolder = 0;
+    qint64 m_smallFolder = 0;
+};
+
+void TestMessageList::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_cache.open(m_dir.filePath(u"mail.sqlite"_s), u"mdupont@ac-amiens.fr"_s, MailCache::Mode::ReadWrite, &error),
+             qPrintable(error));
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    FolderInfo small;
+    small.pathParts = {u"Petit"_s};
+    QVERIFY(m_cache.replaceFolderList({inbox, small}));
+    m_bigFolder = m_cache.folder(u"INBOX"_s)->id;
+    m_smallFolder = m_cache.folder(u"Petit"_s)->id;
+    QElapsedTimer timer;
+    timer.start();
+    fill(m_cache, m_bigFolder, 100000);
+    fill(m_cache, m_smallFolder, 300);
+    qInfo() << "filled 100,300 messages in" << timer.elapsed() << "ms";
+}
+
+void TestMessageList::modelPassesTheModelTester()
+{
+    MessageListModel model(&m_cache);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFolder(m_smallFolder);
+    QCOMPARE(model.rowCount(), 300);
+    model.sort(MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    model.setFilter(true, false, false);
+    model.setFolder(0);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestMessageList::bigFolderOpensLazily()
+{
+    MessageListModel model(&m_cache);
+    model.setFolder(m_bigFolder);
+    QCOMPARE(model.rowCount(), 100000);
+    // Newest first.
+    QCOMPARE(model.index(0, MessageListModel::SubjectColumn).data().toString(), u"Conseil de classe n°100000"_s.replace(
+        u"Conseil de classe"_s, kSubjects.at(100000 % kSubjects.size())));
+    QCOMPARE(model.index(0, 0).data(MessageListModel::UidRole).toUInt(), 100000u);
+    QCOMPARE(model.index(99999, 0).data(MessageListModel::UidRole).toUInt(), 1u);
+    // Unread rows are bold; a jump to the middle fetches that page only.
+    QVERIFY(model.index(99999 - 2, 0).data(Qt::FontRole).value<QFont>().bold()); // uid 3: unread
+    QCOMPARE(model.index(50000, 0).data(MessageListModel::UidRole).toUInt(), 50000u);
+}
+
+void TestMessageList::sortingAndFiltering()
+{
+    MessageListModel model(&m_cache);
+    model.setFolder(m_bigFolder);
+    model.sort(MessageListModel::CorrespondentColumn, Qt::AscendingOrder);
+    QCOMPARE(model.index(0, MessageListModel::CorrespondentColumn).data().toString(), u"Cécile N'Diaye"_s);
+    model.sort(MessageListModel::DateColumn, Qt::AscendingOrder);
+    QCOMPARE(model.index(0, 0).data(MessageListModel::UidRole).toUInt(), 1u);
+
+    model.setFilter(true, false, false);
+    QCOMPARE(model.rowCount(), 100000 / 3);
+    for (int row : {0, 1, 1000, model.rowCount() - 1})
+        QVERIFY(!model.index(row, 0).data(MessageListModel::SeenRole).toBool());
+    model.setFilter(false, true, false);
+    QCOMPARE(model.rowCount(), 100000 / 50);
+    model.setFilter(false, false, true);
+    QCOMPARE(model.rowCount(), 100000 / 7);
+    QVERIFY(model.index(0, 0).data(MessageListModel::HasAttachmentsRole).toBool());
+}
+
+void TestMessageList::searchFindsAMessageAmongAll()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QList<SearchHit> hits = m_cache.search(u"scolaire 77777"_s, 20); // "Voyage scolaire n°77777"
+    qInfo() << "search in" << timer.elapsed() << "ms";
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().message.uid, 77777u);
+    QCOMPARE(hits.first().folderPath, u"INBOX"_s);
+}
+
+void TestMessageList::datesAreShortForToday()
+{
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    const QDateTime now = QDateTime::currentDateTime();
+    QCOMPARE(MessageListModel::formatDate(now, now), QLocale().toString(now.time(), QLocale::ShortFormat));
+    const QDateTime old(QDate(2026, 3, 2), QTime(9, 5));
+    QCOMPARE(MessageListModel::formatDate(old, now), u"02/03/2026"_s);
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestMessageList::plainTextKeepsLinesAndLinks()
+{
+    MessageView view;
+    CachedMessage summary;
+    summary.headers.subject = u"Texte"_s;
+    view.showMessage(summary, QByteArray("From: a@b.fr\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                                         "Ligne 1\r\nVoir https://www.ac-amiens.fr/page?x=1.\r\n> cité\r\n"));
+    const QString text = view.bodyText();
+    QVERIFY2(text.contains(u"Ligne 1\nVoir https://www.ac-amiens.fr/page?x=1."_s), qPrintable(text));
+    QVERIFY(!view.remoteContentBlocked());
+}
+
+void TestMessageList::htmlIsSanitisedAndRemoteContentOffered()
+{
+    MessageView view;
+    CachedMessage summary;
+    summary.headers.from = {u"Lettre"_s, u"news@example.org"_s};
+    view.showMessage(summary,
+                     QByteArray("From: news@example.org\r\nDisposition-Notification-To: news@example.org\r\n"
+                                "Content-Type: text/html; charset=utf-8\r\n\r\n"
+                                "<p>Bonjour<script>document.write('pirate')</script></p>"
+                                "<img src=\"https://tracker.example/p.gif\">\r\n"));
+    QVERIFY(view.bodyText().contains(u"Bonjour"_s));
+    QVERIFY(!view.bodyText().contains(u"pirate"_s));
+    QVERIFY(view.remoteContentBlocked());
+    QVERIFY(view.readReceiptRequested());
+    view.setTrustedSenders({u"news@example.org"_s});
+    view.showMessage(summary, QByteArray("From: news@example.org\r\nContent-Type: text/html\r\n\r\n"
+                                         "<img src=\"https://tracker.example/p.gif\">\r\n"));
+    QVERIFY(!view.remoteContentBlocked());
+}
+
+void TestMessageList::executableAttachmentsAreNotOpened()
+{
+    MessageView view;
+    const QByteArray raw = "From: a@b.fr\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+                           "--x\r\nContent-Type: text/plain\r\n\r\nvoir pièces jointes\r\n"
+                           "--x\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; "
+                           "filename=\"facture.pdf.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n"
+                           "--x\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"bulletin.pdf\"\r\n"
+                           "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--x--\r\n";
+    view.showMessage(CachedMessage(), raw);
+    QCOMPARE(view.attachmentList()->count(), 2);
+    QString error;
+    QVERIFY(view.writeAttachmentForOpening(0, &error).isEmpty());
+    QVERIFY(error.contains(u"facture.pdf.exe"_s));
+    error.clear();
+    const QString path = view.writeAttachmentForOpening(1, &error);
+    QVERIFY2(!path.isEmpty(), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("%PDF-1.4\n"));
+    QCOMPARE(file.permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+    QFile::remove(path);
+}
+
+QTEST_MAIN(TestMessageList)
+#include "tst_messagelist.moc"

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "cache/MailCache.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QList>
+
+namespace Amiens {
+
+/// A folder's messages from the offline cache, loaded lazily: the model holds only the row ids
+/// in list order (a few hundred kilobytes for 100,000 messages) and fetches the visible rows in
+/// pages as the view asks for them, so a big folder opens at once and memory stays small.
+class MessageListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { SubjectColumn, CorrespondentColumn, DateColumn, SizeColumn, ColumnCount };
+    enum Roles {
+        UidRole = Qt::UserRole + 1,
+        SeenRole,
+        FlaggedRole,
+        HasAttachmentsRole,
+        RowIdRole,
+    };
+    static constexpr int kPageSize = 200;
+
+    /// @p cache is a reader owned by the caller (the UI thread's connection).
+    explicit MessageListModel(MailCache *cache, QObject *parent = nullptr);
+
+    /// Shows @p folderId (0 for none) with the current sort and filter.
+    void setFolder(qint64 folderId, bool sentFolder = false);
+    [[nodiscard]] qint64 folderId() const { return m_folderId; }
+    void setFilter(bool unreadOnly, bool flaggedOnly, bool withAttachmentsOnly);
+    /// Re-reads the row ids after the cache changed (sync, local change), keeping nothing stale.
+    void reload();
+
+    /// The message on @p row; fetches its page if needed.
+    [[nodiscard]] std::optional<CachedMessage> messageAt(int row) const;
+    [[nodiscard]] int rowForUid(quint32 uid) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /// Today's messages show their time, older ones their date, in the user's language.
+    [[nodiscard]] static QString formatDate(const QDateTime &date, const QDateTime &now);
+
+private:
+    const CachedMessage *cachedRow(int row) const;
+
+    MailCache *m_cache;
+    qint64 m_folderId = 0;
+    bool m_sentFolder = false;
+    MailCache::ListQuery m_query;
+    QList<qint64> m_rowIds;
+    /// Pages of rows by page number; bounded so that scrolling a huge folder keeps memory flat.
+    mutable QCache<int, QList<CachedMessage>> m_pages{64};
+};
+
+} // namespace Amiens

@@ -1,0 +1,261 @@
+#include "MessageView.h"
+
+#include "MessageBrowser.h"
+#include "NotificationBanner.h"
+#include "mime/HtmlSanitizer.h"
+#include "mime/PlainTextFormatter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMimeDatabase>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QDesktopServices>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+QString addressList(const QList<MailAddress> &addresses)
+{
+    QStringList parts;
+    for (const MailAddress &address : addresses)
+        parts.append(address.toDisplayString().toHtmlEscaped());
+    return parts.join(u", "_s);
+}
+
+} // namespace
+
+MessageView::MessageView(QWidget *parent)
+    : QWidget(parent)
+    , m_headers(new QLabel(this))
+    , m_remoteBar(new NotificationBanner(this))
+    , m_receiptBar(new NotificationBanner(this))
+    , m_browser(new MessageBrowser(this))
+    , m_attachments(new QListWidget(this))
+    , m_saveButton(new QPushButton(tr("&Save…"), this))
+    , m_openButton(new QPushButton(tr("&Open"), this))
+{
+    setObjectName(u"messageView"_s);
+    m_headers->setTextFormat(Qt::RichText);
+    m_headers->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_headers->setWordWrap(true);
+    m_browser->setAccessibleName(tr("Message"));
+    m_browser->setPlaceholderText(tr("Select a message to read it."));
+    m_attachments->setAccessibleName(tr("Attachments"));
+    m_attachments->setMaximumHeight(90);
+
+    auto *attachmentButtons = new QHBoxLayout;
+    attachmentButtons->addWidget(m_saveButton);
+    attachmentButtons->addWidget(m_openButton);
+    attachmentButtons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_headers);
+    layout->addWidget(m_remoteBar);
+    layout->addWidget(m_receiptBar);
+    layout->addWidget(m_browser, 1);
+    layout->addWidget(m_attachments);
+    layout->addLayout(attachmentButtons);
+
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &MessageView::linkActivated);
+    connect(m_remoteBar, &NotificationBanner::linkActivated, this, [this](const QString &link) {
+        if (link == "amiens:trust-sender"_L1) {
+            const QString sender = m_summary.headers.from.address.toLower();
+            m_trustedSenders.insert(sender);
+            Q_EMIT senderTrusted(sender);
+        }
+        render(true);
+    });
+    connect(m_saveButton, &QPushButton::clicked, this, &MessageView::saveAttachmentInteractive);
+    connect(m_openButton, &QPushButton::clicked, this, &MessageView::openAttachment);
+    clear();
+}
+
+void MessageView::setTrustedSenders(const QSet<QString> &addresses)
+{
+    m_trustedSenders = addresses;
+}
+
+void MessageView::clear()
+{
+    m_summary = CachedMessage();
+    m_raw.clear();
+    m_content = MessageContent();
+    m_headers->clear();
+    m_headers->hide();
+    m_remoteBar->hide();
+    m_receiptBar->hide();
+    m_browser->clear();
+    m_attachments->clear();
+    m_attachments->hide();
+    m_saveButton->hide();
+    m_openButton->hide();
+    m_remoteBlocked = false;
+}
+
+void MessageView::showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw)
+{
+    clear();
+    m_summary = summary;
+    const MessageHeaders &headers = summary.headers;
+    QString header = u"<table>"_s;
+    const auto row = [&header](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            header += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(), value);
+    };
+    row(tr("From:"), headers.from.toDisplayString().toHtmlEscaped());
+    row(tr("To:"), addressList(headers.to));
+    row(tr("Cc:"), addressList(headers.cc));
+    row(tr("Date:"), QLocale().toString(headers.date.toLocalTime(), QLocale::LongFormat).toHtmlEscaped());
+    row(tr("Subject:"), headers.subject.toHtmlEscaped());
+    m_headers->setText(header + u"</table>"_s);
+    m_headers->show();
+
+    if (!raw) {
+        m_browser->setHtml(u"<p><i>%1</i></p>"_s.arg(
+            tr("This message has not been downloaded for offline reading yet. It will be shown once the "
+               "connection is back.").toHtmlEscaped()));
+        return;
+    }
+    m_raw = *raw;
+    m_content = MessageContent::parse(m_raw);
+    m_browser->setInlineImages(m_content.inlineImages);
+    render(m_trustedSenders.contains(headers.from.address.toLower()));
+
+    if (m_content.headers.requestsReadReceipt) {
+        m_receiptBar->showMessage(NotificationBanner::Level::Information,
+                                  tr("The sender asked for a read receipt."));
+    }
+    for (const AttachmentInfo &attachment : std::as_const(m_content.attachments)) {
+        auto *item = new QListWidgetItem(
+            tr("%1 (%2, %3)").arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)),
+            m_attachments);
+        item->setToolTip(attachment.name);
+    }
+    const bool hasAttachments = !m_content.attachments.isEmpty();
+    m_attachments->setVisible(hasAttachments);
+    m_saveButton->setVisible(hasAttachments);
+    m_openButton->setVisible(hasAttachments);
+    if (hasAttachments)
+        m_attachments->setCurrentRow(0);
+}
+
+void MessageView::render(bool allowRemote)
+{
+    if (!m_content.html.isEmpty()) {
+        const HtmlSanitizer::Result safe = HtmlSanitizer::sanitize(m_content.html, allowRemote);
+        m_browser->setHtml(safe.html);
+        m_remoteBlocked = safe.blockedRemoteImages > 0;
+    } else {
+        m_browser->setHtml(PlainTextFormatter::toHtml(m_content.text));
+        m_remoteBlocked = false;
+    }
+    if (m_remoteBlocked) {
+        m_remoteBar->showMessage(
+            NotificationBanner::Level::Warning,
+            tr("Remote content was blocked to protect your privacy. <a href=\"amiens:show-remote\">Show remote "
+               "content</a> · <a href=\"amiens:trust-sender\">Always for this sender</a>"));
+    } else {
+        m_remoteBar->hide();
+    }
+}
+
+QString MessageView::bodyText() const
+{
+    return m_browser->toPlainText();
+}
+
+bool MessageView::remoteContentBlocked() const
+{
+    return m_remoteBlocked;
+}
+
+bool MessageView::readReceiptRequested() const
+{
+    return m_content.headers.requestsReadReceipt;
+}
+
+bool MessageView::isExecutableName(const QString &fileName)
+{
+    static const QStringList risky = {u"exe"_s, u"bat"_s, u"cmd"_s, u"com"_s, u"scr"_s, u"pif"_s, u"msi"_s,
+                                      u"vbs"_s, u"js"_s,  u"jse"_s, u"wsf"_s, u"ps1"_s, u"sh"_s,  u"bash"_s,
+                                      u"desktop"_s, u"jar"_s, u"appimage"_s, u"run"_s, u"py"_s, u"pl"_s,
+                                      u"hta"_s, u"lnk"_s, u"reg"_s, u"iso"_s, u"deb"_s, u"rpm"_s};
+    return risky.contains(QFileInfo(fileName).suffix().toLower());
+}
+
+QString MessageView::saveAttachment(int index, const QString &path) const
+{
+    const QByteArray bytes = MessageContent::attachmentData(m_raw, index);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return tr("The attachment could not be saved to %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+QString MessageView::writeAttachmentForOpening(int index, QString *error) const
+{
+    if (index < 0 || index >= m_content.attachments.size())
+        return {};
+    const QString name = m_content.attachments.at(index).name;
+    if (isExecutableName(name)) {
+        *error = tr("%1 could run a program on this computer, so AmiensMail does not open it. Save it only if "
+                    "you trust the sender, and have it checked first.")
+                     .arg(name);
+        return {};
+    }
+    // A private folder: other users of the computer cannot read or replace the file.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + u"/amiens-mail-"_s
+                           + QString::number(m_summary.rowId);
+    QDir().mkpath(folder);
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const QString path = folder + u'/' + name;
+    const QString failure = saveAttachment(index, path);
+    if (!failure.isEmpty()) {
+        *error = failure;
+        return {};
+    }
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return path;
+}
+
+void MessageView::saveAttachmentInteractive()
+{
+    const int index = m_attachments->currentRow();
+    if (index < 0 || index >= m_content.attachments.size())
+        return;
+    const QString downloads = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the attachment"),
+                                                      downloads + u'/' + m_content.attachments.at(index).name);
+    if (path.isEmpty())
+        return;
+    const QString error = saveAttachment(index, path);
+    if (!error.isEmpty())
+        m_receiptBar->showMessage(NotificationBanner::Level::Error, error);
+}
+
+void MessageView::openAttachment()
+{
+    QString error;
+    const QString path = writeAttachmentForOpening(m_attachments->currentRow(), &error);
+    if (path.isEmpty()) {
+        if (!error.isEmpty())
+            m_receiptBar->showMessage(NotificationBanner::Level::Warning, error);
+        return;
+    }
+    QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+}
+
+} // namespace Amiens

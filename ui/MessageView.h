@@ -1,0 +1,71 @@
+#pragma once
+
+#include "cache/CachedMessage.h"
+#include "mime/MessageContent.h"
+
+#include <QByteArray>
+#include <QSet>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace Amiens {
+
+class MessageBrowser;
+class NotificationBanner;
+
+/// One message: its headers, its body (plain text with links, or sanitised HTML), its
+/// attachments, and the bars for blocked remote content and read-receipt requests.
+class MessageView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MessageView(QWidget *parent = nullptr);
+
+    /// Shows @p summary with its raw bytes (null when the body is not downloaded yet).
+    void showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw);
+    void clear();
+
+    /// Senders whose remote content the user allowed (addresses, lower case).
+    void setTrustedSenders(const QSet<QString> &addresses);
+
+    [[nodiscard]] QString bodyText() const;
+    [[nodiscard]] bool remoteContentBlocked() const;
+    [[nodiscard]] bool readReceiptRequested() const;
+    [[nodiscard]] QListWidget *attachmentList() const { return m_attachments; }
+
+    /// Saves attachment @p index to @p path; returns an error in French, empty on success.
+    QString saveAttachment(int index, const QString &path) const;
+    /// Writes attachment @p index to a private temporary folder and returns the file path; files
+    /// that could run code are refused (saving them stays possible).
+    QString writeAttachmentForOpening(int index, QString *error) const;
+    [[nodiscard]] static bool isExecutableName(const QString &fileName);
+
+Q_SIGNALS:
+    void linkActivated(const QUrl &url);
+    /// "Toujours pour cet expéditeur": the owner stores it (settings).
+    void senderTrusted(const QString &address);
+
+private:
+    void render(bool allowRemote);
+    void openAttachment();
+    void saveAttachmentInteractive();
+
+    QLabel *m_headers = nullptr;
+    NotificationBanner *m_remoteBar = nullptr;
+    NotificationBanner *m_receiptBar = nullptr;
+    MessageBrowser *m_browser = nullptr;
+    QListWidget *m_attachments = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    QPushButton *m_openButton = nullptr;
+
+    CachedMessage m_summary;
+    QByteArray m_raw;
+    MessageContent m_content;
+    QSet<QString> m_trustedSenders;
+    bool m_remoteBlocked = false;
+};
+
+} // namespace Amiens
