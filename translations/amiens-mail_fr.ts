@@ -2,10 +2,275 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Amiens::AccountAssistant</name>
+    <message>
+        <source>Set up your mail account</source>
+        <translation>Configurer votre compte de messagerie</translation>
+    </message>
+    <message>
+        <source>Start reading my mail</source>
+        <translation>Lire mon courrier</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>Qui êtes-vous ?</translation>
+    </message>
+    <message>
+        <source>Your academic identifier is usually the first letter of your first name followed by your surname. Correct it if yours is different (for example mdupont2).</source>
+        <translation>Votre identifiant académique est en général la première lettre de votre prénom suivie de votre nom. Corrigez-le si le vôtre est différent (par exemple mdupont2).</translation>
+    </message>
+    <message>
+        <source>Another mail server</source>
+        <translation>Autre serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>mdupont</source>
+        <translation>mdupont</translation>
+    </message>
+    <message>
+        <source>mdupont@ac-amiens.fr</source>
+        <translation>mdupont@ac-amiens.fr</translation>
+    </message>
+    <message>
+        <source>Advanced settings…</source>
+        <translation>Paramètres avancés…</translation>
+    </message>
+    <message>
+        <source>Mail service:</source>
+        <translation>Messagerie :</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Prénom :</translation>
+    </message>
+    <message>
+        <source>Surname:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Identifier:</source>
+        <translation>Identifiant :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>You may also type your identifier or your address directly.</source>
+        <translation>Vous pouvez aussi saisir directement votre identifiant ou votre adresse.</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Votre mot de passe</translation>
+    </message>
+    <message>
+        <source>It is sent only to your mail servers, over an encrypted connection, and kept only in this computer&apos;s keychain.</source>
+        <translation>Il n’est envoyé qu’à vos serveurs de messagerie, par une connexion chiffrée, et n’est conservé que dans le trousseau de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>I sign in with an OTP passcode (my PIN followed by the code of my key)</source>
+        <translation>Je me connecte avec un passcode OTP (mon code PIN suivi du code de ma clé)</translation>
+    </message>
+    <message>
+        <source>Shared computer: forget everything when I sign out or quit</source>
+        <translation>Poste partagé : tout oublier quand je me déconnecte ou quitte</translation>
+    </message>
+    <message>
+        <source>Required on this computer by your institution.</source>
+        <translation>Imposé sur cet ordinateur par votre établissement.</translation>
+    </message>
+    <message>
+        <source>On a computer shared with colleagues or pupils, the password, the mail kept offline and the temporary files are erased when you sign out.</source>
+        <translation>Sur un ordinateur partagé avec des collègues ou des élèves, le mot de passe, le courrier conservé hors ligne et les fichiers temporaires sont effacés à la déconnexion.</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>Passcode :</translation>
+    </message>
+    <message>
+        <source>A passcode works only once: AmiensMail never stores it and asks for a new one whenever it has to connect.</source>
+        <translation>Un passcode ne sert qu’une fois : AmiensMail ne le conserve jamais et en demande un nouveau chaque fois qu’il doit se connecter.</translation>
+    </message>
+    <message>
+        <source>Type your first name and surname, or your identifier.</source>
+        <translation>Saisissez vos prénom et nom, ou votre identifiant.</translation>
+    </message>
+    <message>
+        <source>The address must look like mdupont@ac-amiens.fr.</source>
+        <translation>L’adresse doit être de la forme mdupont@ac-amiens.fr.</translation>
+    </message>
+    <message>
+        <source>The account %1 is already set up on this computer.</source>
+        <translation>Le compte %1 est déjà configuré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Give the servers of this mail service in &quot;Advanced settings…&quot;.</source>
+        <translation>Indiquez les serveurs de cette messagerie dans « Paramètres avancés… ».</translation>
+    </message>
+    <message>
+        <source>Type your passcode.</source>
+        <translation>Saisissez votre passcode.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::AccountSession</name>
+    <message>
+        <source>The offline cache cannot be opened.</source>
+        <translation>Le cache hors connexion ne peut pas être ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::AccountStorage</name>
+    <message>
+        <source>Cannot delete the folder %1.</source>
+        <translation>Impossible de supprimer le dossier %1.</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::AccountWorker</name>
     <message>
         <source>The password of %1 is needed to connect.</source>
         <translation>Le mot de passe de %1 est nécessaire pour se connecter.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::AdvancedSettingsDialog</name>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Paramètres avancés</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation>Courrier entrant (IMAP)</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation>Courrier sortant (SMTP)</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>Extra certificate authority (PEM file), usually empty</source>
+        <translation>Autorité de certification supplémentaire (fichier PEM), vide en général</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Autorité de certification</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Identifiant de connexion :</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::CacheDatabase</name>
+    <message>
+        <source>Cannot create the cache folder %1.</source>
+        <translation>Impossible de créer le dossier du cache %1.</translation>
+    </message>
+    <message>
+        <source>There is no offline copy of this account yet: synchronise it once.</source>
+        <translation>Il n’existe pas encore de copie hors connexion de ce compte : synchronisez-le une première fois.</translation>
+    </message>
+    <message>
+        <source>Cannot open the offline cache %1: %2</source>
+        <translation>Impossible d’ouvrir le cache hors connexion %1 : %2</translation>
+    </message>
+    <message>
+        <source>The offline cache was written by a newer version of AmiensMail.</source>
+        <translation>Le cache hors connexion a été écrit par une version plus récente d’AmiensMail.</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the offline cache (step %1): %2</source>
+        <translation>Impossible de préparer le cache hors connexion (étape %1) : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::CertificateDialog</name>
+    <message>
+        <source>Unverified server certificate</source>
+        <translation>Certificat de serveur non vérifié</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Faire confiance et se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::CertificateView</name>
+    <message>
+        <source>If you did not expect this, refuse: someone may be intercepting the connection. Only trust this certificate if your IT support confirms its fingerprint.</source>
+        <translation>Si vous ne vous y attendiez pas, refusez : quelqu’un intercepte peut-être la connexion. Ne faites confiance à ce certificat que si votre assistance informatique en confirme l’empreinte.</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Sujet :</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Émetteur :</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Validité :</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Empreinte SHA-256 :</translation>
+    </message>
+    <message>
+        <source>(no certificate)</source>
+        <translation>(aucun certificat)</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Trust this exact certificate for %1, port %2</source>
+        <translation>Faire confiance à ce certificat précis pour %1, port %2</translation>
     </message>
 </context>
 <context>
@@ -74,6 +339,208 @@
         <source>Invalid security mode %1: use ssl or starttls.</source>
         <translation>Mode de sécurité %1 non valable : utilisez ssl ou starttls.</translation>
     </message>
+    <message>
+        <source>(local copy, last synchronised %1)</source>
+        <translation>(copie locale, dernière synchronisation : %1)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>--bodies takes all, recent or none.</source>
+        <translation>--bodies accepte all, recent ou none.</translation>
+    </message>
+    <message>
+        <source>%1: %2/%3</source>
+        <translation>%1 : %2/%3</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflit : %1</translation>
+    </message>
+    <message>
+        <source>%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.</source>
+        <translation>%1 dossiers : %2 nouveaux, %3 changements d’indicateurs, %4 supprimés, %5 messages téléchargés.</translation>
+    </message>
+    <message>
+        <source>list needs a folder, e.g. list INBOX.</source>
+        <translation>list demande un dossier, par exemple list INBOX.</translation>
+    </message>
+    <message>
+        <source>Error: no folder %1 in the local copy.</source>
+        <translation>Erreur : aucun dossier %1 dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>show needs a folder and a UID, e.g. show INBOX 42.</source>
+        <translation>show demande un dossier et un UID, par exemple show INBOX 42.</translation>
+    </message>
+    <message>
+        <source>Error: no message %1 in %2 in the local copy.</source>
+        <translation>Erreur : aucun message %1 dans %2 dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>The message was not downloaded yet; fetching it from the server.</source>
+        <translation>Le message n’a pas encore été téléchargé ; récupération sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Error: the server no longer has this message.</source>
+        <translation>Erreur : le serveur n’a plus ce message.</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>De : %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>À : %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Sujet : %1</translation>
+    </message>
+    <message>
+        <source>Attachment: %1 (%2, %3)</source>
+        <translation>Pièce jointe : %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>search needs words to look for.</source>
+        <translation>search demande des mots à chercher.</translation>
+    </message>
+    <message>
+        <source>%1: saved; it will be sent to the server at the next synchronisation.</source>
+        <translation>%1 : enregistré ; ce sera transmis au serveur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1: saved; the server cannot be reached (%2), it will be sent at the next synchronisation.</source>
+        <translation>%1 : enregistré ; le serveur est injoignable (%2), ce sera transmis à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1 : fait.</translation>
+    </message>
+    <message>
+        <source>flag needs a folder, a UID and +seen, -seen, +flagged or -flagged.</source>
+        <translation>flag demande un dossier, un UID et +seen, -seen, +flagged ou -flagged.</translation>
+    </message>
+    <message>
+        <source>Flag change</source>
+        <translation>Changement d’indicateur</translation>
+    </message>
+    <message>
+        <source>move needs a folder, a UID and a destination folder.</source>
+        <translation>move demande un dossier, un UID et un dossier de destination.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacement</translation>
+    </message>
+    <message>
+        <source>delete needs a folder and a UID.</source>
+        <translation>delete demande un dossier et un UID.</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>Suppression</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ConnectionCheckPage</name>
+    <message>
+        <source>Connection test</source>
+        <translation>Test de connexion</translation>
+    </message>
+    <message>
+        <source>AmiensMail signs in to your mail servers to check everything works.</source>
+        <translation>AmiensMail se connecte à vos serveurs de messagerie pour vérifier que tout fonctionne.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>No keychain on this computer</source>
+        <translation>Pas de trousseau sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Keep my password until I quit AmiensMail (this session only)</source>
+        <translation>Garder mon mot de passe jusqu’à ce que je quitte AmiensMail (cette session seulement)</translation>
+    </message>
+    <message>
+        <source>Ask for my password each time AmiensMail starts</source>
+        <translation>Demander mon mot de passe à chaque démarrage d’AmiensMail</translation>
+    </message>
+    <message>
+        <source>AmiensMail never writes your password to a file. Choose how to go on:</source>
+        <translation>AmiensMail n’écrit jamais votre mot de passe dans un fichier. Choisissez comment continuer :</translation>
+    </message>
+    <message>
+        <source>Incoming mail: connecting to %1…</source>
+        <translation>Courrier entrant : connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Outgoing mail: connecting to %1…</source>
+        <translation>Courrier sortant : connexion à %1…</translation>
+    </message>
+    <message>
+        <source>✔ Incoming mail: signed in to %1 as %2 (%3).</source>
+        <translation>✔ Courrier entrant : connecté à %1 en tant que %2 (%3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) found.</source>
+        <translation>
+            <numerusform>%n dossier trouvé.</numerusform>
+            <numerusform>%n dossiers trouvés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✘ Incoming mail: %1</source>
+        <translation>✘ Courrier entrant : %1</translation>
+    </message>
+    <message>
+        <source>✔ Outgoing mail: signed in to %1 as %2 (%3).</source>
+        <translation>✔ Courrier sortant : connecté à %1 en tant que %2 (%3).</translation>
+    </message>
+    <message>
+        <source>✘ Outgoing mail: %1</source>
+        <translation>✘ Courrier sortant : %1</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (%1) will be checked when you first send a message: a passcode works only once.</source>
+        <translation>Le courrier sortant (%1) sera vérifié lors de votre premier envoi : un passcode ne sert qu’une fois.</translation>
+    </message>
+    <message>
+        <source>You can read your mail, but sending may fail until the outgoing server is corrected (Back, then &quot;Advanced settings…&quot;).</source>
+        <translation>Vous pouvez lire votre courrier, mais l’envoi risque d’échouer tant que le serveur sortant n’est pas corrigé (Précédent, puis « Paramètres avancés… »).</translation>
+    </message>
+    <message>
+        <source>Go back to correct your identifier or your password.</source>
+        <translation>Revenez en arrière pour corriger votre identifiant ou votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Check that this computer is connected to the Internet, and the server names in &quot;Advanced settings…&quot;. The service may also be in maintenance: try again later.</source>
+        <translation>Vérifiez que cet ordinateur est connecté à Internet, ainsi que les noms des serveurs dans « Paramètres avancés… ». Le service est peut-être aussi en maintenance : réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>No secret is stored: AmiensMail will ask for a passcode when it has to connect.</source>
+        <translation>Aucun secret n’est conservé : AmiensMail demandera un passcode quand il devra se connecter.</translation>
+    </message>
+    <message>
+        <source>Shared computer: your password stays in memory only and everything is erased when you sign out or quit.</source>
+        <translation>Poste partagé : votre mot de passe reste seulement en mémoire et tout est effacé quand vous vous déconnectez ou quittez.</translation>
+    </message>
+    <message>
+        <source>Saving the password in the keychain…</source>
+        <translation>Enregistrement du mot de passe dans le trousseau…</translation>
+    </message>
+    <message>
+        <source>✔ Password saved in this computer&apos;s keychain.</source>
+        <translation>✔ Mot de passe enregistré dans le trousseau de cet ordinateur.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::CredentialStore</name>
@@ -119,6 +586,97 @@
     <message>
         <source>Archives</source>
         <translation>Archives</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::HelpTexts</name>
+    <message>
+        <source>Check your PIN, then type it again followed by a new code from your key: each code works only once.</source>
+        <translation>Vérifiez votre code PIN, puis saisissez-le de nouveau suivi d’un nouveau code de votre clé : chaque code ne sert qu’une fois.</translation>
+    </message>
+    <message>
+        <source>Check your identifier: it is usually the first letter of your first name followed by your surname, without accents or spaces (mdupont), sometimes with a number (mdupont2).</source>
+        <translation>Vérifiez votre identifiant : c’est en général la première lettre de votre prénom suivie de votre nom, sans accent ni espace (mdupont), parfois avec un chiffre (mdupont2).</translation>
+    </message>
+    <message>
+        <source>Forgot your password?</source>
+        <translation>Mot de passe oublié ?</translation>
+    </message>
+    <message>
+        <source>The academy&apos;s page lets you choose a new one with your NUMEN.</source>
+        <translation>La page de l’académie vous permet d’en choisir un nouveau avec votre NUMEN.</translation>
+    </message>
+    <message>
+        <source>If you lost your identifier or your account is blocked, contact your head of school or your administrative service.</source>
+        <translation>Si vous avez perdu votre identifiant ou si votre compte est bloqué, contactez votre chef d’établissement ou votre service administratif.</translation>
+    </message>
+    <message>
+        <source>Account blocked or hacked</source>
+        <translation>Compte bloqué ou piraté</translation>
+    </message>
+    <message>
+        <source>After several wrong passwords the academy blocks the account for a while. If you think someone else knows your password, or mail you did not write was sent from your address:</source>
+        <translation>Après plusieurs mots de passe erronés, l’académie bloque le compte pendant un moment. Si vous pensez que quelqu’un d’autre connaît votre mot de passe, ou que des messages que vous n’avez pas écrits ont été envoyés depuis votre adresse :</translation>
+    </message>
+    <message>
+        <source>Change your password at once</source>
+        <translation>Changez immédiatement votre mot de passe</translation>
+    </message>
+    <message>
+        <source>Tell your head of school or your administrative service, and the academy&apos;s support below.</source>
+        <translation>Prévenez votre chef d’établissement ou votre service administratif, ainsi que l’assistance de l’académie ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Never give your password to anyone: the academy never asks for it by mail or phone.</source>
+        <translation>Ne donnez jamais votre mot de passe à personne : l’académie ne le demande jamais par courriel ni par téléphone.</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>No contact is configured on this computer.</source>
+        <translation>Aucun contact n’est configuré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Téléphone : %1</translation>
+    </message>
+    <message>
+        <source>Mail: %1</source>
+        <translation>Courriel : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have been using the same password for about %n month(s). The academy asks for a new one every six months.</source>
+        <translation>
+            <numerusform>Vous utilisez le même mot de passe depuis environ %n mois. L’académie demande d’en changer tous les six mois.</numerusform>
+            <numerusform>Vous utilisez le même mot de passe depuis environ %n mois. L’académie demande d’en changer tous les six mois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::HtmlSanitizer</name>
+    <message>
+        <source>Remote image blocked</source>
+        <translation>Image distante bloquée</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::IdleWatcher</name>
+    <message>
+        <source>The server does not push new mail (no IDLE); it will be checked regularly.</source>
+        <translation>Le serveur ne signale pas les nouveaux messages (pas d’IDLE) ; ils seront vérifiés régulièrement.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::MailCache</name>
+    <message>
+        <source>The offline cache %1 belongs to another account.</source>
+        <translation>Le cache hors connexion %1 appartient à un autre compte.</translation>
     </message>
 </context>
 <context>
@@ -215,6 +773,151 @@
         <source>Last synchronisation: %1</source>
         <translation>Dernière synchronisation : %1</translation>
     </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot your password?</source>
+        <translation>Mot de passe &amp;oublié ?</translation>
+    </message>
+    <message>
+        <source>Account &amp;blocked or hacked…</source>
+        <translation>Compte &amp;bloqué ou piraté…</translation>
+    </message>
+    <message>
+        <source>Account blocked or hacked</source>
+        <translation>Compte bloqué ou piraté</translation>
+    </message>
+    <message>
+        <source>&amp;Assistance…</source>
+        <translation>&amp;Assistance…</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>Set up my account…</source>
+        <translation>Configurer mon compte…</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::MessageContent</name>
+    <message>
+        <source>attachment</source>
+        <translation>pièce jointe</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::MessageListModel</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>non lu</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>suivi</translation>
+    </message>
+    <message>
+        <source>with attachments</source>
+        <translation>avec pièces jointes</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Correspondent</source>
+        <translation>Correspondant</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::MessageView</name>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Select a message to read it.</source>
+        <translation>Sélectionnez un message pour le lire.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc :</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Sujet :</translation>
+    </message>
+    <message>
+        <source>This message has not been downloaded for offline reading yet. It will be shown once the connection is back.</source>
+        <translation>Ce message n’a pas encore été téléchargé pour la lecture hors connexion. Il s’affichera au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>The sender asked for a read receipt.</source>
+        <translation>L’expéditeur demande un accusé de lecture.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Remote content was blocked to protect your privacy. &lt;a href=&quot;amiens:show-remote&quot;&gt;Show remote content&lt;/a&gt; · &lt;a href=&quot;amiens:trust-sender&quot;&gt;Always for this sender&lt;/a&gt;</source>
+        <translation>Le contenu distant a été bloqué pour protéger votre vie privée. &lt;a href=&quot;amiens:show-remote&quot;&gt;Afficher le contenu distant&lt;/a&gt; · &lt;a href=&quot;amiens:trust-sender&quot;&gt;Toujours pour cet expéditeur&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved to %1: %2</source>
+        <translation>La pièce jointe n’a pas pu être enregistrée dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 could run a program on this computer, so AmiensMail does not open it. Save it only if you trust the sender, and have it checked first.</source>
+        <translation>%1 pourrait lancer un programme sur cet ordinateur : AmiensMail ne l’ouvre donc pas. Ne l’enregistrez que si vous faites confiance à l’expéditeur, et faites-le vérifier d’abord.</translation>
+    </message>
+    <message>
+        <source>Save the attachment</source>
+        <translation>Enregistrer la pièce jointe</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::NotificationBanner</name>
@@ -225,6 +928,31 @@
     <message>
         <source>Close the message</source>
         <translation>Fermer le message</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::OfflineChanges</name>
+    <message>
+        <source>Unknown folder: %1</source>
+        <translation>Dossier inconnu : %1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>La modification n’a pas pu être enregistrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::PendingOperationReplayer</name>
+    <message numerus="yes">
+        <source>%n message(s) of %1 were removed on the server before the change made offline could be applied.</source>
+        <translation>
+            <numerusform>%n message de %1 a été supprimé sur le serveur avant que la modification faite hors connexion puisse être appliquée.</numerusform>
+            <numerusform>%n messages de %1 ont été supprimés sur le serveur avant que la modification faite hors connexion puisse être appliquée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused a change made offline in %1 (%2); it was abandoned.</source>
+        <translation>Le serveur a refusé une modification faite hors connexion dans %1 (%2) ; elle a été abandonnée.</translation>
     </message>
 </context>
 <context>
@@ -268,14 +996,74 @@
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <source>%1
-Password for %2:</source>
-        <translation>%1
-Mot de passe de %2 :</translation>
-    </message>
-    <message>
         <source>Without a password, only the mail already on this computer can be read.</source>
         <translation>Sans mot de passe, seuls les messages déjà présents sur cet ordinateur peuvent être lus.</translation>
+    </message>
+    <message>
+        <source>Type your PIN followed by the code shown on your key.</source>
+        <translation>Saisissez votre code PIN suivi du code affiché sur votre clé.</translation>
+    </message>
+    <message>
+        <source>Your password is not stored on this computer.</source>
+        <translation>Votre mot de passe n’est pas conservé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Shared computer: your password will be forgotten when you sign out or quit.</source>
+        <translation>Poste partagé : votre mot de passe sera oublié quand vous vous déconnecterez ou quitterez.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer, so your password cannot be saved. It will be kept for this session only, never written to disk.</source>
+        <translation>Aucun trousseau n’est disponible sur cet ordinateur : votre mot de passe ne peut pas être enregistré. Il sera gardé pour cette session seulement, jamais écrit sur le disque.</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>Passcode</translation>
+    </message>
+    <message>
+        <source>%1
+%2 for %3:</source>
+        <translation>%1
+%2 pour %3 :</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>Passcode :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Type a passcode…</source>
+        <translation>Saisir un passcode…</translation>
+    </message>
+    <message>
+        <source>Type my password…</source>
+        <translation>Saisir mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>Type a new passcode…</source>
+        <translation>Saisir un nouveau passcode…</translation>
+    </message>
+    <message>
+        <source>Type my password again…</source>
+        <translation>Saisir de nouveau mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>View the certificate…</source>
+        <translation>Voir le certificat…</translation>
+    </message>
+    <message>
+        <source>Type your password again.</source>
+        <translation>Saisissez de nouveau votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Vous êtes déconnecté.</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
     </message>
 </context>
 <context>
@@ -401,6 +1189,10 @@ Mot de passe de %2 :</translation>
     <message>
         <source>Cannot reach the server %1. Check the network connection.</source>
         <translation>Impossible de joindre le serveur %1. Vérifiez la connexion au réseau.</translation>
+    </message>
+    <message>
+        <source>The offline copy of the mail could not be written (is the disk full?). Nothing was lost on the server; the next synchronisation will resume.</source>
+        <translation>La copie hors connexion du courrier n’a pas pu être écrite (le disque est-il plein ?). Rien n’a été perdu sur le serveur ; la prochaine synchronisation reprendra.</translation>
     </message>
 </context>
 <context>

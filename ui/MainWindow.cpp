@@ -1,13 +1,17 @@
 #include "MainWindow.h"
 
 #include "FolderTreeModel.h"
+#include "HelpTexts.h"
 #include "NotificationBanner.h"
+#include "UrlOpener.h"
 #include "imap/AccountSession.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -29,6 +33,7 @@ namespace Amiens {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_folderModel(new FolderTreeModel(this))
+    , m_help(HelpCatalog::load())
 {
     setWindowTitle(tr("AmiensMail"));
     setObjectName(u"MainWindow"_s);
@@ -64,9 +69,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_mainSplitter->setStretchFactor(1, 3);
 
     m_banner = new NotificationBanner(this);
+    m_banner->setObjectName(u"banner"_s);
+    m_reminderBanner = new NotificationBanner(this);
+    m_reminderBanner->setObjectName(u"passwordReminder"_s);
+    // Web links go to the browser; "amiens:" links are commands for whoever drives the window.
+    for (NotificationBanner *banner : {m_banner, m_reminderBanner}) {
+        connect(banner, &NotificationBanner::linkActivated, this, [this](const QString &link) {
+            const QUrl url(link);
+            if (url.scheme() == "amiens"_L1)
+                Q_EMIT commandLinkActivated(link);
+            else
+                UrlOpener::open(url);
+        });
+    }
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_reminderBanner);
     layout->addWidget(m_banner);
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
@@ -94,10 +113,26 @@ void MainWindow::buildActions()
     QAction *refreshAction = fileMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
     fileMenu->addSeparator();
+    m_signOutAction = fileMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    m_signOutAction->setObjectName(u"signOutAction"_s);
+    m_signOutAction->setEnabled(false);
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *forgotten = helpMenu->addAction(tr("&Forgot your password?"), this,
+                                             [this] { UrlOpener::open(m_help.passwordResetUrl()); });
+    forgotten->setObjectName(u"forgotPasswordAction"_s);
+    forgotten->setEnabled(!m_help.passwordResetUrl().isEmpty());
+    QAction *blocked = helpMenu->addAction(tr("Account &blocked or hacked…"), this, [this] {
+        showHelp(u"accountBlockedHelp"_s, tr("Account blocked or hacked"), HelpTexts::accountBlocked(m_help));
+    });
+    blocked->setObjectName(u"accountBlockedAction"_s);
+    QAction *support = helpMenu->addAction(tr("&Assistance…"), this, [this] {
+        showHelp(u"supportHelp"_s, tr("Assistance"), HelpTexts::support(m_help));
+    });
+    support->setObjectName(u"supportAction"_s);
+    helpMenu->addSeparator();
     helpMenu->addAction(tr("&About AmiensMail"), this, [this] {
         QMessageBox::about(this, tr("About AmiensMail"),
                            tr("<p><b>AmiensMail</b> %1</p><p>The mail client of the staff of the "
@@ -112,8 +147,14 @@ void MainWindow::setSession(AccountSession *session)
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
-    if (!m_session)
+    m_signOutAction->setEnabled(m_session != nullptr);
+    if (!m_session) {
+        setWindowTitle(tr("AmiensMail"));
+        m_folderModel->setFolders({});
+        m_connectionLabel->setText(tr("Offline"));
+        m_progress->hide();
         return;
+    }
     setWindowTitle(tr("%1 — AmiensMail").arg(m_session->account().address));
     connect(m_session, &AccountSession::foldersChanged, this, [this](const QList<FolderInfo> &folders) {
         m_folderModel->setFolders(folders);
@@ -126,7 +167,39 @@ void MainWindow::setSession(AccountSession *session)
 void MainWindow::showNoAccount(const QString &profileDirectory)
 {
     m_banner->showMessage(NotificationBanner::Level::Information,
-                          tr("No mail account is configured in %1 yet.").arg(profileDirectory));
+                          tr("No mail account is configured in %1 yet.").arg(profileDirectory).toHtmlEscaped()
+                              + u" <a href=\"amiens:setup\">"_s + tr("Set up my account…").toHtmlEscaped()
+                              + u"</a>"_s);
+}
+
+void MainWindow::showPasswordReminder(qint64 ageInDays)
+{
+    m_reminderBanner->showMessage(NotificationBanner::Level::Information,
+                                  HelpTexts::passwordReminder(m_help, ageInDays));
+}
+
+void MainWindow::showHelp(const QString &objectName, const QString &title, const QString &html)
+{
+    auto *dialog = findChild<QDialog *>(objectName, Qt::FindDirectChildrenOnly);
+    if (!dialog) {
+        dialog = new QDialog(this);
+        dialog->setObjectName(objectName);
+        dialog->setWindowTitle(title);
+        auto *browser = new QTextBrowser(dialog);
+        browser->setObjectName(u"helpText"_s);
+        browser->setOpenLinks(false);
+        browser->setHtml(html);
+        connect(browser, &QTextBrowser::anchorClicked, this, [](const QUrl &url) { UrlOpener::open(url); });
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(browser);
+        layout->addWidget(buttons);
+        dialog->resize(520, 480);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::refresh()
@@ -157,7 +230,7 @@ void MainWindow::onFoldersChanged()
 void MainWindow::onError(const ServiceError &error)
 {
     m_connectionLabel->setText(tr("Offline"));
-    m_banner->showMessage(NotificationBanner::Level::Error, error.message, error.technical);
+    m_banner->showMessage(NotificationBanner::Level::Error, error.message.toHtmlEscaped(), error.technical);
 }
 
 void MainWindow::restoreLayout()

@@ -1,22 +1,40 @@
 #include "SessionLauncher.h"
 
+#include "AccountAssistant.h"
+#include "CertificateDialog.h"
+#include "HelpTexts.h"
 #include "MainWindow.h"
 #include "NotificationBanner.h"
+#include "PasswordPrompt.h"
+#include "account/AccountStorage.h"
+#include "account/PasswordAge.h"
 #include "imap/AccountSession.h"
-#include "net/TlsTrust.h"
 #include "security/CredentialStore.h"
+#include "util/Logging.h"
 
-#include <QInputDialog>
-#include <QLineEdit>
+#include <QDateTime>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
 
 namespace Amiens {
+
+namespace {
+QString commandLink(const char *command, const QString &text)
+{
+    return u" <a href=\"amiens:%1\">%2</a>"_s.arg(QString::fromLatin1(command), text.toHtmlEscaped());
+}
+} // namespace
 
 SessionLauncher::SessionLauncher(Profile profile, MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
+    , m_policy(SitePolicy::load())
     , m_window(window)
     , m_credentials(new CredentialStore(CredentialStore::defaultServiceName(), this))
 {
+    connect(m_window, &MainWindow::signOutRequested, this, &SessionLauncher::signOut);
+    connect(m_window, &MainWindow::commandLinkActivated, this, &SessionLauncher::onCommandLink);
 }
 
 SessionLauncher::~SessionLauncher()
@@ -24,49 +42,284 @@ SessionLauncher::~SessionLauncher()
     delete m_session;
 }
 
+AccountAssistant *SessionLauncher::assistant() const
+{
+    return m_assistant.data();
+}
+
 void SessionLauncher::start()
 {
-    const QList<Account> accounts = m_profile.accounts();
+    QList<Account> accounts = m_profile.accounts();
+    // A shared-workstation account still here means the last session did not end cleanly.
+    for (const Account &account : std::as_const(accounts)) {
+        if (account.sharedWorkstation) {
+            qCWarning(lcAccount).noquote()
+                << "erasing" << account.address << "left over from a shared session";
+            AccountStorage(m_profile, account.id).eraseAllAndWait(m_credentials);
+        }
+    }
+    accounts = m_profile.accounts();
     if (accounts.isEmpty()) {
         m_window->showNoAccount(m_profile.directory());
+        openAssistant();
         return;
     }
-    const Account &account = accounts.first();
-    QString trustError;
-    const auto trust = TlsTrust::forAccount(account, &trustError);
-    if (!trust) {
-        m_window->banner()->showMessage(NotificationBanner::Level::Error, trustError);
-        return;
-    }
-    m_session = new AccountSession(account, *trust);
-    m_window->setSession(m_session);
+    startSession(accounts.first());
+}
 
-    m_credentials->readPassword(account.id, [this](const CredentialStore::Result &result) {
+void SessionLauncher::openAssistant()
+{
+    if (m_assistant) {
+        m_assistant->raise();
+        return;
+    }
+    m_assistant = new AccountAssistant(m_profile, m_policy, m_window);
+    m_assistant->setAttribute(Qt::WA_DeleteOnClose);
+    m_assistant->setWindowModality(Qt::WindowModal);
+    connect(m_assistant, &QWizard::accepted, this, [this] {
+        m_window->banner()->hide();
+        startSession(m_assistant->account(), m_assistant->sessionPassword());
+    });
+    connect(m_assistant, &QWizard::rejected, this, [this] {
+        if (!m_session)
+            m_window->showNoAccount(m_profile.directory());
+    });
+    m_assistant->open();
+    Q_EMIT assistantOpened();
+}
+
+void SessionLauncher::startSession(const Account &account, const QString &knownSecret)
+{
+    endSession();
+    m_account = account;
+    m_policy.applyTo(*m_account);
+    m_keychainUnavailable = false;
+    m_storeOnSuccess = false;
+
+    QString trustError;
+    const auto trust = m_policy.trustFor(*m_account, &trustError);
+    if (!trust) {
+        m_window->banner()->showMessage(NotificationBanner::Level::Error, trustError.toHtmlEscaped());
+        return;
+    }
+    m_session = new AccountSession(*m_account, *trust);
+    m_window->setSession(m_session);
+    // After the window's own handlers, so that the richer messages win.
+    connect(m_session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);
+    connect(m_session, &AccountSession::foldersChanged, this, &SessionLauncher::onFoldersChanged);
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (PasswordAge::isReminderDue(*m_account, now, m_policy.passwordMaxAgeDays))
+        m_window->showPasswordReminder(PasswordAge::ageInDays(*m_account, now));
+    if (!m_account->passwordChangedAt.isValid() && m_account->credentialMode != CredentialMode::Passcode &&
+        !m_account->sharedWorkstation) {
+        // Accounts made before the reminder existed (or by the CLI) start counting now.
+        m_account->passwordChangedAt = now;
+        saveAccount();
+    }
+
+    Q_EMIT sessionStarted();
+    if (!knownSecret.isEmpty())
+        useSecret(knownSecret, false);
+    else
+        obtainSecret();
+}
+
+void SessionLauncher::obtainSecret()
+{
+    if (!m_account || !m_session)
+        return;
+    switch (m_account->credentialMode) {
+    case CredentialMode::Passcode:
+        askSecret(tr("Type your PIN followed by the code shown on your key."));
+        return;
+    case CredentialMode::AskAtStart:
+        askSecret(tr("Your password is not stored on this computer."));
+        return;
+    case CredentialMode::Keychain:
+        break;
+    }
+    if (m_account->sharedWorkstation) {
+        askSecret(tr("Shared computer: your password will be forgotten when you sign out or quit."));
+        return;
+    }
+    QPointer<SessionLauncher> self(this);
+    m_credentials->readPassword(m_account->id, [self](const CredentialStore::Result &result) {
+        if (!self)
+            return;
         if (result.ok()) {
-            m_session->setPassword(result.secret);
-            m_session->refreshFolders();
-        } else {
-            askPassword(result.message);
+            self->useSecret(result.secret, false);
+            return;
         }
+        if (result.status == CredentialStore::Status::Unavailable) {
+            self->m_keychainUnavailable = true;
+            self->askSecret(tr("No keychain is available on this computer, so your password cannot be saved. "
+                               "It will be kept for this session only, never written to disk."));
+            return;
+        }
+        self->askSecret(result.message);
     });
 }
 
-void SessionLauncher::askPassword(const QString &reason)
+void SessionLauncher::askSecret(const QString &reason)
 {
-    if (!m_window || !m_session)
+    if (!m_window || !m_session || !m_account)
         return;
-    bool accepted = false;
-    const QString password = QInputDialog::getText(
-        m_window, tr("Password"),
-        tr("%1\nPassword for %2:").arg(reason, m_session->account().address), QLineEdit::Password, {},
-        &accepted);
-    if (!accepted || password.isEmpty()) {
-        m_window->banner()->showMessage(NotificationBanner::Level::Warning,
-                                        tr("Without a password, only the mail already on this computer can be read."));
+    const bool passcode = m_account->credentialMode == CredentialMode::Passcode;
+    const auto secret = PasswordPrompt::ask(
+        m_window, passcode ? tr("Passcode") : tr("Password"),
+        tr("%1\n%2 for %3:").arg(reason, passcode ? tr("Passcode") : tr("Password"), m_account->address),
+        passcode ? tr("Passcode:") : tr("Password:"));
+    if (!secret) {
+        m_window->banner()->showMessage(
+            NotificationBanner::Level::Warning,
+            tr("Without a password, only the mail already on this computer can be read.").toHtmlEscaped() +
+                commandLink("password", passcode ? tr("Type a passcode…") : tr("Type my password…")));
         return;
     }
-    m_session->setPassword(password);
+    useSecret(*secret, true);
+}
+
+void SessionLauncher::useSecret(const QString &secret, bool typedByUser)
+{
+    if (!m_session || !m_account)
+        return;
+    m_secret = m_account->credentialMode == CredentialMode::Passcode ? QString() : secret;
+    m_storeOnSuccess = typedByUser && m_account->credentialMode == CredentialMode::Keychain &&
+                       !m_account->sharedWorkstation && !m_keychainUnavailable;
+    m_session->setPassword(secret);
     m_session->refreshFolders();
+}
+
+void SessionLauncher::onFoldersChanged()
+{
+    if (!m_storeOnSuccess || !m_account)
+        return;
+    m_storeOnSuccess = false;
+    QPointer<SessionLauncher> self(this);
+    m_credentials->writePassword(m_account->id, m_secret, [self](const CredentialStore::Result &result) {
+        if (!self || !self->m_account || !result.ok())
+            return;
+        // A password typed again after a refusal is usually a new one.
+        self->m_account->passwordChangedAt = QDateTime::currentDateTimeUtc();
+        self->saveAccount();
+        self->m_window->reminderBanner()->hide();
+    });
+}
+
+void SessionLauncher::onSessionError(const ServiceError &error)
+{
+    if (!m_window || !m_account)
+        return;
+    const bool passcode = m_account->credentialMode == CredentialMode::Passcode;
+    switch (error.kind) {
+    case ServiceError::Kind::Authentication:
+        m_window->banner()->showMessage(NotificationBanner::Level::Error,
+                                        u"<b>"_s + error.message.toHtmlEscaped() + u"</b>"_s +
+                                            commandLink("password", passcode
+                                                                        ? tr("Type a new passcode…")
+                                                                        : tr("Type my password again…")) +
+                                            HelpTexts::wrongPassword(m_window->help(), passcode),
+                                        error.technical);
+        break;
+    case ServiceError::Kind::Certificate:
+        m_lastTlsFailure = error.tlsFailure;
+        if (m_lastTlsFailure) {
+            m_window->banner()->showMessage(NotificationBanner::Level::Error,
+                                            error.message.toHtmlEscaped() +
+                                                commandLink("certificate", tr("View the certificate…")),
+                                            error.technical);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void SessionLauncher::onCommandLink(const QString &link)
+{
+    const QString command = QUrl(link).path();
+    if (command == "setup"_L1) {
+        openAssistant();
+    } else if (command == "password"_L1) {
+        askSecret(tr("Type your password again."));
+    } else if (command == "certificate"_L1) {
+        trustCertificate();
+    } else if (command == "signin"_L1 && m_account) {
+        startSession(*m_account);
+    }
+}
+
+void SessionLauncher::trustCertificate()
+{
+    if (!m_lastTlsFailure || !m_account)
+        return;
+    const auto pin = CertificateDialog::ask(m_window, *m_lastTlsFailure);
+    if (!pin)
+        return;
+    Account account = *m_account;
+    if (!account.pinnedCertificates.contains(*pin))
+        account.pinnedCertificates.append(*pin);
+    m_account = account;
+    saveAccount();
+    const QString secret = m_secret;
+    startSession(account, secret);
+}
+
+void SessionLauncher::saveAccount()
+{
+    if (!m_account)
+        return;
+    QString error;
+    if (!m_profile.saveAccount(*m_account, &error))
+        qCWarning(lcAccount).noquote() << error;
+}
+
+void SessionLauncher::endSession()
+{
+    if (m_window)
+        m_window->setSession(nullptr);
+    delete m_session;
+    m_session = nullptr;
+    m_secret.clear();
+    m_storeOnSuccess = false;
+    m_lastTlsFailure.reset();
+}
+
+void SessionLauncher::eraseSharedAccount(const Account &account)
+{
+    const AccountStorage::EraseResult result =
+        AccountStorage(m_profile, account.id).eraseAllAndWait(m_credentials);
+    if (!result.ok)
+        qCWarning(lcAccount).noquote() << "shared session not fully erased:" << result.problems.join(u"; "_s);
+}
+
+void SessionLauncher::signOut()
+{
+    endSession();
+    const std::optional<Account> account = std::exchange(m_account, std::nullopt);
+    if (account && account->sharedWorkstation) {
+        eraseSharedAccount(*account);
+        m_window->showNoAccount(m_profile.directory());
+        Q_EMIT signedOut();
+        openAssistant();
+        return;
+    }
+    m_account = account;
+    m_window->banner()->showMessage(NotificationBanner::Level::Information,
+                                    tr("You are signed out.").toHtmlEscaped() +
+                                        commandLink("signin", tr("Sign in again")));
+    Q_EMIT signedOut();
+}
+
+void SessionLauncher::finish()
+{
+    if (m_assistant)
+        m_assistant->reject();
+    endSession();
+    if (m_account && m_account->sharedWorkstation)
+        eraseSharedAccount(*m_account);
+    m_account.reset();
 }
 
 } // namespace Amiens

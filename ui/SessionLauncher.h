@@ -1,18 +1,24 @@
 #pragma once
 
 #include "account/Profile.h"
+#include "net/ServiceError.h"
+#include "settings/SitePolicy.h"
 
 #include <QObject>
 #include <QPointer>
+#include <optional>
 
 namespace Amiens {
 
+class AccountAssistant;
 class AccountSession;
 class CredentialStore;
 class MainWindow;
 
-/// Opens the profile's account in a window: trust settings, the password from the keychain (or
-/// asked once when the keychain has none), then the first folder refresh.
+/// Opens the profile's account in a window, or the first-run assistant when there is none. It
+/// gets the secret the account's mode calls for (keychain, typed at start, OTP passcode), offers
+/// the next steps when the server refuses it or its certificate, and signs out: on a shared
+/// workstation that erases the password, the cache, the temporary files and the account.
 class SessionLauncher : public QObject
 {
     Q_OBJECT
@@ -20,16 +26,50 @@ public:
     SessionLauncher(Profile profile, MainWindow *window, QObject *parent = nullptr);
     ~SessionLauncher() override;
 
+    /// Replaces the site policy read from the system (tests).
+    void setSitePolicy(SitePolicy policy) { m_policy = std::move(policy); }
+
     void start();
+    void openAssistant();
+    /// Opens @p account; @p knownSecret (just typed in the assistant) avoids asking again.
+    void startSession(const Account &account, const QString &knownSecret = {});
+    /// "Se déconnecter".
+    void signOut();
+    /// Quitting: ends the session and, on a shared workstation, erases everything (waits).
+    void finish();
+
     [[nodiscard]] AccountSession *session() const { return m_session; }
+    [[nodiscard]] AccountAssistant *assistant() const;
+    [[nodiscard]] std::optional<Account> account() const { return m_account; }
+
+Q_SIGNALS:
+    void assistantOpened();
+    void sessionStarted();
+    void signedOut();
 
 private:
-    void askPassword(const QString &reason);
+    void obtainSecret();
+    void askSecret(const QString &reason);
+    void useSecret(const QString &secret, bool typedByUser);
+    void onFoldersChanged();
+    void onSessionError(const ServiceError &error);
+    void onCommandLink(const QString &link);
+    void trustCertificate();
+    void endSession();
+    void eraseSharedAccount(const Account &account);
+    void saveAccount();
 
     Profile m_profile;
+    SitePolicy m_policy;
     QPointer<MainWindow> m_window;
     AccountSession *m_session = nullptr;
     CredentialStore *m_credentials = nullptr;
+    QPointer<AccountAssistant> m_assistant;
+    std::optional<Account> m_account;
+    std::optional<TlsFailure> m_lastTlsFailure;
+    QString m_secret;              ///< in memory for this session only
+    bool m_storeOnSuccess = false; ///< a typed password goes to the keychain once the server accepts it
+    bool m_keychainUnavailable = false;
 };
 
 } // namespace Amiens

@@ -32,5 +32,8 @@ int main(int argc, char *argv[])
     Amiens::SessionLauncher launcher(Amiens::Profile(parser.value(profileOption)), &window);
     window.show();
     launcher.start();
-    return application.exec();
+    const int status = application.exec();
+    // On a shared workstation this erases the password, the cache and the temporary files.
+    launcher.finish();
+    return status;
 }

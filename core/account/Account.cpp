@@ -35,6 +35,28 @@ ServerEndpoint loadEndpoint(QSettings &settings, const QString &group)
 
 } // namespace
 
+QString Account::credentialModeName(CredentialMode mode)
+{
+    switch (mode) {
+    case CredentialMode::Keychain:
+        return u"keychain"_s;
+    case CredentialMode::AskAtStart:
+        return u"ask"_s;
+    case CredentialMode::Passcode:
+        return u"passcode"_s;
+    }
+    return {};
+}
+
+CredentialMode Account::parseCredentialMode(const QString &name)
+{
+    if (name == "ask"_L1)
+        return CredentialMode::AskAtStart;
+    if (name == "passcode"_L1)
+        return CredentialMode::Passcode;
+    return CredentialMode::Keychain;
+}
+
 void Account::save(QSettings &settings) const
 {
     settings.setValue(u"id"_s, id);
@@ -43,6 +65,10 @@ void Account::save(QSettings &settings) const
     settings.setValue(u"preset"_s, presetId);
     settings.setValue(u"caFile"_s, caFile);
     settings.setValue(u"pinnedCertificates"_s, pinnedCertificates);
+    settings.setValue(u"credentials"_s, credentialModeName(credentialMode));
+    settings.setValue(u"sharedWorkstation"_s, sharedWorkstation);
+    if (passwordChangedAt.isValid())
+        settings.setValue(u"passwordChangedAt"_s, passwordChangedAt.toUTC().toString(Qt::ISODate));
     saveEndpoint(settings, u"imap"_s, imap);
     saveEndpoint(settings, u"smtp"_s, smtp);
 }
@@ -56,6 +82,10 @@ Account Account::load(QSettings &settings)
     account.presetId = settings.value(u"preset"_s).toString();
     account.caFile = settings.value(u"caFile"_s).toString();
     account.pinnedCertificates = settings.value(u"pinnedCertificates"_s).toStringList();
+    account.credentialMode = parseCredentialMode(settings.value(u"credentials"_s).toString());
+    account.sharedWorkstation = settings.value(u"sharedWorkstation"_s, false).toBool();
+    account.passwordChangedAt =
+        QDateTime::fromString(settings.value(u"passwordChangedAt"_s).toString(), Qt::ISODate);
     account.imap = loadEndpoint(settings, u"imap"_s);
     account.smtp = loadEndpoint(settings, u"smtp"_s);
     return account;

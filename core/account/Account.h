@@ -2,12 +2,20 @@
 
 #include "ServerEndpoint.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
 class QSettings;
 
 namespace Amiens {
+
+/// Where the account's secret comes from. None of these ever writes a secret to disk.
+enum class CredentialMode {
+    Keychain,   ///< the password is in the OS keychain (CredentialStore)
+    AskAtStart, ///< no keychain: the password is typed at each start and kept in memory only
+    Passcode,   ///< OTP: PIN + key code, single-use, asked whenever a connection needs it
+};
 
 /// What the client knows about one mail account. It holds no secret: the password lives in the
 /// OS keychain (CredentialStore), keyed by id().
@@ -21,11 +29,20 @@ struct Account
     ServerEndpoint smtp;
     QString caFile;                 ///< extra trust anchors (a private or site CA), PEM
     QStringList pinnedCertificates; ///< "host:port sha256/HEX" of certificates the user accepted
+    CredentialMode credentialMode = CredentialMode::Keychain;
+    /// Shared workstation: nothing of the account is kept after signing out or quitting.
+    bool sharedWorkstation = false;
+    /// When the password was last set in this client (for the six-month reminder), UTC.
+    QDateTime passwordChangedAt;
 
     [[nodiscard]] bool isComplete() const
     {
         return !id.isEmpty() && !address.isEmpty() && imap.isComplete() && smtp.isComplete();
     }
+
+    /// Names used in profiles: "keychain", "ask" and "passcode".
+    [[nodiscard]] static QString credentialModeName(CredentialMode mode);
+    [[nodiscard]] static CredentialMode parseCredentialMode(const QString &name);
 
     /// Writes the account into the current group of @p settings.
     void save(QSettings &settings) const;

@@ -14,6 +14,8 @@ AMIENS_SERVER_PACKAGES=(
     openssl ca-certificates python3 iproute2 procps
 )
 AMIENS_DISPLAY_PACKAGES=(xvfb xauth fonts-dejavu-core)
+# bench/run: mbsync (isync) to compare with, GNU time for peak memory.
+AMIENS_BENCH_PACKAGES=(isync time)
 
 # as_root CMD...: runs CMD as root (directly, or through sudo).
 as_root() {

@@ -1,0 +1,108 @@
+#include "ConnectionCheck.h"
+
+#include "imap/ImapConnection.h"
+#include "imap/jobs/ListFoldersJob.h"
+#include "net/VmimePlatform.h"
+#include "smtp/SmtpConnection.h"
+
+#include <QPointer>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+// A first-run check should answer quickly: a silent server is reported after this long.
+constexpr std::chrono::seconds kInactivityLimit(20);
+
+} // namespace
+
+ConnectionCheck::ConnectionCheck(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Amiens::ConnectionCheck::Result>();
+    qRegisterMetaType<Amiens::ServiceError>();
+}
+
+ConnectionCheck::~ConnectionCheck()
+{
+    cancel();
+    join();
+}
+
+void ConnectionCheck::cancel()
+{
+    if (m_cancelled)
+        m_cancelled->store(true);
+}
+
+void ConnectionCheck::join()
+{
+    if (!m_thread)
+        return;
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+}
+
+void ConnectionCheck::start(const Account &account, const TlsTrust &trust, const QString &password,
+                            bool checkSmtp)
+{
+    if (m_thread)
+        return;
+    VmimePlatform::ensureInstalled();
+    m_cancelled = std::make_shared<std::atomic<bool>>(false);
+    const CancellationFlag cancelled = m_cancelled;
+    QPointer<ConnectionCheck> self(this);
+    auto announce = [self](Service service) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, service] {
+                if (self)
+                    Q_EMIT self->serviceStarted(service);
+            },
+            Qt::QueuedConnection);
+    };
+
+    m_thread = QThread::create([=] {
+        Result result;
+        announce(Service::Imap);
+        {
+            ImapConnection imap(account, trust, cancelled, kInactivityLimit);
+            result.imap.checked = true;
+            result.imap.error = imap.open(password);
+            result.imap.tlsDescription = imap.lastConnectionReport().tlsDescription;
+            if (!result.imap.error) {
+                ListFoldersJob folders;
+                try {
+                    folders.list(imap);
+                    result.folderCount = static_cast<int>(folders.folders().size());
+                } catch (...) {
+                    // The login worked, which is what this check is about; the list is a bonus.
+                }
+            }
+        }
+        if (checkSmtp && !result.imap.error && !cancelled->load()) {
+            announce(Service::Smtp);
+            SmtpConnection smtp(account, trust, cancelled, kInactivityLimit);
+            result.smtp.checked = true;
+            result.smtp.error = smtp.checkLogin(password);
+            result.smtp.tlsDescription = smtp.lastConnectionReport().tlsDescription;
+        }
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, result] {
+                if (!self)
+                    return;
+                self->join();
+                Q_EMIT self->finished(result);
+            },
+            Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(u"connection-check"_s);
+    m_thread->start();
+}
+
+} // namespace Amiens

@@ -1,0 +1,90 @@
+#include "SitePolicy.h"
+
+#include "account/Account.h"
+#include "util/Logging.h"
+
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+QString SitePolicy::locateFile()
+{
+    const QString fromEnvironment = qEnvironmentVariable("AMIENS_MAIL_SITE_CONFIG");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    // The first entry is the user's own folder; a lock must come from the system.
+    QStringList folders = QStandardPaths::standardLocations(QStandardPaths::GenericConfigLocation);
+    folders.removeAll(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation));
+    for (const QString &folder : std::as_const(folders)) {
+        const QString candidate = folder + u"/AmiensMail/amiens-mail.conf"_s;
+        if (QFileInfo::exists(candidate))
+            return candidate;
+    }
+    return {};
+}
+
+SitePolicy SitePolicy::load()
+{
+    const QString path = locateFile();
+    return path.isEmpty() ? SitePolicy() : fromFile(path);
+}
+
+SitePolicy SitePolicy::fromFile(const QString &path)
+{
+    SitePolicy policy;
+    if (!QFileInfo::exists(path)) {
+        qCWarning(lcAccount).noquote() << "site configuration" << path << "does not exist";
+        return policy;
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        qCWarning(lcAccount).noquote() << "site configuration" << path << "cannot be read";
+        return policy;
+    }
+    policy.sourcePath = path;
+    settings.beginGroup(u"policy"_s);
+    policy.sharedWorkstationForced = settings.value(u"sharedWorkstation"_s, false).toBool();
+    policy.forwardingDisabled = settings.value(u"disableForwarding"_s, false).toBool();
+    policy.customServersAllowed = settings.value(u"allowCustomServers"_s, true).toBool();
+    policy.caBundle = settings.value(u"caBundle"_s).toString().trimmed();
+    bool ok = false;
+    const int maxAge = settings.value(u"passwordMaxAgeDays"_s).toInt(&ok);
+    if (ok && maxAge > 0)
+        policy.passwordMaxAgeDays = maxAge;
+    settings.endGroup();
+    settings.beginGroup(u"defaults"_s);
+    const QString preset = settings.value(u"preset"_s).toString().trimmed();
+    if (!preset.isEmpty())
+        policy.defaultPreset = preset;
+    settings.endGroup();
+    qCInfo(lcAccount).noquote() << "site configuration read from" << path;
+    return policy;
+}
+
+void SitePolicy::applyTo(Account &account) const
+{
+    if (sharedWorkstationForced)
+        account.sharedWorkstation = true;
+}
+
+std::optional<TlsTrust> SitePolicy::trustFor(const Account &account, QString *error) const
+{
+    auto trust = TlsTrust::forAccount(account, error);
+    if (!trust || caBundle.isEmpty())
+        return trust;
+    QString bundleError;
+    const auto authorities = TlsTrust::loadAuthorities(caBundle, &bundleError);
+    if (!authorities) {
+        // A broken site bundle must not lock everyone out of servers with public certificates.
+        qCWarning(lcTls).noquote() << "site CA bundle ignored:" << bundleError;
+        return trust;
+    }
+    trust->extraAuthorities.append(*authorities);
+    return trust;
+}
+
+} // namespace Amiens

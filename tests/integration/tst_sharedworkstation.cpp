@@ -1,0 +1,268 @@
+// Shared-workstation mode against the real servers and keyring: after signing out or quitting,
+// no password in the keychain, no cache, no temporary file, no account.
+#include "AccountAssistant.h"
+#include "AdvancedSettingsDialog.h"
+#include "ConnectionCheckPage.h"
+#include "FolderTreeModel.h"
+#include "MainWindow.h"
+#include "PasswordPrompt.h"
+#include "SessionLauncher.h"
+#include "TestEnvironment.h"
+#include "account/AccountStorage.h"
+#include "security/CredentialStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+using namespace Amiens::Test;
+
+namespace {
+
+QString lookupWithSecretTool(const QString &key)
+{
+    QProcess process;
+    process.start(u"secret-tool"_s,
+                  {u"lookup"_s, u"server"_s, CredentialStore::defaultServiceName(), u"user"_s, key});
+    process.waitForFinished(10000);
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+/// What the cache and the attachment viewer will write for the account.
+void simulateCacheAndTemporaryFiles(const AccountStorage &storage)
+{
+    writeFile(storage.cacheDirectory() + u"/cache.sqlite"_s, "SQLite format 3");
+    writeFile(storage.cacheDirectory() + u"/bodies/INBOX/1.eml"_s, "Subject: Conseil de classe\r\n\r\n");
+    const QString temporary = storage.ensureTemporaryDirectory();
+    QVERIFY(!temporary.isEmpty());
+    writeFile(temporary + u"/bulletin.pdf"_s, "%PDF-1.7");
+}
+
+QStringList filesUnder(const QString &root)
+{
+    QStringList files;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(QDir(root).relativeFilePath(it.next()));
+    return files;
+}
+
+} // namespace
+
+class TestSharedWorkstation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void assistantAccountLeavesNothingAfterQuit();
+    void signingOutErasesAndReopensTheAssistant();
+    void sitePolicyForcesTheMode();
+    void leftoversOfACrashAreErasedAtStart();
+
+private:
+    [[nodiscard]] Account sharedAccount() const;
+    void expectNothingLeft(const Profile &profile, const QString &accountId);
+
+    TestEnvironment m_env;
+    QTemporaryDir m_dir;
+    QString m_profileDir;
+    int m_count = 0;
+};
+
+void TestSharedWorkstation::initTestCase()
+{
+    m_env = TestEnvironment::fromEnvironment();
+    AMIENS_REQUIRE_SERVERS(m_env);
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_s).toUtf8());
+    qputenv("XDG_CONFIG_DIRS", m_dir.filePath(u"etc"_s).toUtf8());
+    QApplication::setOrganizationName(u"AmiensMailTests"_s);
+}
+
+void TestSharedWorkstation::init()
+{
+    m_profileDir = m_dir.filePath(u"profile-%1"_s.arg(++m_count));
+    PasswordPrompt::resetForTests();
+    CredentialStore().deletePasswordAndWait(m_env.address);
+    qunsetenv("AMIENS_MAIL_SITE_CONFIG");
+}
+
+void TestSharedWorkstation::cleanup()
+{
+    CredentialStore().deletePasswordAndWait(m_env.address);
+    qunsetenv("AMIENS_MAIL_SITE_CONFIG");
+}
+
+Account TestSharedWorkstation::sharedAccount() const
+{
+    Account account = m_env.account();
+    account.sharedWorkstation = true;
+    return account;
+}
+
+void TestSharedWorkstation::expectNothingLeft(const Profile &profile, const QString &accountId)
+{
+    const AccountStorage storage(profile, accountId);
+    QVERIFY2(!QFileInfo::exists(storage.cacheDirectory()), qPrintable(storage.cacheDirectory()));
+    QVERIFY2(!QFileInfo::exists(storage.temporaryDirectory()), qPrintable(storage.temporaryDirectory()));
+    QVERIFY(profile.accounts().isEmpty());
+    QCOMPARE(lookupWithSecretTool(accountId), QString());
+    QCOMPARE(CredentialStore().readPasswordAndWait(accountId).status, CredentialStore::Status::NotFound);
+    // Whatever is left in the profile folder names nobody.
+    const QStringList files = filesUnder(profile.directory());
+    for (const QString &file : files) {
+        QFile content(profile.directory() + u'/' + file);
+        QVERIFY(content.open(QIODevice::ReadOnly));
+        const QByteArray bytes = content.readAll();
+        QVERIFY2(!bytes.contains(m_env.user.toUtf8()), qPrintable(file));
+        QVERIFY2(!bytes.contains(m_env.password.toUtf8()), qPrintable(file));
+    }
+}
+
+void TestSharedWorkstation::assistantAccountLeavesNothingAfterQuit()
+{
+    const Profile profile(m_profileDir);
+    {
+        MainWindow window;
+        SessionLauncher launcher(profile, &window);
+        launcher.setSitePolicy(SitePolicy());
+        window.show();
+        launcher.start();
+        QTRY_VERIFY(launcher.assistant());
+        AccountAssistant &assistant = *launcher.assistant();
+        assistant.findChild<QLineEdit *>(u"firstNameEdit"_s)->insert(u"Marie"_s);
+        assistant.findChild<QLineEdit *>(u"lastNameEdit"_s)->insert(u"Dupont"_s);
+        QTimer::singleShot(0, &assistant, [&] {
+            auto *dialog = assistant.findChild<AdvancedSettingsDialog *>();
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit *>(u"imapHostEdit"_s)->setText(m_env.host);
+            dialog->findChild<QSpinBox *>(u"imapPortSpin"_s)->setValue(m_env.imapsPort);
+            dialog->findChild<QLineEdit *>(u"smtpHostEdit"_s)->setText(m_env.host);
+            dialog->findChild<QSpinBox *>(u"smtpPortSpin"_s)->setValue(m_env.smtpsPort);
+            dialog->findChild<QLineEdit *>(u"caFileEdit"_s)->setText(m_env.caFile);
+            dialog->accept();
+        });
+        assistant.findChild<QPushButton *>(u"advancedButton"_s)->click();
+        assistant.next();
+        assistant.findChild<QLineEdit *>(u"passwordEdit"_s)->setText(m_env.password);
+        assistant.findChild<QCheckBox *>(u"sharedWorkstationCheck"_s)->setChecked(true);
+        assistant.next();
+        QTRY_VERIFY_WITH_TIMEOUT(assistant.button(QWizard::FinishButton)->isEnabled(), 30000);
+        // Shared: the password never even reaches the keychain.
+        QCOMPARE(lookupWithSecretTool(m_env.address), QString());
+        assistant.button(QWizard::FinishButton)->click();
+
+        QTRY_VERIFY_WITH_TIMEOUT(window.folderModel()->rowCount() >= 6, 20000);
+        QCOMPARE(PasswordPrompt::askCount(), 0);
+        QVERIFY(profile.account(m_env.address)->sharedWorkstation);
+        simulateCacheAndTemporaryFiles(AccountStorage(profile, m_env.address));
+        // Some other path (an older version, the CLI) stored the password: it goes too.
+        QVERIFY(CredentialStore().writePasswordAndWait(m_env.address, m_env.password).ok());
+
+        launcher.finish(); // what main() does when the application quits
+    }
+    expectNothingLeft(profile, m_env.address);
+}
+
+void TestSharedWorkstation::signingOutErasesAndReopensTheAssistant()
+{
+    const Profile profile(m_profileDir);
+    QVERIFY(profile.saveAccount(sharedAccount(), nullptr));
+    MainWindow window;
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    window.show();
+    launcher.startSession(sharedAccount(), m_env.password);
+    QTRY_VERIFY_WITH_TIMEOUT(window.folderModel()->rowCount() >= 6, 20000);
+    simulateCacheAndTemporaryFiles(AccountStorage(profile, m_env.address));
+
+    QSignalSpy signedOut(&launcher, &SessionLauncher::signedOut);
+    QVERIFY(window.signOutAction()->isEnabled());
+    window.signOutAction()->trigger();
+    QCOMPARE(signedOut.count(), 1);
+    expectNothingLeft(profile, m_env.address);
+    QVERIFY(!launcher.session());
+    QCOMPARE(window.folderModel()->rowCount(), 0);
+    QVERIFY(!window.signOutAction()->isEnabled());
+    // The next person finds the first-run assistant.
+    QVERIFY(launcher.assistant());
+    QVERIFY(launcher.assistant()->isVisible());
+    launcher.finish();
+}
+
+void TestSharedWorkstation::sitePolicyForcesTheMode()
+{
+    const QString site = m_dir.filePath(u"site-%1.conf"_s.arg(m_count));
+    writeFile(site, "[policy]\nsharedWorkstation=true\n");
+    qputenv("AMIENS_MAIL_SITE_CONFIG", site.toUtf8());
+
+    // An ordinary account, its password in the keychain, set up before the policy came.
+    const Profile profile(m_profileDir);
+    const Account account = m_env.account();
+    QVERIFY(!account.sharedWorkstation);
+    QVERIFY(profile.saveAccount(account, nullptr));
+    QVERIFY(CredentialStore().writePasswordAndWait(account.id, m_env.password).ok());
+    PasswordPrompt::setNextAnswer(m_env.password);
+    {
+        MainWindow window;
+        SessionLauncher launcher(profile, &window); // reads the site file
+        window.show();
+        launcher.start();
+        QVERIFY(launcher.account());
+        QVERIFY(launcher.account()->sharedWorkstation);
+        // Forced shared mode does not read the keychain: it asks.
+        QCOMPARE(PasswordPrompt::askCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(window.folderModel()->rowCount() >= 6, 20000);
+        simulateCacheAndTemporaryFiles(AccountStorage(profile, account.id));
+        launcher.finish();
+    }
+    expectNothingLeft(profile, account.id);
+
+    // The assistant shows the mode as imposed.
+    AccountAssistant assistant{Profile(m_profileDir), SitePolicy::load()};
+    auto *shared = assistant.findChild<QCheckBox *>(u"sharedWorkstationCheck"_s);
+    QVERIFY(shared->isChecked());
+    QVERIFY(!shared->isEnabled());
+    QVERIFY(assistant.draftAccount().sharedWorkstation);
+}
+
+void TestSharedWorkstation::leftoversOfACrashAreErasedAtStart()
+{
+    const Profile profile(m_profileDir);
+    QVERIFY(profile.saveAccount(sharedAccount(), nullptr));
+    simulateCacheAndTemporaryFiles(AccountStorage(profile, m_env.address));
+    QVERIFY(CredentialStore().writePasswordAndWait(m_env.address, m_env.password).ok());
+
+    MainWindow window;
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    expectNothingLeft(profile, m_env.address);
+    QVERIFY(launcher.assistant());
+    launcher.finish();
+}
+
+QTEST_MAIN(TestSharedWorkstation)
+#include "tst_sharedworkstation.moc"
