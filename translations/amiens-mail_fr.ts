@@ -587,6 +587,10 @@
         <source>Archives</source>
         <translation>Archives</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::HelpTexts</name>
@@ -694,30 +698,6 @@
         <translation>Messages</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Sujet</translation>
-    </message>
-    <message>
-        <source>Correspondent</source>
-        <translation>Correspondant</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Taille</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Select a message to read it.</source>
-        <translation>Sélectionnez un message pour le lire.</translation>
-    </message>
-    <message>
         <source>Offline</source>
         <translation>Hors connexion</translation>
     </message>
@@ -800,6 +780,70 @@
     <message>
         <source>Set up my account…</source>
         <translation>Configurer mon compte…</translation>
+    </message>
+    <message>
+        <source>Search in all mail (subject, people, text)</source>
+        <translation>Rechercher dans tout le courrier (objet, personnes, texte)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Répondre</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read / unread</source>
+        <translation>Marquer comme &amp;lu / non lu</translation>
+    </message>
+    <message>
+        <source>&amp;Flag</source>
+        <translation>&amp;Suivre</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lus</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>With attachment</source>
+        <translation>Avec pièce jointe</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>This account has no archive folder.</source>
+        <translation>Ce compte n’a pas de dossier d’archives.</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchronisation…</translation>
     </message>
 </context>
 <context>

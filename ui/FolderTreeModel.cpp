@@ -1,8 +1,11 @@
 #include "FolderTreeModel.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QIcon>
 #include <QStyle>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -128,6 +131,21 @@ void FolderTreeModel::setFolders(const QList<FolderInfo> &folders)
     endResetModel();
 }
 
+void FolderTreeModel::setUnreadCounts(const QHash<QString, int> &counts)
+{
+    m_unread = counts;
+    // Only texts change: the tree's shape, and so every index, stays valid.
+    std::function<void(const QModelIndex &)> touch = [&](const QModelIndex &parent) {
+        const int rows = rowCount(parent);
+        if (rows == 0)
+            return;
+        Q_EMIT dataChanged(index(0, 0, parent), index(rows - 1, 0, parent), {Qt::DisplayRole, Qt::FontRole});
+        for (int row = 0; row < rows; ++row)
+            touch(index(row, 0, parent));
+    };
+    touch({});
+}
+
 QModelIndex FolderTreeModel::indexForPath(const QString &path) const
 {
     QModelIndex current;
@@ -193,8 +211,17 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const Node *node = nodeFor(index);
     switch (role) {
-    case Qt::DisplayRole:
-        return displayName(node->folder);
+    case Qt::DisplayRole: {
+        const int unread = m_unread.value(node->folder.path());
+        return unread > 0 ? tr("%1 (%2)").arg(displayName(node->folder)).arg(unread) : displayName(node->folder);
+    }
+    case Qt::FontRole:
+        if (m_unread.value(node->folder.path()) > 0) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
     case Qt::DecorationRole:
         return iconFor(node->folder.pathParts.size() == 1 ? node->folder.role : FolderInfo::Role::None);
     case Qt::ToolTipRole:

@@ -3,6 +3,7 @@
 #include "imap/FolderInfo.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QList>
 
 #include <memory>
@@ -24,6 +25,8 @@ public:
     ~FolderTreeModel() override;
 
     void setFolders(const QList<FolderInfo> &folders);
+    /// Unread messages per folder path, shown after the name and in bold.
+    void setUnreadCounts(const QHash<QString, int> &counts);
     [[nodiscard]] QModelIndex indexForPath(const QString &path) const;
 
     /// "Boîte de réception", "Envoyés", … for special folders; the folder's own name otherwise.
@@ -40,6 +43,7 @@ private:
     struct Node;
     [[nodiscard]] Node *nodeFor(const QModelIndex &index) const;
     std::unique_ptr<Node> m_root;
+    QHash<QString, int> m_unread;
 };
 
 } // namespace Amiens

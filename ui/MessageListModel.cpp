@@ -31,9 +31,19 @@ void MessageListModel::setFilter(bool unreadOnly, bool flaggedOnly, bool withAtt
     reload();
 }
 
+void MessageListModel::showRowIds(const QList<qint64> &rowIds)
+{
+    beginResetModel();
+    m_search = true;
+    m_pages.clear();
+    m_rowIds = rowIds;
+    endResetModel();
+}
+
 void MessageListModel::reload()
 {
     beginResetModel();
+    m_search = false;
     m_pages.clear();
     m_rowIds = (m_folderId && m_cache && m_cache->isOpen()) ? m_cache->messageRowIds(m_folderId, m_query)
                                                            : QList<qint64>();

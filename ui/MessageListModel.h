@@ -34,6 +34,10 @@ public:
     void setFilter(bool unreadOnly, bool flaggedOnly, bool withAttachmentsOnly);
     /// Re-reads the row ids after the cache changed (sync, local change), keeping nothing stale.
     void reload();
+    /// Shows exactly these messages, in this order (search results, from any folder).
+    void showRowIds(const QList<qint64> &rowIds);
+    [[nodiscard]] bool isShowingSearch() const { return m_search; }
+    [[nodiscard]] int rowForRowId(qint64 rowId) const { return static_cast<int>(m_rowIds.indexOf(rowId)); }
 
     /// The message on @p row; fetches its page if needed.
     [[nodiscard]] std::optional<CachedMessage> messageAt(int row) const;
@@ -56,6 +60,7 @@ private:
     bool m_sentFolder = false;
     MailCache::ListQuery m_query;
     QList<qint64> m_rowIds;
+    bool m_search = false;
     /// Pages of rows by page number; bounded so that scrolling a huge folder keeps memory flat.
     mutable QCache<int, QList<CachedMessage>> m_pages{64};
 };

@@ -8,7 +8,10 @@
 #include "PasswordPrompt.h"
 #include "account/AccountStorage.h"
 #include "account/PasswordAge.h"
+#include "cache/MailCache.h"
 #include "imap/AccountSession.h"
+#include "sync/IdleWatcher.h"
+#include "sync/SyncScheduler.h"
 #include "security/CredentialStore.h"
 #include "util/Logging.h"
 
@@ -104,6 +107,19 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
     }
     m_session = new AccountSession(*m_account, *trust);
     m_window->setSession(m_session);
+    // The offline cache: the window reads it, the session's worker writes it.
+    const QString cachePath = MailCache::pathFor(m_profile.directory(), m_account->id);
+    m_session->setCachePath(cachePath);
+    m_window->setCachePath(cachePath, m_account->id);
+    m_scheduler = new SyncScheduler(m_session, SyncOptions(), this);
+    connect(m_session, &AccountSession::syncProgress, m_window, &MainWindow::showSyncProgress);
+    connect(m_scheduler, &SyncScheduler::syncSucceeded, m_window, &MainWindow::showSyncFinished);
+    connect(m_window, &MainWindow::syncRequested, m_scheduler, &SyncScheduler::requestSync);
+    // A one-time passcode cannot open a second connection: no push in that mode, polling only.
+    if (m_account->credentialMode != CredentialMode::Passcode) {
+        m_idleWatcher = new IdleWatcher(*m_account, *trust, u"INBOX"_s, this);
+        connect(m_idleWatcher, &IdleWatcher::folderChanged, m_scheduler, &SyncScheduler::requestSync);
+    }
     // After the window's own handlers, so that the richer messages win.
     connect(m_session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);
     connect(m_session, &AccountSession::foldersChanged, this, &SessionLauncher::onFoldersChanged);
@@ -193,6 +209,12 @@ void SessionLauncher::useSecret(const QString &secret, bool typedByUser)
 
 void SessionLauncher::onFoldersChanged()
 {
+    // The server accepted the secret: background syncs (and push) can start.
+    if (m_scheduler && !m_scheduler->isSyncing() && !m_scheduler->lastSuccess().isValid()) {
+        if (m_idleWatcher && !m_secret.isEmpty())
+            m_scheduler->setIdleWatcher(m_idleWatcher, m_secret);
+        m_scheduler->start();
+    }
     if (!m_storeOnSuccess || !m_account)
         return;
     m_storeOnSuccess = false;
@@ -277,6 +299,11 @@ void SessionLauncher::saveAccount()
 
 void SessionLauncher::endSession()
 {
+    // The scheduler and the push connection go before the session they use.
+    delete m_scheduler;
+    m_scheduler = nullptr;
+    delete m_idleWatcher;
+    m_idleWatcher = nullptr;
     if (m_window)
         m_window->setSession(nullptr);
     delete m_session;

@@ -13,7 +13,9 @@ namespace Amiens {
 class AccountAssistant;
 class AccountSession;
 class CredentialStore;
+class IdleWatcher;
 class MainWindow;
+class SyncScheduler;
 
 /// Opens the profile's account in a window, or the first-run assistant when there is none. It
 /// gets the secret the account's mode calls for (keychain, typed at start, OTP passcode), offers
@@ -39,6 +41,7 @@ public:
     void finish();
 
     [[nodiscard]] AccountSession *session() const { return m_session; }
+    [[nodiscard]] SyncScheduler *scheduler() const { return m_scheduler; }
     [[nodiscard]] AccountAssistant *assistant() const;
     [[nodiscard]] std::optional<Account> account() const { return m_account; }
 
@@ -63,6 +66,8 @@ private:
     SitePolicy m_policy;
     QPointer<MainWindow> m_window;
     AccountSession *m_session = nullptr;
+    SyncScheduler *m_scheduler = nullptr;
+    IdleWatcher *m_idleWatcher = nullptr;
     CredentialStore *m_credentials = nullptr;
     QPointer<AccountAssistant> m_assistant;
     std::optional<Account> m_account;

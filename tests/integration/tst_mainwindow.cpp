@@ -1,8 +1,12 @@
 // The main window, on Qt's offscreen platform, filled from the core against the real Dovecot.
 #include "FolderTreeModel.h"
+#include "MailServerControl.h"
+#include "MessageListModel.h"
+#include "MessageView.h"
 #include "MainWindow.h"
 #include "NotificationBanner.h"
 #include "TestEnvironment.h"
+#include "cache/MailCache.h"
 #include "imap/AccountSession.h"
 #include "util/Translations.h"
 
@@ -10,6 +14,10 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QAction>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -24,6 +32,8 @@ private Q_SLOTS:
     void initTestCase();
     void folderTreeIsFilledInFrench();
     void wrongPasswordShowsTheErrorInTheWindow();
+    void readingMarksReadAndReachesTheServer();
+    void actionQueuedOfflineIsReplayedLater();
 
 private:
     TestEnvironment m_env;
@@ -78,6 +88,103 @@ void TestMainWindow::wrongPasswordShowsTheErrorInTheWindow()
     QCOMPARE(window.banner()->level(), NotificationBanner::Level::Error);
     QVERIFY2(window.banner()->text().contains(u"mot de passe"_s), qPrintable(window.banner()->text()));
     QCOMPARE(window.folderModel()->rowCount(), 0);
+}
+
+namespace {
+
+bool syncInto(AccountSession &session)
+{
+    bool finished = false;
+    bool ok = false;
+    QObject context;
+    QObject::connect(&session, &AccountSession::syncFinished, &context, [&] { finished = ok = true; });
+    QObject::connect(&session, &AccountSession::errorOccurred, &context, [&] { finished = true; });
+    session.synchronize(SyncOptions{SyncOptions::Bodies::All});
+    return QTest::qWaitFor([&] { return finished; }, 30000) && ok;
+}
+
+} // namespace
+
+void TestMainWindow::readingMarksReadAndReachesTheServer()
+{
+    MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    const quint32 uid = server.save(u"INBOX"_s, MailServerControl::message(u"Conseil pédagogique"_s, u"Ordre du jour : projet d'établissement.\n"_s));
+    QVERIFY(server.save(u"INBOX"_s, MailServerControl::message(u"Autre"_s)));
+    QTemporaryDir dir;
+    const QString cachePath = MailCache::pathFor(dir.path(), m_env.address);
+    QString error;
+    AccountSession session(m_env.account(), *TlsTrust::forAccount(m_env.account(), &error));
+    session.setCachePath(cachePath);
+    session.setPassword(m_env.password);
+    QVERIFY(syncInto(session));
+
+    MainWindow window;
+    window.setSession(&session);
+    window.setCachePath(cachePath, m_env.address);
+    connect(&window, &MainWindow::syncRequested, &session, [&session] { session.synchronize(SyncOptions{}); });
+    window.show();
+    QVERIFY(window.selectFolder(u"INBOX"_s));
+    QCOMPARE(window.messageModel()->rowCount(), 2);
+    const int row = window.messageModel()->rowForRowId(
+        window.messageModel()->index(0, 0).data(MessageListModel::UidRole).toUInt() == uid
+            ? window.messageModel()->index(0, 0).data(MessageListModel::RowIdRole).toLongLong()
+            : window.messageModel()->index(1, 0).data(MessageListModel::RowIdRole).toLongLong());
+    QVERIFY(!window.messageModel()->index(row, 0).data(MessageListModel::SeenRole).toBool());
+    window.messageList()->setCurrentIndex(window.messageModel()->index(row, 0));
+    QVERIFY(window.messageView()->bodyText().contains(u"projet d'établissement"_s));
+
+    // Opening it marked it read: at once in the list, then on the server after the sync it asked for.
+    QTRY_VERIFY_WITH_TIMEOUT(server.flags(u"INBOX"_s, uid).contains(u"\\Seen"_s), 20000);
+    const int after = window.messageModel()->rowForRowId(
+        window.messageList()->currentIndex().data(MessageListModel::RowIdRole).toLongLong());
+    QVERIFY(after >= 0);
+    QVERIFY(window.messageModel()->index(after, 0).data(MessageListModel::SeenRole).toBool());
+
+    // Search across the cache.
+    window.searchField()->setText(u"etablissement"_s);
+    QTRY_COMPARE(window.messageModel()->rowCount(), 1);
+}
+
+void TestMainWindow::actionQueuedOfflineIsReplayedLater()
+{
+    MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    const quint32 uid = server.save(u"INBOX"_s, MailServerControl::message(u"À supprimer hors connexion"_s));
+    QTemporaryDir dir;
+    const QString cachePath = MailCache::pathFor(dir.path(), m_env.address);
+    QString error;
+    const TlsTrust trust = *TlsTrust::forAccount(m_env.account(), &error);
+    {
+        AccountSession online(m_env.account(), trust);
+        online.setCachePath(cachePath);
+        online.setPassword(m_env.password);
+        QVERIFY(syncInto(online));
+    }
+    // The network is gone: the session cannot reach the server.
+    Account unreachable = m_env.account();
+    unreachable.imap.port = 1;
+    {
+        AccountSession offline(unreachable, trust);
+        offline.setCachePath(cachePath);
+        offline.setPassword(m_env.password);
+        MainWindow window;
+        window.setSession(&offline);
+        window.setCachePath(cachePath, m_env.address);
+        QVERIFY(window.selectFolder(u"INBOX"_s));
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+        window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+        window.action(u"deleteAction"_s)->trigger();
+        QTRY_COMPARE(window.messageModel()->rowCount(), 0); // gone from the list at once
+    }
+    QCOMPARE(server.uids(u"INBOX"_s), QList<quint32>{uid}); // still on the server
+
+    AccountSession back(m_env.account(), trust);
+    back.setCachePath(cachePath);
+    back.setPassword(m_env.password);
+    QVERIFY(syncInto(back));
+    QVERIFY(server.uids(u"INBOX"_s).isEmpty());
+    QCOMPARE(server.uids(u"Trash"_s).size(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)
