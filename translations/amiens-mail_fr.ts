@@ -140,6 +140,10 @@
         <source>The password of %1 is needed to connect.</source>
         <translation>Le mot de passe de %1 est nécessaire pour se connecter.</translation>
     </message>
+    <message>
+        <source>A new passcode is needed to connect %1 again.</source>
+        <translation>Un nouveau passcode est nécessaire pour reconnecter %1.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::AdvancedSettingsDialog</name>
@@ -847,6 +851,77 @@
     </message>
 </context>
 <context>
+    <name>Amiens::ManageSieveClient</name>
+    <message>
+        <source>The filter server %1 closed the connection: %2</source>
+        <translation>Le serveur de filtres %1 a fermé la connexion : %2</translation>
+    </message>
+    <message>
+        <source>The filter server %1 refused the rules: the space for filters is full.</source>
+        <translation>Le serveur de filtres %1 a refusé les règles : l&apos;espace réservé aux filtres est plein.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 has no such rule set.</source>
+        <translation>Le serveur de filtres %1 n&apos;a pas de jeu de règles de ce nom.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 is busy. Try again later.</source>
+        <translation>Le serveur de filtres %1 est occupé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 refused the operation.</source>
+        <translation>Le serveur de filtres %1 a refusé l&apos;opération.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 refused the operation: %2</source>
+        <translation>Le serveur de filtres %1 a refusé l&apos;opération : %2</translation>
+    </message>
+    <message>
+        <source>The filter server %1 did not answer in time.</source>
+        <translation>Le serveur de filtres %1 n&apos;a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the filter server %1. Check the network connection.</source>
+        <translation>Impossible de joindre le serveur de filtres %1. Vérifiez la connexion réseau.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 does not offer an encrypted connection (STARTTLS). For your security, the connection was refused.</source>
+        <translation>Le serveur de filtres %1 ne propose pas de connexion chiffrée (STARTTLS). Pour votre sécurité, la connexion a été refusée.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 refused to encrypt the connection. For your security, the connection was refused.</source>
+        <translation>Le serveur de filtres %1 a refusé de chiffrer la connexion. Pour votre sécurité, la connexion a été refusée.</translation>
+    </message>
+    <message>
+        <source>The secure connection with %1 could not be established.</source>
+        <translation>La connexion sécurisée avec %1 n&apos;a pas pu être établie.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 presented a certificate that cannot be trusted.</source>
+        <translation>Le serveur de filtres %1 a présenté un certificat qui n&apos;est pas digne de confiance.</translation>
+    </message>
+    <message>
+        <source>The connection with %1 was lost.</source>
+        <translation>La connexion avec %1 a été perdue.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 sent a reply that could not be understood.</source>
+        <translation>Le serveur de filtres %1 a envoyé une réponse incompréhensible.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 offers no sign-in method supported by AmiensMail.</source>
+        <translation>Le serveur de filtres %1 ne propose aucune méthode de connexion prise en charge par AmiensMail.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 refused the identifier or the password.</source>
+        <translation>Le serveur de filtres %1 a refusé l&apos;identifiant ou le mot de passe.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred while talking to %1.</source>
+        <translation>Une erreur inattendue s&apos;est produite en communiquant avec %1.</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::MessageContent</name>
     <message>
         <source>attachment</source>
@@ -1108,6 +1183,29 @@
     <message>
         <source>Sign in again</source>
         <translation>Se reconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::SieveRulesStore</name>
+    <message>
+        <source>The mail server does not support automatic replies (Sieve vacation).</source>
+        <translation>Le serveur de messagerie ne prend pas en charge les réponses automatiques (Sieve vacation).</translation>
+    </message>
+    <message>
+        <source>The mail server does not support the Sieve extension &quot;%1&quot; that these settings need.</source>
+        <translation>Le serveur de messagerie ne prend pas en charge l&apos;extension Sieve « %1 » nécessaire à ces réglages.</translation>
+    </message>
+    <message>
+        <source>The out-of-office rules on the server were edited by hand and cannot be updated safely.</source>
+        <translation>Les règles d&apos;absence sur le serveur ont été modifiées à la main et ne peuvent pas être mises à jour sans risque.</translation>
+    </message>
+    <message>
+        <source>Another out-of-office message is already set up on the server (for example from the webmail). Turn it off there first.</source>
+        <translation>Un autre message d&apos;absence est déjà programmé sur le serveur (par exemple depuis le webmail). Désactivez-le d&apos;abord à cet endroit.</translation>
+    </message>
+    <message>
+        <source>The filter rules on the server cannot be read, so they were left unchanged.</source>
+        <translation>Les règles de filtrage du serveur sont illisibles : elles n&apos;ont pas été modifiées.</translation>
     </message>
 </context>
 <context>

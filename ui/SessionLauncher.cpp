@@ -203,7 +203,7 @@ void SessionLauncher::useSecret(const QString &secret, bool typedByUser)
     m_secret = m_account->credentialMode == CredentialMode::Passcode ? QString() : secret;
     m_storeOnSuccess = typedByUser && m_account->credentialMode == CredentialMode::Keychain &&
                        !m_account->sharedWorkstation && !m_keychainUnavailable;
-    m_session->setPassword(secret);
+    m_session->setPassword(secret, m_account->credentialMode == CredentialMode::Passcode);
     m_session->refreshFolders();
 }
 

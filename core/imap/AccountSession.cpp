@@ -38,11 +38,12 @@ AccountSession::~AccountSession()
     m_thread.wait();
 }
 
-void AccountSession::setPassword(const QString &password)
+void AccountSession::setPassword(const QString &password, bool oneTime)
 {
     m_cancelled->store(false);
     AccountWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, password] { worker->setPassword(password); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(worker, [worker, password, oneTime] { worker->setPassword(password, oneTime); },
+                              Qt::QueuedConnection);
 }
 
 void AccountSession::setCachePath(const QString &path)

@@ -36,7 +36,8 @@ public:
 
     [[nodiscard]] const Account &account() const { return m_account; }
 
-    void setPassword(const QString &password);
+    /// @p oneTime: an OTP passcode, used for one login only (see AccountWorker::setPassword).
+    void setPassword(const QString &password, bool oneTime = false);
     /// The account's offline cache (MailCache::pathFor); set before the first sync.
     void setCachePath(const QString &path);
     /// Lists the folders; answers with foldersChanged() or errorOccurred().

@@ -13,10 +13,11 @@ AccountWorker::AccountWorker(Account account, TlsTrust trust, CancellationFlag c
 
 AccountWorker::~AccountWorker() = default;
 
-void AccountWorker::setPassword(const QString &password)
+void AccountWorker::setPassword(const QString &password, bool oneTime)
 {
     m_password = password;
     m_hasPassword = true;
+    m_oneTime = oneTime;
     m_connection->close();
 }
 
@@ -51,11 +52,18 @@ std::optional<ServiceError> AccountWorker::ensureOpen()
     if (!m_hasPassword) {
         ServiceError error;
         error.kind = ServiceError::Kind::Authentication;
-        error.message = tr("The password of %1 is needed to connect.")
-                            .arg(m_connection->account().address);
+        error.message = m_oneTime ? tr("A new passcode is needed to connect %1 again.")
+                                        .arg(m_connection->account().address)
+                                  : tr("The password of %1 is needed to connect.").arg(m_connection->account().address);
         return error;
     }
-    return m_connection->open(m_password);
+    auto error = m_connection->open(m_password);
+    if (m_oneTime) {
+        // Used (or refused): never sent again.
+        m_password.clear();
+        m_hasPassword = false;
+    }
+    return error;
 }
 
 std::optional<ServiceError> AccountWorker::execute(ImapJob &job)

@@ -20,7 +20,10 @@ public:
     AccountWorker(Account account, TlsTrust trust, CancellationFlag cancelled);
     ~AccountWorker() override;
 
-    void setPassword(const QString &password);
+    /// @p oneTime: an OTP passcode, good for one login only; it is forgotten once used, so a
+    /// later reconnection asks for a new one instead of sending a spent code (which servers count
+    /// as a failed attempt, and may block the account for).
+    void setPassword(const QString &password, bool oneTime = false);
     /// Where the account's offline cache lives; opened at the first job.
     void setCachePath(const QString &path);
     /// The account's cache, opened if needed; null when it cannot be opened.
@@ -37,6 +40,7 @@ private:
     QString m_cachePath;
     QString m_password;
     bool m_hasPassword = false;
+    bool m_oneTime = false;
 };
 
 } // namespace Amiens

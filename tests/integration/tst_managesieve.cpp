@@ -1,0 +1,444 @@
+// ManageSieve (RFC 5804) and the out-of-office block against the real Dovecot/Pigeonhole, with
+// scripted servers for what a real server will not do (an untrusted certificate, no STARTTLS),
+// Debian's sieve-test for what the script answers, and a real delivery end to end.
+#include "MailServerControl.h"
+#include "ScriptedServer.h"
+#include "TestEnvironment.h"
+#include "sieve/ManageSieveClient.h"
+#include "sieve/SieveRulesStore.h"
+#include "sieve/SieveScriptBuilder.h"
+#include "sieve/SieveScriptEditor.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+using namespace Amiens::Test;
+
+namespace {
+
+const QTimeZone kParis("Europe/Paris");
+
+QByteArray fixture(const QString &name)
+{
+    QFile file(QStringLiteral(AMIENS_SOURCE_DIR "/tests/data/sieve/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return file.readAll();
+}
+
+/// An absence that is running now (or not, with @p offsetDays), answering Marie's two addresses.
+VacationSettings absence(int offsetDays = 0)
+{
+    VacationSettings vacation;
+    vacation.enabled = true;
+    vacation.timeZone = kParis;
+    const QDateTime now = QDateTime::currentDateTime().toTimeZone(kParis);
+    vacation.start = QDateTime(now.date().addDays(offsetDays - 1), QTime(8, 0), kParis);
+    vacation.end = QDateTime(now.date().addDays(offsetDays + 1), QTime(18, 30), kParis);
+    vacation.subject = u"Absente : réponse automatique « congés »"_s;
+    vacation.message = u"Bonjour,\n\nJe suis absente.\n.\nMarie \"Dupont\" \\ DSDEN"_s;
+    vacation.days = 1;
+    vacation.addresses = {u"marie.dupont@ac-amiens.fr"_s, u"mdupont@ac-amiens.fr"_s};
+    return vacation;
+}
+
+} // namespace
+
+class TestManageSieve : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void capabilitiesOverStartTls();
+    void wrongPasswordIsAnAuthenticationError();
+    void scriptCommands();
+    void invalidScriptIsRefusedByCheckScript();
+    void storeKeepsTheUserScriptAndRoundTrips();
+    void storeRefusesToStackOnAForeignVacation();
+    void untrustedCertificateIsRefusedBeforeAuthenticate();
+    void untrustedCertificateAfterStartTls();
+    void serverWithoutStartTlsIsRefused();
+    void plaintextInjectedAfterStartTlsIsRefused();
+    void sieveTestAnswersOnlyInsideThePeriod();
+    void endToEndOneAutomaticReply();
+
+private:
+    ManageSieveClient::Settings settings(quint16 port = 0) const;
+    std::unique_ptr<ManageSieveClient> signedIn();
+    /// sieve-test's report of what @p script does with @p message.
+    QString sieveTest(const QByteArray &script, const QByteArray &message);
+
+    TestEnvironment m_env;
+};
+
+void TestManageSieve::initTestCase()
+{
+    m_env = TestEnvironment::fromEnvironment();
+    AMIENS_REQUIRE_SERVERS(m_env);
+    QVERIFY(m_env.sievePort != 0);
+}
+
+void TestManageSieve::init()
+{
+    QVERIFY(MailServerControl(m_env.user).reset());
+    QVERIFY(MailServerControl(m_env.user2).reset());
+}
+
+ManageSieveClient::Settings TestManageSieve::settings(quint16 port) const
+{
+    ManageSieveClient::Settings settings;
+    settings.host = m_env.host; // "localhost": SNI selects the right certificate
+    settings.port = port ? port : m_env.sievePort;
+    settings.security = ConnectionSecurity::StartTls;
+    settings.login = m_env.user;
+    settings.trust.extraAuthorities = QSslCertificate::fromPath(m_env.caFile);
+    settings.timeout = std::chrono::seconds(10);
+    return settings;
+}
+
+std::unique_ptr<ManageSieveClient> TestManageSieve::signedIn()
+{
+    auto client = std::make_unique<ManageSieveClient>(settings());
+    if (!client->connectToServer() || !client->authenticate(m_env.password))
+        qWarning("ManageSieve sign-in failed: %s", qPrintable(client->lastError().technical));
+    return client;
+}
+
+void TestManageSieve::capabilitiesOverStartTls()
+{
+    ManageSieveClient client(settings());
+    QVERIFY2(client.connectToServer(), qPrintable(client.lastError().technical));
+    QVERIFY(client.report().encrypted);
+    const ManageSieveCapabilities &capabilities = client.capabilities();
+    QVERIFY2(capabilities.implementation.contains(u"Pigeonhole"_s), qPrintable(capabilities.implementation));
+    for (const QString &extension : {u"vacation"_s, u"date"_s, u"relational"_s, u"copy"_s})
+        QVERIFY2(capabilities.hasExtension(extension), qPrintable(extension));
+    // The capabilities after STARTTLS are the ones kept: they list the SASL mechanisms.
+    QVERIFY(capabilities.hasSaslMechanism(u"PLAIN"_s));
+    QVERIFY(capabilities.hasCheckScript());
+    QVERIFY2(client.authenticate(m_env.password), qPrintable(client.lastError().technical));
+    QVERIFY(client.isAuthenticated());
+    client.logout();
+    QVERIFY(!client.isConnected());
+}
+
+void TestManageSieve::wrongPasswordIsAnAuthenticationError()
+{
+    ManageSieveClient client(settings());
+    QVERIFY(client.connectToServer());
+    QVERIFY(!client.authenticate(u"Mauvais-Mot-de-passe"_s));
+    QCOMPARE(client.lastError().kind, ServiceError::Kind::Authentication);
+    QVERIFY(!client.lastError().message.isEmpty());
+    QVERIFY(!client.lastError().technical.contains(u"Mauvais"_s));
+    // The session is still usable: the right password works on the same connection.
+    QVERIFY2(client.authenticate(m_env.password), qPrintable(client.lastError().technical));
+}
+
+void TestManageSieve::scriptCommands()
+{
+    auto client = signedIn();
+    QVERIFY(client->isAuthenticated());
+    QCOMPARE(client->listScripts()->size(), 0);
+
+    QString error;
+    const auto script = SieveScriptEditor::apply(fixture(u"user-rules.sieve"_s), absence(), ForwardSettings(), &error);
+    QVERIFY(script);
+    QVERIFY2(client->checkScript(*script), qPrintable(client->lastError().technical));
+    QVERIFY2(client->putScript(u"mes filtres « été »"_s, *script), qPrintable(client->lastError().technical));
+    QVERIFY(client->putScript(u"autre"_s, "keep;\r\n"));
+    QCOMPARE(client->getScript(u"mes filtres « été »"_s), *script); // byte for byte
+
+    QVERIFY(client->setActive(u"mes filtres « été »"_s));
+    auto scripts = client->listScripts();
+    QVERIFY(scripts);
+    QVERIFY(scripts->contains(ManageSieveClient::ScriptInfo{u"mes filtres « été »"_s, true}));
+    QVERIFY(scripts->contains(ManageSieveClient::ScriptInfo{u"autre"_s, false}));
+    QVERIFY(QFile::exists(qEnvironmentVariable("AMIENS_TEST_MAIL_HOME") + u"/mdupont/.dovecot.sieve"_s));
+
+    QVERIFY(!client->deleteScript(u"mes filtres « été »"_s)); // the active script cannot be deleted
+    QCOMPARE(client->lastError().kind, ServiceError::Kind::Protocol);
+    QVERIFY(client->setActive(QString()));
+    QVERIFY(client->deleteScript(u"mes filtres « été »"_s));
+    QVERIFY(!client->getScript(u"mes filtres « été »"_s));
+    QVERIFY(client->lastError().message.contains(u"no such"_s));
+    client->logout();
+}
+
+void TestManageSieve::invalidScriptIsRefusedByCheckScript()
+{
+    auto client = signedIn();
+    QVERIFY(!client->checkScript("require \"vacation\";\r\nvacation :days \"x\" 12;\r\n"));
+    QCOMPARE(client->lastError().kind, ServiceError::Kind::Protocol);
+    QVERIFY2(client->lastError().message.contains(u"refused"_s), qPrintable(client->lastError().message));
+    // A missing extension is caught as well.
+    QVERIFY(!client->checkScript("vacation \"x\";\r\n"));
+    QVERIFY(client->listScripts()->isEmpty());
+}
+
+void TestManageSieve::storeKeepsTheUserScriptAndRoundTrips()
+{
+    auto client = signedIn();
+    const QByteArray user = fixture(u"user-rules.sieve"_s);
+    QVERIFY(client->putScript(u"mes-filtres"_s, user));
+    QVERIFY(client->setActive(u"mes-filtres"_s));
+
+    SieveRulesStore store(*client);
+    const VacationSettings vacation = absence();
+    const ForwardSettings forward{true, u"jmartin@ac-amiens.fr"_s, true};
+    QVERIFY2(store.save(vacation, forward), qPrintable(store.lastError().technical));
+
+    // Still the user's active script; everything outside our block as it was.
+    const auto scripts = client->listScripts();
+    QCOMPARE(*scripts, (QList<ManageSieveClient::ScriptInfo>{{u"mes-filtres"_s, true}}));
+    const QByteArray stored = *client->getScript(u"mes-filtres"_s);
+    QString error;
+    const auto span = SieveScriptEditor::findBlock(stored, &error);
+    QVERIFY(span);
+    QCOMPARE(stored.left(span->begin) + stored.mid(span->end), user);
+
+    auto state = store.load(kParis);
+    QVERIFY(state);
+    QCOMPARE(state->scriptName, u"mes-filtres"_s);
+    QCOMPARE(state->rules.vacation, vacation);
+    QCOMPARE(state->rules.forward, forward);
+
+    // Off, then on again: the same settings come back.
+    VacationSettings off = vacation;
+    off.enabled = false;
+    QVERIFY(store.save(off, ForwardSettings{false, forward.address, true}));
+    state = store.load(kParis);
+    QVERIFY(!state->rules.vacation.enabled);
+    QCOMPARE(state->rules.vacation.message, vacation.message);
+    VacationSettings on = state->rules.vacation;
+    on.enabled = true;
+    QVERIFY(store.save(on, forward));
+    QCOMPARE(store.load(kParis)->rules.vacation, vacation);
+    client->logout();
+}
+
+void TestManageSieve::storeRefusesToStackOnAForeignVacation()
+{
+    auto client = signedIn();
+    // No active script: ours is created and activated.
+    SieveRulesStore store(*client);
+    QVERIFY(client->putScript(u"roundcube"_s, fixture(u"roundcube-vacation.sieve"_s)));
+    QVERIFY2(store.save(absence(), ForwardSettings()), qPrintable(store.lastError().technical));
+    QVERIFY(client->listScripts()->contains(ManageSieveClient::ScriptInfo{u"amiensmail"_s, true}));
+    QVERIFY(client->listScripts()->contains(ManageSieveClient::ScriptInfo{u"roundcube"_s, false}));
+
+    // Roundcube's vacation active: a second one is not stacked on it without the user's consent.
+    QVERIFY(client->setActive(u"roundcube"_s));
+    QVERIFY(!store.save(absence(), ForwardSettings()));
+    QCOMPARE(store.lastError().kind, ServiceError::Kind::Configuration);
+    const auto state = store.load(kParis);
+    QCOMPARE(state->rules.vacationSource, SieveScriptReader::Source::Roundcube);
+    QCOMPARE(state->rules.vacation.subject, u"Absente jusqu'au 28 août"_s);
+    client->logout();
+}
+
+void TestManageSieve::untrustedCertificateIsRefusedBeforeAuthenticate()
+{
+    ScriptedServer server(
+        [](ScriptedConnection &c) {
+            c.send("\"IMPLEMENTATION\" \"fake\"\r\n\"SASL\" \"PLAIN\"\r\n\"SIEVE\" \"vacation\"\r\nOK \"ready\"\r\n");
+            c.readLine(1000);
+        },
+        ScriptedServer::TlsIdentity{m_env.sslFile(u"rogue-cert.pem"_s), m_env.sslFile(u"rogue-key.pem"_s)});
+    auto implicit = settings(server.port());
+    implicit.security = ConnectionSecurity::ImplicitTls;
+    ManageSieveClient client(implicit);
+    QVERIFY(!client.connectToServer());
+    QCOMPARE(client.lastError().kind, ServiceError::Kind::Certificate);
+    QVERIFY(client.lastError().tlsFailure);
+    QVERIFY(!client.authenticate(m_env.password));
+    QVERIFY(!server.handshakeCompleted());
+    QVERIFY(!server.received().contains("AUTHENTICATE"));
+}
+
+void TestManageSieve::untrustedCertificateAfterStartTls()
+{
+    const QString chain = m_env.sslFile(u"rogue-cert.pem"_s);
+    const QString key = m_env.sslFile(u"rogue-key.pem"_s);
+    ScriptedServer server([&](ScriptedConnection &c) {
+        c.send("\"IMPLEMENTATION\" \"fake\"\r\n\"STARTTLS\"\r\n\"VERSION\" \"1.0\"\r\nOK \"ready\"\r\n");
+        if (!c.readLine().startsWith("STARTTLS"))
+            return;
+        c.send("OK \"Begin TLS negotiation now.\"\r\n");
+        if (c.startTls(chain, key))
+            c.readLine(1000);
+    });
+    ManageSieveClient client(settings(server.port()));
+    QVERIFY(!client.connectToServer());
+    QCOMPARE(client.lastError().kind, ServiceError::Kind::Certificate);
+    QVERIFY(client.lastError().message.contains(u"cannot be trusted"_s));
+    QVERIFY(!client.authenticate(m_env.password));
+    QCOMPARE(server.received(), QByteArray("STARTTLS\r\n"));
+}
+
+void TestManageSieve::serverWithoutStartTlsIsRefused()
+{
+    ScriptedServer server([](ScriptedConnection &c) {
+        c.send("\"IMPLEMENTATION\" \"clear\"\r\n\"SASL\" \"PLAIN LOGIN\"\r\n\"VERSION\" \"1.0\"\r\nOK \"ready\"\r\n");
+        c.readLine(1000);
+    });
+    ManageSieveClient client(settings(server.port()));
+    QVERIFY(!client.connectToServer());
+    QCOMPARE(client.lastError().kind, ServiceError::Kind::TlsUnavailable);
+    QVERIFY(!client.authenticate(m_env.password));
+    QCOMPARE(server.received(), QByteArray()); // not a byte in clear
+}
+
+void TestManageSieve::plaintextInjectedAfterStartTlsIsRefused()
+{
+    ScriptedServer server([](ScriptedConnection &c) {
+        c.send("\"STARTTLS\"\r\nOK\r\n");
+        if (c.readLine().startsWith("STARTTLS"))
+            c.send("OK \"go\"\r\n\"SASL\" \"PLAIN\"\r\nOK \"injected\"\r\n");
+        c.readLine(1000);
+    });
+    ManageSieveClient client(settings(server.port()));
+    QVERIFY(!client.connectToServer());
+    QCOMPARE(client.lastError().kind, ServiceError::Kind::TlsUnavailable);
+    QVERIFY2(client.lastError().technical.contains(u"plaintext"_s), qPrintable(client.lastError().technical));
+}
+
+QString TestManageSieve::sieveTest(const QByteArray &script, const QByteArray &message)
+{
+    QTemporaryDir dir;
+    // sieve-test run as root drops to mail_uid, which must be able to read the files.
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::ReadOther | QFileDevice::ExeOther);
+    const auto write = [&](const QString &name, const QByteArray &data) {
+        QFile file(dir.filePath(name));
+        file.open(QIODevice::WriteOnly);
+        file.write(data);
+        file.close();
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    };
+    write(u"script.sieve"_s, script);
+    write(u"message.eml"_s, message);
+    write(u"sieve-test.conf"_s, "mail_uid = nobody\nmail_gid = nogroup\nmail_location = maildir:/nonexistent\n"
+                                "sendmail_path = /bin/false\n");
+    QProcess process;
+    process.start(u"/usr/bin/sieve-test"_s,
+                  {u"-c"_s, dir.filePath(u"sieve-test.conf"_s), u"-a"_s, u"marie.dupont@ac-amiens.fr"_s, u"-r"_s,
+                   u"mdupont@ac-amiens.fr"_s, u"-f"_s, u"jean.martin@ac-amiens.fr"_s, dir.filePath(u"script.sieve"_s),
+                   dir.filePath(u"message.eml"_s)});
+    if (!process.waitForFinished(20000))
+        return u"sieve-test did not finish"_s;
+    const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    if (process.exitCode() != 0)
+        qWarning("sieve-test failed: %s", qPrintable(output));
+    return output;
+}
+
+void TestManageSieve::sieveTestAnswersOnlyInsideThePeriod()
+{
+    QVERIFY2(QFile::exists(u"/usr/bin/sieve-test"_s), "sieve-test (Debian's dovecot-sieve) is required");
+    const auto message = [](const QByteArray &from, const QByteArray &extra = {}) -> QByteArray {
+        return "From: " + from + "\r\nTo: Marie Dupont <marie.dupont@ac-amiens.fr>\r\nSubject: Conseil de classe\r\n"
+               "Message-ID: <1@ac-amiens.fr>\r\nDate: Mon, 6 Jul 2026 10:00:00 +0200\r\n" + extra + "\r\nBonjour\r\n";
+    };
+    const QByteArray jean = "Jean Martin <jean.martin@ac-amiens.fr>";
+    const auto script = [](const VacationSettings &vacation) {
+        return SieveScriptBuilder::buildScript(vacation, ForwardSettings());
+    };
+    const QString vacationAction = u"send vacation message"_s;
+
+    QString output = sieveTest(script(absence()), message(jean));
+    QVERIFY2(output.contains(vacationAction), qPrintable(output));
+    QVERIFY2(output.contains(u"Absente : r"_s), qPrintable(output));
+
+    output = sieveTest(script(absence(+10)), message(jean)); // the period has not started
+    QVERIFY2(!output.contains(vacationAction), qPrintable(output));
+    output = sieveTest(script(absence(-10)), message(jean)); // it is over
+    QVERIFY2(!output.contains(vacationAction), qPrintable(output));
+
+    VacationSettings off = absence();
+    off.enabled = false;
+    output = sieveTest(script(off), message(jean));
+    QVERIFY2(!output.contains(vacationAction), qPrintable(output));
+
+    for (const QByteArray &skipped : {QByteArray("List-Id: Enseignants <enseignants.ac-amiens.fr>\r\n"),
+                                      QByteArray("Precedence: bulk\r\n"),
+                                      QByteArray("Auto-Submitted: auto-replied\r\n")}) {
+        output = sieveTest(script(absence()), message(jean, skipped));
+        QVERIFY2(!output.contains(vacationAction), qPrintable(QString::fromUtf8(skipped) + output));
+    }
+    output = sieveTest(script(absence()), message(QByteArray("Ne pas répondre <noreply@ac-amiens.fr>")));
+    QVERIFY2(!output.contains(vacationAction), qPrintable(output));
+    // Explicitly "no" is a human.
+    output = sieveTest(script(absence()), message(jean, "Auto-Submitted: no\r\n"));
+    QVERIFY2(output.contains(vacationAction), qPrintable(output));
+
+    VacationSettings academy = absence();
+    academy.academyOnly = true;
+    output = sieveTest(script(academy), message("Paul <paul@exemple.fr>"));
+    QVERIFY2(!output.contains(vacationAction), qPrintable(output));
+    output = sieveTest(script(academy), message("Inspection <ien@ia80.ac-amiens.fr>"));
+    QVERIFY2(output.contains(vacationAction), qPrintable(output));
+
+    // The user's own rules still run beside ours.
+    QString error;
+    const auto merged = SieveScriptEditor::apply(fixture(u"user-rules.sieve"_s), absence(), ForwardSettings(), &error);
+    output = sieveTest(*merged, message(jean, "List-Id: <enseignants.ac-amiens.fr>\r\n"));
+    QVERIFY2(output.contains(u"Listes/Enseignants"_s) && !output.contains(vacationAction), qPrintable(output));
+}
+
+void TestManageSieve::endToEndOneAutomaticReply()
+{
+    auto client = signedIn();
+    SieveRulesStore store(*client);
+    QVERIFY2(store.save(absence(), ForwardSettings()), qPrintable(store.lastError().technical));
+    client->logout();
+
+    // Jean sends two messages to Marie's alias through the real Postfix (implicit TLS, AUTH).
+    const QString python = uR"(
+import smtplib, ssl, sys, time
+port, ca, password = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+context = ssl.create_default_context(cafile=ca)
+for n in (1, 2):
+    with smtplib.SMTP_SSL("localhost", port, context=context) as smtp:
+        smtp.login("jmartin", password)
+        smtp.sendmail("jean.martin@ac-amiens.fr", ["marie.dupont@ac-amiens.fr"],
+            ("From: Jean Martin <jean.martin@ac-amiens.fr>\r\nTo: marie.dupont@ac-amiens.fr\r\n"
+             "Subject: Conseil de classe %d\r\nMessage-ID: <e2e-%d-%f@ac-amiens.fr>\r\n\r\nBonjour Marie\r\n"
+             % (n, n, time.time())).encode())
+    time.sleep(1)
+)"_s;
+    QProcess process;
+    process.start(u"python3"_s, {u"-c"_s, python, QString::number(m_env.smtpsPort), m_env.caFile, m_env.password2});
+    QVERIFY(process.waitForFinished(30000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+
+    const MailServerControl marie(m_env.user);
+    const MailServerControl jean(m_env.user2);
+    QVERIFY(QTest::qWaitFor([&] { return marie.uids(u"INBOX"_s).size() == 2; }, 30000));
+    QVERIFY(QTest::qWaitFor([&] { return !jean.uids(u"INBOX"_s).isEmpty(); }, 30000));
+    QTest::qWait(3000); // a second reply would have arrived by now (queue retries every 1-5 s)
+    QCOMPARE(jean.uids(u"INBOX"_s).size(), 1);
+
+    QProcess fetch;
+    QStringList doveadm = m_env.doveadm.split(u' ', Qt::SkipEmptyParts);
+    const QString program = doveadm.takeFirst();
+    fetch.start(program, doveadm + QStringList{u"fetch"_s, u"-u"_s, m_env.user2, u"hdr"_s, u"mailbox"_s, u"INBOX"_s,
+                                                u"all"_s});
+    QVERIFY(fetch.waitForFinished(20000));
+    const QByteArray headers = fetch.readAllStandardOutput();
+    QVERIFY2(headers.contains("Auto-Submitted: auto-replied"), headers.constData());
+    QVERIFY2(headers.contains("From: marie.dupont@ac-amiens.fr") || headers.contains("From: <marie.dupont@ac-amiens.fr>"),
+             headers.constData());
+    // The accented subject, encoded by Pigeonhole (RFC 2047), and the reply threads under the message.
+    QVERIFY2(headers.contains("r=C3=A9ponse_automatique_=C2=AB_cong=C3=A9s_=C2=BB"), headers.constData());
+    QVERIFY2(headers.contains("In-Reply-To: <e2e-1-"), headers.constData());
+}
+
+QTEST_GUILESS_MAIN(TestManageSieve)
+#include "tst_managesieve.moc"
