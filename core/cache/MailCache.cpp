@@ -3,6 +3,7 @@
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
 #include "util/Logging.h"
+#include "util/ParallelMap.h"
 
 #include <QDir>
 #include <QFile>
@@ -285,6 +286,9 @@ bool MailCache::resetFolder(qint64 folderId, quint32 uidValidity)
 
 bool MailCache::storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages)
 {
+    const QList<MessageHeaders> decoded =
+        parallelMap(messages, [](const FetchedMessage &message) { return HeaderDecoder::decode(message.rawHeader); });
+    qsizetype position = 0;
     return m_database.transaction([&] {
         QString error;
         QSqlQuery insert(m_database.database());
@@ -298,7 +302,7 @@ bool MailCache::storeHeaders(qint64 folderId, const QList<FetchedMessage> &messa
         index.prepare(u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, "
                       "COALESCE((SELECT body FROM message_search WHERE rowid = ?), ''))"_s);
         for (const FetchedMessage &fetched : messages) {
-            const MessageHeaders headers = HeaderDecoder::decode(fetched.rawHeader);
+            const MessageHeaders &headers = decoded.at(position++);
             const QStringList flags = normalisedFlags(fetched.flags);
             insert.addBindValue(folderId);
             insert.addBindValue(fetched.uid);
@@ -531,46 +535,77 @@ int MailCache::unseenCount(qint64 folderId)
 
 bool MailCache::storeBody(qint64 folderId, quint32 uid, const QByteArray &raw)
 {
-    const auto cached = message(folderId, uid);
-    if (!cached)
-        return false;
-    const MessageContent content = MessageContent::parse(raw);
+    return storeBodies(folderId, {{uid, raw}});
+}
 
-    QString fileName;
-    if (raw.size() > kMaxInlineBody) {
-        // Written and flushed to disk before the row that names it is committed.
-        fileName = u"%1.eml"_s.arg(cached->rowId);
-        QDir().mkpath(bodyFolder());
-        QSaveFile file(bodyFolder() + u'/' + fileName);
-        if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit()) {
-            qCWarning(lcCache) << "cannot write the body file" << file.fileName() << file.errorString();
-            return false;
-        }
-    }
-    return m_database.transaction([&] {
+bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies)
+{
+    const QList<MessageContent> contents =
+        parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) { return MessageContent::parse(body.second); });
+    QStringList writtenFiles;
+    const bool ok = m_database.transaction([&] {
         QString error;
+        QSqlQuery lookup(m_database.database());
+        lookup.prepare(u"SELECT id, subject, from_name, from_address, to_list, cc_list FROM messages "
+                       "WHERE folder_id = ? AND uid = ?"_s);
         QSqlQuery body(m_database.database());
         body.prepare(u"INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)"_s);
-        body.addBindValue(cached->rowId);
-        body.addBindValue(fileName.isEmpty() ? raw : QVariant(QMetaType(QMetaType::QByteArray)));
-        body.addBindValue(fileName.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileName));
-        if (!execPrepared(body, error, &m_database))
-            return false;
         QSqlQuery update(m_database.database());
         update.prepare(u"UPDATE messages SET has_body = 1, preview = ?, has_attachments = ? WHERE id = ?"_s);
-        update.addBindValue(text(content.preview()));
-        update.addBindValue(content.attachments.isEmpty() ? 0 : 1);
-        update.addBindValue(cached->rowId);
-        if (!execPrepared(update, error, &m_database))
-            return false;
         QSqlQuery index(m_database.database());
         index.prepare(u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
-        index.addBindValue(cached->rowId);
-        index.addBindValue(cached->headers.subject);
-        index.addBindValue(addressText(cached->headers));
-        index.addBindValue(content.text);
-        return execPrepared(index, error, &m_database);
+        for (qsizetype i = 0; i < bodies.size(); ++i) {
+            const QByteArray &raw = bodies.at(i).second;
+            const MessageContent &content = contents.at(i);
+            lookup.addBindValue(folderId);
+            lookup.addBindValue(bodies.at(i).first);
+            if (!execPrepared(lookup, error, &m_database))
+                return false;
+            if (!lookup.next())
+                continue; // expunged meanwhile
+            const qint64 rowId = lookup.value(0).toLongLong();
+            MessageHeaders headers;
+            headers.from = {lookup.value(2).toString(), lookup.value(3).toString()};
+            headers.to = addressesFromJson(lookup.value(4).toString());
+            headers.cc = addressesFromJson(lookup.value(5).toString());
+            const QString subject = lookup.value(1).toString();
+            lookup.finish();
+
+            QString fileName;
+            if (raw.size() > kMaxInlineBody) {
+                // Written and flushed to disk before the row that names it is committed.
+                fileName = u"%1.eml"_s.arg(rowId);
+                QDir().mkpath(bodyFolder());
+                QSaveFile file(bodyFolder() + u'/' + fileName);
+                if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit()) {
+                    m_database.setLastError(file.errorString());
+                    qCWarning(lcCache) << "cannot write the body file" << file.fileName() << file.errorString();
+                    return false;
+                }
+                writtenFiles.append(fileName);
+            }
+            body.addBindValue(rowId);
+            body.addBindValue(fileName.isEmpty() ? raw : QVariant(QMetaType(QMetaType::QByteArray)));
+            body.addBindValue(fileName.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileName));
+            update.addBindValue(text(content.preview()));
+            update.addBindValue(content.attachments.isEmpty() ? 0 : 1);
+            update.addBindValue(rowId);
+            index.addBindValue(rowId);
+            index.addBindValue(subject);
+            index.addBindValue(addressText(headers));
+            index.addBindValue(text(content.text));
+            if (!execPrepared(body, error, &m_database) || !execPrepared(update, error, &m_database)
+                || !execPrepared(index, error, &m_database))
+                return false;
+        }
+        return true;
     });
+    if (!ok) {
+        // Files whose rows were rolled back would only take space.
+        for (const QString &file : std::as_const(writtenFiles))
+            QFile::remove(bodyFolder() + u'/' + file);
+    }
+    return ok;
 }
 
 std::optional<QByteArray> MailCache::body(qint64 folderId, quint32 uid)
@@ -605,6 +640,21 @@ QList<quint32> MailCache::uidsWithoutBody(qint64 folderId, const QDateTime &sinc
     query.exec();
     while (query.next())
         result.append(query.value(0).toUInt());
+    return result;
+}
+
+QList<QPair<quint32, qint64>> MailCache::bodiesToFetch(qint64 folderId, const QDateTime &since)
+{
+    QList<QPair<quint32, qint64>> result;
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT uid, size FROM messages WHERE folder_id = ? AND has_body = 0 AND internal_date >= ? "
+                  "ORDER BY internal_date DESC, uid DESC"_s);
+    query.addBindValue(folderId);
+    query.addBindValue(since.isValid() ? toSeconds(since) : 0);
+    query.exec();
+    while (query.next())
+        result.append({query.value(0).toUInt(), query.value(1).toLongLong()});
     return result;
 }
 

@@ -70,9 +70,13 @@ public:
 
     // Bodies
     bool storeBody(qint64 folderId, quint32 uid, const QByteArray &raw);
+    /// Many bodies in one transaction, their MIME decoded on all cores first.
+    bool storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies);
     [[nodiscard]] std::optional<QByteArray> body(qint64 folderId, quint32 uid);
     /// UIDs whose body is not cached yet, newest first; @p since null means any date.
     [[nodiscard]] QList<quint32> uidsWithoutBody(qint64 folderId, const QDateTime &since, int limit);
+    /// The same with each message's size, for fetches bounded in bytes.
+    [[nodiscard]] QList<QPair<quint32, qint64>> bodiesToFetch(qint64 folderId, const QDateTime &since);
 
     // Local changes (applied at once; the pending operation goes to the server later)
     bool changeFlags(qint64 folderId, const QList<quint32> &uids, const QStringList &add, const QStringList &remove);

@@ -161,7 +161,7 @@ void FolderSynchronizer::fetchFlagChanges(const CachedFolder &folder, quint64 se
 int FolderSynchronizer::downloadBodies(const CachedFolder &folder, const QDateTime &since)
 {
     const QString path = folder.info.path();
-    const QList<quint32> missing = m_cache.uidsWithoutBody(folder.id, since, std::numeric_limits<int>::max());
+    const QList<QPair<quint32, qint64>> missing = m_cache.bodiesToFetch(folder.id, since);
     if (missing.isEmpty())
         return 0;
     m_channel.examine(path);
@@ -173,21 +173,14 @@ int FolderSynchronizer::downloadBodies(const CachedFolder &folder, const QDateTi
         QList<quint32> batch;
         qint64 bytes = 0;
         while (start < missing.size() && (batch.isEmpty() || bytes < m_options.bodyBatchBytes) && batch.size() < 500) {
-            const quint32 uid = missing.at(start++);
-            const auto cached = m_cache.message(folder.id, uid);
-            bytes += cached ? cached->size : 0;
-            batch.append(uid);
+            bytes += missing.at(start).second;
+            batch.append(missing.at(start++).first);
         }
-        const bool stored = m_cache.database().transaction([&] {
-            bool ok = true;
-            m_channel.fetch(ImapCommandChannel::uidSet(batch), "(UID BODY.PEEK[])",
-                            [&](FetchedMessage &&message, QByteArray &&body) {
-                                ok = ok && m_cache.storeBody(folder.id, message.uid, body);
-                                ++done;
-                            });
-            return ok;
-        });
-        checkWrite(stored, m_cache, "store bodies");
+        QList<QPair<quint32, QByteArray>> bodies;
+        m_channel.fetch(ImapCommandChannel::uidSet(batch), "(UID BODY.PEEK[])",
+                        [&](FetchedMessage &&message, QByteArray &&body) { bodies.append({message.uid, std::move(body)}); });
+        checkWrite(m_cache.storeBodies(folder.id, bodies), m_cache, "store bodies");
+        done += static_cast<int>(bodies.size());
         if (m_progress)
             m_progress(path, done, total);
     }
