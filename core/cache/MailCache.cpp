@@ -541,7 +541,7 @@ bool MailCache::storeBody(qint64 folderId, quint32 uid, const QByteArray &raw)
 bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies)
 {
     const QList<MessageContent> contents =
-        parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) { return MessageContent::parse(body.second); });
+        parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) { return MessageContent::parse(body.second, false); });
     QStringList writtenFiles;
     const bool ok = m_database.transaction([&] {
         QString error;

@@ -52,11 +52,12 @@ QString MessageContent::preview(int length) const
     return flat;
 }
 
-MessageContent MessageContent::parse(const QByteArray &rawMessage)
+MessageContent MessageContent::parse(const QByteArray &rawMessage, bool decodeHeaders)
 {
     MessageContent content;
     const QByteArray header = headerBlock(rawMessage);
-    content.headers = HeaderDecoder::decode(header);
+    if (decodeHeaders)
+        content.headers = HeaderDecoder::decode(header);
 
     // VMime's address parser recurses without bound on nested groups (vmime.md §6): the body is
     // parsed under the defused header, never under the sender's raw one.
