@@ -299,8 +299,9 @@ bool MailCache::storeHeaders(qint64 folderId, const QList<FetchedMessage> &messa
                        "ON CONFLICT (folder_id, uid) DO UPDATE SET modseq = excluded.modseq, flags = excluded.flags, "
                        "seen = excluded.seen, flagged = excluded.flagged RETURNING id"_s);
         QSqlQuery index(m_database.database());
-        index.prepare(u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, "
-                      "COALESCE((SELECT body FROM message_search WHERE rowid = ?), ''))"_s);
+        // Only new messages come here (the sync stores headers once per UID), so the body text is
+        // still empty; storeBodies() fills it.
+        index.prepare(u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
         for (const FetchedMessage &fetched : messages) {
             const MessageHeaders &headers = decoded.at(position++);
             const QStringList flags = normalisedFlags(fetched.flags);

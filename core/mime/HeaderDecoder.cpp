@@ -171,7 +171,22 @@ QByteArray HeaderDecoder::defused(const QByteArray &rawHeader)
 
 MessageHeaders HeaderDecoder::decode(const QByteArray &rawHeader)
 {
-    QByteArray header = rawHeader.left(kMaxHeaderBytes);
+    // Only the fields we store go to VMime: Received, DKIM-Signature, ARC-… make most of a real
+    // header and most of VMime's parsing time (measured: half of the header sync).
+    static const QList<QByteArray> kKeptFields = {"date",       "subject",     "from",
+                                                  "to",         "cc",          "reply-to",
+                                                  "message-id", "in-reply-to", "references",
+                                                  "content-type", "disposition-notification-to"};
+    const QByteArray limited = rawHeader.left(kMaxHeaderBytes);
+    QByteArray header;
+    for (const RawField &field : scanFields(limited)) {
+        if (!kKeptFields.contains(field.name))
+            continue;
+        qsizetype start = field.valueStart;
+        while (start > 0 && limited.at(start - 1) != '\n')
+            --start;
+        header += limited.mid(start, field.valueEnd - start) + '\n';
+    }
     MessageHeaders result;
     const QHash<QByteArray, QList<MailAddress>> fallbackAddresses = defuseAddressFields(header);
 

@@ -56,10 +56,13 @@ bool TlsTrust::isPinned(const QString &host, quint16 port, const QSslCertificate
 
 QSslConfiguration TlsTrust::sslConfiguration() const
 {
+    // Reading /etc/ssl/certs costs ~0.25 s (300 certificates parsed); it was most of a no-change
+    // resync when done for every connection. The system store does not change while we run.
+    static const QList<QSslCertificate> systemAuthorities = QSslConfiguration::systemCaCertificates();
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     QList<QSslCertificate> authorities;
     if (useSystemAuthorities)
-        authorities = QSslConfiguration::systemCaCertificates();
+        authorities = systemAuthorities;
     authorities.append(extraAuthorities);
     configuration.setCaCertificates(authorities);
     configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
