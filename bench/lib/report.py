@@ -1,0 +1,149 @@
+"""Markdown table, JSON and (optional) PNG chart of a sync benchmark."""
+import json
+import os
+
+SCENARIOS = [
+    ("header_first", "First header sync"),
+    ("full_first", "First full sync (bodies)"),
+    ("resync_nochange", "No-change resync"),
+    ("resync_changes", "Resync after changes"),
+]
+TOOLS = [("amiens", "AmiensMail"), ("mbsync", "mbsync"), ("mbsync_nofsync", "mbsync (FSync no)"),
+         ("limit", "limit (raw IMAP)")]
+# Issue 10's targets: (scenario, reference tool, highest ratio allowed).
+TARGETS = [
+    ("full_first", "mbsync", 0.5),
+    ("full_first", "limit", 2.0),
+    ("resync_nochange", "mbsync", 1.0),
+    ("resync_changes", "mbsync", 1.0),
+    ("header_first", "limit", 2.0),
+]
+LIMIT_NOTES = {
+    "header_first": "login + LIST + EXAMINE and `UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE "
+                    "BODY.PEEK[HEADER])` per folder",
+    "full_first": "login + LIST + EXAMINE and `UID FETCH 1:* BODY.PEEK[]` per folder",
+    "resync_nochange": "login + LIST + EXAMINE (CONDSTORE) of every folder",
+}
+
+
+def stats(values):
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    n = len(values)
+    median = values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+    return {"median": median, "min": values[0], "max": values[-1], "n": n}
+
+
+def ratio(result, scenario, tool, reference):
+    a = result["scenarios"].get(scenario, {}).get(tool)
+    b = result["scenarios"].get(scenario, {}).get(reference)
+    if not a or not b or not a.get("time") or not b.get("time") or not b["time"]["median"]:
+        return None
+    return a["time"]["median"] / b["time"]["median"]
+
+
+def fmt(x, digits=3):
+    return "—" if x is None else ("%.*f" % (digits, x))
+
+
+def markdown(result):
+    n = result["messages"]
+    lines = ["# Sync benchmark, %d messages" % n, ""]
+    meta = result["meta"]
+    lines.append("%s, %d runs per figure (median, min, max in seconds; peak RSS = largest of the runs). "
+                 "%s. AmiensMail: tree at %s (%s build, binary built %s), %s, %s, Dovecot %s on loopback (IMAPS, TLS verified). "
+                 "Mailbox: mailgen seed %d, %d folders, %.1f MB; changes: %s."
+                 % (meta["date"], result["runs"], meta["machine"], meta["commit"], meta["build_type"], meta.get("built", "?"),
+                    meta["mbsync"], meta["python"], meta["dovecot"], result["seed"], result["folders"],
+                    result["mailbox_mb"], changes_text(result.get("changes"))))
+    lines.append("")
+    lines.append("| Scenario | Tool | Median (s) | Min (s) | Max (s) | Client CPU (s) | Peak RSS (MB) | ÷ mbsync | ÷ limit |")
+    lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for key, label in SCENARIOS:
+        per_tool = result["scenarios"].get(key, {})
+        for tool, tool_label in TOOLS:
+            m = per_tool.get(tool)
+            if not m:
+                continue
+            t = m.get("time")
+            rss = m.get("rss_mb")
+            r_mb = ratio(result, key, tool, "mbsync") if tool == "amiens" else None
+            r_lim = ratio(result, key, tool, "limit") if tool != "limit" else None
+            name = tool_label + (" ⚠ %s" % m["problem"] if m.get("problem") else "")
+            cpu = m.get("cpu")
+            lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                label, name, fmt(t and t["median"]), fmt(t and t["min"]), fmt(t and t["max"]),
+                fmt(cpu and cpu["median"], 2), fmt(rss and rss["max"], 0), fmt(r_mb, 2) + ("×" if r_mb is not None else ""),
+                fmt(r_lim, 2) + ("×" if r_lim is not None else "")))
+    lines.append("")
+    lines.append("Targets (issue 10), AmiensMail's median against the reference's median:")
+    lines.append("")
+    for scenario, reference, limit in TARGETS:
+        r = ratio(result, scenario, "amiens", reference)
+        label = dict(SCENARIOS)[scenario]
+        verdict = "—" if r is None else ("met" if r <= limit else "missed by %.0f %%" % ((r / limit - 1) * 100))
+        lines.append("- %s ≤ %.1f× %s: %s → %s" % (label, limit, reference, fmt(r, 2) + "×" if r else "—", verdict))
+    rss = result["scenarios"].get("full_first", {}).get("amiens", {}).get("rss_mb")
+    lines.append("- Peak memory of AmiensMail's full sync: %s MB (target at 100,000 messages: under 200 MB)"
+                 % fmt(rss and rss["max"], 0))
+    disk = result.get("disk_mb")
+    if disk:
+        lines.append("- Disk after the full sync: AmiensMail profile %.0f MB, mbsync Maildir %.0f MB"
+                     % (disk["amiens_profile"], disk["mbsync_maildir"]))
+    lines.append("")
+    lines.append("The limit rows: " + "; ".join("%s = %s" % (dict(SCENARIOS)[k], v) for k, v in LIMIT_NOTES.items())
+                 + ", all on one TLS connection of a minimal client (bench/lib/rawimap.py).")
+    if result.get("warnings"):
+        lines.append("")
+        lines.append("Warnings:")
+        lines += ["- " + w for w in result["warnings"]]
+    return "\n".join(lines) + "\n"
+
+
+def changes_text(changes):
+    if not changes:
+        return "—"
+    return "%d flag changes + %d new + %d expunged in %s" % (
+        changes["flag_changes"], changes["new"], changes["expunged"], changes["folder"])
+
+
+def write(result, out_dir, chart=False):
+    os.makedirs(out_dir, exist_ok=True)
+    n = result["messages"]
+    md_path = os.path.join(out_dir, "sync-%d.md" % n)
+    with open(md_path, "w") as f:
+        f.write(markdown(result))
+    with open(os.path.join(out_dir, "sync-%d.json" % n), "w") as f:
+        json.dump(result, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    if chart:
+        png(result, os.path.join(out_dir, "sync-%d.png" % n))
+    return md_path
+
+
+def png(result, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    tools = [t for t in TOOLS if any(t[0] in result["scenarios"].get(s, {}) for s, _ in SCENARIOS)]
+    fig, ax = plt.subplots(figsize=(10, 5))
+    width = 0.8 / len(tools)
+    for i, (tool, label) in enumerate(tools):
+        xs, ys, lo, hi = [], [], [], []
+        for j, (s, _) in enumerate(SCENARIOS):
+            t = result["scenarios"].get(s, {}).get(tool, {}).get("time")
+            if t:
+                xs.append(j + (i - (len(tools) - 1) / 2) * width)
+                ys.append(t["median"])
+                lo.append(t["median"] - t["min"])
+                hi.append(t["max"] - t["median"])
+        ax.bar(xs, ys, width, yerr=[lo, hi], label=label, capsize=2)
+    ax.set_xticks(range(len(SCENARIOS)))
+    ax.set_xticklabels([label for _, label in SCENARIOS])
+    ax.set_yscale("log")
+    ax.set_ylabel("seconds (log scale; median, min–max)")
+    ax.set_title("Sync of %d messages on loopback Dovecot" % result["messages"])
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)

@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""syncbench.py -- the sync benchmark behind bench/run (issue 3, growing into issue 10).
+
+Needs the loopback servers already up (tests/servers/up.sh STATE) and a built amiens-mail-cli;
+bench/run does both and calls this. For each size N:
+
+  1. load the generated mailbox (mailbox.py), warm the server once with the raw client;
+  2. state S0, run after run, the tools taking turns: the limit (raw client); AmiensMail first
+     header sync (fresh profile), first full sync (fresh profile) and a no-change resync on it;
+     mbsync full sync (empty Maildir) and a no-change resync; the last run's AmiensMail profile and
+     mbsync Maildir+state are kept as the "before changes" copies;
+  3. apply the changes once with doveadm (state S1); each tool resyncs from its pre-change copy,
+     restored before every run;
+  4. check with doveadm that no sync changed the server (HIGHESTMODSEQ, UIDNEXT, ... per folder);
+  5. write results/sync-N.md and sync-N.json.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import time
+
+sys.dont_write_bytecode = True          # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mailbox as mbx  # noqa: E402
+import rawimap  # noqa: E402
+import report  # noqa: E402
+import tools  # noqa: E402
+
+log = mbx.log
+# A resync comes a while after the previous sync. mbsync, run within the same second as its last
+# write to the Maildir, sometimes spends an extra second idle (0.04 s CPU, 1.1 s wall): a pause
+# before every resync keeps that artefact out of the figures (for both tools alike).
+RESYNC_PAUSE = 1.1
+
+
+def read_env(path):
+    env = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("export "):
+                key, _, value = line[len("export "):].partition("=")
+                env[key] = shlex.split(value)[0] if value else ""
+    return env
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return ""
+
+
+def meta(cli, build_dir):
+    root = mbx.ROOT
+    commit = sh("git -C %s rev-parse --short HEAD" % shlex.quote(root))
+    if sh("git -C %s status --porcelain --untracked-files=no" % shlex.quote(root)):
+        commit += "+uncommitted changes"
+    cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
+    build_type = sh("grep -m1 '^CMAKE_BUILD_TYPE' %s/CMakeCache.txt | cut -d= -f2" % shlex.quote(build_dir))
+    try:
+        built = datetime.datetime.fromtimestamp(os.path.getmtime(cli)).astimezone().strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        built = "?"
+    return {
+        "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "machine": "%s, %d cores, %s %s" % (cpu or platform.machine(), os.cpu_count(), platform.system(),
+                                            platform.release()),
+        "commit": commit or "?",
+        "build_type": build_type or "?",
+        "built": built,
+        "mbsync": sh("mbsync --version") or "mbsync ?",
+        "dovecot": sh("dovecot --version").split(" ")[0],
+        "python": "Python %s" % platform.python_version(),
+        "cli": cli,
+    }
+
+
+class Recorder:
+    """Collects the runs of each (scenario, tool) and checks what each run reports."""
+
+    def __init__(self, result):
+        self.result = result
+
+    def add(self, scenario, tool, run, problem=None):
+        entry = self.result["scenarios"].setdefault(scenario, {}).setdefault(tool, {"runs": []})
+        brief = {k: v for k, v in run.items() if k not in ("stdout", "stderr")}
+        if run.get("rc", 0) != 0:
+            problem = "exit code %s" % run["rc"]
+            brief["stderr_tail"] = run.get("stderr", "")[-2000:]
+        if problem:
+            entry["problem"] = problem
+            self.result["warnings"].append("%s / %s: %s" % (scenario, tool, problem))
+            log("WARNING %s / %s: %s" % (scenario, tool, problem))
+            if run.get("stderr"):
+                log("  stderr: " + run["stderr"][-800:].replace("\n", "\n  "))
+        entry["runs"].append(brief)
+        entry["time"] = report.stats([r["seconds"] for r in entry["runs"]])
+        entry["rss_mb"] = report.stats([r.get("rss_mb") for r in entry["runs"]])
+        entry["cpu"] = report.stats([r.get("cpu") for r in entry["runs"]])
+        load = run.get("load", os.getloadavg()[0])
+        self.result["max_load"] = max(self.result.get("max_load", 0), load)
+        log("%-16s %-15s run %d: %.3fs%s%s (load %.1f)" % (
+            scenario, tool, len(entry["runs"]), run["seconds"],
+            " cpu %.2fs" % run["cpu"] if run.get("cpu") is not None else "",
+            " %.0f MB" % run["rss_mb"] if run.get("rss_mb") else "", load))
+
+
+def expect(summary, **want):
+    """A problem description when the sync's summary differs from what the server state implies."""
+    if summary is None:
+        return "no summary line on stdout"
+    wrong = ["%s=%s (expected %s)" % (k, summary.get(k), v) for k, v in want.items() if summary.get(k) != v]
+    return ", ".join(wrong) or None
+
+
+def bench_size(args, env, count):
+    result = {"messages": count, "seed": args.seed, "runs": args.runs, "scenarios": {}, "warnings": [],
+              "meta": meta(args.cli, args.build_dir)}
+    rec = Recorder(result)
+    server = mbx.ServerMailbox(env, args.work)
+    result["load_seconds"] = round(server.load(count, args.seed), 2)
+    fp0 = server.fingerprint()
+    gen = server.generate(count, args.seed)
+    result["mailbox_mb"] = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(gen)
+                               for f in fs if f.endswith(".eml")) / 1e6
+    imap = dict(host="localhost", port=int(env["AMIENS_TEST_IMAPS_PORT"]), cafile=env["AMIENS_TEST_CA_FILE"],
+                user=env["AMIENS_TEST_USER"], password=env["AMIENS_TEST_PASSWORD"])
+
+    # ---- warm-up: every tool then meets a server whose files and indexes are in memory.
+    warm = rawimap.measure(**imap)
+    result["folders"] = len(warm["folders"])
+    if warm["messages"] != count:
+        result["warnings"].append("raw client saw %d messages, %d expected" % (warm["messages"], count))
+
+    amiens = tools.AmiensMail(args.cli, env, args.work)
+    variants = [("mbsync", tools.Mbsync(env, args.work, fsync=True))]
+    if args.mbsync_nofsync:
+        variants.append(("mbsync_nofsync", tools.Mbsync(env, args.work, fsync=False)))
+
+    # ---- state S0. The tools take turns, run after run, so that a slow patch of the machine
+    # (other processes, disk) hits all of them alike rather than one tool's whole series.
+    for _ in range(args.runs):
+        tools.flush_disk()
+        r = rawimap.measure(**imap)
+        base = r["login"] + r["list"] + r["examine"]
+        problem = None if r["messages"] == count else "%d messages fetched" % r["messages"]
+        rec.add("header_first", "limit", {"seconds": base + r["headers"], "raw": r}, problem)
+        rec.add("full_first", "limit", {"seconds": base + r["bodies"]})
+        rec.add("resync_nochange", "limit", {"seconds": base})
+
+        r = amiens.sync(amiens.fresh("first-headers"), "none")
+        rec.add("header_first", "amiens", r, expect(r["summary"], new=count, bodies=0))
+        full = amiens.fresh("full")
+        r = amiens.sync(full, "all")
+        rec.add("full_first", "amiens", r, expect(r["summary"], new=count, bodies=count))
+        time.sleep(RESYNC_PAUSE)
+        r = amiens.sync(full, "all")
+        rec.add("resync_nochange", "amiens", r, expect(r["summary"], new=0, flags=0, removed=0, bodies=0))
+
+        for name, mbsync in variants:
+            mbsync.fresh()
+            r = mbsync.sync()
+            got = r["summary"]["messages"]
+            rec.add("full_first", name, r, None if got == count else "%d messages in the Maildir" % got)
+            time.sleep(RESYNC_PAUSE)
+            r = mbsync.sync()
+            rec.add("resync_nochange", name, r)
+    result["disk_mb"] = {"amiens_profile": tools.du_mb(full), "mbsync_maildir": tools.du_mb(variants[0][1].near)}
+    tools.copy_tree(full, amiens.profile("before-changes"))
+    for name, mbsync in variants:
+        mbsync.save("before-changes")
+
+    if server.fingerprint() != fp0:
+        result["warnings"].append("the server state changed during the S0 scenarios (a sync wrote to it)")
+
+    # ---- changes, applied once; every tool resyncs from its own pre-change copy, restored each run
+    changes = server.apply_changes(count, args.seed)
+    result["changes"] = changes
+    log("changes: %s" % report.changes_text(changes))
+    fp1 = server.fingerprint()
+    expected_total = count + changes["new"] - changes["expunged"]
+    for _ in range(args.runs):
+        work = amiens.profile("after-changes")
+        tools.copy_tree(amiens.profile("before-changes"), work)
+        time.sleep(RESYNC_PAUSE)
+        r = amiens.sync(work, "all")
+        rec.add("resync_changes", "amiens", r,
+                expect(r["summary"], new=changes["new"], flags=changes["flag_changes"],
+                       removed=changes["expunged"], bodies=changes["new"]))
+        for name, mbsync in variants:
+            mbsync.restore("before-changes")
+            time.sleep(RESYNC_PAUSE)
+            r = mbsync.sync()
+            got = r["summary"]["messages"]
+            rec.add("resync_changes", name, r, None if got == expected_total else "%d messages in the Maildir" % got)
+    if server.fingerprint() != fp1:
+        result["warnings"].append("the server state changed during the after-changes scenarios")
+    result["fingerprint_before"] = fp0
+    result["fingerprint_after_changes"] = fp1
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--state", required=True, help="tests/servers state dir (servers up)")
+    ap.add_argument("--cli", required=True, help="amiens-mail-cli")
+    ap.add_argument("--build-dir", default="")
+    ap.add_argument("--sizes", default="10000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--work", required=True, help="cache and scratch directory")
+    ap.add_argument("--mbsync-nofsync", action="store_true", help="also run mbsync with FSync no")
+    ap.add_argument("--chart", action="store_true", help="also write sync-N.png (needs python3-matplotlib)")
+    args = ap.parse_args()
+    env = read_env(os.path.join(args.state, "servers.env"))
+    for size in [int(s) for s in args.sizes.split(",") if s]:
+        t = time.perf_counter()
+        log("=== %d messages, %d runs ===" % (size, args.runs))
+        result = bench_size(args, env, size)
+        result["bench_seconds"] = round(time.perf_counter() - t, 1)
+        if result.get("max_load", 0) > (os.cpu_count() or 1):
+            result["warnings"].append(
+                "the machine was busy: 1-minute load average up to %.1f on %d cores during the runs; wall "
+                "times are inflated by other processes (compare the CPU column, which is the client's own)"
+                % (result["max_load"], os.cpu_count()))
+        path = report.write(result, args.out, chart=args.chart)
+        print(open(path).read())
+        log("%d messages done in %.0fs: %s" % (size, result["bench_seconds"], path))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""The synchronisers under test: amiens-mail-cli, mbsync (isync), and the timing helper they share."""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+
+TIME = "/usr/bin/time"
+ADDRESS = "mdupont@ac-amiens.fr"
+SUMMARY = re.compile(r"(\d+) folders: (\d+) new, (\d+) flag changes, (\d+) removed, (\d+) bodies downloaded")
+RSS = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
+CPU = re.compile(r"(User|System) time \(seconds\): ([\d.]+)")
+
+
+def flush_disk(limit=5.0):
+    """sync(1), but waits at most limit seconds: on a machine shared with other jobs, sync also
+    waits for their writes, which can take minutes. Returns the seconds waited."""
+    t = time.perf_counter()
+    p = subprocess.Popen(["sync"])
+    try:
+        p.wait(timeout=limit)
+    except subprocess.TimeoutExpired:
+        pass                       # it finishes on its own; the run goes on
+    return time.perf_counter() - t
+
+
+def timed(cmd, stdin_text=None, env=None, timeout=3600):
+    """Runs cmd under /usr/bin/time -v: wall seconds (measured here), CPU seconds (user + system) and
+    peak RSS of the client, the 1-minute load average at the end, exit code, output.
+
+    The page cache's dirty data of the previous step (profile copies, earlier syncs) is written
+    out first, so that it is not flushed inside the timed run."""
+    flush_disk()
+    with tempfile.NamedTemporaryFile(prefix="bench-time-", suffix=".txt") as rss_file:
+        t = time.perf_counter()
+        r = subprocess.run([TIME, "-v", "-o", rss_file.name] + cmd, input=stdin_text, env=env,
+                           capture_output=True, text=True, timeout=timeout)
+        seconds = time.perf_counter() - t
+        usage = open(rss_file.name).read()
+    m = RSS.search(usage)
+    cpu = sum(float(v) for _, v in CPU.findall(usage))
+    return {"seconds": seconds, "cpu": cpu, "rss_mb": int(m.group(1)) / 1024 if m else None, "rc": r.returncode,
+            "load": os.getloadavg()[0], "stdout": r.stdout, "stderr": r.stderr}
+
+
+def copy_tree(src, dst):
+    if os.path.lexists(dst):
+        shutil.rmtree(dst)
+    shutil.copytree(src, dst, symlinks=True)
+
+
+class AmiensMail:
+    """amiens-mail-cli with its own profile directories (one fresh profile per first sync)."""
+
+    def __init__(self, cli, env, work):
+        self.cli = cli
+        self.password = env["AMIENS_TEST_PASSWORD"]
+        self.dir = os.path.join(work, "amiens")
+        shutil.rmtree(self.dir, ignore_errors=True)
+        os.makedirs(self.dir)
+        # English messages (the summary line is parsed), no protocol tracing.
+        self.env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8", AMIENS_MAIL_LANGUAGE="en")
+        self.env.pop("QT_LOGGING_RULES", None)
+        self.template = os.path.join(self.dir, "template")
+        # No --password-stdin here: the password is given to each sync, the keychain is not used.
+        subprocess.run([cli, "--profile", self.template, "account", "add", "--address", ADDRESS,
+                        "--name", "Marie Dupont", "--login", env["AMIENS_TEST_USER"],
+                        "--imap-host", "localhost", "--imap-port", env["AMIENS_TEST_IMAPS_PORT"],
+                        "--imap-security", "ssl", "--smtp-host", "localhost",
+                        "--smtp-port", env["AMIENS_TEST_SMTPS_PORT"], "--smtp-security", "ssl",
+                        "--ca-file", env["AMIENS_TEST_CA_FILE"]],
+                       env=self.env, check=True, capture_output=True, text=True)
+
+    def profile(self, name):
+        return os.path.join(self.dir, name)
+
+    def fresh(self, name):
+        path = self.profile(name)
+        copy_tree(self.template, path)
+        return path
+
+    def sync(self, profile, bodies):
+        r = timed([self.cli, "--profile", profile, "sync", "--bodies", bodies, "--password-stdin"],
+                  stdin_text=self.password + "\n", env=self.env)
+        m = SUMMARY.search(r["stdout"])
+        r["summary"] = dict(zip(("folders", "new", "flags", "removed", "bodies"), map(int, m.groups()))) if m else None
+        return r
+
+
+MBSYNC_CONFIG = """# Written by bench/lib/tools.py for one benchmark run.
+# FSync yes is mbsync's default: every message file and state file is flushed to disk.
+FSync {fsync}
+
+IMAPAccount bench
+Host localhost
+Port {port}
+User {user}
+Pass "{password}"
+SSLType IMAPS
+CertificateFile {ca}
+
+IMAPStore far
+Account bench
+
+MaildirStore near
+Path {near}/
+Inbox {near}/INBOX
+SubFolders Verbatim
+
+Channel bench
+Far :far:
+Near :near:
+Patterns *
+Create Near
+# One way, like AmiensMail's sync: new messages, flags and expunges from the server to here.
+Sync Pull
+Expunge Near
+SyncState *
+"""
+
+
+class Mbsync:
+    """mbsync into a Maildir, over IMAPS verified with the test CA (SNI localhost)."""
+
+    def __init__(self, env, work, fsync=True):
+        self.dir = os.path.join(work, "mbsync-fsync" if fsync else "mbsync-nofsync")
+        shutil.rmtree(self.dir, ignore_errors=True)
+        os.makedirs(self.dir, mode=0o700)
+        self.config = os.path.join(self.dir, "mbsyncrc")
+        self.near = os.path.join(self.dir, "near")
+        password = env["AMIENS_TEST_PASSWORD"].replace("\\", "\\\\").replace('"', '\\"')
+        with open(os.open(self.config, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+            f.write(MBSYNC_CONFIG.format(port=env["AMIENS_TEST_IMAPS_PORT"], user=env["AMIENS_TEST_USER"],
+                                         password=password, ca=env["AMIENS_TEST_CA_FILE"], near=self.near,
+                                         fsync="yes" if fsync else "no"))
+
+    def fresh(self):
+        shutil.rmtree(self.near, ignore_errors=True)
+        os.makedirs(self.near)
+
+    def save(self, name):
+        copy_tree(self.near, os.path.join(self.dir, name))
+
+    def restore(self, name):
+        copy_tree(os.path.join(self.dir, name), self.near)
+
+    def count(self):
+        n = 0
+        for dirpath, _, filenames in os.walk(self.near):
+            if os.path.basename(dirpath) in ("cur", "new"):
+                n += len(filenames)
+        return n
+
+    def sync(self):
+        r = timed(["mbsync", "-c", self.config, "-a", "-q"])
+        r["summary"] = {"messages": self.count()}
+        return r
+
+
+def du_mb(path):
+    total = 0
+    for dirpath, _, filenames in os.walk(path):
+        for name in filenames:
+            try:
+                total += os.lstat(os.path.join(dirpath, name)).st_blocks * 512
+            except OSError:
+                pass
+    return round(total / 1e6, 1)
