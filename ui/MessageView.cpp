@@ -4,6 +4,7 @@
 #include "NotificationBanner.h"
 #include "mime/HtmlSanitizer.h"
 #include "mime/PlainTextFormatter.h"
+#include "security/PhishingAnalyzer.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,6 +41,7 @@ QString addressList(const QList<MailAddress> &addresses)
 MessageView::MessageView(QWidget *parent)
     : QWidget(parent)
     , m_headers(new QLabel(this))
+    , m_warningBar(new NotificationBanner(this))
     , m_remoteBar(new NotificationBanner(this))
     , m_receiptBar(new NotificationBanner(this))
     , m_browser(new MessageBrowser(this))
@@ -63,6 +65,7 @@ MessageView::MessageView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_headers);
+    layout->addWidget(m_warningBar);
     layout->addWidget(m_remoteBar);
     layout->addWidget(m_receiptBar);
     layout->addWidget(m_browser, 1);
@@ -95,6 +98,8 @@ void MessageView::clear()
     m_content = MessageContent();
     m_headers->clear();
     m_headers->hide();
+    m_warningBar->hide();
+    m_warningCodes.clear();
     m_remoteBar->hide();
     m_receiptBar->hide();
     m_browser->clear();
@@ -105,7 +110,7 @@ void MessageView::clear()
     m_remoteBlocked = false;
 }
 
-void MessageView::showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw)
+void MessageView::showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw, bool ownFolder)
 {
     clear();
     m_summary = summary;
@@ -133,6 +138,20 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     m_content = MessageContent::parse(m_raw);
     m_browser->setInlineImages(m_content.inlineImages);
     render(m_trustedSenders.contains(headers.from.address.toLower()));
+
+    PhishingAnalyzer::Input input{summary.headers, m_content.text, m_content.html, ownFolder};
+    const QList<MessageWarning> warnings = PhishingAnalyzer().analyse(input);
+    QStringList texts;
+    for (const MessageWarning &warning : warnings) {
+        m_warningCodes.append(warning.code);
+        texts.append(warning.text.toHtmlEscaped());
+    }
+    // A mere "external sender" is a discreet note; anything more is a warning.
+    if (!warnings.isEmpty()) {
+        const bool onlyExternal = m_warningCodes == QStringList{u"external-sender"_s};
+        m_warningBar->showMessage(onlyExternal ? NotificationBanner::Level::Information : NotificationBanner::Level::Warning,
+                                  texts.join(u"<br>"_s));
+    }
 
     if (m_content.headers.requestsReadReceipt) {
         m_receiptBar->showMessage(NotificationBanner::Level::Information,
@@ -180,6 +199,11 @@ QString MessageView::bodyText() const
 bool MessageView::remoteContentBlocked() const
 {
     return m_remoteBlocked;
+}
+
+QStringList MessageView::warningCodes() const
+{
+    return m_warningCodes;
 }
 
 bool MessageView::readReceiptRequested() const

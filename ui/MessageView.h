@@ -25,7 +25,8 @@ public:
     explicit MessageView(QWidget *parent = nullptr);
 
     /// Shows @p summary with its raw bytes (null when the body is not downloaded yet).
-    void showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw);
+    /// @p ownFolder: Sent or Drafts, where the user's own mail is not checked for phishing.
+    void showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw, bool ownFolder = false);
     void clear();
 
     /// Senders whose remote content the user allowed (addresses, lower case).
@@ -34,6 +35,8 @@ public:
     [[nodiscard]] QString bodyText() const;
     [[nodiscard]] bool remoteContentBlocked() const;
     [[nodiscard]] bool readReceiptRequested() const;
+    /// The phishing warning codes shown for the current message.
+    [[nodiscard]] QStringList warningCodes() const;
     [[nodiscard]] QListWidget *attachmentList() const { return m_attachments; }
 
     /// Saves attachment @p index to @p path; returns an error in French, empty on success.
@@ -54,6 +57,7 @@ private:
     void saveAttachmentInteractive();
 
     QLabel *m_headers = nullptr;
+    NotificationBanner *m_warningBar = nullptr;
     NotificationBanner *m_remoteBar = nullptr;
     NotificationBanner *m_receiptBar = nullptr;
     MessageBrowser *m_browser = nullptr;
@@ -66,6 +70,7 @@ private:
     MessageContent m_content;
     QSet<QString> m_trustedSenders;
     bool m_remoteBlocked = false;
+    QStringList m_warningCodes;
 };
 
 } // namespace Amiens

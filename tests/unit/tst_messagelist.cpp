@@ -74,6 +74,7 @@ private Q_SLOTS:
     void plainTextKeepsLinesAndLinks();
     void htmlIsSanitisedAndRemoteContentOffered();
     void executableAttachmentsAreNotOpened();
+    void phishingIsFlaggedButNotInSent();
 
 private:
     QTemporaryDir m_dir;
@@ -224,6 +225,22 @@ void TestMessageList::executableAttachmentsAreNotOpened()
     QCOMPARE(file.readAll(), QByteArray("%PDF-1.4\n"));
     QCOMPARE(file.permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
     QFile::remove(path);
+}
+
+void TestMessageList::phishingIsFlaggedButNotInSent()
+{
+    MessageView view;
+    CachedMessage summary;
+    summary.headers.from = {u"Support Messagerie"_s, u"support@ac-arniens.fr"_s};
+    summary.headers.subject = u"Votre boîte est pleine"_s;
+    const QByteArray raw = "From: Support Messagerie <support@ac-arniens.fr>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                           "<p>Vérifiez votre compte : <a href=\"http://203.0.113.9/\">https://webmail.ac-amiens.fr</a></p>\r\n";
+    view.showMessage(summary, raw);
+    const QStringList codes = view.warningCodes();
+    for (const QString &code : {u"lookalike-domain"_s, u"deceptive-link"_s, u"ip-link"_s, u"credential-request"_s})
+        QVERIFY2(codes.contains(code), qPrintable(codes.join(u',')));
+    view.showMessage(summary, raw, true);
+    QVERIFY(view.warningCodes().isEmpty());
 }
 
 QTEST_MAIN(TestMessageList)
