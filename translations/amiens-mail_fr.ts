@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Amiens::AbsencePage</name>
+    <message>
+        <source>Send an automatic reply while I am away</source>
+        <translation>Envoyer une réponse automatique pendant mon absence</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message :</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> jour(s)</translation>
+    </message>
+    <message>
+        <source>Reply to the same sender at most once every</source>
+        <translation>Répondre au même expéditeur au plus une fois tous les</translation>
+    </message>
+    <message>
+        <source>marie.dupont@ac-amiens.fr, mdupont@ac-amiens.fr</source>
+        <translation>marie.dupont@ac-amiens.fr, mdupont@ac-amiens.fr</translation>
+    </message>
+    <message>
+        <source>Answer for the addresses:</source>
+        <translation>Répondre pour les adresses :</translation>
+    </message>
+    <message>
+        <source>Do not reply to messages from outside the academy</source>
+        <translation>Ne pas répondre aux messages extérieurs à l&apos;académie</translation>
+    </message>
+    <message>
+        <source>The end of the absence must come after its start.</source>
+        <translation>La fin de l&apos;absence doit être postérieure à son début.</translation>
+    </message>
+    <message>
+        <source>The end of the absence is already past.</source>
+        <translation>La fin de l&apos;absence est déjà passée.</translation>
+    </message>
+    <message>
+        <source>Write the message your correspondents will receive.</source>
+        <translation>Rédigez le message que recevront vos correspondants.</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address: %1</source>
+        <translation>Adresse électronique non valide : %1</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::AccountAssistant</name>
     <message>
         <source>Set up your mail account</source>
@@ -451,6 +510,116 @@
         <source>Deletion</source>
         <translation>Suppression</translation>
     </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>Usage: send [FILE.eml]</source>
+        <translation>Utilisation : send [FICHIER.eml]</translation>
+    </message>
+    <message>
+        <source>Error: cannot read %1.</source>
+        <translation>Erreur : impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>Queued in the outbox: %1</source>
+        <translation>Placé dans la boîte d&apos;envoi : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent.</source>
+        <translation>
+            <numerusform>%n message envoyé.</numerusform>
+            <numerusform>%n messages envoyés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ComposerWindow</name>
+    <message>
+        <source>New message</source>
+        <translation>Nouveau message</translation>
+    </message>
+    <message>
+        <source>Addresses separated by commas</source>
+        <translation>Adresses séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;À :</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;Cc :</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>C&amp;ci :</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>&amp;Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove attachment</source>
+        <translation>&amp;Retirer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Request a read &amp;receipt</source>
+        <translation>Demander un accusé de &amp;lecture</translation>
+    </message>
+    <message>
+        <source>Normal priority</source>
+        <translation>Priorité normale</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>Priorité haute</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>Priorité basse</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>On %1, %2 wrote:</source>
+        <translation>Le %1, %2 a écrit :</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Le fichier %1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ConnectionCheckPage</name>
@@ -594,6 +763,33 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ForwardingPage</name>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; forwarding academic mail to an address outside the academy (a personal mailbox, for example) may be forbidden. Professional mail can hold personal data of pupils and colleagues. Check with your head of school or your department before turning it on.</source>
+        <translation>&lt;b&gt;Attention :&lt;/b&gt; le transfert du courrier académique vers une adresse extérieure à l&apos;académie (une messagerie personnelle, par exemple) peut être interdit. Le courrier professionnel peut contenir des données personnelles d&apos;élèves et de collègues. Renseignez-vous auprès de votre chef d&apos;établissement ou de votre service avant de l&apos;activer.</translation>
+    </message>
+    <message>
+        <source>Forward my incoming mail</source>
+        <translation>Transférer mon courrier entrant</translation>
+    </message>
+    <message>
+        <source>To the address:</source>
+        <translation>Vers l&apos;adresse :</translation>
+    </message>
+    <message>
+        <source>Keep a copy in this mailbox</source>
+        <translation>Conserver une copie dans cette boîte</translation>
+    </message>
+    <message>
+        <source>Give the address mail is forwarded to.</source>
+        <translation>Indiquez l&apos;adresse vers laquelle transférer le courrier.</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address: %1</source>
+        <translation>Adresse électronique non valide : %1</translation>
     </message>
 </context>
 <context>
@@ -849,6 +1045,26 @@
         <source>Synchronising…</source>
         <translation>Synchronisation…</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;New message</source>
+        <translation>&amp;Nouveau message</translation>
+    </message>
+    <message>
+        <source>Your out-of-office message is on until %1.</source>
+        <translation>Votre message d&apos;absence est activé jusqu&apos;au %1.</translation>
+    </message>
+    <message>
+        <source>Your out-of-office message is on.</source>
+        <translation>Votre message d&apos;absence est activé.</translation>
+    </message>
+    <message>
+        <source>End it</source>
+        <translation>Terminer</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ManageSieveClient</name>
@@ -919,6 +1135,29 @@
     <message>
         <source>An unexpected error occurred while talking to %1.</source>
         <translation>Une erreur inattendue s&apos;est produite en communiquant avec %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::MessageBuilder</name>
+    <message>
+        <source>The sender address %1 is not valid.</source>
+        <translation>L&apos;adresse de l&apos;expéditeur %1 n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The address %1 is not valid. Addresses with accented letters before the @ cannot be used yet.</source>
+        <translation>L&apos;adresse %1 n&apos;est pas valide. Les adresses avec des lettres accentuées avant le @ ne peuvent pas encore être utilisées.</translation>
+    </message>
+    <message>
+        <source>The message has no recipient.</source>
+        <translation>Le message n&apos;a aucun destinataire.</translation>
+    </message>
+    <message>
+        <source>The file is not a mail message (no header).</source>
+        <translation>Le fichier n&apos;est pas un message électronique (aucun en-tête).</translation>
+    </message>
+    <message>
+        <source>The header %1 contains unencoded accented letters; save the message with encoded headers (RFC 2047) and try again.</source>
+        <translation>L&apos;en-tête %1 contient des lettres accentuées non encodées ; enregistrez le message avec des en-têtes encodés (RFC 2047) et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1300,40 @@
     </message>
 </context>
 <context>
+    <name>Amiens::OfflinePolicy</name>
+    <message>
+        <source>The number of days must be between %1 and %2.</source>
+        <translation>Le nombre de jours doit être compris entre %1 et %2.</translation>
+    </message>
+    <message>
+        <source>The check interval must be between %1 and %2 minutes.</source>
+        <translation>L&apos;intervalle de relève doit être compris entre %1 et %2 minutes.</translation>
+    </message>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::Outbox</name>
+    <message>
+        <source>The outbox folder %1 could not be written (is the disk full?).</source>
+        <translation>Le dossier de la boîte d&apos;envoi %1 n&apos;a pas pu être écrit (le disque est-il plein ?).</translation>
+    </message>
+    <message>
+        <source>The outbox could not be written (is the disk full?): %1</source>
+        <translation>La boîte d&apos;envoi n&apos;a pas pu être écrite (le disque est-il plein ?) : %1</translation>
+    </message>
+    <message>
+        <source>The outbox folder %1 could not be created.</source>
+        <translation>Le dossier de la boîte d&apos;envoi %1 n&apos;a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>The message could not be removed from the outbox.</source>
+        <translation>Le message n&apos;a pas pu être retiré de la boîte d&apos;envoi.</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::PendingOperationReplayer</name>
     <message numerus="yes">
         <source>%n message(s) of %1 were removed on the server before the change made offline could be applied.</source>
@@ -1072,6 +1345,49 @@
     <message>
         <source>The server refused a change made offline in %1 (%2); it was abandoned.</source>
         <translation>Le serveur a refusé une modification faite hors connexion dans %1 (%2) ; elle a été abandonnée.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::PhishingAnalyzer</name>
+    <message>
+        <source>The sender&apos;s domain %1 imitates an academy domain. It is not the academy.</source>
+        <translation>Le domaine de l’expéditeur, %1, imite un domaine de l’académie. Ce n’est pas l’académie.</translation>
+    </message>
+    <message>
+        <source>External sender: %1 is not an academy address.</source>
+        <translation>Expéditeur externe : %1 n’est pas une adresse de l’académie.</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; suggests the academy or a colleague, but the message comes from %2.</source>
+        <translation>Le nom « %1 » évoque l’académie ou un collègue, mais le message vient de %2.</translation>
+    </message>
+    <message>
+        <source>Replies would go to %1, outside the academy, not to the sender.</source>
+        <translation>Les réponses iraient à %1, hors de l’académie, et non à l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>A link shows %1 but leads to %2.</source>
+        <translation>Un lien affiche %1 mais mène à %2.</translation>
+    </message>
+    <message>
+        <source>A link leads to a bare network address (%1), as phishing links often do.</source>
+        <translation>Un lien mène directement à une adresse réseau (%1), comme souvent les liens d’hameçonnage.</translation>
+    </message>
+    <message>
+        <source>A link is shortened (%1): its real destination is hidden.</source>
+        <translation>Un lien est raccourci (%1) : sa vraie destination est cachée.</translation>
+    </message>
+    <message>
+        <source>A link leads to %1, which imitates an academy site.</source>
+        <translation>Un lien mène à %1, qui imite un site de l’académie.</translation>
+    </message>
+    <message>
+        <source>The message contains a form: never type a password into a message.</source>
+        <translation>Le message contient un formulaire : ne saisissez jamais de mot de passe dans un message.</translation>
+    </message>
+    <message>
+        <source>This message talks about your password or identifiers. The academy will never ask for your identifiers by e-mail.</source>
+        <translation>Ce message parle de votre mot de passe ou de vos identifiants. L’académie ne vous demandera jamais vos identifiants par messagerie.</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1422,13 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ReadReceiptPolicy</name>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1509,303 @@
     </message>
 </context>
 <context>
+    <name>Amiens::SettingsCommands</name>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>Commande inconnue : %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>Out-of-office: %1</source>
+        <translation>Absence : %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Du : %1</translation>
+    </message>
+    <message>
+        <source>Until: %1</source>
+        <translation>Au : %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Once every %n day(s) per sender</source>
+        <translation>
+            <numerusform>Une fois par expéditeur tous les %n jour</numerusform>
+            <numerusform>Une fois par expéditeur tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Addresses: %1</source>
+        <translation>Adresses : %1</translation>
+    </message>
+    <message>
+        <source>Academy senders only: %1</source>
+        <translation>Expéditeurs de l&apos;académie seulement : %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Warning: another out-of-office rule (from the webmail?) is also on the server.</source>
+        <translation>Attention : une autre règle d&apos;absence (de la messagerie web ?) est aussi sur le serveur.</translation>
+    </message>
+    <message>
+        <source>vacation set needs --from, --until, --subject and --message-file.</source>
+        <translation>vacation set demande --from, --until, --subject et --message-file.</translation>
+    </message>
+    <message>
+        <source>--from and --until take ISO 8601 dates such as 2026-07-06T08:00.</source>
+        <translation>--from et --until prennent des dates ISO 8601 comme 2026-07-06T08:00.</translation>
+    </message>
+    <message>
+        <source>The end of the absence must come after its start.</source>
+        <translation>La fin de l&apos;absence doit être postérieure à son début.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>Le message est vide.</translation>
+    </message>
+    <message>
+        <source>--days takes a number of days between 1 and 365.</source>
+        <translation>--days prend un nombre de jours entre 1 et 365.</translation>
+    </message>
+    <message>
+        <source>Out-of-office message on from %1 until %2.</source>
+        <translation>Message d&apos;absence activé du %1 au %2.</translation>
+    </message>
+    <message>
+        <source>Out-of-office message off.</source>
+        <translation>Message d&apos;absence désactivé.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <source>signature set needs --name and --file.</source>
+        <translation>signature set demande --name et --file.</translation>
+    </message>
+    <message>
+        <source>--default takes new, reply or both.</source>
+        <translation>--default prend new, reply ou both.</translation>
+    </message>
+    <message>
+        <source>Signature &quot;%1&quot; saved.</source>
+        <translation>Signature « %1 » enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::SettingsDialog</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>%1, port %2 (%3), login %4</source>
+        <translation>%1, port %2 (%3), identifiant %4</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>Reading the out-of-office settings from the server…</source>
+        <translation>Lecture des paramètres d&apos;absence sur le serveur…</translation>
+    </message>
+    <message>
+        <source>Out of office</source>
+        <translation>Absence</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Read receipts</source>
+        <translation>Accusés de lecture</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors connexion</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP):</source>
+        <translation>Courrier entrant (IMAP) :</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP):</source>
+        <translation>Courrier sortant (SMTP) :</translation>
+    </message>
+    <message>
+        <source>Filters and absence (ManageSieve):</source>
+        <translation>Filtres et absence (ManageSieve) :</translation>
+    </message>
+    <message>
+        <source>The servers are changed from the first-run assistant&apos;s advanced settings.</source>
+        <translation>Les serveurs se modifient dans les paramètres avancés de l&apos;assistant de configuration.</translation>
+    </message>
+    <message>
+        <source>When a sender asks for a read receipt:</source>
+        <translation>Quand un expéditeur demande un accusé de lecture :</translation>
+    </message>
+    <message>
+        <source>Ask me each time</source>
+        <translation>Me demander à chaque fois</translation>
+    </message>
+    <message>
+        <source>Always send one</source>
+        <translation>Toujours en envoyer un</translation>
+    </message>
+    <message>
+        <source>Never send one</source>
+        <translation>Ne jamais en envoyer</translation>
+    </message>
+    <message>
+        <source>Always ask for a read receipt for my messages</source>
+        <translation>Toujours demander un accusé de lecture pour mes messages</translation>
+    </message>
+    <message>
+        <source>Keep for reading without a network:</source>
+        <translation>Conserver pour la lecture hors connexion :</translation>
+    </message>
+    <message>
+        <source>Every message in full</source>
+        <translation>Tous les messages en entier</translation>
+    </message>
+    <message>
+        <source>The messages of the last</source>
+        <translation>Les messages des derniers</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> jour(s)</translation>
+    </message>
+    <message>
+        <source>Headers only (a message is downloaded when opened)</source>
+        <translation>Les en-têtes seulement (un message est téléchargé à l&apos;ouverture)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Check for new mail every:</source>
+        <translation>Relever le courrier toutes les :</translation>
+    </message>
+    <message>
+        <source>&amp;Empty the cache…</source>
+        <translation>&amp;Vider le cache…</translation>
+    </message>
+    <message>
+        <source>Offline cache: %1</source>
+        <translation>Cache hors connexion : %1</translation>
+    </message>
+    <message>
+        <source>Empty the cache</source>
+        <translation>Vider le cache</translation>
+    </message>
+    <message>
+        <source>Remove every message kept on this computer for %1? The mail stays on the server and is downloaded again at the next synchronisation.</source>
+        <translation>Supprimer tous les messages conservés sur cet ordinateur pour %1 ? Le courrier reste sur le serveur et sera de nouveau téléchargé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Saving the out-of-office settings on the server…</source>
+        <translation>Enregistrement des paramètres d&apos;absence sur le serveur…</translation>
+    </message>
+    <message>
+        <source>Ending the out-of-office message…</source>
+        <translation>Arrêt du message d&apos;absence…</translation>
+    </message>
+    <message>
+        <source>Your password is needed to read the out-of-office settings on the server.</source>
+        <translation>Votre mot de passe est nécessaire pour lire les paramètres d&apos;absence sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Type my password…</source>
+        <translation>Saisir mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>The mail server %1 does not offer remote filter management (ManageSieve), so the out-of-office message cannot be set from here. Set it in the webmail: %2</source>
+        <translation>Le serveur de messagerie %1 ne propose pas la gestion des filtres à distance (ManageSieve) : le message d&apos;absence ne peut pas être réglé d&apos;ici. Réglez-le dans la messagerie web : %2</translation>
+    </message>
+    <message>
+        <source>Type my password again…</source>
+        <translation>Saisir à nouveau mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>The settings are saved on the server.</source>
+        <translation>Les paramètres sont enregistrés sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The mail server does not support automatic replies. Set your out-of-office message in the webmail: %1</source>
+        <translation>Le serveur de messagerie ne gère pas les réponses automatiques. Réglez votre message d&apos;absence dans la messagerie web : %1</translation>
+    </message>
+    <message>
+        <source>Another out-of-office message is set up on the server (for example from the webmail). Turn it off there before turning this one on.</source>
+        <translation>Un autre message d&apos;absence est réglé sur le serveur (par exemple depuis la messagerie web). Désactivez-le là-bas avant d&apos;activer celui-ci.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Mot de passe pour %1 :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::SieveRulesStore</name>
     <message>
         <source>The mail server does not support automatic replies (Sieve vacation).</source>
@@ -1206,6 +1826,171 @@
     <message>
         <source>The filter rules on the server cannot be read, so they were left unchanged.</source>
         <translation>Les règles de filtrage du serveur sont illisibles : elles n&apos;ont pas été modifiées.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::SignatureStore</name>
+    <message>
+        <source>Cannot read the signatures file %1.</source>
+        <translation>Impossible de lire le fichier des signatures %1.</translation>
+    </message>
+    <message>
+        <source>The signatures file %1 is damaged: %2</source>
+        <translation>Le fichier des signatures %1 est endommagé : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the signatures file %1.</source>
+        <translation>Impossible d&apos;enregistrer le fichier des signatures %1.</translation>
+    </message>
+    <message>
+        <source>Académie d&apos;Amiens</source>
+        <translation>Académie d&apos;Amiens</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Tél. : %1</translation>
+    </message>
+    <message>
+        <source>Academic signature</source>
+        <translation>Signature académique</translation>
+    </message>
+    <message>
+        <source>Every signature needs a name.</source>
+        <translation>Chaque signature doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Two signatures are named &quot;%1&quot;.</source>
+        <translation>Deux signatures portent le nom « %1 ».</translation>
+    </message>
+    <message>
+        <source>The signature &quot;%1&quot; is empty.</source>
+        <translation>La signature « %1 » est vide.</translation>
+    </message>
+    <message>
+        <source>The signature chosen for new messages no longer exists.</source>
+        <translation>La signature choisie pour les nouveaux messages n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>The signature chosen for replies no longer exists.</source>
+        <translation>La signature choisie pour les réponses n&apos;existe plus.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::SignaturesPage</name>
+    <message>
+        <source>Signatures for %1</source>
+        <translation>Signatures pour %1</translation>
+    </message>
+    <message>
+        <source>Academic &amp;template</source>
+        <translation>&amp;Modèle académique</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouvelle</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <source>Simple HTML</source>
+        <translation>HTML simple</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte :</translation>
+    </message>
+    <message>
+        <source>For the academic template</source>
+        <translation>Pour le modèle académique</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>Fonction :</translation>
+    </message>
+    <message>
+        <source>School or department:</source>
+        <translation>Établissement ou service :</translation>
+    </message>
+    <message>
+        <source>Postal address:</source>
+        <translation>Adresse postale :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>For new messages:</source>
+        <translation>Pour les nouveaux messages :</translation>
+    </message>
+    <message>
+        <source>For replies and forwards:</source>
+        <translation>Pour les réponses et transferts :</translation>
+    </message>
+    <message>
+        <source>Below the quoted text</source>
+        <translation>Sous le texte cité</translation>
+    </message>
+    <message>
+        <source>Above the quoted text</source>
+        <translation>Au-dessus du texte cité</translation>
+    </message>
+    <message>
+        <source>In replies, place it:</source>
+        <translation>Dans les réponses, la placer :</translation>
+    </message>
+    <message>
+        <source>Signature %1</source>
+        <translation>Signature %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::SmtpSender</name>
+    <message>
+        <source>The server %1 does not know the recipient %2.</source>
+        <translation>Le serveur %1 ne connaît pas le destinataire %2.</translation>
+    </message>
+    <message>
+        <source>The mailbox of %1 is full.</source>
+        <translation>La boîte aux lettres de %1 est pleine.</translation>
+    </message>
+    <message>
+        <source>The message is too big for the server %1. Remove or reduce attachments.</source>
+        <translation>Le message est trop volumineux pour le serveur %1. Retirez ou réduisez les pièces jointes.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the message (sender not allowed or message rejected).</source>
+        <translation>Le serveur %1 a refusé le message (expéditeur non autorisé ou message rejeté).</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot take the message right now; it will be sent again later.</source>
+        <translation>Le serveur %1 ne peut pas prendre le message pour l&apos;instant ; il sera renvoyé plus tard.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the message.</source>
+        <translation>Le serveur %1 a refusé le message.</translation>
+    </message>
+    <message>
+        <source>The server %1 has no room for the message right now; it will be sent again later.</source>
+        <translation>Le serveur %1 n&apos;a pas la place de prendre le message pour l&apos;instant ; il sera renvoyé plus tard.</translation>
     </message>
 </context>
 <context>

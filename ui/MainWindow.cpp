@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ComposerWindow.h"
 #include "FolderTreeModel.h"
 #include "HelpTexts.h"
 #include "MessageListModel.h"
@@ -8,8 +9,10 @@
 #include "UrlOpener.h"
 #include "imap/AccountSession.h"
 #include "imap/jobs/FetchBodyJob.h"
+#include "outbox/Outbox.h"
 
 #include <QAction>
+#include <QDir>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -92,8 +95,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_banner->setObjectName(u"banner"_s);
     m_reminderBanner = new NotificationBanner(this);
     m_reminderBanner->setObjectName(u"passwordReminder"_s);
+    m_absenceBanner = new NotificationBanner(this);
+    m_absenceBanner->setObjectName(u"absenceBanner"_s);
+    m_absenceBanner->hide();
     // Web links go to the browser; "amiens:" links are commands for whoever drives the window.
-    for (NotificationBanner *banner : {m_banner, m_reminderBanner}) {
+    for (NotificationBanner *banner : {m_banner, m_reminderBanner, m_absenceBanner}) {
         connect(banner, &NotificationBanner::linkActivated, this, [this](const QString &link) {
             const QUrl url(link);
             if (url.scheme() == "amiens"_L1)
@@ -106,6 +112,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_reminderBanner);
+    layout->addWidget(m_absenceBanner);
     layout->addWidget(m_banner);
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
@@ -135,6 +142,8 @@ void MainWindow::buildActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *refreshAction = fileMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
+    QAction *settingsAction = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
+    settingsAction->setObjectName(u"settingsAction"_s);
     fileMenu->addSeparator();
     m_signOutAction = fileMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     m_signOutAction->setObjectName(u"signOutAction"_s);
@@ -143,6 +152,10 @@ void MainWindow::buildActions()
     quitAction->setShortcut(QKeySequence::Quit);
 
     QMenu *messageMenu = menuBar()->addMenu(tr("&Message"));
+    QAction *newMessage = messageMenu->addAction(tr("&New message"), this, [this] { openComposer(); });
+    newMessage->setObjectName(u"newMessageAction"_s);
+    newMessage->setShortcut(QKeySequence::New);
+    connect(this, &MainWindow::replyRequested, this, &MainWindow::openComposer);
     QToolBar *toolBar = addToolBar(tr("Actions"));
     toolBar->setObjectName(u"actionsToolBar"_s);
     toolBar->setMovable(false);
@@ -238,6 +251,21 @@ void MainWindow::showNoAccount(const QString &profileDirectory)
                           tr("No mail account is configured in %1 yet.").arg(profileDirectory).toHtmlEscaped()
                               + u" <a href=\"amiens:setup\">"_s + tr("Set up my account…").toHtmlEscaped()
                               + u"</a>"_s);
+}
+
+void MainWindow::showAbsenceActive(bool active, const QDateTime &until)
+{
+    if (!active) {
+        m_absenceBanner->hide();
+        return;
+    }
+    const QString text = until.isValid()
+                             ? tr("Your out-of-office message is on until %1.")
+                                   .arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat))
+                             : tr("Your out-of-office message is on.");
+    m_absenceBanner->showMessage(NotificationBanner::Level::Information,
+                                 text.toHtmlEscaped() + u" <a href=\"amiens:endabsence\">"_s + tr("End it") +
+                                     u"</a>"_s);
 }
 
 void MainWindow::showPasswordReminder(qint64 ageInDays)
@@ -428,16 +456,25 @@ void MainWindow::onMessageSelected()
         return;
     }
     const std::optional<QByteArray> raw = m_cache.body(message->folderId, message->uid);
-    m_messageView->showMessage(*message, raw);
+    // The user's own mail (Sent, Drafts) is not checked for phishing.
+    const auto ownFolder = [this](qint64 folderId) {
+        for (const CachedFolder &folder : m_cache.folders()) {
+            if (folder.id == folderId)
+                return folder.info.role == FolderInfo::Role::Sent || folder.info.role == FolderInfo::Role::Drafts;
+        }
+        return false;
+    };
+    m_messageView->showMessage(*message, raw, ownFolder(message->folderId));
     const QString path = folderPath(message->folderId);
     if (!raw && m_session) {
         // Not downloaded yet: fetch it now, then show it if it is still the one selected.
         auto job = std::make_shared<FetchBodyJob>(path, message->uid);
         const qint64 rowId = message->rowId;
-        m_session->submit(job, [this, rowId](const std::optional<ServiceError> &) {
+        m_session->submit(job, [this, rowId, ownFolder](const std::optional<ServiceError> &) {
             const auto current = m_listModel->messageAt(m_messageList->currentIndex().row());
             if (current && current->rowId == rowId)
-                m_messageView->showMessage(*current, m_cache.body(current->folderId, current->uid));
+                m_messageView->showMessage(*current, m_cache.body(current->folderId, current->uid),
+                                           ownFolder(current->folderId));
         });
     }
     if (!message->isSeen() && m_session && raw)
@@ -579,6 +616,27 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openComposer(const QString &folderPath, quint32 uid)
+{
+    if (!m_session)
+        return;
+    // The outbox sits beside the cache: <profile>/cache/<hex>/mail.sqlite → <profile>/outbox/<hex>.
+    QDir profile = QFileInfo(m_cachePath).dir();
+    profile.cdUp();
+    profile.cdUp();
+    auto *composer = new ComposerWindow(m_session->account(),
+                                        Outbox::directoryFor(profile.path(), m_session->account().id), this);
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    if (uid != 0 && openCacheIfNeeded()) {
+        if (const auto folder = m_cache.folder(folderPath)) {
+            if (const auto original = m_cache.message(folder->id, uid))
+                composer->setReplyTo(*original, m_cache.body(folder->id, uid));
+        }
+    }
+    connect(composer, &ComposerWindow::queued, this, &MainWindow::outboxQueued);
+    composer->show();
 }
 
 } // namespace Amiens

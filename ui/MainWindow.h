@@ -41,6 +41,9 @@ public:
     [[nodiscard]] NotificationBanner *banner() const { return m_banner; }
     /// The six-month password reminder, separate so that errors do not hide it.
     [[nodiscard]] NotificationBanner *reminderBanner() const { return m_reminderBanner; }
+    /// "Absence active" with a link to end it, while the out-of-office message runs.
+    [[nodiscard]] NotificationBanner *absenceBanner() const { return m_absenceBanner; }
+    void showAbsenceActive(bool active, const QDateTime &until);
     [[nodiscard]] const HelpCatalog &help() const { return m_help; }
     [[nodiscard]] QAction *signOutAction() const { return m_signOutAction; }
     [[nodiscard]] MessageListModel *messageModel() const { return m_listModel; }
@@ -69,13 +72,19 @@ Q_SIGNALS:
     void signOutRequested();
     /// A banner link that asks the application to do something ("amiens:setup", …).
     void commandLinkActivated(const QString &link);
+    /// File > "Paramètres…".
+    void settingsRequested();
     /// F5, or a change that should reach the server soon.
     void syncRequested();
-    /// Ctrl+R: the composer (a later issue) answers it.
+    /// Ctrl+R: the window opens a composer for it (openComposer).
     void replyRequested(const QString &folderPath, quint32 uid);
+    /// A composer wrote a message to the outbox: the application should send the outbox now.
+    void outboxQueued(const QString &outboxId);
 
 public Q_SLOTS:
     void refresh();
+    /// A composer for a new message, or for a reply to @p uid of @p folderPath.
+    void openComposer(const QString &folderPath = {}, quint32 uid = 0);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -128,6 +137,7 @@ private:
     QSplitter *m_readingSplitter = nullptr;
     NotificationBanner *m_banner = nullptr;
     NotificationBanner *m_reminderBanner = nullptr;
+    NotificationBanner *m_absenceBanner = nullptr;
     HelpCatalog m_help;
     QAction *m_signOutAction = nullptr;
     QLabel *m_connectionLabel = nullptr;

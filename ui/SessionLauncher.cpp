@@ -8,10 +8,14 @@
 #include "PasswordPrompt.h"
 #include "account/AccountStorage.h"
 #include "account/PasswordAge.h"
+#include "settings/OfflinePolicy.h"
+#include "settings/SettingsDialog.h"
 #include "cache/MailCache.h"
 #include "imap/AccountSession.h"
 #include "sync/IdleWatcher.h"
 #include "sync/SyncScheduler.h"
+#include "outbox/Outbox.h"
+#include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
 #include "util/Logging.h"
 
@@ -38,6 +42,7 @@ SessionLauncher::SessionLauncher(Profile profile, MainWindow *window, QObject *p
 {
     connect(m_window, &MainWindow::signOutRequested, this, &SessionLauncher::signOut);
     connect(m_window, &MainWindow::commandLinkActivated, this, &SessionLauncher::onCommandLink);
+    connect(m_window, &MainWindow::settingsRequested, this, [this] { openSettings(); });
 }
 
 SessionLauncher::~SessionLauncher()
@@ -111,7 +116,9 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
     const QString cachePath = MailCache::pathFor(m_profile.directory(), m_account->id);
     m_session->setCachePath(cachePath);
     m_window->setCachePath(cachePath, m_account->id);
-    m_scheduler = new SyncScheduler(m_session, SyncOptions(), this);
+    const OfflinePolicy offline = OfflinePolicy::load(m_profile);
+    m_scheduler = new SyncScheduler(m_session, offline.syncOptions(), this);
+    m_scheduler->setPollInterval(std::chrono::minutes(offline.syncIntervalMinutes));
     connect(m_session, &AccountSession::syncProgress, m_window, &MainWindow::showSyncProgress);
     connect(m_scheduler, &SyncScheduler::syncSucceeded, m_window, &MainWindow::showSyncFinished);
     connect(m_window, &MainWindow::syncRequested, m_scheduler, &SyncScheduler::requestSync);
@@ -120,6 +127,10 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
         m_idleWatcher = new IdleWatcher(*m_account, *trust, u"INBOX"_s, this);
         connect(m_idleWatcher, &IdleWatcher::folderChanged, m_scheduler, &SyncScheduler::requestSync);
     }
+    // Mail written in the composer waits in the outbox (on disk) and leaves from here.
+    m_outbox = new OutboxSender(*m_account, *trust, Outbox::directoryFor(m_profile.directory(), m_account->id),
+                                m_session, this);
+    connect(m_window, &MainWindow::outboxQueued, m_outbox, [this] { m_outbox->processNow(); });
     // After the window's own handlers, so that the richer messages win.
     connect(m_session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);
     connect(m_session, &AccountSession::foldersChanged, this, &SessionLauncher::onFoldersChanged);
@@ -204,6 +215,9 @@ void SessionLauncher::useSecret(const QString &secret, bool typedByUser)
     m_storeOnSuccess = typedByUser && m_account->credentialMode == CredentialMode::Keychain &&
                        !m_account->sharedWorkstation && !m_keychainUnavailable;
     m_session->setPassword(secret, m_account->credentialMode == CredentialMode::Passcode);
+    // A passcode works once: the outbox then waits for the next one typed at the next start.
+    if (m_outbox && m_account->credentialMode != CredentialMode::Passcode)
+        m_outbox->setPassword(secret);
     m_session->refreshFolders();
 }
 
@@ -214,6 +228,9 @@ void SessionLauncher::onFoldersChanged()
         if (m_idleWatcher && !m_secret.isEmpty())
             m_scheduler->setIdleWatcher(m_idleWatcher, m_secret);
         m_scheduler->start();
+        // Messages left in the outbox by an earlier session (or a crash) go out now.
+        if (m_outbox)
+            m_outbox->processNow(false);
     }
     if (!m_storeOnSuccess || !m_account)
         return;
@@ -269,6 +286,8 @@ void SessionLauncher::onCommandLink(const QString &link)
         trustCertificate();
     } else if (command == "signin"_L1 && m_account) {
         startSession(*m_account);
+    } else if (command == "endabsence"_L1) {
+        openSettings(u"absencePage"_s, true);
     }
 }
 
@@ -288,6 +307,37 @@ void SessionLauncher::trustCertificate()
     startSession(account, secret);
 }
 
+void SessionLauncher::openSettings(const QString &page, bool endAbsence)
+{
+    if (!m_account || !m_window)
+        return;
+    auto *dialog = new SettingsDialog(m_profile, *m_account, m_policy, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPassword(m_secret);
+    connect(dialog, &SettingsDialog::absenceStateChanged, m_window, &MainWindow::showAbsenceActive);
+    connect(dialog, &SettingsDialog::clearCacheRequested, this, &SessionLauncher::clearCache);
+    if (!page.isEmpty())
+        dialog->showPage(page);
+    if (endAbsence)
+        dialog->endAbsenceWhenLoaded();
+    dialog->open();
+    dialog->loadServerSettings();
+}
+
+void SessionLauncher::clearCache()
+{
+    if (!m_account)
+        return;
+    // The session's worker and the window hold the cache open: close them before removing it.
+    const Account account = *m_account;
+    const QString secret = m_secret;
+    endSession();
+    QStringList problems;
+    if (!AccountStorage(m_profile, account.id).wipeLocalData(&problems))
+        qCWarning(lcCache).noquote() << "cache not fully removed:" << problems.join(u"; "_s);
+    startSession(account, secret);
+}
+
 void SessionLauncher::saveAccount()
 {
     if (!m_account)
@@ -302,6 +352,8 @@ void SessionLauncher::endSession()
     // The scheduler and the push connection go before the session they use.
     delete m_scheduler;
     m_scheduler = nullptr;
+    delete m_outbox;
+    m_outbox = nullptr;
     delete m_idleWatcher;
     m_idleWatcher = nullptr;
     if (m_window)

@@ -15,6 +15,7 @@ class AccountSession;
 class CredentialStore;
 class IdleWatcher;
 class MainWindow;
+class OutboxSender;
 class SyncScheduler;
 
 /// Opens the profile's account in a window, or the first-run assistant when there is none. It
@@ -37,6 +38,8 @@ public:
     void startSession(const Account &account, const QString &knownSecret = {});
     /// "Se déconnecter".
     void signOut();
+    /// File > "Paramètres…"; @p page selects a page, @p endAbsence turns the absence off at once.
+    void openSettings(const QString &page = {}, bool endAbsence = false);
     /// Quitting: ends the session and, on a shared workstation, erases everything (waits).
     void finish();
 
@@ -61,12 +64,14 @@ private:
     void endSession();
     void eraseSharedAccount(const Account &account);
     void saveAccount();
+    void clearCache();
 
     Profile m_profile;
     SitePolicy m_policy;
     QPointer<MainWindow> m_window;
     AccountSession *m_session = nullptr;
     SyncScheduler *m_scheduler = nullptr;
+    OutboxSender *m_outbox = nullptr;
     IdleWatcher *m_idleWatcher = nullptr;
     CredentialStore *m_credentials = nullptr;
     QPointer<AccountAssistant> m_assistant;

@@ -1,13 +1,19 @@
 #include "CliApplication.h"
 
+#include "SettingsCommands.h"
+
 #include "account/ProviderRegistry.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
+#include "compose/MessageBuilder.h"
 #include "imap/AccountSession.h"
 #include "imap/jobs/FetchBodyJob.h"
 #include "imap/jobs/ReplayPendingJob.h"
 #include "mime/MessageContent.h"
+#include "security/PhishingAnalyzer.h"
 #include "net/TlsTrust.h"
+#include "outbox/Outbox.h"
+#include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
 
 #include <QCoreApplication>
@@ -72,6 +78,8 @@ const char *kUsage = R"(Commands:
   flag FOLDER UID (+|-)(seen|flagged)   change a flag (queued when offline)
   move FOLDER UID DEST        move a message (queued when offline)
   delete FOLDER UID           move a message to the Trash (queued when offline)
+  send [FILE.eml]             put a message in the outbox and send the outbox now
+  outbox                      the messages waiting in the outbox and their state
 Read commands accept --json.
 )";
 
@@ -195,11 +203,13 @@ int CliApplication::reportError(const ServiceError &error)
 
 int CliApplication::run(const QStringList &arguments)
 {
-    m_parser.setApplicationDescription(u"AmiensMail command-line client.\n"_s + QString::fromLatin1(kUsage));
+    m_parser.setApplicationDescription(u"AmiensMail command-line client.\n"_s + QString::fromLatin1(kUsage) +
+                                       SettingsCommands::usage());
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({kProfile, kAccount, kJson, kPasswordStdin, kAddress, kName, kPreset, kLogin, kImapHost,
                          kImapPort, kImapSecurity, kSmtpHost, kSmtpPort, kSmtpSecurity, kCaFile, kBodies, kLimit});
+    m_parser.addOptions(SettingsCommands::options());
     m_parser.addPositionalArgument(u"command"_s, u"The command to run."_s);
     m_parser.process(protectFlagArguments(arguments));
 
@@ -224,6 +234,21 @@ int CliApplication::run(const QStringList &arguments)
         return move();
     if (command == "delete"_L1)
         return remove();
+    if (command == "send"_L1)
+        return send();
+    if (command == "outbox"_L1)
+        return outbox();
+    if (SettingsCommands::handles(command)) {
+        SettingsCommands::Context context;
+        context.parser = &m_parser;
+        context.command = m_command;
+        context.profile = *m_profile;
+        context.selectedAccount = [this] { return selectedAccount(); };
+        context.password = [this](const Account &account) { return passwordFor(account); };
+        context.reportError = [this](const ServiceError &error) { return reportError(error); };
+        context.usageError = [this](const QString &message) { return usageError(message); };
+        return SettingsCommands(std::move(context)).run();
+    }
     if (command == "account"_L1 && m_command.value(1) == "add"_L1)
         return accountAdd();
     if (command == "account"_L1 && m_command.value(1) == "list"_L1)
@@ -542,12 +567,14 @@ int CliApplication::show()
     const QString folderPath = m_command.at(1);
     std::optional<QByteArray> raw;
     std::optional<CachedMessage> summary;
+    bool ownFolder = false;
     {
         MailCache cache;
         if (!openCache(*account, cache))
             return Failure;
         const auto folder = cache.folder(folderPath);
         summary = folder ? cache.message(folder->id, *uid) : std::nullopt;
+        ownFolder = folder && (folder->info.role == FolderInfo::Role::Sent || folder->info.role == FolderInfo::Role::Drafts);
         if (!summary) {
             err() << tr("Error: no message %1 in %2 in the local copy.").arg(*uid).arg(folderPath) << '\n';
             return Failure;
@@ -575,7 +602,12 @@ int CliApplication::show()
         }
     }
     const MessageContent content = MessageContent::parse(*raw);
+    const QList<MessageWarning> warnings =
+        PhishingAnalyzer().analyse({content.headers, content.text, content.html, ownFolder});
     if (m_parser.isSet(kJson)) {
+        QJsonArray warningArray;
+        for (const MessageWarning &warning : warnings)
+            warningArray.append(QJsonObject{{u"code"_s, warning.code}, {u"text"_s, warning.text}});
         QJsonArray attachments;
         for (const AttachmentInfo &attachment : content.attachments) {
             attachments.append(QJsonObject{{u"name"_s, attachment.name},
@@ -591,10 +623,13 @@ int CliApplication::show()
                                  {u"messageId"_s, content.headers.messageId},
                                  {u"flags"_s, QJsonArray::fromStringList(summary->flags)},
                                  {u"text"_s, content.text},
-                                 {u"attachments"_s, attachments}};
+                                 {u"attachments"_s, attachments},
+                                 {u"warnings"_s, warningArray}};
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return Success;
     }
+    for (const MessageWarning &warning : warnings)
+        out() << tr("Warning: %1").arg(warning.text) << '\n';
     out() << tr("From: %1").arg(content.headers.from.toDisplayString()) << '\n';
     QStringList to;
     for (const MailAddress &address : content.headers.to)
@@ -715,6 +750,144 @@ int CliApplication::remove()
     return localChange(tr("Deletion"), [&](AccountSession &session, std::function<void(const QString &)> done) {
         session.deleteMessages(folder, {*uid}, std::move(done));
     });
+}
+
+namespace {
+
+QString outboxStateText(OutboxEntry::State state)
+{
+    switch (state) {
+    case OutboxEntry::State::Queued:
+        return CliApplication::tr("waiting");
+    case OutboxEntry::State::Sending:
+        return CliApplication::tr("sending");
+    case OutboxEntry::State::SentAwaitingCopy:
+        return CliApplication::tr("sent");
+    case OutboxEntry::State::Failed:
+        return CliApplication::tr("failed");
+    }
+    return {};
+}
+
+void printOutboxEntry(const OutboxEntry &entry)
+{
+    out() << entry.id << '\t' << outboxStateText(entry.state) << '\t' << entry.recipients.join(u", "_s) << '\t'
+          << entry.subject << '\n';
+    if (!entry.error.isEmpty())
+        out() << "\t" << entry.error << " (" << entry.errorTechnical << ")\n";
+}
+
+} // namespace
+
+int CliApplication::send()
+{
+    if (m_command.size() > 2)
+        return usageError(tr("Usage: send [FILE.eml]"));
+    const std::optional<Account> account = selectedAccount();
+    if (!account)
+        return Failure;
+    QString error;
+    const QString directory = Outbox::directoryFor(m_profile->directory(), account->id);
+    // Without a file: send what waits in the outbox (after a failure or an interrupted run).
+    std::optional<OutboxEntry> queued;
+    if (m_command.size() == 2) {
+        QFile file(m_command.at(1));
+        if (!file.open(QIODevice::ReadOnly)) {
+            err() << tr("Error: cannot read %1.").arg(file.fileName()) << '\n';
+            return Failure;
+        }
+        const auto built = MessageBuilder::prepareRaw(file.readAll(), account->address, &error);
+        if (!built) {
+            err() << tr("Error: %1").arg(error) << '\n';
+            return Failure;
+        }
+        // In the outbox, on disk, before the network is touched.
+        queued = Outbox(directory).enqueue(*built, &error);
+        if (!queued) {
+            err() << tr("Error: %1").arg(error) << '\n';
+            return Failure;
+        }
+        err() << tr("Queued in the outbox: %1").arg(queued->id) << '\n';
+        err().flush();
+    }
+
+    const auto trust = TlsTrust::forAccount(*account, &error);
+    if (!trust) {
+        err() << tr("Error: %1").arg(error) << '\n';
+        return Failure;
+    }
+    const std::optional<QString> password = passwordFor(*account);
+    if (!password)
+        return AuthenticationFailed;
+    AccountSession session(*account, *trust);
+    session.setCachePath(MailCache::pathFor(m_profile->directory(), account->id));
+    session.setPassword(*password);
+    OutboxSender sender(*account, *trust, directory, &session);
+    sender.setPassword(*password);
+    QEventLoop loop;
+    std::optional<ServiceError> blocked;
+    QObject::connect(&sender, &OutboxSender::finished, &loop,
+                     [&](int, int, const std::optional<ServiceError> &failure) {
+                         blocked = failure;
+                         loop.quit();
+                     });
+    sender.processNow(true);
+    loop.exec();
+
+    if (!queued) {
+        const QList<OutboxEntry> left = sender.outbox().entries();
+        for (const OutboxEntry &entry : left)
+            printOutboxEntry(entry);
+        out() << tr("%n message(s) sent.", nullptr, sender.sentCount()) << '\n';
+        out().flush();
+        return blocked ? reportError(*blocked) : left.isEmpty() ? Success : NetworkFailed;
+    }
+    const auto state = sender.outbox().entry(queued->id);
+    if (!state) {
+        out() << queued->id << '\t' << tr("sent") << '\n';
+        out().flush();
+        return Success;
+    }
+    printOutboxEntry(*state);
+    out().flush();
+    if (blocked)
+        return reportError(*blocked);
+    switch (state->state) {
+    case OutboxEntry::State::SentAwaitingCopy:
+        return Success; // gone out; the copy in Sent is made by the next run
+    case OutboxEntry::State::Failed:
+        return Failure;
+    default:
+        return NetworkFailed;
+    }
+}
+
+int CliApplication::outbox()
+{
+    const std::optional<Account> account = selectedAccount();
+    if (!account)
+        return Failure;
+    const QList<OutboxEntry> entries = Outbox(Outbox::directoryFor(m_profile->directory(), account->id)).entries();
+    if (m_parser.isSet(kJson)) {
+        QJsonArray array;
+        for (const OutboxEntry &entry : entries) {
+            array.append(QJsonObject{{u"id"_s, entry.id},
+                                     {u"state"_s, OutboxEntry::stateName(entry.state)},
+                                     {u"messageId"_s, entry.messageId},
+                                     {u"subject"_s, entry.subject},
+                                     {u"recipients"_s, QJsonArray::fromStringList(entry.recipients)},
+                                     {u"attempts"_s, entry.attempts},
+                                     {u"nextAttempt"_s, entry.nextAttempt.toString(Qt::ISODate)},
+                                     {u"error"_s, entry.error},
+                                     {u"errorTechnical"_s, entry.errorTechnical}});
+        }
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        for (const OutboxEntry &entry : entries)
+            printOutboxEntry(entry);
+    }
+    out().flush();
+    return Success;
 }
 
 } // namespace Amiens

@@ -45,6 +45,8 @@ private:
     int flag();
     int move();
     int remove();
+    int send();
+    int outbox();
 
     std::optional<Account> selectedAccount();
     /// The account's cache, read-only, with a note on stderr that the data is the local copy.

@@ -71,6 +71,9 @@ void Account::save(QSettings &settings) const
         settings.setValue(u"passwordChangedAt"_s, passwordChangedAt.toUTC().toString(Qt::ISODate));
     saveEndpoint(settings, u"imap"_s, imap);
     saveEndpoint(settings, u"smtp"_s, smtp);
+    // Only an explicit server is written, so that the default keeps following the IMAP host.
+    if (sieve.isComplete())
+        saveEndpoint(settings, u"sieve"_s, sieve);
 }
 
 Account Account::load(QSettings &settings)
@@ -88,6 +91,8 @@ Account Account::load(QSettings &settings)
         QDateTime::fromString(settings.value(u"passwordChangedAt"_s).toString(), Qt::ISODate);
     account.imap = loadEndpoint(settings, u"imap"_s);
     account.smtp = loadEndpoint(settings, u"smtp"_s);
+    if (settings.childGroups().contains(u"sieve"_s))
+        account.sieve = loadEndpoint(settings, u"sieve"_s);
     return account;
 }
 

@@ -27,6 +27,9 @@ struct Account
     QString presetId; ///< provider preset it came from, empty for a custom server
     ServerEndpoint imap;
     ServerEndpoint smtp;
+    /// ManageSieve (RFC 5804) for the Absence and Transfert rules. Empty until set: most accounts
+    /// use the default, see sieveEndpoint().
+    ServerEndpoint sieve;
     QString caFile;                 ///< extra trust anchors (a private or site CA), PEM
     QStringList pinnedCertificates; ///< "host:port sha256/HEX" of certificates the user accepted
     CredentialMode credentialMode = CredentialMode::Keychain;
@@ -38,6 +41,13 @@ struct Account
     [[nodiscard]] bool isComplete() const
     {
         return !id.isEmpty() && !address.isEmpty() && imap.isComplete() && smtp.isComplete();
+    }
+
+    /// The ManageSieve server: sieve when set, else the IMAP host on port 4190 with STARTTLS and
+    /// the IMAP login (RFC 5804's defaults, and Dovecot's).
+    [[nodiscard]] ServerEndpoint sieveEndpoint() const
+    {
+        return sieve.isComplete() ? sieve : ServerEndpoint{imap.host, 4190, ConnectionSecurity::StartTls, imap.login};
     }
 
     /// Names used in profiles: "keychain", "ask" and "passcode".

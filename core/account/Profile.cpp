@@ -52,6 +52,11 @@ QString Profile::settingsPath() const
     return m_directory + u"/profile.ini"_s;
 }
 
+QString Profile::preferencesPath() const
+{
+    return m_directory + u"/settings.ini"_s;
+}
+
 bool Profile::ensureExists(QString *error) const
 {
     QDir dir(m_directory);

@@ -24,6 +24,8 @@ public:
 
     [[nodiscard]] QString directory() const { return m_directory; }
     [[nodiscard]] QString settingsPath() const;
+    /// The user's preferences (read receipts, offline policy), beside profile.ini: settings.ini.
+    [[nodiscard]] QString preferencesPath() const;
 
     /// Creates the directory with private permissions if needed.
     bool ensureExists(QString *error) const;

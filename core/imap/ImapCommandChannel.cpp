@@ -122,7 +122,12 @@ ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path
 
 QList<quint32> ImapCommandChannel::searchUids(const std::string &range)
 {
-    const Response response = execute("UID SEARCH UID " + range);
+    return searchMatching("UID " + range);
+}
+
+QList<quint32> ImapCommandChannel::searchMatching(const std::string &criteria)
+{
+    const Response response = execute("UID SEARCH " + criteria);
     QList<quint32> uids;
     forEachResponseData(*response, [&](const Parser::response_data &data) {
         if (data.mailbox_data() && data.mailbox_data()->type() == Parser::mailbox_data::SEARCH) {

@@ -49,6 +49,8 @@ public:
     MailboxState examine(const QString &path);
     /// The messages' UIDs in @p range ("1:*", "500:*").
     QList<quint32> searchUids(const std::string &range);
+    /// UID SEARCH with any criteria, e.g. HEADER Message-ID "<id>"; the UIDs sorted.
+    QList<quint32> searchMatching(const std::string &criteria);
     /// UID FETCH @p uidSet with @p attributes; @p onMessage gets each message as it is decoded.
     /// Never ask for INTERNALDATE: VMime 0.9.2 reads the month of "22-May-2025" as the atom
     /// "May-2025" and rejects the whole reply (tests/data/imap/internaldate-month-atom.txt).

@@ -246,7 +246,9 @@ void TestCli::syncThenReadFromTheCacheWithoutNetwork()
     const QJsonObject attachment = message.value(u"attachments"_s).toArray().first().toObject();
     QCOMPARE(attachment.value(u"name"_s).toString(), u"Ordre du jour réunion.pdf"_s);
     QCOMPARE(attachment.value(u"mimeType"_s).toString(), u"application/pdf"_s);
-    QCOMPARE(attachment.value(u"size"_s).toInt(), 19); // "%PDF-1.4\n%äüöß\n" decoded
+    QCOMPARE(attachment.value(u"size"_s).toInt(), 19);
+    QVERIFY(message.value(u"warnings"_s).isArray());
+    QCOMPARE(message.value(u"warnings"_s).toArray().size(), 0); // a colleague, no link: nothing to flag // "%PDF-1.4\n%äüöß\n" decoded
 
     const Run search = cli({u"--profile"_s, m_profile, u"search"_s, u"reunion"_s, u"--json"_s});
     QVERIFY2(search.exitCode == 0, qPrintable(search.err));

@@ -1,0 +1,62 @@
+#include "FindMessageJob.h"
+
+#include "ListFoldersJob.h"
+#include "cache/MailCache.h"
+#include "imap/ImapCommandChannel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+FindMessageJob::FindMessageJob(QString folderPath, QString messageId)
+    : m_folderPath(std::move(folderPath))
+    , m_messageId(std::move(messageId))
+{
+}
+
+QString FindMessageJob::name() const
+{
+    return u"SEARCH Message-ID"_s;
+}
+
+QString FindMessageJob::sentFolder(ImapConnection &connection, MailCache &cache)
+{
+    if (cache.isOpen()) {
+        for (const CachedFolder &folder : cache.folders()) {
+            if (folder.info.role == FolderInfo::Role::Sent)
+                return folder.info.path();
+        }
+    }
+    ListFoldersJob list;
+    list.list(connection);
+    for (const FolderInfo &folder : list.folders()) {
+        if (folder.role == FolderInfo::Role::Sent)
+            return folder.path();
+    }
+    return u"Sent"_s;
+}
+
+QList<quint32> FindMessageJob::search(ImapCommandChannel &channel, const QString &messageId)
+{
+    // Only plain printable ASCII goes into the quoted string: anything else could not be
+    // quoted safely and cannot be in a Message-ID we generate anyway.
+    const QString id = messageId.trimmed();
+    if (id.isEmpty())
+        return {};
+    for (const QChar c : id) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e || c == u'"' || c == u'\\')
+            return {};
+    }
+    return channel.searchMatching("HEADER Message-ID \"<" + id.toStdString() + ">\"");
+}
+
+void FindMessageJob::run(ImapConnection &connection, MailCache &cache)
+{
+    if (m_folderPath.isEmpty())
+        m_folderPath = sentFolder(connection, cache);
+    ImapCommandChannel channel(connection);
+    channel.examine(m_folderPath);
+    m_uids = search(channel, m_messageId);
+}
+
+} // namespace Amiens
