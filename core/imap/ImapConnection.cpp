@@ -1,9 +1,9 @@
 #include "ImapConnection.h"
 
-#include "net/ProtocolTracer.h"
 #include "net/QtSslSocketFactory.h"
 #include "net/VmimeErrorTranslator.h"
 #include "net/VmimePlatform.h"
+#include "net/VmimeServiceSetup.h"
 #include "util/Logging.h"
 
 #include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
@@ -39,18 +39,12 @@ std::optional<ServiceError> ImapConnection::open(const QString &password)
 
     try {
         m_session = vmime::net::session::create();
-        // Plain "imap://": TLS is done by our socket (implicit or STARTTLS), never by VMime's
-        // GnuTLS layer, and VMime must not attempt its own (downgradable) STARTTLS.
+        // Plain "imap://": TLS is done by our socket, never by VMime's GnuTLS layer.
         vmime::utility::url url("imap", m_account.imap.host.toStdString(), m_account.imap.port);
         auto store = vmime::dynamicCast<vmime::net::imap::IMAPStore>(
             m_session->getStore(url, vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>()));
-        store->setSocketFactory(m_socketFactory);
-        store->setTracerFactory(vmime::make_shared<ProtocolTracerFactory>(u"imap"_s));
-        store->setTimeoutHandlerFactory(
-            vmime::make_shared<CancellableTimeoutHandlerFactory>(m_cancelled, m_inactivityLimit));
-        store->setProperty("connection.tls", false);
-        store->setProperty("auth.username", m_account.imap.login.toStdString());
-        store->setProperty("auth.password", password.toStdString());
+        VmimeServiceSetup::apply(*store, m_socketFactory, m_cancelled, m_inactivityLimit, u"imap"_s, m_account.imap,
+                                 password);
         store->connect();
         m_store = store;
         qCInfo(lcImap).noquote() << "logged in to" << m_account.imap.host << m_account.imap.port << "as"

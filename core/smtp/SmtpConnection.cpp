@@ -3,6 +3,7 @@
 #include "net/QtSslSocketFactory.h"
 #include "net/VmimeErrorTranslator.h"
 #include "net/VmimePlatform.h"
+#include "net/VmimeServiceSetup.h"
 #include "util/Logging.h"
 
 #include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
@@ -42,15 +43,11 @@ std::optional<ServiceError> SmtpConnection::open(const QString &password)
         vmime::utility::url url("smtp", m_account.smtp.host.toStdString(), m_account.smtp.port);
         auto transport = m_session->getTransport(
             url, vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>());
-        transport->setSocketFactory(m_socketFactory);
-        transport->setTimeoutHandlerFactory(
-            vmime::make_shared<CancellableTimeoutHandlerFactory>(m_cancelled, m_inactivityLimit));
-        transport->setProperty("connection.tls", false);
+        VmimeServiceSetup::apply(*transport, m_socketFactory, m_cancelled, m_inactivityLimit, u"smtp"_s,
+                                 m_account.smtp, password);
         // Submission without authentication would mean an open relay or a misconfiguration:
         // either way the password must have been checked.
         transport->setProperty("options.need-authentication", true);
-        transport->setProperty("auth.username", m_account.smtp.login.toStdString());
-        transport->setProperty("auth.password", password.toStdString());
         transport->connect();
         m_transport = transport;
         qCInfo(lcNet).noquote() << "logged in to SMTP" << m_account.smtp.host << m_account.smtp.port << "as"

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "CancellableTimeoutHandler.h"
+#include "account/ServerEndpoint.h"
+
+#include <QString>
+
+#include <vmime/net/service.hpp>
+
+#include <chrono>
+#include <memory>
+
+namespace Amiens {
+
+class QtSslSocketFactory;
+
+/// What every VMime service of ours (IMAP store, SMTP transport) gets before it connects: our
+/// socket (TLS by Qt, implicit or STARTTLS), our cancellable time-outs, the masked protocol
+/// trace, no STARTTLS of VMime's own, and the login.
+class VmimeServiceSetup
+{
+public:
+    static void apply(vmime::net::service &service, const std::shared_ptr<QtSslSocketFactory> &socketFactory,
+                      const CancellationFlag &cancelled, std::chrono::milliseconds inactivityLimit,
+                      const QString &tracePrefix, const ServerEndpoint &endpoint, const QString &password);
+};
+
+} // namespace Amiens
