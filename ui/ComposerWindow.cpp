@@ -144,7 +144,8 @@ QList<MailAddress> ComposerWindow::parseAddresses(const QString &text)
 
 QString ComposerWindow::quoted(const QString &text, const QString &author, const QDateTime &date)
 {
-    QString result = tr("On %1, %2 wrote:").arg(QLocale().toString(date.toLocalTime(), QLocale::ShortFormat), author);
+    QString result =
+        tr("On %1, %2 wrote:").arg(QLocale().toString(date.toLocalTime(), QLocale::ShortFormat), author);
     result += u'\n';
     QString normal = text;
     normal.replace(u"\r\n"_s, u"\n"_s);
@@ -160,8 +161,10 @@ void ComposerWindow::setReplyTo(const CachedMessage &original, const std::option
     const MessageHeaders &headers = original.headers;
     const MailAddress recipient = headers.replyTo.isEmpty() ? headers.from : headers.replyTo.first();
     m_to->setText(recipient.toDisplayString());
-    static const QRegularExpression rePrefix(u"^\\s*(re|aw|réf)\\s*:"_s, QRegularExpression::CaseInsensitiveOption);
-    m_subject->setText(rePrefix.match(headers.subject).hasMatch() ? headers.subject : u"Re: "_s + headers.subject);
+    static const QRegularExpression rePrefix(u"^\\s*(re|aw|réf)\\s*:"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    m_subject->setText(rePrefix.match(headers.subject).hasMatch() ? headers.subject
+                                                                  : u"Re: "_s + headers.subject);
     m_inReplyTo = headers.messageId;
     m_references = headers.references;
     if (!headers.messageId.isEmpty() && !m_references.contains(headers.messageId))
@@ -184,7 +187,8 @@ bool ComposerWindow::addAttachment(const QString &path)
     attachment.fileName = QFileInfo(path).fileName();
     attachment.mimeType = QMimeDatabase().mimeTypeForFile(path).name();
     attachment.data = file.readAll();
-    m_attachmentList->addItem(tr("%1 (%2)").arg(attachment.fileName, QLocale().formattedDataSize(attachment.data.size())));
+    m_attachmentList->addItem(
+        tr("%1 (%2)").arg(attachment.fileName, QLocale().formattedDataSize(attachment.data.size())));
     m_attachments.append(attachment);
     m_attachmentList->show();
     return true;

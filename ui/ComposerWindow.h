@@ -5,7 +5,6 @@
 #include "compose/OutgoingMessage.h"
 
 #include <QWidget>
-
 #include <optional>
 
 class QCheckBox;

@@ -4,7 +4,6 @@
 #include <QFont>
 #include <QIcon>
 #include <QStyle>
-
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -213,7 +212,8 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: {
         const int unread = m_unread.value(node->folder.path());
-        return unread > 0 ? tr("%1 (%2)").arg(displayName(node->folder)).arg(unread) : displayName(node->folder);
+        return unread > 0 ? tr("%1 (%2)").arg(displayName(node->folder)).arg(unread)
+                          : displayName(node->folder);
     }
     case Qt::FontRole:
         if (m_unread.value(node->folder.path()) > 0) {

@@ -5,7 +5,6 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QList>
-
 #include <memory>
 #include <vector>
 
@@ -16,7 +15,8 @@ class FolderTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Roles {
+    enum Roles
+    {
         PathRole = Qt::UserRole + 1, ///< the server path, e.g. "Projets/Voyage scolaire"
         FolderRoleRole,              ///< FolderInfo::Role as int
     };

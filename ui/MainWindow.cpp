@@ -12,14 +12,14 @@
 #include "outbox/Outbox.h"
 
 #include <QAction>
-#include <QDir>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QHeaderView>
+#include <QDir>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -130,7 +130,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildActions();
     restoreLayout();
-    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onFolderSelected);
+    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onFolderSelected);
     connect(m_messageList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onMessageSelected);
 }
@@ -173,9 +174,10 @@ void MainWindow::buildActions()
             Q_EMIT replyRequested(current.folderPath, current.uids.first());
     }));
     toolBar->addSeparator();
-    toolBar->addAction(addMessageAction(u"markReadAction"_s, tr("Mark as &read / unread"), QKeySequence(u"M"_s),
-                                        [this] { markSelection(!selection().seen); }));
-    toolBar->addAction(addMessageAction(u"flagAction"_s, tr("&Flag"), QKeySequence(u"S"_s), [this] { toggleFlag(); }));
+    toolBar->addAction(addMessageAction(u"markReadAction"_s, tr("Mark as &read / unread"),
+                                        QKeySequence(u"M"_s), [this] { markSelection(!selection().seen); }));
+    toolBar->addAction(
+        addMessageAction(u"flagAction"_s, tr("&Flag"), QKeySequence(u"S"_s), [this] { toggleFlag(); }));
     toolBar->addAction(addMessageAction(u"archiveAction"_s, tr("&Archive"), QKeySequence(u"A"_s),
                                         [this] { archiveSelection(); }));
     toolBar->addAction(addMessageAction(u"deleteAction"_s, tr("&Delete"), QKeySequence::Delete,
@@ -247,10 +249,10 @@ void MainWindow::setSession(AccountSession *session)
 
 void MainWindow::showNoAccount(const QString &profileDirectory)
 {
-    m_banner->showMessage(NotificationBanner::Level::Information,
-                          tr("No mail account is configured in %1 yet.").arg(profileDirectory).toHtmlEscaped()
-                              + u" <a href=\"amiens:setup\">"_s + tr("Set up my account…").toHtmlEscaped()
-                              + u"</a>"_s);
+    m_banner->showMessage(
+        NotificationBanner::Level::Information,
+        tr("No mail account is configured in %1 yet.").arg(profileDirectory).toHtmlEscaped() +
+            u" <a href=\"amiens:setup\">"_s + tr("Set up my account…").toHtmlEscaped() + u"</a>"_s);
 }
 
 void MainWindow::showAbsenceActive(bool active, const QDateTime &until)
@@ -406,7 +408,8 @@ void MainWindow::onFolderSelected()
 
 void MainWindow::applyFilter()
 {
-    m_listModel->setFilter(m_unreadFilter->isChecked(), m_flaggedFilter->isChecked(), m_attachmentFilter->isChecked());
+    m_listModel->setFilter(m_unreadFilter->isChecked(), m_flaggedFilter->isChecked(),
+                           m_attachmentFilter->isChecked());
 }
 
 void MainWindow::onSearchEdited()
@@ -460,7 +463,8 @@ void MainWindow::onMessageSelected()
     const auto ownFolder = [this](qint64 folderId) {
         for (const CachedFolder &folder : m_cache.folders()) {
             if (folder.id == folderId)
-                return folder.info.role == FolderInfo::Role::Sent || folder.info.role == FolderInfo::Role::Drafts;
+                return folder.info.role == FolderInfo::Role::Sent ||
+                       folder.info.role == FolderInfo::Role::Drafts;
         }
         return false;
     };
@@ -498,7 +502,8 @@ void MainWindow::markSelection(bool seen)
     if (!m_session || current.uids.isEmpty())
         return;
     const QStringList flag{u"\\Seen"_s};
-    m_session->changeFlags(current.folderPath, current.uids, seen ? flag : QStringList(), seen ? QStringList() : flag,
+    m_session->changeFlags(current.folderPath, current.uids, seen ? flag : QStringList(),
+                           seen ? QStringList() : flag,
                            [this](const QString &error) { afterLocalChange(error); });
 }
 
@@ -518,7 +523,8 @@ void MainWindow::deleteSelection()
     const Selection current = selection();
     if (!m_session || current.uids.isEmpty())
         return;
-    m_session->deleteMessages(current.folderPath, current.uids, [this](const QString &error) { afterLocalChange(error); });
+    m_session->deleteMessages(current.folderPath, current.uids,
+                              [this](const QString &error) { afterLocalChange(error); });
 }
 
 void MainWindow::archiveSelection()
@@ -532,7 +538,8 @@ void MainWindow::archiveSelection()
             archive = folder.info.path();
     }
     if (archive.isEmpty() || archive == current.folderPath) {
-        m_banner->showMessage(NotificationBanner::Level::Warning, tr("This account has no archive folder.").toHtmlEscaped());
+        m_banner->showMessage(NotificationBanner::Level::Warning,
+                              tr("This account has no archive folder.").toHtmlEscaped());
         return;
     }
     m_session->moveMessages(current.folderPath, current.uids, archive,
@@ -543,7 +550,11 @@ void MainWindow::showSyncProgress(const QString &path, int done, int total)
 {
     m_progress->setRange(0, std::max(total, 1));
     m_progress->setValue(done);
-    m_progress->setFormat(FolderTreeModel::displayName(FolderInfo{path.split(u'/'), u'/', path == "INBOX"_L1 ? FolderInfo::Role::Inbox : FolderInfo::Role::None, true, false}) + u" %v/%m"_s);
+    m_progress->setFormat(
+        FolderTreeModel::displayName(
+            FolderInfo{path.split(u'/'), u'/',
+                       path == "INBOX"_L1 ? FolderInfo::Role::Inbox : FolderInfo::Role::None, true, false}) +
+        u" %v/%m"_s);
     m_progress->setTextVisible(true);
     m_progress->show();
     m_connectionLabel->setText(tr("Synchronising…"));
@@ -554,7 +565,8 @@ void MainWindow::showSyncFinished(const QDateTime &when)
     m_progress->hide();
     m_progress->setRange(0, 0);
     m_connectionLabel->setText(tr("Online"));
-    m_lastSyncLabel->setText(tr("Last synchronisation: %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat)));
+    m_lastSyncLabel->setText(
+        tr("Last synchronisation: %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat)));
     reloadFromCache();
 }
 
@@ -571,7 +583,8 @@ void MainWindow::onFoldersChanged()
     reloadFromCache();
     m_connectionLabel->setText(tr("Online"));
     m_lastSyncLabel->setText(
-        tr("Last synchronisation: %1").arg(QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat)));
+        tr("Last synchronisation: %1")
+            .arg(QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat)));
     const QModelIndex inbox = m_folderModel->index(0, 0);
     if (inbox.isValid() && !m_folderView->currentIndex().isValid())
         m_folderView->setCurrentIndex(inbox);

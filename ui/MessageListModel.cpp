@@ -46,7 +46,7 @@ void MessageListModel::reload()
     m_search = false;
     m_pages.clear();
     m_rowIds = (m_folderId && m_cache && m_cache->isOpen()) ? m_cache->messageRowIds(m_folderId, m_query)
-                                                           : QList<qint64>();
+                                                            : QList<qint64>();
     endResetModel();
 }
 
@@ -57,7 +57,8 @@ const CachedMessage *MessageListModel::cachedRow(int row) const
     const int page = row / kPageSize;
     QList<CachedMessage> *rows = m_pages.object(page);
     if (!rows) {
-        rows = new QList<CachedMessage>(m_cache->messagesByRowIds(m_rowIds.mid(qsizetype(page) * kPageSize, kPageSize)));
+        rows = new QList<CachedMessage>(
+            m_cache->messagesByRowIds(m_rowIds.mid(qsizetype(page) * kPageSize, kPageSize)));
         m_pages.insert(page, rows);
     }
     const int offset = row % kPageSize;
@@ -144,9 +145,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == SubjectColumn) {
             if (message->isFlagged())
-                return QIcon::fromTheme(u"emblem-important"_s, QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                return QIcon::fromTheme(u"emblem-important"_s,
+                                        QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
             if (message->hasAttachments)
-                return QIcon::fromTheme(u"mail-attachment"_s, QApplication::style()->standardIcon(QStyle::SP_FileIcon));
+                return QIcon::fromTheme(u"mail-attachment"_s,
+                                        QApplication::style()->standardIcon(QStyle::SP_FileIcon));
         }
         break;
     case Qt::AccessibleTextRole:

@@ -15,8 +15,16 @@ class MessageListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { SubjectColumn, CorrespondentColumn, DateColumn, SizeColumn, ColumnCount };
-    enum Roles {
+    enum Column
+    {
+        SubjectColumn,
+        CorrespondentColumn,
+        DateColumn,
+        SizeColumn,
+        ColumnCount
+    };
+    enum Roles
+    {
         UidRole = Qt::UserRole + 1,
         SeenRole,
         FlaggedRole,

@@ -6,6 +6,7 @@
 #include "mime/PlainTextFormatter.h"
 #include "security/PhishingAnalyzer.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -19,7 +20,6 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QUrl>
-#include <QDesktopServices>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -110,7 +110,8 @@ void MessageView::clear()
     m_remoteBlocked = false;
 }
 
-void MessageView::showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw, bool ownFolder)
+void MessageView::showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw,
+                              bool ownFolder)
 {
     clear();
     m_summary = summary;
@@ -131,7 +132,8 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     if (!raw) {
         m_browser->setHtml(u"<p><i>%1</i></p>"_s.arg(
             tr("This message has not been downloaded for offline reading yet. It will be shown once the "
-               "connection is back.").toHtmlEscaped()));
+               "connection is back.")
+                .toHtmlEscaped()));
         return;
     }
     m_raw = *raw;
@@ -149,7 +151,8 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     // A mere "external sender" is a discreet note; anything more is a warning.
     if (!warnings.isEmpty()) {
         const bool onlyExternal = m_warningCodes == QStringList{u"external-sender"_s};
-        m_warningBar->showMessage(onlyExternal ? NotificationBanner::Level::Information : NotificationBanner::Level::Warning,
+        m_warningBar->showMessage(onlyExternal ? NotificationBanner::Level::Information
+                                               : NotificationBanner::Level::Warning,
                                   texts.join(u"<br>"_s));
     }
 
@@ -159,7 +162,8 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     }
     for (const AttachmentInfo &attachment : std::as_const(m_content.attachments)) {
         auto *item = new QListWidgetItem(
-            tr("%1 (%2, %3)").arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)),
+            tr("%1 (%2, %3)")
+                .arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)),
             m_attachments);
         item->setToolTip(attachment.name);
     }
@@ -184,7 +188,8 @@ void MessageView::render(bool allowRemote)
     if (m_remoteBlocked) {
         m_remoteBar->showMessage(
             NotificationBanner::Level::Warning,
-            tr("Remote content was blocked to protect your privacy. <a href=\"amiens:show-remote\">Show remote "
+            tr("Remote content was blocked to protect your privacy. <a href=\"amiens:show-remote\">Show "
+               "remote "
                "content</a> · <a href=\"amiens:trust-sender\">Always for this sender</a>"));
     } else {
         m_remoteBar->hide();
@@ -213,10 +218,10 @@ bool MessageView::readReceiptRequested() const
 
 bool MessageView::isExecutableName(const QString &fileName)
 {
-    static const QStringList risky = {u"exe"_s, u"bat"_s, u"cmd"_s, u"com"_s, u"scr"_s, u"pif"_s, u"msi"_s,
-                                      u"vbs"_s, u"js"_s,  u"jse"_s, u"wsf"_s, u"ps1"_s, u"sh"_s,  u"bash"_s,
-                                      u"desktop"_s, u"jar"_s, u"appimage"_s, u"run"_s, u"py"_s, u"pl"_s,
-                                      u"hta"_s, u"lnk"_s, u"reg"_s, u"iso"_s, u"deb"_s, u"rpm"_s};
+    static const QStringList risky = {
+        u"exe"_s, u"bat"_s, u"cmd"_s, u"com"_s, u"scr"_s,  u"pif"_s,     u"msi"_s, u"vbs"_s,      u"js"_s,
+        u"jse"_s, u"wsf"_s, u"ps1"_s, u"sh"_s,  u"bash"_s, u"desktop"_s, u"jar"_s, u"appimage"_s, u"run"_s,
+        u"py"_s,  u"pl"_s,  u"hta"_s, u"lnk"_s, u"reg"_s,  u"iso"_s,     u"deb"_s, u"rpm"_s};
     return risky.contains(QFileInfo(fileName).suffix().toLower());
 }
 
@@ -235,14 +240,15 @@ QString MessageView::writeAttachmentForOpening(int index, QString *error) const
         return {};
     const QString name = m_content.attachments.at(index).name;
     if (isExecutableName(name)) {
-        *error = tr("%1 could run a program on this computer, so AmiensMail does not open it. Save it only if "
-                    "you trust the sender, and have it checked first.")
-                     .arg(name);
+        *error =
+            tr("%1 could run a program on this computer, so AmiensMail does not open it. Save it only if "
+               "you trust the sender, and have it checked first.")
+                .arg(name);
         return {};
     }
     // A private folder: other users of the computer cannot read or replace the file.
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + u"/amiens-mail-"_s
-                           + QString::number(m_summary.rowId);
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::TempLocation) +
+                           u"/amiens-mail-"_s + QString::number(m_summary.rowId);
     QDir().mkpath(folder);
     QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const QString path = folder + u'/' + name;
@@ -261,8 +267,8 @@ void MessageView::saveAttachmentInteractive()
     if (index < 0 || index >= m_content.attachments.size())
         return;
     const QString downloads = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the attachment"),
-                                                      downloads + u'/' + m_content.attachments.at(index).name);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the attachment"), downloads + u'/' + m_content.attachments.at(index).name);
     if (path.isEmpty())
         return;
     const QString error = saveAttachment(index, path);

@@ -26,7 +26,8 @@ public:
 
     /// Shows @p summary with its raw bytes (null when the body is not downloaded yet).
     /// @p ownFolder: Sent or Drafts, where the user's own mail is not checked for phishing.
-    void showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw, bool ownFolder = false);
+    void showMessage(const CachedMessage &summary, const std::optional<QByteArray> &raw,
+                     bool ownFolder = false);
     void clear();
 
     /// Senders whose remote content the user allowed (addresses, lower case).

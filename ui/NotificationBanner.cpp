@@ -17,8 +17,8 @@ NotificationBanner::NotificationBanner(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     m_label->setWordWrap(true);
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
-                                     | Qt::LinksAccessibleByKeyboard);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse |
+                                     Qt::LinksAccessibleByKeyboard);
     m_label->setOpenExternalLinks(false);
     connect(m_label, &QLabel::linkActivated, this, &NotificationBanner::linkActivated);
     m_closeButton->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
@@ -37,9 +37,7 @@ void NotificationBanner::showMessage(Level level, const QString &text, const QSt
     m_level = level;
     m_label->setText(text);
     m_label->setToolTip(details);
-    const char *colour = level == Level::Error     ? "#f8d7da"
-                         : level == Level::Warning ? "#fff3cd"
-                                                   : "#d1ecf1";
+    const char *colour = level == Level::Error ? "#f8d7da" : level == Level::Warning ? "#fff3cd" : "#d1ecf1";
     setStyleSheet(u"Amiens--NotificationBanner { background: %1; }"_s.arg(QString::fromLatin1(colour)));
     show();
 }

@@ -13,7 +13,12 @@ class NotificationBanner : public QFrame
 {
     Q_OBJECT
 public:
-    enum class Level { Information, Warning, Error };
+    enum class Level
+    {
+        Information,
+        Warning,
+        Error
+    };
 
     explicit NotificationBanner(QWidget *parent = nullptr);
 

@@ -8,15 +8,15 @@
 #include "PasswordPrompt.h"
 #include "account/AccountStorage.h"
 #include "account/PasswordAge.h"
-#include "settings/OfflinePolicy.h"
-#include "settings/SettingsDialog.h"
 #include "cache/MailCache.h"
 #include "imap/AccountSession.h"
-#include "sync/IdleWatcher.h"
-#include "sync/SyncScheduler.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
+#include "settings/OfflinePolicy.h"
+#include "settings/SettingsDialog.h"
+#include "sync/IdleWatcher.h"
+#include "sync/SyncScheduler.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
@@ -128,8 +128,8 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
         connect(m_idleWatcher, &IdleWatcher::folderChanged, m_scheduler, &SyncScheduler::requestSync);
     }
     // Mail written in the composer waits in the outbox (on disk) and leaves from here.
-    m_outbox = new OutboxSender(*m_account, *trust, Outbox::directoryFor(m_profile.directory(), m_account->id),
-                                m_session, this);
+    m_outbox = new OutboxSender(*m_account, *trust,
+                                Outbox::directoryFor(m_profile.directory(), m_account->id), m_session, this);
     connect(m_window, &MainWindow::outboxQueued, m_outbox, [this] { m_outbox->processNow(); });
     // After the window's own handlers, so that the richer messages win.
     connect(m_session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);

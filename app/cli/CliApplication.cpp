@@ -1,7 +1,6 @@
 #include "CliApplication.h"
 
 #include "SettingsCommands.h"
-
 #include "account/ProviderRegistry.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
@@ -10,11 +9,11 @@
 #include "imap/jobs/FetchBodyJob.h"
 #include "imap/jobs/ReplayPendingJob.h"
 #include "mime/MessageContent.h"
-#include "security/PhishingAnalyzer.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
+#include "security/PhishingAnalyzer.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -22,11 +21,10 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
-#include <QLocale>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTextStream>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +32,6 @@ using namespace Qt::StringLiterals;
 namespace Amiens {
 
 namespace {
-
 
 QTextStream &out()
 {
@@ -51,10 +48,12 @@ QTextStream &err()
 const QCommandLineOption kProfile(u"profile"_s, u"Profile directory."_s, u"DIR"_s);
 const QCommandLineOption kAccount(u"account"_s, u"Account id (default: the first one)."_s, u"ID"_s);
 const QCommandLineOption kJson(u"json"_s, u"Print JSON."_s);
-const QCommandLineOption kPasswordStdin(u"password-stdin"_s, u"Read the password from the first line of stdin."_s);
+const QCommandLineOption kPasswordStdin(u"password-stdin"_s,
+                                        u"Read the password from the first line of stdin."_s);
 const QCommandLineOption kAddress(u"address"_s, u"E-mail address."_s, u"ADDRESS"_s);
 const QCommandLineOption kName(u"name"_s, u"Real name."_s, u"NAME"_s);
-const QCommandLineOption kPreset(u"preset"_s, u"Provider preset id (default: from the address's domain)."_s, u"ID"_s);
+const QCommandLineOption kPreset(u"preset"_s, u"Provider preset id (default: from the address's domain)."_s,
+                                 u"ID"_s);
 const QCommandLineOption kLogin(u"login"_s, u"Login for both servers."_s, u"LOGIN"_s);
 const QCommandLineOption kImapHost(u"imap-host"_s, u"IMAP server."_s, u"HOST"_s);
 const QCommandLineOption kImapPort(u"imap-port"_s, u"IMAP port."_s, u"PORT"_s);
@@ -62,7 +61,8 @@ const QCommandLineOption kImapSecurity(u"imap-security"_s, u"ssl or starttls."_s
 const QCommandLineOption kSmtpHost(u"smtp-host"_s, u"SMTP server."_s, u"HOST"_s);
 const QCommandLineOption kSmtpPort(u"smtp-port"_s, u"SMTP port."_s, u"PORT"_s);
 const QCommandLineOption kSmtpSecurity(u"smtp-security"_s, u"ssl or starttls."_s, u"MODE"_s);
-const QCommandLineOption kBodies(u"bodies"_s, u"Bodies to download: all, recent or none."_s, u"POLICY"_s, u"recent"_s);
+const QCommandLineOption kBodies(u"bodies"_s, u"Bodies to download: all, recent or none."_s, u"POLICY"_s,
+                                 u"recent"_s);
 const QCommandLineOption kLimit(u"limit"_s, u"At most N messages."_s, u"N"_s, u"50"_s);
 const QCommandLineOption kCaFile(u"ca-file"_s, u"Extra certificate authorities (PEM) to trust."_s, u"FILE"_s);
 
@@ -119,8 +119,8 @@ QJsonObject summaryJson(const CachedMessage &message)
 
 QString summaryLine(const CachedMessage &message)
 {
-    const QString marks = QString(message.isSeen() ? u' ' : u'N') + (message.isFlagged() ? u'!' : u' ')
-                          + (message.hasAttachments ? u'@' : u' ');
+    const QString marks = QString(message.isSeen() ? u' ' : u'N') + (message.isFlagged() ? u'!' : u' ') +
+                          (message.hasAttachments ? u'@' : u' ');
     return u"%1\t%2\t%3\t%4\t%5"_s.arg(message.uid)
         .arg(marks, message.headers.date.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
              message.headers.from.toDisplayString(), message.headers.subject);
@@ -151,7 +151,8 @@ bool applyEndpointOptions(const QCommandLineParser &parser, const QCommandLineOp
     if (parser.isSet(security)) {
         const auto mode = ServerEndpoint::parseSecurity(parser.value(security));
         if (!mode) {
-            *error = CliApplication::tr("Invalid security mode %1: use ssl or starttls.").arg(parser.value(security));
+            *error = CliApplication::tr("Invalid security mode %1: use ssl or starttls.")
+                         .arg(parser.value(security));
             return false;
         }
         endpoint.security = *mode;
@@ -207,8 +208,9 @@ int CliApplication::run(const QStringList &arguments)
                                        SettingsCommands::usage());
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({kProfile, kAccount, kJson, kPasswordStdin, kAddress, kName, kPreset, kLogin, kImapHost,
-                         kImapPort, kImapSecurity, kSmtpHost, kSmtpPort, kSmtpSecurity, kCaFile, kBodies, kLimit});
+    m_parser.addOptions({kProfile, kAccount, kJson, kPasswordStdin, kAddress, kName, kPreset, kLogin,
+                         kImapHost, kImapPort, kImapSecurity, kSmtpHost, kSmtpPort, kSmtpSecurity, kCaFile,
+                         kBodies, kLimit});
     m_parser.addOptions(SettingsCommands::options());
     m_parser.addPositionalArgument(u"command"_s, u"The command to run."_s);
     m_parser.process(protectFlagArguments(arguments));
@@ -243,17 +245,27 @@ int CliApplication::run(const QStringList &arguments)
         context.parser = &m_parser;
         context.command = m_command;
         context.profile = *m_profile;
-        context.selectedAccount = [this] { return selectedAccount(); };
-        context.password = [this](const Account &account) { return passwordFor(account); };
-        context.reportError = [this](const ServiceError &error) { return reportError(error); };
-        context.usageError = [this](const QString &message) { return usageError(message); };
+        context.selectedAccount = [this] {
+            return selectedAccount();
+        };
+        context.password = [this](const Account &account) {
+            return passwordFor(account);
+        };
+        context.reportError = [this](const ServiceError &error) {
+            return reportError(error);
+        };
+        context.usageError = [this](const QString &message) {
+            return usageError(message);
+        };
         return SettingsCommands(std::move(context)).run();
     }
     if (command == "account"_L1 && m_command.value(1) == "add"_L1)
         return accountAdd();
     if (command == "account"_L1 && m_command.value(1) == "list"_L1)
         return accountList();
-    return usageError(command.isEmpty() ? CliApplication::tr("No command given.") : CliApplication::tr("Unknown command: %1").arg(m_command.join(u' ')));
+    return usageError(command.isEmpty()
+                          ? CliApplication::tr("No command given.")
+                          : CliApplication::tr("Unknown command: %1").arg(m_command.join(u' ')));
 }
 
 int CliApplication::presets()
@@ -263,12 +275,13 @@ int CliApplication::presets()
     if (m_parser.isSet(kJson)) {
         QJsonArray array;
         for (const ProviderPreset &preset : presets) {
-            array.append(QJsonObject{{u"id"_s, preset.id},
-                                     {u"name"_s, preset.displayName},
-                                     {u"domains"_s, QJsonArray::fromStringList(preset.domains)},
-                                     {u"imap"_s, u"%1:%2"_s.arg(preset.incoming.host).arg(preset.incoming.port)},
-                                     {u"smtp"_s, u"%1:%2"_s.arg(preset.outgoing.host).arg(preset.outgoing.port)},
-                                     {u"source"_s, preset.sourcePath}});
+            array.append(
+                QJsonObject{{u"id"_s, preset.id},
+                            {u"name"_s, preset.displayName},
+                            {u"domains"_s, QJsonArray::fromStringList(preset.domains)},
+                            {u"imap"_s, u"%1:%2"_s.arg(preset.incoming.host).arg(preset.incoming.port)},
+                            {u"smtp"_s, u"%1:%2"_s.arg(preset.outgoing.host).arg(preset.outgoing.port)},
+                            {u"source"_s, preset.sourcePath}});
         }
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else {
@@ -290,8 +303,9 @@ int CliApplication::accountAdd()
     const ProviderRegistry registry;
     const QString domain = address.section(u'@', -1).toLower();
     const bool custom = m_parser.isSet(kImapHost) || m_parser.isSet(kSmtpHost);
-    std::optional<ProviderPreset> preset =
-        m_parser.isSet(kPreset) ? registry.presetById(m_parser.value(kPreset)) : registry.presetForDomain(domain);
+    std::optional<ProviderPreset> preset = m_parser.isSet(kPreset)
+                                               ? registry.presetById(m_parser.value(kPreset))
+                                               : registry.presetForDomain(domain);
     if (m_parser.isSet(kPreset) && !preset)
         return usageError(CliApplication::tr("Unknown preset: %1").arg(m_parser.value(kPreset)));
     if (preset) {
@@ -303,12 +317,14 @@ int CliApplication::accountAdd()
         account.imap = {QString(), 993, ConnectionSecurity::ImplicitTls, address};
         account.smtp = {QString(), 465, ConnectionSecurity::ImplicitTls, address};
     } else {
-        return usageError(CliApplication::tr("No preset for %1: give --preset or the --imap-host and --smtp-host options.").arg(domain));
+        return usageError(
+            CliApplication::tr("No preset for %1: give --preset or the --imap-host and --smtp-host options.")
+                .arg(domain));
     }
 
     QString error;
-    if (!applyEndpointOptions(m_parser, kImapHost, kImapPort, kImapSecurity, account.imap, &error)
-        || !applyEndpointOptions(m_parser, kSmtpHost, kSmtpPort, kSmtpSecurity, account.smtp, &error))
+    if (!applyEndpointOptions(m_parser, kImapHost, kImapPort, kImapSecurity, account.imap, &error) ||
+        !applyEndpointOptions(m_parser, kSmtpHost, kSmtpPort, kSmtpSecurity, account.smtp, &error))
         return usageError(error);
     if (m_parser.isSet(kLogin))
         account.imap.login = account.smtp.login = m_parser.value(kLogin);
@@ -318,13 +334,15 @@ int CliApplication::accountAdd()
             return usageError(error);
     }
     if (!account.isComplete())
-        return usageError(CliApplication::tr("The account is incomplete: servers, ports and login are needed."));
+        return usageError(
+            CliApplication::tr("The account is incomplete: servers, ports and login are needed."));
 
     if (m_parser.isSet(kPasswordStdin)) {
         CredentialStore store;
         const CredentialStore::Result stored = store.writePasswordAndWait(account.id, readPasswordLine());
         if (!stored.ok()) {
-            err() << CliApplication::tr("Error: the password could not be stored: %1").arg(stored.message) << '\n';
+            err() << CliApplication::tr("Error: the password could not be stored: %1").arg(stored.message)
+                  << '\n';
             return Failure;
         }
     }
@@ -367,7 +385,8 @@ std::optional<Account> CliApplication::selectedAccount()
 {
     const QList<Account> accounts = m_profile->accounts();
     if (accounts.isEmpty()) {
-        err() << CliApplication::tr("Error: the profile %1 has no account; add one with \"account add\".").arg(m_profile->directory())
+        err() << CliApplication::tr("Error: the profile %1 has no account; add one with \"account add\".")
+                     .arg(m_profile->directory())
               << '\n';
         return std::nullopt;
     }
@@ -446,8 +465,8 @@ int CliApplication::folders()
 bool CliApplication::openCache(const Account &account, MailCache &cache)
 {
     QString error;
-    if (!cache.open(MailCache::pathFor(m_profile->directory(), account.id), account.id, MailCache::Mode::ReadOnly,
-                    &error)) {
+    if (!cache.open(MailCache::pathFor(m_profile->directory(), account.id), account.id,
+                    MailCache::Mode::ReadOnly, &error)) {
         err() << tr("Error: %1").arg(error) << '\n';
         return false;
     }
@@ -457,14 +476,16 @@ bool CliApplication::openCache(const Account &account, MailCache &cache)
             lastSync = folder.lastSync;
     }
     err() << tr("(local copy, last synchronised %1)")
-                 .arg(lastSync.isValid() ? QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat) : tr("never"))
+                 .arg(lastSync.isValid() ? QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat)
+                                         : tr("never"))
           << '\n';
     err().flush();
     return true;
 }
 
-int CliApplication::withSession(const Account &account, bool needsPassword,
-                                const std::function<void(AccountSession &, const std::function<void(int)> &)> &start)
+int CliApplication::withSession(
+    const Account &account, bool needsPassword,
+    const std::function<void(AccountSession &, const std::function<void(int)> &)> &start)
 {
     QString error;
     const auto trust = TlsTrust::forAccount(account, &error);
@@ -507,23 +528,25 @@ int CliApplication::sync()
         return usageError(tr("--bodies takes all, recent or none."));
 
     return withSession(*account, true, [&](AccountSession &session, const std::function<void(int)> &finish) {
-        QObject::connect(&session, &AccountSession::syncProgress, [](const QString &folder, int done, int total) {
-            err() << tr("%1: %2/%3").arg(folder).arg(done).arg(total) << '\n';
-            err().flush();
-        });
-        QObject::connect(&session, &AccountSession::syncFinished,
-                         [finish](const SyncReport &report, const QStringList &conflicts) {
-                             for (const QString &conflict : conflicts)
-                                 err() << tr("Conflict: %1").arg(conflict) << '\n';
-                             out() << tr("%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.")
-                                          .arg(report.folders.size())
-                                          .arg(report.total(&FolderSyncResult::added))
-                                          .arg(report.total(&FolderSyncResult::flagsChanged))
-                                          .arg(report.total(&FolderSyncResult::removed))
-                                          .arg(report.total(&FolderSyncResult::bodies))
-                                   << '\n';
-                             finish(Success);
+        QObject::connect(&session, &AccountSession::syncProgress,
+                         [](const QString &folder, int done, int total) {
+                             err() << tr("%1: %2/%3").arg(folder).arg(done).arg(total) << '\n';
+                             err().flush();
                          });
+        QObject::connect(
+            &session, &AccountSession::syncFinished,
+            [finish](const SyncReport &report, const QStringList &conflicts) {
+                for (const QString &conflict : conflicts)
+                    err() << tr("Conflict: %1").arg(conflict) << '\n';
+                out() << tr("%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.")
+                             .arg(report.folders.size())
+                             .arg(report.total(&FolderSyncResult::added))
+                             .arg(report.total(&FolderSyncResult::flagsChanged))
+                             .arg(report.total(&FolderSyncResult::removed))
+                             .arg(report.total(&FolderSyncResult::bodies))
+                      << '\n';
+                finish(Success);
+            });
         QObject::connect(&session, &AccountSession::errorOccurred,
                          [this, finish](const ServiceError &error) { finish(reportError(error)); });
         session.synchronize(options);
@@ -574,7 +597,8 @@ int CliApplication::show()
             return Failure;
         const auto folder = cache.folder(folderPath);
         summary = folder ? cache.message(folder->id, *uid) : std::nullopt;
-        ownFolder = folder && (folder->info.role == FolderInfo::Role::Sent || folder->info.role == FolderInfo::Role::Drafts);
+        ownFolder = folder && (folder->info.role == FolderInfo::Role::Sent ||
+                               folder->info.role == FolderInfo::Role::Drafts);
         if (!summary) {
             err() << tr("Error: no message %1 in %2 in the local copy.").arg(*uid).arg(folderPath) << '\n';
             return Failure;
@@ -584,12 +608,13 @@ int CliApplication::show()
     if (!raw) {
         // Not downloaded for offline reading yet: fetch it now if the server can be reached.
         err() << tr("The message was not downloaded yet; fetching it from the server.") << '\n';
-        const int fetched = withSession(*account, true, [&](AccountSession &session, const std::function<void(int)> &finish) {
-            auto job = std::make_shared<FetchBodyJob>(folderPath, *uid);
-            session.submit(job, [this, finish](const std::optional<ServiceError> &error) {
-                finish(error ? reportError(*error) : Success);
+        const int fetched =
+            withSession(*account, true, [&](AccountSession &session, const std::function<void(int)> &finish) {
+                auto job = std::make_shared<FetchBodyJob>(folderPath, *uid);
+                session.submit(job, [this, finish](const std::optional<ServiceError> &error) {
+                    finish(error ? reportError(*error) : Success);
+                });
             });
-        });
         if (fetched != Success)
             return fetched;
         MailCache cache;
@@ -635,10 +660,13 @@ int CliApplication::show()
     for (const MailAddress &address : content.headers.to)
         to.append(address.toDisplayString());
     out() << tr("To: %1").arg(to.join(u", "_s)) << '\n';
-    out() << tr("Date: %1").arg(QLocale().toString(summary->headers.date.toLocalTime(), QLocale::LongFormat)) << '\n';
+    out() << tr("Date: %1").arg(QLocale().toString(summary->headers.date.toLocalTime(), QLocale::LongFormat))
+          << '\n';
     out() << tr("Subject: %1").arg(content.headers.subject) << "\n\n" << content.text << '\n';
     for (const AttachmentInfo &attachment : content.attachments)
-        out() << tr("Attachment: %1 (%2, %3)").arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)) << '\n';
+        out() << tr("Attachment: %1 (%2, %3)")
+                     .arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size))
+              << '\n';
     return Success;
 }
 
@@ -666,8 +694,9 @@ int CliApplication::search()
     return Success;
 }
 
-int CliApplication::localChange(const QString &what,
-                                const std::function<void(AccountSession &, std::function<void(const QString &)>)> &change)
+int CliApplication::localChange(
+    const QString &what,
+    const std::function<void(AccountSession &, std::function<void(const QString &)>)> &change)
 {
     const std::optional<Account> account = selectedAccount();
     if (!account)
@@ -691,7 +720,8 @@ int CliApplication::localChange(const QString &what,
                 return;
             }
             if (!password) {
-                out() << tr("%1: saved; it will be sent to the server at the next synchronisation.").arg(what) << '\n';
+                out() << tr("%1: saved; it will be sent to the server at the next synchronisation.").arg(what)
+                      << '\n';
                 finish(Success);
                 return;
             }
@@ -719,14 +749,17 @@ int CliApplication::flag()
     const QString change = m_command.value(3);
     static const QHash<QString, QString> flags{{u"seen"_s, u"\\Seen"_s}, {u"flagged"_s, u"\\Flagged"_s}};
     const QString name = change.mid(1);
-    if (m_command.size() != 4 || !uid || !flags.contains(name) || (!change.startsWith(u'+') && !change.startsWith(u'~')))
+    if (m_command.size() != 4 || !uid || !flags.contains(name) ||
+        (!change.startsWith(u'+') && !change.startsWith(u'~')))
         return usageError(tr("flag needs a folder, a UID and +seen, -seen, +flagged or -flagged."));
     const bool add = change.startsWith(u'+');
     const QString folder = m_command.at(1);
-    return localChange(tr("Flag change"), [&](AccountSession &session, std::function<void(const QString &)> done) {
-        const QStringList list{flags.value(name)};
-        session.changeFlags(folder, {*uid}, add ? list : QStringList(), add ? QStringList() : list, std::move(done));
-    });
+    return localChange(tr("Flag change"),
+                       [&](AccountSession &session, std::function<void(const QString &)> done) {
+                           const QStringList list{flags.value(name)};
+                           session.changeFlags(folder, {*uid}, add ? list : QStringList(),
+                                               add ? QStringList() : list, std::move(done));
+                       });
 }
 
 int CliApplication::move()
@@ -747,9 +780,10 @@ int CliApplication::remove()
     if (m_command.size() != 3 || !uid)
         return usageError(tr("delete needs a folder and a UID."));
     const QString folder = m_command.at(1);
-    return localChange(tr("Deletion"), [&](AccountSession &session, std::function<void(const QString &)> done) {
-        session.deleteMessages(folder, {*uid}, std::move(done));
-    });
+    return localChange(tr("Deletion"),
+                       [&](AccountSession &session, std::function<void(const QString &)> done) {
+                           session.deleteMessages(folder, {*uid}, std::move(done));
+                       });
 }
 
 namespace {
@@ -771,8 +805,8 @@ QString outboxStateText(OutboxEntry::State state)
 
 void printOutboxEntry(const OutboxEntry &entry)
 {
-    out() << entry.id << '\t' << outboxStateText(entry.state) << '\t' << entry.recipients.join(u", "_s) << '\t'
-          << entry.subject << '\n';
+    out() << entry.id << '\t' << outboxStateText(entry.state) << '\t' << entry.recipients.join(u", "_s)
+          << '\t' << entry.subject << '\n';
     if (!entry.error.isEmpty())
         out() << "\t" << entry.error << " (" << entry.errorTechnical << ")\n";
 }
@@ -867,7 +901,8 @@ int CliApplication::outbox()
     const std::optional<Account> account = selectedAccount();
     if (!account)
         return Failure;
-    const QList<OutboxEntry> entries = Outbox(Outbox::directoryFor(m_profile->directory(), account->id)).entries();
+    const QList<OutboxEntry> entries =
+        Outbox(Outbox::directoryFor(m_profile->directory(), account->id)).entries();
     if (m_parser.isSet(kJson)) {
         QJsonArray array;
         for (const OutboxEntry &entry : entries) {

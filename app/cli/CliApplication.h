@@ -1,12 +1,11 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "account/Profile.h"
 #include "net/ServiceError.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 
@@ -22,7 +21,8 @@ class CliApplication
     Q_DECLARE_TR_FUNCTIONS(Amiens::CliApplication)
 
 public:
-    enum ExitCode {
+    enum ExitCode
+    {
         Success = 0,
         Failure = 1,
         Usage = 2,
@@ -55,8 +55,9 @@ private:
     int withSession(const Account &account, bool needsPassword,
                     const std::function<void(AccountSession &, const std::function<void(int)> &)> &start);
     /// Applies a local change, then tries to send it at once; offline it stays queued.
-    int localChange(const QString &what,
-                    const std::function<void(AccountSession &, std::function<void(const QString &)>)> &change);
+    int
+    localChange(const QString &what,
+                const std::function<void(AccountSession &, std::function<void(const QString &)>)> &change);
     /// --password-stdin, else the keychain.
     std::optional<QString> passwordFor(const Account &account);
     int reportError(const ServiceError &error);

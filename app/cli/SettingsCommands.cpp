@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-
 #include <cstdio>
 #include <memory>
 
@@ -21,15 +20,18 @@ namespace Amiens {
 
 namespace {
 
-const QCommandLineOption kFrom(u"from"_s, u"Start of the absence (ISO 8601, local time unless an offset is given)."_s, u"ISO"_s);
+const QCommandLineOption
+    kFrom(u"from"_s, u"Start of the absence (ISO 8601, local time unless an offset is given)."_s, u"ISO"_s);
 const QCommandLineOption kUntil(u"until"_s, u"End of the absence (ISO 8601)."_s, u"ISO"_s);
 const QCommandLineOption kSubject(u"subject"_s, u"Subject of the automatic reply."_s, u"TEXT"_s);
-const QCommandLineOption kMessageFile(u"message-file"_s, u"File holding the automatic reply (UTF-8)."_s, u"FILE"_s);
+const QCommandLineOption kMessageFile(u"message-file"_s, u"File holding the automatic reply (UTF-8)."_s,
+                                      u"FILE"_s);
 const QCommandLineOption kDays(u"days"_s, u"Answer the same sender at most once every N days."_s, u"N"_s);
 const QCommandLineOption kAcademyOnly(u"academy-only"_s, u"Do not answer senders outside the academy."_s);
 const QCommandLineOption kFile(u"file"_s, u"File holding the signature (UTF-8)."_s, u"FILE"_s);
 const QCommandLineOption kHtml(u"html"_s, u"The signature is simple HTML."_s);
-const QCommandLineOption kDefault(u"default"_s, u"Use the signature by default for new, reply or both."_s, u"WHICH"_s);
+const QCommandLineOption kDefault(u"default"_s, u"Use the signature by default for new, reply or both."_s,
+                                  u"WHICH"_s);
 
 QTextStream &out()
 {
@@ -203,12 +205,15 @@ int SettingsCommands::vacationChange(bool turnOn)
     std::optional<QString> message;
     int days = 0;
     if (turnOn) {
-        if (!parser.isSet(kFrom) || !parser.isSet(kUntil) || !parser.isSet(kSubject) || !parser.isSet(kMessageFile))
-            return m_context.usageError(tr("vacation set needs --from, --until, --subject and --message-file."));
+        if (!parser.isSet(kFrom) || !parser.isSet(kUntil) || !parser.isSet(kSubject) ||
+            !parser.isSet(kMessageFile))
+            return m_context.usageError(
+                tr("vacation set needs --from, --until, --subject and --message-file."));
         from = parseWhen(parser.value(kFrom), zone);
         until = parseWhen(parser.value(kUntil), zone);
         if (!from || !until)
-            return m_context.usageError(tr("--from and --until take ISO 8601 dates such as 2026-07-06T08:00."));
+            return m_context.usageError(
+                tr("--from and --until take ISO 8601 dates such as 2026-07-06T08:00."));
         if (*until <= *from)
             return m_context.usageError(tr("The end of the absence must come after its start."));
         message = readTextFile(parser.value(kMessageFile));
@@ -255,7 +260,8 @@ int SettingsCommands::vacationChange(bool turnOn)
     connection.client->logout();
     if (!saved)
         return m_context.reportError(store.lastError());
-    out() << (turnOn ? tr("Out-of-office message on from %1 until %2.").arg(isoOrEmpty(vacation.start), isoOrEmpty(vacation.end))
+    out() << (turnOn ? tr("Out-of-office message on from %1 until %2.")
+                           .arg(isoOrEmpty(vacation.start), isoOrEmpty(vacation.end))
                      : tr("Out-of-office message off."))
           << '\n';
     out().flush();
@@ -277,12 +283,13 @@ int SettingsCommands::signatureList()
     if (m_context.parser->isSet(u"json"_s)) {
         QJsonArray array;
         for (const Signature &signature : identity.signatures) {
-            array.append(QJsonObject{{u"id"_s, signature.id},
-                                     {u"name"_s, signature.name},
-                                     {u"format"_s, signature.format == Signature::Format::Html ? u"html"_s : u"text"_s},
-                                     {u"text"_s, signature.text},
-                                     {u"defaultForNew"_s, signature.id == identity.defaultForNew},
-                                     {u"defaultForReply"_s, signature.id == identity.defaultForReply}});
+            array.append(QJsonObject{
+                {u"id"_s, signature.id},
+                {u"name"_s, signature.name},
+                {u"format"_s, signature.format == Signature::Format::Html ? u"html"_s : u"text"_s},
+                {u"text"_s, signature.text},
+                {u"defaultForNew"_s, signature.id == identity.defaultForNew},
+                {u"defaultForReply"_s, signature.id == identity.defaultForReply}});
         }
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else {
@@ -292,8 +299,8 @@ int SettingsCommands::signatureList()
                 defaults.append(tr("new"));
             if (signature.id == identity.defaultForReply)
                 defaults.append(tr("reply"));
-            out() << signature.name << '\t' << (signature.format == Signature::Format::Html ? "html" : "text") << '\t'
-                  << defaults.join(u',') << '\n';
+            out() << signature.name << '\t' << (signature.format == Signature::Format::Html ? "html" : "text")
+                  << '\t' << defaults.join(u',') << '\n';
         }
     }
     out().flush();
@@ -330,7 +337,8 @@ int SettingsCommands::signatureSet()
             signature = &existing;
     }
     if (!signature) {
-        identity.signatures.append(Signature{SignatureStore::newId(), name, Signature::Format::PlainText, {}});
+        identity.signatures.append(
+            Signature{SignatureStore::newId(), name, Signature::Format::PlainText, {}});
         signature = &identity.signatures.last();
     }
     signature->name = name;

@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 

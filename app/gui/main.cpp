@@ -23,7 +23,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Mail client of the Académie d'Amiens"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profileOption(u"profile"_s, QApplication::translate("main", "Use the profile in DIR."),
+    const QCommandLineOption profileOption(u"profile"_s,
+                                           QApplication::translate("main", "Use the profile in DIR."),
                                            u"DIR"_s, Amiens::Profile::defaultDirectory());
     parser.addOption(profileOption);
     parser.process(application);

@@ -11,7 +11,8 @@ class QSettings;
 namespace Amiens {
 
 /// Where the account's secret comes from. None of these ever writes a secret to disk.
-enum class CredentialMode {
+enum class CredentialMode
+{
     Keychain,   ///< the password is in the OS keychain (CredentialStore)
     AskAtStart, ///< no keychain: the password is typed at each start and kept in memory only
     Passcode,   ///< OTP: PIN + key code, single-use, asked whenever a connection needs it
@@ -47,7 +48,8 @@ struct Account
     /// the IMAP login (RFC 5804's defaults, and Dovecot's).
     [[nodiscard]] ServerEndpoint sieveEndpoint() const
     {
-        return sieve.isComplete() ? sieve : ServerEndpoint{imap.host, 4190, ConnectionSecurity::StartTls, imap.login};
+        return sieve.isComplete() ? sieve
+                                  : ServerEndpoint{imap.host, 4190, ConnectionSecurity::StartTls, imap.login};
     }
 
     /// Names used in profiles: "keychain", "ask" and "passcode".

@@ -20,7 +20,6 @@ QString groupFor(const QString &id)
     return kAccountsGroup + u'/' + QString::fromLatin1(id.toUtf8().toHex());
 }
 
-
 bool syncAndCheck(QSettings &settings, QString *error)
 {
     settings.sync();

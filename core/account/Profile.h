@@ -1,11 +1,10 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "Account.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {

@@ -44,7 +44,6 @@ ServerCandidate readServer(QXmlStreamReader &xml)
     return candidate;
 }
 
-
 } // namespace
 
 std::optional<ProviderPreset> ProviderPresetReader::read(const QByteArray &data, QString *error)
@@ -107,7 +106,8 @@ std::optional<ProviderPreset> ProviderPresetReader::read(const QByteArray &data,
     }
     if (!incomingFound || !outgoingFound) {
         if (error)
-            *error = ProviderPresetReader::tr("The provider file has no usable encrypted IMAP and SMTP server.");
+            *error =
+                ProviderPresetReader::tr("The provider file has no usable encrypted IMAP and SMTP server.");
         return std::nullopt;
     }
     if (preset.domains.isEmpty())

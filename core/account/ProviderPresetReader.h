@@ -1,11 +1,10 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "ProviderPreset.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {

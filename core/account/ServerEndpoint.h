@@ -1,14 +1,14 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {
 
 /// How a connection is protected. There is deliberately no plaintext mode: mail credentials
 /// never cross the network unencrypted, and a STARTTLS endpoint that refuses STARTTLS is an error.
-enum class ConnectionSecurity {
+enum class ConnectionSecurity
+{
     ImplicitTls, ///< TLS from the first byte (IMAPS 993, SMTPS 465)
     StartTls,    ///< plaintext greeting, then STARTTLS is mandatory (IMAP 143, submission 587)
 };

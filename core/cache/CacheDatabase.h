@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 
 namespace Amiens {
@@ -16,7 +15,11 @@ class CacheDatabase
     Q_DECLARE_TR_FUNCTIONS(Amiens::CacheDatabase)
 
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    enum class Mode
+    {
+        ReadWrite,
+        ReadOnly
+    };
 
     static constexpr int kSchemaVersion = 1;
 

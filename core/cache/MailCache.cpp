@@ -139,7 +139,8 @@ QString ftsQuery(const QString &text)
 
 QString MailCache::pathFor(const QString &profileDirectory, const QString &accountId)
 {
-    return profileDirectory + u"/cache/"_s + QString::fromLatin1(accountId.toUtf8().toHex()) + u"/mail.sqlite"_s;
+    return profileDirectory + u"/cache/"_s + QString::fromLatin1(accountId.toUtf8().toHex()) +
+           u"/mail.sqlite"_s;
 }
 
 bool MailCache::open(const QString &path, const QString &accountKey, Mode mode, QString *error)
@@ -172,8 +173,9 @@ QList<CachedFolder> MailCache::folders()
 {
     QList<CachedFolder> result;
     QSqlQuery query(m_database.database());
-    query.exec(u"SELECT id, path, delimiter, role, selectable, uidvalidity, uidnext, highestmodseq, message_count, "
-               "unseen_count, last_sync FROM folders ORDER BY id"_s);
+    query.exec(
+        u"SELECT id, path, delimiter, role, selectable, uidvalidity, uidnext, highestmodseq, message_count, "
+        "unseen_count, last_sync FROM folders ORDER BY id"_s);
     while (query.next()) {
         CachedFolder folder;
         folder.id = query.value(0).toLongLong();
@@ -208,9 +210,10 @@ bool MailCache::replaceFolderList(const QList<FolderInfo> &serverFolders)
     return m_database.transaction([&] {
         QString error;
         QSqlQuery upsert(m_database.database());
-        upsert.prepare(u"INSERT INTO folders (path, delimiter, role, selectable) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT (path) DO UPDATE SET delimiter = excluded.delimiter, role = excluded.role, "
-                       "selectable = excluded.selectable"_s);
+        upsert.prepare(
+            u"INSERT INTO folders (path, delimiter, role, selectable) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET delimiter = excluded.delimiter, role = excluded.role, "
+            "selectable = excluded.selectable"_s);
         QStringList paths;
         for (const FolderInfo &folder : serverFolders) {
             paths.append(folder.path());
@@ -243,8 +246,9 @@ bool MailCache::replaceFolderList(const QList<FolderInfo> &serverFolders)
 bool MailCache::refreshFolderCounts(qint64 folderId)
 {
     QSqlQuery query(m_database.database());
-    query.prepare(u"UPDATE folders SET message_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ?), "
-                  "unseen_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0) WHERE id = ?"_s);
+    query.prepare(
+        u"UPDATE folders SET message_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ?), "
+        "unseen_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0) WHERE id = ?"_s);
     query.addBindValue(folderId);
     query.addBindValue(folderId);
     query.addBindValue(folderId);
@@ -256,7 +260,8 @@ bool MailCache::saveFolderState(qint64 folderId, quint32 uidValidity, quint32 ui
 {
     return m_database.transaction([&] {
         QSqlQuery query(m_database.database());
-        query.prepare(u"UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_sync = ? WHERE id = ?"_s);
+        query.prepare(
+            u"UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_sync = ? WHERE id = ?"_s);
         query.addBindValue(uidValidity);
         query.addBindValue(uidNext);
         query.addBindValue(static_cast<qint64>(highestModSeq));
@@ -276,8 +281,9 @@ bool MailCache::resetFolder(qint64 folderId, quint32 uidValidity)
         query.addBindValue(folderId);
         if (!execPrepared(query, error, &m_database))
             return false;
-        query.prepare(u"UPDATE folders SET uidvalidity = ?, uidnext = 0, highestmodseq = 0, message_count = 0, "
-                      "unseen_count = 0 WHERE id = ?"_s);
+        query.prepare(
+            u"UPDATE folders SET uidvalidity = ?, uidnext = 0, highestmodseq = 0, message_count = 0, "
+            "unseen_count = 0 WHERE id = ?"_s);
         query.addBindValue(uidValidity);
         query.addBindValue(folderId);
         return execPrepared(query, error, &m_database);
@@ -286,22 +292,24 @@ bool MailCache::resetFolder(qint64 folderId, quint32 uidValidity)
 
 bool MailCache::storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages)
 {
-    const QList<MessageHeaders> decoded =
-        parallelMap(messages, [](const FetchedMessage &message) { return HeaderDecoder::decode(message.rawHeader); });
+    const QList<MessageHeaders> decoded = parallelMap(
+        messages, [](const FetchedMessage &message) { return HeaderDecoder::decode(message.rawHeader); });
     qsizetype position = 0;
     return m_database.transaction([&] {
         QString error;
         QSqlQuery insert(m_database.database());
-        insert.prepare(u"INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, internal_date, size, date, "
-                       "subject, from_name, from_address, to_list, cc_list, reply_to, message_id, in_reply_to, "
-                       "references_list, has_attachments, read_receipt_requested) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (folder_id, uid) DO UPDATE SET modseq = excluded.modseq, flags = excluded.flags, "
-                       "seen = excluded.seen, flagged = excluded.flagged RETURNING id"_s);
+        insert.prepare(
+            u"INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, internal_date, size, date, "
+            "subject, from_name, from_address, to_list, cc_list, reply_to, message_id, in_reply_to, "
+            "references_list, has_attachments, read_receipt_requested) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (folder_id, uid) DO UPDATE SET modseq = excluded.modseq, flags = excluded.flags, "
+            "seen = excluded.seen, flagged = excluded.flagged RETURNING id"_s);
         QSqlQuery index(m_database.database());
         // Only new messages come here (the sync stores headers once per UID), so the body text is
         // still empty; storeBodies() fills it.
-        index.prepare(u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
+        index.prepare(
+            u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
         for (const FetchedMessage &fetched : messages) {
             const MessageHeaders &headers = decoded.at(position++);
             const QStringList flags = normalisedFlags(fetched.flags);
@@ -313,7 +321,8 @@ bool MailCache::storeHeaders(qint64 folderId, const QList<FetchedMessage> &messa
             insert.addBindValue(flags.contains(kFlagged) ? 1 : 0);
             // INTERNALDATE cannot be fetched through VMime 0.9.2 (ImapCommandChannel::fetch): the
             // Date header stands in for it when the fetch did not bring one.
-            insert.addBindValue(toSeconds(fetched.internalDate.isValid() ? fetched.internalDate : headers.date));
+            insert.addBindValue(
+                toSeconds(fetched.internalDate.isValid() ? fetched.internalDate : headers.date));
             insert.addBindValue(fetched.size);
             // Messages without a readable Date sort by their arrival on the server.
             insert.addBindValue(toSeconds(headers.date.isValid() ? headers.date : fetched.internalDate));
@@ -348,7 +357,8 @@ bool MailCache::applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updat
     return m_database.transaction([&] {
         QString error;
         QSqlQuery query(m_database.database());
-        query.prepare(u"UPDATE messages SET flags = ?, seen = ?, flagged = ?, modseq = ? WHERE folder_id = ? AND uid = ?"_s);
+        query.prepare(
+            u"UPDATE messages SET flags = ?, seen = ?, flagged = ?, modseq = ? WHERE folder_id = ? AND uid = ?"_s);
         for (const FlagUpdate &update : updates) {
             const QStringList flags = normalisedFlags(update.flags);
             query.addBindValue(text(flags.join(u' ')));
@@ -432,8 +442,9 @@ QList<CachedMessage> MailCache::messages(qint64 folderId, int limit, int offset)
     QList<CachedMessage> result;
     QSqlQuery query(m_database.database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT %1 FROM messages m WHERE m.folder_id = ? ORDER BY m.date DESC, m.uid DESC LIMIT ? OFFSET ?"_s
-                      .arg(QString::fromLatin1(kMessageColumns)));
+    query.prepare(
+        u"SELECT %1 FROM messages m WHERE m.folder_id = ? ORDER BY m.date DESC, m.uid DESC LIMIT ? OFFSET ?"_s
+            .arg(QString::fromLatin1(kMessageColumns)));
     query.addBindValue(folderId);
     query.addBindValue(limit);
     query.addBindValue(offset);
@@ -510,7 +521,8 @@ QList<CachedMessage> MailCache::messagesByRowIds(const QList<qint64> &rowIds)
 std::optional<CachedMessage> MailCache::message(qint64 folderId, quint32 uid)
 {
     QSqlQuery query(m_database.database());
-    query.prepare(u"SELECT %1 FROM messages m WHERE m.folder_id = ? AND m.uid = ?"_s.arg(QString::fromLatin1(kMessageColumns)));
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.folder_id = ? AND m.uid = ?"_s.arg(
+        QString::fromLatin1(kMessageColumns)));
     query.addBindValue(folderId);
     query.addBindValue(uid);
     if (query.exec() && query.next())
@@ -541,8 +553,9 @@ bool MailCache::storeBody(qint64 folderId, quint32 uid, const QByteArray &raw)
 
 bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies)
 {
-    const QList<MessageContent> contents =
-        parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) { return MessageContent::parse(body.second, false); });
+    const QList<MessageContent> contents = parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) {
+        return MessageContent::parse(body.second, false);
+    });
     QStringList writtenFiles;
     const bool ok = m_database.transaction([&] {
         QString error;
@@ -554,7 +567,8 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
         QSqlQuery update(m_database.database());
         update.prepare(u"UPDATE messages SET has_body = 1, preview = ?, has_attachments = ? WHERE id = ?"_s);
         QSqlQuery index(m_database.database());
-        index.prepare(u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
+        index.prepare(
+            u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
         for (qsizetype i = 0; i < bodies.size(); ++i) {
             const QByteArray &raw = bodies.at(i).second;
             const MessageContent &content = contents.at(i);
@@ -580,14 +594,16 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
                 QSaveFile file(bodyFolder() + u'/' + fileName);
                 if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit()) {
                     m_database.setLastError(file.errorString());
-                    qCWarning(lcCache) << "cannot write the body file" << file.fileName() << file.errorString();
+                    qCWarning(lcCache)
+                        << "cannot write the body file" << file.fileName() << file.errorString();
                     return false;
                 }
                 writtenFiles.append(fileName);
             }
             body.addBindValue(rowId);
             body.addBindValue(fileName.isEmpty() ? raw : QVariant(QMetaType(QMetaType::QByteArray)));
-            body.addBindValue(fileName.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileName));
+            body.addBindValue(fileName.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                 : QVariant(fileName));
             update.addBindValue(text(content.preview()));
             update.addBindValue(content.attachments.isEmpty() ? 0 : 1);
             update.addBindValue(rowId);
@@ -595,8 +611,8 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
             index.addBindValue(subject);
             index.addBindValue(addressText(headers));
             index.addBindValue(text(content.text));
-            if (!execPrepared(body, error, &m_database) || !execPrepared(update, error, &m_database)
-                || !execPrepared(index, error, &m_database))
+            if (!execPrepared(body, error, &m_database) || !execPrepared(update, error, &m_database) ||
+                !execPrepared(index, error, &m_database))
                 return false;
         }
         return true;
@@ -649,8 +665,9 @@ QList<QPair<quint32, qint64>> MailCache::bodiesToFetch(qint64 folderId, const QD
     QList<QPair<quint32, qint64>> result;
     QSqlQuery query(m_database.database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT uid, size FROM messages WHERE folder_id = ? AND has_body = 0 AND internal_date >= ? "
-                  "ORDER BY internal_date DESC, uid DESC"_s);
+    query.prepare(
+        u"SELECT uid, size FROM messages WHERE folder_id = ? AND has_body = 0 AND internal_date >= ? "
+        "ORDER BY internal_date DESC, uid DESC"_s);
     query.addBindValue(folderId);
     query.addBindValue(since.isValid() ? toSeconds(since) : 0);
     query.exec();

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QSet>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {
@@ -53,7 +52,13 @@ public:
     [[nodiscard]] int unseenCount(qint64 folderId);
 
     /// How a message list is ordered and narrowed.
-    enum class SortKey { Date, Sender, Subject, Size };
+    enum class SortKey
+    {
+        Date,
+        Sender,
+        Subject,
+        Size
+    };
     struct ListQuery
     {
         SortKey sortKey = SortKey::Date;
@@ -79,7 +84,8 @@ public:
     [[nodiscard]] QList<QPair<quint32, qint64>> bodiesToFetch(qint64 folderId, const QDateTime &since);
 
     // Local changes (applied at once; the pending operation goes to the server later)
-    bool changeFlags(qint64 folderId, const QList<quint32> &uids, const QStringList &add, const QStringList &remove);
+    bool changeFlags(qint64 folderId, const QList<quint32> &uids, const QStringList &add,
+                     const QStringList &remove);
 
     // Search
     [[nodiscard]] QList<SearchHit> search(const QString &query, int limit);

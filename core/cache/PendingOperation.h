@@ -8,7 +8,8 @@ namespace Amiens {
 /// A change made while offline (or not yet confirmed by the server), replayed in order.
 struct PendingOperation
 {
-    enum class Kind {
+    enum class Kind
+    {
         AddFlags,    ///< argument: the flags, space separated
         RemoveFlags, ///< argument: the flags, space separated
         Move,        ///< argument: the destination folder path

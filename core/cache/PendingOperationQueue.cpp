@@ -22,7 +22,8 @@ qint64 PendingOperationQueue::enqueue(const PendingOperation &operation)
     for (const quint32 uid : operation.uids)
         uids.append(QString::number(uid));
     QSqlQuery query(m_database.database());
-    query.prepare(u"INSERT INTO pending_operations (kind, folder_path, uids, argument, created) VALUES (?, ?, ?, ?, ?)"_s);
+    query.prepare(
+        u"INSERT INTO pending_operations (kind, folder_path, uids, argument, created) VALUES (?, ?, ?, ?, ?)"_s);
     query.addBindValue(PendingOperation::kindName(operation.kind));
     query.addBindValue(operation.folderPath);
     query.addBindValue(uids.join(u','));
@@ -39,7 +40,8 @@ QList<PendingOperation> PendingOperationQueue::all()
 {
     QList<PendingOperation> result;
     QSqlQuery query(m_database.database());
-    query.exec(u"SELECT id, kind, folder_path, uids, argument, attempts, last_error FROM pending_operations ORDER BY id"_s);
+    query.exec(
+        u"SELECT id, kind, folder_path, uids, argument, attempts, last_error FROM pending_operations ORDER BY id"_s);
     while (query.next()) {
         PendingOperation operation;
         operation.id = query.value(0).toLongLong();
@@ -60,7 +62,8 @@ QList<PendingOperation> PendingOperationQueue::all()
 int PendingOperationQueue::count()
 {
     QSqlQuery query(m_database.database());
-    return query.exec(u"SELECT COUNT(*) FROM pending_operations"_s) && query.next() ? query.value(0).toInt() : 0;
+    return query.exec(u"SELECT COUNT(*) FROM pending_operations"_s) && query.next() ? query.value(0).toInt()
+                                                                                    : 0;
 }
 
 bool PendingOperationQueue::remove(qint64 id)

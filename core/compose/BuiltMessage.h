@@ -11,10 +11,10 @@ namespace Amiens {
 struct BuiltMessage
 {
     QByteArray bytes;
-    QString messageId;    ///< without angle brackets
-    QString envelopeFrom; ///< MAIL FROM
+    QString messageId;      ///< without angle brackets
+    QString envelopeFrom;   ///< MAIL FROM
     QStringList recipients; ///< RCPT TO: To, Cc and Bcc, each once
-    QString subject;      ///< decoded, for the outbox list
+    QString subject;        ///< decoded, for the outbox list
 };
 
 } // namespace Amiens

@@ -7,7 +7,6 @@
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUuid>
-
 #include <vmime/addressList.hpp>
 #include <vmime/mailbox.hpp>
 #include <vmime/mailboxGroup.hpp>
@@ -104,8 +103,8 @@ QByteArray randomBoundary()
 {
     // "=_" can occur neither in base64 nor in quoted-printable output, so the boundary can never
     // appear inside a part.
-    return "=_amiens_" + QByteArray::number(QRandomGenerator::global()->generate64(), 16) + "_"
-           + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    return "=_amiens_" + QByteArray::number(QRandomGenerator::global()->generate64(), 16) + "_" +
+           QByteArray::number(QRandomGenerator::global()->generate64(), 16);
 }
 
 QByteArray base64Lines(const QByteArray &data)
@@ -127,9 +126,10 @@ QString normalisedText(QString text)
 
 QByteArray textPart(const QByteArray &subtype, const QString &text)
 {
-    return "Content-Type: text/" + subtype + "; charset=UTF-8\r\n"
-           "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
-           + MessageBuilder::quotedPrintable(normalisedText(text).toUtf8());
+    return "Content-Type: text/" + subtype +
+           "; charset=UTF-8\r\n"
+           "Content-Transfer-Encoding: quoted-printable\r\n\r\n" +
+           MessageBuilder::quotedPrintable(normalisedText(text).toUtf8());
 }
 
 /// A crude text version of an HTML body when the caller gave none (the composer always does).
@@ -228,8 +228,8 @@ QString MessageBuilder::newMessageId(const QString &address)
     QString domain = QString::fromLatin1(QUrl::toAce(address.section(u'@', -1)));
     if (domain.isEmpty() || !address.contains(u'@'))
         domain = u"amiens-mail.invalid"_s;
-    return QUuid::createUuid().toString(QUuid::Id128) + u'.'
-           + QString::number(QDateTime::currentMSecsSinceEpoch(), 36) + u'@' + domain;
+    return QUuid::createUuid().toString(QUuid::Id128) + u'.' +
+           QString::number(QDateTime::currentMSecsSinceEpoch(), 36) + u'@' + domain;
 }
 
 QByteArray MessageBuilder::encodeUnstructured(const QString &text)
@@ -270,7 +270,8 @@ QByteArray MessageBuilder::quotedPrintable(const QByteArray &utf8Text)
             // "From " at a line start is mangled by mbox tools; a leading "." by broken relays.
             const bool risky = i == 0 && (line.startsWith("From ") || byte == '.');
             QByteArray token;
-            if (!risky && ((byte >= 33 && byte <= 126 && byte != '=') || ((byte == ' ' || byte == '\t') && !lastOfLine)))
+            if (!risky && ((byte >= 33 && byte <= 126 && byte != '=') ||
+                           ((byte == ' ' || byte == '\t') && !lastOfLine)))
                 token = QByteArray(1, static_cast<char>(byte));
             else
                 token = QByteArray{"="} + hex[byte >> 4] + hex[byte & 0xf];
@@ -302,8 +303,8 @@ QByteArray MessageBuilder::fileNameParameters(const QString &parameter, const QS
     for (const char c : clean.toUtf8()) {
         const auto byte = static_cast<unsigned char>(c);
         QByteArray token;
-        if ((byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z')
-            || attrChars.contains(c))
+        if ((byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+            attrChars.contains(c))
             token = QByteArray(1, c);
         else
             token = '%' + QByteArray::number(byte, 16).toUpper().rightJustified(2, '0');
@@ -396,9 +397,10 @@ std::optional<BuiltMessage> MessageBuilder::build(const OutgoingMessage &message
             if (!validType.match(QString::fromLatin1(type)).hasMatch())
                 type = "application/octet-stream";
             mixed += "--" + boundary + "\r\n";
-            mixed += "Content-Type: " + type + ";\r\n " + fileNameParameters(u"name"_s, attachment.fileName) + "\r\n";
-            mixed += "Content-Disposition: attachment;\r\n " + fileNameParameters(u"filename"_s, attachment.fileName)
-                     + "\r\n";
+            mixed += "Content-Type: " + type + ";\r\n " + fileNameParameters(u"name"_s, attachment.fileName) +
+                     "\r\n";
+            mixed += "Content-Disposition: attachment;\r\n " +
+                     fileNameParameters(u"filename"_s, attachment.fileName) + "\r\n";
             mixed += "Content-Transfer-Encoding: base64\r\n\r\n";
             mixed += base64Lines(attachment.data);
         }

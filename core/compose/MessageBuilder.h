@@ -4,7 +4,6 @@
 #include "OutgoingMessage.h"
 
 #include <QCoreApplication>
-
 #include <optional>
 
 namespace Amiens {
@@ -24,8 +23,8 @@ public:
 
     /// Prepares a message written elsewhere (amiens-mail-cli send FILE.eml): CRLF line ends, Bcc
     /// taken out of the bytes into the envelope, Message-ID and Date added when missing.
-    [[nodiscard]] static std::optional<BuiltMessage> prepareRaw(const QByteArray &raw, const QString &accountAddress,
-                                                                QString *error);
+    [[nodiscard]] static std::optional<BuiltMessage>
+    prepareRaw(const QByteArray &raw, const QString &accountAddress, QString *error);
 
     /// "<random>@<domain of the address>": never the machine's host name.
     [[nodiscard]] static QString newMessageId(const QString &address);

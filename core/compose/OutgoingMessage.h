@@ -22,7 +22,12 @@ struct OutgoingAttachment
 /// What the user wrote, before it is turned into RFC 5322 bytes by MessageBuilder.
 struct OutgoingMessage
 {
-    enum class Priority { Normal, High, Low };
+    enum class Priority
+    {
+        Normal,
+        High,
+        Low
+    };
 
     MailAddress from;
     QList<MailAddress> to;

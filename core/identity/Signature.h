@@ -7,7 +7,8 @@ namespace Amiens {
 /// One signature of an identity, as the Signatures page edits it and the composer inserts it.
 struct Signature
 {
-    enum class Format {
+    enum class Format
+    {
         PlainText, ///< inserted after the standard "-- " separator line (RFC 3676 §4.3)
         Html,      ///< simple rich text; sanitised like received mail before it is inserted
     };

@@ -60,7 +60,7 @@ SignatureStore::IdentitySignatures fromJson(const QJsonObject &object)
         signature.id = entry.value(u"id"_s).toString();
         signature.name = entry.value(u"name"_s).toString();
         signature.format = entry.value(u"format"_s).toString() == "html"_L1 ? Signature::Format::Html
-                                                                              : Signature::Format::PlainText;
+                                                                            : Signature::Format::PlainText;
         signature.text = entry.value(u"text"_s).toString();
         if (!signature.id.isEmpty())
             identity.signatures.append(signature);
@@ -175,9 +175,11 @@ std::optional<Signature> SignatureStore::defaultSignature(const QString &address
     return std::nullopt;
 }
 
-Signature SignatureStore::academyTemplate(const Account &account, const Details &details, Signature::Format format)
+Signature SignatureStore::academyTemplate(const Account &account, const Details &details,
+                                          Signature::Format format)
 {
-    QStringList lines{account.realName.trimmed(), details.function.trimmed(), details.establishment.trimmed()};
+    QStringList lines{account.realName.trimmed(), details.function.trimmed(),
+                      details.establishment.trimmed()};
     if (account.address.endsWith(u"@ac-amiens.fr"_s, Qt::CaseInsensitive))
         lines.append(tr("Académie d'Amiens"));
     lines.append(details.postalAddress.simplified());

@@ -7,7 +7,6 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace Amiens {
@@ -23,7 +22,11 @@ class SignatureStore
     Q_DECLARE_TR_FUNCTIONS(Amiens::SignatureStore)
 
 public:
-    enum class Placement { BelowQuote, AboveQuote };
+    enum class Placement
+    {
+        BelowQuote,
+        AboveQuote
+    };
 
     /// What the academy's template needs beyond the account: the academy's guide asks for the
     /// person's function, school or service, its postal address and a phone number.

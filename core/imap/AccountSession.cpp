@@ -3,8 +3,8 @@
 #include "AccountWorker.h"
 #include "jobs/ListFoldersJob.h"
 #include "jobs/SyncAccountJob.h"
-#include "sync/OfflineChanges.h"
 #include "net/VmimePlatform.h"
+#include "sync/OfflineChanges.h"
 
 #include <QPointer>
 
@@ -33,7 +33,8 @@ AccountSession::~AccountSession()
     cancel();
     // The worker owns VMime objects, which must die on the thread that made them.
     AccountWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -42,14 +43,16 @@ void AccountSession::setPassword(const QString &password, bool oneTime)
 {
     m_cancelled->store(false);
     AccountWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, password, oneTime] { worker->setPassword(password, oneTime); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, password, oneTime] { worker->setPassword(password, oneTime); },
+        Qt::QueuedConnection);
 }
 
 void AccountSession::setCachePath(const QString &path)
 {
     AccountWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, path] { worker->setCachePath(path); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, path] { worker->setCachePath(path); }, Qt::QueuedConnection);
 }
 
 void AccountSession::cancel()
@@ -120,7 +123,8 @@ void AccountSession::synchronize(const SyncOptions &options)
     });
 }
 
-void AccountSession::runLocal(std::function<QString(MailCache &)> change, std::function<void(const QString &)> done)
+void AccountSession::runLocal(std::function<QString(MailCache &)> change,
+                              std::function<void(const QString &)> done)
 {
     AccountWorker *worker = m_worker;
     QPointer<AccountSession> self(this);
@@ -140,8 +144,9 @@ void AccountSession::runLocal(std::function<QString(MailCache &)> change, std::f
         Qt::QueuedConnection);
 }
 
-void AccountSession::changeFlags(const QString &folderPath, const QList<quint32> &uids, const QStringList &add,
-                                 const QStringList &remove, std::function<void(const QString &)> done)
+void AccountSession::changeFlags(const QString &folderPath, const QList<quint32> &uids,
+                                 const QStringList &add, const QStringList &remove,
+                                 std::function<void(const QString &)> done)
 {
     runLocal(
         [=](MailCache &cache) {
@@ -152,8 +157,8 @@ void AccountSession::changeFlags(const QString &folderPath, const QList<quint32>
         std::move(done));
 }
 
-void AccountSession::moveMessages(const QString &folderPath, const QList<quint32> &uids, const QString &destination,
-                                  std::function<void(const QString &)> done)
+void AccountSession::moveMessages(const QString &folderPath, const QList<quint32> &uids,
+                                  const QString &destination, std::function<void(const QString &)> done)
 {
     runLocal(
         [=](MailCache &cache) {

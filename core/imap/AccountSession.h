@@ -10,7 +10,6 @@
 #include <QList>
 #include <QObject>
 #include <QThread>
-
 #include <functional>
 #include <memory>
 #include <optional>

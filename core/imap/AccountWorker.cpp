@@ -7,7 +7,8 @@
 namespace Amiens {
 
 AccountWorker::AccountWorker(Account account, TlsTrust trust, CancellationFlag cancelled)
-    : m_connection(std::make_unique<ImapConnection>(std::move(account), std::move(trust), std::move(cancelled)))
+    : m_connection(
+          std::make_unique<ImapConnection>(std::move(account), std::move(trust), std::move(cancelled)))
 {
 }
 
@@ -52,9 +53,10 @@ std::optional<ServiceError> AccountWorker::ensureOpen()
     if (!m_hasPassword) {
         ServiceError error;
         error.kind = ServiceError::Kind::Authentication;
-        error.message = m_oneTime ? tr("A new passcode is needed to connect %1 again.")
-                                        .arg(m_connection->account().address)
-                                  : tr("The password of %1 is needed to connect.").arg(m_connection->account().address);
+        error.message =
+            m_oneTime
+                ? tr("A new passcode is needed to connect %1 again.").arg(m_connection->account().address)
+                : tr("The password of %1 is needed to connect.").arg(m_connection->account().address);
         return error;
     }
     auto error = m_connection->open(m_password);
@@ -81,7 +83,8 @@ std::optional<ServiceError> AccountWorker::execute(ImapJob &job)
             return std::nullopt;
         } catch (...) {
             ServiceError error = m_connection->translate(std::current_exception());
-            qCWarning(lcImap).noquote() << job.name() << "failed:" << error.message << "(" << error.technical << ")";
+            qCWarning(lcImap).noquote()
+                << job.name() << "failed:" << error.message << "(" << error.technical << ")";
             // After an exception the protocol state is unknown: never reuse the connection.
             m_connection->close();
             if (!(reused && attempt == 0 && error.kind == ServiceError::Kind::Network))

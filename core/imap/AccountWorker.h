@@ -5,7 +5,6 @@
 #include "jobs/ImapJob.h"
 
 #include <QObject>
-
 #include <memory>
 #include <optional>
 

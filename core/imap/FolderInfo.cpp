@@ -31,8 +31,8 @@ QString FolderInfo::roleName(Role role)
 
 FolderInfo::Role FolderInfo::roleFromName(const QString &name)
 {
-    for (const Role role : {Role::Inbox, Role::Drafts, Role::Sent, Role::Trash, Role::Junk, Role::Archive, Role::All,
-                            Role::Flagged}) {
+    for (const Role role : {Role::Inbox, Role::Drafts, Role::Sent, Role::Trash, Role::Junk, Role::Archive,
+                            Role::All, Role::Flagged}) {
         if (roleName(role) == name)
             return role;
     }

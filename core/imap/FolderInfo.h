@@ -11,7 +11,18 @@ namespace Amiens {
 struct FolderInfo
 {
     /// SPECIAL-USE roles (RFC 6154) plus the inbox, which the UI names and orders first.
-    enum class Role { None, Inbox, Drafts, Sent, Trash, Junk, Archive, All, Flagged };
+    enum class Role
+    {
+        None,
+        Inbox,
+        Drafts,
+        Sent,
+        Trash,
+        Junk,
+        Archive,
+        All,
+        Flagged
+    };
 
     QStringList pathParts; ///< decoded from modified UTF-7, e.g. {"Projets", "Voyage scolaire"}
     QChar separator = u'/';

@@ -2,11 +2,10 @@
 
 #include "ImapConnection.h"
 
+#include <algorithm>
 #include <vmime/exception.hpp>
 #include <vmime/net/imap/IMAPCommand.hpp>
 #include <vmime/net/imap/IMAPUtils.hpp>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -44,7 +43,7 @@ QString flagName(const Parser::flag &flag)
     return {};
 }
 
-template<typename Visitor>
+template <typename Visitor>
 void forEachResponseData(const Parser::response &response, Visitor &&visit)
 {
     for (const auto *item : response.continue_req_or_response_data()) {
@@ -65,8 +64,8 @@ ImapCommandChannel::Response ImapCommandChannel::execute(const std::string &comm
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
     Response response(m_connection->readResponse());
     const auto *done = response->response_done();
-    if (response->isBad() || !done || !done->response_tagged()
-        || done->response_tagged()->resp_cond_state()->status() != Parser::resp_cond_state::OK) {
+    if (response->isBad() || !done || !done->response_tagged() ||
+        done->response_tagged()->resp_cond_state()->status() != Parser::resp_cond_state::OK) {
         throw vmime::exceptions::command_error(command.substr(0, command.find(' ')), response->getErrorLog());
     }
     return response;
@@ -170,8 +169,8 @@ void ImapCommandChannel::fetch(const std::string &uidSet, const std::string &att
             case Parser::msg_att_item::BODY_SECTION: {
                 const std::string &value = item->nstring()->value();
                 const auto *section = item->section();
-                const bool headerOnly = section && section->section_text1()
-                                        && section->section_text1()->type() == Parser::section_text::HEADER;
+                const bool headerOnly = section && section->section_text1() &&
+                                        section->section_text1()->type() == Parser::section_text::HEADER;
                 (headerOnly ? message.rawHeader : body) = QByteArray::fromStdString(value);
                 break;
             }

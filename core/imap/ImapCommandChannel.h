@@ -4,13 +4,11 @@
 
 #include <QList>
 #include <QString>
-
-#include <vmime/net/imap/IMAPConnection.hpp>
-#include <vmime/net/imap/IMAPParser.hpp>
-
 #include <functional>
 #include <memory>
 #include <string>
+#include <vmime/net/imap/IMAPConnection.hpp>
+#include <vmime/net/imap/IMAPParser.hpp>
 
 namespace Amiens {
 

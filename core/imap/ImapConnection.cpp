@@ -43,19 +43,20 @@ std::optional<ServiceError> ImapConnection::open(const QString &password)
         vmime::utility::url url("imap", m_account.imap.host.toStdString(), m_account.imap.port);
         auto store = vmime::dynamicCast<vmime::net::imap::IMAPStore>(
             m_session->getStore(url, vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>()));
-        VmimeServiceSetup::apply(*store, m_socketFactory, m_cancelled, m_inactivityLimit, u"imap"_s, m_account.imap,
-                                 password);
+        VmimeServiceSetup::apply(*store, m_socketFactory, m_cancelled, m_inactivityLimit, u"imap"_s,
+                                 m_account.imap, password);
         store->connect();
         m_store = store;
         qCInfo(lcImap).noquote() << "logged in to" << m_account.imap.host << m_account.imap.port << "as"
                                  << m_account.imap.login << "over"
-                                 << (m_socketFactory->lastReport() ? m_socketFactory->lastReport()->tlsDescription
-                                                                   : QString());
+                                 << (m_socketFactory->lastReport()
+                                         ? m_socketFactory->lastReport()->tlsDescription
+                                         : QString());
         return std::nullopt;
     } catch (...) {
         const ServiceError error = translate(std::current_exception());
-        qCWarning(lcImap).noquote() << "cannot log in to" << m_account.imap.host << ":" << error.message << "("
-                                    << error.technical << ")";
+        qCWarning(lcImap).noquote() << "cannot log in to" << m_account.imap.host << ":" << error.message
+                                    << "(" << error.technical << ")";
         m_store.reset();
         m_session.reset();
         return error;

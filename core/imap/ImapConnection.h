@@ -6,12 +6,11 @@
 #include "net/ServiceError.h"
 #include "net/TlsTrust.h"
 
-#include <vmime/net/imap/IMAPStore.hpp>
-#include <vmime/net/session.hpp>
-
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <vmime/net/imap/IMAPStore.hpp>
+#include <vmime/net/session.hpp>
 
 namespace Amiens {
 

@@ -5,7 +5,6 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 #include <QTimeZone>
-
 #include <vmime/vmime.hpp>
 
 using namespace Qt::StringLiterals;
@@ -14,8 +13,8 @@ namespace Amiens {
 
 namespace {
 
-const QList<QByteArray> kAddressFields = {"from", "to", "cc", "bcc", "reply-to", "sender", "resent-from",
-                                          "resent-to", "resent-cc", "resent-bcc"};
+const QList<QByteArray> kAddressFields = {"from",   "to",          "cc",        "bcc",       "reply-to",
+                                          "sender", "resent-from", "resent-to", "resent-cc", "resent-bcc"};
 
 /// One word of a header. Words that are not RFC 2047-encoded but carry 8-bit bytes (raw UTF-8
 /// as RFC 6532 allows, or Latin-1 from old clients) are read as UTF-8 when valid, else as
@@ -48,7 +47,8 @@ QString utf8(const vmime::text &text)
 
 MailAddress fromMailbox(const vmime::mailbox &mailbox)
 {
-    return {utf8(mailbox.getName()).trimmed(), QString::fromStdString(mailbox.getEmail().toString()).trimmed()};
+    return {utf8(mailbox.getName()).trimmed(),
+            QString::fromStdString(mailbox.getEmail().toString()).trimmed()};
 }
 
 void appendAddresses(const vmime::addressList &list, QList<MailAddress> &out)
@@ -173,10 +173,17 @@ MessageHeaders HeaderDecoder::decode(const QByteArray &rawHeader)
 {
     // Only the fields we store go to VMime: Received, DKIM-Signature, ARC-… make most of a real
     // header and most of VMime's parsing time (measured: half of the header sync).
-    static const QList<QByteArray> kKeptFields = {"date",       "subject",     "from",
-                                                  "to",         "cc",          "reply-to",
-                                                  "message-id", "in-reply-to", "references",
-                                                  "content-type", "disposition-notification-to"};
+    static const QList<QByteArray> kKeptFields = {"date",
+                                                  "subject",
+                                                  "from",
+                                                  "to",
+                                                  "cc",
+                                                  "reply-to",
+                                                  "message-id",
+                                                  "in-reply-to",
+                                                  "references",
+                                                  "content-type",
+                                                  "disposition-notification-to"};
     const QByteArray limited = rawHeader.left(kMaxHeaderBytes);
     QByteArray header;
     for (const RawField &field : scanFields(limited)) {
@@ -245,7 +252,8 @@ MessageHeaders HeaderDecoder::decode(const QByteArray &rawHeader)
 
     guarded("Message-ID", [&] {
         if (auto field = parsed.findField(vmime::fields::MESSAGE_ID))
-            result.messageId = stripAngles(QString::fromStdString(field->getValue<vmime::messageId>()->getId()));
+            result.messageId =
+                stripAngles(QString::fromStdString(field->getValue<vmime::messageId>()->getId()));
     });
     const auto idSequence = [&](const char *name) {
         QStringList ids;
@@ -263,8 +271,8 @@ MessageHeaders HeaderDecoder::decode(const QByteArray &rawHeader)
     guarded("Content-Type", [&] {
         if (auto field = parsed.findField(vmime::fields::CONTENT_TYPE)) {
             const auto type = field->getValue<vmime::mediaType>();
-            result.likelyHasAttachments =
-                type && type->getType() == "multipart" && (type->getSubType() == "mixed" || type->getSubType() == "related");
+            result.likelyHasAttachments = type && type->getType() == "multipart" &&
+                                          (type->getSubType() == "mixed" || type->getSubType() == "related");
         }
     });
     result.requestsReadReceipt = parsed.hasField(vmime::fields::DISPOSITION_NOTIFICATION_TO);

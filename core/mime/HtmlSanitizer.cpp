@@ -11,22 +11,21 @@ namespace Amiens {
 namespace {
 
 const QSet<QString> kAllowedTags = {
-    u"a"_s,     u"abbr"_s,  u"b"_s,     u"blockquote"_s, u"br"_s,    u"center"_s, u"code"_s,  u"dd"_s,
-    u"div"_s,   u"dl"_s,    u"dt"_s,    u"em"_s,         u"font"_s,  u"h1"_s,     u"h2"_s,    u"h3"_s,
-    u"h4"_s,    u"h5"_s,    u"h6"_s,    u"hr"_s,         u"i"_s,     u"img"_s,    u"li"_s,    u"ol"_s,
-    u"p"_s,     u"pre"_s,   u"s"_s,     u"small"_s,      u"span"_s,  u"strike"_s, u"strong"_s, u"sub"_s,
-    u"sup"_s,   u"table"_s, u"tbody"_s, u"td"_s,         u"tfoot"_s, u"th"_s,     u"thead"_s, u"tr"_s,
-    u"tt"_s,    u"u"_s,     u"ul"_s,    u"big"_s,        u"caption"_s};
+    u"a"_s,   u"abbr"_s,  u"b"_s,     u"blockquote"_s, u"br"_s,     u"center"_s, u"code"_s,   u"dd"_s,
+    u"div"_s, u"dl"_s,    u"dt"_s,    u"em"_s,         u"font"_s,   u"h1"_s,     u"h2"_s,     u"h3"_s,
+    u"h4"_s,  u"h5"_s,    u"h6"_s,    u"hr"_s,         u"i"_s,      u"img"_s,    u"li"_s,     u"ol"_s,
+    u"p"_s,   u"pre"_s,   u"s"_s,     u"small"_s,      u"span"_s,   u"strike"_s, u"strong"_s, u"sub"_s,
+    u"sup"_s, u"table"_s, u"tbody"_s, u"td"_s,         u"tfoot"_s,  u"th"_s,     u"thead"_s,  u"tr"_s,
+    u"tt"_s,  u"u"_s,     u"ul"_s,    u"big"_s,        u"caption"_s};
 // Dropped with everything inside them.
-const QSet<QString> kDroppedWithContent = {u"script"_s,  u"style"_s,    u"iframe"_s,   u"frame"_s,
-                                           u"frameset"_s, u"object"_s,   u"embed"_s,    u"applet"_s,
-                                           u"form"_s,    u"textarea"_s, u"select"_s,   u"button"_s,
-                                           u"noscript"_s, u"template"_s, u"svg"_s,      u"math"_s,
-                                           u"title"_s,   u"head"_s,     u"audio"_s,    u"video"_s};
-const QSet<QString> kAllowedAttributes = {u"href"_s,  u"src"_s,   u"alt"_s,     u"title"_s,  u"colspan"_s,
-                                          u"rowspan"_s, u"align"_s, u"valign"_s, u"width"_s,  u"height"_s,
-                                          u"color"_s,  u"size"_s,  u"face"_s,    u"border"_s, u"cellpadding"_s,
-                                          u"cellspacing"_s, u"bgcolor"_s, u"style"_s};
+const QSet<QString> kDroppedWithContent = {
+    u"script"_s, u"style"_s, u"iframe"_s,   u"frame"_s,  u"frameset"_s, u"object"_s,   u"embed"_s,
+    u"applet"_s, u"form"_s,  u"textarea"_s, u"select"_s, u"button"_s,   u"noscript"_s, u"template"_s,
+    u"svg"_s,    u"math"_s,  u"title"_s,    u"head"_s,   u"audio"_s,    u"video"_s};
+const QSet<QString> kAllowedAttributes = {
+    u"href"_s,  u"src"_s,    u"alt"_s,         u"title"_s,       u"colspan"_s, u"rowspan"_s,
+    u"align"_s, u"valign"_s, u"width"_s,       u"height"_s,      u"color"_s,   u"size"_s,
+    u"face"_s,  u"border"_s, u"cellpadding"_s, u"cellspacing"_s, u"bgcolor"_s, u"style"_s};
 const QSet<QString> kSafeStyleProperties = {u"color"_s,       u"background-color"_s, u"font-weight"_s,
                                             u"font-style"_s,  u"text-decoration"_s,  u"text-align"_s,
                                             u"font-size"_s,   u"font-family"_s,      u"margin"_s,
@@ -49,8 +48,8 @@ QString safeStyle(const QString &style)
         const QString property = declaration.left(colon).trimmed().toLower();
         const QString value = declaration.mid(colon + 1).trimmed();
         const QString lower = value.toLower();
-        if (!kSafeStyleProperties.contains(property) || lower.contains(u"url("_s) || lower.contains(u"expression"_s)
-            || lower.contains(u'\\') || lower.contains(u"@import"_s))
+        if (!kSafeStyleProperties.contains(property) || lower.contains(u"url("_s) ||
+            lower.contains(u"expression"_s) || lower.contains(u'\\') || lower.contains(u"@import"_s))
             continue;
         kept.append(property + u": "_s + value);
     }
@@ -91,11 +90,16 @@ QString decodeEntities(const QString &text)
     while ((match = numeric.match(result, from)).hasMatch()) {
         bool ok = false;
         const uint code = match.captured(2).toUInt(&ok, match.captured(1).isEmpty() ? 10 : 16);
-        const QString replacement = ok && code > 0 && code < 0x110000 ? QString::fromUcs4(reinterpret_cast<const char32_t *>(&code), 1) : QString();
+        const QString replacement = ok && code > 0 && code < 0x110000
+                                        ? QString::fromUcs4(reinterpret_cast<const char32_t *>(&code), 1)
+                                        : QString();
         result.replace(match.capturedStart(), match.capturedLength(), replacement);
         from = match.capturedStart() + replacement.size();
     }
-    return result.replace(u"&amp;"_s, u"&"_s).replace(u"&colon;"_s, u":"_s).replace(u"&Tab;"_s, QString()).replace(u"&NewLine;"_s, QString());
+    return result.replace(u"&amp;"_s, u"&"_s)
+        .replace(u"&colon;"_s, u":"_s)
+        .replace(u"&Tab;"_s, QString())
+        .replace(u"&NewLine;"_s, QString());
 }
 
 QString urlScheme(const QString &url)
@@ -112,8 +116,9 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
     Result result;
     QString &out = result.html;
     out.reserve(html.size());
-    static const QRegularExpression tagPattern(u"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--.*?-->|<![^>]*>|<\\?[^>]*>"_s,
-                                               QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tagPattern(
+        u"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--.*?-->|<![^>]*>|<\\?[^>]*>"_s,
+        QRegularExpression::DotMatchesEverythingOption);
     qsizetype position = 0;
     QString skipUntil; // inside a dropped element
     auto matches = tagPattern.globalMatch(html);
@@ -166,7 +171,8 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
                 result.links.append(decodeEntities(value));
             } else if (attribute.name == "src"_L1) {
                 const QString scheme = urlScheme(value);
-                if (scheme == "cid"_L1 || (scheme == "data"_L1 && value.startsWith(u"data:image/"_s, Qt::CaseInsensitive))) {
+                if (scheme == "cid"_L1 ||
+                    (scheme == "data"_L1 && value.startsWith(u"data:image/"_s, Qt::CaseInsensitive))) {
                     // Embedded in the message: nothing leaves the computer.
                 } else if ((scheme == "http"_L1 || scheme == "https"_L1) && allowRemoteImages) {
                 } else {

@@ -4,7 +4,6 @@
 #include "util/Logging.h"
 
 #include <QRegularExpression>
-
 #include <vmime/vmime.hpp>
 
 using namespace Qt::StringLiterals;
@@ -100,7 +99,8 @@ MessageContent MessageContent::parse(const QByteArray &rawMessage, bool decodeHe
             const auto attachment = parser.getAttachmentAt(i);
             AttachmentInfo info;
             try {
-                info.name = QString::fromStdString(attachment->getName().getConvertedText(vmime::charsets::UTF_8));
+                info.name =
+                    QString::fromStdString(attachment->getName().getConvertedText(vmime::charsets::UTF_8));
                 info.mimeType = QString::fromStdString(attachment->getType().generate());
                 std::string decoded;
                 vmime::utility::outputStreamStringAdapter out(decoded);

@@ -27,8 +27,8 @@ struct MessageHeaders
     QList<MailAddress> to;
     QList<MailAddress> cc;
     QList<MailAddress> replyTo;
-    QString messageId;    ///< without angle brackets
-    QString inReplyTo;    ///< without angle brackets
+    QString messageId; ///< without angle brackets
+    QString inReplyTo; ///< without angle brackets
     QStringList references;
     bool likelyHasAttachments = false; ///< from Content-Type alone; refined once the body is known
     bool requestsReadReceipt = false;  ///< Disposition-Notification-To present

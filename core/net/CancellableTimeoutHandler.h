@@ -1,10 +1,9 @@
 #pragma once
 
-#include <vmime/net/timeoutHandler.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <vmime/net/timeoutHandler.hpp>
 
 namespace Amiens {
 

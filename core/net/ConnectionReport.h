@@ -4,7 +4,6 @@
 
 #include <QSslCertificate>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {
@@ -13,7 +12,8 @@ namespace Amiens {
 /// exception: the exception alone cannot carry the certificate chain or the STARTTLS refusal.
 struct ConnectionReport
 {
-    enum class Failure {
+    enum class Failure
+    {
         None,
         Connect,         ///< host not found, connection refused or dropped
         Certificate,     ///< the server's identity could not be verified
@@ -26,7 +26,7 @@ struct ConnectionReport
     QString detail; ///< technical, for the logs (never a secret)
     std::optional<TlsFailure> tlsFailure;
     bool encrypted = false;
-    QString tlsDescription; ///< "TLS 1.3, TLS_AES_256_GCM_SHA384" once encrypted
+    QString tlsDescription;          ///< "TLS 1.3, TLS_AES_256_GCM_SHA384" once encrypted
     QSslCertificate peerCertificate; ///< the verified leaf, for "connection details"
 };
 

@@ -15,10 +15,12 @@ ProtocolTracer::ProtocolTracer(QString prefix)
 
 QString ProtocolTracer::masked(const QString &line)
 {
-    static const QRegularExpression login(u"^(\\S+ LOGIN \\S+) .*$"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression login(u"^(\\S+ LOGIN \\S+) .*$"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression authenticate(u"^(\\S+ AUTHENTICATE \\S+) \\S+$"_s,
                                                  QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression smtpAuth(u"^(AUTH \\S+) \\S+$"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression smtpAuth(u"^(AUTH \\S+) \\S+$"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
     QString result = line;
     result.replace(login, u"\\1 ***"_s);
     result.replace(authenticate, u"\\1 ***"_s);
@@ -32,7 +34,8 @@ void ProtocolTracer::traceSend(const vmime::string &line)
     if (lcProtocol().isDebugEnabled()) {
         const QString text = QString::fromStdString(line);
         static const QRegularExpression base64(u"^[A-Za-z0-9+/=]{8,}$"_s);
-        qCDebug(lcProtocol).noquote() << m_prefix << "C:" << (base64.match(text).hasMatch() ? u"***"_s : masked(text));
+        qCDebug(lcProtocol).noquote()
+            << m_prefix << "C:" << (base64.match(text).hasMatch() ? u"***"_s : masked(text));
     }
 }
 
@@ -48,7 +51,7 @@ ProtocolTracerFactory::ProtocolTracerFactory(QString prefix)
 }
 
 vmime::shared_ptr<vmime::net::tracer> ProtocolTracerFactory::create(vmime::shared_ptr<vmime::net::service>,
-                                                                   int connectionId)
+                                                                    int connectionId)
 {
     return vmime::make_shared<ProtocolTracer>(m_prefix + u'#' + QString::number(connectionId));
 }

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <vmime/net/tracer.hpp>
-
 #include <QString>
+#include <vmime/net/tracer.hpp>
 
 namespace Amiens {
 

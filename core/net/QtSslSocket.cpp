@@ -6,12 +6,10 @@
 #include <QHostAddress>
 #include <QSslCipher>
 #include <QSslSocket>
-
-#include <vmime/exception.hpp>
-#include <vmime/security/cert/certificateException.hpp>
-
 #include <algorithm>
 #include <cstring>
+#include <vmime/exception.hpp>
+#include <vmime/security/cert/certificateException.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -120,7 +118,8 @@ void QtSslSocket::connect(const vmime::string &address, vmime::port_t port)
         checkTimeout();
         if (std::chrono::steady_clock::now() > deadline)
             throwFailure(ConnectionReport::Failure::Connect, u"connection timed out"_s);
-        if (!m_socket->waitForConnected(kWaitSliceMs) && m_socket->state() == QAbstractSocket::UnconnectedState)
+        if (!m_socket->waitForConnected(kWaitSliceMs) &&
+            m_socket->state() == QAbstractSocket::UnconnectedState)
             throwFailure(ConnectionReport::Failure::Connect, m_socket->errorString());
     }
     runStartTls();
@@ -132,11 +131,14 @@ void QtSslSocket::runStartTls()
         m_socket->write(line);
         while (m_socket->bytesToWrite() > 0) {
             checkTimeout();
-            if (!m_socket->waitForBytesWritten(kWaitSliceMs) && m_socket->state() != QAbstractSocket::ConnectedState)
+            if (!m_socket->waitForBytesWritten(kWaitSliceMs) &&
+                m_socket->state() != QAbstractSocket::ConnectedState)
                 throwFailure(ConnectionReport::Failure::Connect, m_socket->errorString());
         }
     };
-    const auto readLine = [this] { return readPlainLine(); };
+    const auto readLine = [this] {
+        return readPlainLine();
+    };
 
     const StartTlsNegotiator::Outcome outcome =
         m_settings.protocol == MailProtocol::Imap
@@ -160,7 +162,8 @@ QByteArray QtSslSocket::readPlainLine()
         if (m_socket->bytesAvailable() > kMaxPlainLine)
             throwFailure(ConnectionReport::Failure::Greeting, u"server line too long"_s);
         if (!m_socket->waitForReadyRead(kWaitSliceMs) && m_socket->state() != QAbstractSocket::ConnectedState)
-            throwFailure(ConnectionReport::Failure::Connect, u"connection closed by the server: "_s + m_socket->errorString());
+            throwFailure(ConnectionReport::Failure::Connect,
+                         u"connection closed by the server: "_s + m_socket->errorString());
     }
     if (m_timeoutHandler)
         m_timeoutHandler->resetTimeOut();
@@ -192,9 +195,10 @@ void QtSslSocket::waitForEncryptedOrThrow()
             m_report->tlsFailure = failure;
             throwFailure(ConnectionReport::Failure::Certificate, failure.describe());
         }
-        const bool handshakeError = m_socket->error() == QAbstractSocket::SslHandshakeFailedError
-                                    || m_socket->error() == QAbstractSocket::SslInternalError;
-        throwFailure(handshakeError ? ConnectionReport::Failure::TlsHandshake : ConnectionReport::Failure::Connect,
+        const bool handshakeError = m_socket->error() == QAbstractSocket::SslHandshakeFailedError ||
+                                    m_socket->error() == QAbstractSocket::SslInternalError;
+        throwFailure(handshakeError ? ConnectionReport::Failure::TlsHandshake
+                                    : ConnectionReport::Failure::Connect,
                      m_socket->errorString());
     }
     const QSslCipher cipher = m_socket->sessionCipher();
@@ -306,7 +310,8 @@ void QtSslSocket::flushWrites()
     m_socket->flush();
     while (m_socket->bytesToWrite() > 0 || m_socket->encryptedBytesToWrite() > 0) {
         checkTimeout();
-        if (!m_socket->waitForBytesWritten(kWaitSliceMs) && m_socket->state() != QAbstractSocket::ConnectedState)
+        if (!m_socket->waitForBytesWritten(kWaitSliceMs) &&
+            m_socket->state() != QAbstractSocket::ConnectedState)
             throw vmime::exceptions::socket_exception("connection lost while sending");
     }
     if (m_timeoutHandler)

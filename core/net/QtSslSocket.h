@@ -6,11 +6,9 @@
 #include <QByteArray>
 #include <QList>
 #include <QSslError>
-
-#include <vmime/net/socket.hpp>
-
 #include <chrono>
 #include <memory>
+#include <vmime/net/socket.hpp>
 
 class QSslSocket;
 

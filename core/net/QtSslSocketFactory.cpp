@@ -15,7 +15,8 @@ vmime::shared_ptr<vmime::net::socket> QtSslSocketFactory::create()
     return create(nullptr);
 }
 
-vmime::shared_ptr<vmime::net::socket> QtSslSocketFactory::create(vmime::shared_ptr<vmime::net::timeoutHandler> handler)
+vmime::shared_ptr<vmime::net::socket>
+QtSslSocketFactory::create(vmime::shared_ptr<vmime::net::timeoutHandler> handler)
 {
     m_lastReport = std::make_shared<ConnectionReport>();
     return vmime::make_shared<QtSslSocket>(m_settings, m_lastReport, std::move(handler));

@@ -3,9 +3,8 @@
 #include "ConnectionReport.h"
 #include "SocketSettings.h"
 
-#include <vmime/net/socket.hpp>
-
 #include <memory>
+#include <vmime/net/socket.hpp>
 
 namespace Amiens {
 
@@ -17,7 +16,8 @@ public:
     explicit QtSslSocketFactory(SocketSettings settings);
 
     vmime::shared_ptr<vmime::net::socket> create() override;
-    vmime::shared_ptr<vmime::net::socket> create(vmime::shared_ptr<vmime::net::timeoutHandler> handler) override;
+    vmime::shared_ptr<vmime::net::socket>
+    create(vmime::shared_ptr<vmime::net::timeoutHandler> handler) override;
 
     /// What the last socket created learnt while connecting.
     [[nodiscard]] std::shared_ptr<const ConnectionReport> lastReport() const { return m_lastReport; }

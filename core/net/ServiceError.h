@@ -4,7 +4,6 @@
 
 #include <QMetaType>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {
@@ -12,7 +11,8 @@ namespace Amiens {
 /// A failure of a mail server operation, in terms the user and the UI can act on.
 struct ServiceError
 {
-    enum class Kind {
+    enum class Kind
+    {
         Certificate,    ///< server identity not verified: the UI may offer to trust it
         TlsUnavailable, ///< no encryption offered or possible: never fall back to clear text
         Authentication, ///< wrong identifier or password (or blocked account)
@@ -31,10 +31,7 @@ struct ServiceError
     std::optional<TlsFailure> tlsFailure;
 
     /// Whether trying again later may succeed without the user changing anything.
-    [[nodiscard]] bool isTransient() const
-    {
-        return kind == Kind::Network || kind == Kind::Timeout;
-    }
+    [[nodiscard]] bool isTransient() const { return kind == Kind::Network || kind == Kind::Timeout; }
 };
 
 } // namespace Amiens

@@ -4,13 +4,16 @@
 #include "account/ServerEndpoint.h"
 
 #include <QByteArray>
-
 #include <chrono>
 
 namespace Amiens {
 
 /// The protocol spoken on a socket, needed to run STARTTLS before VMime takes over.
-enum class MailProtocol { Imap, Smtp };
+enum class MailProtocol
+{
+    Imap,
+    Smtp
+};
 
 /// Everything a QtSslSocket needs besides the address VMime gives it.
 struct SocketSettings

@@ -44,7 +44,8 @@ QList<QByteArray> readSmtpReply(const StartTlsNegotiator::ReadLine &readLine)
 
 } // namespace
 
-StartTlsNegotiator::Outcome StartTlsNegotiator::negotiateImap(const ReadLine &readLine, const WriteLine &writeLine)
+StartTlsNegotiator::Outcome StartTlsNegotiator::negotiateImap(const ReadLine &readLine,
+                                                              const WriteLine &writeLine)
 {
     const QByteArray greeting = readLine();
     if (greeting.startsWith("* PREAUTH"))
@@ -85,7 +86,8 @@ StartTlsNegotiator::Outcome StartTlsNegotiator::negotiateImap(const ReadLine &re
     return fail(Failure::Greeting, u"no reply to STARTTLS"_s);
 }
 
-StartTlsNegotiator::Outcome StartTlsNegotiator::negotiateSmtp(const ReadLine &readLine, const WriteLine &writeLine,
+StartTlsNegotiator::Outcome StartTlsNegotiator::negotiateSmtp(const ReadLine &readLine,
+                                                              const WriteLine &writeLine,
                                                               const QByteArray &clientName)
 {
     const QList<QByteArray> greeting = readSmtpReply(readLine);

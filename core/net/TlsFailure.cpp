@@ -10,7 +10,6 @@ namespace Amiens {
 
 namespace {
 
-
 QString reasonFor(const QSslError &error)
 {
     switch (error.error()) {
@@ -61,20 +60,20 @@ QString TlsFailure::describe() const
         if (!reasons.contains(reason))
             reasons.append(reason);
     }
-    QString text = TlsFailure::tr("The identity of %1 (port %2) could not be verified: %3.")
-                       .arg(host)
-                       .arg(port)
-                       .arg(reasons.isEmpty() ? TlsFailure::tr("the secure connection failed") : reasons.join(u"; "_s));
+    QString text =
+        TlsFailure::tr("The identity of %1 (port %2) could not be verified: %3.")
+            .arg(host)
+            .arg(port)
+            .arg(reasons.isEmpty() ? TlsFailure::tr("the secure connection failed") : reasons.join(u"; "_s));
     const QSslCertificate certificate = leaf();
     if (!certificate.isNull()) {
         const QLocale locale;
-        text += u'\n'
-                + TlsFailure::tr("Subject: %1").arg(certificate.subjectDisplayName()) + u'\n'
-                + TlsFailure::tr("Issuer: %1").arg(certificate.issuerDisplayName()) + u'\n'
-                + TlsFailure::tr("Valid from %1 to %2")
-                      .arg(locale.toString(certificate.effectiveDate(), QLocale::ShortFormat),
-                           locale.toString(certificate.expiryDate(), QLocale::ShortFormat))
-                + u'\n' + TlsFailure::tr("SHA-256 fingerprint: %1").arg(leafSha256Fingerprint());
+        text += u'\n' + TlsFailure::tr("Subject: %1").arg(certificate.subjectDisplayName()) + u'\n' +
+                TlsFailure::tr("Issuer: %1").arg(certificate.issuerDisplayName()) + u'\n' +
+                TlsFailure::tr("Valid from %1 to %2")
+                    .arg(locale.toString(certificate.effectiveDate(), QLocale::ShortFormat),
+                         locale.toString(certificate.expiryDate(), QLocale::ShortFormat)) +
+                u'\n' + TlsFailure::tr("SHA-256 fingerprint: %1").arg(leafSha256Fingerprint());
     }
     return text;
 }

@@ -15,7 +15,6 @@ struct TlsFailure
     Q_DECLARE_TR_FUNCTIONS(Amiens::TlsFailure)
 
 public:
-
     QString host;
     quint16 port = 0;
     QList<QSslError> errors;

@@ -18,7 +18,8 @@ std::optional<QList<QSslCertificate>> TlsTrust::loadAuthorities(const QString &p
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = TlsTrust::tr("Cannot read the certificate authority file %1: %2").arg(path, file.errorString());
+            *error = TlsTrust::tr("Cannot read the certificate authority file %1: %2")
+                         .arg(path, file.errorString());
         return std::nullopt;
     }
     QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);

@@ -5,7 +5,6 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QStringList>
-
 #include <optional>
 
 namespace Amiens {
@@ -20,7 +19,6 @@ struct TlsTrust
     Q_DECLARE_TR_FUNCTIONS(Amiens::TlsTrust)
 
 public:
-
     bool useSystemAuthorities = true;
     QList<QSslCertificate> extraAuthorities;
     QStringList pinnedCertificates; ///< "host:port sha256/HEX", see pinFor()
@@ -30,10 +28,11 @@ public:
 
     /// Loads every certificate of a PEM bundle; fails when the file holds none.
     [[nodiscard]] static std::optional<QList<QSslCertificate>> loadAuthorities(const QString &path,
-                                                                                QString *error);
+                                                                               QString *error);
 
     /// The entry that pins @p certificate for @p host and @p port.
-    [[nodiscard]] static QString pinFor(const QString &host, quint16 port, const QSslCertificate &certificate);
+    [[nodiscard]] static QString pinFor(const QString &host, quint16 port,
+                                        const QSslCertificate &certificate);
     [[nodiscard]] bool isPinned(const QString &host, quint16 port, const QSslCertificate &certificate) const;
 
     /// A client configuration that verifies the peer against these authorities, TLS 1.2 or later.

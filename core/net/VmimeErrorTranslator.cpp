@@ -3,7 +3,6 @@
 #include "cache/CacheWriteError.h"
 
 #include <QCoreApplication>
-
 #include <vmime/exception.hpp>
 #include <vmime/security/cert/certificateException.hpp>
 
@@ -12,7 +11,6 @@ using namespace Qt::StringLiterals;
 namespace Amiens {
 
 namespace {
-
 
 ServiceError make(ServiceError::Kind kind, QString message, QString technical)
 {
@@ -28,31 +26,38 @@ ServiceError fromReport(const ConnectionReport &report, const QString &server, c
     using Failure = ConnectionReport::Failure;
     switch (report.failure) {
     case Failure::Certificate: {
-        ServiceError error = make(ServiceError::Kind::Certificate,
-                                  VmimeErrorTranslator::tr("The server %1 presented a certificate that cannot be trusted. "
-                                     "The connection was stopped before any password was sent.")
-                                      .arg(server),
-                                  report.detail);
+        ServiceError error =
+            make(ServiceError::Kind::Certificate,
+                 VmimeErrorTranslator::tr("The server %1 presented a certificate that cannot be trusted. "
+                                          "The connection was stopped before any password was sent.")
+                     .arg(server),
+                 report.detail);
         error.tlsFailure = report.tlsFailure;
         return error;
     }
     case Failure::StartTlsRefused:
-        return make(ServiceError::Kind::TlsUnavailable,
-                    VmimeErrorTranslator::tr("The server %1 does not offer an encrypted connection (STARTTLS). "
-                       "AmiensMail never sends your password in clear text.")
-                        .arg(server),
-                    report.detail);
+        return make(
+            ServiceError::Kind::TlsUnavailable,
+            VmimeErrorTranslator::tr("The server %1 does not offer an encrypted connection (STARTTLS). "
+                                     "AmiensMail never sends your password in clear text.")
+                .arg(server),
+            report.detail);
     case Failure::TlsHandshake:
-        return make(ServiceError::Kind::TlsUnavailable,
-                    VmimeErrorTranslator::tr("The secure connection with %1 could not be established.").arg(server), report.detail);
+        return make(
+            ServiceError::Kind::TlsUnavailable,
+            VmimeErrorTranslator::tr("The secure connection with %1 could not be established.").arg(server),
+            report.detail);
     case Failure::Greeting:
-        return make(ServiceError::Kind::Protocol,
-                    VmimeErrorTranslator::tr("The server %1 answered in an unexpected way. It may be in maintenance.").arg(server),
-                    report.detail);
+        return make(
+            ServiceError::Kind::Protocol,
+            VmimeErrorTranslator::tr("The server %1 answered in an unexpected way. It may be in maintenance.")
+                .arg(server),
+            report.detail);
     case Failure::Connect:
-        return make(ServiceError::Kind::Network,
-                    VmimeErrorTranslator::tr("Cannot reach the server %1. Check the network connection.").arg(server),
-                    report.detail.isEmpty() ? technical : report.detail);
+        return make(
+            ServiceError::Kind::Network,
+            VmimeErrorTranslator::tr("Cannot reach the server %1. Check the network connection.").arg(server),
+            report.detail.isEmpty() ? technical : report.detail);
     case Failure::None:
         break;
     }
@@ -61,8 +66,9 @@ ServiceError fromReport(const ConnectionReport &report, const QString &server, c
 
 } // namespace
 
-ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure, const ConnectionReport *report,
-                                             bool cancelled, const QString &serverName)
+ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure,
+                                             const ConnectionReport *report, bool cancelled,
+                                             const QString &serverName)
 {
     QString technical;
     try {
@@ -76,7 +82,8 @@ ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure, 
     }
 
     if (cancelled)
-        return make(ServiceError::Kind::Cancelled, VmimeErrorTranslator::tr("The operation was cancelled."), technical);
+        return make(ServiceError::Kind::Cancelled, VmimeErrorTranslator::tr("The operation was cancelled."),
+                    technical);
     // The socket knows best why a connection failed (certificate, STARTTLS, greeting).
     if (report && report->failure != ConnectionReport::Failure::None)
         return fromReport(*report, serverName, technical);
@@ -89,37 +96,52 @@ ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure, 
                        "Nothing was lost on the server; the next synchronisation will resume."),
                     technical);
     } catch (const vmime::exceptions::authentication_error &) {
-        return make(ServiceError::Kind::Authentication,
-                    VmimeErrorTranslator::tr("The server %1 refused the identifier or the password.").arg(serverName), technical);
+        return make(
+            ServiceError::Kind::Authentication,
+            VmimeErrorTranslator::tr("The server %1 refused the identifier or the password.").arg(serverName),
+            technical);
     } catch (const vmime::exceptions::authentication_exception &) {
-        return make(ServiceError::Kind::Authentication,
-                    VmimeErrorTranslator::tr("The server %1 refused the identifier or the password.").arg(serverName), technical);
+        return make(
+            ServiceError::Kind::Authentication,
+            VmimeErrorTranslator::tr("The server %1 refused the identifier or the password.").arg(serverName),
+            technical);
     } catch (const vmime::security::cert::certificateException &) {
         return make(ServiceError::Kind::Certificate,
-                    VmimeErrorTranslator::tr("The server %1 presented a certificate that cannot be trusted.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 presented a certificate that cannot be trusted.")
+                        .arg(serverName),
+                    technical);
     } catch (const vmime::exceptions::tls_exception &) {
         return make(ServiceError::Kind::TlsUnavailable,
-                    VmimeErrorTranslator::tr("The secure connection with %1 could not be established.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The secure connection with %1 could not be established.")
+                        .arg(serverName),
+                    technical);
     } catch (const vmime::exceptions::operation_timed_out &) {
         return make(ServiceError::Kind::Timeout,
-                    VmimeErrorTranslator::tr("The server %1 did not answer in time.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 did not answer in time.").arg(serverName),
+                    technical);
     } catch (const vmime::exceptions::socket_exception &) {
         return make(ServiceError::Kind::Network,
                     VmimeErrorTranslator::tr("The connection with %1 was lost.").arg(serverName), technical);
     } catch (const vmime::exceptions::connection_greeting_error &) {
-        return make(ServiceError::Kind::Protocol,
-                    VmimeErrorTranslator::tr("The server %1 refused the connection. It may be in maintenance.").arg(serverName),
-                    technical);
+        return make(
+            ServiceError::Kind::Protocol,
+            VmimeErrorTranslator::tr("The server %1 refused the connection. It may be in maintenance.")
+                .arg(serverName),
+            technical);
     } catch (const vmime::exceptions::command_error &) {
         return make(ServiceError::Kind::Protocol,
-                    VmimeErrorTranslator::tr("The server %1 refused the operation.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 refused the operation.").arg(serverName),
+                    technical);
     } catch (const vmime::exceptions::invalid_response &) {
         return make(ServiceError::Kind::Protocol,
-                    VmimeErrorTranslator::tr("The server %1 sent a reply that could not be understood.").arg(serverName), technical);
+                    VmimeErrorTranslator::tr("The server %1 sent a reply that could not be understood.")
+                        .arg(serverName),
+                    technical);
     } catch (...) {
     }
     return make(ServiceError::Kind::Internal,
-                VmimeErrorTranslator::tr("An unexpected error occurred while talking to %1.").arg(serverName), technical);
+                VmimeErrorTranslator::tr("An unexpected error occurred while talking to %1.").arg(serverName),
+                technical);
 }
 
 } // namespace Amiens

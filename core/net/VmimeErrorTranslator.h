@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "ConnectionReport.h"
 #include "ServiceError.h"
 
+#include <QCoreApplication>
 #include <exception>
 
 namespace Amiens {

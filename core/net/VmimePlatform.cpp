@@ -1,8 +1,7 @@
 #include "VmimePlatform.h"
 
-#include <vmime/platform.hpp>
-
 #include <mutex>
+#include <vmime/platform.hpp>
 
 namespace Amiens {
 

@@ -5,12 +5,15 @@
 
 namespace Amiens {
 
-void VmimeServiceSetup::apply(vmime::net::service &service, const std::shared_ptr<QtSslSocketFactory> &socketFactory,
+void VmimeServiceSetup::apply(vmime::net::service &service,
+                              const std::shared_ptr<QtSslSocketFactory> &socketFactory,
                               const CancellationFlag &cancelled, std::chrono::milliseconds inactivityLimit,
-                              const QString &tracePrefix, const ServerEndpoint &endpoint, const QString &password)
+                              const QString &tracePrefix, const ServerEndpoint &endpoint,
+                              const QString &password)
 {
     service.setSocketFactory(socketFactory);
-    service.setTimeoutHandlerFactory(vmime::make_shared<CancellableTimeoutHandlerFactory>(cancelled, inactivityLimit));
+    service.setTimeoutHandlerFactory(
+        vmime::make_shared<CancellableTimeoutHandlerFactory>(cancelled, inactivityLimit));
     service.setTracerFactory(vmime::make_shared<ProtocolTracerFactory>(tracePrefix));
     // The URL scheme is plain ("imap", "smtp"): TLS is the socket's job, and VMime's own STARTTLS
     // (which falls back to clear text when refused) must never run.

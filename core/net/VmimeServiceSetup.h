@@ -4,11 +4,9 @@
 #include "account/ServerEndpoint.h"
 
 #include <QString>
-
-#include <vmime/net/service.hpp>
-
 #include <chrono>
 #include <memory>
+#include <vmime/net/service.hpp>
 
 namespace Amiens {
 

@@ -10,11 +10,9 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSaveFile>
-
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -111,12 +109,13 @@ std::optional<OutboxEntry> Outbox::enqueue(const BuiltMessage &message, QString 
             *error = tr("The outbox folder %1 could not be created.").arg(m_directory);
         return std::nullopt;
     }
-    QFile::setPermissions(m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(m_directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     OutboxEntry entry;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // Sortable by creation, unique even for two messages in the same millisecond.
-    entry.id = now.toString(u"yyyyMMddTHHmmsszzz"_s) + u'-'
-               + QString::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, u'0');
+    entry.id = now.toString(u"yyyyMMddTHHmmsszzz"_s) + u'-' +
+               QString::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, u'0');
     entry.messageId = message.messageId;
     entry.envelopeFrom = message.envelopeFrom;
     entry.recipients = message.recipients;

@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace Amiens {
@@ -13,7 +12,8 @@ namespace Amiens {
 /// message may have left (Sending) and must be checked against Sent before any new attempt.
 struct OutboxEntry
 {
-    enum class State {
+    enum class State
+    {
         Queued,           ///< en attente: not sent yet (or a transient failure, retried later)
         Sending,          ///< envoi: SMTP started; if found in this state at start, outcome unknown
         SentAwaitingCopy, ///< envoyé: the server accepted it; the copy in Sent is still to be made

@@ -10,7 +10,6 @@
 #include <QLockFile>
 #include <QPointer>
 #include <QThread>
-
 #include <csignal>
 #include <unistd.h>
 
@@ -109,8 +108,8 @@ void OutboxSender::next()
             copyToSent(*entry);
             return;
         case OutboxEntry::State::Queued:
-            if (!m_ignoreBackoff && entry->nextAttempt.isValid()
-                && entry->nextAttempt > QDateTime::currentDateTimeUtc())
+            if (!m_ignoreBackoff && entry->nextAttempt.isValid() &&
+                entry->nextAttempt > QDateTime::currentDateTimeUtc())
                 continue;
             sendEntry(*entry);
             return;
@@ -136,7 +135,8 @@ bool OutboxSender::save(const OutboxEntry &entry)
 
 void OutboxSender::resolveUnknown(OutboxEntry entry)
 {
-    qCInfo(lcNet).noquote() << "outbox:" << entry.id << "was interrupted while sending; looking for it in Sent";
+    qCInfo(lcNet).noquote() << "outbox:" << entry.id
+                            << "was interrupted while sending; looking for it in Sent";
     auto job = std::make_shared<FindMessageJob>(m_sentFolder, entry.messageId);
     QPointer<OutboxSender> self(this);
     m_session->submit(job, [self, job, entry](const std::optional<ServiceError> &error) mutable {
@@ -243,7 +243,8 @@ void OutboxSender::copyToSent(OutboxEntry entry)
             return;
         if (error) {
             // Sent already: only the copy waits, it is never sent again.
-            qCWarning(lcNet).noquote() << "outbox: copy of" << entry.id << "to Sent failed:" << error->message;
+            qCWarning(lcNet).noquote()
+                << "outbox: copy of" << entry.id << "to Sent failed:" << error->message;
             self->next();
             return;
         }
@@ -280,7 +281,8 @@ void OutboxSender::scheduleRetry()
     for (const OutboxEntry &entry : m_outbox.entries()) {
         if (entry.state == OutboxEntry::State::Failed)
             continue;
-        const QDateTime when = entry.nextAttempt.isValid() ? entry.nextAttempt : QDateTime::currentDateTimeUtc().addSecs(60);
+        const QDateTime when =
+            entry.nextAttempt.isValid() ? entry.nextAttempt : QDateTime::currentDateTimeUtc().addSecs(60);
         if (!earliest.isValid() || when < earliest)
             earliest = when;
     }

@@ -12,7 +12,6 @@ namespace Amiens {
 
 namespace {
 
-
 CredentialStore::Result resultOf(const QKeychain::Job &job)
 {
     CredentialStore::Result result;
@@ -27,12 +26,14 @@ CredentialStore::Result resultOf(const QKeychain::Job &job)
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         result.status = CredentialStore::Status::AccessDenied;
-        result.message = CredentialStore::tr("The keychain refused access (it may be locked): %1").arg(job.errorString());
+        result.message =
+            CredentialStore::tr("The keychain refused access (it may be locked): %1").arg(job.errorString());
         return result;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         result.status = CredentialStore::Status::Unavailable;
-        result.message = CredentialStore::tr("No keychain is available on this computer: %1").arg(job.errorString());
+        result.message =
+            CredentialStore::tr("No keychain is available on this computer: %1").arg(job.errorString());
         return result;
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
@@ -45,7 +46,7 @@ CredentialStore::Result resultOf(const QKeychain::Job &job)
     return result;
 }
 
-template<typename JobType>
+template <typename JobType>
 void runJob(JobType *job, const CredentialStore::Callback &done, const QString &what)
 {
     QObject::connect(job, &QKeychain::Job::finished, job, [done, what](QKeychain::Job *finished) {
@@ -112,7 +113,8 @@ CredentialStore::Result CredentialStore::readPasswordAndWait(const QString &acco
     return waitFor([&](Callback done) { readPassword(accountId, std::move(done)); });
 }
 
-CredentialStore::Result CredentialStore::writePasswordAndWait(const QString &accountId, const QString &password)
+CredentialStore::Result CredentialStore::writePasswordAndWait(const QString &accountId,
+                                                              const QString &password)
 {
     return waitFor([&](Callback done) { writePassword(accountId, password, std::move(done)); });
 }

@@ -2,7 +2,6 @@
 
 #include <QObject>
 #include <QString>
-
 #include <functional>
 
 namespace Amiens {
@@ -13,7 +12,8 @@ class CredentialStore : public QObject
 {
     Q_OBJECT
 public:
-    enum class Status {
+    enum class Status
+    {
         Ok,
         NotFound,    ///< no entry (or, with Secret Service, a locked keyring: see message)
         Unavailable, ///< no keychain service reachable

@@ -4,7 +4,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -47,13 +46,14 @@ QString skeleton(QString domain)
         {u"ı"_s, u"i"_s},  {u"ѕ"_s, u"s"_s},  {u"ј"_s, u"j"_s}, {u"ԁ"_s, u"d"_s}, {u"ɑ"_s, u"a"_s}};
     for (const auto &[from, to] : confusables)
         domain.replace(from, to);
-    return domain.normalized(QString::NormalizationForm_KD).remove(QRegularExpression(u"[\\x{0300}-\\x{036f}]"_s));
+    return domain.normalized(QString::NormalizationForm_KD)
+        .remove(QRegularExpression(u"[\\x{0300}-\\x{036f}]"_s));
 }
 
 bool isUrlShortener(const QString &host)
 {
-    static const QSet<QString> shorteners = {u"bit.ly"_s,  u"tinyurl.com"_s, u"t.co"_s,     u"goo.gl"_s,
-                                             u"ow.ly"_s,   u"is.gd"_s,       u"buff.ly"_s,  u"cutt.ly"_s,
+    static const QSet<QString> shorteners = {u"bit.ly"_s,     u"tinyurl.com"_s, u"t.co"_s,    u"goo.gl"_s,
+                                             u"ow.ly"_s,      u"is.gd"_s,       u"buff.ly"_s, u"cutt.ly"_s,
                                              u"rebrand.ly"_s, u"shorturl.at"_s, u"tiny.cc"_s, u"rb.gy"_s};
     return shorteners.contains(host);
 }
@@ -67,8 +67,8 @@ struct Link
 QList<Link> linksOf(const QString &html)
 {
     static const QRegularExpression anchor(uR"(<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)[^>]*>(.*?)</a\s*>)"_s,
-                                           QRegularExpression::CaseInsensitiveOption
-                                               | QRegularExpression::DotMatchesEverythingOption);
+                                           QRegularExpression::CaseInsensitiveOption |
+                                               QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression tags(u"<[^>]*>"_s);
     QList<Link> links;
     auto matches = anchor.globalMatch(html);
@@ -145,7 +145,8 @@ QList<MessageWarning> PhishingAnalyzer::analyse(const Input &input) const
     if (input.ownFolder)
         return warnings;
     const auto warn = [&warnings](const QString &code, const QString &text) {
-        if (std::none_of(warnings.cbegin(), warnings.cend(), [&](const MessageWarning &w) { return w.code == code; }))
+        if (std::none_of(warnings.cbegin(), warnings.cend(),
+                         [&](const MessageWarning &w) { return w.code == code; }))
             warnings.append({code, text});
     };
 
@@ -159,14 +160,16 @@ QList<MessageWarning> PhishingAnalyzer::analyse(const Input &input) const
     const bool claimsAuthority = authority.match(name).hasMatch();
 
     if (isLookalikeDomain(fromDomain)) {
-        warn(u"lookalike-domain"_s, tr("The sender's domain %1 imitates an academy domain. It is not the academy.")
-                                       .arg(fromDomain));
+        warn(u"lookalike-domain"_s,
+             tr("The sender's domain %1 imitates an academy domain. It is not the academy.").arg(fromDomain));
     }
     if (external) {
-        warn(u"external-sender"_s, tr("External sender: %1 is not an academy address.").arg(input.headers.from.address));
-        const bool colleague = std::any_of(m_knownColleagues.cbegin(), m_knownColleagues.cend(), [&](const QString &known) {
-            return !known.isEmpty() && name.contains(known.toLower());
-        });
+        warn(u"external-sender"_s,
+             tr("External sender: %1 is not an academy address.").arg(input.headers.from.address));
+        const bool colleague =
+            std::any_of(m_knownColleagues.cbegin(), m_knownColleagues.cend(), [&](const QString &known) {
+                return !known.isEmpty() && name.contains(known.toLower());
+            });
         if (claimsAuthority || colleague) {
             warn(u"display-name-impersonation"_s,
                  tr("The name \"%1\" suggests the academy or a colleague, but the message comes from %2.")
@@ -175,10 +178,10 @@ QList<MessageWarning> PhishingAnalyzer::analyse(const Input &input) const
     }
     for (const MailAddress &replyTo : input.headers.replyTo) {
         const QString replyDomain = domainOf(replyTo.address);
-        if (!replyDomain.isEmpty() && replyDomain != fromDomain && (claimsAuthority || isTrustedDomain(fromDomain))
-            && !isTrustedDomain(replyDomain)) {
-            warn(u"reply-to-mismatch"_s, tr("Replies would go to %1, outside the academy, not to the sender.")
-                                            .arg(replyTo.address));
+        if (!replyDomain.isEmpty() && replyDomain != fromDomain &&
+            (claimsAuthority || isTrustedDomain(fromDomain)) && !isTrustedDomain(replyDomain)) {
+            warn(u"reply-to-mismatch"_s,
+                 tr("Replies would go to %1, outside the academy, not to the sender.").arg(replyTo.address));
         }
     }
 
@@ -193,9 +196,11 @@ QList<MessageWarning> PhishingAnalyzer::analyse(const Input &input) const
             warn(u"deceptive-link"_s, tr("A link shows %1 but leads to %2.").arg(shown, host));
         }
         if (!QHostAddress(host).isNull())
-            warn(u"ip-link"_s, tr("A link leads to a bare network address (%1), as phishing links often do.").arg(host));
+            warn(u"ip-link"_s,
+                 tr("A link leads to a bare network address (%1), as phishing links often do.").arg(host));
         if (isUrlShortener(host))
-            warn(u"shortened-link"_s, tr("A link is shortened (%1): its real destination is hidden.").arg(host));
+            warn(u"shortened-link"_s,
+                 tr("A link is shortened (%1): its real destination is hidden.").arg(host));
         if (isLookalikeDomain(host))
             warn(u"lookalike-link"_s, tr("A link leads to %1, which imitates an academy site.").arg(host));
     }
@@ -205,14 +210,16 @@ QList<MessageWarning> PhishingAnalyzer::analyse(const Input &input) const
 
     static const QRegularExpression credentials(
         u"mot de passe|identifiants?\\b|\\bnumen\\b|v[ée]rification (?:de|du) (?:votre )?compte|"
-        "v[ée]rifier (?:votre )?compte|confirmer (?:votre )?identit[ée]|bo[iî]te (?:aux lettres |de messagerie )?(?:est )?pleine|"
+        "v[ée]rifier (?:votre )?compte|confirmer (?:votre )?identit[ée]|bo[iî]te (?:aux lettres |de "
+        "messagerie )?(?:est )?pleine|"
         "password|verify your account|confirm your identity|login details|mailbox (?:is )?full"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     // Academy mail about passwords without links (a change reminder) is left alone.
-    if ((external || !links.isEmpty())
-        && (credentials.match(input.headers.subject).hasMatch() || credentials.match(input.text).hasMatch())) {
-        warn(u"credential-request"_s, tr("This message talks about your password or identifiers. The academy will "
-                                         "never ask for your identifiers by e-mail."));
+    if ((external || !links.isEmpty()) &&
+        (credentials.match(input.headers.subject).hasMatch() || credentials.match(input.text).hasMatch())) {
+        warn(u"credential-request"_s,
+             tr("This message talks about your password or identifiers. The academy will "
+                "never ask for your identifiers by e-mail."));
     }
     return warnings;
 }

@@ -28,14 +28,15 @@ public:
     struct Input
     {
         MessageHeaders headers;
-        QString text; ///< plain text (or the HTML's text)
-        QString html; ///< raw HTML part, for links and forms; may be empty
+        QString text;           ///< plain text (or the HTML's text)
+        QString html;           ///< raw HTML part, for links and forms; may be empty
         bool ownFolder = false; ///< Sent or Drafts: the user's own mail is never flagged
     };
 
     /// @p trustedDomains: the academy's domains ("ac-amiens.fr", "education.gouv.fr"); their
     /// sub-domains are trusted too. @p knownColleagues: display names seen from trusted addresses.
-    explicit PhishingAnalyzer(QStringList trustedDomains = defaultTrustedDomains(), QStringList knownColleagues = {});
+    explicit PhishingAnalyzer(QStringList trustedDomains = defaultTrustedDomains(),
+                              QStringList knownColleagues = {});
 
     [[nodiscard]] static QStringList defaultTrustedDomains();
     [[nodiscard]] QList<MessageWarning> analyse(const Input &input) const;

@@ -15,7 +15,8 @@ QStringList OfflinePolicy::validate() const
 {
     QStringList problems;
     if (bodies == SyncOptions::Bodies::Recent && (recentDays < kMinRecentDays || recentDays > kMaxRecentDays))
-        problems.append(tr("The number of days must be between %1 and %2.").arg(kMinRecentDays).arg(kMaxRecentDays));
+        problems.append(
+            tr("The number of days must be between %1 and %2.").arg(kMinRecentDays).arg(kMaxRecentDays));
     if (syncIntervalMinutes < kMinIntervalMinutes || syncIntervalMinutes > kMaxIntervalMinutes)
         problems.append(tr("The check interval must be between %1 and %2 minutes.")
                             .arg(kMinIntervalMinutes)

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {
@@ -17,7 +16,8 @@ class ReadReceiptPolicy
     Q_DECLARE_TR_FUNCTIONS(Amiens::ReadReceiptPolicy)
 
 public:
-    enum class Answer {
+    enum class Answer
+    {
         Ask,    ///< "demander" at each message (the default: receipts reveal when mail is read)
         Always, ///< "toujours" send one
         Never,  ///< "jamais"

@@ -17,14 +17,20 @@ struct ManageSieveCapabilities
     QStringList saslMechanisms;  ///< upper-case: "PLAIN", "SCRAM-SHA-256"…
     QStringList notifyMethods;
     bool startTls = false;
-    QString version;  ///< "1.0" for RFC 5804 servers (CHECKSCRIPT, RENAMESCRIPT, NOOP)
+    QString version;      ///< "1.0" for RFC 5804 servers (CHECKSCRIPT, RENAMESCRIPT, NOOP)
     int maxRedirects = 0; ///< 0 when not announced
     QString owner;
 
     [[nodiscard]] static ManageSieveCapabilities fromResponse(const ManageSieveResponse &response);
 
-    [[nodiscard]] bool hasExtension(const QString &name) const { return sieveExtensions.contains(name.toLower()); }
-    [[nodiscard]] bool hasSaslMechanism(const QString &name) const { return saslMechanisms.contains(name.toUpper()); }
+    [[nodiscard]] bool hasExtension(const QString &name) const
+    {
+        return sieveExtensions.contains(name.toLower());
+    }
+    [[nodiscard]] bool hasSaslMechanism(const QString &name) const
+    {
+        return saslMechanisms.contains(name.toUpper());
+    }
     /// CHECKSCRIPT exists only on servers that implement the RFC (VERSION announced).
     [[nodiscard]] bool hasCheckScript() const { return !version.isEmpty(); }
 };

@@ -46,7 +46,8 @@ bool ManageSieveClient::fail(ServiceError::Kind kind, const QString &message, co
     m_error.technical = technical;
     if (kind == ServiceError::Kind::Certificate)
         m_error.tlsFailure = m_report.tlsFailure;
-    qCWarning(lcNet).noquote() << "ManageSieve" << m_settings.host << m_settings.port << "failed:" << technical;
+    qCWarning(lcNet).noquote() << "ManageSieve" << m_settings.host << m_settings.port
+                               << "failed:" << technical;
     // A connection in an unknown state is never reused, and nothing more may be sent.
     if (kind != ServiceError::Kind::Protocol && kind != ServiceError::Kind::Authentication && m_socket)
         m_socket->abort();
@@ -55,19 +56,21 @@ bool ManageSieveClient::fail(ServiceError::Kind kind, const QString &message, co
 
 bool ManageSieveClient::failFromResponse(const ManageSieveResponse &response, const QString &what)
 {
-    const QString technical = u"%1: %2 (%3) %4"_s.arg(what,
-                                                      response.status == ManageSieveResponse::Status::Bye ? u"BYE"_s : u"NO"_s,
-                                                      QString::fromLatin1(response.code), response.text);
+    const QString technical = u"%1: %2 (%3) %4"_s.arg(
+        what, response.status == ManageSieveResponse::Status::Bye ? u"BYE"_s : u"NO"_s,
+        QString::fromLatin1(response.code), response.text);
     if (response.status == ManageSieveResponse::Status::Bye) {
         if (m_socket)
             m_socket->abort();
         return fail(ServiceError::Kind::Network,
-                    tr("The filter server %1 closed the connection: %2").arg(serverName(), response.text), technical);
+                    tr("The filter server %1 closed the connection: %2").arg(serverName(), response.text),
+                    technical);
     }
     if (response.code == "QUOTA" || response.code.startsWith("QUOTA/"))
-        return fail(ServiceError::Kind::Protocol,
-                    tr("The filter server %1 refused the rules: the space for filters is full.").arg(serverName()),
-                    technical);
+        return fail(
+            ServiceError::Kind::Protocol,
+            tr("The filter server %1 refused the rules: the space for filters is full.").arg(serverName()),
+            technical);
     if (response.code == "NONEXISTENT")
         return fail(ServiceError::Kind::Protocol,
                     tr("The filter server %1 has no such rule set.").arg(serverName()), technical);
@@ -120,12 +123,15 @@ bool ManageSieveClient::connectToServer()
     const auto deadline = std::chrono::steady_clock::now() + m_settings.timeout;
     while (m_socket->state() != QAbstractSocket::ConnectedState) {
         if (std::chrono::steady_clock::now() > deadline)
-            return fail(ServiceError::Kind::Timeout, tr("The filter server %1 did not answer in time.").arg(serverName()),
+            return fail(ServiceError::Kind::Timeout,
+                        tr("The filter server %1 did not answer in time.").arg(serverName()),
                         u"connection timed out"_s);
-        if (!m_socket->waitForConnected(kWaitSliceMs) && m_socket->state() == QAbstractSocket::UnconnectedState)
-            return fail(ServiceError::Kind::Network,
-                        tr("Cannot reach the filter server %1. Check the network connection.").arg(serverName()),
-                        m_socket->errorString());
+        if (!m_socket->waitForConnected(kWaitSliceMs) &&
+            m_socket->state() == QAbstractSocket::UnconnectedState)
+            return fail(
+                ServiceError::Kind::Network,
+                tr("Cannot reach the filter server %1. Check the network connection.").arg(serverName()),
+                m_socket->errorString());
     }
     const auto greeting = readResponse();
     if (!greeting)
@@ -135,7 +141,8 @@ bool ManageSieveClient::connectToServer()
     if (!ManageSieveCapabilities::fromResponse(*greeting).startTls)
         return fail(ServiceError::Kind::TlsUnavailable,
                     tr("The filter server %1 does not offer an encrypted connection (STARTTLS). "
-                       "For your security, the connection was refused.").arg(serverName()),
+                       "For your security, the connection was refused.")
+                        .arg(serverName()),
                     u"the ManageSieve server does not offer STARTTLS"_s);
     if (!send("STARTTLS\r\n"))
         return false;
@@ -145,7 +152,8 @@ bool ManageSieveClient::connectToServer()
     if (!started->isOk())
         return fail(ServiceError::Kind::TlsUnavailable,
                     tr("The filter server %1 refused to encrypt the connection. "
-                       "For your security, the connection was refused.").arg(serverName()),
+                       "For your security, the connection was refused.")
+                        .arg(serverName()),
                     u"STARTTLS refused: "_s + started->text);
     // Bytes after the STARTTLS reply arrived in clear and may be an attacker's injection.
     if (m_parser.pendingBytes() > 0 || m_socket->bytesAvailable() > 0)
@@ -190,12 +198,13 @@ bool ManageSieveClient::waitForEncrypted()
             m_report.failure = ConnectionReport::Failure::Certificate;
             m_report.detail = failure.describe();
             m_report.tlsFailure = failure;
-            return fail(ServiceError::Kind::Certificate,
-                        tr("The filter server %1 presented a certificate that cannot be trusted.").arg(serverName()),
-                        failure.describe());
+            return fail(
+                ServiceError::Kind::Certificate,
+                tr("The filter server %1 presented a certificate that cannot be trusted.").arg(serverName()),
+                failure.describe());
         }
-        if (m_socket->error() == QAbstractSocket::SslHandshakeFailedError
-            || m_socket->error() == QAbstractSocket::SslInternalError)
+        if (m_socket->error() == QAbstractSocket::SslHandshakeFailedError ||
+            m_socket->error() == QAbstractSocket::SslInternalError)
             return fail(ServiceError::Kind::TlsUnavailable,
                         tr("The secure connection with %1 could not be established.").arg(serverName()),
                         m_socket->errorString());
@@ -219,8 +228,10 @@ bool ManageSieveClient::send(const QByteArray &command)
     while (m_socket->bytesToWrite() > 0 || m_socket->encryptedBytesToWrite() > 0) {
         if (std::chrono::steady_clock::now() > deadline)
             return fail(ServiceError::Kind::Timeout,
-                        tr("The filter server %1 did not answer in time.").arg(serverName()), u"write timed out"_s);
-        if (!m_socket->waitForBytesWritten(kWaitSliceMs) && m_socket->state() != QAbstractSocket::ConnectedState)
+                        tr("The filter server %1 did not answer in time.").arg(serverName()),
+                        u"write timed out"_s);
+        if (!m_socket->waitForBytesWritten(kWaitSliceMs) &&
+            m_socket->state() != QAbstractSocket::ConnectedState)
             return fail(ServiceError::Kind::Network, tr("The connection with %1 was lost.").arg(serverName()),
                         u"connection lost while sending"_s);
     }
@@ -232,9 +243,10 @@ bool ManageSieveClient::waitForData(std::chrono::steady_clock::time_point deadli
     while (m_socket->bytesAvailable() == 0) {
         if (std::chrono::steady_clock::now() > deadline)
             return fail(ServiceError::Kind::Timeout,
-                        tr("The filter server %1 did not answer in time.").arg(serverName()), u"read timed out"_s);
-        if (!m_socket->waitForReadyRead(kWaitSliceMs) && m_socket->state() != QAbstractSocket::ConnectedState
-            && m_socket->bytesAvailable() == 0)
+                        tr("The filter server %1 did not answer in time.").arg(serverName()),
+                        u"read timed out"_s);
+        if (!m_socket->waitForReadyRead(kWaitSliceMs) &&
+            m_socket->state() != QAbstractSocket::ConnectedState && m_socket->bytesAvailable() == 0)
             return fail(ServiceError::Kind::Network, tr("The connection with %1 was lost.").arg(serverName()),
                         u"connection closed by the server: "_s + m_socket->errorString());
     }
@@ -302,9 +314,10 @@ bool ManageSieveClient::authenticate(const QString &password)
         return fail(ServiceError::Kind::Network, tr("The connection with %1 was lost.").arg(serverName()),
                     u"authenticate without a verified TLS connection"_s);
     if (!m_capabilities.hasSaslMechanism(u"PLAIN"_s))
-        return fail(ServiceError::Kind::Configuration,
-                    tr("The filter server %1 offers no sign-in method supported by AmiensMail.").arg(serverName()),
-                    u"SASL mechanisms: "_s + m_capabilities.saslMechanisms.join(u' '));
+        return fail(
+            ServiceError::Kind::Configuration,
+            tr("The filter server %1 offers no sign-in method supported by AmiensMail.").arg(serverName()),
+            u"SASL mechanisms: "_s + m_capabilities.saslMechanisms.join(u' '));
     const QByteArray initial = QByteArray(1, '\0') + m_settings.login.toUtf8() + '\0' + password.toUtf8();
     qCDebug(lcProtocol) << "ManageSieve C: AUTHENTICATE \"PLAIN\" <secret>";
     if (!send("AUTHENTICATE \"PLAIN\" " + quoted(initial.toBase64()) + "\r\n"))
@@ -384,7 +397,8 @@ std::optional<QByteArray> ManageSieveClient::getScript(const QString &name)
     const auto response = command("GETSCRIPT " + quoted(name.toUtf8()) + "\r\n", u"GETSCRIPT"_s);
     if (!response)
         return std::nullopt;
-    if (response->lines.isEmpty() || response->lines.first().isEmpty() || !response->lines.first().first().isString) {
+    if (response->lines.isEmpty() || response->lines.first().isEmpty() ||
+        !response->lines.first().first().isString) {
         fail(ServiceError::Kind::Protocol,
              tr("The filter server %1 sent a reply that could not be understood.").arg(serverName()),
              u"GETSCRIPT without a script"_s);

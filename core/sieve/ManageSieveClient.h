@@ -13,7 +13,6 @@
 #include <QList>
 #include <QSslError>
 #include <QString>
-
 #include <chrono>
 #include <memory>
 #include <optional>

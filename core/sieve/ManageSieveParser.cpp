@@ -151,14 +151,15 @@ std::optional<ManageSieveParser::Item> ManageSieveParser::nextItem()
     m_responseSize += consumed;
 
     Item item;
-    const QByteArray first = tokens.isEmpty() || tokens.first().isString ? QByteArray() : tokens.first().value.toUpper();
+    const QByteArray first =
+        tokens.isEmpty() || tokens.first().isString ? QByteArray() : tokens.first().value.toUpper();
     if (first != "OK" && first != "NO" && first != "BYE") {
         item.tokens = std::move(tokens);
         return item;
     }
     item.isFinal = true;
     ManageSieveResponse &response = item.final;
-    response.status = first == "OK" ? ManageSieveResponse::Status::Ok
+    response.status = first == "OK"   ? ManageSieveResponse::Status::Ok
                       : first == "NO" ? ManageSieveResponse::Status::No
                                       : ManageSieveResponse::Status::Bye;
     qsizetype i = 1;

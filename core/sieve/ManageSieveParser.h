@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {
@@ -21,8 +20,8 @@ public:
     struct Item
     {
         bool isFinal = false;
-        ManageSieveResponse::Line tokens;  ///< for data lines
-        ManageSieveResponse final;         ///< for the final line (lines stay empty)
+        ManageSieveResponse::Line tokens; ///< for data lines
+        ManageSieveResponse final;        ///< for the final line (lines stay empty)
     };
 
     explicit ManageSieveParser(qsizetype maxResponseSize = 4 * 1024 * 1024);
@@ -40,7 +39,12 @@ public:
     [[nodiscard]] qsizetype pendingBytes() const { return m_buffer.size(); }
 
 private:
-    enum class Scan { Complete, Incomplete, Invalid };
+    enum class Scan
+    {
+        Complete,
+        Incomplete,
+        Invalid
+    };
     Scan scanLine(ManageSieveResponse::Line &tokens, qsizetype &consumed);
     bool fail(const QString &error);
 

@@ -10,7 +10,12 @@ namespace Amiens {
 /// final OK, NO or BYE line, and that line's response code and human-readable text.
 struct ManageSieveResponse
 {
-    enum class Status { Ok, No, Bye };
+    enum class Status
+    {
+        Ok,
+        No,
+        Bye
+    };
 
     /// A word of a data line: a quoted string or literal (isString) or a bare atom.
     struct Token

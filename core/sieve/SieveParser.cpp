@@ -62,13 +62,15 @@ SieveParser::Token SieveParser::lex()
             qsizetype textEnd = end;
             if (textEnd > m_pos && data[textEnd - 1] == '\r')
                 --textEnd;
-            m_result.comments.append({QString::fromUtf8(m_script.mid(m_pos + 1, textEnd - m_pos - 1)), m_pos, textEnd});
+            m_result.comments.append(
+                {QString::fromUtf8(m_script.mid(m_pos + 1, textEnd - m_pos - 1)), m_pos, textEnd});
             m_pos = end;
         } else if (c == '/' && m_pos + 1 < size && data[m_pos + 1] == '*') {
             const qsizetype end = m_script.indexOf("*/", m_pos + 2);
             if (end < 0)
                 return {TokenType::Invalid, "unterminated comment", 0, m_pos, size};
-            m_result.comments.append({QString::fromUtf8(m_script.mid(m_pos + 2, end - m_pos - 2)), m_pos, end + 2});
+            m_result.comments.append(
+                {QString::fromUtf8(m_script.mid(m_pos + 2, end - m_pos - 2)), m_pos, end + 2});
             m_pos = end + 2;
         } else {
             break;

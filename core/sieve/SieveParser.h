@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {
@@ -21,7 +20,17 @@ public:
 private:
     explicit SieveParser(const QByteArray &script);
 
-    enum class TokenType { Identifier, Tag, Number, String, MultiLine, Punctuation, End, Invalid };
+    enum class TokenType
+    {
+        Identifier,
+        Tag,
+        Number,
+        String,
+        MultiLine,
+        Punctuation,
+        End,
+        Invalid
+    };
     struct Token
     {
         TokenType type = TokenType::End;

@@ -61,7 +61,8 @@ bool SieveRulesStore::save(const VacationSettings &vacation, const ForwardSettin
             return fail(ServiceError::Kind::Configuration,
                         extension == u"vacation"_s
                             ? tr("The mail server does not support automatic replies (Sieve vacation).")
-                            : tr("The mail server does not support the Sieve extension \"%1\" that these settings need.")
+                            : tr("The mail server does not support the Sieve extension \"%1\" that these "
+                                 "settings need.")
                                   .arg(extension),
                         u"missing Sieve extension "_s + extension);
     }
@@ -69,9 +70,10 @@ bool SieveRulesStore::save(const VacationSettings &vacation, const ForwardSettin
     if (!state)
         return false;
     if (state->rules.blockDamaged)
-        return fail(ServiceError::Kind::Configuration,
-                    tr("The out-of-office rules on the server were edited by hand and cannot be updated safely."),
-                    u"damaged AmiensMail block in "_s + state->scriptName);
+        return fail(
+            ServiceError::Kind::Configuration,
+            tr("The out-of-office rules on the server were edited by hand and cannot be updated safely."),
+            u"damaged AmiensMail block in "_s + state->scriptName);
     if (state->rules.hasForeignVacation && vacation.enabled)
         return fail(ServiceError::Kind::Configuration,
                     tr("Another out-of-office message is already set up on the server (for example from the "

@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QTimeZone>
-
 #include <optional>
 
 namespace Amiens {
@@ -29,9 +28,9 @@ public:
     struct State
     {
         SieveScriptReader::Result rules;
-        QString scriptName;   ///< the script our block is (or would be) in
+        QString scriptName; ///< the script our block is (or would be) in
         bool scriptActive = false;
-        QByteArray script;    ///< its current text, empty when it does not exist yet
+        QByteArray script; ///< its current text, empty when it does not exist yet
     };
 
     explicit SieveRulesStore(ManageSieveClient &client);

@@ -11,9 +11,8 @@ namespace {
 // Tags followed by a value in the commands and tests we read (RFC 5228, 5230, 5231, 5260).
 bool tagTakesValue(const QString &tag)
 {
-    static const QSet<QString> tags{u"comparator"_s, u"zone"_s,   u"value"_s, u"count"_s,
-                                    u"days"_s,       u"seconds"_s, u"subject"_s, u"from"_s,
-                                    u"addresses"_s,  u"handle"_s};
+    static const QSet<QString> tags{u"comparator"_s, u"zone"_s,    u"value"_s, u"count"_s,     u"days"_s,
+                                    u"seconds"_s,    u"subject"_s, u"from"_s,  u"addresses"_s, u"handle"_s};
     return tags.contains(tag);
 }
 
@@ -49,13 +48,31 @@ QList<SieveArgument> positionalIn(const QList<SieveArgument> &arguments)
 
 } // namespace
 
-bool SieveTest::hasTag(const QString &tag) const { return hasTagIn(arguments, tag); }
-const SieveArgument *SieveTest::tagValue(const QString &tag) const { return tagValueIn(arguments, tag); }
-QList<SieveArgument> SieveTest::positional() const { return positionalIn(arguments); }
+bool SieveTest::hasTag(const QString &tag) const
+{
+    return hasTagIn(arguments, tag);
+}
+const SieveArgument *SieveTest::tagValue(const QString &tag) const
+{
+    return tagValueIn(arguments, tag);
+}
+QList<SieveArgument> SieveTest::positional() const
+{
+    return positionalIn(arguments);
+}
 
-bool SieveCommand::hasTag(const QString &tag) const { return hasTagIn(arguments, tag); }
-const SieveArgument *SieveCommand::tagValue(const QString &tag) const { return tagValueIn(arguments, tag); }
-QList<SieveArgument> SieveCommand::positional() const { return positionalIn(arguments); }
+bool SieveCommand::hasTag(const QString &tag) const
+{
+    return hasTagIn(arguments, tag);
+}
+const SieveArgument *SieveCommand::tagValue(const QString &tag) const
+{
+    return tagValueIn(arguments, tag);
+}
+QList<SieveArgument> SieveCommand::positional() const
+{
+    return positionalIn(arguments);
+}
 
 QStringList SieveScript::leadingRequires() const
 {

@@ -12,7 +12,13 @@ namespace Amiens {
 /// undone); offsets are byte positions in the parsed text.
 struct SieveArgument
 {
-    enum class Kind { Tag, Number, String, StringList };
+    enum class Kind
+    {
+        Tag,
+        Number,
+        String,
+        StringList
+    };
     Kind kind = Kind::String;
     QString tag;         ///< without the colon, lower-case
     qint64 number = 0;   ///< with K/M/G applied

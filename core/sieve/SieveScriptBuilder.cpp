@@ -33,8 +33,8 @@ QByteArray dateTest(const QDateTime &bound, const QTimeZone &zone, const char *c
 {
     const QDateTime local = bound.toTimeZone(zone);
     const ZoneText text = zoneText(zone.offsetFromUtc(local));
-    return "currentdate :zone \"" + text.zone + "\" :value \"" + comparison + "\" \"iso8601\" \""
-           + local.toString(u"yyyy-MM-ddTHH:mm:ss"_s).toLatin1() + text.suffix + '"';
+    return "currentdate :zone \"" + text.zone + "\" :value \"" + comparison + "\" \"iso8601\" \"" +
+           local.toString(u"yyyy-MM-ddTHH:mm:ss"_s).toLatin1() + text.suffix + '"';
 }
 
 QString oneLine(const QString &text)
@@ -82,7 +82,8 @@ QByteArray SieveScriptBuilder::stringList(const QStringList &items)
     return result + ']';
 }
 
-QStringList SieveScriptBuilder::requiredExtensions(const VacationSettings &vacation, const ForwardSettings &forward)
+QStringList SieveScriptBuilder::requiredExtensions(const VacationSettings &vacation,
+                                                   const ForwardSettings &forward)
 {
     QStringList extensions;
     if (!vacation.message.isEmpty() || vacation.enabled) {
@@ -104,8 +105,8 @@ QByteArray SieveScriptBuilder::buildBlock(const VacationSettings &vacation, cons
                                           const QStringList &alreadyRequired, const QByteArray &newline)
 {
     const QByteArray nl = newline;
-    QByteArray block = "# " + QByteArray(kBeginMarker.data(), kBeginMarker.size())
-                       + " (out-of-office, forwarding): written by AmiensMail, edit them in AmiensMail" + nl;
+    QByteArray block = "# " + QByteArray(kBeginMarker.data(), kBeginMarker.size()) +
+                       " (out-of-office, forwarding): written by AmiensMail, edit them in AmiensMail" + nl;
     QStringList missing;
     for (const QString &extension : requiredExtensions(vacation, forward)) {
         if (!alreadyRequired.contains(extension, Qt::CaseInsensitive))
@@ -124,10 +125,11 @@ QByteArray SieveScriptBuilder::buildBlock(const VacationSettings &vacation, cons
         if (vacation.end.isValid())
             tests << dateTest(vacation.end, vacation.timeZone, "le");
         // RFC 3834 §2: never answer lists, bulk mail, automatic mail or robots.
-        tests << "not header :is \"precedence\" [\"bulk\", \"list\", \"junk\"]"
-              << "not exists \"list-id\""
-              << "anyof (not exists \"auto-submitted\", header :is \"auto-submitted\" \"no\")"
-              << "not address :localpart :matches \"from\" [\"*noreply*\", \"*no-reply*\", \"mailer-daemon\"]";
+        tests
+            << "not header :is \"precedence\" [\"bulk\", \"list\", \"junk\"]"
+            << "not exists \"list-id\""
+            << "anyof (not exists \"auto-submitted\", header :is \"auto-submitted\" \"no\")"
+            << "not address :localpart :matches \"from\" [\"*noreply*\", \"*no-reply*\", \"mailer-daemon\"]";
         if (vacation.academyOnly && !vacation.academyDomains.isEmpty()) {
             QStringList patterns;
             for (const QString &domain : vacation.academyDomains)
@@ -146,8 +148,8 @@ QByteArray SieveScriptBuilder::buildBlock(const VacationSettings &vacation, cons
     }
 
     if (!forward.address.isEmpty()) {
-        const QByteArray redirect = QByteArray("redirect ") + (forward.keepCopy ? ":copy " : "")
-                                    + quotedString(forward.address.trimmed()) + ';';
+        const QByteArray redirect = QByteArray("redirect ") + (forward.keepCopy ? ":copy " : "") +
+                                    quotedString(forward.address.trimmed()) + ';';
         if (forward.enabled)
             block += redirect + nl;
         else

@@ -31,12 +31,14 @@ public:
 
     /// The block, markers included, each line ending with @p newline. Its own require command
     /// lists only the extensions missing from @p alreadyRequired (the script's own require).
-    [[nodiscard]] static QByteArray buildBlock(const VacationSettings &vacation, const ForwardSettings &forward,
+    [[nodiscard]] static QByteArray buildBlock(const VacationSettings &vacation,
+                                               const ForwardSettings &forward,
                                                const QStringList &alreadyRequired = {},
                                                const QByteArray &newline = QByteArrayLiteral("\r\n"));
 
     /// A whole script holding only our block.
-    [[nodiscard]] static QByteArray buildScript(const VacationSettings &vacation, const ForwardSettings &forward);
+    [[nodiscard]] static QByteArray buildScript(const VacationSettings &vacation,
+                                                const ForwardSettings &forward);
 
     /// A Sieve quoted string: "…" with \ and " escaped, line breaks turned into spaces.
     [[nodiscard]] static QByteArray quotedString(const QString &text);

@@ -33,7 +33,8 @@ QByteArray newlineOf(const QByteArray &script)
 
 } // namespace
 
-std::optional<SieveScriptEditor::BlockSpan> SieveScriptEditor::findBlock(const QByteArray &script, QString *error)
+std::optional<SieveScriptEditor::BlockSpan> SieveScriptEditor::findBlock(const QByteArray &script,
+                                                                         QString *error)
 {
     QString parseError;
     const auto parsed = SieveParser::parse(script, &parseError);

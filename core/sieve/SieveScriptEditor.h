@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 namespace Amiens {
@@ -30,7 +29,8 @@ public:
 
     /// The script with our block set to these settings (removed when they are empty);
     /// nothing, with @p error set, when the script cannot be edited safely.
-    [[nodiscard]] static std::optional<QByteArray> apply(const QByteArray &script, const VacationSettings &vacation,
+    [[nodiscard]] static std::optional<QByteArray> apply(const QByteArray &script,
+                                                         const VacationSettings &vacation,
                                                          const ForwardSettings &forward, QString *error);
 
     /// The script with our block removed (for "forget everything").

@@ -40,8 +40,8 @@ void readCurrentDate(const SieveTest &test, const Context &context)
 {
     const QString comparison = firstString(test.tagValue(u"value"_s)).toLower();
     const QList<SieveArgument> positional = test.positional();
-    if (positional.size() < 2 || (comparison != u"ge"_s && comparison != u"le"_s && comparison != u"gt"_s
-                                  && comparison != u"lt"_s))
+    if (positional.size() < 2 ||
+        (comparison != u"ge"_s && comparison != u"le"_s && comparison != u"gt"_s && comparison != u"lt"_s))
         return;
     const QString part = firstString(&positional[0]).toLower();
     const QString value = firstString(&positional[1]);
@@ -105,7 +105,8 @@ QString normalizedMessage(const QString &text)
 
 void readVacation(const SieveCommand &command, VacationSettings &vacation)
 {
-    if (const SieveArgument *days = command.tagValue(u"days"_s); days && days->kind == SieveArgument::Kind::Number)
+    if (const SieveArgument *days = command.tagValue(u"days"_s);
+        days && days->kind == SieveArgument::Kind::Number)
         vacation.days = static_cast<int>(days->number);
     vacation.subject = firstString(command.tagValue(u"subject"_s));
     if (const SieveArgument *addresses = command.tagValue(u"addresses"_s))
@@ -127,7 +128,8 @@ const SieveCommand *findVacation(const QList<SieveCommand> &commands)
 }
 
 /// The conditions of a rule disabled as "if false # allof (…)": they live in the comment.
-std::optional<SieveTest> commentedTest(const QByteArray &script, const SieveScript &parsed, const SieveCommand &command)
+std::optional<SieveTest> commentedTest(const QByteArray &script, const SieveScript &parsed,
+                                       const SieveCommand &command)
 {
     const qsizetype limit = command.block.isEmpty() ? command.end : command.block.first().begin;
     for (const SieveComment &comment : parsed.comments) {
@@ -169,8 +171,8 @@ bool readVacationRule(const QByteArray &script, const SieveScript &parsed, const
 void readForward(const SieveScript &parsed, ForwardSettings &forward)
 {
     for (const SieveCommand &command : parsed.commands) {
-        const bool disabled = command.name == u"if"_s && !command.tests.isEmpty()
-                              && command.tests.first().name == u"false"_s;
+        const bool disabled =
+            command.name == u"if"_s && !command.tests.isEmpty() && command.tests.first().name == u"false"_s;
         const SieveCommand *redirect = nullptr;
         if (command.name == u"redirect"_s)
             redirect = &command;
@@ -238,8 +240,8 @@ SieveScriptReader::Result SieveScriptReader::read(const QByteArray &script, cons
         result.vacationSource = Source::OtherClient;
         for (const SieveComment &comment : others->comments) {
             // Roundcube names each rule in a comment on the line just above it.
-            if (comment.end <= rule->begin && comment.text.trimmed().startsWith(u"rule:["_s)
-                && !rest.mid(comment.end, rule->begin - comment.end).trimmed().size())
+            if (comment.end <= rule->begin && comment.text.trimmed().startsWith(u"rule:["_s) &&
+                !rest.mid(comment.end, rule->begin - comment.end).trimmed().size())
                 result.vacationSource = Source::Roundcube;
         }
     }

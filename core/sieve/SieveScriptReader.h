@@ -20,7 +20,13 @@ namespace Amiens {
 class SieveScriptReader
 {
 public:
-    enum class Source { None, AmiensMail, Roundcube, OtherClient };
+    enum class Source
+    {
+        None,
+        AmiensMail,
+        Roundcube,
+        OtherClient
+    };
 
     struct Result
     {

@@ -17,9 +17,9 @@ struct VacationSettings
     QDateTime end;
     QTimeZone timeZone = QTimeZone::systemTimeZone();
     QString subject;
-    QString message; ///< plain text, several lines allowed
-    int days = 7;    ///< answer the same sender at most once every N days (RFC 5230 :days)
-    QStringList addresses; ///< the user's addresses and aliases it answers for
+    QString message;          ///< plain text, several lines allowed
+    int days = 7;             ///< answer the same sender at most once every N days (RFC 5230 :days)
+    QStringList addresses;    ///< the user's addresses and aliases it answers for
     bool academyOnly = false; ///< "ne pas répondre aux messages extérieurs à l'académie"
     QStringList academyDomains{QStringLiteral("ac-amiens.fr")};
 

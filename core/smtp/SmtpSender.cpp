@@ -4,7 +4,6 @@
 #include "util/Logging.h"
 
 #include <QRegularExpression>
-
 #include <vmime/mailbox.hpp>
 #include <vmime/mailboxList.hpp>
 #include <vmime/net/smtp/SMTPExceptions.hpp>
@@ -31,18 +30,22 @@ Outcome outcome(Outcome::Kind kind, ServiceError::Kind errorKind, QString messag
 /// The French reading of a refusal, from its enhanced status code (RFC 3463) when there is one.
 QString refusalReason(const std::string &command, int status, const QString &enhanced, const QString &server)
 {
-    const QString recipient = QRegularExpression(u"<([^>]*)>"_s).match(QString::fromStdString(command)).captured(1);
+    const QString recipient =
+        QRegularExpression(u"<([^>]*)>"_s).match(QString::fromStdString(command)).captured(1);
     const bool rcpt = QString::fromStdString(command).startsWith(u"RCPT"_s, Qt::CaseInsensitive);
     if (enhanced.startsWith(u"5.1.1"_s) || (rcpt && (status == 550 || status == 551 || status == 553)))
         return SmtpSender::tr("The server %1 does not know the recipient %2.").arg(server, recipient);
     if (enhanced.startsWith(u"5.2.2"_s) || enhanced.startsWith(u"4.2.2"_s))
         return SmtpSender::tr("The mailbox of %1 is full.").arg(recipient);
     if (enhanced.startsWith(u"5.3.4"_s) || enhanced.startsWith(u"5.2.3"_s) || status == 552)
-        return SmtpSender::tr("The message is too big for the server %1. Remove or reduce attachments.").arg(server);
+        return SmtpSender::tr("The message is too big for the server %1. Remove or reduce attachments.")
+            .arg(server);
     if (enhanced.startsWith(u"5.7."_s) || status == 554)
-        return SmtpSender::tr("The server %1 refused the message (sender not allowed or message rejected).").arg(server);
+        return SmtpSender::tr("The server %1 refused the message (sender not allowed or message rejected).")
+            .arg(server);
     if (status >= 400 && status < 500)
-        return SmtpSender::tr("The server %1 cannot take the message right now; it will be sent again later.").arg(server);
+        return SmtpSender::tr("The server %1 cannot take the message right now; it will be sent again later.")
+            .arg(server);
     return SmtpSender::tr("The server %1 refused the message.").arg(server);
 }
 
@@ -82,13 +85,13 @@ SmtpSender::Outcome SmtpSender::send(const QString &password, const QString &env
         vmime::mailboxList envelope;
         for (const QString &recipient : recipients)
             envelope.appendMailbox(vmime::make_shared<vmime::mailbox>(recipient.toStdString()));
-        vmime::utility::inputStreamByteBufferAdapter stream(reinterpret_cast<const vmime::byte_t *>(bytes.constData()),
-                                                            static_cast<size_t>(bytes.size()));
+        vmime::utility::inputStreamByteBufferAdapter stream(
+            reinterpret_cast<const vmime::byte_t *>(bytes.constData()), static_cast<size_t>(bytes.size()));
         // The stream overload: our bytes go out as they are (dot-stuffed), Bcc already removed.
         connection.transport()->send(vmime::mailbox(envelopeFrom.toStdString()), envelope, stream,
                                      static_cast<size_t>(bytes.size()));
-        qCInfo(lcNet).noquote() << "sent" << bytes.size() << "bytes to" << recipients.size() << "recipients via"
-                                << server;
+        qCInfo(lcNet).noquote() << "sent" << bytes.size() << "bytes to" << recipients.size()
+                                << "recipients via" << server;
         connection.close();
         return {};
     } catch (const vmime::net::smtp::SMTPCommandError &e) {
@@ -101,12 +104,14 @@ SmtpSender::Outcome SmtpSender::send(const QString &password, const QString &env
             reply = QString::number(status) + u' ' + reply;
         const QString technical = QString::fromStdString(e.command()).trimmed() + u" → "_s + reply;
         const bool transient = status >= 400 && status < 500;
-        return outcome(transient ? Outcome::Kind::Transient : Outcome::Kind::Permanent, ServiceError::Kind::Protocol,
-                       refusalReason(e.command(), status, enhanced, server), technical);
+        return outcome(transient ? Outcome::Kind::Transient : Outcome::Kind::Permanent,
+                       ServiceError::Kind::Protocol, refusalReason(e.command(), status, enhanced, server),
+                       technical);
     } catch (const vmime::net::smtp::SMTPMessageSizeExceedsMaxLimitsException &e) {
-        return outcome(Outcome::Kind::Permanent, ServiceError::Kind::Protocol,
-                       tr("The message is too big for the server %1. Remove or reduce attachments.").arg(server),
-                       QString::fromUtf8(e.what()));
+        return outcome(
+            Outcome::Kind::Permanent, ServiceError::Kind::Protocol,
+            tr("The message is too big for the server %1. Remove or reduce attachments.").arg(server),
+            QString::fromUtf8(e.what()));
     } catch (const vmime::net::smtp::SMTPMessageSizeExceedsCurLimitsException &e) {
         return outcome(Outcome::Kind::Transient, ServiceError::Kind::Protocol,
                        tr("The server %1 has no room for the message right now; it will be sent again later.")

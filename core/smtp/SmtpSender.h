@@ -22,7 +22,8 @@ class SmtpSender
 public:
     struct Outcome
     {
-        enum class Kind {
+        enum class Kind
+        {
             Sent,
             Transient, ///< network, timeout, 4xx: try again later
             Permanent, ///< 5xx, unknown recipient, too big: the user must change the message

@@ -49,8 +49,8 @@ FolderSyncResult FolderSynchronizer::synchronizeHeaders(const CachedFolder &cach
 
     const QSet<quint32> cachedUids = m_cache.uids(folder.id);
     const bool sameValidity = folder.uidValidity == state.uidValidity;
-    if (sameValidity && state.highestModSeq != 0 && folder.highestModSeq == state.highestModSeq
-        && folder.uidNext == state.uidNext && static_cast<quint32>(cachedUids.size()) == state.exists) {
+    if (sameValidity && state.highestModSeq != 0 && folder.highestModSeq == state.highestModSeq &&
+        folder.uidNext == state.uidNext && static_cast<quint32>(cachedUids.size()) == state.exists) {
         result.unchanged = true;
         return result;
     }
@@ -99,7 +99,8 @@ FolderSyncResult FolderSynchronizer::synchronizeHeaders(const CachedFolder &cach
     return result;
 }
 
-void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, FolderSyncResult &result)
+void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quint32> uids,
+                                          FolderSyncResult &result)
 {
     // Newest first, so the top of the inbox is readable while the rest arrives.
     std::sort(uids.begin(), uids.end(), std::greater<>());
@@ -128,11 +129,13 @@ void FolderSynchronizer::fetchFlagChanges(const CachedFolder &folder, quint64 se
         if (cachedUids.contains(message.uid))
             updates.append({message.uid, message.modSeq, message.flags});
     };
-    const bool condstore = m_channel.hasCapability("CONDSTORE") && serverModSeq != 0 && folder.highestModSeq != 0;
+    const bool condstore =
+        m_channel.hasCapability("CONDSTORE") && serverModSeq != 0 && folder.highestModSeq != 0;
     if (condstore) {
         if (serverModSeq == folder.highestModSeq)
             return;
-        m_channel.fetch("1:*", "(UID FLAGS) (CHANGEDSINCE " + std::to_string(folder.highestModSeq) + ")", collect);
+        m_channel.fetch("1:*", "(UID FLAGS) (CHANGEDSINCE " + std::to_string(folder.highestModSeq) + ")",
+                        collect);
     } else {
         // Without CONDSTORE every flag is read again, in batches of cached UIDs.
         QList<quint32> uids(cachedUids.cbegin(), cachedUids.cend());
@@ -172,13 +175,16 @@ int FolderSynchronizer::downloadBodies(const CachedFolder &folder, const QDateTi
         // Batches bounded by bytes: VMime keeps a whole reply in memory.
         QList<quint32> batch;
         qint64 bytes = 0;
-        while (start < missing.size() && (batch.isEmpty() || bytes < m_options.bodyBatchBytes) && batch.size() < 500) {
+        while (start < missing.size() && (batch.isEmpty() || bytes < m_options.bodyBatchBytes) &&
+               batch.size() < 500) {
             bytes += missing.at(start).second;
             batch.append(missing.at(start++).first);
         }
         QList<QPair<quint32, QByteArray>> bodies;
         m_channel.fetch(ImapCommandChannel::uidSet(batch), "(UID BODY.PEEK[])",
-                        [&](FetchedMessage &&message, QByteArray &&body) { bodies.append({message.uid, std::move(body)}); });
+                        [&](FetchedMessage &&message, QByteArray &&body) {
+                            bodies.append({message.uid, std::move(body)});
+                        });
         checkWrite(m_cache.storeBodies(folder.id, bodies), m_cache, "store bodies");
         done += static_cast<int>(bodies.size());
         if (m_progress)

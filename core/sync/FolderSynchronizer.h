@@ -4,7 +4,6 @@
 #include "cache/CachedMessage.h"
 
 #include <QDateTime>
-
 #include <functional>
 
 namespace Amiens {

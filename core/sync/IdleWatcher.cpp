@@ -7,11 +7,9 @@
 #include <QCoreApplication>
 #include <QPointer>
 #include <QThread>
-
+#include <chrono>
 #include <vmime/net/imap/IMAPCommand.hpp>
 #include <vmime/net/socket.hpp>
-
-#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -31,7 +29,8 @@ bool reportsChange(const Parser::response &response)
         if (data->message_data())
             return true; // EXPUNGE or FETCH (flags)
         if (const auto *mailbox = data->mailbox_data();
-            mailbox && (mailbox->type() == Parser::mailbox_data::EXISTS || mailbox->type() == Parser::mailbox_data::RECENT))
+            mailbox && (mailbox->type() == Parser::mailbox_data::EXISTS ||
+                        mailbox->type() == Parser::mailbox_data::RECENT))
             return true;
     }
     return false;
@@ -82,10 +81,13 @@ void IdleWatcher::run(const QString &password)
 {
     QPointer<IdleWatcher> self(this);
     const auto post = [self](auto signal) {
-        QMetaObject::invokeMethod(self.data(), [self, signal] {
-            if (self)
-                signal(*self);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, signal] {
+                if (self)
+                    signal(*self);
+            },
+            Qt::QueuedConnection);
     };
     // The connection stays silent for long stretches by design: only cancellation ends a wait.
     ImapConnection connection(m_account, m_trust, m_cancelled, std::chrono::seconds(kRenewSeconds + 120));

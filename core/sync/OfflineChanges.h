@@ -21,7 +21,8 @@ public:
 
     bool changeFlags(const QString &folderPath, const QList<quint32> &uids, const QStringList &add,
                      const QStringList &remove, QString *error);
-    bool move(const QString &folderPath, const QList<quint32> &uids, const QString &destinationPath, QString *error);
+    bool move(const QString &folderPath, const QList<quint32> &uids, const QString &destinationPath,
+              QString *error);
     /// To the Trash; for good when the messages already are in the Trash.
     bool remove(const QString &folderPath, const QList<quint32> &uids, QString *error);
 

@@ -6,7 +6,6 @@
 #include "util/Logging.h"
 
 #include <QCoreApplication>
-
 #include <vmime/exception.hpp>
 
 using namespace Qt::StringLiterals;
@@ -75,7 +74,8 @@ PendingOperationReplayer::Result PendingOperationReplayer::run()
                         m_channel.execute("UID MOVE " + set + " " + m_channel.mailboxArgument(destination));
                     } else {
                         if (!destination.isEmpty())
-                            m_channel.execute("UID COPY " + set + " " + m_channel.mailboxArgument(destination));
+                            m_channel.execute("UID COPY " + set + " " +
+                                              m_channel.mailboxArgument(destination));
                         m_channel.execute("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)");
                         // Plain EXPUNGE would also remove other messages marked \Deleted elsewhere.
                         if (m_channel.hasCapability("UIDPLUS"))
@@ -90,11 +90,13 @@ PendingOperationReplayer::Result PendingOperationReplayer::run()
         } catch (const vmime::exceptions::command_error &e) {
             // The server refused this change (not the connection): retry later, then give up.
             const QString error = QString::fromUtf8(e.what()) + u' ' + QString::fromStdString(e.response());
-            qCWarning(lcSync).noquote() << "pending" << PendingOperation::kindName(operation.kind) << "refused:" << error;
+            qCWarning(lcSync).noquote()
+                << "pending" << PendingOperation::kindName(operation.kind) << "refused:" << error;
             if (operation.attempts + 1 >= kMaxAttempts) {
                 queue.remove(operation.id);
-                result.conflicts.append(tr("The server refused a change made offline in %1 (%2); it was abandoned.")
-                                            .arg(operation.folderPath, error.trimmed()));
+                result.conflicts.append(
+                    tr("The server refused a change made offline in %1 (%2); it was abandoned.")
+                        .arg(operation.folderPath, error.trimmed()));
             } else {
                 queue.recordFailure(operation.id, error);
             }

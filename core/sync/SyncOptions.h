@@ -9,7 +9,8 @@ namespace Amiens {
 /// How much of the mail a sync brings down for offline reading.
 struct SyncOptions
 {
-    enum class Bodies {
+    enum class Bodies
+    {
         All,    ///< every message, for a fully offline mailbox
         Recent, ///< messages of the last recentDays days
         None,   ///< headers only; bodies are fetched when opened

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QList>
-
 #include <algorithm>
 #include <future>
 #include <thread>
@@ -12,12 +11,13 @@ namespace Amiens {
 /// Applies @p function to every item on all cores and returns the results in order. For pure,
 /// CPU-bound work on independent items (decoding messages): on a 2-core school PC it halves the
 /// time the sync spends parsing MIME while the network waits.
-template<typename Input, typename Function>
+template <typename Input, typename Function>
 auto parallelMap(const QList<Input> &items, Function function) -> QList<decltype(function(items.first()))>
 {
     using Output = decltype(function(items.first()));
     QList<Output> results(items.size());
-    const qsizetype workers = std::max<qsizetype>(1, std::min<qsizetype>(std::thread::hardware_concurrency(), 8));
+    const qsizetype workers =
+        std::max<qsizetype>(1, std::min<qsizetype>(std::thread::hardware_concurrency(), 8));
     if (items.size() < 16 || workers == 1) {
         for (qsizetype i = 0; i < items.size(); ++i)
             results[i] = function(items.at(i));

@@ -76,10 +76,12 @@ Run TestCli::cli(const QStringList &arguments, const QByteArray &input, QProcess
 
 QStringList TestCli::addArguments() const
 {
-    return {u"--profile"_s, m_profile, u"account"_s, u"add"_s, u"--address"_s, m_env.address, u"--name"_s,
-            u"Marie Dupont"_s, u"--imap-host"_s, m_env.host, u"--imap-port"_s, QString::number(m_env.imapsPort),
-            u"--smtp-host"_s, m_env.host, u"--smtp-port"_s, QString::number(m_env.smtpsPort), u"--login"_s,
-            m_env.user, u"--ca-file"_s, m_env.caFile, u"--password-stdin"_s};
+    return {u"--profile"_s,       m_profile,     u"account"_s,     u"add"_s,
+            u"--address"_s,       m_env.address, u"--name"_s,      u"Marie Dupont"_s,
+            u"--imap-host"_s,     m_env.host,    u"--imap-port"_s, QString::number(m_env.imapsPort),
+            u"--smtp-host"_s,     m_env.host,    u"--smtp-port"_s, QString::number(m_env.smtpsPort),
+            u"--login"_s,         m_env.user,    u"--ca-file"_s,   m_env.caFile,
+            u"--password-stdin"_s};
 }
 
 void TestCli::presetsAreListed()
@@ -104,8 +106,8 @@ void TestCli::addAccountThenListFolders()
     QVERIFY2(folders.exitCode == 0, qPrintable(folders.err));
     const QStringList lines = folders.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.first(), u"INBOX\tinbox"_s);
-    for (const QString &expected : {u"Sent\tsent"_s, u"Drafts\tdrafts"_s, u"Trash\ttrash"_s, u"Junk\tjunk"_s,
-                                    u"Archives\tarchive"_s})
+    for (const QString &expected :
+         {u"Sent\tsent"_s, u"Drafts\tdrafts"_s, u"Trash\ttrash"_s, u"Junk\tjunk"_s, u"Archives\tarchive"_s})
         QVERIFY2(lines.contains(expected), qPrintable(folders.out));
 }
 
@@ -138,7 +140,8 @@ void TestCli::wrongPasswordInFrench()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"AMIENS_MAIL_LANGUAGE"_s, u"fr"_s);
-    const Run run = cli({u"--profile"_s, m_profile, u"folders"_s, u"--password-stdin"_s}, "pas-le-bon\n", env);
+    const Run run =
+        cli({u"--profile"_s, m_profile, u"folders"_s, u"--password-stdin"_s}, "pas-le-bon\n", env);
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.err.contains(u"a refusé l'identifiant ou le mot de passe"_s), qPrintable(run.err));
     QVERIFY(!run.err.contains(u"pas-le-bon"_s));
@@ -193,7 +196,8 @@ QByteArray messageWithAttachment()
            "Message-ID: <reunion-204@ac-amiens.fr>\r\n"
            "MIME-Version: 1.0\r\n"
            "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
-           "--b1\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+           "--b1\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: "
+           "quoted-printable\r\n\r\n"
            "Bonjour, la r=E9union aura lieu en salle 204.\r\n"
            "--b1\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
            "Content-Disposition: attachment; filename*=UTF-8''Ordre%20du%20jour%20r%C3%A9union.pdf\r\n\r\n"
@@ -230,25 +234,31 @@ void TestCli::syncThenReadFromTheCacheWithoutNetwork()
     }
     QCOMPARE(reunion.value(u"subject"_s).toString(), u"Réunion parents-professeurs : salle 204"_s);
     QCOMPARE(reunion.value(u"from"_s).toObject().value(u"name"_s).toString(), u"François Hénault"_s);
-    QCOMPARE(reunion.value(u"from"_s).toObject().value(u"address"_s).toString(), u"francois.henault@ac-amiens.fr"_s);
+    QCOMPARE(reunion.value(u"from"_s).toObject().value(u"address"_s).toString(),
+             u"francois.henault@ac-amiens.fr"_s);
     QCOMPARE(reunion.value(u"date"_s).toString(), u"2026-11-24T07:15:00Z"_s);
     QCOMPARE(reunion.value(u"hasAttachments"_s).toBool(), true);
     QVERIFY(reunion.value(u"flags"_s).isArray());
     QVERIFY(reunion.value(u"size"_s).toInt() > 500);
 
-    const Run show = cli({u"--profile"_s, m_profile, u"show"_s, u"INBOX"_s, QString::number(uid), u"--json"_s});
+    const Run show =
+        cli({u"--profile"_s, m_profile, u"show"_s, u"INBOX"_s, QString::number(uid), u"--json"_s});
     QVERIFY2(show.exitCode == 0, qPrintable(show.err));
     const QJsonObject message = QJsonDocument::fromJson(show.out.toUtf8()).object();
     QCOMPARE(message.value(u"messageId"_s).toString(), u"reunion-204@ac-amiens.fr"_s);
-    QCOMPARE(message.value(u"cc"_s).toArray().first().toObject().value(u"name"_s).toString(), u"Cécile N'Diaye"_s);
-    QCOMPARE(message.value(u"to"_s).toArray().first().toObject().value(u"address"_s).toString(), u"mdupont@ac-amiens.fr"_s);
-    QVERIFY2(message.value(u"text"_s).toString().contains(u"la réunion aura lieu en salle 204"_s), qPrintable(show.out));
+    QCOMPARE(message.value(u"cc"_s).toArray().first().toObject().value(u"name"_s).toString(),
+             u"Cécile N'Diaye"_s);
+    QCOMPARE(message.value(u"to"_s).toArray().first().toObject().value(u"address"_s).toString(),
+             u"mdupont@ac-amiens.fr"_s);
+    QVERIFY2(message.value(u"text"_s).toString().contains(u"la réunion aura lieu en salle 204"_s),
+             qPrintable(show.out));
     const QJsonObject attachment = message.value(u"attachments"_s).toArray().first().toObject();
     QCOMPARE(attachment.value(u"name"_s).toString(), u"Ordre du jour réunion.pdf"_s);
     QCOMPARE(attachment.value(u"mimeType"_s).toString(), u"application/pdf"_s);
     QCOMPARE(attachment.value(u"size"_s).toInt(), 19);
     QVERIFY(message.value(u"warnings"_s).isArray());
-    QCOMPARE(message.value(u"warnings"_s).toArray().size(), 0); // a colleague, no link: nothing to flag // "%PDF-1.4\n%äüöß\n" decoded
+    QCOMPARE(message.value(u"warnings"_s).toArray().size(),
+             0); // a colleague, no link: nothing to flag // "%PDF-1.4\n%äüöß\n" decoded
 
     const Run search = cli({u"--profile"_s, m_profile, u"search"_s, u"reunion"_s, u"--json"_s});
     QVERIFY2(search.exitCode == 0, qPrintable(search.err));
@@ -273,14 +283,17 @@ void TestCli::flagsAndMovesReachTheServer()
     const quint32 uid = server.save(u"INBOX"_s, MailServerControl::message(u"À marquer"_s));
     QCOMPARE(cli({u"--profile"_s, m_profile, u"sync"_s}).exitCode, 0);
 
-    const Run seen = cli({u"--profile"_s, m_profile, u"flag"_s, u"INBOX"_s, QString::number(uid), u"+seen"_s});
+    const Run seen =
+        cli({u"--profile"_s, m_profile, u"flag"_s, u"INBOX"_s, QString::number(uid), u"+seen"_s});
     QVERIFY2(seen.exitCode == 0, qPrintable(seen.err));
     QVERIFY(server.flags(u"INBOX"_s, uid).contains(u"\\Seen"_s));
-    const Run unseen = cli({u"--profile"_s, m_profile, u"flag"_s, u"INBOX"_s, QString::number(uid), u"-seen"_s});
+    const Run unseen =
+        cli({u"--profile"_s, m_profile, u"flag"_s, u"INBOX"_s, QString::number(uid), u"-seen"_s});
     QVERIFY2(unseen.exitCode == 0, qPrintable(unseen.err));
     QVERIFY(!server.flags(u"INBOX"_s, uid).contains(u"\\Seen"_s));
 
-    const Run moved = cli({u"--profile"_s, m_profile, u"move"_s, u"INBOX"_s, QString::number(uid), u"Archives"_s});
+    const Run moved =
+        cli({u"--profile"_s, m_profile, u"move"_s, u"INBOX"_s, QString::number(uid), u"Archives"_s});
     QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
     QVERIFY(server.uids(u"INBOX"_s).isEmpty());
     QCOMPARE(server.uids(u"Archives"_s).size(), 1);

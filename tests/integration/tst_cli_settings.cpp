@@ -110,11 +110,13 @@ std::optional<SieveRulesStore::State> TestCliSettings::serverState()
 void TestCliSettings::vacationSetGetOff()
 {
     const QByteArray password = m_env.password.toUtf8() + '\n';
-    const QString message = writeFile(u"message.txt"_s, "Bonjour,\nJe suis en congés jusqu'au 20 août.\nMarie Dupont\n");
-    const Run set = cli({u"vacation"_s, u"set"_s, u"--from"_s, u"2026-07-06T08:00"_s, u"--until"_s,
-                         u"2026-08-20T18:00:00+02:00"_s, u"--subject"_s, u"Absence estivale"_s, u"--message-file"_s,
-                         message, u"--days"_s, u"4"_s, u"--academy-only"_s, u"--password-stdin"_s},
-                        password);
+    const QString message =
+        writeFile(u"message.txt"_s, "Bonjour,\nJe suis en congés jusqu'au 20 août.\nMarie Dupont\n");
+    const Run set =
+        cli({u"vacation"_s, u"set"_s, u"--from"_s, u"2026-07-06T08:00"_s, u"--until"_s,
+             u"2026-08-20T18:00:00+02:00"_s, u"--subject"_s, u"Absence estivale"_s, u"--message-file"_s,
+             message, u"--days"_s, u"4"_s, u"--academy-only"_s, u"--password-stdin"_s},
+            password);
     QVERIFY2(set.exitCode == 0, qPrintable(set.err));
 
     const auto state = serverState();
@@ -125,7 +127,8 @@ void TestCliSettings::vacationSetGetOff()
     QCOMPARE(state->rules.vacation.days, 4);
     QVERIFY(state->rules.vacation.academyOnly);
     QCOMPARE(state->rules.vacation.addresses, QStringList{m_env.address});
-    QCOMPARE(state->rules.vacation.end.toUTC(), QDateTime(QDate(2026, 8, 20), QTime(16, 0), QTimeZone::utc()));
+    QCOMPARE(state->rules.vacation.end.toUTC(),
+             QDateTime(QDate(2026, 8, 20), QTime(16, 0), QTimeZone::utc()));
 
     const Run get = cli({u"vacation"_s, u"get"_s, u"--json"_s, u"--password-stdin"_s}, password);
     QVERIFY2(get.exitCode == 0, qPrintable(get.err));
@@ -158,14 +161,15 @@ void TestCliSettings::vacationUsageErrorsTouchNothing()
 {
     const QString message = writeFile(u"message.txt"_s, "Absente.");
     const QByteArray password = m_env.password.toUtf8() + '\n';
-    const QStringList base{u"vacation"_s, u"set"_s, u"--subject"_s, u"S"_s, u"--message-file"_s, message,
-                           u"--password-stdin"_s};
-    Run run = cli(base + QStringList{u"--from"_s, u"2026-07-06T08:00"_s, u"--until"_s, u"2026-07-01T08:00"_s}, password);
+    const QStringList base{u"vacation"_s,       u"set"_s, u"--subject"_s,       u"S"_s,
+                           u"--message-file"_s, message,  u"--password-stdin"_s};
+    Run run = cli(base + QStringList{u"--from"_s, u"2026-07-06T08:00"_s, u"--until"_s, u"2026-07-01T08:00"_s},
+                  password);
     QCOMPARE(run.exitCode, 2);
     run = cli(base + QStringList{u"--from"_s, u"demain"_s, u"--until"_s, u"2026-07-01T08:00"_s}, password);
     QCOMPARE(run.exitCode, 2);
-    run = cli(base + QStringList{u"--from"_s, u"2026-07-01T08:00"_s, u"--until"_s, u"2026-07-02T08:00"_s, u"--days"_s,
-                                 u"0"_s},
+    run = cli(base + QStringList{u"--from"_s, u"2026-07-01T08:00"_s, u"--until"_s, u"2026-07-02T08:00"_s,
+                                 u"--days"_s, u"0"_s},
               password);
     QCOMPARE(run.exitCode, 2);
     run = cli({u"vacation"_s, u"set"_s, u"--password-stdin"_s}, password);
@@ -196,15 +200,17 @@ void TestCliSettings::closedPortIsExitCode4()
 void TestCliSettings::signatureSetAndList()
 {
     const QString text = writeFile(u"sig.txt"_s, "Marie Dupont\nCPE, lycée Condorcet\n");
-    Run run = cli({u"signature"_s, u"set"_s, u"--name"_s, u"Principale"_s, u"--file"_s, text, u"--default"_s, u"both"_s});
+    Run run = cli({u"signature"_s, u"set"_s, u"--name"_s, u"Principale"_s, u"--file"_s, text, u"--default"_s,
+                   u"both"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QString html = writeFile(u"sig.html"_s, "<b>Marie</b>");
-    run = cli({u"signature"_s, u"set"_s, u"--name"_s, u"Courte"_s, u"--file"_s, html, u"--html"_s, u"--default"_s,
-               u"reply"_s});
+    run = cli({u"signature"_s, u"set"_s, u"--name"_s, u"Courte"_s, u"--file"_s, html, u"--html"_s,
+               u"--default"_s, u"reply"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(cli({u"signature"_s, u"set"_s, u"--name"_s, u"X"_s, u"--file"_s, text, u"--default"_s, u"souvent"_s})
-                 .exitCode,
-             2);
+    QCOMPARE(
+        cli({u"signature"_s, u"set"_s, u"--name"_s, u"X"_s, u"--file"_s, text, u"--default"_s, u"souvent"_s})
+            .exitCode,
+        2);
     QCOMPARE(cli({u"signature"_s, u"set"_s, u"--file"_s, text}).exitCode, 2);
 
     run = cli({u"signature"_s, u"list"_s, u"--json"_s});

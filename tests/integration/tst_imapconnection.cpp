@@ -11,10 +11,8 @@
 #include <QSslCertificateExtension>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <vmime/exception.hpp>
-
 #include <thread>
+#include <vmime/exception.hpp>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -164,9 +162,10 @@ void TestImapConnection::untrustedCertificateRefusedBeforeAnyByte_data()
                                   << QSslError::UnableToGetLocalIssuerCertificate;
     // VMime's defaultCertificateVerifier accepts this chain: it checks issuer names, not
     // signatures (vmime.md §4). The leaf is signed by an attacker's copy of the intermediate.
-    QTest::newRow("forged intermediate") << u"forged-fullchain.pem"_s << u"forged-key.pem"_s
-                                         << QSslError::CertificateSignatureFailed;
-    QTest::newRow("expired") << u"expired-cert.pem"_s << u"expired-key.pem"_s << QSslError::CertificateExpired;
+    QTest::newRow("forged intermediate")
+        << u"forged-fullchain.pem"_s << u"forged-key.pem"_s << QSslError::CertificateSignatureFailed;
+    QTest::newRow("expired") << u"expired-cert.pem"_s << u"expired-key.pem"_s
+                             << QSslError::CertificateExpired;
 }
 
 void TestImapConnection::untrustedCertificateRefusedBeforeAnyByte()
@@ -187,7 +186,8 @@ void TestImapConnection::untrustedCertificateRefusedBeforeAnyByte()
     QCOMPARE(error->kind, ServiceError::Kind::Certificate);
     QVERIFY(error->tlsFailure);
     const auto &errors = error->tlsFailure->errors;
-    QVERIFY2(std::any_of(errors.cbegin(), errors.cend(), [&](const QSslError &e) { return e.error() == expectedError; }),
+    QVERIFY2(std::any_of(errors.cbegin(), errors.cend(),
+                         [&](const QSslError &e) { return e.error() == expectedError; }),
              qPrintable(error->technical));
     QCOMPARE(error->tlsFailure->leafSha256Fingerprint().size(), 32 * 3 - 1);
     QVERIFY(error->message.contains(u"before any password"_s));
@@ -197,8 +197,9 @@ void TestImapConnection::untrustedCertificateRefusedBeforeAnyByte()
 
 void TestImapConnection::pinnedCertificateIsAcceptedOnlyForItsHostAndPort()
 {
-    ScriptedServer server([](ScriptedConnection &c) { serveMinimalImap(c, "* OK ready\r\n"); },
-                          ScriptedServer::TlsIdentity{m_env.sslFile(u"rogue-cert.pem"_s), m_env.sslFile(u"rogue-key.pem"_s)});
+    ScriptedServer server(
+        [](ScriptedConnection &c) { serveMinimalImap(c, "* OK ready\r\n"); },
+        ScriptedServer::TlsIdentity{m_env.sslFile(u"rogue-cert.pem"_s), m_env.sslFile(u"rogue-key.pem"_s)});
     const QList<QSslCertificate> rogue = QSslCertificate::fromPath(m_env.sslFile(u"rogue-cert.pem"_s));
     QVERIFY(!rogue.isEmpty());
     Account account = m_env.account();
@@ -224,7 +225,8 @@ void TestImapConnection::startTlsMissingIsRefusedNotDowngraded_data()
 {
     QTest::addColumn<QByteArray>("greeting");
     QTest::addColumn<QByteArray>("startTlsReply");
-    QTest::newRow("not offered") << QByteArray("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n") << QByteArray();
+    QTest::newRow("not offered") << QByteArray("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+                                 << QByteArray();
     QTest::newRow("offered then refused") << QByteArray("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n")
                                           << QByteArray("S2 BAD TLS unavailable\r\n");
     // Bytes after the OK arrive in clear and could be an attacker's (CVE-2011-0411 class).
@@ -331,9 +333,10 @@ void TestImapConnection::internalDateBreaksVmimesParser()
                                  ScriptedConnection &connection) {
                                  if (command != "UID" || !line.contains("FETCH"))
                                      return false;
-                                 const QByteArray data = line.contains("INTERNALDATE")
-                                                             ? reply
-                                                             : QByteArray("* 1 FETCH (UID 7 FLAGS (\\Seen))\r\n");
+                                 const QByteArray data =
+                                     line.contains("INTERNALDATE")
+                                         ? reply
+                                         : QByteArray("* 1 FETCH (UID 7 FLAGS (\\Seen))\r\n");
                                  connection.send(data + tag + " OK done\r\n");
                                  return true;
                              });
@@ -345,8 +348,9 @@ void TestImapConnection::internalDateBreaksVmimesParser()
     QVERIFY(!connection.open(m_env.password));
     ImapCommandChannel channel(connection);
     channel.examine(u"INBOX"_s);
-    QVERIFY_THROWS_EXCEPTION(vmime::exceptions::invalid_response,
-                             channel.fetch("7", "(UID INTERNALDATE FLAGS)", [](FetchedMessage &&, QByteArray &&) {}));
+    QVERIFY_THROWS_EXCEPTION(
+        vmime::exceptions::invalid_response,
+        channel.fetch("7", "(UID INTERNALDATE FLAGS)", [](FetchedMessage &&, QByteArray &&) {}));
     connection.close(); // the fake serves one connection at a time
 
     ImapConnection fresh(account, trust(), nullptr);
@@ -354,7 +358,8 @@ void TestImapConnection::internalDateBreaksVmimesParser()
     ImapCommandChannel second(fresh);
     second.examine(u"INBOX"_s);
     QList<FetchedMessage> fetched;
-    second.fetch("7", "(UID FLAGS)", [&](FetchedMessage &&message, QByteArray &&) { fetched.append(message); });
+    second.fetch("7", "(UID FLAGS)",
+                 [&](FetchedMessage &&message, QByteArray &&) { fetched.append(message); });
     QCOMPARE(fetched.size(), 1);
     QCOMPARE(fetched.first().flags, QStringList{u"\\Seen"_s});
 }

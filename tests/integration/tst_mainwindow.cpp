@@ -1,22 +1,22 @@
 // The main window, on Qt's offscreen platform, filled from the core against the real Dovecot.
 #include "FolderTreeModel.h"
 #include "MailServerControl.h"
+#include "MainWindow.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
-#include "MainWindow.h"
 #include "NotificationBanner.h"
 #include "TestEnvironment.h"
 #include "cache/MailCache.h"
 #include "imap/AccountSession.h"
 #include "util/Translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
-#include <QProgressBar>
-#include <QStatusBar>
-#include <QAction>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -67,7 +67,8 @@ void TestMainWindow::folderTreeIsFilledInFrench()
     for (int row = 0; row < model->rowCount(); ++row)
         names.append(model->index(row, 0).data().toString());
     QCOMPARE(names.first(), u"Boîte de réception"_s);
-    for (const QString &expected : {u"Envoyés"_s, u"Brouillons"_s, u"Corbeille"_s, u"Indésirables"_s, u"Archives"_s})
+    for (const QString &expected :
+         {u"Envoyés"_s, u"Brouillons"_s, u"Corbeille"_s, u"Indésirables"_s, u"Archives"_s})
         QVERIFY2(names.contains(expected), qPrintable(names.join(u", "_s)));
     QCOMPARE(window.folderView()->currentIndex().data(FolderTreeModel::PathRole).toString(), u"INBOX"_s);
     QVERIFY(!window.banner()->isVisible());
@@ -109,7 +110,9 @@ void TestMainWindow::readingMarksReadAndReachesTheServer()
 {
     MailServerControl server(m_env.user);
     QVERIFY(server.reset());
-    const quint32 uid = server.save(u"INBOX"_s, MailServerControl::message(u"Conseil pédagogique"_s, u"Ordre du jour : projet d'établissement.\n"_s));
+    const quint32 uid =
+        server.save(u"INBOX"_s, MailServerControl::message(u"Conseil pédagogique"_s,
+                                                           u"Ordre du jour : projet d'établissement.\n"_s));
     QVERIFY(server.save(u"INBOX"_s, MailServerControl::message(u"Autre"_s)));
     QTemporaryDir dir;
     const QString cachePath = MailCache::pathFor(dir.path(), m_env.address);
@@ -122,7 +125,8 @@ void TestMainWindow::readingMarksReadAndReachesTheServer()
     MainWindow window;
     window.setSession(&session);
     window.setCachePath(cachePath, m_env.address);
-    connect(&window, &MainWindow::syncRequested, &session, [&session] { session.synchronize(SyncOptions{}); });
+    connect(&window, &MainWindow::syncRequested, &session,
+            [&session] { session.synchronize(SyncOptions{}); });
     window.show();
     QVERIFY(window.selectFolder(u"INBOX"_s));
     QCOMPARE(window.messageModel()->rowCount(), 2);

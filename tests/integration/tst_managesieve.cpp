@@ -148,7 +148,8 @@ void TestManageSieve::scriptCommands()
     QCOMPARE(client->listScripts()->size(), 0);
 
     QString error;
-    const auto script = SieveScriptEditor::apply(fixture(u"user-rules.sieve"_s), absence(), ForwardSettings(), &error);
+    const auto script =
+        SieveScriptEditor::apply(fixture(u"user-rules.sieve"_s), absence(), ForwardSettings(), &error);
     QVERIFY(script);
     QVERIFY2(client->checkScript(*script), qPrintable(client->lastError().technical));
     QVERIFY2(client->putScript(u"mes filtres « été »"_s, *script), qPrintable(client->lastError().technical));
@@ -247,7 +248,8 @@ void TestManageSieve::untrustedCertificateIsRefusedBeforeAuthenticate()
 {
     ScriptedServer server(
         [](ScriptedConnection &c) {
-            c.send("\"IMPLEMENTATION\" \"fake\"\r\n\"SASL\" \"PLAIN\"\r\n\"SIEVE\" \"vacation\"\r\nOK \"ready\"\r\n");
+            c.send("\"IMPLEMENTATION\" \"fake\"\r\n\"SASL\" \"PLAIN\"\r\n\"SIEVE\" \"vacation\"\r\nOK "
+                   "\"ready\"\r\n");
             c.readLine(1000);
         },
         ScriptedServer::TlsIdentity{m_env.sslFile(u"rogue-cert.pem"_s), m_env.sslFile(u"rogue-key.pem"_s)});
@@ -285,7 +287,8 @@ void TestManageSieve::untrustedCertificateAfterStartTls()
 void TestManageSieve::serverWithoutStartTlsIsRefused()
 {
     ScriptedServer server([](ScriptedConnection &c) {
-        c.send("\"IMPLEMENTATION\" \"clear\"\r\n\"SASL\" \"PLAIN LOGIN\"\r\n\"VERSION\" \"1.0\"\r\nOK \"ready\"\r\n");
+        c.send("\"IMPLEMENTATION\" \"clear\"\r\n\"SASL\" \"PLAIN LOGIN\"\r\n\"VERSION\" \"1.0\"\r\nOK "
+               "\"ready\"\r\n");
         c.readLine(1000);
     });
     ManageSieveClient client(settings(server.port()));
@@ -313,8 +316,9 @@ QString TestManageSieve::sieveTest(const QByteArray &script, const QByteArray &m
 {
     QTemporaryDir dir;
     // sieve-test run as root drops to mail_uid, which must be able to read the files.
-    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                          | QFileDevice::ReadOther | QFileDevice::ExeOther);
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                          QFileDevice::ExeOther);
     const auto write = [&](const QString &name, const QByteArray &data) {
         QFile file(dir.filePath(name));
         file.open(QIODevice::WriteOnly);
@@ -324,16 +328,18 @@ QString TestManageSieve::sieveTest(const QByteArray &script, const QByteArray &m
     };
     write(u"script.sieve"_s, script);
     write(u"message.eml"_s, message);
-    write(u"sieve-test.conf"_s, "mail_uid = nobody\nmail_gid = nogroup\nmail_location = maildir:/nonexistent\n"
-                                "sendmail_path = /bin/false\n");
+    write(u"sieve-test.conf"_s,
+          "mail_uid = nobody\nmail_gid = nogroup\nmail_location = maildir:/nonexistent\n"
+          "sendmail_path = /bin/false\n");
     QProcess process;
     process.start(u"/usr/bin/sieve-test"_s,
-                  {u"-c"_s, dir.filePath(u"sieve-test.conf"_s), u"-a"_s, u"marie.dupont@ac-amiens.fr"_s, u"-r"_s,
-                   u"mdupont@ac-amiens.fr"_s, u"-f"_s, u"jean.martin@ac-amiens.fr"_s, dir.filePath(u"script.sieve"_s),
-                   dir.filePath(u"message.eml"_s)});
+                  {u"-c"_s, dir.filePath(u"sieve-test.conf"_s), u"-a"_s, u"marie.dupont@ac-amiens.fr"_s,
+                   u"-r"_s, u"mdupont@ac-amiens.fr"_s, u"-f"_s, u"jean.martin@ac-amiens.fr"_s,
+                   dir.filePath(u"script.sieve"_s), dir.filePath(u"message.eml"_s)});
     if (!process.waitForFinished(20000))
         return u"sieve-test did not finish"_s;
-    const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    const QString output =
+        QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
     if (process.exitCode() != 0)
         qWarning("sieve-test failed: %s", qPrintable(output));
     return output;
@@ -343,8 +349,10 @@ void TestManageSieve::sieveTestAnswersOnlyInsideThePeriod()
 {
     QVERIFY2(QFile::exists(u"/usr/bin/sieve-test"_s), "sieve-test (Debian's dovecot-sieve) is required");
     const auto message = [](const QByteArray &from, const QByteArray &extra = {}) -> QByteArray {
-        return "From: " + from + "\r\nTo: Marie Dupont <marie.dupont@ac-amiens.fr>\r\nSubject: Conseil de classe\r\n"
-               "Message-ID: <1@ac-amiens.fr>\r\nDate: Mon, 6 Jul 2026 10:00:00 +0200\r\n" + extra + "\r\nBonjour\r\n";
+        return "From: " + from +
+               "\r\nTo: Marie Dupont <marie.dupont@ac-amiens.fr>\r\nSubject: Conseil de classe\r\n"
+               "Message-ID: <1@ac-amiens.fr>\r\nDate: Mon, 6 Jul 2026 10:00:00 +0200\r\n" +
+               extra + "\r\nBonjour\r\n";
     };
     const QByteArray jean = "Jean Martin <jean.martin@ac-amiens.fr>";
     const auto script = [](const VacationSettings &vacation) {
@@ -366,9 +374,9 @@ void TestManageSieve::sieveTestAnswersOnlyInsideThePeriod()
     output = sieveTest(script(off), message(jean));
     QVERIFY2(!output.contains(vacationAction), qPrintable(output));
 
-    for (const QByteArray &skipped : {QByteArray("List-Id: Enseignants <enseignants.ac-amiens.fr>\r\n"),
-                                      QByteArray("Precedence: bulk\r\n"),
-                                      QByteArray("Auto-Submitted: auto-replied\r\n")}) {
+    for (const QByteArray &skipped :
+         {QByteArray("List-Id: Enseignants <enseignants.ac-amiens.fr>\r\n"),
+          QByteArray("Precedence: bulk\r\n"), QByteArray("Auto-Submitted: auto-replied\r\n")}) {
         output = sieveTest(script(absence()), message(jean, skipped));
         QVERIFY2(!output.contains(vacationAction), qPrintable(QString::fromUtf8(skipped) + output));
     }
@@ -387,9 +395,11 @@ void TestManageSieve::sieveTestAnswersOnlyInsideThePeriod()
 
     // The user's own rules still run beside ours.
     QString error;
-    const auto merged = SieveScriptEditor::apply(fixture(u"user-rules.sieve"_s), absence(), ForwardSettings(), &error);
+    const auto merged =
+        SieveScriptEditor::apply(fixture(u"user-rules.sieve"_s), absence(), ForwardSettings(), &error);
     output = sieveTest(*merged, message(jean, "List-Id: <enseignants.ac-amiens.fr>\r\n"));
-    QVERIFY2(output.contains(u"Listes/Enseignants"_s) && !output.contains(vacationAction), qPrintable(output));
+    QVERIFY2(output.contains(u"Listes/Enseignants"_s) && !output.contains(vacationAction),
+             qPrintable(output));
 }
 
 void TestManageSieve::endToEndOneAutomaticReply()
@@ -414,7 +424,8 @@ for n in (1, 2):
     time.sleep(1)
 )"_s;
     QProcess process;
-    process.start(u"python3"_s, {u"-c"_s, python, QString::number(m_env.smtpsPort), m_env.caFile, m_env.password2});
+    process.start(u"python3"_s,
+                  {u"-c"_s, python, QString::number(m_env.smtpsPort), m_env.caFile, m_env.password2});
     QVERIFY(process.waitForFinished(30000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
 
@@ -428,12 +439,13 @@ for n in (1, 2):
     QProcess fetch;
     QStringList doveadm = m_env.doveadm.split(u' ', Qt::SkipEmptyParts);
     const QString program = doveadm.takeFirst();
-    fetch.start(program, doveadm + QStringList{u"fetch"_s, u"-u"_s, m_env.user2, u"hdr"_s, u"mailbox"_s, u"INBOX"_s,
-                                                u"all"_s});
+    fetch.start(program, doveadm + QStringList{u"fetch"_s, u"-u"_s, m_env.user2, u"hdr"_s, u"mailbox"_s,
+                                               u"INBOX"_s, u"all"_s});
     QVERIFY(fetch.waitForFinished(20000));
     const QByteArray headers = fetch.readAllStandardOutput();
     QVERIFY2(headers.contains("Auto-Submitted: auto-replied"), headers.constData());
-    QVERIFY2(headers.contains("From: marie.dupont@ac-amiens.fr") || headers.contains("From: <marie.dupont@ac-amiens.fr>"),
+    QVERIFY2(headers.contains("From: marie.dupont@ac-amiens.fr") ||
+                 headers.contains("From: <marie.dupont@ac-amiens.fr>"),
              headers.constData());
     // The accented subject, encoded by Pigeonhole (RFC 2047), and the reply threads under the message.
     QVERIFY2(headers.contains("r=C3=A9ponse_automatique_=C2=AB_cong=C3=A9s_=C2=BB"), headers.constData());

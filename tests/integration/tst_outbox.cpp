@@ -50,8 +50,8 @@ QByteArray doveadm(const QStringList &arguments)
 /// How many messages of @p user's @p folder carry this Message-ID.
 int copies(const QString &user, const QString &folder, const QString &messageId)
 {
-    const QByteArray output = doveadm({u"search"_s, u"-u"_s, user, u"mailbox"_s, folder, u"header"_s,
-                                       u"Message-ID"_s, messageId});
+    const QByteArray output =
+        doveadm({u"search"_s, u"-u"_s, user, u"mailbox"_s, folder, u"header"_s, u"Message-ID"_s, messageId});
     return static_cast<int>(output.count('\n'));
 }
 
@@ -182,8 +182,8 @@ std::optional<ServiceError> TestOutbox::runOutbox(const Account &account, const 
     return finished.isEmpty() ? std::nullopt : finished.first().at(2).value<std::optional<ServiceError>>();
 }
 
-BuiltMessage TestOutbox::sendThrough(const Account &account, const OutgoingMessage &outgoing, const QString &password,
-                                     std::optional<ServiceError> *blocked)
+BuiltMessage TestOutbox::sendThrough(const Account &account, const OutgoingMessage &outgoing,
+                                     const QString &password, std::optional<ServiceError> *blocked)
 {
     QString error;
     const auto built = MessageBuilder::build(outgoing, &error);
@@ -215,8 +215,8 @@ TestOutbox::Run TestOutbox::cli(const QStringList &arguments, const QByteArray &
 
 void TestOutbox::plainMessageOverImplicitTls()
 {
-    const BuiltMessage built =
-        sendThrough(account(), message(u"Bonjour Jean,\nla réunion a lieu jeudi à 18 h.\n.\nMarie\n"_s), m_env.password);
+    const BuiltMessage built = sendThrough(
+        account(), message(u"Bonjour Jean,\nla réunion a lieu jeudi à 18 h.\n.\nMarie\n"_s), m_env.password);
     QVERIFY2(!built.messageId.contains(u"localhost"_s) && built.messageId.endsWith(u"@ac-amiens.fr"_s),
              qPrintable(built.messageId));
     QVERIFY(Outbox(m_outboxDir).entries().isEmpty());
@@ -237,11 +237,12 @@ void TestOutbox::plainMessageOverImplicitTls()
     // One copy in Sent, byte for byte the bytes sent (Dovecot keeps them as given).
     QCOMPARE(copies(m_env.user, u"Sent"_s, built.messageId), 1);
     QByteArray sent = doveadm({u"fetch"_s, u"-u"_s, m_env.user, u"text"_s, u"mailbox"_s, u"Sent"_s,
-                                     u"header"_s, u"Message-ID"_s, built.messageId});
+                               u"header"_s, u"Message-ID"_s, built.messageId});
     sent.replace("\r\n", "\n");
     QVERIFY(sent.contains(built.bytes.left(built.bytes.indexOf("\r\n\r\n")).replace("\r\n", "\n")));
-    QCOMPARE(MailServerControl(m_env.user).flags(u"Sent"_s, MailServerControl(m_env.user).uids(u"Sent"_s).last()),
-             QStringList{u"\\Seen"_s});
+    QCOMPARE(
+        MailServerControl(m_env.user).flags(u"Sent"_s, MailServerControl(m_env.user).uids(u"Sent"_s).last()),
+        QStringList{u"\\Seen"_s});
 }
 
 void TestOutbox::htmlWithFrenchAttachmentsOverStartTls()
@@ -253,7 +254,8 @@ void TestOutbox::htmlWithFrenchAttachmentsOverStartTls()
     QByteArray pdf(150 * 1024, '\0');
     for (qsizetype i = 0; i < pdf.size(); ++i)
         pdf[i] = static_cast<char>((i * 7) & 0xff);
-    const QString longName = u"Élèves de 3e – liste définitive des sorties pédagogiques de l'année 2026-2027.csv"_s;
+    const QString longName =
+        u"Élèves de 3e – liste définitive des sorties pédagogiques de l'année 2026-2027.csv"_s;
     outgoing.attachments = {{u"Compte rendu du conseil d'école.pdf"_s, u"application/pdf"_s, pdf},
                             {longName, u"text/csv"_s, "nom;prénom\nLefèvre;Élodie\n"_ba}};
     const BuiltMessage built = sendThrough(account(true), outgoing, m_env.password);
@@ -282,7 +284,8 @@ void TestOutbox::replyCarriesThreadingHeaders()
     outgoing.references = {u"debut-1@ac-amiens.fr"_s, u"original-42@ac-amiens.fr"_s};
     const BuiltMessage built = sendThrough(account(), outgoing, m_env.password);
     QCOMPARE(deliveredCopies(m_env.user2, built.messageId), 1);
-    const MessageHeaders headers = HeaderDecoder::decode(headerOf(deliveredMessage(m_env.user2, built.messageId)));
+    const MessageHeaders headers =
+        HeaderDecoder::decode(headerOf(deliveredMessage(m_env.user2, built.messageId)));
     QCOMPARE(headers.inReplyTo, u"original-42@ac-amiens.fr"_s);
     QCOMPARE(headers.references, (QStringList{u"debut-1@ac-amiens.fr"_s, u"original-42@ac-amiens.fr"_s}));
     QCOMPARE(headers.subject, u"Re: "_s + kSubject);
@@ -362,7 +365,8 @@ void TestOutbox::whatTheSmtpServerSees()
                     c.send("250-smtp.ac-amiens.fr\r\n250-SIZE 10240000\r\n250-AUTH PLAIN\r\n"
                            "250-8BITMIME\r\n250 SMTPUTF8\r\n");
                 } else if (verb == "AUTH") {
-                    c.send(line.trimmed().size() > 10 ? "235 2.7.0 Authentication successful\r\n" : "334 \r\n");
+                    c.send(line.trimmed().size() > 10 ? "235 2.7.0 Authentication successful\r\n"
+                                                      : "334 \r\n");
                 } else if (verb == "MAIL" || verb == "RCPT") {
                     c.send("250 2.1.0 Ok\r\n");
                 } else if (verb == "DATA") {
@@ -386,7 +390,8 @@ void TestOutbox::whatTheSmtpServerSees()
     const auto trust = TlsTrust::forAccount(scripted, &error);
     QVERIFY(trust);
     const SmtpSender::Outcome outcome =
-        SmtpSender(scripted, *trust).send(m_env.password, built->envelopeFrom, built->recipients, built->bytes);
+        SmtpSender(scripted, *trust)
+            .send(m_env.password, built->envelopeFrom, built->recipients, built->bytes);
     QVERIFY2(outcome.kind == SmtpSender::Outcome::Kind::Sent, qPrintable(outcome.error.technical));
 
     const QByteArray received = server.received();
@@ -403,7 +408,8 @@ void TestOutbox::whatTheSmtpServerSees()
     QVERIFY(!content.contains("Bcc") && !content.contains("marie.dupont"));
     // VMime 0.9.2 asks for SMTPUTF8 whenever it is offered (#186); harmless for our 7-bit bytes
     // (Postfix only needs it downstream for 8-bit headers), recorded here so a change shows.
-    qInfo("MAIL FROM line: %s", received.mid(received.indexOf("MAIL FROM"), 60).split('\r').first().constData());
+    qInfo("MAIL FROM line: %s",
+          received.mid(received.indexOf("MAIL FROM"), 60).split('\r').first().constData());
 }
 
 void TestOutbox::oneSenderPerOutbox()
@@ -426,7 +432,8 @@ void TestOutbox::oneSenderPerOutbox()
 void TestOutbox::wrongPasswordKeepsTheMessage()
 {
     std::optional<ServiceError> blocked;
-    const BuiltMessage built = sendThrough(account(), message(u"Mot de passe erroné."_s), u"faux"_s, &blocked);
+    const BuiltMessage built =
+        sendThrough(account(), message(u"Mot de passe erroné."_s), u"faux"_s, &blocked);
     QVERIFY(blocked);
     QCOMPARE(blocked->kind, ServiceError::Kind::Authentication);
     QVERIFY(!blocked->message.isEmpty());
@@ -449,7 +456,8 @@ void TestOutbox::unknownRecipientStaysFailed()
     QList<OutboxEntry> entries = Outbox(m_outboxDir).entries();
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().state, OutboxEntry::State::Failed);
-    QVERIFY2(entries.first().error.contains(u"personne.inconnue@ac-amiens.fr"_s), qPrintable(entries.first().error));
+    QVERIFY2(entries.first().error.contains(u"personne.inconnue@ac-amiens.fr"_s),
+             qPrintable(entries.first().error));
     QVERIFY2(entries.first().errorTechnical.contains(u"550"_s), qPrintable(entries.first().errorTechnical));
 
     // Never retried on its own: it waits for the user.
@@ -466,7 +474,8 @@ void TestOutbox::killedDuringSendIsDeliveredOnce_data()
     QTest::addColumn<int>("deliveredBeforeRestart");
     QTest::addColumn<int>("sentCopiesBeforeRestart");
     QTest::newRow("sending recorded, nothing sent") << "before-smtp"_ba << u"sending"_s << 0 << 0;
-    QTest::newRow("accepted and recorded, no copy") << "after-sent-recorded"_ba << u"sent-awaiting-copy"_s << 1 << 0;
+    QTest::newRow("accepted and recorded, no copy")
+        << "after-sent-recorded"_ba << u"sent-awaiting-copy"_s << 1 << 0;
     QTest::newRow("copied, not yet removed") << "after-copy"_ba << u"sent-awaiting-copy"_s << 1 << 1;
 }
 

@@ -35,7 +35,7 @@ using namespace Amiens::Test;
 
 namespace {
 
-template<typename T>
+template <typename T>
 T *child(QWidget *parent, const QString &name)
 {
     T *widget = parent->findChild<T *>(name);
@@ -215,19 +215,23 @@ void TestSettingsDialog::absenceIsSavedOnTheServerAndReadBack()
     const QDate today = QDate::currentDate();
     child<QCheckBox>(dialog.get(), u"absenceEnabled"_s)->setChecked(true);
     child<QCheckBox>(dialog.get(), u"absenceHasStart"_s)->setChecked(true);
-    child<QDateTimeEdit>(dialog.get(), u"absenceStart"_s)->setDateTime(QDateTime(today.addDays(-1), QTime(8, 0)));
+    child<QDateTimeEdit>(dialog.get(), u"absenceStart"_s)
+        ->setDateTime(QDateTime(today.addDays(-1), QTime(8, 0)));
     child<QCheckBox>(dialog.get(), u"absenceHasEnd"_s)->setChecked(true);
-    child<QDateTimeEdit>(dialog.get(), u"absenceEnd"_s)->setDateTime(QDateTime(today.addDays(10), QTime(18, 30)));
+    child<QDateTimeEdit>(dialog.get(), u"absenceEnd"_s)
+        ->setDateTime(QDateTime(today.addDays(10), QTime(18, 30)));
     // QTest::keyClicks only types ASCII.
     child<QLineEdit>(dialog.get(), u"absenceSubject"_s)->setText(u"Absente : congés d'été"_s);
-    child<QPlainTextEdit>(dialog.get(), u"absenceMessage"_s)->setPlainText(u"Bonjour,\nje suis absente.\nMarie"_s);
+    child<QPlainTextEdit>(dialog.get(), u"absenceMessage"_s)
+        ->setPlainText(u"Bonjour,\nje suis absente.\nMarie"_s);
     child<QSpinBox>(dialog.get(), u"absenceDays"_s)->setValue(3);
     child<QCheckBox>(dialog.get(), u"absenceAcademyOnly"_s)->setChecked(true);
     QSignalSpy active(dialog.get(), &SettingsDialog::absenceStateChanged);
     QSignalSpy saved(dialog.get(), &SettingsDialog::serverSettingsSaved);
     QVERIFY(dialog->apply());
     QVERIFY(saved.wait(20000));
-    QVERIFY2(saved.first().first().toBool(), qPrintable(child<QLabel>(dialog.get(), u"absenceStatus"_s)->text()));
+    QVERIFY2(saved.first().first().toBool(),
+             qPrintable(child<QLabel>(dialog.get(), u"absenceStatus"_s)->text()));
     QCOMPARE(active.last().first().toBool(), true);
 
     const auto state = serverState();
@@ -264,7 +268,8 @@ void TestSettingsDialog::invalidAbsenceIsNotSaved()
     const QDateTime start(QDate::currentDate().addDays(5), QTime(8, 0));
     child<QDateTimeEdit>(dialog.get(), u"absenceStart"_s)->setDateTime(start);
     child<QDateTimeEdit>(dialog.get(), u"absenceEnd"_s)->setDateTime(start.addDays(-2));
-    child<QLineEdit>(dialog.get(), u"absenceAddresses"_s)->setText(u"marie.dupont@ac-amiens.fr, pas-une-adresse"_s);
+    child<QLineEdit>(dialog.get(), u"absenceAddresses"_s)
+        ->setText(u"marie.dupont@ac-amiens.fr, pas-une-adresse"_s);
     QSignalSpy saved(dialog.get(), &SettingsDialog::serverSettingsSaved);
     QVERIFY(!dialog->apply());
     QVERIFY(!child<QLabel>(dialog.get(), u"absenceDatesError"_s)->isHidden());

@@ -13,7 +13,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -95,11 +94,12 @@ TestSync::Outcome TestSync::sync(SyncOptions options, const std::function<void(A
     session.setPassword(m_env.password);
     Outcome outcome;
     bool finished = false;
-    connect(&session, &AccountSession::syncFinished, this, [&](const SyncReport &report, const QStringList &conflicts) {
-        outcome.report = report;
-        outcome.conflicts = conflicts;
-        finished = true;
-    });
+    connect(&session, &AccountSession::syncFinished, this,
+            [&](const SyncReport &report, const QStringList &conflicts) {
+                outcome.report = report;
+                outcome.conflicts = conflicts;
+                finished = true;
+            });
     connect(&session, &AccountSession::errorOccurred, this, [&](const ServiceError &failure) {
         outcome.error = failure;
         finished = true;
@@ -159,8 +159,8 @@ void TestSync::incrementalSyncAfterServerChanges()
     const Outcome outcome = sync();
     QVERIFY(!outcome.error);
     const CachedFolder inbox = folder(u"INBOX"_s);
-    QCOMPARE(cache().uids(inbox.id), QSet<quint32>(uids.cbegin(), uids.cend()) - QSet<quint32>{uids[2]}
-                                         + QSet<quint32>{m_server->uids(u"INBOX"_s).last()});
+    QCOMPARE(cache().uids(inbox.id), QSet<quint32>(uids.cbegin(), uids.cend()) - QSet<quint32>{uids[2]} +
+                                         QSet<quint32>{m_server->uids(u"INBOX"_s).last()});
     const auto changed = cache().message(inbox.id, uids[1]);
     QVERIFY(changed->isSeen());
     QVERIFY2(changed->flags.contains(u"$Forwarded"_s), qPrintable(changed->flags.join(u' ')));
@@ -279,10 +279,11 @@ void TestSync::interruptedSyncResumesWithoutLossOrDuplicates()
     options.bodies = SyncOptions::Bodies::None;
     // The connection is cut right after the first batch was stored.
     const Outcome cut = sync(options, [](AccountSession &session) {
-        connect(&session, &AccountSession::syncProgress, &session, [&session](const QString &, int done, int) {
-            if (done >= 5)
-                session.cancel();
-        });
+        connect(&session, &AccountSession::syncProgress, &session,
+                [&session](const QString &, int done, int) {
+                    if (done >= 5)
+                        session.cancel();
+                });
     });
     QVERIFY(cut.error);
     QCOMPARE(cut.error->kind, ServiceError::Kind::Cancelled);
@@ -334,17 +335,20 @@ void TestSync::hostileHeadersDoNotCrash()
 void TestSync::cacheSurvivesAKilledWriter()
 {
     for (int i = 0; i < 120; ++i)
-        QVERIFY(m_server->save(u"INBOX"_s, MailServerControl::message(u"Masse %1"_s.arg(i), QString(4000, u'é'))));
+        QVERIFY(m_server->save(u"INBOX"_s,
+                               MailServerControl::message(u"Masse %1"_s.arg(i), QString(4000, u'é'))));
     // A real process, killed without warning while it writes.
     const QString profile = m_dir->filePath(u"cli"_s);
     QProcess add;
     add.start(QStringLiteral(AMIENS_CLI_PATH),
-              {u"--profile"_s, profile, u"account"_s, u"add"_s, u"--address"_s, m_env.address, u"--imap-host"_s, m_env.host,
-               u"--imap-port"_s, QString::number(m_env.imapsPort), u"--smtp-host"_s, m_env.host, u"--smtp-port"_s,
-               QString::number(m_env.smtpsPort), u"--login"_s, m_env.user, u"--ca-file"_s, m_env.caFile});
+              {u"--profile"_s, profile, u"account"_s, u"add"_s, u"--address"_s, m_env.address,
+               u"--imap-host"_s, m_env.host, u"--imap-port"_s, QString::number(m_env.imapsPort),
+               u"--smtp-host"_s, m_env.host, u"--smtp-port"_s, QString::number(m_env.smtpsPort), u"--login"_s,
+               m_env.user, u"--ca-file"_s, m_env.caFile});
     QVERIFY(add.waitForFinished(20000) && add.exitCode() == 0);
     QProcess writer;
-    writer.start(QStringLiteral(AMIENS_CLI_PATH), {u"--profile"_s, profile, u"sync"_s, u"--bodies"_s, u"all"_s, u"--password-stdin"_s});
+    writer.start(QStringLiteral(AMIENS_CLI_PATH),
+                 {u"--profile"_s, profile, u"sync"_s, u"--bodies"_s, u"all"_s, u"--password-stdin"_s});
     writer.write(m_env.password.toUtf8() + '\n');
     writer.closeWriteChannel();
     // Killed as soon as it reports its first stored batch.
@@ -364,12 +368,14 @@ void TestSync::cacheSurvivesAKilledWriter()
         const auto inbox = reopened.folder(u"INBOX"_s);
         QVERIFY(inbox);
         // Whatever was committed is complete: every body row belongs to a message row.
-        QVERIFY(check.exec(u"SELECT COUNT(*) FROM bodies b LEFT JOIN messages m ON m.id = b.message_row WHERE m.id IS NULL"_s));
+        QVERIFY(check.exec(
+            u"SELECT COUNT(*) FROM bodies b LEFT JOIN messages m ON m.id = b.message_row WHERE m.id IS NULL"_s));
         QVERIFY(check.next());
         QCOMPARE(check.value(0).toInt(), 0);
     }
     QProcess resume;
-    resume.start(QStringLiteral(AMIENS_CLI_PATH), {u"--profile"_s, profile, u"sync"_s, u"--bodies"_s, u"all"_s, u"--password-stdin"_s});
+    resume.start(QStringLiteral(AMIENS_CLI_PATH),
+                 {u"--profile"_s, profile, u"sync"_s, u"--bodies"_s, u"all"_s, u"--password-stdin"_s});
     resume.write(m_env.password.toUtf8() + '\n');
     resume.closeWriteChannel();
     QVERIFY(resume.waitForFinished(60000));

@@ -6,7 +6,8 @@
 
 namespace Amiens::Test {
 
-void serveMinimalImap(ScriptedConnection &connection, const QByteArray &greeting, const ExtraCommandHandler &extra)
+void serveMinimalImap(ScriptedConnection &connection, const QByteArray &greeting,
+                      const ExtraCommandHandler &extra)
 {
     connection.send(greeting);
     while (connection.isOpen()) {
@@ -31,7 +32,8 @@ void serveMinimalImap(ScriptedConnection &connection, const QByteArray &greeting
         } else if (command == "LIST") {
             connection.send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n" + tag + " OK done\r\n");
         } else if (command == "EXAMINE" || command == "SELECT") {
-            connection.send("* 1 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n* OK [UIDNEXT 8] ok\r\n" + tag + " OK done\r\n");
+            connection.send("* 1 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n* OK [UIDNEXT 8] ok\r\n" + tag +
+                            " OK done\r\n");
         } else if (command == "NOOP") {
             connection.send(tag + " OK done\r\n");
         } else if (command == "LOGOUT") {

@@ -14,7 +14,8 @@ MailServerControl::MailServerControl(QString user)
 {
 }
 
-bool MailServerControl::doveadm(const QStringList &arguments, const QByteArray &input, QByteArray *output) const
+bool MailServerControl::doveadm(const QStringList &arguments, const QByteArray &input,
+                                QByteArray *output) const
 {
     QStringList command = qEnvironmentVariable("AMIENS_TEST_DOVEADM").split(u' ', Qt::SkipEmptyParts);
     if (command.isEmpty())
@@ -25,7 +26,8 @@ bool MailServerControl::doveadm(const QStringList &arguments, const QByteArray &
     process.write(input);
     process.closeWriteChannel();
     if (!process.waitForFinished(30000) || process.exitCode() != 0) {
-        qWarning("doveadm %s failed: %s", qPrintable(arguments.join(u' ')), process.readAllStandardError().constData());
+        qWarning("doveadm %s failed: %s", qPrintable(arguments.join(u' ')),
+                 process.readAllStandardError().constData());
         return false;
     }
     if (output)
@@ -53,8 +55,8 @@ quint32 MailServerControl::save(const QString &folder, const QByteArray &message
 QStringList MailServerControl::flags(const QString &folder, quint32 uid) const
 {
     QByteArray output;
-    doveadm({u"fetch"_s, u"-u"_s, m_user, u"flags"_s, u"mailbox"_s, folder, u"uid"_s, QString::number(uid)}, {},
-            &output);
+    doveadm({u"fetch"_s, u"-u"_s, m_user, u"flags"_s, u"mailbox"_s, folder, u"uid"_s, QString::number(uid)},
+            {}, &output);
     QString text = QString::fromUtf8(output).trimmed();
     text.remove(QRegularExpression(u"^flags:"_s));
     QStringList flags = text.split(u' ', Qt::SkipEmptyParts);
@@ -64,7 +66,8 @@ QStringList MailServerControl::flags(const QString &folder, quint32 uid) const
 
 bool MailServerControl::addFlags(const QString &folder, quint32 uid, const QString &flags) const
 {
-    return doveadm({u"flags"_s, u"add"_s, u"-u"_s, m_user, flags, u"mailbox"_s, folder, u"uid"_s, QString::number(uid)});
+    return doveadm(
+        {u"flags"_s, u"add"_s, u"-u"_s, m_user, flags, u"mailbox"_s, folder, u"uid"_s, QString::number(uid)});
 }
 
 bool MailServerControl::expunge(const QString &folder, quint32 uid) const
@@ -96,7 +99,8 @@ quint32 MailServerControl::uidValidity(const QString &folder) const
 
 bool MailServerControl::setUidValidity(const QString &folder, quint32 uidValidity) const
 {
-    return doveadm({u"mailbox"_s, u"update"_s, u"-u"_s, m_user, u"--uid-validity"_s, QString::number(uidValidity), folder});
+    return doveadm({u"mailbox"_s, u"update"_s, u"-u"_s, m_user, u"--uid-validity"_s,
+                    QString::number(uidValidity), folder});
 }
 
 bool MailServerControl::createFolder(const QString &folder) const
@@ -114,10 +118,13 @@ QByteArray MailServerControl::message(const QString &subject, const QString &bod
     message += "To: Marie Dupont <mdupont@ac-amiens.fr>\r\n";
     // RFC 2047 for anything beyond ASCII, as real clients send it.
     message += "Subject: =?UTF-8?B?" + subject.toUtf8().toBase64() + "?=\r\n";
-    message += "Date: " + QDateTime::currentDateTimeUtc().addSecs(serial).toString(Qt::RFC2822Date).toLatin1() + "\r\n";
+    message +=
+        "Date: " + QDateTime::currentDateTimeUtc().addSecs(serial).toString(Qt::RFC2822Date).toLatin1() +
+        "\r\n";
     message += "Message-ID: <test-" + QByteArray::number(serial) + "-" +
                QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + "@ac-amiens.fr>\r\n";
-    message += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+    message += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: "
+               "8bit\r\n\r\n";
     message += text.toUtf8().replace("\n", "\r\n");
     return message;
 }

@@ -26,11 +26,13 @@ public:
     bool createFolder(const QString &folder) const;
 
     /// A small valid message with a unique Message-ID.
-    [[nodiscard]] static QByteArray message(const QString &subject, const QString &body = {},
-                                            const QString &from = QStringLiteral("Élodie Lefèvre <elodie.lefevre@ac-amiens.fr>"));
+    [[nodiscard]] static QByteArray
+    message(const QString &subject, const QString &body = {},
+            const QString &from = QStringLiteral("Élodie Lefèvre <elodie.lefevre@ac-amiens.fr>"));
 
 private:
-    bool doveadm(const QStringList &arguments, const QByteArray &input = {}, QByteArray *output = nullptr) const;
+    bool doveadm(const QStringList &arguments, const QByteArray &input = {},
+                 QByteArray *output = nullptr) const;
 
     QString m_user;
 };

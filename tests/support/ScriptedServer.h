@@ -2,11 +2,10 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <atomic>
 #include <functional>
-#include <memory>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>

@@ -37,9 +37,9 @@ struct TestEnvironment
 } // namespace Amiens::Test
 
 /// Fails the current test when the servers are missing: integration tests never skip silently.
-#define AMIENS_REQUIRE_SERVERS(env)                                                                  \
-    do {                                                                                             \
-        if (!(env).isValid())                                                                        \
-            QFAIL("The loopback test servers are not running: run this test through ctest (fixture " \
-                  "'servers') or tests/servers/with-servers.sh.");                                    \
+#define AMIENS_REQUIRE_SERVERS(env)                                                                          \
+    do {                                                                                                     \
+        if (!(env).isValid())                                                                                \
+            QFAIL("The loopback test servers are not running: run this test through ctest (fixture "         \
+                  "'servers') or tests/servers/with-servers.sh.");                                           \
     } while (false)

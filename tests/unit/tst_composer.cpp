@@ -50,11 +50,13 @@ void TestComposer::subjectsSurviveEncoding_data()
 {
     QTest::addColumn<QString>("subject");
     QTest::newRow("french") << u"« Réunion parents-professeurs : salle 204 »"_s;
-    QTest::newRow("ascii long") << u"Compte rendu du conseil de classe de la 3e B du deuxième trimestre"_s.left(20).repeated(5);
+    QTest::newRow("ascii long")
+        << u"Compte rendu du conseil de classe de la 3e B du deuxième trimestre"_s.left(20).repeated(5);
     QTest::newRow("looks encoded") << u"=?UTF-8?B?Zm9v?= is not an encoded word here"_s;
     QTest::newRow("emoji and spaces") << u"Grüße aus Köln  ✓ 😀 fin"_s;
-    QTest::newRow("long accented") << u"Élèves à besoins éducatifs particuliers : réunion de l'équipe éducative, "
-                                      "présence obligatoire des enseignants concernés"_s;
+    QTest::newRow("long accented")
+        << u"Élèves à besoins éducatifs particuliers : réunion de l'équipe éducative, "
+           "présence obligatoire des enseignants concernés"_s;
 }
 
 void TestComposer::subjectsSurviveEncoding()
@@ -90,7 +92,8 @@ void TestComposer::linesStayShortAnd7Bit()
     OutgoingMessage message = simple();
     message.plainText = u"Ligne très longue sans retour "_s.repeated(20) + u"\nFrom the start\n.\nfin   \n"_s;
     message.html = u"<p>é</p>"_s;
-    message.references = {u"a@b"_s, u"c@d"_s, u"e@f"_s, u"gggggggggggggggggggggggggggggggggggg@ac-amiens.fr"_s};
+    message.references = {u"a@b"_s, u"c@d"_s, u"e@f"_s,
+                          u"gggggggggggggggggggggggggggggggggggg@ac-amiens.fr"_s};
     message.inReplyTo = u"e@f"_s;
     const auto built = MessageBuilder::build(message, nullptr);
     QVERIFY(built);
@@ -132,7 +135,8 @@ void TestComposer::bccOnlyInTheEnvelope()
     QVERIFY(built);
     QVERIFY(!built->bytes.contains("Bcc"));
     QVERIFY(!built->bytes.contains("ce.0800001a"));
-    QCOMPARE(built->recipients, (QStringList{u"elodie.lefevre@ac-amiens.fr"_s, u"ce.0800001a@ac-amiens.fr"_s}));
+    QCOMPARE(built->recipients,
+             (QStringList{u"elodie.lefevre@ac-amiens.fr"_s, u"ce.0800001a@ac-amiens.fr"_s}));
     QCOMPARE(built->envelopeFrom, u"mdupont@ac-amiens.fr"_s);
     QVERIFY(built->messageId.endsWith(u"@ac-amiens.fr"_s));
 }
@@ -154,7 +158,8 @@ void TestComposer::rawMessageLosesBccAndGetsAnId()
 
 void TestComposer::rawUtf8HeadersStay7Bit()
 {
-    const QByteArray raw = "From: mdupont@ac-amiens.fr\r\nTo: a@ac-amiens.fr\r\nSubject: Réunion : salle 204\r\n\r\nx\r\n";
+    const QByteArray raw =
+        "From: mdupont@ac-amiens.fr\r\nTo: a@ac-amiens.fr\r\nSubject: Réunion : salle 204\r\n\r\nx\r\n";
     QString error;
     const auto built = MessageBuilder::prepareRaw(raw, u"mdupont@ac-amiens.fr"_s, &error);
     QVERIFY2(built, qPrintable(error));

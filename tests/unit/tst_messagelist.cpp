@@ -17,17 +17,24 @@ using namespace Amiens;
 
 namespace {
 
-const QStringList kSubjects = {u"Conseil de classe"_s, u"Réunion parents-professeurs"_s, u"Sortie pédagogique"_s,
-                               u"Note de service"_s,   u"Pronote"_s,                    u"Voyage scolaire"_s};
-const QStringList kSenders = {u"Élodie Lefèvre"_s, u"François Hénault"_s, u"Cécile N'Diaye"_s, u"Jean Martin"_s};
+const QStringList kSubjects = {u"Conseil de classe"_s,
+                               u"Réunion parents-professeurs"_s,
+                               u"Sortie pédagogique"_s,
+                               u"Note de service"_s,
+                               u"Pronote"_s,
+                               u"Voyage scolaire"_s};
+const QStringList kSenders = {u"Élodie Lefèvre"_s, u"François Hénault"_s, u"Cécile N'Diaye"_s,
+                              u"Jean Martin"_s};
 
 /// Writes @p count rows straight into the cache (as a sync would have), in one transaction.
 void fill(MailCache &cache, qint64 folderId, int count)
 {
     cache.database().transaction([&] {
         QSqlQuery insert(cache.database().database());
-        insert.prepare(u"INSERT INTO messages (folder_id, uid, flags, seen, flagged, internal_date, size, date, subject, "
-                       "from_name, from_address, has_attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        insert.prepare(
+            u"INSERT INTO messages (folder_id, uid, flags, seen, flagged, internal_date, size, date, "
+            u"subject, "
+            "from_name, from_address, has_attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         QSqlQuery index(cache.database().database());
         index.prepare(u"INSERT INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, '')"_s);
         const qint64 start = QDateTime(QDate(2025, 1, 1), QTime(8, 0), Qt::UTC).toSecsSinceEpoch();
@@ -86,7 +93,8 @@ private:
 void TestMessageList::initTestCase()
 {
     QString error;
-    QVERIFY2(m_cache.open(m_dir.filePath(u"mail.sqlite"_s), u"mdupont@ac-amiens.fr"_s, MailCache::Mode::ReadWrite, &error),
+    QVERIFY2(m_cache.open(m_dir.filePath(u"mail.sqlite"_s), u"mdupont@ac-amiens.fr"_s,
+                          MailCache::Mode::ReadWrite, &error),
              qPrintable(error));
     FolderInfo inbox;
     inbox.pathParts = {u"INBOX"_s};
@@ -121,8 +129,9 @@ void TestMessageList::bigFolderOpensLazily()
     model.setFolder(m_bigFolder);
     QCOMPARE(model.rowCount(), 100000);
     // Newest first.
-    QCOMPARE(model.index(0, MessageListModel::SubjectColumn).data().toString(), u"Conseil de classe n°100000"_s.replace(
-        u"Conseil de classe"_s, kSubjects.at(100000 % kSubjects.size())));
+    QCOMPARE(model.index(0, MessageListModel::SubjectColumn).data().toString(),
+             u"Conseil de classe n°100000"_s.replace(u"Conseil de classe"_s,
+                                                     kSubjects.at(100000 % kSubjects.size())));
     QCOMPARE(model.index(0, 0).data(MessageListModel::UidRole).toUInt(), 100000u);
     QCOMPARE(model.index(99999, 0).data(MessageListModel::UidRole).toUInt(), 1u);
     // Unread rows are bold; a jump to the middle fetches that page only.
@@ -206,12 +215,14 @@ void TestMessageList::htmlIsSanitisedAndRemoteContentOffered()
 void TestMessageList::executableAttachmentsAreNotOpened()
 {
     MessageView view;
-    const QByteArray raw = "From: a@b.fr\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
-                           "--x\r\nContent-Type: text/plain\r\n\r\nvoir pièces jointes\r\n"
-                           "--x\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; "
-                           "filename=\"facture.pdf.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n"
-                           "--x\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"bulletin.pdf\"\r\n"
-                           "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--x--\r\n";
+    const QByteArray raw =
+        "From: a@b.fr\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+        "--x\r\nContent-Type: text/plain\r\n\r\nvoir pièces jointes\r\n"
+        "--x\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; "
+        "filename=\"facture.pdf.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n"
+        "--x\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
+        "filename=\"bulletin.pdf\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--x--\r\n";
     view.showMessage(CachedMessage(), raw);
     QCOMPARE(view.attachmentList()->count(), 2);
     QString error;
@@ -233,11 +244,13 @@ void TestMessageList::phishingIsFlaggedButNotInSent()
     CachedMessage summary;
     summary.headers.from = {u"Support Messagerie"_s, u"support@ac-arniens.fr"_s};
     summary.headers.subject = u"Votre boîte est pleine"_s;
-    const QByteArray raw = "From: Support Messagerie <support@ac-arniens.fr>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
-                           "<p>Vérifiez votre compte : <a href=\"http://203.0.113.9/\">https://webmail.ac-amiens.fr</a></p>\r\n";
+    const QByteArray raw =
+        "From: Support Messagerie <support@ac-arniens.fr>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+        "<p>Vérifiez votre compte : <a href=\"http://203.0.113.9/\">https://webmail.ac-amiens.fr</a></p>\r\n";
     view.showMessage(summary, raw);
     const QStringList codes = view.warningCodes();
-    for (const QString &code : {u"lookalike-domain"_s, u"deceptive-link"_s, u"ip-link"_s, u"credential-request"_s})
+    for (const QString &code :
+         {u"lookalike-domain"_s, u"deceptive-link"_s, u"ip-link"_s, u"credential-request"_s})
         QVERIFY2(codes.contains(code), qPrintable(codes.join(u',')));
     view.showMessage(summary, raw, true);
     QVERIFY(view.warningCodes().isEmpty());

@@ -83,11 +83,15 @@ void TestMime::sanitizerDropsActiveContent_data()
     QTest::newRow("script") << u"<p>a<script>steal()</script>b</p>"_s << u"steal"_s;
     QTest::newRow("event handler") << u"<p onclick=\"steal()\">a</p>"_s << u"onclick"_s;
     QTest::newRow("javascript link") << u"<a href=\"javascript:steal()\">x</a>"_s << u"javascript"_s;
-    QTest::newRow("entity-encoded javascript") << u"<a href=\"&#106;avascript:steal()\">x</a>"_s << u"steal"_s;
+    QTest::newRow("entity-encoded javascript")
+        << u"<a href=\"&#106;avascript:steal()\">x</a>"_s << u"steal"_s;
     QTest::newRow("iframe") << u"<iframe src=\"https://evil.example\">x</iframe>"_s << u"evil"_s;
-    QTest::newRow("form") << u"<form action=\"https://evil.example/login\"><input name=p></form>"_s << u"evil"_s;
-    QTest::newRow("style url") << u"<p style=\"background-image:url(https://track.example/p.gif)\">a</p>"_s << u"track"_s;
-    QTest::newRow("style element") << u"<style>body{background:url(https://track.example/x)}</style>a"_s << u"track"_s;
+    QTest::newRow("form") << u"<form action=\"https://evil.example/login\"><input name=p></form>"_s
+                          << u"evil"_s;
+    QTest::newRow("style url") << u"<p style=\"background-image:url(https://track.example/p.gif)\">a</p>"_s
+                               << u"track"_s;
+    QTest::newRow("style element") << u"<style>body{background:url(https://track.example/x)}</style>a"_s
+                                   << u"track"_s;
     QTest::newRow("split script tag") << u"<scr<script>x</script>ipt>alert(1)</script>"_s << u"<script"_s;
     QTest::newRow("object") << u"<object data=\"x.swf\"><embed src=\"x.swf\"></object>"_s << u"swf"_s;
 }
@@ -102,7 +106,8 @@ void TestMime::sanitizerDropsActiveContent()
 
 void TestMime::sanitizerBlocksRemoteImagesUntilAllowed()
 {
-    const QString html = u"<img src=\"https://tracker.example/pixel.gif\"><img src=\"cid:logo@ac-amiens.fr\">"_s;
+    const QString html =
+        u"<img src=\"https://tracker.example/pixel.gif\"><img src=\"cid:logo@ac-amiens.fr\">"_s;
     const HtmlSanitizer::Result blocked = HtmlSanitizer::sanitize(html);
     QCOMPARE(blocked.blockedRemoteImages, 1);
     QVERIFY(!blocked.html.contains(u"tracker.example"_s));
@@ -114,9 +119,10 @@ void TestMime::sanitizerBlocksRemoteImagesUntilAllowed()
 
 void TestMime::sanitizerKeepsFormatting()
 {
-    const HtmlSanitizer::Result result = HtmlSanitizer::sanitize(
-        u"<div style=\"color: red; position: fixed\"><b>Gras</b> <a href=\"https://www.ac-amiens.fr\">lien</a>"
-        "<table><tr><td colspan=2>c</td></tr></table></div>"_s);
+    const HtmlSanitizer::Result result =
+        HtmlSanitizer::sanitize(u"<div style=\"color: red; position: fixed\"><b>Gras</b> <a "
+                                u"href=\"https://www.ac-amiens.fr\">lien</a>"
+                                "<table><tr><td colspan=2>c</td></tr></table></div>"_s);
     QVERIFY2(result.html.contains(u"<b>Gras</b>"_s), qPrintable(result.html));
     QVERIFY(result.html.contains(u"style=\"color: red\""_s));
     QVERIFY(result.html.contains(u"<td colspan=\"2\">"_s));

@@ -59,10 +59,14 @@ void TestProviderPresets::placeholders_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("expected");
     QTest::newRow("local part") << u"%EMAILLOCALPART%"_s << u"jmartin@ac-amiens.fr"_s << u"jmartin"_s;
-    QTest::newRow("address") << u"%EMAILADDRESS%"_s << u" flefevre@ac-amiens.fr "_s << u"flefevre@ac-amiens.fr"_s;
-    QTest::newRow("domain lower-cased") << u"imap.%EMAILDOMAIN%"_s << u"x@AC-Amiens.FR"_s << u"imap.ac-amiens.fr"_s;
-    QTest::newRow("real name") << u"%REALNAME% <%EMAILADDRESS%>"_s << u"a@b.fr"_s << u"Élodie Hénault <a@b.fr>"_s;
-    QTest::newRow("homonym digit kept") << u"%EMAILLOCALPART%"_s << u"mdupont2@ac-amiens.fr"_s << u"mdupont2"_s;
+    QTest::newRow("address") << u"%EMAILADDRESS%"_s << u" flefevre@ac-amiens.fr "_s
+                             << u"flefevre@ac-amiens.fr"_s;
+    QTest::newRow("domain lower-cased")
+        << u"imap.%EMAILDOMAIN%"_s << u"x@AC-Amiens.FR"_s << u"imap.ac-amiens.fr"_s;
+    QTest::newRow("real name") << u"%REALNAME% <%EMAILADDRESS%>"_s << u"a@b.fr"_s
+                               << u"Élodie Hénault <a@b.fr>"_s;
+    QTest::newRow("homonym digit kept")
+        << u"%EMAILLOCALPART%"_s << u"mdupont2@ac-amiens.fr"_s << u"mdupont2"_s;
     QTest::newRow("no placeholder") << u"fixed"_s << u"a@b.fr"_s << u"fixed"_s;
 }
 
@@ -137,14 +141,16 @@ void TestProviderPresets::profileRoundTrip()
     QTemporaryDir dir;
     const Profile profile(dir.path() + u"/profile"_s);
     const ProviderRegistry registry({u":/providers"_s});
-    Account account = registry.presetById(u"ac-amiens.fr"_s)->accountFor(u"jmartin@ac-amiens.fr"_s, u"Jean-Claude Martin"_s);
+    Account account = registry.presetById(u"ac-amiens.fr"_s)
+                          ->accountFor(u"jmartin@ac-amiens.fr"_s, u"Jean-Claude Martin"_s);
     account.caFile = u"/etc/ssl/site-ca.pem"_s;
     account.pinnedCertificates = {u"imap.ac-amiens.fr:993 sha256/00ff"_s};
     QString error;
     QVERIFY2(profile.saveAccount(account, &error), qPrintable(error));
     QCOMPARE(profile.accounts().size(), 1);
     QCOMPARE(profile.account(account.id).value(), account);
-    QCOMPARE(QFile::permissions(profile.directory()) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+    QCOMPARE(QFile::permissions(profile.directory()) & (QFile::ReadOther | QFile::ReadGroup),
+             QFile::Permissions());
 
     account.imap.port = 143;
     account.imap.security = ConnectionSecurity::StartTls;

@@ -29,15 +29,17 @@ private Q_SLOTS:
 void TestSieveProtocol::dovecotGreeting()
 {
     ManageSieveParser parser;
-    parser.append("\"IMPLEMENTATION\" \"Dovecot Pigeonhole\"\r\n"
-                  "\"SIEVE\" \"fileinto reject envelope encoded-character vacation subaddress comparator-i;ascii-numeric "
-                  "relational regex imap4flags copy include variables body enotify environment mailbox date index "
-                  "ihave duplicate mime foreverypart extracttext\"\r\n"
-                  "\"NOTIFY\" \"mailto\"\r\n"
-                  "\"SASL\" \"\"\r\n"
-                  "\"STARTTLS\"\r\n"
-                  "\"VERSION\" \"1.0\"\r\n"
-                  "OK \"Dovecot ready.\"\r\n");
+    parser.append(
+        "\"IMPLEMENTATION\" \"Dovecot Pigeonhole\"\r\n"
+        "\"SIEVE\" \"fileinto reject envelope encoded-character vacation subaddress "
+        "comparator-i;ascii-numeric "
+        "relational regex imap4flags copy include variables body enotify environment mailbox date index "
+        "ihave duplicate mime foreverypart extracttext\"\r\n"
+        "\"NOTIFY\" \"mailto\"\r\n"
+        "\"SASL\" \"\"\r\n"
+        "\"STARTTLS\"\r\n"
+        "\"VERSION\" \"1.0\"\r\n"
+        "OK \"Dovecot ready.\"\r\n");
     const auto response = parser.nextResponse();
     QVERIFY(response);
     QCOMPARE(response->status, Status::Ok);
@@ -57,7 +59,8 @@ void TestSieveProtocol::dovecotGreeting()
 
 void TestSieveProtocol::responseArrivingByteByByte()
 {
-    const QByteArray bytes = "\"SASL\" \"PLAIN LOGIN\"\r\n{11}\r\nab\r\ncd\"ef\\g\r\nOK (WARNINGS) {5}\r\nhé!!\r\n";
+    const QByteArray bytes =
+        "\"SASL\" \"PLAIN LOGIN\"\r\n{11}\r\nab\r\ncd\"ef\\g\r\nOK (WARNINGS) {5}\r\nhé!!\r\n";
     ManageSieveParser parser;
     std::optional<ManageSieveResponse> response;
     for (const char c : bytes) {
@@ -91,7 +94,8 @@ void TestSieveProtocol::literalHoldingCrlfAndQuotes()
 {
     const QByteArray script = "require \"vacation\";\r\n\r\nOK \"not a status\"\r\n";
     ManageSieveParser parser;
-    parser.append("{" + QByteArray::number(script.size()) + "}\r\n" + script + "\r\nOK \"Getscript completed.\"\r\n");
+    parser.append("{" + QByteArray::number(script.size()) + "}\r\n" + script +
+                  "\r\nOK \"Getscript completed.\"\r\n");
     const auto response = parser.nextResponse();
     QVERIFY(response);
     QCOMPARE(response->lines.size(), 1);

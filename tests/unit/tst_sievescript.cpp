@@ -170,7 +170,8 @@ void TestSieveScript::userScriptKeptByteForByte()
     QVERIFY2(edited, qPrintable(error));
     QCOMPARE(withoutBlock(*edited), user);
     // The block comes right after the user's require line, before the first rule.
-    QVERIFY(edited->startsWith(QByteArray(user.left(user.indexOf("\n\n# Les listes") + 1) + "# BEGIN AmiensMail rules")));
+    QVERIFY(edited->startsWith(
+        QByteArray(user.left(user.indexOf("\n\n# Les listes") + 1) + "# BEGIN AmiensMail rules")));
     QVERIFY(SieveParser::parse(*edited, &error));
 
     // Changing the settings replaces only our block; turning everything off gives the original back.
@@ -196,7 +197,8 @@ void TestSieveScript::crlfScriptKeepsItsLineEndings()
     QByteArray user = fixture(u"user-rules.sieve"_s);
     user.replace("\n", "\r\n");
     QString error;
-    const auto edited = SieveScriptEditor::apply(user, holidays(), ForwardSettings{true, u"a@b.fr"_s, true}, &error);
+    const auto edited =
+        SieveScriptEditor::apply(user, holidays(), ForwardSettings{true, u"a@b.fr"_s, true}, &error);
     QVERIFY(edited);
     QCOMPARE(withoutBlock(*edited), user);
     QCOMPARE(edited->count('\n'), edited->count("\r\n"));
@@ -207,7 +209,8 @@ void TestSieveScript::requireMerging()
 {
     const QByteArray user = "require [\"fileinto\", \"date\", \"copy\"];\nfileinto \"INBOX\";\n";
     QString error;
-    const auto edited = SieveScriptEditor::apply(user, holidays(), ForwardSettings{true, u"a@b.fr"_s, true}, &error);
+    const auto edited =
+        SieveScriptEditor::apply(user, holidays(), ForwardSettings{true, u"a@b.fr"_s, true}, &error);
     QVERIFY(edited);
     // Only what the user's require lacks is required by our block; the user's line is untouched.
     QVERIFY2(edited->contains("\nrequire [\"vacation\", \"relational\"];\n"), edited->constData());
@@ -223,7 +226,8 @@ void TestSieveScript::requireMerging()
     QVERIFY(second);
     QCOMPARE(second->count("require"), 1);
     // A single-string require counts too.
-    const auto third = SieveScriptEditor::apply("require \"vacation\";\n", holidays(), ForwardSettings(), &error);
+    const auto third =
+        SieveScriptEditor::apply("require \"vacation\";\n", holidays(), ForwardSettings(), &error);
     QVERIFY(third->contains("require [\"date\", \"relational\"];"));
 }
 
@@ -277,7 +281,8 @@ void TestSieveScript::readsRoundcubeVacation()
     QCOMPARE(read.vacation.days, 3);
     QCOMPARE(read.vacation.subject, u"Absente jusqu'au 28 août"_s);
     QCOMPARE(read.vacation.message, u"Bonjour,\nje suis absente."_s);
-    QCOMPARE(read.vacation.addresses, (QStringList{u"marie.dupont@ac-amiens.fr"_s, u"mdupont@ac-amiens.fr"_s}));
+    QCOMPARE(read.vacation.addresses,
+             (QStringList{u"marie.dupont@ac-amiens.fr"_s, u"mdupont@ac-amiens.fr"_s}));
     QVERIFY(!read.vacation.academyOnly);
 }
 
@@ -310,8 +315,8 @@ void TestSieveScript::readsKMailVacation()
 void TestSieveScript::ownBlockWinsOverForeignVacation()
 {
     QString error;
-    const auto edited =
-        SieveScriptEditor::apply(fixture(u"roundcube-vacation.sieve"_s), holidays(), ForwardSettings(), &error);
+    const auto edited = SieveScriptEditor::apply(fixture(u"roundcube-vacation.sieve"_s), holidays(),
+                                                 ForwardSettings(), &error);
     QVERIFY(edited);
     const auto read = SieveScriptReader::read(*edited, kParis);
     QCOMPARE(read.vacationSource, Source::AmiensMail);
@@ -322,9 +327,10 @@ void TestSieveScript::ownBlockWinsOverForeignVacation()
 void TestSieveScript::parserCornerCases()
 {
     QString error;
-    const auto parsed = SieveParser::parse("require [\"a\",\"b\"];/* c */if anyof(not exists \"x\", size :over 10K)"
-                                           "{ redirect \"\\q\\\"x\"; } elsif true { discard; } else { keep; }\r\n",
-                                           &error);
+    const auto parsed =
+        SieveParser::parse("require [\"a\",\"b\"];/* c */if anyof(not exists \"x\", size :over 10K)"
+                           "{ redirect \"\\q\\\"x\"; } elsif true { discard; } else { keep; }\r\n",
+                           &error);
     QVERIFY2(parsed, qPrintable(error));
     QCOMPARE(parsed->commands.size(), 4);
     QCOMPARE(parsed->commands[1].tests.first().tests[1].arguments.last().number, 10 * 1024);

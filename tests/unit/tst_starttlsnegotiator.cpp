@@ -2,7 +2,6 @@
 
 #include <QList>
 #include <QTest>
-
 #include <stdexcept>
 
 using namespace Qt::StringLiterals;
@@ -32,7 +31,9 @@ struct ScriptedPeer
     }
     StartTlsNegotiator::WriteLine writer()
     {
-        return [this](const QByteArray &line) { written += line; };
+        return [this](const QByteArray &line) {
+            written += line;
+        };
     }
 };
 
@@ -93,7 +94,8 @@ void TestStartTlsNegotiator::imapStartTlsRejected()
 void TestStartTlsNegotiator::imapPreauthIsRefused()
 {
     ScriptedPeer peer{{"* PREAUTH [CAPABILITY IMAP4rev1 STARTTLS] welcome\r\n"}};
-    QCOMPARE(StartTlsNegotiator::negotiateImap(peer.reader(), peer.writer()).failure, Failure::StartTlsRefused);
+    QCOMPARE(StartTlsNegotiator::negotiateImap(peer.reader(), peer.writer()).failure,
+             Failure::StartTlsRefused);
 }
 
 void TestStartTlsNegotiator::imapByeGreeting()
@@ -105,7 +107,8 @@ void TestStartTlsNegotiator::imapByeGreeting()
 void TestStartTlsNegotiator::smtpHappyPath()
 {
     ScriptedPeer peer{{"220-smtp.ac-amiens.fr ESMTP\r\n", "220 ready\r\n", "250-smtp.ac-amiens.fr\r\n",
-                       "250-PIPELINING\r\n", "250-STARTTLS\r\n", "250 8BITMIME\r\n", "220 2.0.0 Ready to start TLS\r\n"}};
+                       "250-PIPELINING\r\n", "250-STARTTLS\r\n", "250 8BITMIME\r\n",
+                       "220 2.0.0 Ready to start TLS\r\n"}};
     const auto outcome = StartTlsNegotiator::negotiateSmtp(peer.reader(), peer.writer(), "[127.0.0.1]");
     QVERIFY2(outcome.ok(), qPrintable(outcome.detail));
     QCOMPARE(peer.written, QByteArray("EHLO [127.0.0.1]\r\nSTARTTLS\r\n"));
@@ -122,7 +125,8 @@ void TestStartTlsNegotiator::smtpWithoutStartTlsIsRefused()
 
 void TestStartTlsNegotiator::smtpStartTlsRejected()
 {
-    ScriptedPeer peer{{"220 ready\r\n", "250-host\r\n", "250 STARTTLS\r\n", "454 4.7.0 TLS not available\r\n"}};
+    ScriptedPeer peer{
+        {"220 ready\r\n", "250-host\r\n", "250 STARTTLS\r\n", "454 4.7.0 TLS not available\r\n"}};
     QCOMPARE(StartTlsNegotiator::negotiateSmtp(peer.reader(), peer.writer(), "[127.0.0.1]").failure,
              Failure::StartTlsRefused);
 }

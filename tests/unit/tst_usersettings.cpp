@@ -101,11 +101,13 @@ void TestUserSettings::academyTemplateIsFilledFromTheAccount()
 
     Account other = marie();
     other.address = u"marie@example.org"_s;
-    QVERIFY(!SignatureStore::academyTemplate(other, {}, Signature::Format::PlainText).text.contains(u"Académie"_s));
+    QVERIFY(!SignatureStore::academyTemplate(other, {}, Signature::Format::PlainText)
+                 .text.contains(u"Académie"_s));
 
-    const Signature html = SignatureStore::academyTemplate(marie(), {u"CPE <adjointe>"_s, {}, {}, {}},
-                                                           Signature::Format::Html);
-    QVERIFY2(html.text.startsWith(u"<p><b>Marie Dupont</b><br>CPE &lt;adjointe&gt;<br>"_s), qPrintable(html.text));
+    const Signature html =
+        SignatureStore::academyTemplate(marie(), {u"CPE <adjointe>"_s, {}, {}, {}}, Signature::Format::Html);
+    QVERIFY2(html.text.startsWith(u"<p><b>Marie Dupont</b><br>CPE &lt;adjointe&gt;<br>"_s),
+             qPrintable(html.text));
 }
 
 void TestUserSettings::plainTextSignatureHasTheSeparator()
@@ -144,7 +146,8 @@ void TestUserSettings::signaturesRoundTripThroughTheProfile()
     QString error;
     QVERIFY2(store.save(&error), qPrintable(error));
     QCOMPARE(QFileInfo(store.path()).fileName(), u"signatures.json"_s);
-    QCOMPARE(QFileInfo(store.path()).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    QCOMPARE(QFileInfo(store.path()).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
 
     SignatureStore reloaded(profile);
     QVERIFY(reloaded.load(&error));

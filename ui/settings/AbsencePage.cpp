@@ -121,7 +121,8 @@ void AbsencePage::setSettings(const VacationSettings &settings)
 {
     m_loaded = settings;
     const QDateTime now = QDateTime::currentDateTime().toTimeZone(settings.timeZone);
-    const auto fill = [&](QCheckBox *has, QDateTimeEdit *edit, const QDateTime &when, const QDateTime &fallback) {
+    const auto fill = [&](QCheckBox *has, QDateTimeEdit *edit, const QDateTime &when,
+                          const QDateTime &fallback) {
         has->setChecked(when.isValid());
         const QDateTime shown = (when.isValid() ? when : fallback).toTimeZone(settings.timeZone);
         edit->setDate(shown.date());
@@ -144,8 +145,10 @@ VacationSettings AbsencePage::settings() const
 {
     VacationSettings settings = m_loaded;
     settings.enabled = m_enabled->isChecked();
-    settings.start = m_hasStart->isChecked() ? QDateTime(m_start->date(), m_start->time(), settings.timeZone) : QDateTime();
-    settings.end = m_hasEnd->isChecked() ? QDateTime(m_end->date(), m_end->time(), settings.timeZone) : QDateTime();
+    settings.start = m_hasStart->isChecked() ? QDateTime(m_start->date(), m_start->time(), settings.timeZone)
+                                             : QDateTime();
+    settings.end =
+        m_hasEnd->isChecked() ? QDateTime(m_end->date(), m_end->time(), settings.timeZone) : QDateTime();
     settings.subject = m_subject->text().trimmed();
     settings.message = m_message->toPlainText();
     settings.days = m_days->value();
@@ -181,8 +184,9 @@ bool AbsencePage::validate()
         if (!isValidAddress(address))
             invalid.append(address);
     }
-    showError(m_addressesError, invalid.isEmpty() ? QString()
-                                                  : tr("Not a valid e-mail address: %1").arg(invalid.join(u", "_s)));
+    showError(m_addressesError, invalid.isEmpty()
+                                    ? QString()
+                                    : tr("Not a valid e-mail address: %1").arg(invalid.join(u", "_s)));
     return datesError.isEmpty() && m_messageError->isHidden() && invalid.isEmpty();
 }
 

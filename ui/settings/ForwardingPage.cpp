@@ -19,11 +19,12 @@ ForwardingPage::ForwardingPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     // The academy's rules: professional mail may hold pupils' and staff's personal data, which
     // must not leave the academy's servers without a reason; the guide says so before anything.
-    auto *warning = new QLabel(tr("<b>Warning:</b> forwarding academic mail to an address outside the academy "
-                                  "(a personal mailbox, for example) may be forbidden. Professional mail can hold "
-                                  "personal data of pupils and colleagues. Check with your head of school or "
-                                  "your department before turning it on."),
-                               this);
+    auto *warning =
+        new QLabel(tr("<b>Warning:</b> forwarding academic mail to an address outside the academy "
+                      "(a personal mailbox, for example) may be forbidden. Professional mail can hold "
+                      "personal data of pupils and colleagues. Check with your head of school or "
+                      "your department before turning it on."),
+                   this);
     warning->setObjectName(u"forwardingWarning"_s);
     warning->setWordWrap(true);
     layout->addWidget(warning);

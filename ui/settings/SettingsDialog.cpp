@@ -43,7 +43,8 @@ namespace {
 
 QString securityText(ConnectionSecurity security)
 {
-    return security == ConnectionSecurity::ImplicitTls ? SettingsDialog::tr("TLS") : SettingsDialog::tr("STARTTLS");
+    return security == ConnectionSecurity::ImplicitTls ? SettingsDialog::tr("TLS")
+                                                       : SettingsDialog::tr("STARTTLS");
 }
 
 QString endpointText(const ServerEndpoint &endpoint)
@@ -79,7 +80,8 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     body->addWidget(m_pageList);
     body->addWidget(m_pages, 1);
     layout->addLayout(body, 1);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
+    m_buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -149,7 +151,8 @@ QWidget *SettingsDialog::buildAccountPage()
     row(tr("Incoming mail (IMAP):"), endpointText(m_account.imap), u"accountImap"_s);
     row(tr("Outgoing mail (SMTP):"), endpointText(m_account.smtp), u"accountSmtp"_s);
     row(tr("Filters and absence (ManageSieve):"), endpointText(m_account.sieveEndpoint()), u"accountSieve"_s);
-    auto *note = new QLabel(tr("The servers are changed from the first-run assistant's advanced settings."), page);
+    auto *note =
+        new QLabel(tr("The servers are changed from the first-run assistant's advanced settings."), page);
     note->setWordWrap(true);
     form->addRow(note);
     return page;
@@ -206,7 +209,8 @@ QWidget *SettingsDialog::buildOfflinePage()
     recentRow->addWidget(m_recentDays);
     recentRow->addStretch();
     layout->addLayout(recentRow);
-    layout->addWidget(radio(tr("Headers only (a message is downloaded when opened)"), SyncOptions::Bodies::None));
+    layout->addWidget(
+        radio(tr("Headers only (a message is downloaded when opened)"), SyncOptions::Bodies::None));
 
     auto *form = new QFormLayout;
     m_interval = new QSpinBox(page);
@@ -248,8 +252,9 @@ QString SettingsDialog::cacheDirectory() const
 
 void SettingsDialog::updateCacheSize()
 {
-    m_cacheSize->setText(tr("Offline cache: %1")
-                             .arg(QLocale().formattedDataSize(OfflinePolicy::directorySize(cacheDirectory()))));
+    m_cacheSize->setText(
+        tr("Offline cache: %1")
+            .arg(QLocale().formattedDataSize(OfflinePolicy::directorySize(cacheDirectory()))));
 }
 
 void SettingsDialog::confirmClearCache()
@@ -364,9 +369,10 @@ void SettingsDialog::endAbsenceWhenLoaded()
 void SettingsDialog::runSieve(const VacationSettings *vacation, const ForwardSettings *forward)
 {
     if (m_password.isEmpty()) {
-        m_absencePage->setStatus(tr("Your password is needed to read the out-of-office settings on the server.") +
-                                     u" <a href=\"amiens:password\">"_s + tr("Type my password…") + u"</a>"_s,
-                                 false);
+        m_absencePage->setStatus(
+            tr("Your password is needed to read the out-of-office settings on the server.") +
+                u" <a href=\"amiens:password\">"_s + tr("Type my password…") + u"</a>"_s,
+            false);
         return;
     }
     QString trustError;
@@ -432,10 +438,11 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
     if (!outcome.ok) {
         m_closeWhenSaved = false;
         if (outcome.unreachable && !m_serverLoaded) {
-            m_absencePage->setStatus(tr("The mail server %1 does not offer remote filter management (ManageSieve), so "
-                                        "the out-of-office message cannot be set from here. Set it in the webmail: %2")
-                                         .arg(m_account.sieveEndpoint().host.toHtmlEscaped(), webmail),
-                                     false);
+            m_absencePage->setStatus(
+                tr("The mail server %1 does not offer remote filter management (ManageSieve), so "
+                   "the out-of-office message cannot be set from here. Set it in the webmail: %2")
+                    .arg(m_account.sieveEndpoint().host.toHtmlEscaped(), webmail),
+                false);
         } else {
             QString text = outcome.error.message.toHtmlEscaped();
             if (outcome.error.kind == ServiceError::Kind::Authentication)
@@ -463,12 +470,14 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
         m_forwardingPage->setSettings(m_serverForward);
     QString status = saving ? tr("The settings are saved on the server.") : QString();
     if (!outcome.vacationSupported) {
-        status = tr("The mail server does not support automatic replies. Set your out-of-office message in the "
-                    "webmail: %1")
-                     .arg(webmail);
+        status =
+            tr("The mail server does not support automatic replies. Set your out-of-office message in the "
+               "webmail: %1")
+                .arg(webmail);
     } else if (outcome.state->rules.hasForeignVacation) {
-        status = tr("Another out-of-office message is set up on the server (for example from the webmail). Turn it "
-                    "off there before turning this one on.");
+        status = tr(
+            "Another out-of-office message is set up on the server (for example from the webmail). Turn it "
+            "off there before turning this one on.");
     }
     m_absencePage->setStatus(status, false);
     m_absencePage->setEditable(outcome.vacationSupported);
@@ -488,8 +497,8 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
 void SettingsDialog::onAbsenceLink(const QString &link)
 {
     if (link == "amiens:password"_L1) {
-        const auto password = PasswordPrompt::ask(this, tr("Password"),
-                                                  tr("Password for %1:").arg(m_account.address), tr("Password:"));
+        const auto password = PasswordPrompt::ask(
+            this, tr("Password"), tr("Password for %1:").arg(m_account.address), tr("Password:"));
         if (!password)
             return;
         m_password = *password;

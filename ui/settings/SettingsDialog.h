@@ -13,7 +13,6 @@
 #include <QDialog>
 #include <QPointer>
 #include <QUrl>
-
 #include <memory>
 #include <optional>
 

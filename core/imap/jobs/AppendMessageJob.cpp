@@ -6,10 +6,9 @@
 #include "imap/ImapConnection.h"
 #include "util/Logging.h"
 
+#include <memory>
 #include <vmime/exception.hpp>
 #include <vmime/net/imap/IMAPCommand.hpp>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 

@@ -16,7 +16,8 @@ class AppendMessageJob final : public ImapJob
 {
 public:
     /// @p folderPath empty: the account's Sent folder (SPECIAL-USE), else "Sent".
-    AppendMessageJob(QString folderPath, QByteArray bytes, QString messageId, QStringList flags = {QStringLiteral("\\Seen")});
+    AppendMessageJob(QString folderPath, QByteArray bytes, QString messageId,
+                     QStringList flags = {QStringLiteral("\\Seen")});
 
     [[nodiscard]] QString name() const override;
     void run(ImapConnection &connection, MailCache &cache) override;

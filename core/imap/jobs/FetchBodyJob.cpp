@@ -26,13 +26,14 @@ void FetchBodyJob::run(ImapConnection &connection, MailCache &cache)
         return;
     ImapCommandChannel channel(connection);
     channel.examine(m_folderPath);
-    channel.fetch(std::to_string(m_uid), "(UID BODY.PEEK[])", [&](FetchedMessage &&message, QByteArray &&body) {
-        if (message.uid != m_uid)
-            return;
-        if (!cache.storeBody(folder->id, m_uid, body))
-            throw CacheWriteError("store body: " + cache.lastError().toStdString());
-        m_found = true;
-    });
+    channel.fetch(std::to_string(m_uid), "(UID BODY.PEEK[])",
+                  [&](FetchedMessage &&message, QByteArray &&body) {
+                      if (message.uid != m_uid)
+                          return;
+                      if (!cache.storeBody(folder->id, m_uid, body))
+                          throw CacheWriteError("store body: " + cache.lastError().toStdString());
+                      m_found = true;
+                  });
 }
 
 } // namespace Amiens

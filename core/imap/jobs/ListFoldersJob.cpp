@@ -4,11 +4,9 @@
 
 #include <QCollator>
 #include <QHash>
-
+#include <algorithm>
 #include <vmime/net/folderAttributes.hpp>
 #include <vmime/net/imap/IMAPConnection.hpp>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -75,14 +73,16 @@ void ListFoldersJob::list(ImapConnection &connection)
             const vmime::net::folder::path path = folder->getFullPath();
             FolderInfo info;
             for (size_t i = 0; i < path.getSize(); ++i)
-                info.pathParts.append(QString::fromStdString(path[i].getConvertedText(vmime::charsets::UTF_8)));
+                info.pathParts.append(
+                    QString::fromStdString(path[i].getConvertedText(vmime::charsets::UTF_8)));
             if (info.pathParts.isEmpty())
                 continue;
             if (separator != '\0')
                 info.separator = QChar::fromLatin1(separator);
             const auto attributes = folder->getAttributes();
             info.role = roleOf(attributes.getSpecialUse());
-            if (info.pathParts.size() == 1 && info.pathParts.first().compare("INBOX"_L1, Qt::CaseInsensitive) == 0)
+            if (info.pathParts.size() == 1 &&
+                info.pathParts.first().compare("INBOX"_L1, Qt::CaseInsensitive) == 0)
                 info.role = FolderInfo::Role::Inbox;
             info.selectable = !(attributes.getFlags() & vmime::net::folderAttributes::FLAG_NO_OPEN);
             info.hasChildren = attributes.getFlags() & vmime::net::folderAttributes::FLAG_HAS_CHILDREN;
