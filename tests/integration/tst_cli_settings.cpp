@@ -45,7 +45,6 @@ private Q_SLOTS:
 private:
     Run cli(QStringList arguments, const QByteArray &input = {});
     QString writeFile(const QString &name, const QByteArray &content);
-    std::optional<SieveRulesStore::State> serverState();
 
     TestEnvironment m_env;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -93,20 +92,6 @@ QString TestCliSettings::writeFile(const QString &name, const QByteArray &conten
     return path;
 }
 
-std::optional<SieveRulesStore::State> TestCliSettings::serverState()
-{
-    ManageSieveClient::Settings settings;
-    settings.host = m_env.host;
-    settings.port = m_env.sievePort;
-    settings.login = m_env.user;
-    settings.trust.extraAuthorities = QSslCertificate::fromPath(m_env.caFile);
-    ManageSieveClient client(settings);
-    if (!client.connectToServer() || !client.authenticate(m_env.password))
-        return std::nullopt;
-    SieveRulesStore store(client);
-    return store.load(QTimeZone::systemTimeZone());
-}
-
 void TestCliSettings::vacationSetGetOff()
 {
     const QByteArray password = m_env.password.toUtf8() + '\n';
@@ -119,7 +104,7 @@ void TestCliSettings::vacationSetGetOff()
             password);
     QVERIFY2(set.exitCode == 0, qPrintable(set.err));
 
-    const auto state = serverState();
+    const auto state = m_env.sieveRules();
     QVERIFY(state);
     QVERIFY(state->scriptActive);
     QVERIFY(state->rules.vacation.enabled);
@@ -148,7 +133,7 @@ void TestCliSettings::vacationSetGetOff()
 
     const Run off = cli({u"vacation"_s, u"off"_s, u"--password-stdin"_s}, password);
     QVERIFY2(off.exitCode == 0, qPrintable(off.err));
-    const auto after = serverState();
+    const auto after = m_env.sieveRules();
     QVERIFY(after);
     QVERIFY(!after->rules.vacation.enabled);
     // Off keeps the text for next time.
@@ -176,7 +161,7 @@ void TestCliSettings::vacationUsageErrorsTouchNothing()
     QCOMPARE(run.exitCode, 2);
     run = cli({u"vacation"_s, u"maybe"_s}, password);
     QCOMPARE(run.exitCode, 2);
-    const auto state = serverState();
+    const auto state = m_env.sieveRules();
     QVERIFY(state);
     QVERIFY(state->script.isEmpty());
 }

@@ -64,7 +64,6 @@ private Q_SLOTS:
 
 private:
     Account account() const;
-    std::optional<SieveRulesStore::State> serverState();
     std::unique_ptr<SettingsDialog> loadedDialog(SitePolicy policy = {});
 
     TestEnvironment m_env;
@@ -89,20 +88,6 @@ Account TestSettingsDialog::account() const
     Account account = m_env.account();
     account.sieve = {m_env.host, m_env.sievePort, ConnectionSecurity::StartTls, m_env.user};
     return account;
-}
-
-std::optional<SieveRulesStore::State> TestSettingsDialog::serverState()
-{
-    ManageSieveClient::Settings settings;
-    settings.host = m_env.host;
-    settings.port = m_env.sievePort;
-    settings.login = m_env.user;
-    settings.trust.extraAuthorities = QSslCertificate::fromPath(m_env.caFile);
-    ManageSieveClient client(settings);
-    if (!client.connectToServer() || !client.authenticate(m_env.password))
-        return std::nullopt;
-    SieveRulesStore store(client);
-    return store.load(QTimeZone::systemTimeZone());
 }
 
 std::unique_ptr<SettingsDialog> TestSettingsDialog::loadedDialog(SitePolicy policy)
@@ -234,7 +219,7 @@ void TestSettingsDialog::absenceIsSavedOnTheServerAndReadBack()
              qPrintable(child<QLabel>(dialog.get(), u"absenceStatus"_s)->text()));
     QCOMPARE(active.last().first().toBool(), true);
 
-    const auto state = serverState();
+    const auto state = m_env.sieveRules();
     QVERIFY(state);
     const VacationSettings &vacation = state->rules.vacation;
     QVERIFY(vacation.enabled);
@@ -253,7 +238,7 @@ void TestSettingsDialog::absenceIsSavedOnTheServerAndReadBack()
     QSignalSpy secondSaved(second.get(), &SettingsDialog::serverSettingsSaved);
     second->endAbsenceWhenLoaded();
     QVERIFY(secondSaved.wait(20000));
-    const auto off = serverState();
+    const auto off = m_env.sieveRules();
     QVERIFY(off);
     QVERIFY(!off->rules.vacation.enabled);
     QCOMPARE(off->rules.vacation.subject, u"Absente : congés d'été"_s);
@@ -277,7 +262,7 @@ void TestSettingsDialog::invalidAbsenceIsNotSaved()
     QVERIFY(child<QLabel>(dialog.get(), u"absenceAddressesError"_s)->text().contains(u"pas-une-adresse"_s));
     QVERIFY(!dialog->isBusy());
     QCOMPARE(saved.size(), 0);
-    const auto state = serverState();
+    const auto state = m_env.sieveRules();
     QVERIFY(state);
     QVERIFY(state->script.isEmpty());
 }
@@ -296,7 +281,7 @@ void TestSettingsDialog::forwardingIsSavedAndHiddenByPolicy()
     QVERIFY(dialog->apply());
     QVERIFY(saved.wait(20000));
     QVERIFY(saved.first().first().toBool());
-    const auto state = serverState();
+    const auto state = m_env.sieveRules();
     QVERIFY(state);
     QVERIFY(state->rules.forward.enabled);
     QCOMPARE(state->rules.forward.address, u"marie.dupont@ac-amiens.fr"_s);

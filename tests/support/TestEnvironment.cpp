@@ -1,5 +1,10 @@
 #include "TestEnvironment.h"
 
+#include "sieve/ManageSieveClient.h"
+
+#include <QSslCertificate>
+#include <QTimeZone>
+
 using namespace Qt::StringLiterals;
 
 namespace Amiens::Test {
@@ -42,6 +47,20 @@ Account TestEnvironment::account() const
     account.smtp = {host, smtpsPort, ConnectionSecurity::ImplicitTls, user};
     account.caFile = caFile;
     return account;
+}
+
+std::optional<SieveRulesStore::State> TestEnvironment::sieveRules() const
+{
+    ManageSieveClient::Settings settings;
+    settings.host = host;
+    settings.port = sievePort;
+    settings.login = user;
+    settings.trust.extraAuthorities = QSslCertificate::fromPath(caFile);
+    ManageSieveClient client(settings);
+    if (!client.connectToServer() || !client.authenticate(password))
+        return std::nullopt;
+    SieveRulesStore store(client);
+    return store.load(QTimeZone::systemTimeZone());
 }
 
 } // namespace Amiens::Test

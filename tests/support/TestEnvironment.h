@@ -1,8 +1,10 @@
 #pragma once
 
 #include "account/Account.h"
+#include "sieve/SieveRulesStore.h"
 
 #include <QString>
+#include <optional>
 
 namespace Amiens::Test {
 
@@ -32,6 +34,8 @@ struct TestEnvironment
 
     /// The main test user's account on the IMAPS port, trusting the test CA.
     [[nodiscard]] Account account() const;
+    /// The main user's Sieve rules as the test ManageSieve server has them now.
+    [[nodiscard]] std::optional<SieveRulesStore::State> sieveRules() const;
 };
 
 } // namespace Amiens::Test
