@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Amiens::AboutDialog</name>
+    <message>
+        <source>About AmiensMail</source>
+        <translation>À propos d&apos;AmiensMail</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;AmiensMail %1&lt;/h2&gt;&lt;p&gt;The mail client of the staff of the Académie d&apos;Amiens.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later. It comes with no warranty.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;AmiensMail %1&lt;/h2&gt;&lt;p&gt;Le client de messagerie des personnels de l&apos;académie d&apos;Amiens.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence publique générale GNU, version 3 ou ultérieure. Il est fourni sans aucune garantie.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Libraries used:</source>
+        <translation>Bibliothèques utilisées :</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::AbsencePage</name>
     <message>
         <source>Send an automatic reply while I am away</source>
@@ -58,6 +85,13 @@
     <message>
         <source>Not a valid e-mail address: %1</source>
         <translation>Adresse électronique non valide : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::AbsenceStore</name>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
     </message>
 </context>
 <context>
@@ -261,6 +295,17 @@
     <message>
         <source>Login:</source>
         <translation>Identifiant de connexion :</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::AutoResponder</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Out of office: %1</source>
+        <translation>Absence : %1</translation>
     </message>
 </context>
 <context>
@@ -545,6 +590,22 @@
             <numerusform>%n messages envoyés.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>report needs a folder and a UID.</source>
+        <translation>report attend un dossier et un UID.</translation>
+    </message>
+    <message>
+        <source>Error: this account has no Junk folder; the message stays where it is.</source>
+        <translation>Erreur : ce compte n’a pas de dossier Indésirables ; le message reste où il est.</translation>
+    </message>
+    <message>
+        <source>Report to %1 queued in the outbox: %2</source>
+        <translation>Signalement à %1 placé dans la boîte d’envoi : %2</translation>
+    </message>
+    <message>
+        <source>Report as phishing</source>
+        <translation>Signalement comme hameçonnage</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ComposerWindow</name>
@@ -619,6 +680,86 @@
     <message>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>Si&amp;gnature :</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Enregistrer le &amp;brouillon</translation>
+    </message>
+    <message>
+        <source>Rich text</source>
+        <translation>Texte enrichi</translation>
+    </message>
+    <message>
+        <source>Bold, italic, lists and links; sent with a plain-text version</source>
+        <translation>Gras, italique, listes et liens ; envoyé avec une version en texte brut</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Gras</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Italique</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Liste</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Liste numérotée</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Lien…</translation>
+    </message>
+    <message>
+        <source>Insert a link</source>
+        <translation>Insérer un lien</translation>
+    </message>
+    <message>
+        <source>Address of the link:</source>
+        <translation>Adresse du lien :</translation>
+    </message>
+    <message>
+        <source>No signature</source>
+        <translation>Aucune signature</translation>
+    </message>
+    <message>
+        <source>The original message is not downloaded yet, so its attachments are not included. Synchronise, then forward it again.</source>
+        <translation>Le message d&apos;origine n&apos;est pas encore téléchargé : ses pièces jointes ne sont donc pas incluses. Synchronisez, puis transférez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+    <message>
+        <source>With its attachments the message will weigh about %1, more than the %2 the server accepts. It will probably be refused: remove attachments or share big files through a link.</source>
+        <translation>Avec ses pièces jointes, le message pèsera environ %1, plus que les %2 acceptés par le serveur. Il sera probablement refusé : retirez des pièces jointes ou partagez les gros fichiers par un lien.</translation>
+    </message>
+    <message>
+        <source>With its attachments the message will weigh about %1, more than %2, the usual limit of mail servers (this server&apos;s own limit is not known yet). It may be refused: remove attachments or share big files through a link.</source>
+        <translation>Avec ses pièces jointes, le message pèsera environ %1, plus que %2, la limite habituelle des serveurs de messagerie (la limite de ce serveur n&apos;est pas encore connue). Il risque d&apos;être refusé : retirez des pièces jointes ou partagez les gros fichiers par un lien.</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>Fermer le message</translation>
+    </message>
+    <message>
+        <source>This message has not been sent. Keep it as a draft?</source>
+        <translation>Ce message n&apos;a pas été envoyé. Le garder comme brouillon ?</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
@@ -732,6 +873,58 @@
     <message>
         <source>The keychain could not be used: %1</source>
         <translation>Le trousseau de mots de passe n’a pas pu être utilisé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::DesktopIntegration</name>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n nouveau message</numerusform>
+            <numerusform>%n nouveaux messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In the inbox of AmiensMail</source>
+        <translation>Dans la boîte de réception d&apos;AmiensMail</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::DraftStore</name>
+    <message>
+        <source>The draft could not be saved in %1 (%2). Check the free space on the disk.</source>
+        <translation>Le brouillon n&apos;a pas pu être enregistré dans %1 (%2). Vérifiez l&apos;espace libre sur le disque.</translation>
+    </message>
+    <message>
+        <source>The draft has an invalid name.</source>
+        <translation>Le brouillon a un nom invalide.</translation>
+    </message>
+    <message>
+        <source>The drafts folder %1 could not be created.</source>
+        <translation>Le dossier des brouillons %1 n&apos;a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>The draft %1 cannot be read.</source>
+        <translation>Le brouillon %1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The draft %1 is damaged.</source>
+        <translation>Le brouillon %1 est endommagé.</translation>
+    </message>
+    <message>
+        <source>The attachment %1 of the draft cannot be read.</source>
+        <translation>La pièce jointe %1 du brouillon ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <source>The draft %1 could not be deleted.</source>
+        <translation>Le brouillon %1 n&apos;a pas pu être supprimé.</translation>
     </message>
 </context>
 <context>
@@ -926,14 +1119,6 @@
         <translation>À &amp;propos d’AmiensMail</translation>
     </message>
     <message>
-        <source>About AmiensMail</source>
-        <translation>À propos d’AmiensMail</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;AmiensMail&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;The mail client of the staff of the Académie d&apos;Amiens.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;AmiensMail&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Le client de messagerie des personnels de l’académie d’Amiens.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence GNU GPL version 3 ou ultérieure.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>%1 — AmiensMail</source>
         <translation>%1 — AmiensMail</translation>
     </message>
@@ -1065,6 +1250,129 @@
         <source>End it</source>
         <translation>Terminer</translation>
     </message>
+    <message>
+        <source>Reply to &amp;all</source>
+        <translation>Répondre à &amp;tous</translation>
+    </message>
+    <message>
+        <source>For&amp;ward</source>
+        <translation>&amp;Transférer</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts</source>
+        <translation>&amp;Brouillons</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No draft</source>
+        <translation>Aucun brouillon</translation>
+    </message>
+    <message>
+        <source>Report as &amp;phishing</source>
+        <translation>Signaler comme &amp;hameçonnage</translation>
+    </message>
+    <message>
+        <source>Moves the message to Junk and sends it to the academy&apos;s security team, if configured.</source>
+        <translation>Déplace le message dans Indésirables et l’envoie à l’équipe sécurité de l’académie, si elle est configurée.</translation>
+    </message>
+    <message>
+        <source>Group by &amp;conversation</source>
+        <translation>Regrouper par &amp;conversation</translation>
+    </message>
+    <message>
+        <source>&amp;Empty the Trash…</source>
+        <translation>&amp;Vider la corbeille…</translation>
+    </message>
+    <message>
+        <source>Empty the Trash</source>
+        <translation>Vider la corbeille</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n message(s) in the Trash for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer définitivement le message de la corbeille ? Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer définitivement les %n messages de la corbeille ? Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search the server too</source>
+        <translation>Chercher aussi sur le serveur</translation>
+    </message>
+    <message>
+        <source>Also ask the server, for messages whose text is not kept offline</source>
+        <translation>Interroger aussi le serveur, pour les messages dont le texte n&apos;est pas conservé hors connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Undo move or delete</source>
+        <translation>&amp;Annuler le déplacement ou la suppression</translation>
+    </message>
+    <message>
+        <source>This account has no Junk folder, so the message stays where it is.</source>
+        <translation>Ce compte n’a pas de dossier Indésirables : le message reste où il est.</translation>
+    </message>
+    <message>
+        <source>Searching on the server…</source>
+        <translation>Recherche sur le serveur…</translation>
+    </message>
+    <message>
+        <source>This server cannot search for accented text; the offline copy was searched instead.</source>
+        <translation>Ce serveur ne sait pas chercher un texte accentué ; la recherche a porté sur la copie hors connexion.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found on the server.</source>
+        <translation>
+            <numerusform>%n message trouvé sur le serveur.</numerusform>
+            <numerusform>%n messages trouvés sur le serveur.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more will show after the next synchronisation.</source>
+        <translation>
+            <numerusform>%n autre apparaîtra après la prochaine synchronisation.</numerusform>
+            <numerusform>%n autres apparaîtront après la prochaine synchronisation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read receipt: a message that is not on this computer was read by %1 on %2.</source>
+        <translation>Accusé de lecture : un message absent de cet ordinateur a été lu par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>Read receipt: &quot;%1&quot; was read by %2 on %3.</source>
+        <translation>Accusé de lecture : « %1 » lu par %2 le %3.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 le %2</translation>
+    </message>
+    <message>
+        <source>Read by %1.</source>
+        <translation>Lu par %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) deleted.</source>
+        <translation>
+            <numerusform>%n message supprimé.</numerusform>
+            <numerusform>%n messages supprimés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) moved to %1.</source>
+        <translation>
+            <numerusform>%n message déplacé vers %1.</numerusform>
+            <numerusform>%n messages déplacés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ManageSieveClient</name>
@@ -1165,6 +1473,10 @@
     <message>
         <source>attachment</source>
         <translation>pièce jointe</translation>
+    </message>
+    <message>
+        <source>This message is built in a way that could block AmiensMail (more than %1 parts nested in each other), so its content is not shown. It may be malicious.</source>
+        <translation>Ce message est construit d’une façon qui pourrait bloquer AmiensMail (plus de %1 parties imbriquées les unes dans les autres) : son contenu n’est donc pas affiché. Il peut être malveillant.</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1588,22 @@
         <source>Save the attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
+    <message>
+        <source>Send the receipt</source>
+        <translation>Envoyer l&apos;accusé</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>A read receipt was sent, as your settings ask.</source>
+        <translation>Un accusé de lecture a été envoyé, comme vos paramètres le demandent.</translation>
+    </message>
+    <message>
+        <source>No private folder could be created to open %1.</source>
+        <translation>Aucun dossier privé n’a pu être créé pour ouvrir %1.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::NotificationBanner</name>
@@ -1289,6 +1617,24 @@
     </message>
 </context>
 <context>
+    <name>Amiens::NotificationPolicy</name>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::NotificationsPage</name>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation>Afficher une notification pour les nouveaux messages</translation>
+    </message>
+    <message>
+        <source>The notification says how many messages arrived in the inbox, never who sent them or what they say.</source>
+        <translation>La notification indique combien de messages sont arrivés dans la boîte de réception, jamais qui les a envoyés ni ce qu&apos;ils disent.</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::OfflineChanges</name>
     <message>
         <source>Unknown folder: %1</source>
@@ -1297,6 +1643,14 @@
     <message>
         <source>The change could not be saved: %1</source>
         <translation>La modification n’a pas pu être enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Too late to undo: the server has already done the change.</source>
+        <translation>Trop tard pour annuler : le serveur a déjà appliqué la modification.</translation>
+    </message>
+    <message>
+        <source>The change could not be undone: %1</source>
+        <translation>La modification n&apos;a pas pu être annulée : %1</translation>
     </message>
 </context>
 <context>
@@ -1386,8 +1740,52 @@
         <translation>Le message contient un formulaire : ne saisissez jamais de mot de passe dans un message.</translation>
     </message>
     <message>
-        <source>This message talks about your password or identifiers. The academy will never ask for your identifiers by e-mail.</source>
-        <translation>Ce message parle de votre mot de passe ou de vos identifiants. L’académie ne vous demandera jamais vos identifiants par messagerie.</translation>
+        <source>This message asks about your password or identifiers. The academy will never ask for your identifiers by e-mail.</source>
+        <translation>Ce message vous demande votre mot de passe ou vos identifiants. L’académie ne vous demandera jamais vos identifiants par messagerie.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::PhishingReport</name>
+    <message>
+        <source>The security address &quot;%1&quot; set by the site is not an e-mail address.</source>
+        <translation>L’adresse de sécurité « %1 » définie par l’établissement n’est pas une adresse électronique.</translation>
+    </message>
+    <message>
+        <source>The message has not been downloaded yet, so it cannot be reported.</source>
+        <translation>Le message n’a pas encore été téléchargé : il ne peut pas encore être signalé.</translation>
+    </message>
+    <message>
+        <source>Phishing report: %1</source>
+        <translation>Signalement d’hameçonnage : %1</translation>
+    </message>
+    <message>
+        <source>%1 reports the attached message as phishing.
+
+Sender: %2
+Subject: %3
+Date: %4
+
+The original message is attached unchanged, with all its headers.
+</source>
+        <translation>%1 signale le message joint comme une tentative d’hameçonnage.
+
+Expéditeur : %2
+Objet : %3
+Date : %4
+
+Le message d’origine est joint tel quel, avec tous ses en-têtes.
+</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::PhishingSettings</name>
+    <message>
+        <source>&quot;%1&quot; is not a domain name (for example: lycee-partenaire.fr).</source>
+        <translation>« %1 » n’est pas un nom de domaine (par exemple : lycee-partenaire.fr).</translation>
+    </message>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
     </message>
 </context>
 <context>
@@ -1425,10 +1823,69 @@
     </message>
 </context>
 <context>
+    <name>Amiens::ReadReceiptBuilder</name>
+    <message>
+        <source>Read receipt: %1</source>
+        <translation>Accusé de lecture : %1</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>une date inconnue</translation>
+    </message>
+    <message>
+        <source>This is a read receipt for the message &quot;%1&quot; sent on %2 to %3.
+
+The message was displayed on %4. This does not mean that it was read or understood.
+</source>
+        <translation>Ceci est un accusé de lecture pour le message « %1 » envoyé le %2 à %3.
+
+Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou compris.
+</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::ReadReceiptPolicy</name>
     <message>
         <source>Cannot write the settings file %1.</source>
         <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ReadReceiptQueue</name>
+    <message>
+        <source>This message does not say where to send a read receipt.</source>
+        <translation>Ce message n&apos;indique pas où envoyer l&apos;accusé de lecture.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ReplyBuilder</name>
+    <message>
+        <source>-------- Forwarded Message --------</source>
+        <translation>-------- Message transféré --------</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Du : %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>À : %1</translation>
+    </message>
+    <message>
+        <source>Cc: %1</source>
+        <translation>Cc : %1</translation>
+    </message>
+    <message>
+        <source>attachment-%1</source>
+        <translation>piece-jointe-%1</translation>
     </message>
 </context>
 <context>
@@ -1773,10 +2230,6 @@
         <translation>Saisir mon mot de passe…</translation>
     </message>
     <message>
-        <source>The mail server %1 does not offer remote filter management (ManageSieve), so the out-of-office message cannot be set from here. Set it in the webmail: %2</source>
-        <translation>Le serveur de messagerie %1 ne propose pas la gestion des filtres à distance (ManageSieve) : le message d&apos;absence ne peut pas être réglé d&apos;ici. Réglez-le dans la messagerie web : %2</translation>
-    </message>
-    <message>
         <source>Type my password again…</source>
         <translation>Saisir à nouveau mon mot de passe…</translation>
     </message>
@@ -1803,6 +2256,22 @@
     <message>
         <source>Password:</source>
         <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>The mail server %1 does not offer remote filter management (ManageSieve): AmiensMail answers for you instead.</source>
+        <translation>Le serveur de messagerie %1 ne permet pas de gérer les filtres à distance (ManageSieve) : AmiensMail répond à votre place.</translation>
+    </message>
+    <message>
+        <source>The automatic reply is sent only while this computer is on and AmiensMail is open.</source>
+        <translation>La réponse automatique n&apos;est envoyée que lorsque cet ordinateur est allumé et AmiensMail ouvert.</translation>
+    </message>
+    <message>
+        <source>To answer even when this computer is off, set it in the webmail: %1</source>
+        <translation>Pour répondre même quand cet ordinateur est éteint, réglez-la dans le webmail : %1</translation>
     </message>
 </context>
 <context>
@@ -2060,6 +2529,39 @@
     </message>
 </context>
 <context>
+    <name>Amiens::TrayIcon</name>
+    <message>
+        <source>Show AmiensMail</source>
+        <translation>Afficher AmiensMail</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Nouveau message</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>AmiensMail: no unread message</source>
+        <translation>AmiensMail : aucun message non lu</translation>
+    </message>
+    <message numerus="yes">
+        <source>AmiensMail: %n unread message(s)</source>
+        <translation>
+            <numerusform>AmiensMail : %n message non lu</numerusform>
+            <numerusform>AmiensMail : %n messages non lus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::VmimeErrorTranslator</name>
     <message>
         <source>The operation was cancelled.</source>
@@ -2131,6 +2633,16 @@
     <message>
         <source>Use the profile in DIR.</source>
         <translation>Utiliser le profil du dossier DIR.</translation>
+    </message>
+    <message>
+        <source>A mailto: link to write to.</source>
+        <translation>Un lien mailto: auquel écrire.</translation>
+    </message>
+    <message>
+        <source>AmiensMail is already running for this profile but does not answer. Close it, or end its process, and try again.
+</source>
+        <translation>AmiensMail est déjà ouvert pour ce profil mais ne répond pas. Fermez-le, ou arrêtez son processus, puis réessayez.
+</translation>
     </message>
 </context>
 </TS>

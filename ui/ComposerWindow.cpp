@@ -1,25 +1,47 @@
 #include "ComposerWindow.h"
 
+#include "AddressCompleter.h"
+#include "account/Profile.h"
 #include "compose/MessageBuilder.h"
+#include "compose/ReplyBuilder.h"
+#include "drafts/DraftStore.h"
 #include "mime/MessageContent.h"
 #include "outbox/Outbox.h"
+#include "settings/ReadReceiptPolicy.h"
+#include "smtp/SmtpSizeLimit.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QDataStream>
 #include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStackedWidget>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextEdit>
+#include <QTextList>
+#include <QTimer>
+#include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -30,10 +52,12 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     : QWidget(parent, Qt::Window)
     , m_account(std::move(account))
     , m_outboxDirectory(std::move(outboxDirectory))
+    , m_draftId(DraftStore::newId())
+    , m_draftMessageId(MessageBuilder::newMessageId(m_account.address))
 {
     setWindowTitle(tr("New message"));
     setObjectName(u"composerWindow"_s);
-    resize(720, 560);
+    resize(760, 600);
 
     m_from = new QComboBox(this);
     m_from->setObjectName(u"fromField"_s);
@@ -46,14 +70,29 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_bcc->setObjectName(u"bccField"_s);
     m_subject = new QLineEdit(this);
     m_subject->setObjectName(u"subjectField"_s);
-    for (QLineEdit *field : {m_to, m_cc, m_bcc})
+    for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
         field->setPlaceholderText(tr("Addresses separated by commas"));
+        auto *completer = new AddressCompleter(field);
+        field->setCompleter(completer);
+        m_completers.append(completer);
+    }
     connect(m_subject, &QLineEdit::textChanged, this, [this](const QString &text) {
         setWindowTitle(text.trimmed().isEmpty() ? tr("New message") : text.trimmed());
     });
 
+    m_signatureBox = new QComboBox(this);
+    m_signatureBox->setObjectName(u"signatureBox"_s);
+    connect(m_signatureBox, &QComboBox::activated, this,
+            [this](int index) { setSignature(m_signatureBox->itemData(index).toString()); });
+    fillSignatureBox();
+    auto *fromRow = new QHBoxLayout;
+    fromRow->addWidget(m_from, 1);
+    fromRow->addWidget(new QLabel(tr("Si&gnature:"), this));
+    fromRow->addWidget(m_signatureBox);
+    qobject_cast<QLabel *>(fromRow->itemAt(1)->widget())->setBuddy(m_signatureBox);
+
     auto *form = new QFormLayout;
-    form->addRow(tr("&From:"), m_from);
+    form->addRow(tr("&From:"), fromRow);
     form->addRow(tr("&To:"), m_to);
     form->addRow(tr("&Cc:"), m_cc);
     form->addRow(tr("&Bcc:"), m_bcc);
@@ -61,11 +100,31 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
 
     m_body = new QPlainTextEdit(this);
     m_body->setObjectName(u"bodyEdit"_s);
+    m_richBody = new QTextEdit(this);
+    m_richBody->setObjectName(u"richBodyEdit"_s);
+    m_richBody->setAcceptRichText(true);
+    m_bodies = new QStackedWidget(this);
+    m_bodies->addWidget(m_body);
+    m_bodies->addWidget(m_richBody);
+    buildFormatToolBar();
+    // Files dropped on the text become attachments instead of being pasted as their path.
+    installEventFilter(this);
+    m_body->viewport()->installEventFilter(this);
+    m_richBody->viewport()->installEventFilter(this);
+    setAcceptDrops(true);
 
     m_attachmentList = new QListWidget(this);
     m_attachmentList->setObjectName(u"attachmentList"_s);
     m_attachmentList->setMaximumHeight(90);
     m_attachmentList->hide();
+    m_attachmentTotal = new QLabel(this);
+    m_attachmentTotal->setObjectName(u"attachmentTotal"_s);
+    m_attachmentTotal->hide();
+    m_sizeWarning = new QLabel(this);
+    m_sizeWarning->setObjectName(u"sizeWarning"_s);
+    m_sizeWarning->setWordWrap(true);
+    m_sizeWarning->setStyleSheet(u"color: #8a5300;"_s);
+    m_sizeWarning->hide();
     auto *attach = new QPushButton(tr("&Attach files…"), this);
     attach->setObjectName(u"attachButton"_s);
     connect(attach, &QPushButton::clicked, this, &ComposerWindow::chooseAttachments);
@@ -84,6 +143,7 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     auto *options = new QHBoxLayout;
     options->addWidget(attach);
     options->addWidget(detach);
+    options->addWidget(m_attachmentTotal);
     options->addStretch();
     options->addWidget(m_readReceipt);
     options->addWidget(m_priority);
@@ -98,17 +158,332 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     QPushButton *sendButton = buttons->addButton(tr("&Send"), QDialogButtonBox::AcceptRole);
     sendButton->setObjectName(u"sendButton"_s);
     sendButton->setShortcut(QKeySequence(u"Ctrl+Return"_s));
+    QPushButton *saveButton = buttons->addButton(tr("Save &draft"), QDialogButtonBox::ActionRole);
+    saveButton->setObjectName(u"saveDraftButton"_s);
+    saveButton->setShortcut(QKeySequence::Save);
+    connect(saveButton, &QPushButton::clicked, this, [this] {
+        if (saveDraft() && m_draftOnDisk) {
+            markPristine();
+            Q_EMIT draftSaved(m_draftId, true);
+        }
+    });
     buttons->addButton(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &ComposerWindow::send);
     connect(buttons, &QDialogButtonBox::rejected, this, &QWidget::close);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_body, 1);
+    layout->addWidget(m_formatBar);
+    layout->addWidget(m_bodies, 1);
     layout->addWidget(m_attachmentList);
     layout->addLayout(options);
+    layout->addWidget(m_sizeWarning);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+
+    m_autosave = new QTimer(this);
+    m_autosave->setInterval(kAutosaveMilliseconds);
+    connect(m_autosave, &QTimer::timeout, this, [this] {
+        if (m_drafts && state() != m_pristineState)
+            saveDraft();
+    });
+    m_autosave->start();
+
+    if (!m_outboxDirectory.isEmpty())
+        m_sizeLimit = SmtpSizeLimit::load(m_outboxDirectory);
+    markPristine();
+}
+
+ComposerWindow::~ComposerWindow()
+{
+    // Destroyed without being closed (the application quits): the last seconds of writing are
+    // saved too, as the autosave would have.
+    if (!m_finished && m_drafts && state() != m_pristineState)
+        saveDraft();
+}
+
+void ComposerWindow::buildFormatToolBar()
+{
+    m_formatBar = new QToolBar(this);
+    m_formatBar->setObjectName(u"formatToolBar"_s);
+    m_richTextAction = m_formatBar->addAction(tr("Rich text"));
+    m_richTextAction->setObjectName(u"richTextAction"_s);
+    m_richTextAction->setCheckable(true);
+    m_richTextAction->setToolTip(tr("Bold, italic, lists and links; sent with a plain-text version"));
+    connect(m_richTextAction, &QAction::toggled, this, &ComposerWindow::setRichText);
+    m_formatBar->addSeparator();
+
+    QList<QAction *> formatting;
+    QAction *bold = m_formatBar->addAction(tr("Bold"));
+    bold->setObjectName(u"boldAction"_s);
+    bold->setShortcut(QKeySequence::Bold);
+    bold->setCheckable(true);
+    QFont boldFont = bold->font();
+    boldFont.setBold(true);
+    bold->setFont(boldFont);
+    connect(bold, &QAction::triggered, this, [this](bool on) {
+        QTextCharFormat format;
+        format.setFontWeight(on ? QFont::Bold : QFont::Normal);
+        m_richBody->mergeCurrentCharFormat(format);
+    });
+    QAction *italic = m_formatBar->addAction(tr("Italic"));
+    italic->setObjectName(u"italicAction"_s);
+    italic->setShortcut(QKeySequence::Italic);
+    italic->setCheckable(true);
+    QFont italicFont = italic->font();
+    italicFont.setItalic(true);
+    italic->setFont(italicFont);
+    connect(italic, &QAction::triggered, this, [this](bool on) {
+        QTextCharFormat format;
+        format.setFontItalic(on);
+        m_richBody->mergeCurrentCharFormat(format);
+    });
+    connect(m_richBody, &QTextEdit::currentCharFormatChanged, this,
+            [bold, italic](const QTextCharFormat &format) {
+                bold->setChecked(format.fontWeight() >= QFont::Bold);
+                italic->setChecked(format.fontItalic());
+            });
+    const auto listAction = [this](const QString &name, const QString &text, QTextListFormat::Style style) {
+        QAction *action = m_formatBar->addAction(text);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, [this, style] {
+            QTextCursor cursor = m_richBody->textCursor();
+            if (QTextList *list = cursor.currentList(); list && list->format().style() == style) {
+                // The same button again ends the list for this paragraph.
+                list->remove(cursor.block());
+                QTextBlockFormat plain = cursor.blockFormat();
+                plain.setIndent(0);
+                cursor.setBlockFormat(plain);
+                return;
+            }
+            cursor.createList(style);
+        });
+        return action;
+    };
+    QAction *bullets = listAction(u"bulletListAction"_s, tr("• List"), QTextListFormat::ListDisc);
+    QAction *numbers = listAction(u"numberedListAction"_s, tr("1. List"), QTextListFormat::ListDecimal);
+    QAction *link = m_formatBar->addAction(tr("Link…"));
+    link->setObjectName(u"linkAction"_s);
+    link->setShortcut(QKeySequence(u"Ctrl+K"_s));
+    connect(link, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString url = QInputDialog::getText(this, tr("Insert a link"), tr("Address of the link:"),
+                                                  QLineEdit::Normal, u"https://"_s, &ok);
+        if (ok)
+            makeLink(url);
+    });
+    formatting = {bold, italic, bullets, numbers, link};
+    for (QAction *action : std::as_const(formatting))
+        action->setEnabled(false);
+    connect(m_richTextAction, &QAction::toggled, this, [formatting](bool on) {
+        for (QAction *action : formatting)
+            action->setEnabled(on);
+    });
+}
+
+void ComposerWindow::makeLink(const QString &url)
+{
+    const QUrl target = QUrl::fromUserInput(url.trimmed());
+    // Only links a reader can follow safely; "javascript:" and the like are dropped.
+    if (!target.isValid() || !QStringList{u"http"_s, u"https"_s, u"mailto"_s}.contains(target.scheme()))
+        return;
+    if (!isRichText())
+        setRichText(true);
+    QTextCursor cursor = m_richBody->textCursor();
+    QTextCharFormat format;
+    format.setAnchor(true);
+    format.setAnchorHref(target.toString());
+    format.setForeground(QColor(0x1a, 0x55, 0xb0));
+    format.setFontUnderline(true);
+    if (cursor.hasSelection()) {
+        cursor.mergeCharFormat(format);
+    } else {
+        cursor.insertText(target.toString(), format);
+        cursor.setCharFormat(QTextCharFormat());
+    }
+    m_richBody->setTextCursor(cursor);
+}
+
+bool ComposerWindow::isRichText() const
+{
+    return m_bodies->currentWidget() == m_richBody;
+}
+
+QTextDocument *ComposerWindow::document() const
+{
+    return isRichText() ? m_richBody->document() : m_body->document();
+}
+
+QString ComposerWindow::bodyText() const
+{
+    return document()->toPlainText();
+}
+
+void ComposerWindow::setRichText(bool rich)
+{
+    if (rich != m_richTextAction->isChecked()) {
+        m_richTextAction->setChecked(rich); // comes back here through toggled()
+        return;
+    }
+    if (rich == isRichText())
+        return;
+    if (rich) {
+        m_richBody->setPlainText(m_body->toPlainText());
+        m_bodies->setCurrentWidget(m_richBody);
+        m_richBody->setFocus();
+    } else {
+        m_body->setPlainText(m_richBody->toPlainText());
+        m_bodies->setCurrentWidget(m_body);
+        m_body->setFocus();
+    }
+}
+
+void ComposerWindow::useProfile(const QString &profileDirectory)
+{
+    const Profile profile(profileDirectory);
+    SignatureStore store(profile);
+    QString error;
+    if (store.load(&error))
+        setSignatureStore(store);
+    else
+        showError(error);
+    setRequestReadReceiptByDefault(ReadReceiptPolicy::load(profile).alwaysRequest);
+    setDraftDirectory(DraftStore::directoryFor(profileDirectory, m_account.id));
+}
+
+void ComposerWindow::setSignatureStore(const SignatureStore &store)
+{
+    m_signatures = store;
+    fillSignatureBox();
+    insertDefaultSignature();
+    markPristine();
+}
+
+void ComposerWindow::setRequestReadReceiptByDefault(bool request)
+{
+    m_readReceipt->setChecked(request);
+    markPristine();
+}
+
+void ComposerWindow::setDraftDirectory(const QString &directory)
+{
+    m_drafts = std::make_unique<DraftStore>(directory);
+}
+
+void ComposerWindow::setSizeLimit(qint64 bytes)
+{
+    m_sizeLimit = bytes;
+    refreshAttachmentSummary();
+}
+
+qint64 ComposerWindow::sizeLimit() const
+{
+    return m_sizeLimit > 0 ? m_sizeLimit : kDefaultSizeLimit;
+}
+
+void ComposerWindow::setKnownAddresses(const QStringList &addresses)
+{
+    for (AddressCompleter *completer : std::as_const(m_completers))
+        completer->setAddresses(addresses);
+}
+
+QStringList ComposerWindow::ownAddresses() const
+{
+    QStringList own{m_account.address};
+    if (m_signatures)
+        own += m_signatures->identities();
+    return own;
+}
+
+void ComposerWindow::fillSignatureBox()
+{
+    const QSignalBlocker blocker(m_signatureBox);
+    m_signatureBox->clear();
+    m_signatureBox->addItem(tr("No signature"), QString());
+    if (m_signatures) {
+        for (const Signature &signature : m_signatures->forIdentity(m_account.address).signatures)
+            m_signatureBox->addItem(signature.name, signature.id);
+    }
+    m_signatureBox->setCurrentIndex(std::max(0, m_signatureBox->findData(m_signatureId)));
+}
+
+void ComposerWindow::insertDefaultSignature()
+{
+    if (!m_signatures)
+        return;
+    const auto signature = m_signatures->defaultSignature(m_account.address, m_mode != Mode::New);
+    setSignature(signature ? signature->id : QString());
+}
+
+void ComposerWindow::setSignature(const QString &id)
+{
+    std::optional<Signature> signature;
+    SignatureStore::Placement placement = SignatureStore::Placement::BelowQuote;
+    if (m_signatures) {
+        const SignatureStore::IdentitySignatures identity = m_signatures->forIdentity(m_account.address);
+        placement = identity.placement;
+        for (const Signature &candidate : identity.signatures) {
+            if (!id.isEmpty() && candidate.id == id)
+                signature = candidate;
+        }
+    }
+    m_signatureId = signature ? signature->id : QString();
+    {
+        const QSignalBlocker blocker(m_signatureBox);
+        m_signatureBox->setCurrentIndex(std::max(0, m_signatureBox->findData(m_signatureId)));
+    }
+
+    QTextDocument *doc = document();
+    const QString text = doc->toPlainText(); // same positions as the document's
+    QTextCursor cursor(doc);
+    cursor.beginEditBlock();
+    // Only a whole, untouched block counts: text typed on the signature's lines makes it the user's.
+    qsizetype found = -1;
+    qsizetype from = m_insertedSignature.isEmpty() ? -1 : text.size();
+    while (from >= 0) {
+        const qsizetype at = text.lastIndexOf(m_insertedSignature, from);
+        const qsizetype end = at + m_insertedSignature.size();
+        if (at >= 0 && (at == 0 || text.at(at - 1) == u'\n') && (end == text.size() || text.at(end) == u'\n'))
+            found = at;
+        from = found >= 0 || at <= 0 ? -1 : at - 1;
+    }
+    if (found >= 0) {
+        // Our own signature, untouched: replaced where it stands.
+        cursor.setPosition(static_cast<int>(found));
+        cursor.setPosition(static_cast<int>(found + m_insertedSignature.size()), QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+        if (!signature && found > 0 && text.at(found - 1) == u'\n')
+            cursor.deletePreviousChar();
+    } else if (signature) {
+        // None yet, or the user changed it (then it is the user's text and stays).
+        const QString attribution = m_quote.section(u'\n', 0, 0);
+        const qsizetype quoteAt = attribution.isEmpty() ? -1 : text.indexOf(attribution);
+        if (m_mode != Mode::New && placement == SignatureStore::Placement::AboveQuote && quoteAt >= 0) {
+            cursor.setPosition(static_cast<int>(quoteAt));
+            cursor.insertText(u"\n\n"_s);
+            cursor.setPosition(static_cast<int>(quoteAt));
+        } else {
+            cursor.movePosition(QTextCursor::End);
+            cursor.insertText(text.isEmpty() ? u"\n\n"_s : text.endsWith(u'\n') ? u"\n"_s : u"\n\n"_s);
+        }
+    }
+    m_insertedSignature.clear();
+    if (signature) {
+        const int start = cursor.position();
+        if (isRichText())
+            cursor.insertHtml(SignatureStore::htmlBlock(*signature));
+        else
+            cursor.insertText(SignatureStore::plainTextBlock(*signature));
+        m_insertedSignature = doc->toPlainText().mid(start, cursor.position() - start);
+    }
+    cursor.endEditBlock();
+    // In an empty message the writing starts above the signature.
+    if (text.isEmpty()) {
+        if (isRichText())
+            m_richBody->moveCursor(QTextCursor::Start);
+        else
+            m_body->moveCursor(QTextCursor::Start);
+    }
 }
 
 QList<MailAddress> ComposerWindow::parseAddresses(const QString &text)
@@ -156,30 +531,134 @@ QString ComposerWindow::quoted(const QString &text, const QString &author, const
     return result;
 }
 
-void ComposerWindow::setReplyTo(const CachedMessage &original, const std::optional<QByteArray> &raw)
+namespace {
+
+QString joinAddresses(const QList<MailAddress> &addresses)
+{
+    QStringList parts;
+    for (const MailAddress &address : addresses)
+        parts.append(address.toDisplayString());
+    return parts.join(u", "_s);
+}
+
+QString originalText(const CachedMessage &original, const std::optional<QByteArray> &raw)
+{
+    return raw ? MessageContent::parse(*raw).text : original.preview;
+}
+
+} // namespace
+
+void ComposerWindow::prepareResponse(const CachedMessage &original, const QString &text)
 {
     const MessageHeaders &headers = original.headers;
-    const MailAddress recipient = headers.replyTo.isEmpty() ? headers.from : headers.replyTo.first();
-    m_to->setText(recipient.toDisplayString());
-    static const QRegularExpression rePrefix(u"^\\s*(re|aw|réf)\\s*:"_s,
-                                             QRegularExpression::CaseInsensitiveOption);
-    m_subject->setText(rePrefix.match(headers.subject).hasMatch() ? headers.subject
-                                                                  : u"Re: "_s + headers.subject);
+    m_mode = Mode::Reply;
+    m_subject->setText(ReplyBuilder::replySubject(headers.subject));
     m_inReplyTo = headers.messageId;
     m_references = headers.references;
     if (!headers.messageId.isEmpty() && !m_references.contains(headers.messageId))
         m_references.append(headers.messageId);
-    const QString text = raw ? MessageContent::parse(*raw).text : original.preview;
-    m_body->setPlainText(u"\n\n"_s + quoted(text, headers.from.toDisplayString(), headers.date));
-    QTextCursor cursor = m_body->textCursor();
-    cursor.movePosition(QTextCursor::Start);
-    m_body->setTextCursor(cursor);
+    m_quote = quoted(text, headers.from.toDisplayString(), headers.date);
+    m_insertedSignature.clear();
+    if (isRichText())
+        m_richBody->setPlainText(u"\n\n"_s + m_quote);
+    else
+        m_body->setPlainText(u"\n\n"_s + m_quote);
+    insertDefaultSignature();
+    if (isRichText())
+        m_richBody->moveCursor(QTextCursor::Start);
+    else
+        m_body->moveCursor(QTextCursor::Start);
+    markPristine();
+}
+
+void ComposerWindow::setReplyTo(const CachedMessage &original, const std::optional<QByteArray> &raw)
+{
+    const ReplyBuilder::Recipients recipients = ReplyBuilder::replyRecipients(original.headers);
+    m_to->setText(joinAddresses(recipients.to));
+    m_cc->clear();
+    prepareResponse(original, originalText(original, raw));
+}
+
+void ComposerWindow::setReplyAllTo(const CachedMessage &original, const std::optional<QByteArray> &raw)
+{
+    const ReplyBuilder::Recipients recipients =
+        ReplyBuilder::replyAllRecipients(original.headers, ownAddresses());
+    m_to->setText(joinAddresses(recipients.to));
+    m_cc->setText(joinAddresses(recipients.cc));
+    prepareResponse(original, originalText(original, raw));
+}
+
+void ComposerWindow::setForwardOf(const CachedMessage &original, const std::optional<QByteArray> &raw)
+{
+    const MessageHeaders &headers = original.headers;
+    m_mode = Mode::Forward;
+    m_to->clear();
+    m_cc->clear();
+    m_subject->setText(ReplyBuilder::forwardSubject(headers.subject));
+    m_inReplyTo.clear();
+    // Not an answer (no In-Reply-To), but readers can still relate it to the original.
+    m_references.clear();
+    if (!headers.messageId.isEmpty())
+        m_references.append(headers.messageId);
+    m_quote = ReplyBuilder::forwardHeaderBlock(headers);
+    m_insertedSignature.clear();
+    const QString body = u"\n\n"_s + m_quote + u'\n' + originalText(original, raw);
+    if (isRichText())
+        m_richBody->setPlainText(body);
+    else
+        m_body->setPlainText(body);
+    if (raw) {
+        for (const OutgoingAttachment &attachment : ReplyBuilder::forwardedAttachments(*raw))
+            addAttachment(attachment);
+    } else if (original.hasAttachments || headers.likelyHasAttachments) {
+        showError(tr("The original message is not downloaded yet, so its attachments are not included. "
+                     "Synchronise, then forward it again."));
+    }
+    insertDefaultSignature();
+    if (isRichText())
+        m_richBody->moveCursor(QTextCursor::Start);
+    else
+        m_body->moveCursor(QTextCursor::Start);
+    markPristine();
+}
+
+void ComposerWindow::openDraft(const Draft &draft)
+{
+    m_draftId = draft.id;
+    if (!draft.message.messageId.isEmpty())
+        m_draftMessageId = draft.message.messageId;
+    m_revision = draft.revision;
+    m_to->setText(draft.toText);
+    m_cc->setText(draft.ccText);
+    m_bcc->setText(draft.bccText);
+    m_subject->setText(draft.message.subject);
+    setRichText(draft.richText);
+    if (draft.richText)
+        m_richBody->setHtml(draft.message.html);
+    else
+        m_body->setPlainText(draft.message.plainText);
+    m_attachments.clear();
+    m_attachmentList->clear();
+    for (const OutgoingAttachment &attachment : draft.message.attachments)
+        addAttachment(attachment);
+    refreshAttachmentSummary();
+    m_readReceipt->setChecked(draft.message.requestReadReceipt);
+    m_priority->setCurrentIndex(std::max(0, m_priority->findData(static_cast<int>(draft.message.priority))));
+    m_inReplyTo = draft.message.inReplyTo;
+    m_references = draft.message.references;
+    m_mode = m_inReplyTo.isEmpty() ? Mode::New : Mode::Reply;
+    m_signatureId = draft.signatureId;
+    m_insertedSignature = draft.insertedSignature;
+    fillSignatureBox();
+    m_draftOnDisk = true;
+    m_savedState = state();
+    markPristine();
 }
 
 bool ComposerWindow::addAttachment(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly)) {
         showError(tr("The file %1 cannot be read.").arg(QFileInfo(path).fileName()));
         return false;
     }
@@ -187,11 +666,16 @@ bool ComposerWindow::addAttachment(const QString &path)
     attachment.fileName = QFileInfo(path).fileName();
     attachment.mimeType = QMimeDatabase().mimeTypeForFile(path).name();
     attachment.data = file.readAll();
+    addAttachment(attachment);
+    return true;
+}
+
+void ComposerWindow::addAttachment(const OutgoingAttachment &attachment)
+{
     m_attachmentList->addItem(
         tr("%1 (%2)").arg(attachment.fileName, QLocale().formattedDataSize(attachment.data.size())));
     m_attachments.append(attachment);
-    m_attachmentList->show();
-    return true;
+    refreshAttachmentSummary();
 }
 
 void ComposerWindow::chooseAttachments()
@@ -207,7 +691,86 @@ void ComposerWindow::removeAttachment()
         return;
     m_attachments.removeAt(row);
     delete m_attachmentList->takeItem(row);
-    m_attachmentList->setVisible(!m_attachments.isEmpty());
+    refreshAttachmentSummary();
+}
+
+qint64 ComposerWindow::encodedAttachmentSize() const
+{
+    qint64 total = 0;
+    for (const OutgoingAttachment &attachment : m_attachments) {
+        const qint64 base64 = (attachment.data.size() + 2) / 3 * 4;
+        total += base64 + base64 / 76 * 2; // and a CRLF every 76 characters
+    }
+    return total;
+}
+
+void ComposerWindow::refreshAttachmentSummary()
+{
+    const bool any = !m_attachments.isEmpty();
+    m_attachmentList->setVisible(any);
+    m_attachmentTotal->setVisible(any);
+    qint64 raw = 0;
+    for (const OutgoingAttachment &attachment : std::as_const(m_attachments))
+        raw += attachment.data.size();
+    m_attachmentTotal->setText(tr("Total: %1").arg(QLocale().formattedDataSize(raw)));
+    const qint64 travelling = encodedAttachmentSize();
+    const QLocale locale;
+    if (travelling <= sizeLimit()) {
+        m_sizeWarning->hide();
+        return;
+    }
+    m_sizeWarning->setText(
+        m_sizeLimit > 0
+            ? tr("With its attachments the message will weigh about %1, more than the %2 the server accepts. "
+                 "It will probably be refused: remove attachments or share big files through a link.")
+                  .arg(locale.formattedDataSize(travelling), locale.formattedDataSize(sizeLimit()))
+            : tr("With its attachments the message will weigh about %1, more than %2, the usual limit of "
+                 "mail "
+                 "servers (this server's own limit is not known yet). It may be refused: remove attachments "
+                 "or share big files through a link.")
+                  .arg(locale.formattedDataSize(travelling), locale.formattedDataSize(sizeLimit())));
+    m_sizeWarning->show();
+}
+
+bool ComposerWindow::acceptsDrop(const QMimeData *mime) const
+{
+    if (!mime || !mime->hasUrls())
+        return false;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            return true;
+    }
+    return false;
+}
+
+bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (acceptsDrop(drag->mimeData())) {
+            drag->acceptProposedAction();
+            return true;
+        }
+        break;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (acceptsDrop(drop->mimeData())) {
+            for (const QUrl &url : drop->mimeData()->urls()) {
+                if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+                    addAttachment(url.toLocalFile());
+            }
+            drop->acceptProposedAction();
+            return true;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 OutgoingMessage ComposerWindow::message() const
@@ -218,13 +781,131 @@ OutgoingMessage ComposerWindow::message() const
     message.cc = parseAddresses(m_cc->text());
     message.bcc = parseAddresses(m_bcc->text());
     message.subject = m_subject->text();
-    message.plainText = m_body->toPlainText();
+    message.plainText = document()->toPlainText();
+    if (isRichText())
+        message.html = m_richBody->toHtml();
     message.attachments = m_attachments;
     message.requestReadReceipt = m_readReceipt->isChecked();
     message.priority = static_cast<OutgoingMessage::Priority>(m_priority->currentData().toInt());
     message.inReplyTo = m_inReplyTo;
     message.references = m_references;
     return message;
+}
+
+Draft ComposerWindow::draft() const
+{
+    Draft draft;
+    draft.id = m_draftId;
+    draft.revision = m_revision;
+    draft.updated = QDateTime::currentDateTimeUtc();
+    draft.toText = m_to->text();
+    draft.ccText = m_cc->text();
+    draft.bccText = m_bcc->text();
+    draft.richText = isRichText();
+    draft.signatureId = m_signatureId;
+    draft.insertedSignature = m_insertedSignature;
+    draft.message = message();
+    draft.message.messageId = m_draftMessageId;
+    return draft;
+}
+
+QByteArray ComposerWindow::state() const
+{
+    QByteArray bytes;
+    QDataStream stream(&bytes, QIODevice::WriteOnly);
+    stream << m_to->text() << m_cc->text() << m_bcc->text() << m_subject->text() << isRichText()
+           << (isRichText() ? m_richBody->toHtml() : m_body->toPlainText()) << m_readReceipt->isChecked()
+           << m_priority->currentIndex() << m_signatureId << static_cast<qint64>(m_attachments.size());
+    for (const OutgoingAttachment &attachment : m_attachments)
+        stream << attachment.fileName << static_cast<qint64>(attachment.data.size());
+    return bytes;
+}
+
+void ComposerWindow::markPristine()
+{
+    m_pristineState = state();
+}
+
+bool ComposerWindow::hasUnsavedContent() const
+{
+    return state() != m_pristineState;
+}
+
+bool ComposerWindow::saveDraft()
+{
+    if (!m_drafts)
+        return true;
+    const QByteArray now = state();
+    if (m_draftOnDisk ? now == m_savedState : now == m_pristineState)
+        return true;
+    Draft current = draft();
+    current.revision = m_revision + 1;
+    QString error;
+    if (!m_drafts->save(current, &error)) {
+        showError(error);
+        return false;
+    }
+    m_revision = current.revision;
+    m_draftOnDisk = true;
+    m_savedState = now;
+    Q_EMIT draftSaved(m_draftId, false);
+    return true;
+}
+
+void ComposerWindow::discardDraft()
+{
+    m_finished = true;
+    m_autosave->stop();
+    if (m_drafts && m_draftOnDisk) {
+        QString error;
+        if (!m_drafts->remove(m_draftId, &error))
+            showError(error);
+        m_draftOnDisk = false;
+        Q_EMIT draftRemoved(m_draftId);
+    }
+    close();
+}
+
+void ComposerWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_finished || !m_drafts || !hasUnsavedContent()) {
+        m_autosave->stop();
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Close the message"),
+                    tr("This message has not been sent. Keep it as a draft?"), QMessageBox::NoButton, this);
+    box.setObjectName(u"closeDraftPrompt"_s);
+    QPushButton *save = box.addButton(tr("Save draft"), QMessageBox::AcceptRole);
+    save->setObjectName(u"saveDraftChoice"_s);
+    QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"deleteDraftChoice"_s);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"cancelChoice"_s);
+    box.setDefaultButton(save);
+    box.exec();
+    if (box.clickedButton() == save) {
+        if (!saveDraft()) {
+            event->ignore();
+            return;
+        }
+        m_autosave->stop();
+        m_finished = true;
+        Q_EMIT draftSaved(m_draftId, true);
+        event->accept();
+    } else if (box.clickedButton() == remove) {
+        m_finished = true;
+        m_autosave->stop();
+        if (m_draftOnDisk) {
+            QString error;
+            m_drafts->remove(m_draftId, &error);
+            m_draftOnDisk = false;
+            Q_EMIT draftRemoved(m_draftId);
+        }
+        event->accept();
+    } else {
+        event->ignore();
+    }
 }
 
 void ComposerWindow::showError(const QString &text)
@@ -245,6 +926,15 @@ bool ComposerWindow::send()
     if (!entry) {
         showError(error);
         return false;
+    }
+    m_finished = true;
+    m_autosave->stop();
+    // The message is safe in the outbox: its draft goes, here and (draftRemoved) on the server.
+    if (m_drafts && m_draftOnDisk) {
+        QString failure;
+        m_drafts->remove(m_draftId, &failure);
+        m_draftOnDisk = false;
+        Q_EMIT draftRemoved(m_draftId);
     }
     Q_EMIT queued(entry->id);
     close();

@@ -3,78 +3,192 @@
 #include "account/Account.h"
 #include "cache/CachedMessage.h"
 #include "compose/OutgoingMessage.h"
+#include "drafts/Draft.h"
+#include "identity/SignatureStore.h"
 
 #include <QWidget>
+#include <memory>
 #include <optional>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QMimeData;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
+class QTextDocument;
+class QTextEdit;
+class QTimer;
+class QToolBar;
 
 namespace Amiens {
 
-/// A new message or a reply, in plain text: De, À, Cc, Cci, Objet, the text, attached files and
-/// "Demander un accusé de lecture". "Envoyer" writes the message to the account's outbox on disk
-/// before anything else (so it survives a crash or no network) and then emits queued(); the
+class AddressCompleter;
+class DraftStore;
+
+/// A new message, a reply, a reply to all or a forward, in plain or rich text: De, À, Cc, Cci,
+/// Objet, the text with the identity's signature, attached files (button or drag and drop) and
+/// "Demander un accusé de lecture". The message is autosaved as a local draft every few seconds
+/// while it changes. "Envoyer" writes it to the account's outbox on disk before anything else
+/// (so it survives a crash or no network), deletes the draft and emits queued(); the
 /// application's OutboxSender takes it from there.
 class ComposerWindow : public QWidget
 {
     Q_OBJECT
 public:
+    /// Attachments above this total warn when the server's SIZE limit is unknown: Postfix's
+    /// default message_size_limit, which the academy's relays keep.
+    static constexpr qint64 kDefaultSizeLimit = 10240000;
+    /// How often the draft is saved while it changes.
+    static constexpr int kAutosaveMilliseconds = 3000;
+
     ComposerWindow(Account account, QString outboxDirectory, QWidget *parent = nullptr);
+    ~ComposerWindow() override;
+
+    /// Takes the profile's signatures, read-receipt policy, drafts folder and the server's size
+    /// limit. Call before setReplyTo() & co. (they also work without).
+    void useProfile(const QString &profileDirectory);
+    void setSignatureStore(const SignatureStore &store);
+    void setRequestReadReceiptByDefault(bool request);
+    /// Drafts are saved there; without one nothing is autosaved.
+    void setDraftDirectory(const QString &directory);
+    /// The SMTP server's SIZE (bytes), when known; 0: kDefaultSizeLimit.
+    void setSizeLimit(qint64 bytes);
+    /// Addresses offered while typing in À, Cc and Cci.
+    void setKnownAddresses(const QStringList &addresses);
 
     /// Prepares an answer to @p original: "Re: " subject, sender as recipient, quoted text
     /// ("> "), In-Reply-To and References.
     void setReplyTo(const CachedMessage &original, const std::optional<QByteArray> &raw);
+    /// The same, to the sender and every recipient except our own addresses.
+    void setReplyAllTo(const CachedMessage &original, const std::optional<QByteArray> &raw);
+    /// "Tr: " subject, the original under a header block, its attachments (from @p raw).
+    void setForwardOf(const CachedMessage &original, const std::optional<QByteArray> &raw);
+    /// Reopens a saved draft as it was.
+    void openDraft(const Draft &draft);
     /// Adds a file as an attachment; false (and a message) if it cannot be read.
     bool addAttachment(const QString &path);
+    void addAttachment(const OutgoingAttachment &attachment);
 
     /// What the fields say now.
     [[nodiscard]] OutgoingMessage message() const;
+    /// The draft as it would be saved now.
+    [[nodiscard]] Draft draft() const;
+    [[nodiscard]] QString draftId() const { return m_draftId; }
     /// "Jean Martin <jean.martin@ac-amiens.fr>, b@c.fr; d@e.fr" as addresses.
     [[nodiscard]] static QList<MailAddress> parseAddresses(const QString &text);
     /// The original's text with "> " before each line, after an attribution line.
     [[nodiscard]] static QString quoted(const QString &text, const QString &author, const QDateTime &date);
+    /// Total of the attachments as they will travel (base64 makes them a third bigger).
+    [[nodiscard]] qint64 encodedAttachmentSize() const;
+    [[nodiscard]] qint64 sizeLimit() const;
 
     [[nodiscard]] QLineEdit *toField() const { return m_to; }
     [[nodiscard]] QLineEdit *ccField() const { return m_cc; }
     [[nodiscard]] QLineEdit *bccField() const { return m_bcc; }
     [[nodiscard]] QLineEdit *subjectField() const { return m_subject; }
     [[nodiscard]] QPlainTextEdit *bodyEdit() const { return m_body; }
+    [[nodiscard]] QTextEdit *richBodyEdit() const { return m_richBody; }
     [[nodiscard]] QCheckBox *readReceiptBox() const { return m_readReceipt; }
+    [[nodiscard]] QComboBox *signatureBox() const { return m_signatureBox; }
+    [[nodiscard]] QAction *richTextAction() const { return m_richTextAction; }
+    [[nodiscard]] QLabel *sizeWarning() const { return m_sizeWarning; }
+    [[nodiscard]] AddressCompleter *addressCompleter() const { return m_completers.value(0); }
+    [[nodiscard]] bool isRichText() const;
+    /// The body's text, whichever editor is shown.
+    [[nodiscard]] QString bodyText() const;
 
 public Q_SLOTS:
-    /// Builds, writes to the outbox and closes; on error says why and stays open.
+    /// Builds, writes to the outbox, deletes the draft and closes; on error says why and stays open.
     bool send();
+    /// Saves the draft now if anything changed since the last save; false only on a disk error.
+    bool saveDraft();
+    /// Deletes the draft (here and, through draftRemoved(), on the server) and closes.
+    void discardDraft();
+    /// Switches between plain and rich text, keeping the text.
+    void setRichText(bool rich);
+    /// Inserts the signature @p id of the identity (empty: none) in place of the inserted one.
+    void setSignature(const QString &id);
+    /// Turns the selection (or, without one, the inserted address) into a link; http, https and
+    /// mailto only. Switches to rich text.
+    void makeLink(const QString &url);
 
 Q_SIGNALS:
     /// The message is safely in the outbox under @p outboxId.
     void queued(const QString &outboxId);
+    /// The draft was written to disk (its server copy may follow); @p closing: the window closes.
+    void draftSaved(const QString &draftId, bool closing);
+    /// The draft was deleted (sent or thrown away): its server copy should go.
+    void draftRemoved(const QString &draftId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    enum class Mode
+    {
+        New,
+        Reply,
+        Forward
+    };
     void chooseAttachments();
     void removeAttachment();
+    void refreshAttachmentSummary();
     void showError(const QString &text);
+    void prepareResponse(const CachedMessage &original, const QString &text);
+    void fillSignatureBox();
+    void insertDefaultSignature();
+    void markPristine();
+    [[nodiscard]] QByteArray state() const;
+    [[nodiscard]] bool hasUnsavedContent() const;
+    [[nodiscard]] QTextDocument *document() const;
+    [[nodiscard]] QStringList ownAddresses() const;
+    bool acceptsDrop(const QMimeData *mime) const;
+    void buildFormatToolBar();
 
     Account m_account;
     QString m_outboxDirectory;
     QString m_inReplyTo;
     QStringList m_references;
     QList<OutgoingAttachment> m_attachments;
+    Mode m_mode = Mode::New;
+    std::optional<SignatureStore> m_signatures;
+    QString m_signatureId;
+    QString m_insertedSignature; ///< as it reads in the body, to replace it and nothing else
+    QString m_quote;             ///< the quoted original, where a signature above it goes
+    std::unique_ptr<DraftStore> m_drafts;
+    QString m_draftId;
+    QString m_draftMessageId;
+    qint64 m_revision = 0;
+    bool m_draftOnDisk = false;
+    QByteArray m_savedState;
+    QByteArray m_pristineState;
+    bool m_finished = false; ///< sent or discarded: closing asks nothing
+    qint64 m_sizeLimit = 0;
+    QTimer *m_autosave = nullptr;
     QComboBox *m_from = nullptr;
     QLineEdit *m_to = nullptr;
     QLineEdit *m_cc = nullptr;
     QLineEdit *m_bcc = nullptr;
     QLineEdit *m_subject = nullptr;
+    QStackedWidget *m_bodies = nullptr;
     QPlainTextEdit *m_body = nullptr;
+    QTextEdit *m_richBody = nullptr;
+    QToolBar *m_formatBar = nullptr;
+    QAction *m_richTextAction = nullptr;
+    QComboBox *m_signatureBox = nullptr;
     QListWidget *m_attachmentList = nullptr;
+    QLabel *m_attachmentTotal = nullptr;
+    QLabel *m_sizeWarning = nullptr;
     QCheckBox *m_readReceipt = nullptr;
     QComboBox *m_priority = nullptr;
     QLabel *m_error = nullptr;
+    QList<AddressCompleter *> m_completers; ///< one per address field: To, Cc, Bcc
 };
 
 } // namespace Amiens

@@ -1,8 +1,11 @@
 #include "FolderTreeModel.h"
 
+#include "MessageListModel.h"
+
 #include <QApplication>
 #include <QFont>
 #include <QIcon>
+#include <QMimeData>
 #include <QStyle>
 #include <functional>
 
@@ -240,8 +243,45 @@ Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled;
     if (nodeFor(index)->folder.selectable)
-        result |= Qt::ItemIsSelectable;
+        result |= Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;
     return result;
+}
+
+QString FolderTreeModel::displayNameForPath(const QString &path) const
+{
+    const QModelIndex index = indexForPath(path);
+    return index.isValid() ? displayName(nodeFor(index)->folder) : path;
+}
+
+QStringList FolderTreeModel::mimeTypes() const
+{
+    return {MessageListModel::kMimeType};
+}
+
+Qt::DropActions FolderTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+bool FolderTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                      const QModelIndex &parent) const
+{
+    // Onto a folder that can hold messages, not between folders.
+    return action == Qt::MoveAction && data && data->hasFormat(MessageListModel::kMimeType) &&
+           parent.isValid() && nodeFor(parent)->folder.selectable && !nodeFor(parent)->placeholder;
+}
+
+bool FolderTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                   const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QList<qint64> rowIds = MessageListModel::rowIdsFromMimeData(data);
+    if (rowIds.isEmpty())
+        return false;
+    Q_EMIT messagesDropped(rowIds, nodeFor(parent)->folder.path());
+    // The move goes through the offline queue; the list is not asked to remove rows itself.
+    return false;
 }
 
 } // namespace Amiens

@@ -31,6 +31,8 @@ public:
 
     /// "Boîte de réception", "Envoyés", … for special folders; the folder's own name otherwise.
     [[nodiscard]] static QString displayName(const FolderInfo &folder);
+    /// The same for a path of this tree; the path itself when unknown.
+    [[nodiscard]] QString displayNameForPath(const QString &path) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -38,6 +40,18 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // Messages dragged from the list (MessageListModel::kMimeType) drop onto a folder.
+    QStringList mimeTypes() const override;
+    Qt::DropActions supportedDropActions() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    /// Messages (cache row ids) were dropped on the folder @p destinationPath.
+    void messagesDropped(const QList<qint64> &rowIds, const QString &destinationPath);
 
 private:
     struct Node;

@@ -1,15 +1,27 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "ComposerWindow.h"
 #include "FolderTreeModel.h"
 #include "HelpTexts.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
 #include "NotificationBanner.h"
+#include "UndoBar.h"
 #include "UrlOpener.h"
+#include "account/AccountStorage.h"
+#include "account/Profile.h"
+#include "drafts/DraftStore.h"
+#include "drafts/DraftSynchronizer.h"
 #include "imap/AccountSession.h"
 #include "imap/jobs/FetchBodyJob.h"
+#include "imap/jobs/ServerSearchJob.h"
+#include "mdn/ReadReceiptQueue.h"
+#include "mdn/ReadReceiptReport.h"
 #include "outbox/Outbox.h"
+#include "security/PhishingReport.h"
+#include "settings/PhishingSettings.h"
+#include "settings/SitePolicy.h"
 
 #include <QAction>
 #include <QApplication>
@@ -62,6 +74,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_messageList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_messageList->setAccessibleName(tr("Messages"));
     m_messageList->setModel(m_listModel);
+    // Messages can be dragged onto a folder to move them there.
+    m_messageList->setDragEnabled(true);
+    m_messageList->setDragDropMode(QAbstractItemView::DragOnly);
+    m_folderView->setAcceptDrops(true);
+    m_folderView->setDropIndicatorShown(true);
+    m_folderView->setDragDropMode(QAbstractItemView::DropOnly);
+    connect(m_folderModel, &FolderTreeModel::messagesDropped, this, &MainWindow::moveMessages);
     m_messageList->setSortingEnabled(true);
     m_messageList->sortByColumn(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_messageList->header()->setStretchLastSection(false);
@@ -69,6 +88,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_messageView = new MessageView(this);
     connect(m_messageView, &MessageView::linkActivated, this, [](const QUrl &url) { UrlOpener::open(url); });
+    connect(m_messageView, &MessageView::readReceiptAnswered, this,
+            [this](bool send) { answerReadReceipt(send, false); });
 
     m_searchField = new QLineEdit(this);
     m_searchField->setObjectName(u"searchField"_s);
@@ -80,6 +101,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_searchTimer->setInterval(200);
     connect(m_searchField, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::onSearchEdited);
+    // Enter searches at once, without the typing pause.
+    connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer->stop();
+        onSearchEdited();
+    });
 
     m_readingSplitter = new QSplitter(Qt::Vertical, this);
     m_readingSplitter->setObjectName(u"readingSplitter"_s);
@@ -127,6 +153,14 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_connectionLabel);
     statusBar()->addWidget(m_lastSyncLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
+    m_undoBar = new UndoBar(this);
+    statusBar()->addPermanentWidget(m_undoBar);
+    connect(m_undoBar, &UndoBar::undoRequested, this, [this](qint64 operationId) {
+        if (m_session)
+            m_session->undoChange(operationId, [this](const QString &error) { afterLocalChange(error); });
+    });
+    // The change may now reach the server.
+    connect(m_undoBar, &UndoBar::expired, this, &MainWindow::syncRequested);
 
     buildActions();
     restoreLayout();
@@ -173,6 +207,38 @@ void MainWindow::buildActions()
         if (!current.uids.isEmpty())
             Q_EMIT replyRequested(current.folderPath, current.uids.first());
     }));
+    toolBar->addAction(
+        addMessageAction(u"replyAllAction"_s, tr("Reply to &all"), QKeySequence(u"Ctrl+Shift+R"_s), [this] {
+            const Selection current = selection();
+            if (!current.uids.isEmpty())
+                openReplyAll(current.folderPath, current.uids.first());
+        }));
+    toolBar->addAction(
+        addMessageAction(u"forwardAction"_s, tr("For&ward"), QKeySequence(u"Ctrl+L"_s), [this] {
+            const Selection current = selection();
+            if (!current.uids.isEmpty())
+                openForward(current.folderPath, current.uids.first());
+        }));
+    QMenu *draftsMenu = messageMenu->addMenu(tr("&Drafts"));
+    draftsMenu->setObjectName(u"draftsMenu"_s);
+    connect(draftsMenu, &QMenu::aboutToShow, this, [this, draftsMenu] {
+        draftsMenu->clear();
+        const QList<Draft> drafts =
+            m_session
+                ? DraftStore(DraftStore::directoryFor(profileDirectory(), m_session->account().id)).drafts()
+                : QList<Draft>();
+        for (const Draft &draft : drafts) {
+            const QString subject = draft.message.subject.trimmed().isEmpty()
+                                        ? tr("(no subject)")
+                                        : draft.message.subject.trimmed();
+            const QString id = draft.id;
+            draftsMenu->addAction(tr("%1 — %2").arg(subject, QLocale().toString(draft.updated.toLocalTime(),
+                                                                                QLocale::ShortFormat)),
+                                  this, [this, id] { openDraft(id); });
+        }
+        if (drafts.isEmpty())
+            draftsMenu->addAction(tr("No draft"))->setEnabled(false);
+    });
     toolBar->addSeparator();
     toolBar->addAction(addMessageAction(u"markReadAction"_s, tr("Mark as &read / unread"),
                                         QKeySequence(u"M"_s), [this] { markSelection(!selection().seen); }));
@@ -182,6 +248,11 @@ void MainWindow::buildActions()
                                         [this] { archiveSelection(); }));
     toolBar->addAction(addMessageAction(u"deleteAction"_s, tr("&Delete"), QKeySequence::Delete,
                                         [this] { deleteSelection(); }));
+    // Not on the toolbar: a deliberate step, from the Message menu.
+    addMessageAction(u"reportPhishingAction"_s, tr("Report as &phishing"), QKeySequence(),
+                     [this] { reportPhishing(); })
+        ->setStatusTip(
+            tr("Moves the message to Junk and sends it to the academy's security team, if configured."));
     toolBar->addSeparator();
     m_unreadFilter = toolBar->addAction(tr("Unread"), this, &MainWindow::applyFilter);
     m_flaggedFilter = toolBar->addAction(tr("Flagged"), this, &MainWindow::applyFilter);
@@ -191,7 +262,35 @@ void MainWindow::buildActions()
     m_unreadFilter->setObjectName(u"unreadFilter"_s);
     m_flaggedFilter->setObjectName(u"flaggedFilter"_s);
     m_attachmentFilter->setObjectName(u"attachmentFilter"_s);
+    QAction *threaded = messageMenu->addAction(tr("Group by &conversation"));
+    threaded->setObjectName(u"threadedAction"_s);
+    threaded->setCheckable(true);
+    threaded->setChecked(QSettings().value(u"MainWindow/threaded"_s, false).toBool());
+    m_listModel->setThreaded(threaded->isChecked());
+    connect(threaded, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(u"MainWindow/threaded"_s, on);
+        m_listModel->setThreaded(on);
+    });
+    QAction *emptyTrashAction = messageMenu->addAction(tr("&Empty the Trash…"), this, [this] {
+        emptyTrash([this](int count) {
+            return QMessageBox::question(
+                       this, tr("Empty the Trash"),
+                       tr("Delete the %n message(s) in the Trash for good? This cannot be undone.", nullptr,
+                          count),
+                       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+        });
+    });
+    emptyTrashAction->setObjectName(u"emptyTrashAction"_s);
+    m_messageActions.append(emptyTrashAction);
     toolBar->addWidget(m_searchField);
+    QAction *serverSearch =
+        toolBar->addAction(tr("Search the server too"), this, &MainWindow::searchOnServer);
+    serverSearch->setObjectName(u"serverSearchAction"_s);
+    serverSearch->setToolTip(tr("Also ask the server, for messages whose text is not kept offline"));
+    m_messageActions.append(serverSearch);
+    QAction *undo = messageMenu->addAction(tr("&Undo move or delete"), m_undoBar, &UndoBar::undo);
+    undo->setObjectName(u"undoAction"_s);
+    undo->setShortcut(QKeySequence::Undo);
     QAction *find = messageMenu->addAction(tr("&Search…"), this, [this] {
         m_searchField->setFocus();
         m_searchField->selectAll();
@@ -213,13 +312,12 @@ void MainWindow::buildActions()
     });
     support->setObjectName(u"supportAction"_s);
     helpMenu->addSeparator();
-    helpMenu->addAction(tr("&About AmiensMail"), this, [this] {
-        QMessageBox::about(this, tr("About AmiensMail"),
-                           tr("<p><b>AmiensMail</b> %1</p><p>The mail client of the staff of the "
-                              "Académie d'Amiens.</p><p>Free software under the GNU GPL version 3 or "
-                              "later.</p>")
-                               .arg(QApplication::applicationVersion()));
+    QAction *about = helpMenu->addAction(tr("&About AmiensMail"), this, [this] {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
     });
+    about->setObjectName(u"aboutAction"_s);
 }
 
 void MainWindow::setSession(AccountSession *session)
@@ -245,6 +343,11 @@ void MainWindow::setSession(AccountSession *session)
     });
     connect(m_session, &AccountSession::errorOccurred, this, &MainWindow::onError);
     connect(m_session, &AccountSession::busyChanged, this, &MainWindow::onBusyChanged);
+    // Drafts saved offline reach the Drafts folder once a sync shows the server is back.
+    connect(m_session, &AccountSession::syncFinished, this, [this] {
+        if (DraftSynchronizer *drafts = draftSynchronizer())
+            drafts->syncAll();
+    });
 }
 
 void MainWindow::showNoAccount(const QString &profileDirectory)
@@ -318,10 +421,58 @@ void MainWindow::setCachePath(const QString &path, const QString &accountId)
     m_cachePath = path;
     m_accountId = accountId;
     m_messageView->clear();
-    if (openCacheIfNeeded())
+    // Opened attachments go where shared-workstation mode erases them.
+    m_messageView->setTemporaryDirectory(
+        path.isEmpty() ? QString()
+                       : AccountStorage(Profile(profileDirectory()), accountId).temporaryDirectory());
+    if (openCacheIfNeeded()) {
+        configurePhishingChecks();
         reloadFromCache();
-    else
+    } else {
         m_listModel->setFolder(0);
+    }
+}
+
+void MainWindow::configurePhishingChecks()
+{
+    const QStringList domains =
+        PhishingSettings::trustedDomains(SitePolicy::load(), Profile(profileDirectory()));
+    m_messageView->setPhishingAnalyzer(
+        PhishingAnalyzer(domains, PhishingSettings::colleagueNames(m_cache.knownAddresses(), domains)));
+}
+
+void MainWindow::reportPhishing()
+{
+    const Selection current = selection();
+    if (!m_session || current.uids.isEmpty() || !openCacheIfNeeded())
+        return;
+    const auto junk = folderWithRole(FolderInfo::Role::Junk);
+    const auto folder = m_cache.folder(current.folderPath);
+    if (!junk || !folder) {
+        m_banner->showMessage(
+            NotificationBanner::Level::Warning,
+            tr("This account has no Junk folder, so the message stays where it is.").toHtmlEscaped());
+        return;
+    }
+    // The reports are in the outbox, on disk, before the messages move: nothing is lost offline.
+    const SitePolicy site = SitePolicy::load();
+    if (!site.phishingReportAddress.isEmpty()) {
+        const Account &account = m_session->account();
+        Outbox outbox(Outbox::directoryFor(profileDirectory(), account.id));
+        for (const quint32 uid : current.uids) {
+            QString error;
+            const auto report =
+                PhishingReport::build({account.realName, account.address}, site.phishingReportAddress,
+                                      m_cache.body(folder->id, uid).value_or(QByteArray()), &error);
+            const auto queued = report ? outbox.enqueue(*report, &error) : std::nullopt;
+            if (!queued) {
+                m_banner->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
+                return;
+            }
+            Q_EMIT outboxQueued(queued->id);
+        }
+    }
+    moveTo(current, junk->info.path());
 }
 
 bool MainWindow::openCacheIfNeeded()
@@ -374,6 +525,7 @@ void MainWindow::reloadFromCache()
     for (const CachedFolder &folder : folders)
         unread.insert(folder.info.path(), folder.unseenCount);
     m_folderModel->setUnreadCounts(unread);
+    Q_EMIT inboxUnreadChanged(unread.value(u"INBOX"_s));
     if (currentFolder.isEmpty() || !selectFolder(currentFolder))
         selectFolder(u"INBOX"_s);
 
@@ -429,23 +581,71 @@ void MainWindow::onSearchEdited()
     m_messageView->clear();
 }
 
+void MainWindow::searchOnServer()
+{
+    const QString text = m_searchField->text().trimmed();
+    if (!m_session || text.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Searching on the server…"));
+    auto job = std::make_shared<ServerSearchJob>(text);
+    m_session->submit(job, [this, job, text](const std::optional<ServiceError> &error) {
+        statusBar()->clearMessage();
+        if (m_searchField->text().trimmed() != text)
+            return; // the user has moved on
+        if (error) {
+            m_banner->showMessage(NotificationBanner::Level::Error, error->message.toHtmlEscaped(),
+                                  error->technical);
+            return;
+        }
+        if (job->unsupported()) {
+            m_banner->showMessage(
+                NotificationBanner::Level::Warning,
+                tr("This server cannot search for accented text; the offline copy was searched instead.")
+                    .toHtmlEscaped());
+            return;
+        }
+        // The offline hits first, then what only the server found.
+        QList<qint64> rowIds = m_listModel->isShowingSearch() ? m_listModel->rowIds() : QList<qint64>();
+        const QList<qint64> found = job->rowIds();
+        for (const qint64 rowId : found) {
+            if (!rowIds.contains(rowId))
+                rowIds.append(rowId);
+        }
+        m_listModel->showRowIds(rowIds);
+        QString summary = tr("%n message(s) found on the server.", nullptr, static_cast<int>(found.size()));
+        if (job->missing() > 0) {
+            summary +=
+                u' ' + tr("%n more will show after the next synchronisation.", nullptr, job->missing());
+            Q_EMIT syncRequested();
+        }
+        statusBar()->showMessage(summary, 10000);
+    });
+}
+
 MainWindow::Selection MainWindow::selection() const
 {
-    Selection result;
+    QList<CachedMessage> messages;
     const QModelIndexList rows = m_messageList->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows) {
-        const auto message = m_listModel->messageAt(index.row());
-        if (!message)
-            continue;
+        if (const auto message = m_listModel->messageAt(index.row()))
+            messages.append(*message);
+    }
+    return selectionOf(messages);
+}
+
+MainWindow::Selection MainWindow::selectionOf(const QList<CachedMessage> &messages) const
+{
+    Selection result;
+    for (const CachedMessage &message : messages) {
         if (result.uids.isEmpty()) {
-            result.folderPath = folderPath(message->folderId);
-            result.rowId = message->rowId;
-            result.seen = message->isSeen();
-            result.flagged = message->isFlagged();
+            result.folderPath = folderPath(message.folderId);
+            result.rowId = message.rowId;
+            result.seen = message.isSeen();
+            result.flagged = message.isFlagged();
         }
         // One folder per action: search results may mix folders.
-        if (folderPath(message->folderId) == result.folderPath)
-            result.uids.append(message->uid);
+        if (folderPath(message.folderId) == result.folderPath)
+            result.uids.append(message.uid);
     }
     return result;
 }
@@ -469,6 +669,8 @@ void MainWindow::onMessageSelected()
         return false;
     };
     m_messageView->showMessage(*message, raw, ownFolder(message->folderId));
+    if (raw)
+        handleReadReceipts(*message, *raw, ownFolder(message->folderId));
     const QString path = folderPath(message->folderId);
     if (!raw && m_session) {
         // Not downloaded yet: fetch it now, then show it if it is still the one selected.
@@ -476,14 +678,101 @@ void MainWindow::onMessageSelected()
         const qint64 rowId = message->rowId;
         m_session->submit(job, [this, rowId, ownFolder](const std::optional<ServiceError> &) {
             const auto current = m_listModel->messageAt(m_messageList->currentIndex().row());
-            if (current && current->rowId == rowId)
-                m_messageView->showMessage(*current, m_cache.body(current->folderId, current->uid),
-                                           ownFolder(current->folderId));
+            if (current && current->rowId == rowId) {
+                const auto body = m_cache.body(current->folderId, current->uid);
+                m_messageView->showMessage(*current, body, ownFolder(current->folderId));
+                if (body)
+                    handleReadReceipts(*current, *body, ownFolder(current->folderId));
+            }
         });
     }
     if (!message->isSeen() && m_session && raw)
         m_session->changeFlags(path, {message->uid}, {u"\\Seen"_s}, {},
                                [this](const QString &error) { afterLocalChange(error); });
+}
+
+QString MainWindow::profileDirectory() const
+{
+    // The cache sits in the profile: <profile>/cache/<hex>/mail.sqlite.
+    QDir profile = QFileInfo(m_cachePath).dir();
+    profile.cdUp();
+    profile.cdUp();
+    return profile.path();
+}
+
+void MainWindow::handleReadReceipts(const CachedMessage &message, const QByteArray &raw, bool ownFolder)
+{
+    m_receiptRequest.reset();
+    m_messageView->setReceiptStatus(readReceiptStatus(message, raw, ownFolder));
+    if (!m_session || m_cachePath.isEmpty() || m_receiptsAnswered.contains(message.rowId))
+        return;
+    const ReadReceiptPolicy policy = ReadReceiptPolicy::load(Profile(profileDirectory()));
+    const auto decision = ReadReceiptQueue::decide(policy, m_session->account(), message, raw, ownFolder);
+    if (decision.action == ReadReceiptRules::Action::Ignore)
+        return;
+    m_receiptRequest = std::make_pair(message, raw);
+    if (decision.action == ReadReceiptRules::Action::Ask)
+        m_messageView->askReadReceipt();
+    else
+        answerReadReceipt(true, true);
+}
+
+void MainWindow::answerReadReceipt(bool send, bool automatic)
+{
+    if (!m_receiptRequest || !m_session)
+        return;
+    const auto [message, raw] = *std::exchange(m_receiptRequest, std::nullopt);
+    if (send) {
+        QString error;
+        const QString outbox = Outbox::directoryFor(profileDirectory(), m_session->account().id);
+        if (!ReadReceiptQueue::queue(
+                m_session->account(), outbox, message, raw,
+                automatic ? ReadReceiptBuilder::Mode::Automatic : ReadReceiptBuilder::Mode::Manual, &error)) {
+            m_banner->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
+            return;
+        }
+        if (automatic)
+            m_messageView->showReadReceiptSent(true);
+    }
+    // $MDNSent also when the user declines (RFC 3503): never asked twice, here or in another client.
+    m_receiptsAnswered.insert(message.rowId);
+    m_session->changeFlags(folderPath(message.folderId), {message.uid}, {u"$MDNSent"_s}, {},
+                           [this](const QString &error) { afterLocalChange(error); });
+    if (send)
+        Q_EMIT outboxQueued(
+            ReadReceiptBuilder::messageIdFor(message.headers.messageId, m_session->account().address));
+}
+
+QString MainWindow::readReceiptStatus(const CachedMessage &message, const QByteArray &raw, bool ownFolder)
+{
+    const QLocale locale;
+    if (const auto report = ReadReceiptReport::parse(raw)) {
+        const QString reader = report->finalRecipient.isEmpty() ? message.headers.from.toDisplayString()
+                                                                : report->finalRecipient;
+        const QString when = locale.toString(message.headers.date.toLocalTime(), QLocale::ShortFormat);
+        const QList<CachedMessage> originals = m_cache.messagesWithMessageId(report->originalMessageId);
+        if (originals.isEmpty())
+            return tr("Read receipt: a message that is not on this computer was read by %1 on %2.")
+                .arg(reader, when);
+        return tr("Read receipt: \"%1\" was read by %2 on %3.")
+            .arg(originals.first().headers.subject, reader, when);
+    }
+    // Our own sent mail: the receipts that answer it (received receipts cite it in References).
+    if (!ownFolder || message.headers.messageId.isEmpty())
+        return {};
+    QStringList readers;
+    for (const CachedMessage &answer : m_cache.answersTo(message.headers.messageId, 50)) {
+        const auto body = m_cache.body(answer.folderId, answer.uid);
+        const auto report = body ? ReadReceiptReport::parse(*body) : std::nullopt;
+        if (report && report->originalMessageId == message.headers.messageId) {
+            readers.append(
+                tr("%1 on %2")
+                    .arg(report->finalRecipient.isEmpty() ? answer.headers.from.address
+                                                          : report->finalRecipient,
+                         locale.toString(answer.headers.date.toLocalTime(), QLocale::ShortFormat)));
+        }
+    }
+    return readers.isEmpty() ? QString() : tr("Read by %1.").arg(readers.join(u", "_s));
 }
 
 void MainWindow::afterLocalChange(const QString &error)
@@ -523,27 +812,78 @@ void MainWindow::deleteSelection()
     const Selection current = selection();
     if (!m_session || current.uids.isEmpty())
         return;
-    m_session->deleteMessages(current.folderPath, current.uids,
-                              [this](const QString &error) { afterLocalChange(error); });
+    const QString description = tr("%n message(s) deleted.", nullptr, static_cast<int>(current.uids.size()));
+    m_session->deleteMessages(current.folderPath, current.uids, m_undoSeconds,
+                              [this, description](const QString &error, qint64 operationId) {
+                                  afterUndoableChange(error, operationId, description);
+                              });
 }
 
 void MainWindow::archiveSelection()
 {
     const Selection current = selection();
-    if (!m_session || current.uids.isEmpty() || !m_cache.isOpen())
+    if (!m_session || current.uids.isEmpty())
         return;
-    QString archive;
-    for (const CachedFolder &folder : m_cache.folders()) {
-        if (folder.info.role == FolderInfo::Role::Archive)
-            archive = folder.info.path();
-    }
-    if (archive.isEmpty() || archive == current.folderPath) {
+    const auto archive = folderWithRole(FolderInfo::Role::Archive);
+    if (!archive || archive->info.path() == current.folderPath) {
         m_banner->showMessage(NotificationBanner::Level::Warning,
                               tr("This account has no archive folder.").toHtmlEscaped());
         return;
     }
-    m_session->moveMessages(current.folderPath, current.uids, archive,
-                            [this](const QString &error) { afterLocalChange(error); });
+    moveTo(current, archive->info.path());
+}
+
+void MainWindow::moveMessages(const QList<qint64> &rowIds, const QString &destination)
+{
+    if (openCacheIfNeeded())
+        moveTo(selectionOf(m_cache.messagesByRowIds(rowIds)), destination);
+}
+
+void MainWindow::moveTo(const Selection &messages, const QString &destination)
+{
+    if (!m_session || messages.uids.isEmpty() || destination == messages.folderPath)
+        return;
+    const QString description =
+        tr("%n message(s) moved to %1.", nullptr, static_cast<int>(messages.uids.size()))
+            .arg(m_folderModel->displayNameForPath(destination));
+    m_session->moveMessages(messages.folderPath, messages.uids, destination, m_undoSeconds,
+                            [this, description](const QString &error, qint64 operationId) {
+                                afterUndoableChange(error, operationId, description);
+                            });
+}
+
+std::optional<CachedFolder> MainWindow::folderWithRole(FolderInfo::Role role)
+{
+    if (!openCacheIfNeeded())
+        return std::nullopt;
+    for (const CachedFolder &folder : m_cache.folders()) {
+        if (folder.info.role == role)
+            return folder;
+    }
+    return std::nullopt;
+}
+
+bool MainWindow::emptyTrash(const std::function<bool(int count)> &confirm)
+{
+    const auto trash = folderWithRole(FolderInfo::Role::Trash);
+    if (!m_session || !trash)
+        return false;
+    QList<quint32> uids;
+    for (const CachedMessage &message : m_cache.messagesByRowIds(m_cache.messageRowIds(trash->id, {})))
+        uids.append(message.uid);
+    if (uids.isEmpty() || !confirm(static_cast<int>(uids.size())))
+        return false;
+    // Deleting in the Trash is for good: no undo window, the confirmation was the safeguard.
+    m_session->deleteMessages(trash->info.path(), uids,
+                              [this](const QString &error) { afterLocalChange(error); });
+    return true;
+}
+
+void MainWindow::afterUndoableChange(const QString &error, qint64 operationId, const QString &description)
+{
+    if (error.isEmpty() && operationId != 0 && m_undoSeconds > 0)
+        m_undoBar->offer(description, operationId, m_undoSeconds);
+    afterLocalChange(error);
 }
 
 void MainWindow::showSyncProgress(const QString &path, int done, int total)
@@ -631,25 +971,121 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::openComposer(const QString &folderPath, quint32 uid)
+ComposerWindow *MainWindow::createComposer()
 {
     if (!m_session)
-        return;
-    // The outbox sits beside the cache: <profile>/cache/<hex>/mail.sqlite → <profile>/outbox/<hex>.
-    QDir profile = QFileInfo(m_cachePath).dir();
-    profile.cdUp();
-    profile.cdUp();
+        return nullptr;
+    const QString profile = profileDirectory();
     auto *composer = new ComposerWindow(m_session->account(),
-                                        Outbox::directoryFor(profile.path(), m_session->account().id), this);
+                                        Outbox::directoryFor(profile, m_session->account().id), this);
     composer->setAttribute(Qt::WA_DeleteOnClose);
+    composer->useProfile(profile);
+    if (openCacheIfNeeded())
+        composer->setKnownAddresses(m_cache.knownAddresses());
+    connect(composer, &ComposerWindow::queued, this, &MainWindow::outboxQueued);
+    connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &draftId, bool closing) {
+        if (DraftSynchronizer *drafts = draftSynchronizer()) {
+            drafts->scheduleUpload(draftId);
+            if (closing)
+                drafts->syncAll(false);
+        }
+    });
+    connect(composer, &ComposerWindow::draftRemoved, this, [this] {
+        if (DraftSynchronizer *drafts = draftSynchronizer())
+            drafts->syncAll(false);
+    });
+    return composer;
+}
+
+void MainWindow::markOriginalWhenQueued(ComposerWindow *composer, const QString &folderPath, quint32 uid,
+                                        const QString &flag)
+{
+    connect(composer, &ComposerWindow::queued, this, [this, folderPath, uid, flag] {
+        if (m_session)
+            m_session->changeFlags(folderPath, {uid}, {flag}, {},
+                                   [this](const QString &error) { afterLocalChange(error); });
+    });
+}
+
+DraftSynchronizer *MainWindow::draftSynchronizer()
+{
+    if (!m_session || m_cachePath.isEmpty())
+        return nullptr;
+    const QString directory = DraftStore::directoryFor(profileDirectory(), m_session->account().id);
+    if (!m_draftSync || m_draftSync->store().directory() != directory) {
+        delete m_draftSync;
+        m_draftSync = new DraftSynchronizer(directory, m_session, this);
+    }
+    return m_draftSync;
+}
+
+ComposerWindow *MainWindow::openComposer(const QString &folderPath, quint32 uid)
+{
+    ComposerWindow *composer = createComposer();
+    if (!composer)
+        return nullptr;
     if (uid != 0 && openCacheIfNeeded()) {
         if (const auto folder = m_cache.folder(folderPath)) {
-            if (const auto original = m_cache.message(folder->id, uid))
+            if (const auto original = m_cache.message(folder->id, uid)) {
                 composer->setReplyTo(*original, m_cache.body(folder->id, uid));
+                markOriginalWhenQueued(composer, folderPath, uid, u"\\Answered"_s);
+            }
         }
     }
-    connect(composer, &ComposerWindow::queued, this, &MainWindow::outboxQueued);
     composer->show();
+    return composer;
+}
+
+ComposerWindow *MainWindow::openReplyAll(const QString &folderPath, quint32 uid)
+{
+    ComposerWindow *composer = createComposer();
+    if (!composer)
+        return nullptr;
+    if (openCacheIfNeeded()) {
+        if (const auto folder = m_cache.folder(folderPath)) {
+            if (const auto original = m_cache.message(folder->id, uid)) {
+                composer->setReplyAllTo(*original, m_cache.body(folder->id, uid));
+                markOriginalWhenQueued(composer, folderPath, uid, u"\\Answered"_s);
+            }
+        }
+    }
+    composer->show();
+    return composer;
+}
+
+ComposerWindow *MainWindow::openForward(const QString &folderPath, quint32 uid)
+{
+    ComposerWindow *composer = createComposer();
+    if (!composer)
+        return nullptr;
+    if (openCacheIfNeeded()) {
+        if (const auto folder = m_cache.folder(folderPath)) {
+            if (const auto original = m_cache.message(folder->id, uid)) {
+                composer->setForwardOf(*original, m_cache.body(folder->id, uid));
+                markOriginalWhenQueued(composer, folderPath, uid, u"$Forwarded"_s);
+            }
+        }
+    }
+    composer->show();
+    return composer;
+}
+
+ComposerWindow *MainWindow::openDraft(const QString &draftId)
+{
+    ComposerWindow *composer = createComposer();
+    if (!composer)
+        return nullptr;
+    QString error;
+    const auto draft = DraftStore(DraftStore::directoryFor(profileDirectory(), m_session->account().id))
+                           .load(draftId, &error);
+    if (!draft) {
+        delete composer;
+        QMessageBox::warning(this, tr("Drafts"), error);
+        return nullptr;
+    }
+    composer->openDraft(*draft);
+    composer->show();
+    return composer;
 }
 
 } // namespace Amiens

@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
+#include <functional>
 
 class QAction;
 class QActionGroup;
@@ -19,10 +21,13 @@ class QTreeView;
 namespace Amiens {
 
 class AccountSession;
+class ComposerWindow;
+class DraftSynchronizer;
 class FolderTreeModel;
 class MessageListModel;
 class MessageView;
 class NotificationBanner;
+class UndoBar;
 
 /// The reading window: folders with unread counts, the message list and the message, all read
 /// from the offline cache, so it works the same with or without a network. Changes go through
@@ -51,6 +56,15 @@ public:
     [[nodiscard]] MessageView *messageView() const { return m_messageView; }
     [[nodiscard]] QLineEdit *searchField() const { return m_searchField; }
     [[nodiscard]] QAction *action(const QString &objectName) const;
+    /// "Annuler" after a move or delete, for as long as the change is held back.
+    [[nodiscard]] UndoBar *undoBar() const { return m_undoBar; }
+    /// How long moves and deletes wait before they go to the server (tests shorten it).
+    void setUndoSeconds(int seconds) { m_undoSeconds = seconds; }
+    /// Moves the messages with these cache row ids (all of one folder) to @p destination, with undo.
+    void moveMessages(const QList<qint64> &rowIds, const QString &destination);
+    /// "Vider la corbeille": after @p confirm (a question to the user) says yes, deletes every
+    /// message of the Trash for good. False when there was nothing to do or the user said no.
+    bool emptyTrash(const std::function<bool(int count)> &confirm);
 
     /// Reads the account's offline cache (once it exists) for the folders and messages.
     void setCachePath(const QString &path, const QString &accountId);
@@ -80,11 +94,22 @@ Q_SIGNALS:
     void replyRequested(const QString &folderPath, quint32 uid);
     /// A composer wrote a message to the outbox: the application should send the outbox now.
     void outboxQueued(const QString &outboxId);
+    /// The inbox's unread count after reading the cache (the tray icon shows it).
+    void inboxUnreadChanged(int count);
 
 public Q_SLOTS:
     void refresh();
     /// A composer for a new message, or for a reply to @p uid of @p folderPath.
-    void openComposer(const QString &folderPath = {}, quint32 uid = 0);
+    /// Returns the composer, or nullptr when no account is open.
+    ComposerWindow *openComposer(const QString &folderPath = {}, quint32 uid = 0);
+    /// Ctrl+Shift+R: a reply to the sender and every recipient of @p uid.
+    ComposerWindow *openReplyAll(const QString &folderPath, quint32 uid);
+    /// Ctrl+L: a forward of @p uid with its attachments.
+    ComposerWindow *openForward(const QString &folderPath, quint32 uid);
+    /// Reopens a local draft (Message > Drafts).
+    ComposerWindow *openDraft(const QString &draftId);
+    /// Keeps the account's drafts in its Drafts folder; nullptr without an account.
+    [[nodiscard]] DraftSynchronizer *draftSynchronizer();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,6 +124,8 @@ private:
     void onFolderSelected();
     void onMessageSelected();
     void onSearchEdited();
+    /// The server's own search, for bodies the offline cache does not hold.
+    void searchOnServer();
     void applyFilter();
     /// The current message(s): their folder path and UIDs.
     struct Selection
@@ -114,11 +141,32 @@ private:
     void toggleFlag();
     void deleteSelection();
     void archiveSelection();
+    /// "Signaler comme hameçonnage": a report to the site's security address (outbox), then Junk.
+    void reportPhishing();
+    /// The phishing checks with the site's and the user's domains and the cache's colleagues.
+    void configurePhishingChecks();
+    void moveTo(const Selection &messages, const QString &destination);
+    [[nodiscard]] Selection selectionOf(const QList<CachedMessage> &messages) const;
+    [[nodiscard]] std::optional<CachedFolder> folderWithRole(FolderInfo::Role role);
     void afterLocalChange(const QString &error);
+    void afterUndoableChange(const QString &error, qint64 operationId, const QString &description);
     [[nodiscard]] QString folderPath(qint64 folderId) const;
     [[nodiscard]] bool openCacheIfNeeded();
+    /// Read receipts for the message just shown: the sender's request (policy and RFC 8098
+    /// rules), and the receipts it is or that answer it.
+    void handleReadReceipts(const CachedMessage &message, const QByteArray &raw, bool ownFolder);
+    void answerReadReceipt(bool send, bool automatic);
+    [[nodiscard]] QString readReceiptStatus(const CachedMessage &message, const QByteArray &raw,
+                                            bool ownFolder);
+    [[nodiscard]] QString profileDirectory() const;
 
     QPointer<AccountSession> m_session;
+    /// A configured composer (profile, addresses, drafts), not shown yet.
+    ComposerWindow *createComposer();
+    /// Once @p composer's message is in the outbox, sets @p flag (Answered, $Forwarded) on the original.
+    void markOriginalWhenQueued(ComposerWindow *composer, const QString &folderPath, quint32 uid,
+                                const QString &flag);
+    QPointer<DraftSynchronizer> m_draftSync;
     MailCache m_cache;
     QString m_cachePath;
     QString m_accountId;
@@ -143,6 +191,12 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_lastSyncLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    UndoBar *m_undoBar = nullptr;
+    int m_undoSeconds = 10;
+    /// The message whose receipt the bar asks about, and those answered this session (the
+    /// cache shows $MDNSent only once the worker has written it).
+    std::optional<std::pair<CachedMessage, QByteArray>> m_receiptRequest;
+    QSet<qint64> m_receiptsAnswered;
 };
 
 } // namespace Amiens

@@ -4,6 +4,8 @@
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
+#include <QMimeData>
+#include <QSet>
 #include <QStyle>
 
 using namespace Qt::StringLiterals;
@@ -31,12 +33,22 @@ void MessageListModel::setFilter(bool unreadOnly, bool flaggedOnly, bool withAtt
     reload();
 }
 
+void MessageListModel::setThreaded(bool threaded)
+{
+    if (threaded == m_threaded)
+        return;
+    m_threaded = threaded;
+    if (!m_search)
+        reload();
+}
+
 void MessageListModel::showRowIds(const QList<qint64> &rowIds)
 {
     beginResetModel();
     m_search = true;
     m_pages.clear();
     m_rowIds = rowIds;
+    m_depths.clear();
     endResetModel();
 }
 
@@ -45,9 +57,73 @@ void MessageListModel::reload()
     beginResetModel();
     m_search = false;
     m_pages.clear();
-    m_rowIds = (m_folderId && m_cache && m_cache->isOpen()) ? m_cache->messageRowIds(m_folderId, m_query)
-                                                            : QList<qint64>();
+    m_rowIds.clear();
+    m_depths.clear();
+    if (m_folderId && m_cache && m_cache->isOpen()) {
+        if (m_threaded) {
+            const QList<MessageThreader::Row> rows =
+                MessageThreader::thread(m_cache->threadKeys(m_folderId, m_query));
+            m_rowIds.reserve(rows.size());
+            m_depths.reserve(rows.size());
+            for (const MessageThreader::Row &row : rows) {
+                m_rowIds.append(row.rowId);
+                m_depths.append(row.depth);
+            }
+        } else {
+            m_rowIds = m_cache->messageRowIds(m_folderId, m_query);
+        }
+    }
     endResetModel();
+}
+
+QList<qint64> MessageListModel::rowIdsFromMimeData(const QMimeData *data)
+{
+    QList<qint64> rowIds;
+    if (!data)
+        return rowIds;
+    const QList<QByteArray> parts = data->data(kMimeType).split(',');
+    for (const QByteArray &part : parts) {
+        bool ok = false;
+        const qint64 id = part.toLongLong(&ok);
+        if (ok && id > 0)
+            rowIds.append(id);
+    }
+    return rowIds;
+}
+
+Qt::ItemFlags MessageListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags result = QAbstractTableModel::flags(index);
+    if (index.isValid())
+        result |= Qt::ItemIsDragEnabled;
+    return result;
+}
+
+QStringList MessageListModel::mimeTypes() const
+{
+    return {kMimeType};
+}
+
+QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<QByteArray> ids;
+    QSet<int> rows;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && !rows.contains(index.row()) && index.row() < m_rowIds.size()) {
+            rows.insert(index.row());
+            ids.append(QByteArray::number(m_rowIds.at(index.row())));
+        }
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(kMimeType, ids.join(','));
+    return data;
+}
+
+Qt::DropActions MessageListModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
 }
 
 const CachedMessage *MessageListModel::cachedRow(int row) const
@@ -116,8 +192,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case SubjectColumn:
-            return message->headers.subject.isEmpty() ? tr("(no subject)") : message->headers.subject;
+        case SubjectColumn: {
+            const QString subject =
+                message->headers.subject.isEmpty() ? tr("(no subject)") : message->headers.subject;
+            const int depth = m_depths.value(index.row());
+            // Replies indented under their parent, a few levels at most so the subject stays visible.
+            return depth == 0 ? subject : QString(std::min(depth, 6) * 3, u' ') + u"↳ "_s + subject;
+        }
         case CorrespondentColumn: {
             // In Sent, the person is the recipient.
             const MailAddress who = m_sentFolder ? message->headers.to.value(0) : message->headers.from;
@@ -174,6 +255,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return message->hasAttachments;
     case RowIdRole:
         return message->rowId;
+    case ThreadDepthRole:
+        return m_depths.value(index.row());
     default:
         break;
     }

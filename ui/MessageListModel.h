@@ -6,6 +6,8 @@
 #include <QCache>
 #include <QList>
 
+class QMimeData;
+
 namespace Amiens {
 
 /// A folder's messages from the offline cache, loaded lazily: the model holds only the row ids
@@ -30,8 +32,12 @@ public:
         FlaggedRole,
         HasAttachmentsRole,
         RowIdRole,
+        ThreadDepthRole, ///< 0 for a conversation's first message, 1 for a reply to it, …
     };
     static constexpr int kPageSize = 200;
+    /// Dragged messages: their cache row ids, for FolderTreeModel's drop.
+    static inline const QString kMimeType = QStringLiteral("application/x-amiens-message-rows");
+    [[nodiscard]] static QList<qint64> rowIdsFromMimeData(const QMimeData *data);
 
     /// @p cache is a reader owned by the caller (the UI thread's connection).
     explicit MessageListModel(MailCache *cache, QObject *parent = nullptr);
@@ -40,11 +46,16 @@ public:
     void setFolder(qint64 folderId, bool sentFolder = false);
     [[nodiscard]] qint64 folderId() const { return m_folderId; }
     void setFilter(bool unreadOnly, bool flaggedOnly, bool withAttachmentsOnly);
+    /// Groups replies under the message they answer (References, In-Reply-To).
+    void setThreaded(bool threaded);
+    [[nodiscard]] bool isThreaded() const { return m_threaded; }
     /// Re-reads the row ids after the cache changed (sync, local change), keeping nothing stale.
     void reload();
     /// Shows exactly these messages, in this order (search results, from any folder).
     void showRowIds(const QList<qint64> &rowIds);
     [[nodiscard]] bool isShowingSearch() const { return m_search; }
+    /// The shown messages' cache row ids, in list order.
+    [[nodiscard]] const QList<qint64> &rowIds() const { return m_rowIds; }
     [[nodiscard]] int rowForRowId(qint64 rowId) const { return static_cast<int>(m_rowIds.indexOf(rowId)); }
 
     /// The message on @p row; fetches its page if needed.
@@ -56,6 +67,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
 
     /// Today's messages show their time, older ones their date, in the user's language.
     [[nodiscard]] static QString formatDate(const QDateTime &date, const QDateTime &now);
@@ -68,6 +83,8 @@ private:
     bool m_sentFolder = false;
     MailCache::ListQuery m_query;
     QList<qint64> m_rowIds;
+    QList<int> m_depths; ///< per row when threaded, empty otherwise
+    bool m_threaded = false;
     bool m_search = false;
     /// Pages of rows by page number; bounded so that scrolling a huge folder keeps memory flat.
     mutable QCache<int, QList<CachedMessage>> m_pages{64};

@@ -2,9 +2,8 @@
 
 #include "MessageBrowser.h"
 #include "NotificationBanner.h"
-#include "mime/HtmlSanitizer.h"
-#include "mime/PlainTextFormatter.h"
-#include "security/PhishingAnalyzer.h"
+#include "security/SafeMessage.h"
+#include "util/PrivateFiles.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -19,6 +18,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -44,6 +44,7 @@ MessageView::MessageView(QWidget *parent)
     , m_warningBar(new NotificationBanner(this))
     , m_remoteBar(new NotificationBanner(this))
     , m_receiptBar(new NotificationBanner(this))
+    , m_receiptStatus(new QLabel(this))
     , m_browser(new MessageBrowser(this))
     , m_attachments(new QListWidget(this))
     , m_saveButton(new QPushButton(tr("&Save…"), this))
@@ -65,6 +66,7 @@ MessageView::MessageView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_headers);
+    layout->addWidget(m_receiptStatus);
     layout->addWidget(m_warningBar);
     layout->addWidget(m_remoteBar);
     layout->addWidget(m_receiptBar);
@@ -80,6 +82,17 @@ MessageView::MessageView(QWidget *parent)
             Q_EMIT senderTrusted(sender);
         }
         render(true);
+    });
+    m_receiptBar->setObjectName(u"receiptBar"_s);
+    m_receiptStatus->setObjectName(u"receiptStatus"_s);
+    m_receiptStatus->setTextFormat(Qt::PlainText);
+    m_receiptStatus->setWordWrap(true);
+    m_receiptStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_receiptBar, &NotificationBanner::linkActivated, this, [this](const QString &link) {
+        if (link != "amiens:mdn-send"_L1 && link != "amiens:mdn-ignore"_L1)
+            return;
+        m_receiptBar->hide();
+        Q_EMIT readReceiptAnswered(link == "amiens:mdn-send"_L1);
     });
     connect(m_saveButton, &QPushButton::clicked, this, &MessageView::saveAttachmentInteractive);
     connect(m_openButton, &QPushButton::clicked, this, &MessageView::openAttachment);
@@ -102,6 +115,8 @@ void MessageView::clear()
     m_warningCodes.clear();
     m_remoteBar->hide();
     m_receiptBar->hide();
+    m_receiptStatus->clear();
+    m_receiptStatus->hide();
     m_browser->clear();
     m_attachments->clear();
     m_attachments->hide();
@@ -142,7 +157,7 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     render(m_trustedSenders.contains(headers.from.address.toLower()));
 
     PhishingAnalyzer::Input input{summary.headers, m_content.text, m_content.html, ownFolder};
-    const QList<MessageWarning> warnings = PhishingAnalyzer().analyse(input);
+    const QList<MessageWarning> warnings = m_analyzer.analyse(input);
     QStringList texts;
     for (const MessageWarning &warning : warnings) {
         m_warningCodes.append(warning.code);
@@ -156,10 +171,6 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
                                   texts.join(u"<br>"_s));
     }
 
-    if (m_content.headers.requestsReadReceipt) {
-        m_receiptBar->showMessage(NotificationBanner::Level::Information,
-                                  tr("The sender asked for a read receipt."));
-    }
     for (const AttachmentInfo &attachment : std::as_const(m_content.attachments)) {
         auto *item = new QListWidgetItem(
             tr("%1 (%2, %3)")
@@ -177,14 +188,10 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
 
 void MessageView::render(bool allowRemote)
 {
-    if (!m_content.html.isEmpty()) {
-        const HtmlSanitizer::Result safe = HtmlSanitizer::sanitize(m_content.html, allowRemote);
-        m_browser->setHtml(safe.html);
-        m_remoteBlocked = safe.blockedRemoteImages > 0;
-    } else {
-        m_browser->setHtml(PlainTextFormatter::toHtml(m_content.text));
-        m_remoteBlocked = false;
-    }
+    // The same function the fuzzer and the CLI's checks go through (SafeMessage).
+    int blocked = 0;
+    m_browser->setHtml(SafeMessage::bodyHtmlFor(m_content, allowRemote, &blocked));
+    m_remoteBlocked = blocked > 0;
     if (m_remoteBlocked) {
         m_remoteBar->showMessage(
             NotificationBanner::Level::Warning,
@@ -214,6 +221,36 @@ QStringList MessageView::warningCodes() const
 bool MessageView::readReceiptRequested() const
 {
     return m_content.headers.requestsReadReceipt;
+}
+
+void MessageView::askReadReceipt()
+{
+    m_receiptBar->showMessage(
+        NotificationBanner::Level::Information,
+        tr("The sender asked for a read receipt.").toHtmlEscaped() + u" <a href=\"amiens:mdn-send\">"_s +
+            tr("Send the receipt").toHtmlEscaped() + u"</a> · <a href=\"amiens:mdn-ignore\">"_s +
+            tr("Ignore").toHtmlEscaped() + u"</a>"_s);
+}
+
+void MessageView::showReadReceiptSent(bool sent)
+{
+    if (!sent) {
+        m_receiptBar->hide();
+        return;
+    }
+    m_receiptBar->showMessage(NotificationBanner::Level::Information,
+                              tr("A read receipt was sent, as your settings ask.").toHtmlEscaped());
+}
+
+void MessageView::setReceiptStatus(const QString &text)
+{
+    m_receiptStatus->setText(text);
+    m_receiptStatus->setVisible(!text.isEmpty());
+}
+
+QString MessageView::receiptStatus() const
+{
+    return m_receiptStatus->text();
 }
 
 bool MessageView::isExecutableName(const QString &fileName)
@@ -246,11 +283,19 @@ QString MessageView::writeAttachmentForOpening(int index, QString *error) const
                 .arg(name);
         return {};
     }
-    // A private folder: other users of the computer cannot read or replace the file.
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::TempLocation) +
-                           u"/amiens-mail-"_s + QString::number(m_summary.rowId);
-    QDir().mkpath(folder);
-    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // A private folder: other users of the computer cannot read or replace the file. Never a
+    // guessable name in the shared /tmp, which another user could create first.
+    QString base = m_temporaryDirectory;
+    if (base.isEmpty()) {
+        QTemporaryDir fresh(QDir::tempPath() + u"/amiens-mail-XXXXXX"_s);
+        fresh.setAutoRemove(false);
+        base = fresh.path();
+    }
+    const QString folder = base + u'/' + QString::number(m_summary.rowId);
+    if (base.isEmpty() || !PrivateFiles::makeFolder(base) || !PrivateFiles::makeFolder(folder)) {
+        *error = tr("No private folder could be created to open %1.").arg(name);
+        return {};
+    }
     const QString path = folder + u'/' + name;
     const QString failure = saveAttachment(index, path);
     if (!failure.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "cache/CachedMessage.h"
 #include "mime/MessageContent.h"
+#include "security/PhishingAnalyzer.h"
 
 #include <QByteArray>
 #include <QSet>
@@ -32,10 +33,26 @@ public:
 
     /// Senders whose remote content the user allowed (addresses, lower case).
     void setTrustedSenders(const QSet<QString> &addresses);
+    /// The checks with the site's and the user's trusted domains and the colleagues of the cache.
+    void setPhishingAnalyzer(const PhishingAnalyzer &analyzer) { m_analyzer = analyzer; }
+    /// The account's private temporary folder (<profile>/tmp/<id-hex>), for opened attachments;
+    /// without one, a fresh private folder under the system's temporary location.
+    void setTemporaryDirectory(const QString &path) { m_temporaryDirectory = path; }
+    /// The body widget, for tests that count the resources it asks for.
+    [[nodiscard]] MessageBrowser *browser() const { return m_browser; }
 
     [[nodiscard]] QString bodyText() const;
     [[nodiscard]] bool remoteContentBlocked() const;
     [[nodiscard]] bool readReceiptRequested() const;
+    /// The bar "Envoyer l'accusé" / "Ignorer" for the current message (the policy asks).
+    void askReadReceipt();
+    /// Says in the receipt bar that a receipt left (policy "toujours"), or hides the bar.
+    void showReadReceiptSent(bool sent);
+    /// A line under the header about receipts: "Accusé de lecture : … lu par …" for a
+    /// received receipt, "Lu par … le …" for our message it answers; empty hides it.
+    void setReceiptStatus(const QString &text);
+    [[nodiscard]] QString receiptStatus() const;
+    [[nodiscard]] NotificationBanner *receiptBar() const { return m_receiptBar; }
     /// The phishing warning codes shown for the current message.
     [[nodiscard]] QStringList warningCodes() const;
     [[nodiscard]] QListWidget *attachmentList() const { return m_attachments; }
@@ -51,6 +68,8 @@ Q_SIGNALS:
     void linkActivated(const QUrl &url);
     /// "Toujours pour cet expéditeur": the owner stores it (settings).
     void senderTrusted(const QString &address);
+    /// The user answered the read-receipt bar: @p send true for "Envoyer l'accusé".
+    void readReceiptAnswered(bool send);
 
 private:
     void render(bool allowRemote);
@@ -61,6 +80,7 @@ private:
     NotificationBanner *m_warningBar = nullptr;
     NotificationBanner *m_remoteBar = nullptr;
     NotificationBanner *m_receiptBar = nullptr;
+    QLabel *m_receiptStatus = nullptr;
     MessageBrowser *m_browser = nullptr;
     QListWidget *m_attachments = nullptr;
     QPushButton *m_saveButton = nullptr;
@@ -72,6 +92,8 @@ private:
     QSet<QString> m_trustedSenders;
     bool m_remoteBlocked = false;
     QStringList m_warningCodes;
+    PhishingAnalyzer m_analyzer;
+    QString m_temporaryDirectory;
 };
 
 } // namespace Amiens

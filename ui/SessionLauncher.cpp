@@ -8,6 +8,8 @@
 #include "PasswordPrompt.h"
 #include "account/AccountStorage.h"
 #include "account/PasswordAge.h"
+#include "autoreply/AbsenceStore.h"
+#include "autoreply/AutoResponder.h"
 #include "cache/MailCache.h"
 #include "imap/AccountSession.h"
 #include "outbox/Outbox.h"
@@ -15,12 +17,15 @@
 #include "security/CredentialStore.h"
 #include "settings/OfflinePolicy.h"
 #include "settings/SettingsDialog.h"
+#include "sieve/ManageSieveClient.h"
+#include "sieve/SieveRulesStore.h"
 #include "sync/IdleWatcher.h"
 #include "sync/SyncScheduler.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
 #include <QPointer>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +52,11 @@ SessionLauncher::SessionLauncher(Profile profile, MainWindow *window, QObject *p
 
 SessionLauncher::~SessionLauncher()
 {
+    if (m_absenceThread) {
+        m_absenceThread->disconnect(this);
+        m_absenceThread->wait();
+        delete m_absenceThread;
+    }
     delete m_session;
 }
 
@@ -131,11 +141,15 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
     m_outbox = new OutboxSender(*m_account, *trust,
                                 Outbox::directoryFor(m_profile.directory(), m_account->id), m_session, this);
     connect(m_window, &MainWindow::outboxQueued, m_outbox, [this] { m_outbox->processNow(); });
+    // Without ManageSieve, this client answers for the user while the absence runs (RFC 3834).
+    connect(m_scheduler, &SyncScheduler::syncSucceeded, this, &SessionLauncher::runAutoResponder);
     // After the window's own handlers, so that the richer messages win.
     connect(m_session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);
     connect(m_session, &AccountSession::foldersChanged, this, &SessionLauncher::onFoldersChanged);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto absence = AbsenceStore::activeAt(m_profile, now);
+    m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
     if (PasswordAge::isReminderDue(*m_account, now, m_policy.passwordMaxAgeDays))
         m_window->showPasswordReminder(PasswordAge::ageInDays(*m_account, now));
     if (!m_account->passwordChangedAt.isValid() && m_account->credentialMode != CredentialMode::Passcode &&
@@ -231,6 +245,7 @@ void SessionLauncher::onFoldersChanged()
         // Messages left in the outbox by an earlier session (or a crash) go out now.
         if (m_outbox)
             m_outbox->processNow(false);
+        refreshServerAbsence();
     }
     if (!m_storeOnSuccess || !m_account)
         return;
@@ -324,6 +339,60 @@ void SessionLauncher::openSettings(const QString &page, bool endAbsence)
     dialog->loadServerSettings();
 }
 
+void SessionLauncher::refreshServerAbsence()
+{
+    if (!m_account || m_secret.isEmpty() || m_absenceThread)
+        return;
+    QString trustError;
+    const auto trust = m_policy.trustFor(*m_account, &trustError);
+    if (!trust)
+        return;
+    ManageSieveClient::Settings settings;
+    const ServerEndpoint endpoint = m_account->sieveEndpoint();
+    settings.host = endpoint.host;
+    settings.port = endpoint.port;
+    settings.security = endpoint.security;
+    settings.login = endpoint.login;
+    settings.trust = *trust;
+    // A quick look only: the banner is not worth a long wait when the server does not answer.
+    settings.timeout = std::chrono::seconds(5);
+    const QString password = m_secret;
+    auto vacation = std::make_shared<std::optional<VacationSettings>>();
+    // The client and its socket are made, used and destroyed on the worker thread.
+    m_absenceThread = QThread::create([settings, password, vacation] {
+        ManageSieveClient client(settings);
+        if (!client.connectToServer() || !client.authenticate(password))
+            return;
+        if (const auto state = SieveRulesStore(client).load(QTimeZone::systemTimeZone()))
+            *vacation = state->rules.vacation;
+        client.logout();
+    });
+    connect(m_absenceThread, &QThread::finished, this, [this, vacation] {
+        m_absenceThread->deleteLater();
+        m_absenceThread = nullptr;
+        if (!*vacation)
+            return; // no ManageSieve (or no answer): the client-side state stands
+        AbsenceStore::rememberServerVacation(m_profile, **vacation);
+        const auto absence = AbsenceStore::activeAt(m_profile, QDateTime::currentDateTimeUtc());
+        if (m_window)
+            m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
+    });
+    m_absenceThread->start();
+}
+
+void SessionLauncher::runAutoResponder()
+{
+    if (!m_account || !m_outbox)
+        return;
+    const AutoResponder::Result result = AutoResponder::runAfterSync(m_profile, *m_account);
+    if (result.queued > 0)
+        m_outbox->processNow();
+    // The period may have ended since the start: the banner follows.
+    const auto absence = AbsenceStore::activeAt(m_profile, QDateTime::currentDateTimeUtc());
+    if (m_window)
+        m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
+}
+
 void SessionLauncher::clearCache()
 {
     if (!m_account)
@@ -349,6 +418,13 @@ void SessionLauncher::saveAccount()
 
 void SessionLauncher::endSession()
 {
+    if (m_absenceThread) {
+        // It holds a copy of the password and a connection: let it end first (5 s at most).
+        m_absenceThread->disconnect(this);
+        m_absenceThread->wait();
+        delete m_absenceThread;
+        m_absenceThread = nullptr;
+    }
     // The scheduler and the push connection go before the session they use.
     delete m_scheduler;
     m_scheduler = nullptr;

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <optional>
 
+class QThread;
+
 namespace Amiens {
 
 class AccountAssistant;
@@ -65,6 +67,10 @@ private:
     void eraseSharedAccount(const Account &account);
     void saveAccount();
     void clearCache();
+    /// After each sync: the client-side out-of-office responder, when the profile has it on.
+    void runAutoResponder();
+    /// Reads the server's out-of-office rules in the background, for the banner.
+    void refreshServerAbsence();
 
     Profile m_profile;
     SitePolicy m_policy;
@@ -72,6 +78,7 @@ private:
     AccountSession *m_session = nullptr;
     SyncScheduler *m_scheduler = nullptr;
     OutboxSender *m_outbox = nullptr;
+    QThread *m_absenceThread = nullptr;
     IdleWatcher *m_idleWatcher = nullptr;
     CredentialStore *m_credentials = nullptr;
     QPointer<AccountAssistant> m_assistant;

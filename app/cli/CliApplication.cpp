@@ -14,6 +14,9 @@
 #include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
 #include "security/PhishingAnalyzer.h"
+#include "security/PhishingReport.h"
+#include "settings/PhishingSettings.h"
+#include "settings/SitePolicy.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -78,6 +81,7 @@ const char *kUsage = R"(Commands:
   flag FOLDER UID (+|-)(seen|flagged)   change a flag (queued when offline)
   move FOLDER UID DEST        move a message (queued when offline)
   delete FOLDER UID           move a message to the Trash (queued when offline)
+  report FOLDER UID           report a message as phishing: to Junk, and to the site's security address
   send [FILE.eml]             put a message in the outbox and send the outbox now
   outbox                      the messages waiting in the outbox and their state
 Read commands accept --json.
@@ -236,6 +240,8 @@ int CliApplication::run(const QStringList &arguments)
         return move();
     if (command == "delete"_L1)
         return remove();
+    if (command == "report"_L1)
+        return reportPhishing();
     if (command == "send"_L1)
         return send();
     if (command == "outbox"_L1)
@@ -591,6 +597,8 @@ int CliApplication::show()
     std::optional<QByteArray> raw;
     std::optional<CachedMessage> summary;
     bool ownFolder = false;
+    QStringList trustedDomains;
+    QStringList colleagues;
     {
         MailCache cache;
         if (!openCache(*account, cache))
@@ -599,6 +607,8 @@ int CliApplication::show()
         summary = folder ? cache.message(folder->id, *uid) : std::nullopt;
         ownFolder = folder && (folder->info.role == FolderInfo::Role::Sent ||
                                folder->info.role == FolderInfo::Role::Drafts);
+        trustedDomains = PhishingSettings::trustedDomains(SitePolicy::load(), *m_profile);
+        colleagues = PhishingSettings::colleagueNames(cache.knownAddresses(), trustedDomains);
         if (!summary) {
             err() << tr("Error: no message %1 in %2 in the local copy.").arg(*uid).arg(folderPath) << '\n';
             return Failure;
@@ -628,7 +638,8 @@ int CliApplication::show()
     }
     const MessageContent content = MessageContent::parse(*raw);
     const QList<MessageWarning> warnings =
-        PhishingAnalyzer().analyse({content.headers, content.text, content.html, ownFolder});
+        PhishingAnalyzer(trustedDomains, colleagues)
+            .analyse({content.headers, content.text, content.html, ownFolder});
     if (m_parser.isSet(kJson)) {
         QJsonArray warningArray;
         for (const MessageWarning &warning : warnings)
@@ -784,6 +795,64 @@ int CliApplication::remove()
                        [&](AccountSession &session, std::function<void(const QString &)> done) {
                            session.deleteMessages(folder, {*uid}, std::move(done));
                        });
+}
+
+int CliApplication::reportPhishing()
+{
+    const std::optional<quint32> uid = parseUid(m_command.value(2));
+    if (m_command.size() != 3 || !uid)
+        return usageError(tr("report needs a folder and a UID."));
+    const std::optional<Account> account = selectedAccount();
+    if (!account)
+        return Failure;
+    const QString folderPath = m_command.at(1);
+    QString junk;
+    std::optional<QByteArray> raw;
+    {
+        MailCache cache;
+        if (!openCache(*account, cache))
+            return Failure;
+        const auto folder = cache.folder(folderPath);
+        if (!folder || !cache.message(folder->id, *uid)) {
+            err() << tr("Error: no message %1 in %2 in the local copy.").arg(*uid).arg(folderPath) << '\n';
+            return Failure;
+        }
+        junk = PhishingReport::junkFolder(cache.folders());
+        raw = cache.body(folder->id, *uid);
+    }
+    if (junk.isEmpty()) {
+        err() << tr("Error: this account has no Junk folder; the message stays where it is.") << '\n';
+        return Failure;
+    }
+    // The report is in the outbox, on disk, before the message moves: nothing is lost offline.
+    const SitePolicy site = SitePolicy::load();
+    bool reportQueued = false;
+    if (!site.phishingReportAddress.isEmpty()) {
+        QString error;
+        const auto report =
+            PhishingReport::build({account->realName, account->address}, site.phishingReportAddress,
+                                  raw.value_or(QByteArray()), &error);
+        const auto queued =
+            report
+                ? Outbox(Outbox::directoryFor(m_profile->directory(), account->id)).enqueue(*report, &error)
+                : std::nullopt;
+        if (!queued) {
+            err() << tr("Error: %1").arg(error) << '\n';
+            return Failure;
+        }
+        err() << tr("Report to %1 queued in the outbox: %2").arg(site.phishingReportAddress, queued->id)
+              << '\n';
+        reportQueued = true;
+    }
+    const int moved = localChange(tr("Report as phishing"),
+                                  [&](AccountSession &session, std::function<void(const QString &)> done) {
+                                      session.moveMessages(folderPath, {*uid}, junk, std::move(done));
+                                  });
+    if (moved != Success || !reportQueued)
+        return moved;
+    // Then the outbox goes out, the report with whatever else waits (send without a file).
+    m_command = QStringList{u"send"_s};
+    return send();
 }
 
 namespace {

@@ -45,6 +45,7 @@ private:
     int flag();
     int move();
     int remove();
+    int reportPhishing();
     int send();
     int outbox();
 

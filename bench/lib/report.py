@@ -9,7 +9,7 @@ SCENARIOS = [
     ("resync_changes", "Resync after changes"),
 ]
 TOOLS = [("amiens", "AmiensMail"), ("mbsync", "mbsync"), ("mbsync_nofsync", "mbsync (FSync no)"),
-         ("limit", "limit (raw IMAP)")]
+         ("offlineimap", "OfflineIMAP"), ("limit", "limit (raw IMAP)")]
 # Issue 10's targets: (scenario, reference tool, highest ratio allowed).
 TARGETS = [
     ("full_first", "mbsync", 0.5),
@@ -126,8 +126,16 @@ def png(result, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    tools = [t for t in TOOLS if any(t[0] in result["scenarios"].get(s, {}) for s, _ in SCENARIOS)]
     fig, ax = plt.subplots(figsize=(10, 5))
+    bars(ax, result)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def bars(ax, result):
+    """Bars per scenario, one per tool: median with min-max whiskers, log scale."""
+    tools = [t for t in TOOLS if any(t[0] in result["scenarios"].get(s, {}) for s, _ in SCENARIOS)]
     width = 0.8 / len(tools)
     for i, (tool, label) in enumerate(tools):
         xs, ys, lo, hi = [], [], [], []
@@ -144,6 +152,80 @@ def png(result, path):
     ax.set_yscale("log")
     ax.set_ylabel("seconds (log scale; median, min–max)")
     ax.set_title("Sync of %d messages on loopback Dovecot" % result["messages"])
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
+    ax.legend(fontsize="small")
+
+
+def write_summary(results, out_dir, chart=False, ui_markdown=None):
+    """sync-summary.md (every size side by side, with the ratios) and sync-summary.png."""
+    lines = ["# Sync benchmark summary", ""]
+    if results:
+        lines.append("Wall time of the whole process in seconds, median of the runs (n = runs); CPU = the "
+                     "client's own user + system time; load = highest 1-minute load average seen during that "
+                     "size's runs (2 cores: above 2, other processes inflated the wall times).")
+        lines.append("")
+        for result in results:
+            meta = result["meta"]
+            lines.append("- %d messages: %s, %s, AmiensMail at %s (%s build, binary built %s)." % (
+                result["messages"], meta["date"], meta["machine"], meta["commit"], meta["build_type"],
+                meta.get("built", "?")))
+        lines.append("")
+    head = ("| Messages | Scenario | AmiensMail (s) | CPU (s) | mbsync (s) | mbsync FSync no (s) | OfflineIMAP (s) "
+            "| limit (s) | ÷ mbsync | ÷ limit | n | load |")
+    lines += [head, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for result in results:
+        for key, label in SCENARIOS:
+            per = result["scenarios"].get(key, {})
+
+            def med(tool):
+                t = per.get(tool, {}).get("time")
+                return t and t["median"]
+            cpu = per.get("amiens", {}).get("cpu")
+            n = per.get("amiens", {}).get("time")
+            lines.append("| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |" % (
+                result["messages"], label, fmt(med("amiens")), fmt(cpu and cpu["median"], 2), fmt(med("mbsync")),
+                fmt(med("mbsync_nofsync")), fmt(med("offlineimap"), 1), fmt(med("limit")),
+                fmt(ratio(result, key, "amiens", "mbsync"), 2), fmt(ratio(result, key, "amiens", "limit"), 2),
+                n["n"] if n else "—", result.get("max_load", 0)))
+        rss = result["scenarios"].get("full_first", {}).get("amiens", {}).get("rss_mb")
+        lines.append("| %d | Peak RSS, full sync (MB) | %s | | %s | | | | | | | |" % (
+            result["messages"], fmt(rss and rss["max"], 0),
+            fmt((result["scenarios"].get("full_first", {}).get("mbsync", {}).get("rss_mb") or {}).get("max"), 0)))
+    lines.append("")
+    lines.append("Targets (issue 10):")
+    lines.append("")
+    for result in results:
+        for scenario, reference, limit in TARGETS:
+            r = ratio(result, scenario, "amiens", reference)
+            verdict = "—" if r is None else ("met" if r <= limit else "missed by %.0f %%" % ((r / limit - 1) * 100))
+            lines.append("- %d messages, %s ≤ %.1f× %s: %s → %s" % (
+                result["messages"], dict(SCENARIOS)[scenario], limit, reference,
+                fmt(r, 2) + "×" if r else "—", verdict))
+        nochange = (result["scenarios"].get("resync_nochange", {}).get("amiens", {}).get("time") or {}).get("median")
+        if result["messages"] >= 100000 and nochange is not None:
+            lines.append("- %d messages, no-change resync under 0.15 s: %.3f s → %s" % (
+                result["messages"], nochange, "met" if nochange < 0.15 else "missed"))
+        if result["messages"] >= 100000:
+            rss = result["scenarios"].get("full_first", {}).get("amiens", {}).get("rss_mb")
+            if rss:
+                lines.append("- %d messages, peak memory under 200 MB: %.0f MB → %s" % (
+                    result["messages"], rss["max"], "met" if rss["max"] < 200 else "missed"))
+    if ui_markdown:
+        lines += ["", "## Reading window (bench/ui-run)", "", ui_markdown.strip()]
+    warnings = [(r["messages"], w) for r in results for w in r.get("warnings", [])]
+    if warnings:
+        lines += ["", "Warnings:"] + ["- %d messages: %s" % w for w in warnings]
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, "sync-summary.md")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    if chart and results:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        fig, axes = plt.subplots(len(results), 1, figsize=(11, 4.5 * len(results)), squeeze=False)
+        for ax, result in zip(axes[:, 0], results):
+            bars(ax, result)
+        fig.tight_layout()
+        fig.savefig(os.path.join(out_dir, "sync-summary.png"), dpi=90)
+        plt.close(fig)
+    return path

@@ -36,6 +36,7 @@ log = mbx.log
 # write to the Maildir, sometimes spends an extra second idle (0.04 s CPU, 1.1 s wall): a pause
 # before every resync keeps that artefact out of the figures (for both tools alike).
 RESYNC_PAUSE = 1.1
+UI_MESSAGES = 100000
 
 
 def read_env(path):
@@ -142,10 +143,19 @@ def bench_size(args, env, count):
     variants = [("mbsync", tools.Mbsync(env, args.work, fsync=True))]
     if args.mbsync_nofsync:
         variants.append(("mbsync_nofsync", tools.Mbsync(env, args.work, fsync=False)))
+    # OfflineIMAP is 10-20 times slower than the others: one run per scenario, small sizes only.
+    offlineimap = None
+    if count <= args.offlineimap_max:
+        if tools.OfflineImap.available():
+            offlineimap = tools.OfflineImap(env, args.work)
+        else:
+            result["warnings"].append("offlineimap is not installed (Debian package offlineimap3): not measured")
+    runs = args.runs if count <= args.large_from else args.large_runs
+    result["runs"] = runs
 
     # ---- state S0. The tools take turns, run after run, so that a slow patch of the machine
     # (other processes, disk) hits all of them alike rather than one tool's whole series.
-    for _ in range(args.runs):
+    for run in range(runs):
         tools.flush_disk()
         r = rawimap.measure(**imap)
         base = r["login"] + r["list"] + r["examine"]
@@ -171,6 +181,17 @@ def bench_size(args, env, count):
             time.sleep(RESYNC_PAUSE)
             r = mbsync.sync()
             rec.add("resync_nochange", name, r)
+        if offlineimap and run == 0:
+            offlineimap.fresh()
+            r = offlineimap.sync()
+            got = r["summary"]["messages"]
+            rec.add("full_first", "offlineimap", r, None if got == count else "%d messages in the Maildir" % got)
+            time.sleep(RESYNC_PAUSE)
+            if r["rc"] == "timeout":
+                offlineimap = None      # a partial Maildir would make the resyncs meaningless
+            else:
+                rec.add("resync_nochange", "offlineimap", offlineimap.sync())
+                offlineimap.save("before-changes")
     result["disk_mb"] = {"amiens_profile": tools.du_mb(full), "mbsync_maildir": tools.du_mb(variants[0][1].near)}
     tools.copy_tree(full, amiens.profile("before-changes"))
     for name, mbsync in variants:
@@ -185,7 +206,7 @@ def bench_size(args, env, count):
     log("changes: %s" % report.changes_text(changes))
     fp1 = server.fingerprint()
     expected_total = count + changes["new"] - changes["expunged"]
-    for _ in range(args.runs):
+    for run in range(runs):
         work = amiens.profile("after-changes")
         tools.copy_tree(amiens.profile("before-changes"), work)
         time.sleep(RESYNC_PAUSE)
@@ -199,6 +220,13 @@ def bench_size(args, env, count):
             r = mbsync.sync()
             got = r["summary"]["messages"]
             rec.add("resync_changes", name, r, None if got == expected_total else "%d messages in the Maildir" % got)
+        if offlineimap and run == 0:
+            offlineimap.restore("before-changes")
+            time.sleep(RESYNC_PAUSE)
+            r = offlineimap.sync()
+            got = r["summary"]["messages"]
+            rec.add("resync_changes", "offlineimap", r,
+                    None if got == expected_total else "%d messages in the Maildir" % got)
     if server.fingerprint() != fp1:
         result["warnings"].append("the server state changed during the after-changes scenarios")
     result["fingerprint_before"] = fp0
@@ -218,11 +246,16 @@ def main():
     ap.add_argument("--work", required=True, help="cache and scratch directory")
     ap.add_argument("--mbsync-nofsync", action="store_true", help="also run mbsync with FSync no")
     ap.add_argument("--chart", action="store_true", help="also write sync-N.png (needs python3-matplotlib)")
+    ap.add_argument("--large-from", type=int, default=20000, help="sizes above this are 'large'")
+    ap.add_argument("--large-runs", type=int, default=1, help="runs per figure for large sizes")
+    ap.add_argument("--offlineimap-max", type=int, default=10000,
+                    help="largest size OfflineIMAP is run on (0: never)")
     args = ap.parse_args()
     env = read_env(os.path.join(args.state, "servers.env"))
+    results = []
     for size in [int(s) for s in args.sizes.split(",") if s]:
         t = time.perf_counter()
-        log("=== %d messages, %d runs ===" % (size, args.runs))
+        log("=== %d messages, %d runs ===" % (size, args.runs if size <= args.large_from else args.large_runs))
         result = bench_size(args, env, size)
         result["bench_seconds"] = round(time.perf_counter() - t, 1)
         if result.get("max_load", 0) > (os.cpu_count() or 1):
@@ -233,6 +266,38 @@ def main():
         path = report.write(result, args.out, chart=args.chart)
         print(open(path).read())
         log("%d messages done in %.0fs: %s" % (size, result["bench_seconds"], path))
+        results.append(result)
+
+    # The reading window on the largest cache, when the lead's UI benchmark is there.
+    ui_markdown = None
+    ui_script = os.path.join(mbx.ROOT, "bench", "ui-run")
+    if os.access(ui_script, os.X_OK):
+        log("bench/ui-run ...")
+        # Issue 10 asks for the reading window on 100,000 cached messages, whatever sizes ran.
+        ui_args = ["--messages", str(UI_MESSAGES), "--runs", "3", "--work", args.work,
+                   "--out", os.path.join(args.out, "ui-%d.md" % UI_MESSAGES)]
+        # The tool is built by bench/ui-run itself when missing; otherwise the current one is used.
+        if os.access(os.path.join(args.build_dir, "bench", "ui", "amiens-bench-ui"), os.X_OK):
+            ui_args.append("--no-build")
+        ui_markdown, problem = tools.ui_run(ui_script, ui_args,
+                                            env=dict(os.environ, AMIENS_BUILD_DIR=args.build_dir))
+        if problem:
+            log("WARNING " + problem)
+            ui_markdown = (ui_markdown or "") + "\n⚠ " + problem + "\n"
+    # Sizes measured by an earlier bench/run into the same directory stay in the summary (each
+    # row says when it was measured), so a long size can be run once and a short one again.
+    measured = {r["messages"] for r in results}
+    for name in sorted(os.listdir(args.out)):
+        if name.startswith("sync-") and name.endswith(".json") and name[5:-5].isdigit() \
+                and int(name[5:-5]) not in measured:
+            try:
+                with open(os.path.join(args.out, name)) as f:
+                    results.append(json.load(f))
+            except (OSError, ValueError):
+                pass
+    results.sort(key=lambda r: r["messages"])
+    path = report.write_summary(results, args.out, chart=args.chart, ui_markdown=ui_markdown)
+    print(open(path).read())
 
 
 if __name__ == "__main__":

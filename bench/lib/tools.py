@@ -167,3 +167,91 @@ def du_mb(path):
             except OSError:
                 pass
     return round(total / 1e6, 1)
+
+
+OFFLINEIMAP_CONFIG = """# Written by bench/lib/tools.py for one benchmark run (offlineimap3, Debian).
+[general]
+accounts = bench
+metadata = {state}/metadata
+maxsyncaccounts = 1
+# Its default, like mbsync's FSync yes: every message and state file flushed to disk.
+fsync = true
+
+[Account bench]
+localrepository = near
+remoterepository = far
+
+[Repository near]
+type = Maildir
+localfolders = {state}/near
+
+[Repository far]
+type = IMAP
+remotehost = localhost
+remoteport = {port}
+ssl = yes
+sslcacertfile = {ca}
+remoteuser = {user}
+remotepass = {password}
+# One way, like the others: nothing is ever written to the server.
+readonly = True
+createfolders = False
+maxconnections = 1
+"""
+
+
+class OfflineImap:
+    """offlineimap3 into a Maildir, one connection, read-only on the server, TLS verified."""
+
+    def __init__(self, env, work):
+        self.dir = os.path.join(work, "offlineimap")
+        shutil.rmtree(self.dir, ignore_errors=True)
+        os.makedirs(self.dir, mode=0o700)
+        self.state = os.path.join(self.dir, "state")
+        self.near = os.path.join(self.state, "near")
+        self.config = os.path.join(self.dir, "offlineimaprc")
+        password = env["AMIENS_TEST_PASSWORD"].replace("%", "%%")
+        with open(os.open(self.config, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+            f.write(OFFLINEIMAP_CONFIG.format(port=env["AMIENS_TEST_IMAPS_PORT"], user=env["AMIENS_TEST_USER"],
+                                              password=password, ca=env["AMIENS_TEST_CA_FILE"], state=self.state))
+
+    @staticmethod
+    def available():
+        return shutil.which("offlineimap") is not None
+
+    def fresh(self):
+        shutil.rmtree(self.state, ignore_errors=True)
+        os.makedirs(self.near)
+
+    def save(self, name):
+        copy_tree(self.state, os.path.join(self.dir, name))
+
+    def restore(self, name):
+        copy_tree(os.path.join(self.dir, name), self.state)
+
+    def count(self):
+        n = 0
+        for dirpath, _, filenames in os.walk(self.near):
+            if os.path.basename(dirpath) in ("cur", "new"):
+                n += len(filenames)
+        return n
+
+    def sync(self, timeout=300):
+        try:
+            r = timed(["offlineimap", "-c", self.config, "-o", "-u", "quiet"], timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return {"seconds": float(timeout), "rc": "timeout", "load": os.getloadavg()[0],
+                    "summary": {"messages": self.count()}, "stderr": "gave up after %d s" % timeout}
+        r["summary"] = {"messages": self.count()}
+        return r
+
+
+def ui_run(script, args, env=None, timeout=600):
+    """bench/ui-run (the reading-window benchmark, when it exists): its Markdown on stdout."""
+    try:
+        r = subprocess.run([script] + args, capture_output=True, text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "bench/ui-run gave up after %d s" % timeout
+    if r.returncode != 0:
+        return r.stdout or None, "bench/ui-run exited with %d: %s" % (r.returncode, r.stderr[-500:])
+    return r.stdout, None

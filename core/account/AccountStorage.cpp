@@ -1,7 +1,9 @@
 #include "AccountStorage.h"
 
+#include "drafts/DraftStore.h"
 #include "security/CredentialStore.h"
 #include "util/Logging.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -52,9 +54,8 @@ QString AccountStorage::temporaryDirectory() const
 QString AccountStorage::ensureTemporaryDirectory() const
 {
     const QString path = temporaryDirectory();
-    if (!m_profile.ensureExists(nullptr) || !QDir().mkpath(path))
+    if (!m_profile.ensureExists(nullptr) || !PrivateFiles::makeFolder(path))
         return {};
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return path;
 }
 
@@ -62,6 +63,8 @@ bool AccountStorage::wipeLocalData(QStringList *problems) const
 {
     bool ok = removeTree(cacheDirectory(), problems);
     ok = removeTree(temporaryDirectory(), problems) && ok;
+    // Drafts are the user's unsent writing: kept across cache rebuilds, but not on a shared workstation.
+    ok = removeTree(DraftStore::directoryFor(m_profile.directory(), m_accountId), problems) && ok;
     qCInfo(lcAccount).noquote() << "local data of" << m_accountId << (ok ? "wiped" : "partly wiped");
     return ok;
 }

@@ -2,6 +2,7 @@
 
 #include "CacheSchema.h"
 #include "util/Logging.h"
+#include "util/PrivateFiles.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -37,12 +38,12 @@ bool CacheDatabase::open(const QString &path, Mode mode, QString *error)
     m_path = path;
     if (mode == Mode::ReadWrite) {
         const QString folder = QFileInfo(path).absolutePath();
-        if (!QDir().mkpath(folder)) {
+        // <profile>/cache/<hex>: every folder created here is private, not only the last one.
+        if (!PrivateFiles::makeFolder(folder)) {
             if (error)
                 *error = tr("Cannot create the cache folder %1.").arg(folder);
             return false;
         }
-        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     } else if (!QFileInfo::exists(path)) {
         if (error)
             *error = tr("There is no offline copy of this account yet: synchronise it once.");

@@ -21,7 +21,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     CacheDatabase();
     ~CacheDatabase();

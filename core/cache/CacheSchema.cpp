@@ -76,6 +76,15 @@ QStringList CacheSchema::migrationTo(int version)
                    attempts INTEGER NOT NULL DEFAULT 0,
                    last_error TEXT NOT NULL DEFAULT ''))"_s,
         };
+    case 2:
+        return {
+            // A message moved or deleted by the user stays in its folder, hidden, until the server
+            // has done the move: an undo is exact, and a move the server refuses loses nothing.
+            u"ALTER TABLE messages ADD COLUMN hidden_by INTEGER NOT NULL DEFAULT 0"_s,
+            u"CREATE INDEX messages_hidden ON messages (hidden_by) WHERE hidden_by != 0"_s,
+            // Seconds since the epoch before which a queued change is not sent (the undo window).
+            u"ALTER TABLE pending_operations ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0"_s,
+        };
     default:
         return {};
     }

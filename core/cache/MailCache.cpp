@@ -1,13 +1,16 @@
 #include "MailCache.h"
 
+#include "mime/BodyTextScanner.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
 #include "util/Logging.h"
 #include "util/ParallelMap.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +19,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -247,8 +251,10 @@ bool MailCache::refreshFolderCounts(qint64 folderId)
 {
     QSqlQuery query(m_database.database());
     query.prepare(
-        u"UPDATE folders SET message_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ?), "
-        "unseen_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0) WHERE id = ?"_s);
+        u"UPDATE folders SET message_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ? AND "
+        u"hidden_by = 0), "
+        "unseen_count = (SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0 AND hidden_by = 0) "
+        "WHERE id = ?"_s);
     query.addBindValue(folderId);
     query.addBindValue(folderId);
     query.addBindValue(folderId);
@@ -424,6 +430,69 @@ bool MailCache::removeMessages(qint64 folderId, const QList<quint32> &uids)
     return ok;
 }
 
+namespace {
+
+/// The folders and UIDs of the messages hidden for @p operationId.
+QHash<qint64, QList<quint32>> hiddenByOperation(QSqlDatabase &database, qint64 operationId)
+{
+    QHash<qint64, QList<quint32>> result;
+    QSqlQuery query(database);
+    query.prepare(u"SELECT folder_id, uid FROM messages WHERE hidden_by = ?"_s);
+    query.addBindValue(operationId);
+    if (query.exec()) {
+        while (query.next())
+            result[query.value(0).toLongLong()].append(query.value(1).toUInt());
+    }
+    return result;
+}
+
+} // namespace
+
+bool MailCache::hideMessages(qint64 folderId, const QList<quint32> &uids, qint64 operationId)
+{
+    return m_database.transaction([&] {
+        QString error;
+        QSqlQuery hide(m_database.database());
+        hide.prepare(u"UPDATE messages SET hidden_by = ? WHERE folder_id = ? AND uid = ?"_s);
+        for (const quint32 uid : uids) {
+            hide.addBindValue(operationId);
+            hide.addBindValue(folderId);
+            hide.addBindValue(uid);
+            if (!execPrepared(hide, error, &m_database))
+                return false;
+        }
+        return refreshFolderCounts(folderId);
+    });
+}
+
+bool MailCache::unhideMessages(qint64 operationId)
+{
+    return m_database.transaction([&] {
+        const auto hidden = hiddenByOperation(m_database.database(), operationId);
+        QString error;
+        QSqlQuery show(m_database.database());
+        show.prepare(u"UPDATE messages SET hidden_by = 0 WHERE hidden_by = ?"_s);
+        show.addBindValue(operationId);
+        if (!execPrepared(show, error, &m_database))
+            return false;
+        for (auto it = hidden.cbegin(); it != hidden.cend(); ++it) {
+            if (!refreshFolderCounts(it.key()))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool MailCache::removeHiddenMessages(qint64 operationId)
+{
+    const auto hidden = hiddenByOperation(m_database.database(), operationId);
+    for (auto it = hidden.cbegin(); it != hidden.cend(); ++it) {
+        if (!removeMessages(it.key(), it.value()))
+            return false;
+    }
+    return true;
+}
+
 QSet<quint32> MailCache::uids(qint64 folderId)
 {
     QSet<quint32> result;
@@ -443,8 +512,8 @@ QList<CachedMessage> MailCache::messages(qint64 folderId, int limit, int offset)
     QSqlQuery query(m_database.database());
     query.setForwardOnly(true);
     query.prepare(
-        u"SELECT %1 FROM messages m WHERE m.folder_id = ? ORDER BY m.date DESC, m.uid DESC LIMIT ? OFFSET ?"_s
-            .arg(QString::fromLatin1(kMessageColumns)));
+        u"SELECT %1 FROM messages m WHERE m.folder_id = ? AND m.hidden_by = 0 "
+        "ORDER BY m.date DESC, m.uid DESC LIMIT ? OFFSET ?"_s.arg(QString::fromLatin1(kMessageColumns)));
     query.addBindValue(folderId);
     query.addBindValue(limit);
     query.addBindValue(offset);
@@ -454,7 +523,7 @@ QList<CachedMessage> MailCache::messages(qint64 folderId, int limit, int offset)
     return result;
 }
 
-QList<qint64> MailCache::messageRowIds(qint64 folderId, const ListQuery &listQuery)
+QString MailCache::listSql(const QString &columns, const ListQuery &listQuery)
 {
     QString order;
     switch (listQuery.sortKey) {
@@ -472,16 +541,21 @@ QList<qint64> MailCache::messageRowIds(qint64 folderId, const ListQuery &listQue
         break;
     }
     const QString direction = listQuery.descending ? u" DESC"_s : u" ASC"_s;
-    QString where = u"folder_id = ?"_s;
+    QString where = u"folder_id = ? AND hidden_by = 0"_s;
     if (listQuery.unreadOnly)
         where += u" AND seen = 0"_s;
     if (listQuery.flaggedOnly)
         where += u" AND flagged = 1"_s;
     if (listQuery.withAttachmentsOnly)
         where += u" AND has_attachments = 1"_s;
+    return u"SELECT %1 FROM messages WHERE %2 ORDER BY %3%4, uid%4"_s.arg(columns, where, order, direction);
+}
+
+QList<qint64> MailCache::messageRowIds(qint64 folderId, const ListQuery &listQuery)
+{
     QSqlQuery query(m_database.database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT id FROM messages WHERE %1 ORDER BY %2%3, uid%3"_s.arg(where, order, direction));
+    query.prepare(listSql(u"id"_s, listQuery));
     query.addBindValue(folderId);
     QList<qint64> ids;
     if (!query.exec())
@@ -489,6 +563,22 @@ QList<qint64> MailCache::messageRowIds(qint64 folderId, const ListQuery &listQue
     while (query.next())
         ids.append(query.value(0).toLongLong());
     return ids;
+}
+
+QList<MessageThreader::Message> MailCache::threadKeys(qint64 folderId, const ListQuery &listQuery)
+{
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(listSql(u"id, message_id, in_reply_to, references_list, date"_s, listQuery));
+    query.addBindValue(folderId);
+    QList<MessageThreader::Message> keys;
+    if (!query.exec())
+        return keys;
+    while (query.next()) {
+        keys.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                     query.value(3).toString().split(u' ', Qt::SkipEmptyParts), query.value(4).toLongLong()});
+    }
+    return keys;
 }
 
 QList<CachedMessage> MailCache::messagesByRowIds(const QList<qint64> &rowIds)
@@ -521,7 +611,7 @@ QList<CachedMessage> MailCache::messagesByRowIds(const QList<qint64> &rowIds)
 std::optional<CachedMessage> MailCache::message(qint64 folderId, quint32 uid)
 {
     QSqlQuery query(m_database.database());
-    query.prepare(u"SELECT %1 FROM messages m WHERE m.folder_id = ? AND m.uid = ?"_s.arg(
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.folder_id = ? AND m.uid = ? AND m.hidden_by = 0"_s.arg(
         QString::fromLatin1(kMessageColumns)));
     query.addBindValue(folderId);
     query.addBindValue(uid);
@@ -530,10 +620,46 @@ std::optional<CachedMessage> MailCache::message(qint64 folderId, quint32 uid)
     return std::nullopt;
 }
 
+QList<CachedMessage> MailCache::messagesWithMessageId(const QString &messageId)
+{
+    QList<CachedMessage> result;
+    if (messageId.isEmpty())
+        return result;
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.message_id = ? AND m.hidden_by = 0"_s.arg(
+        QString::fromLatin1(kMessageColumns)));
+    query.addBindValue(messageId);
+    query.exec();
+    while (query.next())
+        result.append(messageFromRow(query));
+    return result;
+}
+
+QList<CachedMessage> MailCache::answersTo(const QString &messageId, int limit)
+{
+    QList<CachedMessage> result;
+    if (messageId.isEmpty())
+        return result;
+    QSqlQuery query(m_database.database());
+    // References are stored space-separated: match the id as a whole word.
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.hidden_by = 0 AND (m.in_reply_to = ? OR "
+                  "(' ' || m.references_list || ' ') LIKE ? ESCAPE '\\') ORDER BY m.date DESC LIMIT ?"_s.arg(
+                      QString::fromLatin1(kMessageColumns)));
+    QString escaped = messageId;
+    escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
+    query.addBindValue(messageId);
+    query.addBindValue(QString(u"% "_s + escaped + u" %"_s));
+    query.addBindValue(limit);
+    query.exec();
+    while (query.next())
+        result.append(messageFromRow(query));
+    return result;
+}
+
 int MailCache::messageCount(qint64 folderId)
 {
     QSqlQuery query(m_database.database());
-    query.prepare(u"SELECT COUNT(*) FROM messages WHERE folder_id = ?"_s);
+    query.prepare(u"SELECT COUNT(*) FROM messages WHERE folder_id = ? AND hidden_by = 0"_s);
     query.addBindValue(folderId);
     return query.exec() && query.next() ? query.value(0).toInt() : 0;
 }
@@ -541,7 +667,7 @@ int MailCache::messageCount(qint64 folderId)
 int MailCache::unseenCount(qint64 folderId)
 {
     QSqlQuery query(m_database.database());
-    query.prepare(u"SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0"_s);
+    query.prepare(u"SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0 AND hidden_by = 0"_s);
     query.addBindValue(folderId);
     return query.exec() && query.next() ? query.value(0).toInt() : 0;
 }
@@ -553,8 +679,18 @@ bool MailCache::storeBody(qint64 folderId, quint32 uid, const QByteArray &raw)
 
 bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies)
 {
-    const QList<MessageContent> contents = parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) {
-        return MessageContent::parse(body.second, false);
+    // The light scanner, not MessageContent::parse: only the text and the paper clip are kept.
+    struct Scanned
+    {
+        BodyTextScanner::Result content;
+        QString preview;
+    };
+    const QList<Scanned> contents = parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) {
+        Scanned scanned{BodyTextScanner::scan(body.second), {}};
+        MessageContent shown;
+        shown.text = scanned.content.text;
+        scanned.preview = shown.preview();
+        return scanned;
     });
     QStringList writtenFiles;
     const bool ok = m_database.transaction([&] {
@@ -571,7 +707,7 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
             u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
         for (qsizetype i = 0; i < bodies.size(); ++i) {
             const QByteArray &raw = bodies.at(i).second;
-            const MessageContent &content = contents.at(i);
+            const BodyTextScanner::Result &content = contents.at(i).content;
             lookup.addBindValue(folderId);
             lookup.addBindValue(bodies.at(i).first);
             if (!execPrepared(lookup, error, &m_database))
@@ -590,9 +726,11 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
             if (raw.size() > kMaxInlineBody) {
                 // Written and flushed to disk before the row that names it is committed.
                 fileName = u"%1.eml"_s.arg(rowId);
-                QDir().mkpath(bodyFolder());
+                PrivateFiles::makeFolder(bodyFolder());
                 QSaveFile file(bodyFolder() + u'/' + fileName);
-                if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit()) {
+                // The folder is private (0700); the file is made 0600 too once in place.
+                if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit() ||
+                    !PrivateFiles::restrictFile(file.fileName())) {
                     m_database.setLastError(file.errorString());
                     qCWarning(lcCache)
                         << "cannot write the body file" << file.fileName() << file.errorString();
@@ -604,8 +742,8 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
             body.addBindValue(fileName.isEmpty() ? raw : QVariant(QMetaType(QMetaType::QByteArray)));
             body.addBindValue(fileName.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                                  : QVariant(fileName));
-            update.addBindValue(text(content.preview()));
-            update.addBindValue(content.attachments.isEmpty() ? 0 : 1);
+            update.addBindValue(text(contents.at(i).preview));
+            update.addBindValue(content.hasAttachments ? 1 : 0);
             update.addBindValue(rowId);
             index.addBindValue(rowId);
             index.addBindValue(subject);
@@ -684,7 +822,7 @@ QList<SearchHit> MailCache::search(const QString &text, int limit)
         return result;
     QSqlQuery query(m_database.database());
     query.prepare(u"SELECT f.path, %1 FROM message_search s JOIN messages m ON m.id = s.rowid "
-                  "JOIN folders f ON f.id = m.folder_id WHERE message_search MATCH ? "
+                  "JOIN folders f ON f.id = m.folder_id WHERE message_search MATCH ? AND m.hidden_by = 0 "
                   "ORDER BY m.date DESC LIMIT ?"_s.arg(QString::fromLatin1(kMessageColumns)));
     query.addBindValue(match);
     query.addBindValue(limit);
@@ -695,6 +833,49 @@ QList<SearchHit> MailCache::search(const QString &text, int limit)
     while (query.next()) {
         result.append({query.value(0).toString(), messageFromRow(query, 1)});
     }
+    return result;
+}
+
+QStringList MailCache::knownAddresses(int scanned, int limit)
+{
+    struct Seen
+    {
+        MailAddress address;
+        int count = 0;
+    };
+    QHash<QString, Seen> seen;
+    QSqlQuery query(m_database.database());
+    query.prepare(
+        u"SELECT from_name, from_address, to_list, cc_list FROM messages ORDER BY date DESC LIMIT ?"_s);
+    query.addBindValue(scanned);
+    if (!query.exec()) {
+        qCWarning(lcCache) << "address list failed:" << query.lastError().text();
+        return {};
+    }
+    const auto note = [&seen](const MailAddress &address) {
+        const QString key = address.address.trimmed().toLower();
+        if (!key.contains(u'@'))
+            return;
+        Seen &entry = seen[key];
+        // The first name met is the most recent one.
+        if (entry.address.address.isEmpty() || (entry.address.name.isEmpty() && !address.name.isEmpty()))
+            entry.address = {address.name.trimmed(), address.address.trimmed()};
+        ++entry.count;
+    };
+    while (query.next()) {
+        note({query.value(0).toString(), query.value(1).toString()});
+        for (const MailAddress &address : addressesFromJson(query.value(2).toString()))
+            note(address);
+        for (const MailAddress &address : addressesFromJson(query.value(3).toString()))
+            note(address);
+    }
+    QList<Seen> sorted = seen.values();
+    std::sort(sorted.begin(), sorted.end(), [](const Seen &a, const Seen &b) {
+        return a.count != b.count ? a.count > b.count : a.address.address < b.address.address;
+    });
+    QStringList result;
+    for (qsizetype i = 0; i < sorted.size() && i < limit; ++i)
+        result.append(sorted.at(i).address.toDisplayString());
     return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include "CacheDatabase.h"
 #include "CachedMessage.h"
+#include "MessageThreader.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -48,6 +49,11 @@ public:
     [[nodiscard]] QSet<quint32> uids(qint64 folderId);
     [[nodiscard]] QList<CachedMessage> messages(qint64 folderId, int limit, int offset = 0);
     [[nodiscard]] std::optional<CachedMessage> message(qint64 folderId, quint32 uid);
+    /// Messages whose Message-ID is @p messageId (one per folder it is in), e.g. the original a
+    /// read receipt names.
+    [[nodiscard]] QList<CachedMessage> messagesWithMessageId(const QString &messageId);
+    /// Messages that answer @p messageId (In-Reply-To or References), newest first.
+    [[nodiscard]] QList<CachedMessage> answersTo(const QString &messageId, int limit);
     [[nodiscard]] int messageCount(qint64 folderId);
     [[nodiscard]] int unseenCount(qint64 folderId);
 
@@ -70,6 +76,8 @@ public:
     /// Row ids of the folder's messages in list order: cheap even for 100,000 messages, so a
     /// view can know its size and fetch visible rows with messagesByRowIds().
     [[nodiscard]] QList<qint64> messageRowIds(qint64 folderId, const ListQuery &query);
+    /// What threading needs of the same messages, in the same order.
+    [[nodiscard]] QList<MessageThreader::Message> threadKeys(qint64 folderId, const ListQuery &query);
     /// The messages with these row ids, in the same order (missing ones skipped).
     [[nodiscard]] QList<CachedMessage> messagesByRowIds(const QList<qint64> &rowIds);
 
@@ -86,12 +94,24 @@ public:
     // Local changes (applied at once; the pending operation goes to the server later)
     bool changeFlags(qint64 folderId, const QList<quint32> &uids, const QStringList &add,
                      const QStringList &remove);
+    /// Hides messages that a queued move or delete (@p operationId) takes away: they leave every
+    /// list, count and search at once but stay in the cache until the server has done the change.
+    bool hideMessages(qint64 folderId, const QList<quint32> &uids, qint64 operationId);
+    /// Shows again the messages hidden for @p operationId (undone, or refused by the server).
+    bool unhideMessages(qint64 operationId);
+    /// Drops the messages hidden for @p operationId: the server has moved or deleted them.
+    bool removeHiddenMessages(qint64 operationId);
 
     // Search
     [[nodiscard]] QList<SearchHit> search(const QString &query, int limit);
+    /// Addresses seen in the last @p scanned messages (senders and recipients), most frequent
+    /// first, as "Name <address>", each address once; for completing recipients.
+    [[nodiscard]] QStringList knownAddresses(int scanned = 5000, int limit = 2000);
 
 private:
     [[nodiscard]] QString bodyFolder() const;
+    /// "SELECT columns FROM messages WHERE … ORDER BY …" for a folder's list; binds: folder id.
+    [[nodiscard]] static QString listSql(const QString &columns, const ListQuery &query);
     bool refreshFolderCounts(qint64 folderId);
 
     CacheDatabase m_database;

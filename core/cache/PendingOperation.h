@@ -23,6 +23,9 @@ struct PendingOperation
     QString argument;
     int attempts = 0;
     QString lastError;
+    /// Seconds since the epoch before which the change is not sent: the window in which the
+    /// user can still undo it. 0: at once.
+    qint64 notBefore = 0;
 
     [[nodiscard]] static QString kindName(Kind kind);
     [[nodiscard]] static bool kindFromName(const QString &name, Kind *kind);

@@ -22,13 +22,14 @@ qint64 PendingOperationQueue::enqueue(const PendingOperation &operation)
     for (const quint32 uid : operation.uids)
         uids.append(QString::number(uid));
     QSqlQuery query(m_database.database());
-    query.prepare(
-        u"INSERT INTO pending_operations (kind, folder_path, uids, argument, created) VALUES (?, ?, ?, ?, ?)"_s);
+    query.prepare(u"INSERT INTO pending_operations (kind, folder_path, uids, argument, created, not_before) "
+                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(PendingOperation::kindName(operation.kind));
     query.addBindValue(operation.folderPath);
     query.addBindValue(uids.join(u','));
     query.addBindValue(operation.argument.isNull() ? u""_s : operation.argument); // NOT NULL column
     query.addBindValue(QDateTime::currentSecsSinceEpoch());
+    query.addBindValue(operation.notBefore);
     if (!query.exec()) {
         m_database.setLastError(query.lastError().text());
         return 0;
@@ -40,8 +41,9 @@ QList<PendingOperation> PendingOperationQueue::all()
 {
     QList<PendingOperation> result;
     QSqlQuery query(m_database.database());
-    query.exec(
-        u"SELECT id, kind, folder_path, uids, argument, attempts, last_error FROM pending_operations ORDER BY id"_s);
+    query.exec(u"SELECT id, kind, folder_path, uids, argument, attempts, last_error, not_before FROM "
+               u"pending_operations "
+               "ORDER BY id"_s);
     while (query.next()) {
         PendingOperation operation;
         operation.id = query.value(0).toLongLong();
@@ -54,6 +56,7 @@ QList<PendingOperation> PendingOperationQueue::all()
         operation.argument = query.value(4).toString();
         operation.attempts = query.value(5).toInt();
         operation.lastError = query.value(6).toString();
+        operation.notBefore = query.value(7).toLongLong();
         result.append(operation);
     }
     return result;
@@ -64,6 +67,14 @@ int PendingOperationQueue::count()
     QSqlQuery query(m_database.database());
     return query.exec(u"SELECT COUNT(*) FROM pending_operations"_s) && query.next() ? query.value(0).toInt()
                                                                                     : 0;
+}
+
+bool PendingOperationQueue::contains(qint64 id)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT 1 FROM pending_operations WHERE id = ?"_s);
+    query.addBindValue(id);
+    return query.exec() && query.next();
 }
 
 bool PendingOperationQueue::remove(qint64 id)

@@ -19,6 +19,7 @@ public:
     qint64 enqueue(const PendingOperation &operation);
     [[nodiscard]] QList<PendingOperation> all();
     [[nodiscard]] int count();
+    [[nodiscard]] bool contains(qint64 id);
     bool remove(qint64 id);
     bool recordFailure(qint64 id, const QString &error);
 

@@ -322,6 +322,17 @@ QByteArray MessageBuilder::fileNameParameters(const QString &parameter, const QS
 
 std::optional<BuiltMessage> MessageBuilder::build(const OutgoingMessage &message, QString *error)
 {
+    return buildMessage(message, false, error);
+}
+
+std::optional<BuiltMessage> MessageBuilder::buildDraft(const OutgoingMessage &message, QString *error)
+{
+    return buildMessage(message, true, error);
+}
+
+std::optional<BuiltMessage> MessageBuilder::buildMessage(const OutgoingMessage &message, bool draft,
+                                                         QString *error)
+{
     const auto fail = [error](const QString &text) {
         if (error)
             *error = text;
@@ -335,7 +346,19 @@ std::optional<BuiltMessage> MessageBuilder::build(const OutgoingMessage &message
     built.envelopeFrom = from;
     built.subject = withoutLineBreaks(message.subject).trimmed();
     QStringList recipients;
-    for (const auto *list : {&message.to, &message.cc, &message.bcc}) {
+    // A draft is saved as it is, half-typed addresses included; only what can be sent is named.
+    const auto sendable = [draft](const QList<MailAddress> &list) {
+        QList<MailAddress> kept;
+        for (const MailAddress &address : list) {
+            if (!draft || !sendableAddress(address.address).isEmpty())
+                kept.append(address);
+        }
+        return kept;
+    };
+    const QList<MailAddress> to = sendable(message.to);
+    const QList<MailAddress> cc = sendable(message.cc);
+    const QList<MailAddress> bcc = sendable(message.bcc);
+    for (const auto *list : {&to, &cc, &bcc}) {
         for (const MailAddress &recipient : *list) {
             const QString address = sendableAddress(recipient.address);
             if (address.isEmpty())
@@ -346,20 +369,23 @@ std::optional<BuiltMessage> MessageBuilder::build(const OutgoingMessage &message
         }
     }
     built.recipients = uniqueAddresses(recipients);
-    if (built.recipients.isEmpty())
+    if (built.recipients.isEmpty() && !draft)
         return fail(tr("The message has no recipient."));
 
-    built.messageId = newMessageId(from);
+    built.messageId = message.messageId.isEmpty() ? newMessageId(from) : message.messageId;
     const QDateTime date = message.date.isValid() ? message.date : QDateTime::currentDateTime();
 
     QByteArray header;
     header += headerLine("Date", date.toString(Qt::RFC2822Date).toLatin1());
     header += headerLine("From", encodeMailbox(message.from));
-    if (!message.to.isEmpty())
-        header += addressHeader("To", message.to);
-    if (!message.cc.isEmpty())
-        header += addressHeader("Cc", message.cc);
+    if (!to.isEmpty())
+        header += addressHeader("To", to);
+    if (!cc.isEmpty())
+        header += addressHeader("Cc", cc);
     // Bcc recipients are in the envelope only: the bytes, sent and kept in Sent, never name them.
+    // A draft is the user's own copy and must bring them back when reopened.
+    if (draft && !bcc.isEmpty())
+        header += addressHeader("Bcc", bcc);
     header += headerLine("Subject", encodeUnstructured(built.subject));
     header += headerLine("Message-ID", '<' + built.messageId.toLatin1() + '>');
     if (!message.inReplyTo.isEmpty())

@@ -20,6 +20,10 @@ class MessageBuilder
 public:
     /// Returns nothing and sets @p error (French) when the message cannot be sent as it is.
     [[nodiscard]] static std::optional<BuiltMessage> build(const OutgoingMessage &message, QString *error);
+    /// The copy of a draft kept in the Drafts folder: no recipient needed, addresses that cannot
+    /// be sent yet left out, Bcc kept (it is the user's own copy), message.messageId used.
+    [[nodiscard]] static std::optional<BuiltMessage> buildDraft(const OutgoingMessage &message,
+                                                                QString *error);
 
     /// Prepares a message written elsewhere (amiens-mail-cli send FILE.eml): CRLF line ends, Bcc
     /// taken out of the bytes into the envelope, Message-ID and Date added when missing.
@@ -38,6 +42,10 @@ public:
     [[nodiscard]] static QByteArray quotedPrintable(const QByteArray &utf8Text);
     /// filename*0*=UTF-8''...; filename*1*=... (RFC 2231), ASCII names as a plain quoted value.
     [[nodiscard]] static QByteArray fileNameParameters(const QString &parameter, const QString &fileName);
+
+private:
+    [[nodiscard]] static std::optional<BuiltMessage> buildMessage(const OutgoingMessage &message, bool draft,
+                                                                  QString *error);
 };
 
 } // namespace Amiens

@@ -42,6 +42,7 @@ struct OutgoingMessage
     QString inReplyTo;      ///< Message-ID of the message answered, without angle brackets
     QStringList references; ///< its References followed by its Message-ID, without brackets
     QDateTime date;         ///< invalid: now
+    QString messageId;      ///< empty: a new one; a draft keeps its own across saves
 };
 
 } // namespace Amiens

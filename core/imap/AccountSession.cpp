@@ -160,22 +160,59 @@ void AccountSession::changeFlags(const QString &folderPath, const QList<quint32>
 void AccountSession::moveMessages(const QString &folderPath, const QList<quint32> &uids,
                                   const QString &destination, std::function<void(const QString &)> done)
 {
-    runLocal(
-        [=](MailCache &cache) {
-            QString error;
-            OfflineChanges(cache).move(folderPath, uids, destination, &error);
-            return error;
-        },
-        std::move(done));
+    moveMessages(folderPath, uids, destination, 0, [done](const QString &error, qint64) {
+        if (done)
+            done(error);
+    });
 }
 
 void AccountSession::deleteMessages(const QString &folderPath, const QList<quint32> &uids,
                                     std::function<void(const QString &)> done)
 {
+    deleteMessages(folderPath, uids, 0, [done](const QString &error, qint64) {
+        if (done)
+            done(error);
+    });
+}
+
+void AccountSession::moveMessages(const QString &folderPath, const QList<quint32> &uids,
+                                  const QString &destination, int undoSeconds, UndoableDone done)
+{
+    auto operationId = std::make_shared<qint64>(0);
     runLocal(
         [=](MailCache &cache) {
             QString error;
-            OfflineChanges(cache).remove(folderPath, uids, &error);
+            OfflineChanges(cache).move(folderPath, uids, destination, &error, undoSeconds, operationId.get());
+            return error;
+        },
+        [operationId, done](const QString &error) {
+            if (done)
+                done(error, *operationId);
+        });
+}
+
+void AccountSession::deleteMessages(const QString &folderPath, const QList<quint32> &uids, int undoSeconds,
+                                    UndoableDone done)
+{
+    auto operationId = std::make_shared<qint64>(0);
+    runLocal(
+        [=](MailCache &cache) {
+            QString error;
+            OfflineChanges(cache).remove(folderPath, uids, &error, undoSeconds, operationId.get());
+            return error;
+        },
+        [operationId, done](const QString &error) {
+            if (done)
+                done(error, *operationId);
+        });
+}
+
+void AccountSession::undoChange(qint64 operationId, std::function<void(const QString &)> done)
+{
+    runLocal(
+        [operationId](MailCache &cache) {
+            QString error;
+            OfflineChanges(cache).undo(operationId, &error);
             return error;
         },
         std::move(done));

@@ -52,6 +52,15 @@ public:
                       std::function<void(const QString &error)> done);
     void deleteMessages(const QString &folderPath, const QList<quint32> &uids,
                         std::function<void(const QString &error)> done);
+    /// The same, sent to the server only after @p undoSeconds; @p done also gets the change's
+    /// id for undoChange().
+    using UndoableDone = std::function<void(const QString &error, qint64 operationId)>;
+    void moveMessages(const QString &folderPath, const QList<quint32> &uids, const QString &destination,
+                      int undoSeconds, UndoableDone done);
+    void deleteMessages(const QString &folderPath, const QList<quint32> &uids, int undoSeconds,
+                        UndoableDone done);
+    /// Cancels a move or delete still in its undo window.
+    void undoChange(qint64 operationId, std::function<void(const QString &error)> done);
     /// Queues @p job on the worker; @p done runs on this object's thread.
     void submit(std::shared_ptr<ImapJob> job, Completion done);
     /// Stops the running job as soon as possible; later jobs fail as cancelled.

@@ -1,5 +1,6 @@
 #include "HtmlSanitizer.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
@@ -17,6 +18,10 @@ const QSet<QString> kAllowedTags = {
     u"p"_s,   u"pre"_s,   u"s"_s,     u"small"_s,      u"span"_s,   u"strike"_s, u"strong"_s, u"sub"_s,
     u"sup"_s, u"table"_s, u"tbody"_s, u"td"_s,         u"tfoot"_s,  u"th"_s,     u"thead"_s,  u"tr"_s,
     u"tt"_s,  u"u"_s,     u"ul"_s,    u"big"_s,        u"caption"_s};
+// Never nested: void elements and those a sibling closes implicitly.
+const QSet<QString> kSelfClosing = {u"br"_s,    u"hr"_s,    u"img"_s,   u"p"_s,      u"li"_s,
+                                    u"dt"_s,    u"dd"_s,    u"tr"_s,    u"td"_s,     u"th"_s,
+                                    u"thead"_s, u"tbody"_s, u"tfoot"_s, u"caption"_s};
 // Dropped with everything inside them.
 const QSet<QString> kDroppedWithContent = {
     u"script"_s, u"style"_s, u"iframe"_s,   u"frame"_s,  u"frameset"_s, u"object"_s,   u"embed"_s,
@@ -120,7 +125,9 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
         u"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--.*?-->|<![^>]*>|<\\?[^>]*>"_s,
         QRegularExpression::DotMatchesEverythingOption);
     qsizetype position = 0;
-    QString skipUntil; // inside a dropped element
+    QString skipUntil;               // inside a dropped element
+    QStringList openElements;        // kept and not closed yet
+    QHash<QString, int> droppedOpen; // opened beyond kMaxOpenElements, by name
     auto matches = tagPattern.globalMatch(html);
     while (matches.hasNext()) {
         const auto match = matches.next();
@@ -153,13 +160,34 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
         }
         if (!kAllowedTags.contains(name))
             continue; // the tag goes, its text stays
+        // Depth: void elements and those HTML closes by itself (a new <p> ends the last one)
+        // do not nest; every other element counts until it is closed.
+        const bool nests = !kSelfClosing.contains(name);
         if (closing) {
+            if (nests) {
+                if (droppedOpen.value(name) > 0) {
+                    --droppedOpen[name];
+                    continue;
+                }
+                const qsizetype at = openElements.lastIndexOf(name);
+                if (at < 0)
+                    continue; // closes nothing that was kept
+                openElements.resize(at);
+            }
             out += u"</"_s + name + u'>';
             continue;
+        }
+        if (nests) {
+            if (openElements.size() >= kMaxOpenElements) {
+                ++droppedOpen[name];
+                continue;
+            }
+            openElements.append(name);
         }
         QString tag = u'<' + name;
         const QList<Attribute> attributes = parseAttributes(match.captured(3));
         bool dropTag = false;
+        bool dropSilently = false;
         for (const Attribute &attribute : attributes) {
             if (!kAllowedAttributes.contains(attribute.name))
                 continue; // onclick, onload, … never pass
@@ -174,10 +202,19 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
                 if (scheme == "cid"_L1 ||
                     (scheme == "data"_L1 && value.startsWith(u"data:image/"_s, Qt::CaseInsensitive))) {
                     // Embedded in the message: nothing leaves the computer.
-                } else if ((scheme == "http"_L1 || scheme == "https"_L1) && allowRemoteImages) {
+                } else if (scheme == "http"_L1 || scheme == "https"_L1 ||
+                           (scheme.isEmpty() && value.trimmed().startsWith(u"//"_s))) {
+                    if (!allowRemoteImages) {
+                        ++result.blockedRemoteImages;
+                        dropTag = name == "img"_L1;
+                        continue;
+                    }
+                    if (scheme.isEmpty())
+                        value = u"https:"_s + value.trimmed(); // protocol-relative
                 } else {
-                    ++result.blockedRemoteImages;
-                    dropTag = name == "img"_L1;
+                    // Relative (no base to resolve it), file:, javascript: …: nothing that "Afficher
+                    // le contenu distant" could show, so it is not counted as remote content.
+                    dropSilently = name == "img"_L1;
                     continue;
                 }
             } else if (attribute.name == "style"_L1) {
@@ -187,6 +224,8 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
             }
             tag += u' ' + attribute.name + u"=\""_s + escapeAttribute(decodeEntities(value)) + u'"';
         }
+        if (dropSilently)
+            continue;
         if (dropTag) {
             out += u"<span title=\""_s + tr("Remote image blocked") + u"\">[&#9633;]</span>"_s;
             continue;

@@ -25,6 +25,10 @@ public:
         bool hadScripts = false;
     };
 
+    /// Elements nested deeper than this are dropped (their text stays): Qt's rich-text layout
+    /// of tens of thousands of nested blocks takes minutes, and no real message needs it.
+    static constexpr int kMaxOpenElements = 64;
+
     [[nodiscard]] static Result sanitize(const QString &html, bool allowRemoteImages = false);
 };
 

@@ -39,6 +39,44 @@ QString extractText(const vmime::contentHandler &content, const vmime::charset &
 
 } // namespace
 
+int MessageContent::multipartDepth(const QByteArray &rawMessage, int stopAt)
+{
+    // One pass over the lines: a boundary parameter opens a level, its closing delimiter
+    // ("--B--") closes it and every level opened inside it. Linear, whatever the input.
+    static const QRegularExpression boundaryParameter(uR"(boundary\s*=\s*"?([^";\s]+))"_s,
+                                                      QRegularExpression::CaseInsensitiveOption);
+    QList<QByteArray> open;
+    int deepest = 0;
+    qsizetype start = 0;
+    while (start < rawMessage.size() && deepest < stopAt) {
+        qsizetype end = rawMessage.indexOf('\n', start);
+        if (end < 0)
+            end = rawMessage.size();
+        QByteArrayView line(rawMessage.constData() + start, end - start);
+        start = end + 1;
+        while (line.endsWith('\r') || line.endsWith(' ') || line.endsWith('\t'))
+            line.chop(1);
+        if (line.startsWith("--") && line.endsWith("--") && !open.isEmpty() && line.size() > 4) {
+            const QByteArrayView closed = line.sliced(2, line.size() - 4);
+            for (qsizetype i = open.size() - 1; i >= 0; --i) {
+                if (open.at(i) == closed) {
+                    open.resize(i);
+                    break;
+                }
+            }
+            continue;
+        }
+        if (line.size() > 9 && line.size() < 2000 && line.contains('=')) {
+            const auto match = boundaryParameter.match(QString::fromLatin1(line.data(), line.size()));
+            if (match.hasMatch()) {
+                open.append(match.captured(1).toLatin1());
+                deepest = std::max(deepest, static_cast<int>(open.size()));
+            }
+        }
+    }
+    return deepest;
+}
+
 QString MessageContent::preview(int length) const
 {
     QString flat = text;
@@ -61,6 +99,14 @@ MessageContent MessageContent::parse(const QByteArray &rawMessage, bool decodeHe
     // VMime's address parser recurses without bound on nested groups (vmime.md §6): the body is
     // parsed under the defused header, never under the sender's raw one.
     const QByteArray safe = HeaderDecoder::defused(header) + rawMessage.mid(header.size());
+    if (multipartDepth(rawMessage) > kMaxMultipartDepth) {
+        qCWarning(lcMime) << "message body not decoded: multipart nesting deeper than" << kMaxMultipartDepth;
+        content.problem = tr("This message is built in a way that could block AmiensMail (more than %1 parts "
+                             "nested in each other), so its content is not shown. It may be malicious.")
+                              .arg(kMaxMultipartDepth);
+        content.text = content.problem;
+        return content;
+    }
 
     try {
         auto message = vmime::make_shared<vmime::message>();
@@ -128,6 +174,8 @@ MessageContent MessageContent::parse(const QByteArray &rawMessage, bool decodeHe
 
 QByteArray MessageContent::attachmentData(const QByteArray &rawMessage, int index)
 {
+    if (multipartDepth(rawMessage) > kMaxMultipartDepth)
+        return {};
     const QByteArray header = headerBlock(rawMessage);
     const QByteArray safe = HeaderDecoder::defused(header) + rawMessage.mid(header.size());
     try {

@@ -32,6 +32,16 @@ public:
     QList<AttachmentInfo> attachments;
     /// Images referenced by the HTML part as cid:ID, by ID (without angle brackets).
     QHash<QString, QByteArray> inlineImages;
+    /// Set when the body was not decoded because it could block the program (parts nested beyond
+    /// kMaxMultipartDepth): French, for the view; the headers are still there.
+    QString problem;
+
+    /// VMime 0.9.2 parses nested multiparts in quadratic time (800 levels: seconds; 5,000:
+    /// minutes) and recursively; real mail nests a handful of levels.
+    static constexpr int kMaxMultipartDepth = 32;
+    /// How deep the multipart boundaries of @p rawMessage nest, counting no further than @p stopAt.
+    [[nodiscard]] static int multipartDepth(const QByteArray &rawMessage,
+                                            int stopAt = kMaxMultipartDepth + 1);
 
     /// Up to @p length characters of text on one line, for the message list.
     [[nodiscard]] QString preview(int length = 200) const;

@@ -95,16 +95,17 @@ void QtSslSocket::connect(const vmime::string &address, vmime::port_t port)
     m_socket = std::make_unique<QSslSocket>();
     m_socket->setSslConfiguration(m_settings.trust.sslConfiguration());
     m_socket->setPeerVerifyName(m_host);
-    QObject::connect(m_socket.get(), &QSslSocket::sslErrors, m_socket.get(),
-                     [this](const QList<QSslError> &errors) {
-                         m_sslErrors = errors;
-                         // Only an exact certificate the user accepted for this host and port
-                         // may pass verification errors; nothing else ever does.
-                         if (m_settings.trust.isPinned(m_host, m_port, m_socket->peerCertificate())) {
-                             qCInfo(lcTls) << "accepting the pinned certificate of" << m_host << m_port;
-                             m_socket->ignoreSslErrors(errors);
-                         }
-                     });
+    QObject::connect(
+        m_socket.get(), &QSslSocket::sslErrors, m_socket.get(), [this](const QList<QSslError> &errors) {
+            m_sslErrors = errors;
+            // Only an exact certificate the user accepted for this host and port, or
+            // a chain the system store verifies when the account's own authorities
+            // replaced it, may pass verification errors; nothing else ever does.
+            if (m_settings.trust.acceptsDespite(m_host, m_port, m_socket->peerCertificateChain(), errors)) {
+                qCInfo(lcTls) << "accepting the pinned or system-verified certificate of" << m_host << m_port;
+                m_socket->ignoreSslErrors(errors);
+            }
+        });
 
     if (m_settings.security == ConnectionSecurity::ImplicitTls) {
         m_socket->connectToHostEncrypted(m_host, m_port);

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSslSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -57,18 +58,41 @@ bool TlsTrust::isPinned(const QString &host, quint16 port, const QSslCertificate
 
 QSslConfiguration TlsTrust::sslConfiguration() const
 {
-    // Reading /etc/ssl/certs costs ~0.25 s (300 certificates parsed); it was most of a no-change
-    // resync when done for every connection. The system store does not change while we run.
-    static const QList<QSslCertificate> systemAuthorities = QSslConfiguration::systemCaCertificates();
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    QList<QSslCertificate> authorities;
-    if (useSystemAuthorities)
-        authorities = systemAuthorities;
-    authorities.append(extraAuthorities);
-    configuration.setCaCertificates(authorities);
+    // Setting any CA list turns off Qt's on-demand loading of the system roots, so the list is
+    // set only when there are extra authorities (acceptsDespite() then brings the system ones).
+    if (!extraAuthorities.isEmpty() || !useSystemAuthorities)
+        configuration.setCaCertificates(extraAuthorities);
     configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
     return configuration;
+}
+
+bool TlsTrust::acceptsDespite(const QString &host, quint16 port, const QList<QSslCertificate> &chain,
+                              const QList<QSslError> &errors) const
+{
+    if (errors.isEmpty() || chain.isEmpty())
+        return false;
+    if (isPinned(host, port, chain.first()))
+        return true;
+    if (extraAuthorities.isEmpty() || !useSystemAuthorities)
+        return false;
+    // Only a chain the extra authorities could not place: anything else (expired, wrong name,
+    // revoked…) stays refused whatever store is used.
+    for (const QSslError &error : errors) {
+        switch (error.error()) {
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::CertificateUntrusted:
+            break;
+        default:
+            return false;
+        }
+    }
+    // Verifies against the system store (read once per process, here only) and the host name.
+    return QSslCertificate::verify(chain, host).isEmpty();
 }
 
 } // namespace Amiens

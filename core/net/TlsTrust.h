@@ -4,6 +4,7 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QStringList>
 #include <optional>
 
@@ -36,7 +37,17 @@ public:
     [[nodiscard]] bool isPinned(const QString &host, quint16 port, const QSslCertificate &certificate) const;
 
     /// A client configuration that verifies the peer against these authorities, TLS 1.2 or later.
+    /// Without extra authorities the system store is left to OpenSSL, which reads only the root
+    /// it needs from /etc/ssl/certs; with them, only they are loaded and the system store is
+    /// consulted in acceptsDespite() when they do not verify the chain (reading all ~140 system
+    /// certificates costs ~0.2 s, which was most of a one-shot no-change resync).
     [[nodiscard]] QSslConfiguration sslConfiguration() const;
+
+    /// Whether a handshake that failed with @p errors may go on: the exact certificate is pinned
+    /// for @p host and @p port, or (when extra authorities replaced the system store in
+    /// sslConfiguration()) the system authorities verify @p chain for @p host.
+    [[nodiscard]] bool acceptsDespite(const QString &host, quint16 port, const QList<QSslCertificate> &chain,
+                                      const QList<QSslError> &errors) const;
 };
 
 } // namespace Amiens

@@ -1,6 +1,7 @@
 #include "Outbox.h"
 
 #include "util/Logging.h"
+#include "util/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -99,18 +100,18 @@ bool Outbox::writeDurably(const QString &filePath, const QByteArray &data, QStri
             *error = tr("The outbox could not be written (is the disk full?): %1").arg(file.errorString());
         return false;
     }
+    PrivateFiles::restrictFile(filePath); // the folder is 0700 already; the message is 0600 too
     return syncDirectory(error);
 }
 
 std::optional<OutboxEntry> Outbox::enqueue(const BuiltMessage &message, QString *error)
 {
-    if (!QDir().mkpath(m_directory)) {
+    // <profile>/outbox/<hex>: both folders private when created here.
+    if (!PrivateFiles::makeFolder(m_directory)) {
         if (error)
             *error = tr("The outbox folder %1 could not be created.").arg(m_directory);
         return std::nullopt;
     }
-    QFile::setPermissions(m_directory,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     OutboxEntry entry;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // Sortable by creation, unique even for two messages in the same millisecond.

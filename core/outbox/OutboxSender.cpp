@@ -4,6 +4,7 @@
 #include "imap/jobs/AppendMessageJob.h"
 #include "imap/jobs/FindMessageJob.h"
 #include "smtp/SmtpSender.h"
+#include "smtp/SmtpSizeLimit.h"
 #include "util/Logging.h"
 
 #include <QDir>
@@ -194,6 +195,8 @@ void OutboxSender::sendEntry(OutboxEntry entry)
         m_smtpThread->deleteLater();
         m_smtpThread = nullptr;
         using Kind = SmtpSender::Outcome::Kind;
+        if (result->sizeLimit > 0)
+            SmtpSizeLimit::save(m_outbox.directory(), result->sizeLimit);
         entry.error = result->kind == Kind::Sent ? QString() : result->error.message;
         entry.errorTechnical = result->kind == Kind::Sent ? QString() : result->error.technical;
         switch (result->kind) {

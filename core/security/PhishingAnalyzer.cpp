@@ -39,7 +39,13 @@ int editDistance(const QString &a, const QString &b)
 QString skeleton(QString domain)
 {
     // Decoded whatever the top-level domain: homographs are made where browsers would not decode.
-    domain = QUrl::fromAce(domain.toLatin1(), QUrl::IgnoreIDNWhitelist).toLower();
+    // A domain already in Unicode (SMTPUTF8 mail, an href in UTF-8) is taken as it is.
+    bool ascii = true;
+    for (const QChar c : std::as_const(domain))
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii)
+        domain = QUrl::fromAce(domain.toLatin1(), QUrl::IgnoreIDNWhitelist);
+    domain = domain.toLower();
     static const QList<QPair<QString, QString>> confusables = {
         {u"rn"_s, u"m"_s}, {u"vv"_s, u"w"_s}, {u"1"_s, u"l"_s}, {u"0"_s, u"o"_s}, {u"а"_s, u"a"_s},
         {u"е"_s, u"e"_s},  {u"о"_s, u"o"_s},  {u"р"_s, u"p"_s}, {u"с"_s, u"c"_s}, {u"і"_s, u"i"_s},
@@ -79,6 +85,34 @@ QList<Link> linksOf(const QString &html)
     return links;
 }
 
+/// Bare URLs in a plain-text body: no visible text to compare, but the target still counts.
+QList<Link> linksInText(const QString &text)
+{
+    static const QRegularExpression url(uR"((?:https?://|www\.)[^\s<>"']+)"_s,
+                                        QRegularExpression::CaseInsensitiveOption);
+    QList<Link> links;
+    auto matches = url.globalMatch(text);
+    while (matches.hasNext() && links.size() < 500) {
+        QString target = matches.next().captured(0);
+        if (target.startsWith(u"www."_s, Qt::CaseInsensitive))
+            target.prepend(u"http://"_s);
+        links.append({target, QString()});
+    }
+    return links;
+}
+
+/// A person's name for comparison: no accents, no case, punctuation as spaces, padded with
+/// spaces so that " jean petit " is found in " jean petit college " but not in " jean petitjean ".
+QString foldedName(const QString &text)
+{
+    static const QRegularExpression accents(u"[\\x{0300}-\\x{036f}]"_s);
+    static const QRegularExpression punctuation(u"[^\\w@.]+"_s,
+                                                QRegularExpression::UseUnicodePropertiesOption);
+    QString folded = text.normalized(QString::NormalizationForm_KD).remove(accents).toLower();
+    folded.replace(punctuation, u" "_s);
+    return u' ' + folded.simplified() + u' ';
+}
+
 /// A host name written in the visible text of a link ("www.ac-amiens.fr", "https://…").
 QString hostShownIn(const QString &text)
 {
@@ -101,15 +135,60 @@ bool sameSite(const QString &a, const QString &b)
 
 PhishingAnalyzer::PhishingAnalyzer(QStringList trustedDomains, QStringList knownColleagues)
     : m_trustedDomains(std::move(trustedDomains))
-    , m_knownColleagues(std::move(knownColleagues))
 {
     for (QString &domain : m_trustedDomains)
         domain = domain.trimmed().toLower();
+    m_trustedDomains.removeAll(QString());
+    m_trustedDomains.removeDuplicates();
+    for (const QString &name : std::as_const(knownColleagues)) {
+        // "Marie" alone would match half the parents; a first and a last name are needed.
+        const QString folded = foldedName(name);
+        if (folded.count(u' ') >= 3 && folded.size() >= 7)
+            m_knownColleagues.append(folded);
+    }
+    m_knownColleagues.removeDuplicates();
 }
 
 QStringList PhishingAnalyzer::defaultTrustedDomains()
 {
-    return {u"ac-amiens.fr"_s, u"education.gouv.fr"_s};
+    // The academy, the ministry, and every other academy by its exact domain: staff write to
+    // each other across academies all the time. Never a pattern such as "ac-*.fr": anyone can
+    // register ac-arniens.fr, and a pattern would trust exactly the look-alikes.
+    return {u"ac-amiens.fr"_s,
+            u"education.gouv.fr"_s,
+            u"ac-aix-marseille.fr"_s,
+            u"ac-besancon.fr"_s,
+            u"ac-bordeaux.fr"_s,
+            u"ac-clermont.fr"_s,
+            u"ac-corse.fr"_s,
+            u"ac-creteil.fr"_s,
+            u"ac-dijon.fr"_s,
+            u"ac-grenoble.fr"_s,
+            u"ac-guadeloupe.fr"_s,
+            u"ac-guyane.fr"_s,
+            u"ac-lille.fr"_s,
+            u"ac-limoges.fr"_s,
+            u"ac-lyon.fr"_s,
+            u"ac-martinique.fr"_s,
+            u"ac-mayotte.fr"_s,
+            u"ac-montpellier.fr"_s,
+            u"ac-nancy-metz.fr"_s,
+            u"ac-nantes.fr"_s,
+            u"ac-nice.fr"_s,
+            u"ac-normandie.fr"_s,
+            u"ac-orleans-tours.fr"_s,
+            u"ac-paris.fr"_s,
+            u"ac-poitiers.fr"_s,
+            u"ac-reims.fr"_s,
+            u"ac-rennes.fr"_s,
+            u"ac-reunion.fr"_s,
+            u"ac-strasbourg.fr"_s,
+            u"ac-toulouse.fr"_s,
+            u"ac-versailles.fr"_s,
+            u"ac-noumea.nc"_s,
+            u"ac-polynesie.pf"_s,
+            u"ac-wf.wf"_s,
+            u"ac-spm.fr"_s};
 }
 
 bool PhishingAnalyzer::isTrustedDomain(const QString &domain) const
@@ -122,19 +201,33 @@ bool PhishingAnalyzer::isTrustedDomain(const QString &domain) const
 
 bool PhishingAnalyzer::isLookalikeDomain(const QString &domain) const
 {
-    const QString lower = domain.toLower();
+    QString lower = domain.toLower();
+    if (lower.endsWith(u'.'))
+        lower.chop(1);
     if (lower.isEmpty() || isTrustedDomain(lower))
         return false;
     const QString shape = skeleton(lower);
+    if (isTrustedDomain(shape))
+        return true; // a homograph of a trusted domain or of one of its sub-domains
+    const QStringList labels = shape.split(u'.', Qt::SkipEmptyParts);
     for (const QString &trusted : m_trustedDomains) {
-        // "ac-amiens.fr.example.com", "ac-amiens-fr.com": the trusted name inside another domain.
-        if (lower.startsWith(trusted + u'.') || lower.contains(QString(trusted).replace(u'.', u'-')))
+        // "ac-amiens.fr.example.com", "mail.ac-amiens.fr.example.com", "ac-amiens-fr.com": the
+        // trusted name inside another domain.
+        if (QString(u'.' + shape + u'.').contains(QString(u'.' + trusted + u'.')) ||
+            shape.contains(QString(trusted).replace(u'.', u'-')))
             return true;
-        if (shape == trusted || (editDistance(shape, trusted) <= 2 && shape.size() >= trusted.size() - 2))
+        if (editDistance(shape, trusted) <= 2 && shape.size() >= trusted.size() - 2)
             return true;
+        // "ac-amiens.com", "ac-arniens.org": the academy's own name under another top-level domain
+        // (not for "education.gouv.fr", whose first label is also the ministry's education.fr).
         const QString trustedLabel = trusted.section(u'.', 0, 0);
-        if (skeleton(lower.section(u'.', 0, 0)) == trustedLabel)
-            return true;
+        // "ac-amiens-webmail.com", "securite-ac-amiens.net": the name as a part of another one.
+        if (trusted.count(u'.') == 1 && trustedLabel.size() >= 5 && labels.size() >= 2) {
+            const QString registrable = labels.at(labels.size() - 2);
+            if (registrable == trustedLabel ||
+                QString(u'-' + registrable + u'-').contains(QString(u'-' + trustedLabel + u'-')))
+                return true;
+        }
     }
     return false;
 }
@@ -152,73 +245,112 @@ QList<MessageWarning> PhishingAnalyzer::analyse(const Input &input) const
 
     const QString fromDomain = domainOf(input.headers.from.address);
     const bool external = !fromDomain.isEmpty() && !isTrustedDomain(fromDomain);
-    const QString name = input.headers.from.name.toLower();
+    const QString name = input.headers.from.name;
     static const QRegularExpression authority(
-        u"acad[ée]mie|rectorat|dsden|\\bdane\\b|support|messagerie|webmail|administrat|service informatique|"
-        "helpdesk|it service|[ée]ducation nationale|ac-amiens"_s,
+        u"acad[ée]mi|rectorat|recteur|rectrice|dsden|\\bdsi\\b|\\bdane\\b|support|messagerie|webmail|"
+        "administrat|\\badmin\\b|service informatique|assistance informatique|helpdesk|help desk|"
+        "it service|it department|[ée]ducation nationale|minist[èe]re de l'[ée]ducation|ac-amiens"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    const bool claimsAuthority = authority.match(name).hasMatch();
+    const QString folded = foldedName(name);
+    const bool nameShowsTrustedDomain =
+        std::any_of(m_trustedDomains.cbegin(), m_trustedDomains.cend(),
+                    [&](const QString &trusted) { return name.toLower().contains(trusted); });
+    const bool claimsAuthority = authority.match(name).hasMatch() || nameShowsTrustedDomain;
+    const bool lookalikeSender = isLookalikeDomain(fromDomain);
 
-    if (isLookalikeDomain(fromDomain)) {
+    if (lookalikeSender) {
         warn(u"lookalike-domain"_s,
              tr("The sender's domain %1 imitates an academy domain. It is not the academy.").arg(fromDomain));
     }
     if (external) {
         warn(u"external-sender"_s,
              tr("External sender: %1 is not an academy address.").arg(input.headers.from.address));
-        const bool colleague =
-            std::any_of(m_knownColleagues.cbegin(), m_knownColleagues.cend(), [&](const QString &known) {
-                return !known.isEmpty() && name.contains(known.toLower());
-            });
+        const bool colleague = std::any_of(m_knownColleagues.cbegin(), m_knownColleagues.cend(),
+                                           [&](const QString &known) { return folded.contains(known); });
         if (claimsAuthority || colleague) {
             warn(u"display-name-impersonation"_s,
                  tr("The name \"%1\" suggests the academy or a colleague, but the message comes from %2.")
-                     .arg(input.headers.from.name, input.headers.from.address));
+                     .arg(name, input.headers.from.address));
         }
     }
+    bool repliesLeaveTheAcademy = false;
     for (const MailAddress &replyTo : input.headers.replyTo) {
         const QString replyDomain = domainOf(replyTo.address);
         if (!replyDomain.isEmpty() && replyDomain != fromDomain &&
             (claimsAuthority || isTrustedDomain(fromDomain)) && !isTrustedDomain(replyDomain)) {
+            repliesLeaveTheAcademy = true;
             warn(u"reply-to-mismatch"_s,
                  tr("Replies would go to %1, outside the academy, not to the sender.").arg(replyTo.address));
         }
     }
 
-    const QList<Link> links = linksOf(input.html);
+    // Links: from the HTML when there is some (with their visible text), else the bare URLs of
+    // the plain text.
+    const QList<Link> links = input.html.isEmpty() ? linksInText(input.text) : linksOf(input.html);
+    bool linksLeaveTheAcademy = false;
+    bool suspiciousLink = false;
     for (const Link &link : links) {
         const QUrl url(link.target);
         const QString host = url.host().toLower();
         if (host.isEmpty())
             continue;
+        const bool trustedHost = isTrustedDomain(host);
+        // Nobody can put a page under gouv.fr (cybermalveillance.gouv.fr in a password notice).
+        linksLeaveTheAcademy = linksLeaveTheAcademy || (!trustedHost && !host.endsWith(u".gouv.fr"_s));
         const QString shown = hostShownIn(link.visibleText);
-        if (!shown.isEmpty() && !sameSite(shown, host)) {
+        // A link that shows one site and opens an academy site does no harm.
+        if (!shown.isEmpty() && !trustedHost && !sameSite(shown, host)) {
             warn(u"deceptive-link"_s, tr("A link shows %1 but leads to %2.").arg(shown, host));
+            suspiciousLink = true;
         }
-        if (!QHostAddress(host).isNull())
+        if (!QHostAddress(host).isNull()) {
             warn(u"ip-link"_s,
                  tr("A link leads to a bare network address (%1), as phishing links often do.").arg(host));
-        if (isUrlShortener(host))
+            suspiciousLink = true;
+        }
+        if (isUrlShortener(host)) {
             warn(u"shortened-link"_s,
                  tr("A link is shortened (%1): its real destination is hidden.").arg(host));
-        if (isLookalikeDomain(host))
+            suspiciousLink = true;
+        }
+        if (isLookalikeDomain(host)) {
             warn(u"lookalike-link"_s, tr("A link leads to %1, which imitates an academy site.").arg(host));
+            suspiciousLink = true;
+        }
     }
-    static const QRegularExpression form(u"<form[\\s>]"_s, QRegularExpression::CaseInsensitiveOption);
-    if (form.match(input.html).hasMatch())
+    static const QRegularExpression form(u"<form[\\s>/]"_s, QRegularExpression::CaseInsensitiveOption);
+    const bool hasForm = form.match(input.html).hasMatch();
+    if (hasForm)
         warn(u"form"_s, tr("The message contains a form: never type a password into a message."));
 
+    // Requests, not mentions: a parent whose child lost a password is not phishing.
     static const QRegularExpression credentials(
-        u"mot de passe|identifiants?\\b|\\bnumen\\b|v[ée]rification (?:de|du) (?:votre )?compte|"
-        "v[ée]rifier (?:votre )?compte|confirmer (?:votre )?identit[ée]|bo[iî]te (?:aux lettres |de "
-        "messagerie )?(?:est )?pleine|"
-        "password|verify your account|confirm your identity|login details|mailbox (?:is )?full"_s,
+        u"\\bnumen\\b|v[ée]rification (?:de |du )?(?:votre )?compte|"
+        "(?:v[ée]rifi(?:er|ez)|confirm(?:er|ez)|valid(?:er|ez)|mett(?:re|ez) [àa] jour|actualis(?:er|ez)|"
+        "saisi(?:r|ssez)|entr(?:er|ez)|communiqu(?:er|ez)|renseign(?:er|ez)|indiqu(?:er|ez)|"
+        "fourni(?:r|ssez)|transmet(?:tre|tez)|r[ée]activ(?:er|ez)|d[ée]bloqu(?:er|ez)|conserv(?:er|ez))"
+        "\\s+(?:\\S+\\s+){0,3}?(?:votre|vos)\\s+(?:mot de passe|identifiants?|numen|compte|"
+        "informations? de connexion|coordonn[ée]es de connexion|acc[èe]s|messagerie|bo[iî]te)|"
+        "votre (?:mot de passe|compte|messagerie|bo[iî]te(?: aux lettres| de messagerie)?)\\s+"
+        "(?:va\\s+)?(?:(?:a\\s+[ée]t[ée]|sera(?:\\s+bient[ôo]t)?|est|a)\\s+)?(?:suspendu|bloqu[ée]|"
+        "d[ée]sactiv[ée]|supprim[ée]|plein|satur[ée]|expir[ée]|expirer|expire|expirera|arrive [àa] "
+        "expiration)|"
+        "bo[iî]te (?:aux lettres |de messagerie |mail )?(?:est )?(?:pleine|satur[ée]e)|quota (?:de "
+        "messagerie )?"
+        "(?:est )?(?:atteint|d[ée]pass[ée])|"
+        "verify your (?:account|identity|password|mailbox|email)|confirm your (?:account|identity|password|"
+        "credentials|login)|(?:update|validate|enter|reset) your (?:password|credentials|login|account)|"
+        "your (?:password|account|mailbox) (?:will expire|has expired|expires|is (?:suspended|locked|full)|"
+        "will be (?:suspended|closed|deleted|deactivated))|login details|mailbox (?:is )?full"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    // Academy mail about passwords without links (a change reminder) is left alone.
-    if ((external || !links.isEmpty()) &&
+    // The academy's own notices about passwords (a change reminder pointing at its own site)
+    // are left alone; from outside, or with a way to send the password elsewhere, they warn.
+    const bool couldCollect = external || lookalikeSender || repliesLeaveTheAcademy || linksLeaveTheAcademy ||
+                              suspiciousLink || hasForm;
+    if (couldCollect &&
         (credentials.match(input.headers.subject).hasMatch() || credentials.match(input.text).hasMatch())) {
         warn(u"credential-request"_s,
-             tr("This message talks about your password or identifiers. The academy will "
+             tr("This message asks about your password or identifiers. The academy will "
                 "never ask for your identifiers by e-mail."));
     }
     return warnings;

@@ -56,6 +56,16 @@ SitePolicy SitePolicy::fromFile(const QString &path)
     if (ok && maxAge > 0)
         policy.passwordMaxAgeDays = maxAge;
     settings.endGroup();
+    settings.beginGroup(u"phishing"_s);
+    // "a, b" is read as a list by QSettings, "a" alone as a string: both are accepted.
+    const QStringList domains = settings.value(u"trustedDomains"_s).toStringList().join(u',').split(u',');
+    for (const QString &domain : domains) {
+        if (!domain.trimmed().isEmpty())
+            policy.trustedDomains.append(domain.trimmed().toLower());
+    }
+    policy.trustedDomainsLocked = settings.value(u"lockTrustedDomains"_s, false).toBool();
+    policy.phishingReportAddress = settings.value(u"reportAddress"_s).toString().trimmed();
+    settings.endGroup();
     settings.beginGroup(u"defaults"_s);
     const QString preset = settings.value(u"preset"_s).toString().trimmed();
     if (!preset.isEmpty())

@@ -25,6 +25,10 @@ struct Account;
 ///     passwordMaxAgeDays=183   (when the password-age reminder appears)
 ///     [defaults]
 ///     preset=ac-amiens.fr      (the preset selected in the first-run assistant)
+///     [phishing]
+///     trustedDomains=ac-amiens.fr, education.gouv.fr   (replaces the built-in list)
+///     lockTrustedDomains=true  (users cannot add domains of their own)
+///     reportAddress=securite@ac-amiens.fr   (where "Signaler comme hameçonnage" forwards)
 ///
 /// The parenthesised notes are not part of the file: QSettings keeps a trailing "; comment" in
 /// the value, so comments go on lines of their own.
@@ -41,7 +45,10 @@ public:
     QString caBundle;
     QString defaultPreset = QStringLiteral("ac-amiens.fr");
     int passwordMaxAgeDays = kDefaultPasswordMaxAgeDays;
-    QString sourcePath; ///< the file read, empty when none exists (built-in defaults)
+    QStringList trustedDomains; ///< [phishing]; empty: PhishingAnalyzer's built-in list
+    bool trustedDomainsLocked = false;
+    QString phishingReportAddress; ///< empty: reported messages only go to Junk
+    QString sourcePath;            ///< the file read, empty when none exists (built-in defaults)
 
     /// The site file in effect: AMIENS_MAIL_SITE_CONFIG, else the first existing
     /// AmiensMail/amiens-mail.conf in the system configuration folders, else empty.

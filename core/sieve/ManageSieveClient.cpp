@@ -101,8 +101,10 @@ bool ManageSieveClient::connectToServer()
     QSslSocket *socket = m_socket.get();
     QObject::connect(socket, &QSslSocket::sslErrors, socket, [this, socket](const QList<QSslError> &errors) {
         m_sslErrors = errors;
-        // Only the exact certificate the user accepted for this host and port passes.
-        if (m_settings.trust.isPinned(m_settings.host, m_settings.port, socket->peerCertificate()))
+        // Only the exact certificate the user accepted for this host and port passes, or a chain
+        // the system store verifies when the account's own authorities replaced it.
+        if (m_settings.trust.acceptsDespite(m_settings.host, m_settings.port, socket->peerCertificateChain(),
+                                            errors))
             socket->ignoreSslErrors(errors);
     });
 

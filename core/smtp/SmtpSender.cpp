@@ -6,7 +6,9 @@
 #include <QRegularExpression>
 #include <vmime/mailbox.hpp>
 #include <vmime/mailboxList.hpp>
+#include <vmime/net/smtp/SMTPConnection.hpp>
 #include <vmime/net/smtp/SMTPExceptions.hpp>
+#include <vmime/net/smtp/SMTPTransport.hpp>
 #include <vmime/utility/inputStreamByteBufferAdapter.hpp>
 
 using namespace Qt::StringLiterals;
@@ -81,6 +83,14 @@ SmtpSender::Outcome SmtpSender::send(const QString &password, const QString &env
         return result;
     }
 
+    // Remembered so the composer can warn before a message too big is even queued.
+    qint64 sizeLimit = 0;
+    if (const auto smtp = vmime::dynamicCast<vmime::net::smtp::SMTPTransport>(connection.transport())) {
+        std::vector<vmime::string> parameters;
+        if (smtp->getConnection() && smtp->getConnection()->hasExtension("SIZE", &parameters) &&
+            !parameters.empty())
+            sizeLimit = QByteArray::fromStdString(parameters.front()).trimmed().toLongLong();
+    }
     try {
         vmime::mailboxList envelope;
         for (const QString &recipient : recipients)
@@ -93,7 +103,9 @@ SmtpSender::Outcome SmtpSender::send(const QString &password, const QString &env
         qCInfo(lcNet).noquote() << "sent" << bytes.size() << "bytes to" << recipients.size()
                                 << "recipients via" << server;
         connection.close();
-        return {};
+        Outcome sent;
+        sent.sizeLimit = sizeLimit;
+        return sent;
     } catch (const vmime::net::smtp::SMTPCommandError &e) {
         const int status = e.statusCode();
         const auto code = e.extendedStatusCode();

@@ -30,7 +30,8 @@ public:
             Blocked,   ///< password or certificate: nothing goes until the user acts
         };
         Kind kind = Kind::Sent;
-        ServiceError error; ///< when not Sent: message in French, technical = the server's words
+        ServiceError error;   ///< when not Sent: message in French, technical = the server's words
+        qint64 sizeLimit = 0; ///< the server's SIZE (RFC 1870) from its EHLO, 0 when it gave none
     };
 
     SmtpSender(Account account, TlsTrust trust, CancellationFlag cancelled = {});

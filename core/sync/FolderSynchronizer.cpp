@@ -47,13 +47,16 @@ FolderSyncResult FolderSynchronizer::synchronizeHeaders(const CachedFolder &cach
         result.reset = true;
     }
 
-    const QSet<quint32> cachedUids = m_cache.uids(folder.id);
+    // Nothing changed since the last complete sync: decided from the folder row alone (its count is
+    // refreshed with every change), so a no-change resync costs the same for 100 or 100,000
+    // messages.
     const bool sameValidity = folder.uidValidity == state.uidValidity;
     if (sameValidity && state.highestModSeq != 0 && folder.highestModSeq == state.highestModSeq &&
-        folder.uidNext == state.uidNext && static_cast<quint32>(cachedUids.size()) == state.exists) {
+        folder.uidNext == state.uidNext && static_cast<quint32>(folder.messageCount) == state.exists) {
         result.unchanged = true;
         return result;
     }
+    const QSet<quint32> cachedUids = m_cache.uids(folder.id);
 
     // New messages: every UID from the last complete sync's UIDNEXT that the cache lacks (a sync
     // cut short may already have stored some of them).

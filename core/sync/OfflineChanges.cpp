@@ -3,6 +3,8 @@
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 namespace Amiens {
@@ -34,11 +36,11 @@ bool OfflineChanges::changeFlags(const QString &folderPath, const QList<quint32>
         if (!m_cache.changeFlags(folder->id, uids, add, remove))
             return false;
         if (!add.isEmpty() &&
-            !queue.enqueue({0, PendingOperation::Kind::AddFlags, folderPath, uids, add.join(u' '), 0, {}}))
+            !queue.enqueue({0, PendingOperation::Kind::AddFlags, folderPath, uids, add.join(u' '), 0, {}, 0}))
             return false;
         if (!remove.isEmpty() &&
             !queue.enqueue(
-                {0, PendingOperation::Kind::RemoveFlags, folderPath, uids, remove.join(u' '), 0, {}}))
+                {0, PendingOperation::Kind::RemoveFlags, folderPath, uids, remove.join(u' '), 0, {}, 0}))
             return false;
         return true;
     });
@@ -46,36 +48,59 @@ bool OfflineChanges::changeFlags(const QString &folderPath, const QList<quint32>
 }
 
 bool OfflineChanges::move(const QString &folderPath, const QList<quint32> &uids,
-                          const QString &destinationPath, QString *error)
+                          const QString &destinationPath, QString *error, int undoSeconds,
+                          qint64 *operationId)
 {
-    const auto folder = m_cache.folder(folderPath);
-    if (!folder)
-        return fail(error, tr("Unknown folder: %1").arg(folderPath));
     if (!m_cache.folder(destinationPath))
         return fail(error, tr("Unknown folder: %1").arg(destinationPath));
     if (folderPath == destinationPath)
         return true;
-    PendingOperationQueue queue(m_cache.database());
-    // The messages leave the source at once; they appear in the destination with its next sync.
-    const bool ok = m_cache.database().transaction([&] {
-        return queue.enqueue({0, PendingOperation::Kind::Move, folderPath, uids, destinationPath, 0, {}}) !=
-                   0 &&
-               m_cache.removeMessages(folder->id, uids);
-    });
-    return ok || fail(error, tr("The change could not be saved: %1").arg(m_cache.lastError()));
+    return takeAway(folderPath, uids, PendingOperation::Kind::Move, destinationPath, undoSeconds, operationId,
+                    error);
 }
 
-bool OfflineChanges::remove(const QString &folderPath, const QList<quint32> &uids, QString *error)
+bool OfflineChanges::remove(const QString &folderPath, const QList<quint32> &uids, QString *error,
+                            int undoSeconds, qint64 *operationId)
+{
+    return takeAway(folderPath, uids, PendingOperation::Kind::Delete, {}, undoSeconds, operationId, error);
+}
+
+bool OfflineChanges::takeAway(const QString &folderPath, const QList<quint32> &uids,
+                              PendingOperation::Kind kind, const QString &destinationPath, int undoSeconds,
+                              qint64 *operationId, QString *error)
 {
     const auto folder = m_cache.folder(folderPath);
     if (!folder)
         return fail(error, tr("Unknown folder: %1").arg(folderPath));
+    PendingOperation operation;
+    operation.kind = kind;
+    operation.folderPath = folderPath;
+    operation.uids = uids;
+    operation.argument = destinationPath;
+    if (undoSeconds > 0)
+        operation.notBefore = QDateTime::currentSecsSinceEpoch() + undoSeconds;
     PendingOperationQueue queue(m_cache.database());
+    qint64 id = 0;
     const bool ok = m_cache.database().transaction([&] {
-        return queue.enqueue({0, PendingOperation::Kind::Delete, folderPath, uids, {}, 0, {}}) != 0 &&
-               m_cache.removeMessages(folder->id, uids);
+        id = queue.enqueue(operation);
+        return id != 0 && m_cache.hideMessages(folder->id, uids, id);
     });
-    return ok || fail(error, tr("The change could not be saved: %1").arg(m_cache.lastError()));
+    if (!ok)
+        return fail(error, tr("The change could not be saved: %1").arg(m_cache.lastError()));
+    if (operationId)
+        *operationId = id;
+    return true;
+}
+
+bool OfflineChanges::undo(qint64 operationId, QString *error)
+{
+    PendingOperationQueue queue(m_cache.database());
+    // Only this thread replays the queue, so the entry cannot go between the check and the removal.
+    if (!queue.contains(operationId))
+        return fail(error, tr("Too late to undo: the server has already done the change."));
+    const bool ok = m_cache.database().transaction(
+        [&] { return queue.remove(operationId) && m_cache.unhideMessages(operationId); });
+    return ok || fail(error, tr("The change could not be undone: %1").arg(m_cache.lastError()));
 }
 
 } // namespace Amiens

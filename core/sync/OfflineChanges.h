@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cache/PendingOperation.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -21,12 +23,22 @@ public:
 
     bool changeFlags(const QString &folderPath, const QList<quint32> &uids, const QStringList &add,
                      const QStringList &remove, QString *error);
+    /// The messages leave @p folderPath at once (hidden until the server has moved them; they
+    /// appear in the destination with its next sync). The server gets the change only after
+    /// @p undoSeconds, during which undo(*operationId) puts everything back.
     bool move(const QString &folderPath, const QList<quint32> &uids, const QString &destinationPath,
-              QString *error);
+              QString *error, int undoSeconds = 0, qint64 *operationId = nullptr);
     /// To the Trash; for good when the messages already are in the Trash.
-    bool remove(const QString &folderPath, const QList<quint32> &uids, QString *error);
+    bool remove(const QString &folderPath, const QList<quint32> &uids, QString *error, int undoSeconds = 0,
+                qint64 *operationId = nullptr);
+    /// Cancels a move or delete that the server has not received yet; false (and why) when it
+    /// already has.
+    bool undo(qint64 operationId, QString *error);
 
 private:
+    bool takeAway(const QString &folderPath, const QList<quint32> &uids, PendingOperation::Kind kind,
+                  const QString &destinationPath, int undoSeconds, qint64 *operationId, QString *error);
+
     MailCache &m_cache;
 };
 

@@ -6,6 +6,7 @@
 #include "util/Logging.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <vmime/exception.hpp>
 
 using namespace Qt::StringLiterals;
@@ -29,11 +30,22 @@ PendingOperationReplayer::PendingOperationReplayer(ImapCommandChannel &channel, 
 
 PendingOperationReplayer::Result PendingOperationReplayer::run()
 {
+    return run(QDateTime::currentSecsSinceEpoch());
+}
+
+PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
+{
     Result result;
     PendingOperationQueue queue(m_cache.database());
     const QList<PendingOperation> operations = queue.all();
     QString selected;
     for (const PendingOperation &operation : operations) {
+        if (operation.notBefore > now) {
+            result.heldUntil = operation.notBefore;
+            break;
+        }
+        const bool takesMessagesAway = operation.kind == PendingOperation::Kind::Move ||
+                                       operation.kind == PendingOperation::Kind::Delete;
         try {
             if (selected != operation.folderPath) {
                 // SELECT (read-write) only here: syncing always uses EXAMINE.
@@ -86,6 +98,8 @@ PendingOperationReplayer::Result PendingOperationReplayer::run()
                 }
             }
             queue.remove(operation.id);
+            if (takesMessagesAway)
+                m_cache.removeHiddenMessages(operation.id);
             ++result.applied;
         } catch (const vmime::exceptions::command_error &e) {
             // The server refused this change (not the connection): retry later, then give up.
@@ -94,6 +108,9 @@ PendingOperationReplayer::Result PendingOperationReplayer::run()
                 << "pending" << PendingOperation::kindName(operation.kind) << "refused:" << error;
             if (operation.attempts + 1 >= kMaxAttempts) {
                 queue.remove(operation.id);
+                // The messages stay where the server keeps them: show them again.
+                if (takesMessagesAway)
+                    m_cache.unhideMessages(operation.id);
                 result.conflicts.append(
                     tr("The server refused a change made offline in %1 (%2); it was abandoned.")
                         .arg(operation.folderPath, error.trimmed()));

@@ -20,11 +20,17 @@ public:
     {
         int applied = 0;
         QStringList conflicts; ///< French, one per dropped change
+        /// When the first change still in its undo window may be sent (seconds since the
+        /// epoch); 0 when none waits.
+        qint64 heldUntil = 0;
     };
 
     static constexpr int kMaxAttempts = 3;
 
     PendingOperationReplayer(ImapCommandChannel &channel, MailCache &cache);
+    /// Sends the changes whose undo window has passed at @p now (seconds since the epoch); the
+    /// first one still in its window stops the replay, so that changes keep their order.
+    Result run(qint64 now);
     Result run();
 
 private:

@@ -7,6 +7,8 @@ AMIENS_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6sql6-sqlite qt6-qpa-plugins
     libvmime-dev qtkeychain-qt6-dev libssl-dev
+    # tests/checks validates the desktop file and the AppStream metadata with these
+    desktop-file-utils appstream
 )
 AMIENS_SERVER_PACKAGES=(
     dovecot-core dovecot-imapd dovecot-lmtpd dovecot-managesieved dovecot-sieve
@@ -14,8 +16,12 @@ AMIENS_SERVER_PACKAGES=(
     openssl ca-certificates python3 iproute2 procps
 )
 AMIENS_DISPLAY_PACKAGES=(xvfb xauth fonts-dejavu-core)
-# bench/run: mbsync (isync) to compare with, GNU time for peak memory.
-AMIENS_BENCH_PACKAGES=(isync time)
+# scripts/package and scripts/test-package: dpkg-shlibdeps (dpkg-dev) for the .deb's dependencies,
+# Xvfb to start the installed client without a display.
+AMIENS_PACKAGING_PACKAGES=(dpkg-dev file xvfb xauth)
+# bench/run: mbsync (isync) and OfflineIMAP to compare with, GNU time for peak memory, matplotlib
+# for the charts.
+AMIENS_BENCH_PACKAGES=(isync offlineimap3 time python3-matplotlib)
 
 # as_root CMD...: runs CMD as root (directly, or through sudo).
 as_root() {

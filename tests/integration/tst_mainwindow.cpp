@@ -6,6 +6,7 @@
 #include "MessageView.h"
 #include "NotificationBanner.h"
 #include "TestEnvironment.h"
+#include "UndoBar.h"
 #include "cache/MailCache.h"
 #include "imap/AccountSession.h"
 #include "util/Translations.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -34,6 +36,9 @@ private Q_SLOTS:
     void wrongPasswordShowsTheErrorInTheWindow();
     void readingMarksReadAndReachesTheServer();
     void actionQueuedOfflineIsReplayedLater();
+    void deleteCanBeUndoneUntilTheWindowEnds();
+    void droppedMessagesMoveAndEmptyTrashDeletesForGood();
+    void serverSearchFindsTextNotKeptOffline();
 
 private:
     TestEnvironment m_env;
@@ -93,14 +98,14 @@ void TestMainWindow::wrongPasswordShowsTheErrorInTheWindow()
 
 namespace {
 
-bool syncInto(AccountSession &session)
+bool syncInto(AccountSession &session, SyncOptions::Bodies bodies = SyncOptions::Bodies::All)
 {
     bool finished = false;
     bool ok = false;
     QObject context;
     QObject::connect(&session, &AccountSession::syncFinished, &context, [&] { finished = ok = true; });
     QObject::connect(&session, &AccountSession::errorOccurred, &context, [&] { finished = true; });
-    session.synchronize(SyncOptions{SyncOptions::Bodies::All});
+    session.synchronize(SyncOptions{bodies});
     return QTest::qWaitFor([&] { return finished; }, 30000) && ok;
 }
 
@@ -173,6 +178,7 @@ void TestMainWindow::actionQueuedOfflineIsReplayedLater()
         offline.setCachePath(cachePath);
         offline.setPassword(m_env.password);
         MainWindow window;
+        window.setUndoSeconds(0); // queued for the server at once
         window.setSession(&offline);
         window.setCachePath(cachePath, m_env.address);
         QVERIFY(window.selectFolder(u"INBOX"_s));
@@ -189,6 +195,140 @@ void TestMainWindow::actionQueuedOfflineIsReplayedLater()
     QVERIFY(syncInto(back));
     QVERIFY(server.uids(u"INBOX"_s).isEmpty());
     QCOMPARE(server.uids(u"Trash"_s).size(), 1);
+}
+
+namespace {
+
+/// A window on a freshly synced cache of the test user's mailbox, syncing when it asks to.
+struct SyncedWindow
+{
+    QTemporaryDir dir;
+    QString cachePath;
+    std::unique_ptr<AccountSession> session;
+    MainWindow window;
+
+    bool open(const TestEnvironment &env)
+    {
+        cachePath = MailCache::pathFor(dir.path(), env.address);
+        QString error;
+        session =
+            std::make_unique<AccountSession>(env.account(), *TlsTrust::forAccount(env.account(), &error));
+        session->setCachePath(cachePath);
+        session->setPassword(env.password);
+        if (!syncInto(*session))
+            return false;
+        window.setSession(session.get());
+        window.setCachePath(cachePath, env.address);
+        QObject::connect(&window, &MainWindow::syncRequested, session.get(),
+                         [this] { session->synchronize(SyncOptions{}); });
+        return window.selectFolder(u"INBOX"_s);
+    }
+};
+
+} // namespace
+
+void TestMainWindow::deleteCanBeUndoneUntilTheWindowEnds()
+{
+    MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    const quint32 kept = server.save(u"INBOX"_s, MailServerControl::message(u"Supprimé par erreur"_s));
+    const quint32 deleted = server.save(u"INBOX"_s, MailServerControl::message(u"Vraiment à supprimer"_s));
+    SyncedWindow synced;
+    MainWindow &window = synced.window;
+    window.setUndoSeconds(60);
+    QVERIFY(synced.open(m_env));
+    QCOMPARE(window.messageModel()->rowCount(), 2);
+
+    window.messageList()->setCurrentIndex(
+        window.messageModel()->index(window.messageModel()->rowForUid(kept), 0));
+    window.action(u"deleteAction"_s)->trigger();
+    QTRY_COMPARE(window.messageModel()->rowCount(), 1);
+    QTRY_VERIFY(window.undoBar()->isOffering());
+    QCOMPARE(window.undoBar()->text(), u"1 message supprimé."_s);
+    // The sync the change asked for leaves it alone while it can be undone.
+    QVERIFY(syncInto(*synced.session));
+    QCOMPARE(server.uids(u"INBOX"_s).size(), 2);
+    window.action(u"undoAction"_s)->trigger(); // Ctrl+Z
+    QTRY_COMPARE(window.messageModel()->rowCount(), 2);
+    QVERIFY(!window.undoBar()->isOffering());
+    QVERIFY(syncInto(*synced.session));
+    QCOMPARE(server.uids(u"INBOX"_s).size(), 2);
+    QVERIFY(server.uids(u"Trash"_s).isEmpty());
+
+    // Not undone: once the window is over, the window asks for a sync and the server gets it.
+    window.setUndoSeconds(1);
+    window.messageList()->setCurrentIndex(
+        window.messageModel()->index(window.messageModel()->rowForUid(deleted), 0));
+    window.action(u"deleteAction"_s)->trigger();
+    QTRY_COMPARE(window.messageModel()->rowCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.undoBar()->isOffering(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.uids(u"INBOX"_s), QList<quint32>{kept}, 20000);
+    QCOMPARE(server.uids(u"Trash"_s).size(), 1);
+}
+
+void TestMainWindow::droppedMessagesMoveAndEmptyTrashDeletesForGood()
+{
+    MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    const quint32 uid = server.save(u"INBOX"_s, MailServerControl::message(u"À classer"_s));
+    QVERIFY(server.save(u"Trash"_s, MailServerControl::message(u"Vieux 1"_s)));
+    QVERIFY(server.save(u"Trash"_s, MailServerControl::message(u"Vieux 2"_s)));
+    SyncedWindow synced;
+    MainWindow &window = synced.window;
+    window.setUndoSeconds(0);
+    QVERIFY(synced.open(m_env));
+
+    // A drop on "Archives" moves the message, like the A key.
+    const qint64 rowId = window.messageModel()->index(0, 0).data(MessageListModel::RowIdRole).toLongLong();
+    QCOMPARE(window.messageModel()->index(0, 0).data(MessageListModel::UidRole).toUInt(), uid);
+    std::unique_ptr<QMimeData> data(window.messageModel()->mimeData({window.messageModel()->index(0, 0)}));
+    const QModelIndex archives = window.folderModel()->indexForPath(u"Archives"_s);
+    QVERIFY(archives.isValid());
+    window.folderModel()->dropMimeData(data.get(), Qt::MoveAction, -1, -1, archives);
+    QTRY_COMPARE(window.messageModel()->rowForRowId(rowId), -1);
+    QCOMPARE(window.messageModel()->rowCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(server.uids(u"Archives"_s).size(), 1, 20000);
+    QVERIFY(server.uids(u"INBOX"_s).isEmpty());
+
+    // "Vider la corbeille": nothing happens when the user says no; everything goes when yes.
+    int asked = 0;
+    QVERIFY(!window.emptyTrash([&asked](int count) {
+        asked = count;
+        return false;
+    }));
+    QCOMPARE(asked, 2);
+    QVERIFY(window.emptyTrash([](int) { return true; }));
+    QTRY_VERIFY_WITH_TIMEOUT(server.uids(u"Trash"_s).isEmpty(), 20000);
+    QCOMPARE(server.uids(u"Archives"_s).size(), 1);
+}
+
+void TestMainWindow::serverSearchFindsTextNotKeptOffline()
+{
+    MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    QVERIFY(server.save(
+        u"INBOX"_s,
+        MailServerControl::message(u"Compte rendu"_s, u"Le conseil d'établissement a voté le budget.\n"_s)));
+    QVERIFY(server.save(u"INBOX"_s, MailServerControl::message(u"Autre chose"_s, u"Rien à voir.\n"_s)));
+    QTemporaryDir dir;
+    const QString cachePath = MailCache::pathFor(dir.path(), m_env.address);
+    QString error;
+    AccountSession session(m_env.account(), *TlsTrust::forAccount(m_env.account(), &error));
+    session.setCachePath(cachePath);
+    session.setPassword(m_env.password);
+    QVERIFY(syncInto(session, SyncOptions::Bodies::None)); // headers only: no text offline
+    MainWindow window;
+    window.setSession(&session);
+    window.setCachePath(cachePath, m_env.address);
+    QVERIFY(window.selectFolder(u"INBOX"_s));
+
+    window.searchField()->setText(u"établissement"_s);
+    Q_EMIT window.searchField()->returnPressed();
+    QCOMPARE(window.messageModel()->rowCount(), 0); // the offline copy has no bodies
+    window.action(u"serverSearchAction"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 1, 20000);
+    QCOMPARE(window.messageModel()->index(0, MessageListModel::SubjectColumn).data().toString(),
+             u"Compte rendu"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,11 +3,16 @@
 #include "MessageListModel.h"
 #include "MessageView.h"
 #include "cache/MailCache.h"
+#include "cache/MessageThreader.h"
+#include "cache/PendingOperationQueue.h"
+#include "sync/OfflineChanges.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QListWidget>
+#include <QMimeData>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,6 +87,11 @@ private Q_SLOTS:
     void htmlIsSanitisedAndRemoteContentOffered();
     void executableAttachmentsAreNotOpened();
     void phishingIsFlaggedButNotInSent();
+    void threaderBuildsConversations_data();
+    void threaderBuildsConversations();
+    void threadedListIndentsReplies();
+    void movedMessagesHideAtOnceAndUndoBringsThemBack();
+    void draggedMessagesDropOnAFolder();
 
 private:
     QTemporaryDir m_dir;
@@ -254,6 +264,201 @@ void TestMessageList::phishingIsFlaggedButNotInSent()
         QVERIFY2(codes.contains(code), qPrintable(codes.join(u',')));
     view.showMessage(summary, raw, true);
     QVERIFY(view.warningCodes().isEmpty());
+}
+
+using ThreadInput = QList<MessageThreader::Message>;
+using ThreadOutput = QList<MessageThreader::Row>;
+
+void TestMessageList::threaderBuildsConversations_data()
+{
+    QTest::addColumn<ThreadInput>("messages"); // in list order: newest first
+    QTest::addColumn<ThreadOutput>("expected");
+    // rowId, Message-ID, In-Reply-To, References, date
+    QTest::newRow("reply under its parent, thread placed by its newest message")
+        << ThreadInput{{3, u"c"_s, u"a"_s, {u"a"_s}, 300}, {2, u"b"_s, {}, {}, 200}, {1, u"a"_s, {}, {}, 100}}
+        << ThreadOutput{{1, 0}, {3, 1}, {2, 0}};
+    QTest::newRow("missing middle message: the grandchild still joins the thread")
+        << ThreadInput{{3, u"c"_s, u"b"_s, {u"a"_s, u"b"_s}, 300}, {1, u"a"_s, {}, {}, 100}}
+        << ThreadOutput{{1, 0}, {3, 1}};
+    QTest::newRow("In-Reply-To alone is enough")
+        << ThreadInput{{2, u"b"_s, u"a"_s, {}, 200}, {1, u"a"_s, {}, {}, 100}}
+        << ThreadOutput{{1, 0}, {2, 1}};
+    QTest::newRow("replies oldest first, nested") << ThreadInput{{4, u"d"_s, u"b"_s, {u"a"_s, u"b"_s}, 400},
+                                                                 {3, u"c"_s, u"a"_s, {u"a"_s}, 300},
+                                                                 {2, u"b"_s, u"a"_s, {u"a"_s}, 200},
+                                                                 {1, u"a"_s, {}, {}, 100}}
+                                                  << ThreadOutput{{1, 0}, {2, 1}, {4, 2}, {3, 1}};
+    QTest::newRow("forged loop: each message listed once")
+        << ThreadInput{{1, u"a"_s, u"b"_s, {u"b"_s}, 100}, {2, u"b"_s, u"a"_s, {u"a"_s}, 200}}
+        << ThreadOutput{{2, 0}, {1, 1}};
+    QTest::newRow("a message naming itself is its own thread")
+        << ThreadInput{{1, u"a"_s, u"a"_s, {u"a"_s}, 100}} << ThreadOutput{{1, 0}};
+    QTest::newRow("no ids at all: the list as it was")
+        << ThreadInput{{2, {}, {}, {}, 200}, {1, {}, {}, {}, 100}} << ThreadOutput{{2, 0}, {1, 0}};
+}
+
+void TestMessageList::threaderBuildsConversations()
+{
+    QFETCH(ThreadInput, messages);
+    QFETCH(ThreadOutput, expected);
+    const ThreadOutput rows = MessageThreader::thread(messages);
+    QCOMPARE(rows.size(), expected.size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        QCOMPARE(rows[i].rowId, expected[i].rowId);
+        QCOMPARE(rows[i].depth, expected[i].depth);
+    }
+}
+
+namespace {
+
+/// A folder holding one conversation (question, two answers, an answer to the first answer)
+/// and one unrelated message, written as a sync would have.
+qint64 fillConversation(MailCache &cache, const QString &path)
+{
+    FolderInfo folder;
+    folder.pathParts = {path};
+    QList<FolderInfo> folders;
+    for (const CachedFolder &existing : cache.folders())
+        folders.append(existing.info);
+    folders.append(folder);
+    if (!cache.replaceFolderList(folders))
+        return 0;
+    const qint64 folderId = cache.folder(path)->id;
+    struct Row
+    {
+        int uid;
+        const char *subject;
+        const char *messageId;
+        const char *inReplyTo;
+        const char *references;
+        int minute;
+    };
+    const Row rows[] = {
+        {1, "Sortie au musée", "q@ac-amiens.fr", "", "", 0},
+        {2, "Re: Sortie au musée", "r1@ac-amiens.fr", "q@ac-amiens.fr", "q@ac-amiens.fr", 10},
+        {3, "Cantine", "x@ac-amiens.fr", "", "", 20},
+        {4, "Re: Sortie au musée", "r2@ac-amiens.fr", "q@ac-amiens.fr", "q@ac-amiens.fr", 30},
+        {5, "Re: Re: Sortie au musée", "r3@ac-amiens.fr", "r1@ac-amiens.fr", "q@ac-amiens.fr r1@ac-amiens.fr",
+         40},
+    };
+    QSqlQuery insert(cache.database().database());
+    insert.prepare(u"INSERT INTO messages (folder_id, uid, date, subject, message_id, in_reply_to, "
+                   "references_list, seen) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"_s);
+    const qint64 start = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC).toSecsSinceEpoch();
+    for (const Row &row : rows) {
+        insert.addBindValue(folderId);
+        insert.addBindValue(row.uid);
+        insert.addBindValue(start + row.minute * 60);
+        insert.addBindValue(QString::fromUtf8(row.subject));
+        insert.addBindValue(QString::fromLatin1(row.messageId));
+        insert.addBindValue(QString::fromLatin1(row.inReplyTo));
+        insert.addBindValue(QString::fromLatin1(row.references));
+        if (!insert.exec())
+            return 0;
+    }
+    return folderId;
+}
+
+QList<quint32> uidsInOrder(const MessageListModel &model)
+{
+    QList<quint32> uids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        uids.append(model.index(row, 0).data(MessageListModel::UidRole).toUInt());
+    return uids;
+}
+
+} // namespace
+
+void TestMessageList::threadedListIndentsReplies()
+{
+    const qint64 folderId = fillConversation(m_cache, u"Fils"_s);
+    QVERIFY(folderId);
+    MessageListModel model(&m_cache);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFolder(folderId);
+    QCOMPARE(uidsInOrder(model), (QList<quint32>{5, 4, 3, 2, 1})); // newest first
+    model.setThreaded(true);
+    // The conversation has the newest message, so it comes first; its replies oldest first.
+    QCOMPARE(uidsInOrder(model), (QList<quint32>{1, 2, 5, 4, 3}));
+    QCOMPARE(model.index(2, 0).data(MessageListModel::ThreadDepthRole).toInt(), 2);
+    QVERIFY(model.index(2, 0).data().toString().endsWith(u"↳ Re: Re: Sortie au musée"_s));
+    QCOMPARE(model.index(0, 0).data().toString(), u"Sortie au musée"_s);
+    // Oldest first: the unrelated message (20 min) comes after the thread started at 0 min.
+    model.sort(MessageListModel::DateColumn, Qt::AscendingOrder);
+    QCOMPARE(uidsInOrder(model), (QList<quint32>{1, 2, 5, 4, 3}));
+    model.sort(MessageListModel::DateColumn, Qt::DescendingOrder);
+    model.setThreaded(false);
+    QCOMPARE(model.index(0, 0).data(MessageListModel::ThreadDepthRole).toInt(), 0);
+    QCOMPARE(uidsInOrder(model), (QList<quint32>{5, 4, 3, 2, 1}));
+}
+
+void TestMessageList::movedMessagesHideAtOnceAndUndoBringsThemBack()
+{
+    const qint64 folderId = fillConversation(m_cache, u"Annuler"_s);
+    QVERIFY(folderId);
+    MessageListModel model(&m_cache);
+    model.setFolder(folderId);
+    QCOMPARE(model.rowCount(), 5);
+    OfflineChanges changes(m_cache);
+    QString error;
+    qint64 operationId = 0;
+    QVERIFY2(changes.remove(u"Annuler"_s, {2, 3}, &error, 30, &operationId), qPrintable(error));
+    QVERIFY(operationId > 0);
+    model.reload();
+    QCOMPARE(uidsInOrder(model), (QList<quint32>{5, 4, 1}));
+    QCOMPARE(m_cache.messageCount(folderId), 3);
+    QVERIFY(!m_cache.message(folderId, 3));
+    QVERIFY(m_cache.uids(folderId).contains(3)); // still known, so a sync does not fetch it again
+    // Held for the undo window.
+    PendingOperationQueue queue(m_cache.database());
+    const QList<PendingOperation> pending = queue.all();
+    QCOMPARE(pending.size(), 1);
+    QVERIFY(pending.first().notBefore >= QDateTime::currentSecsSinceEpoch() + 25);
+
+    QVERIFY2(changes.undo(operationId, &error), qPrintable(error));
+    model.reload();
+    QCOMPARE(uidsInOrder(model), (QList<quint32>{5, 4, 3, 2, 1}));
+    QCOMPARE(queue.count(), 0);
+
+    // Once the server has the change (its queue entry gone), undo says it is too late.
+    QVERIFY(changes.move(u"Annuler"_s, {1}, u"Fils"_s, &error, 30, &operationId));
+    QVERIFY(queue.remove(operationId));
+    QVERIFY(!changes.undo(operationId, &error));
+    QVERIFY2(error.contains(u"late"_s), qPrintable(error));
+    QVERIFY(m_cache.removeHiddenMessages(operationId));
+    QCOMPARE(m_cache.uids(folderId).contains(1), false);
+}
+
+void TestMessageList::draggedMessagesDropOnAFolder()
+{
+    MessageListModel list(&m_cache);
+    list.setFolder(m_smallFolder);
+    const QModelIndexList dragged{list.index(0, 0), list.index(0, 1), list.index(2, 0)};
+    std::unique_ptr<QMimeData> data(list.mimeData(dragged));
+    QVERIFY(data);
+    const QList<qint64> rowIds{list.index(0, 0).data(MessageListModel::RowIdRole).toLongLong(),
+                               list.index(2, 0).data(MessageListModel::RowIdRole).toLongLong()};
+    QCOMPARE(MessageListModel::rowIdsFromMimeData(data.get()), rowIds);
+
+    FolderTreeModel folders;
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    FolderInfo archives;
+    archives.pathParts = {u"Archives"_s};
+    archives.role = FolderInfo::Role::Archive;
+    folders.setFolders({inbox, archives});
+    QSignalSpy dropped(&folders, &FolderTreeModel::messagesDropped);
+    const QModelIndex target = folders.indexForPath(u"Archives"_s);
+    QVERIFY(folders.canDropMimeData(data.get(), Qt::MoveAction, -1, -1, target));
+    QVERIFY(!folders.canDropMimeData(data.get(), Qt::MoveAction, 0, 0, QModelIndex())); // between folders
+    QMimeData text;
+    text.setText(u"12,13"_s);
+    QVERIFY(!folders.canDropMimeData(&text, Qt::MoveAction, -1, -1, target));
+    folders.dropMimeData(data.get(), Qt::MoveAction, -1, -1, target);
+    QCOMPARE(dropped.size(), 1);
+    QCOMPARE(dropped.first().at(0).value<QList<qint64>>(), rowIds);
+    QCOMPARE(dropped.first().at(1).toString(), u"Archives"_s);
 }
 
 QTEST_MAIN(TestMessageList)

@@ -1,6 +1,14 @@
-// Phishing checks on decoded messages (issue 8's warnings), one case per row.
+// Phishing checks on decoded messages (issue 8's warnings), one case per row, and the corpus of
+// crafted messages in tests/data/phishing/ with the exact warnings each one must give.
+#include "account/Profile.h"
 #include "security/PhishingAnalyzer.h"
+#include "security/SafeMessage.h"
+#include "settings/PhishingSettings.h"
+#include "settings/SitePolicy.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
@@ -20,6 +28,22 @@ PhishingAnalyzer::Input message(const QString &fromName, const QString &fromAddr
     input.text = text;
     input.html = html;
     return input;
+}
+
+const QString kCorpus = QStringLiteral(AMIENS_SOURCE_DIR "/tests/data/phishing/");
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return file.readAll();
+}
+
+/// The display names the cache knew with academy addresses when the corpus was written.
+QStringList corpusColleagues()
+{
+    return QString::fromUtf8(readFile(kCorpus + u"colleagues.txt"_s)).split(u'\n', Qt::SkipEmptyParts);
 }
 
 QStringList codes(const QList<MessageWarning> &warnings)
@@ -42,6 +66,13 @@ private Q_SLOTS:
     void warnings();
     void ownFoldersAreNeverFlagged();
     void replyToElsewhere();
+    void corpus_data();
+    void corpus();
+    void corpusIsComplete();
+    void knownColleaguesNeedAFullName();
+    void trustedDomainsAreConfigurable();
+    void sitePolicyAndUserSetting();
+    void colleaguesFromTheCache();
 };
 
 void TestPhishing::lookalikeDomains_data()
@@ -57,6 +88,17 @@ void TestPhishing::lookalikeDomains_data()
     QTest::newRow("cyrillic a, punycode") << u"xn--c-amiens-06g.fr"_s << true; // "аc-amiens.fr", Cyrillic а
     QTest::newRow("unrelated") << u"orange.fr"_s << false;
     QTest::newRow("another academy") << u"ac-lille.fr"_s << false;
+    QTest::newRow("trusted name deep inside") << u"mail.ac-amiens.fr.secure-login.example"_s << true;
+    QTest::newRow("cyrillic a, unicode") << u"webmail.аc-amiens.fr"_s << true;
+    QTest::newRow("ministry homograph") << u"educatіon.gouv.fr"_s << true; // Ukrainian і
+    QTest::newRow("a parent's provider") << u"laposte.net"_s << false;
+    QTest::newRow("the city") << u"amiens.fr"_s << false;
+    // Providers and local authorities the staff hear from every day: never look-alikes.
+    for (const char *domain : {"free.fr", "sfr.fr", "wanadoo.fr", "orange.fr", "gmail.com", "outlook.fr", "yahoo.fr",
+                               "u-picardie.fr", "somme.fr", "oise.fr", "aisne.fr", "enthdf.fr", "education.fr",
+                               "index-education.com", "reseau-canope.fr", "cnrs.fr", "ac-lyon.fr", "ac-nice.fr"})
+        QTest::newRow(domain) << QString::fromLatin1(domain) << false;
+    QTest::newRow("trailing dot") << u"ac-amiens.fr."_s << false;
 }
 
 void TestPhishing::lookalikeDomains()
@@ -139,6 +181,137 @@ void TestPhishing::replyToElsewhere()
     QVERIFY(codes(PhishingAnalyzer().analyse(input)).contains(u"reply-to-mismatch"_s));
     input.headers.replyTo = {{QString(), u"dsden80@ac-amiens.fr"_s}};
     QVERIFY(!codes(PhishingAnalyzer().analyse(input)).contains(u"reply-to-mismatch"_s));
+}
+
+void TestPhishing::corpus_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("ownFolder");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList lines = QString::fromUtf8(readFile(kCorpus + u"expected.tsv"_s)).split(u'\n');
+    for (const QString &line : lines) {
+        if (line.trimmed().isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList fields = line.split(u'\t');
+        QVERIFY2(fields.size() == 3, qPrintable(line));
+        QStringList expected = fields.at(2) == "-"_L1 ? QStringList() : fields.at(2).split(u',');
+        expected.sort();
+        const bool own = fields.at(1) == "sent"_L1 || fields.at(1) == "drafts"_L1;
+        QTest::newRow(qPrintable(fields.at(0))) << fields.at(0) << own << expected;
+    }
+}
+
+// The exact set: a missing warning is a miss, an extra one a false alarm.
+void TestPhishing::corpus()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, ownFolder);
+    QFETCH(QStringList, expected);
+    const PhishingAnalyzer analyzer(PhishingAnalyzer::defaultTrustedDomains(), corpusColleagues());
+    const SafeMessage shown = SafeMessage::fromRaw(readFile(kCorpus + file), analyzer, {false, ownFolder});
+    QVERIFY2(!shown.content.headers.from.address.isEmpty(), "the fixture's From was not decoded");
+    QStringList found = codes(shown.warnings);
+    found.sort();
+    QCOMPARE(found, expected);
+    for (const MessageWarning &warning : shown.warnings)
+        QVERIFY(!warning.text.isEmpty());
+}
+
+void TestPhishing::corpusIsComplete()
+{
+    // Every fixture is checked, and the corpus keeps the size the issue asks for.
+    const QString manifest = QString::fromUtf8(readFile(kCorpus + u"expected.tsv"_s));
+    const QStringList files = QDir(kCorpus).entryList({u"*.eml"_s}, QDir::Files);
+    QVERIFY2(files.size() >= 40, qPrintable(QString::number(files.size())));
+    int legitimate = 0;
+    for (const QString &file : files) {
+        QVERIFY2(manifest.contains(u'\n' + file + u'\t'), qPrintable(file + u" is not in expected.tsv"_s));
+        legitimate += manifest.contains(file + u"\tinbox\t-\n"_s) ||
+                      manifest.contains(file + u"\tinbox\texternal-sender\n"_s);
+    }
+    QVERIFY2(legitimate >= 15, "the corpus needs legitimate look-alikes too");
+}
+
+void TestPhishing::knownColleaguesNeedAFullName()
+{
+    // A first name alone would flag every parent called Marie.
+    const PhishingAnalyzer analyzer(PhishingAnalyzer::defaultTrustedDomains(),
+                                    {u"Marie"_s, u"Élodie Lefèvre"_s});
+    const auto flagged = [&](const QString &name) {
+        return codes(analyzer.analyse(message(name, u"someone@gmail.com"_s, u"Bonjour"_s, u"Bonjour"_s)))
+            .contains(u"display-name-impersonation"_s);
+    };
+    QVERIFY(!flagged(u"Marie Leroy"_s));
+    QVERIFY(flagged(u"ELODIE LEFEVRE"_s));
+    QVERIFY(flagged(u"Élodie Lefèvre (perso)"_s));
+}
+
+void TestPhishing::trustedDomainsAreConfigurable()
+{
+    const PhishingAnalyzer::Input parent =
+        message(u"Mme Roy"_s, u"roy@lycee-prive.fr"_s, u"Stage"_s, u"Bonjour"_s);
+    QVERIFY(codes(PhishingAnalyzer().analyse(parent)).contains(u"external-sender"_s));
+    const PhishingAnalyzer withPartner({u"ac-amiens.fr"_s, u"Lycee-Prive.fr "_s});
+    QVERIFY(codes(withPartner.analyse(parent)).isEmpty());
+    // Another academy is trusted by default, but by its exact name only.
+    QVERIFY(PhishingAnalyzer().isTrustedDomain(u"ac-lille.fr"_s));
+    QVERIFY(!PhishingAnalyzer().isTrustedDomain(u"ac-lile.fr"_s));
+    QVERIFY(PhishingAnalyzer().isLookalikeDomain(u"ac-lile.fr"_s));
+    // Without education.gouv.fr in the list, its look-alikes are not recognised either.
+    QVERIFY(!withPartner.isTrustedDomain(u"education.gouv.fr"_s));
+}
+
+void TestPhishing::sitePolicyAndUserSetting()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.filePath(u"profile"_s));
+    PhishingSettings user;
+    user.userTrustedDomains = {u"@Lycee-Partenaire.fr"_s};
+    QString error;
+    QVERIFY2(user.save(profile, &error), qPrintable(error));
+    QCOMPARE(PhishingSettings::load(profile).userTrustedDomains, QStringList{u"lycee-partenaire.fr"_s});
+    user.userTrustedDomains = {u"pas un domaine"_s};
+    QVERIFY(!user.save(profile, &error));
+    QVERIFY(error.contains(u"pas un domaine"_s));
+
+    // No site file: the built-in list and the user's additions.
+    QStringList domains = PhishingSettings::trustedDomains(SitePolicy(), profile);
+    QVERIFY(domains.contains(u"ac-amiens.fr"_s) && domains.contains(u"ac-lille.fr"_s));
+    QVERIFY(domains.contains(u"lycee-partenaire.fr"_s));
+
+    // The site's list replaces the built-in one; a lock keeps the user's additions out.
+    const QString sitePath = dir.filePath(u"amiens-mail.conf"_s);
+    QFile site(sitePath);
+    QVERIFY(site.open(QIODevice::WriteOnly));
+    site.write("[phishing]\ntrustedDomains=ac-amiens.fr, education.gouv.fr, Region-HautsDeFrance.fr\n"
+               "reportAddress=securite@ac-amiens.fr\n");
+    site.close();
+    SitePolicy policy = SitePolicy::fromFile(sitePath);
+    QCOMPARE(policy.phishingReportAddress, u"securite@ac-amiens.fr"_s);
+    domains = PhishingSettings::trustedDomains(policy, profile);
+    QCOMPARE(domains, (QStringList{u"ac-amiens.fr"_s, u"education.gouv.fr"_s, u"region-hautsdefrance.fr"_s,
+                                   u"lycee-partenaire.fr"_s}));
+    policy.trustedDomainsLocked = true;
+    QVERIFY(!PhishingSettings::trustedDomains(policy, profile).contains(u"lycee-partenaire.fr"_s));
+}
+
+void TestPhishing::colleaguesFromTheCache()
+{
+    // MailCache::knownAddresses() strings: names seen with academy addresses only.
+    const QStringList known = {u"Élodie Lefèvre <elodie.lefevre@ac-amiens.fr>"_s,
+                               u"Sophie Martin <sophie.martin80@gmail.com>"_s, u"direction@ac-amiens.fr"_s,
+                               u"jean.petit@ac-amiens.fr <jean.petit@ac-amiens.fr>"_s,
+                               u"Paul Roy <paul.roy@ac-lille.fr>"_s};
+    const QStringList names =
+        PhishingSettings::colleagueNames(known, PhishingAnalyzer::defaultTrustedDomains());
+    QCOMPARE(names, (QStringList{u"Élodie Lefèvre"_s, u"Paul Roy"_s}));
+    // And the analyser warns when one of them writes from outside, not when a parent does.
+    const PhishingAnalyzer analyzer(PhishingAnalyzer::defaultTrustedDomains(), names);
+    QVERIFY(codes(analyzer.analyse(message(u"Paul Roy"_s, u"paul.roy.59@outlook.fr"_s, u"Urgent"_s, u"?"_s)))
+                .contains(u"display-name-impersonation"_s));
+    QVERIFY(!codes(analyzer.analyse(message(u"Sophie Martin"_s, u"sophie.martin80@gmail.com"_s, u"Absence"_s,
+                                            u"Lucas est malade"_s)))
+                 .contains(u"display-name-impersonation"_s));
 }
 
 QTEST_GUILESS_MAIN(TestPhishing)

@@ -2,10 +2,12 @@
 
 #include "AbsencePage.h"
 #include "ForwardingPage.h"
+#include "NotificationsPage.h"
 #include "PasswordPrompt.h"
 #include "SignaturesPage.h"
 #include "UrlOpener.h"
 #include "account/AccountStorage.h"
+#include "autoreply/AbsenceStore.h"
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"
 #include "util/Logging.h"
@@ -109,6 +111,8 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     }
     addPage(buildReadReceiptsPage(), tr("Read receipts"));
     addPage(buildOfflinePage(), tr("Offline"));
+    m_notificationsPage = new NotificationsPage(m_profile, this);
+    addPage(m_notificationsPage, tr("Notifications"));
     m_pageList->setCurrentRow(0);
     resize(820, 600);
 }
@@ -303,7 +307,7 @@ bool SettingsDialog::apply()
     QStringList invalidPages;
     if (!m_signaturesPage->validate())
         invalidPages.append(m_signaturesPage->objectName());
-    if (m_serverLoaded && !m_absencePage->validate())
+    if ((m_serverLoaded || m_clientAbsence) && !m_absencePage->validate())
         invalidPages.append(m_absencePage->objectName());
     if (m_serverLoaded && m_forwardingPage && !m_forwardingPage->validate())
         invalidPages.append(m_forwardingPage->objectName());
@@ -317,11 +321,13 @@ bool SettingsDialog::apply()
     QString error;
     m_signatureStore.setForIdentity(m_account.address, m_signaturesPage->signatures());
     bool saved = m_signatureStore.save(&error) && readReceiptPolicy().save(m_profile, &error) &&
-                 offlinePolicy().save(m_profile, &error);
+                 offlinePolicy().save(m_profile, &error) && m_notificationsPage->save(&error);
     if (!saved) {
         QMessageBox::warning(this, tr("Settings"), error);
         return false;
     }
+    if (m_clientAbsence && !saveClientSideAbsence(m_absencePage->settings()))
+        return false;
 
     if (m_serverLoaded && !isBusy()) {
         const VacationSettings vacation = m_absencePage->settings();
@@ -357,6 +363,14 @@ void SettingsDialog::loadServerSettings()
 void SettingsDialog::endAbsenceWhenLoaded()
 {
     m_endAbsence = true;
+    if (m_clientAbsence) {
+        m_endAbsence = false;
+        VacationSettings vacation = AbsenceStore::loadClientSide(m_profile).vacation;
+        vacation.enabled = false;
+        if (saveClientSideAbsence(vacation))
+            m_absencePage->setSettings(vacation);
+        return;
+    }
     if (!m_serverLoaded || isBusy())
         return;
     m_endAbsence = false;
@@ -438,11 +452,7 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
     if (!outcome.ok) {
         m_closeWhenSaved = false;
         if (outcome.unreachable && !m_serverLoaded) {
-            m_absencePage->setStatus(
-                tr("The mail server %1 does not offer remote filter management (ManageSieve), so "
-                   "the out-of-office message cannot be set from here. Set it in the webmail: %2")
-                    .arg(m_account.sieveEndpoint().host.toHtmlEscaped(), webmail),
-                false);
+            useClientSideAbsence(webmail);
         } else {
             QString text = outcome.error.message.toHtmlEscaped();
             if (outcome.error.kind == ServiceError::Kind::Authentication)
@@ -450,7 +460,7 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
             m_absencePage->setStatus(text, true);
         }
         // After a refused save the fields keep what the user typed, to correct and try again.
-        m_absencePage->setEditable(m_serverLoaded);
+        m_absencePage->setEditable(m_serverLoaded || m_clientAbsence);
         if (m_forwardingPage)
             m_forwardingPage->setEditable(m_serverLoaded);
         if (saving)
@@ -483,6 +493,14 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
     m_absencePage->setEditable(outcome.vacationSupported);
     if (m_forwardingPage)
         m_forwardingPage->setEditable(true);
+    AbsenceStore::rememberServerVacation(m_profile, m_serverVacation);
+    // The server answers now: this client must not answer as well.
+    if (AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile); clientSide.active) {
+        clientSide.active = false;
+        QString error;
+        if (!AbsenceStore::saveClientSide(m_profile, clientSide, &error))
+            qCWarning(lcAccount).noquote() << error;
+    }
     Q_EMIT absenceStateChanged(isActiveNow(m_serverVacation), m_serverVacation.end);
     if (saving)
         Q_EMIT serverSettingsSaved(true);
@@ -492,6 +510,45 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
         QDialog::accept();
     else if (m_endAbsence)
         endAbsenceWhenLoaded();
+}
+
+void SettingsDialog::useClientSideAbsence(const QString &webmailLink)
+{
+    m_clientAbsence = true;
+    AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile);
+    if (clientSide.vacation.addresses.isEmpty())
+        clientSide.vacation.addresses = QStringList{m_account.address};
+    m_absencePage->setSettings(clientSide.vacation);
+    m_absencePage->setEditable(true);
+    m_absencePage->setStatus(
+        tr("The mail server %1 does not offer remote filter management (ManageSieve): AmiensMail answers "
+           "for you instead.")
+                .arg(m_account.sieveEndpoint().host.toHtmlEscaped()) +
+            u"<br><b>"_s +
+            tr("The automatic reply is sent only while this computer is on and AmiensMail is open.")
+                .toHtmlEscaped() +
+            u"</b><br>"_s +
+            tr("To answer even when this computer is off, set it in the webmail: %1").arg(webmailLink),
+        false);
+    Q_EMIT absenceStateChanged(clientSide.active && isActiveNow(clientSide.vacation),
+                               clientSide.vacation.end);
+    if (m_endAbsence)
+        endAbsenceWhenLoaded();
+}
+
+bool SettingsDialog::saveClientSideAbsence(const VacationSettings &vacation)
+{
+    AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile);
+    clientSide.active = true;
+    clientSide.vacation = vacation;
+    clientSide.enabledAt = QDateTime(); // the store keeps it while the absence stays on
+    QString error;
+    if (!AbsenceStore::saveClientSide(m_profile, clientSide, &error)) {
+        m_absencePage->setStatus(error.toHtmlEscaped(), true);
+        return false;
+    }
+    Q_EMIT absenceStateChanged(isActiveNow(vacation), vacation.end);
+    return true;
 }
 
 void SettingsDialog::onAbsenceLink(const QString &link)

@@ -29,6 +29,7 @@ namespace Amiens {
 
 class AbsencePage;
 class ForwardingPage;
+class NotificationsPage;
 class SignaturesPage;
 
 /// "Paramètres": one page per topic (Compte, Signatures, Absence, Transfert, Accusés de lecture,
@@ -65,6 +66,8 @@ public:
     [[nodiscard]] bool isBusy() const { return !m_thread.isNull(); }
     /// Whether the server's Absence and Transfert settings have been read.
     [[nodiscard]] bool serverSettingsLoaded() const { return m_serverLoaded; }
+    /// The server has no ManageSieve: the Absence page sets this client's own responder.
+    [[nodiscard]] bool clientSideAbsence() const { return m_clientAbsence; }
     [[nodiscard]] QString cacheDirectory() const;
 
     void accept() override;
@@ -86,6 +89,8 @@ private:
     void runSieve(const VacationSettings *vacation, const ForwardSettings *forward);
     void onSieveFinished(const SieveOutcome &outcome, bool saving);
     void onAbsenceLink(const QString &link);
+    void useClientSideAbsence(const QString &webmailLink);
+    bool saveClientSideAbsence(const VacationSettings &vacation);
     void confirmClearCache();
     void updateCacheSize();
     bool validateOffline();
@@ -105,6 +110,7 @@ private:
     SignaturesPage *m_signaturesPage = nullptr;
     AbsencePage *m_absencePage = nullptr;
     ForwardingPage *m_forwardingPage = nullptr;
+    NotificationsPage *m_notificationsPage = nullptr;
     QButtonGroup *m_receiptAnswer = nullptr;
     QCheckBox *m_alwaysRequest = nullptr;
     QButtonGroup *m_bodies = nullptr;
@@ -117,6 +123,7 @@ private:
     bool m_serverLoaded = false;
     bool m_closeWhenSaved = false;
     bool m_endAbsence = false;
+    bool m_clientAbsence = false;
     /// What the server holds, to save only real changes and to keep forwarding as it is when the
     /// site policy hides the page.
     VacationSettings m_serverVacation;

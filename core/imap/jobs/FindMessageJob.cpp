@@ -21,19 +21,25 @@ QString FindMessageJob::name() const
 
 QString FindMessageJob::sentFolder(ImapConnection &connection, MailCache &cache)
 {
+    return folderWithRole(connection, cache, FolderInfo::Role::Sent, u"Sent"_s);
+}
+
+QString FindMessageJob::folderWithRole(ImapConnection &connection, MailCache &cache, FolderInfo::Role role,
+                                       const QString &fallback)
+{
     if (cache.isOpen()) {
         for (const CachedFolder &folder : cache.folders()) {
-            if (folder.info.role == FolderInfo::Role::Sent)
+            if (folder.info.role == role)
                 return folder.info.path();
         }
     }
     ListFoldersJob list;
     list.list(connection);
     for (const FolderInfo &folder : list.folders()) {
-        if (folder.role == FolderInfo::Role::Sent)
+        if (folder.role == role)
             return folder.path();
     }
-    return u"Sent"_s;
+    return fallback;
 }
 
 QList<quint32> FindMessageJob::search(ImapCommandChannel &channel, const QString &messageId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ImapJob.h"
+#include "imap/FolderInfo.h"
 
 #include <QList>
 
@@ -22,6 +23,9 @@ public:
 
     /// The Sent folder: its SPECIAL-USE role in the cache, else on the server, else "Sent".
     [[nodiscard]] static QString sentFolder(ImapConnection &connection, MailCache &cache);
+    /// The folder with SPECIAL-USE @p role: from the cache, else the server's list, else @p fallback.
+    [[nodiscard]] static QString folderWithRole(ImapConnection &connection, MailCache &cache,
+                                                FolderInfo::Role role, const QString &fallback);
     /// UIDs of the messages of the EXAMINEd folder carrying this Message-ID.
     [[nodiscard]] static QList<quint32> search(class ImapCommandChannel &channel, const QString &messageId);
 

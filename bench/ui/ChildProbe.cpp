@@ -1,0 +1,118 @@
+#include "ChildProbe.h"
+
+#include "MainWindow.h"
+#include "MessageListModel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QFile>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTimer>
+#include <QTreeView>
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens::Bench {
+
+namespace {
+
+void report(const char *name, double value)
+{
+    std::printf("%s %.3f\n", name, value);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+ChildProbe::ChildProbe(MainWindow &window, QStringList searches)
+    : m_window(window)
+    , m_searches(std::move(searches))
+{
+}
+
+void ChildProbe::start()
+{
+    m_window.messageList()->viewport()->installEventFilter(this);
+    m_window.show();
+}
+
+bool ChildProbe::eventFilter(QObject *watched, QEvent *event)
+{
+    // The first paint of the list with rows in it is the first screen; report once it is done.
+    if (!m_firstScreenSeen && event->type() == QEvent::Paint && m_window.messageModel()->rowCount() > 0 &&
+        watched == m_window.messageList()->viewport()) {
+        m_firstScreenSeen = true;
+        QMetaObject::invokeMethod(this, &ChildProbe::afterFirstScreen, Qt::QueuedConnection);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void ChildProbe::afterFirstScreen()
+{
+    std::printf("first-screen\n");
+    std::fflush(stdout);
+    report("rows", m_window.messageModel()->rowCount());
+    report("rss-after-open-mb", residentKilobytes("VmRSS:") / 1024.0);
+    measureSearches();
+    measureScrolling();
+    report("rss-peak-mb", residentKilobytes("VmHWM:") / 1024.0);
+    QApplication::quit();
+}
+
+void ChildProbe::measureSearches()
+{
+    // What the user waits for: the query, the list refilled, its first screen painted.
+    for (const QString &query : std::as_const(m_searches)) {
+        QElapsedTimer timer;
+        timer.start();
+        m_window.searchField()->setText(query);
+        Q_EMIT m_window.searchField()->returnPressed();
+        m_window.messageList()->viewport()->repaint();
+        const double milliseconds = timer.nsecsElapsed() / 1e6;
+        std::printf("search %.3f %d %s\n", milliseconds, m_window.messageModel()->rowCount(),
+                    query.toUtf8().constData());
+        std::fflush(stdout);
+    }
+    m_window.searchField()->clear();
+    Q_EMIT m_window.searchField()->returnPressed();
+}
+
+void ChildProbe::measureScrolling()
+{
+    // Page by page from the top to the bottom, each page painted: every row is fetched once.
+    QTreeView *list = m_window.messageList();
+    QScrollBar *bar = list->verticalScrollBar();
+    bar->setValue(0);
+    QElapsedTimer timer;
+    timer.start();
+    int pages = 0;
+    while (true) {
+        list->viewport()->repaint();
+        ++pages;
+        if (bar->value() >= bar->maximum())
+            break;
+        bar->setValue(std::min(bar->maximum(), bar->value() + bar->pageStep()));
+    }
+    report("scroll-all-ms", timer.nsecsElapsed() / 1e6);
+    report("scroll-pages", pages);
+    report("rss-after-scroll-mb", residentKilobytes("VmRSS:") / 1024.0);
+}
+
+qint64 ChildProbe::residentKilobytes(const char *field)
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+} // namespace Amiens::Bench

@@ -1,0 +1,172 @@
+// amiens-bench-ui: the reading window on a big cache. Run by bench/ui-run; see bench/README.md.
+//   amiens-bench-ui --work DIR [--messages N] [--runs R] [--out FILE.md]
+// generates (once) a cache of N messages in DIR, then starts itself R times as a child that opens
+// the main window on it, and reports the median, min and max of each figure.
+#include "ChildProbe.h"
+#include "MailboxGenerator.h"
+#include "MainWindow.h"
+#include "cache/MailCache.h"
+#include "util/Translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMap>
+#include <QProcess>
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+
+namespace {
+
+const QString kAccountKey = u"mdupont@ac-amiens.fr"_s;
+// A frequent word, a person, a topic, a rare exact number and a word found nowhere.
+const QStringList kSearches = {u"réunion"_s, u"Hénault"_s, u"conseil de classe"_s, u"77777"_s,
+                               u"introuvable"_s};
+
+int runChild(int argc, char *argv[], const QString &cachePath)
+{
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName(u"AmiensMailBench"_s);
+    Translations::install(application, u"fr"_s);
+    MainWindow window;
+    window.resize(1280, 800);
+    window.setCachePath(cachePath, kAccountKey);
+    Bench::ChildProbe probe(window, kSearches);
+    probe.start();
+    return application.exec();
+}
+
+struct Figures
+{
+    QMap<QString, QList<double>> values;
+
+    void add(const QString &name, double value) { values[name].append(value); }
+    [[nodiscard]] QString row(const QString &name, const QString &label, const QString &unit,
+                              const QString &aim) const
+    {
+        QList<double> list = values.value(name);
+        if (list.isEmpty())
+            return u"| %1 | — | — | — | %2 |\n"_s.arg(label, aim);
+        std::sort(list.begin(), list.end());
+        const double median =
+            list.size() % 2 ? list[list.size() / 2] : (list[list.size() / 2 - 1] + list[list.size() / 2]) / 2;
+        const auto format = [&unit](double value) {
+            return QString::number(value, 'f', 1) + u' ' + unit;
+        };
+        return u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(label, format(median), format(list.first()),
+                                                     format(list.last()), aim);
+    }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (qstrcmp(argv[i], "--child") == 0)
+            return runChild(argc, argv, QString::fromLocal8Bit(argv[i + 1]));
+    }
+    QCoreApplication application(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption workOption(u"work"_s, u"Directory for the generated cache."_s, u"DIR"_s);
+    const QCommandLineOption messagesOption(u"messages"_s, u"Messages in the folder."_s, u"N"_s, u"100000"_s);
+    const QCommandLineOption runsOption(u"runs"_s, u"Measured runs (fresh processes)."_s, u"R"_s, u"5"_s);
+    const QCommandLineOption outOption(u"out"_s, u"Markdown file for the table."_s, u"FILE"_s);
+    parser.addOptions({workOption, messagesOption, runsOption, outOption});
+    parser.process(application);
+    const QString work = parser.value(workOption);
+    const int messages = parser.value(messagesOption).toInt();
+    const int runs = std::max(1, parser.value(runsOption).toInt());
+    if (work.isEmpty() || messages <= 0) {
+        std::fputs("amiens-bench-ui: --work DIR and a positive --messages are required\n", stderr);
+        return 2;
+    }
+    QDir().mkpath(work);
+    const QString cachePath = work + u"/ui-"_s + QString::number(messages) + u".sqlite"_s;
+    QElapsedTimer generation;
+    generation.start();
+    QString error;
+    if (!Bench::MailboxGenerator::ensure(cachePath, kAccountKey, messages, &error)) {
+        std::fprintf(stderr, "amiens-bench-ui: cannot prepare the cache: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::fprintf(stderr, "cache of %d messages ready in %.1f s (%s)\n", messages,
+                 generation.elapsed() / 1000.0, qPrintable(cachePath));
+
+    Figures figures;
+    QMap<QString, int> searchHits;
+    for (int run = 0; run < runs; ++run) {
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (!environment.contains(u"QT_QPA_PLATFORM"_s))
+            environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer sinceStart;
+        sinceStart.start();
+        child.start(QCoreApplication::applicationFilePath(), {u"--child"_s, cachePath});
+        QByteArray pending;
+        while (child.state() != QProcess::NotRunning || child.bytesAvailable() > 0) {
+            child.waitForReadyRead(100);
+            pending += child.readAllStandardOutput();
+            qsizetype newline;
+            while ((newline = pending.indexOf('\n')) >= 0) {
+                const QString line = QString::fromUtf8(pending.left(newline));
+                pending.remove(0, newline + 1);
+                const QStringList parts = line.split(u' ');
+                if (parts.first() == "first-screen"_L1) {
+                    figures.add(u"first-screen-ms"_s, sinceStart.nsecsElapsed() / 1e6);
+                } else if (parts.first() == "search"_L1 && parts.size() >= 4) {
+                    figures.add(u"search-ms"_s, parts[1].toDouble());
+                    searchHits[parts.mid(3).join(u' ')] = parts[2].toInt();
+                } else if (parts.size() == 2) {
+                    figures.add(parts[0], parts[1].toDouble());
+                }
+            }
+            if (child.state() == QProcess::NotRunning && child.bytesAvailable() == 0)
+                break;
+        }
+        child.waitForFinished(60000);
+        if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
+            std::fprintf(stderr, "amiens-bench-ui: run %d failed\n", run + 1);
+            return 1;
+        }
+        std::fprintf(stderr, "run %d/%d done\n", run + 1, runs);
+    }
+
+    QString table =
+        u"### Reading window, %1 cached messages (%2 runs, fresh process each)\n\n"_s.arg(messages).arg(runs);
+    table += u"| Figure | median | min | max | aim |\n|---|---|---|---|---|\n"_s;
+    table += figures.row(u"first-screen-ms"_s, u"Process start to first screen of the list"_s, u"ms"_s,
+                         u"< 300 ms"_s);
+    table += figures.row(u"rss-after-open-mb"_s, u"Resident memory after opening the folder"_s, u"MB"_s,
+                         u"< 150 MB"_s);
+    table += figures.row(u"search-ms"_s, u"Search latency (query → list painted), all queries"_s, u"ms"_s,
+                         u"< 50 ms"_s);
+    table += figures.row(u"scroll-all-ms"_s, u"Scrolling the whole list, page by page, painted"_s, u"ms"_s,
+                         u"—"_s);
+    table += figures.row(u"rss-after-scroll-mb"_s, u"Resident memory after scrolling everything"_s, u"MB"_s,
+                         u"—"_s);
+    table += figures.row(u"rss-peak-mb"_s, u"Peak resident memory"_s, u"MB"_s, u"—"_s);
+    table += u"\nSearches (hits): "_s;
+    QStringList searches;
+    for (auto it = searchHits.cbegin(); it != searchHits.cend(); ++it)
+        searches.append(u"« %1 » (%2)"_s.arg(it.key()).arg(it.value()));
+    table += searches.join(u", "_s) + u"\n"_s;
+    std::fputs(table.toUtf8().constData(), stdout);
+    if (parser.isSet(outOption)) {
+        QFile out(parser.value(outOption));
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            std::fprintf(stderr, "amiens-bench-ui: cannot write %s\n", qPrintable(out.fileName()));
+            return 1;
+        }
+        out.write(table.toUtf8());
+    }
+    return 0;
+}

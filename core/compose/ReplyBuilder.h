@@ -1,0 +1,47 @@
+#pragma once
+
+#include "OutgoingMessage.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Amiens {
+
+/// What a reply, a reply to all or a forward takes from the original message: subjects that do
+/// not pile up prefixes, the recipients of a reply to all, the header block of a forward and the
+/// original's attachments. No widgets, so the CLI and the tests can use it.
+class ReplyBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(Amiens::ReplyBuilder)
+
+public:
+    struct Recipients
+    {
+        QList<MailAddress> to;
+        QList<MailAddress> cc;
+    };
+
+    /// "Re: " + subject, unless it already starts with Re:, RE:, Aw:, Réf: (any case).
+    [[nodiscard]] static QString replySubject(const QString &subject);
+    /// "Tr: " + subject, unless it already starts with Tr:, TR:, Fwd:, Fw:, Wg: (any case).
+    [[nodiscard]] static QString forwardSubject(const QString &subject);
+
+    /// Reply to the sender (its Reply-To when set) only.
+    [[nodiscard]] static Recipients replyRecipients(const MessageHeaders &original);
+    /// Reply to all: the sender (or Reply-To) and the original To in To, the original Cc in Cc;
+    /// none of @p ownAddresses, every address once (compared without case). Answering one's own
+    /// message goes to its recipients.
+    [[nodiscard]] static Recipients replyAllRecipients(const MessageHeaders &original,
+                                                       const QStringList &ownAddresses);
+
+    /// "-------- Forwarded Message --------" then From, Date, Subject, To (and Cc) of the
+    /// original, one per line, ending with a line break.
+    [[nodiscard]] static QString forwardHeaderBlock(const MessageHeaders &original);
+    /// The original's attached files (inline images included), decoded, with their names and types.
+    [[nodiscard]] static QList<OutgoingAttachment> forwardedAttachments(const QByteArray &raw);
+};
+
+} // namespace Amiens

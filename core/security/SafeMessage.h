@@ -1,0 +1,37 @@
+#pragma once
+
+#include "mime/MessageContent.h"
+#include "security/PhishingAnalyzer.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace Amiens {
+
+/// A message as the reading window may show it: decoded content, the body as safe HTML (the
+/// sanitised HTML part, or the plain text formatted), the attachments and the phishing warnings.
+/// One function from untrusted bytes to display, shared by the message view, the CLI's checks
+/// and the fuzzer, so what is fuzzed is what is shown.
+struct SafeMessage
+{
+    MessageContent content;
+    QString bodyHtml;
+    int blockedRemoteImages = 0;
+    QList<MessageWarning> warnings;
+
+    struct Options
+    {
+        bool allowRemoteContent = false; ///< "Afficher le contenu distant"
+        bool ownFolder = false;          ///< Sent or Drafts: no phishing checks
+    };
+
+    /// Never throws; a broken part leaves that part empty.
+    [[nodiscard]] static SafeMessage fromRaw(const QByteArray &raw, const PhishingAnalyzer &analyzer,
+                                             const Options &options);
+    /// The body alone, for a re-render with other @p allowRemoteContent.
+    [[nodiscard]] static QString bodyHtmlFor(const MessageContent &content, bool allowRemoteContent,
+                                             int *blockedRemoteImages = nullptr);
+};
+
+} // namespace Amiens

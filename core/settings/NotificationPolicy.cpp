@@ -1,0 +1,36 @@
+#include "NotificationPolicy.h"
+
+#include "account/Profile.h"
+
+#include <QFile>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+NotificationPolicy NotificationPolicy::load(const Profile &profile)
+{
+    QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
+    NotificationPolicy policy;
+    policy.newMail = settings.value(u"notifications/newMail"_s, true).toBool();
+    return policy;
+}
+
+bool NotificationPolicy::save(const Profile &profile, QString *error) const
+{
+    if (!profile.ensureExists(error))
+        return false;
+    QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
+    settings.setValue(u"notifications/newMail"_s, newMail);
+    settings.sync();
+    QFile::setPermissions(profile.preferencesPath(), QFile::ReadOwner | QFile::WriteOwner);
+    if (settings.status() != QSettings::NoError) {
+        if (error)
+            *error = tr("Cannot write the settings file %1.").arg(profile.preferencesPath());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Amiens

@@ -1,0 +1,212 @@
+// The client-side out-of-office responder end to end (issue 7 part 3): Jean writes to Marie
+// through the real Postfix; Marie's client syncs, answers through its outbox and the real SMTP
+// server; Jean's mailbox is counted with doveadm. A list message gets no answer, and a second
+// message from Jean within N days neither.
+#include "MailServerControl.h"
+#include "TestEnvironment.h"
+#include "account/Profile.h"
+#include "autoreply/AbsenceStore.h"
+#include "autoreply/AutoResponder.h"
+#include "cache/MailCache.h"
+#include "compose/MessageBuilder.h"
+#include "imap/AccountSession.h"
+#include "mime/RawHeaderFields.h"
+#include "net/TlsTrust.h"
+#include "outbox/Outbox.h"
+#include "outbox/OutboxSender.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+using namespace Amiens::Test;
+
+namespace {
+
+QByteArray doveadm(const QStringList &arguments)
+{
+    QStringList command = qEnvironmentVariable("AMIENS_TEST_DOVEADM").split(u' ', Qt::SkipEmptyParts);
+    const QString program = command.takeFirst();
+    QProcess process;
+    process.start(program, command + arguments);
+    process.waitForFinished(30000);
+    return process.readAllStandardOutput();
+}
+
+int count(const QString &user, const QStringList &query)
+{
+    return static_cast<int>(
+        doveadm(QStringList{u"search"_s, u"-u"_s, user, u"mailbox"_s, u"INBOX"_s} + query).count('\n'));
+}
+
+/// The automatic replies in @p user's inbox, after waiting for @p expected (or 15 s) and a little more.
+int automaticReplies(const QString &user, int expected)
+{
+    const QStringList query{u"header"_s, u"Auto-Submitted"_s, u"auto-replied"_s};
+    QElapsedTimer timer;
+    timer.start();
+    while (count(user, query) < expected && timer.elapsed() < 15000)
+        QTest::qWait(200);
+    QTest::qWait(expected == 0 ? 3000 : 1500);
+    return count(user, query);
+}
+
+bool syncInto(AccountSession &session)
+{
+    bool finished = false;
+    bool ok = false;
+    QObject context;
+    QObject::connect(&session, &AccountSession::syncFinished, &context, [&] { finished = ok = true; });
+    QObject::connect(&session, &AccountSession::errorOccurred, &context, [&] { finished = true; });
+    session.synchronize(SyncOptions{SyncOptions::Bodies::Recent});
+    return QTest::qWaitFor([&] { return finished; }, 30000) && ok;
+}
+
+} // namespace
+
+class TestAutoResponder : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void answersOncePerSenderAndNeverLists();
+
+private:
+    [[nodiscard]] Account jean() const;
+    /// Sends @p raw from Jean's account through the real SMTP server and waits until Marie has it.
+    QString jeanSends(const QByteArray &raw);
+    /// What the application does after a sync: the responder, then the outbox when it queued.
+    int syncAndRespond();
+
+    TestEnvironment m_env;
+    QTemporaryDir m_dir;
+    QString m_profile;
+    std::unique_ptr<AccountSession> m_session;
+};
+
+void TestAutoResponder::initTestCase()
+{
+    m_env = TestEnvironment::fromEnvironment();
+    AMIENS_REQUIRE_SERVERS(m_env);
+    QVERIFY(MailServerControl(m_env.user).reset());
+    QVERIFY(MailServerControl(m_env.user2).reset());
+    m_profile = m_dir.filePath(u"profile"_s);
+    QString error;
+    QVERIFY2(Profile(m_profile).saveAccount(m_env.account(), &error), qPrintable(error));
+    const auto trust = TlsTrust::forAccount(m_env.account(), &error);
+    m_session = std::make_unique<AccountSession>(m_env.account(), *trust);
+    m_session->setCachePath(MailCache::pathFor(m_profile, m_env.account().id));
+    m_session->setPassword(m_env.password);
+    QVERIFY(syncInto(*m_session)); // the inbox as it was before the absence
+}
+
+Account TestAutoResponder::jean() const
+{
+    Account account = m_env.account();
+    account.id = m_env.address2;
+    account.address = m_env.address2;
+    account.realName = u"Jean Martin"_s;
+    account.imap.login = m_env.user2;
+    account.smtp.login = m_env.user2;
+    return account;
+}
+
+QString TestAutoResponder::jeanSends(const QByteArray &raw)
+{
+    QString error;
+    const auto built = MessageBuilder::prepareRaw(raw, m_env.address2, &error);
+    if (!built)
+        qFatal("%s", qPrintable(error));
+    QTemporaryDir outboxDir;
+    Outbox(outboxDir.path()).enqueue(*built, &error);
+    const Account account = jean();
+    const auto trust = TlsTrust::forAccount(account, &error);
+    AccountSession session(account, *trust);
+    session.setCachePath(m_dir.filePath(u"jean.sqlite"_s));
+    session.setPassword(m_env.password2);
+    OutboxSender sender(account, *trust, outboxDir.path(), &session);
+    sender.setPassword(m_env.password2);
+    QSignalSpy finished(&sender, &OutboxSender::finished);
+    sender.processNow(true);
+    if (!finished.wait(60000))
+        qWarning("Jean's outbox did not finish");
+    QElapsedTimer timer;
+    timer.start();
+    while (count(m_env.user, {u"header"_s, u"Message-ID"_s, built->messageId}) < 1 && timer.elapsed() < 15000)
+        QTest::qWait(200);
+    return built->messageId;
+}
+
+int TestAutoResponder::syncAndRespond()
+{
+    if (!syncInto(*m_session))
+        return -1;
+    const AutoResponder::Result result = AutoResponder::runAfterSync(Profile(m_profile), m_env.account());
+    if (!result.error.isEmpty())
+        qWarning("%s", qPrintable(result.error));
+    if (result.queued > 0) {
+        QString error;
+        const Account account = m_env.account();
+        OutboxSender sender(account, *TlsTrust::forAccount(account, &error),
+                            Outbox::directoryFor(m_profile, account.id), m_session.get());
+        sender.setPassword(m_env.password);
+        QSignalSpy finished(&sender, &OutboxSender::finished);
+        sender.processNow(true);
+        if (!finished.wait(60000))
+            qWarning("Marie's outbox did not finish");
+    }
+    return result.queued;
+}
+
+void TestAutoResponder::answersOncePerSenderAndNeverLists()
+{
+    // Marie turns the absence on; her server has no ManageSieve for this test's purpose.
+    AbsenceStore::ClientSide clientSide;
+    clientSide.active = true;
+    clientSide.vacation.enabled = true;
+    clientSide.vacation.start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    clientSide.vacation.end = QDateTime::currentDateTimeUtc().addDays(10);
+    clientSide.vacation.subject = u"Absente jusqu'au 15 juin"_s;
+    clientSide.vacation.message = u"Bonjour,\nje suis absente. Pour toute urgence : secrétariat.\n"_s;
+    clientSide.vacation.days = 7;
+    clientSide.vacation.addresses = {m_env.address};
+    QString error;
+    QVERIFY2(AbsenceStore::saveClientSide(Profile(m_profile), clientSide, &error), qPrintable(error));
+
+    const auto message = [this](const QByteArray &subject, const QByteArray &extra) -> QByteArray {
+        return "From: Jean Martin <" + m_env.address2.toLatin1() + ">\r\nTo: Marie Dupont <" +
+               m_env.address.toLatin1() + ">\r\nSubject: " + subject + "\r\n" + extra +
+               "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nBonjour Marie,\r\n";
+    };
+
+    // A list message first: no answer (and Jean is not yet "answered", so the next one counts).
+    jeanSends(message("[profs-verne] Planning", "List-Id: Profs du college <profs-verne.ac-amiens.fr>\r\n"));
+    QCOMPARE(syncAndRespond(), 0);
+    QCOMPARE(automaticReplies(m_env.user2, 0), 0);
+
+    // Jean writes: exactly one automatic reply reaches him, threaded on his message.
+    const QString first = jeanSends(message("Question sur le conseil de classe", {}));
+    QCOMPARE(syncAndRespond(), 1);
+    QCOMPARE(automaticReplies(m_env.user2, 1), 1);
+    QByteArray reply = doveadm({u"fetch"_s, u"-u"_s, m_env.user2, u"hdr"_s, u"mailbox"_s, u"INBOX"_s,
+                                u"header"_s, u"Auto-Submitted"_s, u"auto-replied"_s});
+    reply.replace("\n", "\r\n");
+    if (reply.startsWith("hdr:\r\n"))
+        reply.remove(0, 6);
+    const RawHeaderFields fields(reply);
+    QCOMPARE(fields.value("In-Reply-To"), "<" + first.toLatin1() + ">");
+    QVERIFY2(fields.value("Subject").contains("Absente"), fields.value("Subject").constData());
+
+    // A sync with nothing new answers nothing; a second message from Jean within 7 days neither.
+    QCOMPARE(syncAndRespond(), 0);
+    jeanSends(message("Autre question", {}));
+    QCOMPARE(syncAndRespond(), 0);
+    QCOMPARE(automaticReplies(m_env.user2, 1), 1);
+}
+
+QTEST_MAIN(TestAutoResponder)
+#include "tst_autoresponder.moc"

@@ -1,0 +1,128 @@
+#include "DesktopIntegration.h"
+
+#include "ComposerWindow.h"
+#include "DesktopNotifier.h"
+#include "MainWindow.h"
+#include "SessionLauncher.h"
+#include "TrayIcon.h"
+#include "imap/AccountSession.h"
+#include "settings/NotificationPolicy.h"
+
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+DesktopIntegration::DesktopIntegration(Profile profile, MainWindow *window, SessionLauncher *launcher,
+                                       QObject *parent)
+    : QObject(parent)
+    , m_profile(std::move(profile))
+    , m_window(window)
+    , m_launcher(launcher)
+    , m_notifier(new DesktopNotifier(this))
+    , m_tray(new TrayIcon(this))
+{
+    connect(m_notifier, &DesktopNotifier::activated, this, &DesktopIntegration::raiseWindow);
+    connect(m_tray, &TrayIcon::showWindowRequested, this, &DesktopIntegration::raiseWindow);
+    if (m_window) {
+        connect(m_window, &MainWindow::inboxUnreadChanged, m_tray, &TrayIcon::setUnreadCount);
+        connect(m_tray, &TrayIcon::newMessageRequested, m_window, [this] {
+            raiseWindow();
+            m_window->openComposer();
+        });
+        connect(m_tray, &TrayIcon::quitRequested, m_window, &QWidget::close);
+    }
+    if (m_launcher) {
+        connect(m_launcher, &SessionLauncher::sessionStarted, this, &DesktopIntegration::onSessionStarted);
+        connect(m_launcher, &SessionLauncher::signedOut, m_tray, [this] { m_tray->setUnreadCount(0); });
+    }
+}
+
+DesktopIntegration::~DesktopIntegration() = default;
+
+int DesktopIntegration::newInboxMessages(const SyncReport &report)
+{
+    int count = 0;
+    for (const FolderSyncResult &folder : report.folders) {
+        if (folder.path.compare("INBOX"_L1, Qt::CaseInsensitive) == 0 && !folder.reset)
+            count += folder.added;
+    }
+    return count;
+}
+
+void DesktopIntegration::handleRequest(const QString &request)
+{
+    if (const auto link = MailtoLink::parse(request)) {
+        openMailto(*link);
+        return;
+    }
+    raiseWindow();
+}
+
+void DesktopIntegration::raiseWindow()
+{
+    if (!m_window)
+        return;
+    if (m_window->isMinimized())
+        m_window->showNormal();
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void DesktopIntegration::openMailto(const MailtoLink &link)
+{
+    raiseWindow();
+    ComposerWindow *composer = m_window ? m_window->openComposer() : nullptr;
+    if (!composer) {
+        // No session yet (starting, or the first-run assistant is open): open it once there is.
+        m_pendingMailto.append(link);
+        return;
+    }
+    composer->toField()->setText(link.to.join(u", "_s));
+    composer->ccField()->setText(link.cc.join(u", "_s));
+    composer->bccField()->setText(link.bcc.join(u", "_s));
+    composer->subjectField()->setText(link.subject);
+    if (!link.body.isEmpty()) {
+        // Before whatever the composer already holds (the signature).
+        const QString existing = composer->bodyEdit()->toPlainText();
+        composer->bodyEdit()->setPlainText(existing.isEmpty() ? link.body : link.body + u'\n' + existing);
+    }
+    composer->raise();
+    composer->activateWindow();
+    Q_EMIT composerOpened(composer);
+}
+
+void DesktopIntegration::onSessionStarted()
+{
+    m_firstSyncDone = false;
+    if (AccountSession *session = m_launcher ? m_launcher->session() : nullptr)
+        connect(session, &AccountSession::syncFinished, this, &DesktopIntegration::onSyncFinished,
+                Qt::UniqueConnection);
+    const QList<MailtoLink> pending = std::exchange(m_pendingMailto, {});
+    for (const MailtoLink &link : pending)
+        openMailto(link);
+}
+
+void DesktopIntegration::onSyncFinished(const SyncReport &report)
+{
+    // The first sync of a session brings what arrived while the client was closed (or the whole
+    // mailbox on a first run): the unread count shows it, a notification would only be noise.
+    if (!std::exchange(m_firstSyncDone, true))
+        return;
+    const int count = newInboxMessages(report);
+    if (count <= 0 || !NotificationPolicy::load(m_profile).newMail)
+        return;
+    const QString summary = tr("%n new message(s)", nullptr, count);
+    const QString body = tr("In the inbox of AmiensMail");
+    if (m_notifier->available())
+        m_notifier->notify(summary, body);
+    else
+        m_tray->showMessage(summary, body);
+    Q_EMIT newMailNotified(count, summary);
+}
+
+} // namespace Amiens
