@@ -526,14 +526,16 @@ void MainWindow::reloadFromCache()
         unread.insert(folder.info.path(), folder.unseenCount);
     m_folderModel->setUnreadCounts(unread);
     Q_EMIT inboxUnreadChanged(unread.value(u"INBOX"_s));
+    // Selecting another folder reads its list already; reading it twice doubled the first screen's wait.
+    bool listRead = false;
     if (currentFolder.isEmpty() || !selectFolder(currentFolder))
-        selectFolder(u"INBOX"_s);
+        listRead = selectFolder(u"INBOX"_s);
 
     // Keep the open message selected across the reload.
     const qint64 currentRow = m_messageList->currentIndex().data(MessageListModel::RowIdRole).toLongLong();
     if (m_listModel->isShowingSearch())
         onSearchEdited();
-    else
+    else if (!listRead)
         m_listModel->reload();
     const int row = m_listModel->rowForRowId(currentRow);
     if (row >= 0) {

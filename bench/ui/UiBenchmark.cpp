@@ -55,7 +55,7 @@ struct Figures
         std::sort(list.begin(), list.end());
         const double median =
             list.size() % 2 ? list[list.size() / 2] : (list[list.size() / 2 - 1] + list[list.size() / 2]) / 2;
-        const auto format = [&unit](double value) {
+        const auto format = [&unit](double value) -> QString {
             return QString::number(value, 'f', 1) + u' ' + unit;
         };
         return u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(label, format(median), format(list.first()),

@@ -821,9 +821,12 @@ QList<SearchHit> MailCache::search(const QString &text, int limit)
     if (match.isEmpty())
         return result;
     QSqlQuery query(m_database.database());
-    query.prepare(u"SELECT f.path, %1 FROM message_search s JOIN messages m ON m.id = s.rowid "
-                  "JOIN folders f ON f.id = m.folder_id WHERE message_search MATCH ? AND m.hidden_by = 0 "
-                  "ORDER BY m.date DESC LIMIT ?"_s.arg(QString::fromLatin1(kMessageColumns)));
+    // The newest matches by row id (rows are written as mail arrives) let FTS5 stop after @p limit
+    // instead of joining and sorting every match: a common word in 100,000 messages took 0.45 s.
+    query.prepare(
+        u"SELECT f.path, %1 FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id IN "
+        "(SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid DESC LIMIT ?) "
+        "AND m.hidden_by = 0 ORDER BY m.date DESC"_s.arg(QString::fromLatin1(kMessageColumns)));
     query.addBindValue(match);
     query.addBindValue(limit);
     if (!query.exec()) {
