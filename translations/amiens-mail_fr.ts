@@ -88,13 +88,6 @@
     </message>
 </context>
 <context>
-    <name>Amiens::AbsenceStore</name>
-    <message>
-        <source>Cannot write the settings file %1.</source>
-        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
-    </message>
-</context>
-<context>
     <name>Amiens::AccountAssistant</name>
     <message>
         <source>Set up your mail account</source>
@@ -1617,13 +1610,6 @@
     </message>
 </context>
 <context>
-    <name>Amiens::NotificationPolicy</name>
-    <message>
-        <source>Cannot write the settings file %1.</source>
-        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
-    </message>
-</context>
-<context>
     <name>Amiens::NotificationsPage</name>
     <message>
         <source>Show a notification for new messages</source>
@@ -1662,10 +1648,6 @@
     <message>
         <source>The check interval must be between %1 and %2 minutes.</source>
         <translation>L&apos;intervalle de relève doit être compris entre %1 et %2 minutes.</translation>
-    </message>
-    <message>
-        <source>Cannot write the settings file %1.</source>
-        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
     </message>
 </context>
 <context>
@@ -1783,10 +1765,6 @@ Le message d’origine est joint tel quel, avec tous ses en-têtes.
         <source>&quot;%1&quot; is not a domain name (for example: lycee-partenaire.fr).</source>
         <translation>« %1 » n’est pas un nom de domaine (par exemple : lycee-partenaire.fr).</translation>
     </message>
-    <message>
-        <source>Cannot write the settings file %1.</source>
-        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
-    </message>
 </context>
 <context>
     <name>Amiens::Profile</name>
@@ -1797,6 +1775,10 @@ Le message d’origine est joint tel quel, avec tous ses en-têtes.
     <message>
         <source>Cannot write the profile settings %1.</source>
         <translation>Impossible d’enregistrer les réglages du profil %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
     </message>
 </context>
 <context>
@@ -1841,13 +1823,6 @@ The message was displayed on %4. This does not mean that it was read or understo
 
 Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou compris.
 </translation>
-    </message>
-</context>
-<context>
-    <name>Amiens::ReadReceiptPolicy</name>
-    <message>
-        <source>Cannot write the settings file %1.</source>
-        <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
     </message>
 </context>
 <context>

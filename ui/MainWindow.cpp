@@ -1023,39 +1023,28 @@ DraftSynchronizer *MainWindow::draftSynchronizer()
 
 ComposerWindow *MainWindow::openComposer(const QString &folderPath, quint32 uid)
 {
-    ComposerWindow *composer = createComposer();
-    if (!composer)
-        return nullptr;
-    if (uid != 0 && openCacheIfNeeded()) {
-        if (const auto folder = m_cache.folder(folderPath)) {
-            if (const auto original = m_cache.message(folder->id, uid)) {
-                composer->setReplyTo(*original, m_cache.body(folder->id, uid));
-                markOriginalWhenQueued(composer, folderPath, uid, u"\\Answered"_s);
-            }
-        }
+    if (uid == 0) {
+        ComposerWindow *composer = createComposer();
+        if (composer)
+            composer->show();
+        return composer;
     }
-    composer->show();
-    return composer;
+    return openAnswer(folderPath, uid, u"\\Answered"_s, &ComposerWindow::setReplyTo);
 }
 
 ComposerWindow *MainWindow::openReplyAll(const QString &folderPath, quint32 uid)
 {
-    ComposerWindow *composer = createComposer();
-    if (!composer)
-        return nullptr;
-    if (openCacheIfNeeded()) {
-        if (const auto folder = m_cache.folder(folderPath)) {
-            if (const auto original = m_cache.message(folder->id, uid)) {
-                composer->setReplyAllTo(*original, m_cache.body(folder->id, uid));
-                markOriginalWhenQueued(composer, folderPath, uid, u"\\Answered"_s);
-            }
-        }
-    }
-    composer->show();
-    return composer;
+    return openAnswer(folderPath, uid, u"\\Answered"_s, &ComposerWindow::setReplyAllTo);
 }
 
 ComposerWindow *MainWindow::openForward(const QString &folderPath, quint32 uid)
+{
+    return openAnswer(folderPath, uid, u"$Forwarded"_s, &ComposerWindow::setForwardOf);
+}
+
+ComposerWindow *MainWindow::openAnswer(const QString &folderPath, quint32 uid, const QString &flagWhenQueued,
+                                       void (ComposerWindow::*prepare)(const CachedMessage &,
+                                                                       const std::optional<QByteArray> &))
 {
     ComposerWindow *composer = createComposer();
     if (!composer)
@@ -1063,8 +1052,8 @@ ComposerWindow *MainWindow::openForward(const QString &folderPath, quint32 uid)
     if (openCacheIfNeeded()) {
         if (const auto folder = m_cache.folder(folderPath)) {
             if (const auto original = m_cache.message(folder->id, uid)) {
-                composer->setForwardOf(*original, m_cache.body(folder->id, uid));
-                markOriginalWhenQueued(composer, folderPath, uid, u"$Forwarded"_s);
+                (composer->*prepare)(*original, m_cache.body(folder->id, uid));
+                markOriginalWhenQueued(composer, folderPath, uid, flagWhenQueued);
             }
         }
     }

@@ -164,6 +164,11 @@ private:
     /// A configured composer (profile, addresses, drafts), not shown yet.
     ComposerWindow *createComposer();
     /// Once @p composer's message is in the outbox, sets @p flag (Answered, $Forwarded) on the original.
+    /// A composer answering @p uid of @p folderPath (reply, reply to all, forward) prepared by
+    /// @p prepare; the original gets @p flagWhenQueued once the answer is in the outbox.
+    ComposerWindow *openAnswer(const QString &folderPath, quint32 uid, const QString &flagWhenQueued,
+                               void (ComposerWindow::*prepare)(const CachedMessage &,
+                                                               const std::optional<QByteArray> &));
     void markOriginalWhenQueued(ComposerWindow *composer, const QString &folderPath, quint32 uid,
                                 const QString &flag);
     QPointer<DraftSynchronizer> m_draftSync;

@@ -117,4 +117,15 @@ bool Profile::removeAccount(const QString &id, QString *error) const
     return syncAndCheck(settings, error);
 }
 
+bool Profile::savePreferences(QSettings &preferences, QString *error) const
+{
+    preferences.sync();
+    QFile::setPermissions(preferencesPath(), QFile::ReadOwner | QFile::WriteOwner);
+    if (preferences.status() == QSettings::NoError)
+        return true;
+    if (error)
+        *error = tr("Cannot write the settings file %1.").arg(preferencesPath());
+    return false;
+}
+
 } // namespace Amiens

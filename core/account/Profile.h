@@ -7,6 +7,8 @@
 #include <QString>
 #include <optional>
 
+class QSettings;
+
 namespace Amiens {
 
 /// A profile directory: the accounts' settings (profile.ini) and, beside it, their caches.
@@ -25,6 +27,9 @@ public:
     [[nodiscard]] QString settingsPath() const;
     /// The user's preferences (read receipts, offline policy), beside profile.ini: settings.ini.
     [[nodiscard]] QString preferencesPath() const;
+    /// Writes @p preferences (a QSettings on preferencesPath()) to disk, private to the user;
+    /// false and a French @p error when the file cannot be written.
+    bool savePreferences(QSettings &preferences, QString *error) const;
 
     /// Creates the directory with private permissions if needed.
     bool ensureExists(QString *error) const;

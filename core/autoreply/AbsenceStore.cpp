@@ -54,14 +54,7 @@ VacationSettings readVacation(QSettings &settings)
 
 bool finish(const Profile &profile, QSettings &settings, QString *error)
 {
-    settings.sync();
-    QFile::setPermissions(profile.preferencesPath(), QFile::ReadOwner | QFile::WriteOwner);
-    if (settings.status() != QSettings::NoError) {
-        if (error)
-            *error = AbsenceStore::tr("Cannot write the settings file %1.").arg(profile.preferencesPath());
-        return false;
-    }
-    return true;
+    return profile.savePreferences(settings, error);
 }
 
 bool runsAt(const VacationSettings &vacation, const QDateTime &now)

@@ -23,14 +23,7 @@ bool NotificationPolicy::save(const Profile &profile, QString *error) const
         return false;
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
     settings.setValue(u"notifications/newMail"_s, newMail);
-    settings.sync();
-    QFile::setPermissions(profile.preferencesPath(), QFile::ReadOwner | QFile::WriteOwner);
-    if (settings.status() != QSettings::NoError) {
-        if (error)
-            *error = tr("Cannot write the settings file %1.").arg(profile.preferencesPath());
-        return false;
-    }
-    return true;
+    return profile.savePreferences(settings, error);
 }
 
 } // namespace Amiens

@@ -64,14 +64,7 @@ bool OfflinePolicy::save(const Profile &profile, QString *error) const
     settings.setValue(u"recentDays"_s, recentDays);
     settings.setValue(u"syncIntervalMinutes"_s, syncIntervalMinutes);
     settings.endGroup();
-    settings.sync();
-    QFile::setPermissions(profile.preferencesPath(), QFile::ReadOwner | QFile::WriteOwner);
-    if (settings.status() != QSettings::NoError) {
-        if (error)
-            *error = tr("Cannot write the settings file %1.").arg(profile.preferencesPath());
-        return false;
-    }
-    return true;
+    return profile.savePreferences(settings, error);
 }
 
 qint64 OfflinePolicy::directorySize(const QString &directory)

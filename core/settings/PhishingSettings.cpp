@@ -52,14 +52,7 @@ bool PhishingSettings::save(const Profile &profile, QString *error) const
             domains.append(domain);
     }
     settings.setValue(u"phishing/trustedDomains"_s, domains);
-    settings.sync();
-    QFile::setPermissions(profile.preferencesPath(), QFile::ReadOwner | QFile::WriteOwner);
-    if (settings.status() != QSettings::NoError) {
-        if (error)
-            *error = tr("Cannot write the settings file %1.").arg(profile.preferencesPath());
-        return false;
-    }
-    return true;
+    return profile.savePreferences(settings, error);
 }
 
 QStringList PhishingSettings::trustedDomains(const SitePolicy &site, const Profile &profile)

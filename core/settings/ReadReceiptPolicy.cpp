@@ -55,14 +55,7 @@ bool ReadReceiptPolicy::save(const Profile &profile, QString *error) const
     settings.setValue(u"answer"_s, answerName(answer));
     settings.setValue(u"alwaysRequest"_s, alwaysRequest);
     settings.endGroup();
-    settings.sync();
-    QFile::setPermissions(profile.preferencesPath(), QFile::ReadOwner | QFile::WriteOwner);
-    if (settings.status() != QSettings::NoError) {
-        if (error)
-            *error = tr("Cannot write the settings file %1.").arg(profile.preferencesPath());
-        return false;
-    }
-    return true;
+    return profile.savePreferences(settings, error);
 }
 
 } // namespace Amiens

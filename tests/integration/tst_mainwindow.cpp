@@ -207,7 +207,7 @@ struct SyncedWindow
     std::unique_ptr<AccountSession> session;
     MainWindow window;
 
-    bool open(const TestEnvironment &env)
+    bool open(const TestEnvironment &env, SyncOptions::Bodies bodies = SyncOptions::Bodies::All)
     {
         cachePath = MailCache::pathFor(dir.path(), env.address);
         QString error;
@@ -215,7 +215,7 @@ struct SyncedWindow
             std::make_unique<AccountSession>(env.account(), *TlsTrust::forAccount(env.account(), &error));
         session->setCachePath(cachePath);
         session->setPassword(env.password);
-        if (!syncInto(*session))
+        if (!syncInto(*session, bodies))
             return false;
         window.setSession(session.get());
         window.setCachePath(cachePath, env.address);
@@ -310,17 +310,9 @@ void TestMainWindow::serverSearchFindsTextNotKeptOffline()
         u"INBOX"_s,
         MailServerControl::message(u"Compte rendu"_s, u"Le conseil d'établissement a voté le budget.\n"_s)));
     QVERIFY(server.save(u"INBOX"_s, MailServerControl::message(u"Autre chose"_s, u"Rien à voir.\n"_s)));
-    QTemporaryDir dir;
-    const QString cachePath = MailCache::pathFor(dir.path(), m_env.address);
-    QString error;
-    AccountSession session(m_env.account(), *TlsTrust::forAccount(m_env.account(), &error));
-    session.setCachePath(cachePath);
-    session.setPassword(m_env.password);
-    QVERIFY(syncInto(session, SyncOptions::Bodies::None)); // headers only: no text offline
-    MainWindow window;
-    window.setSession(&session);
-    window.setCachePath(cachePath, m_env.address);
-    QVERIFY(window.selectFolder(u"INBOX"_s));
+    SyncedWindow synced;
+    MainWindow &window = synced.window;
+    QVERIFY(synced.open(m_env, SyncOptions::Bodies::None)); // headers only: no text offline
 
     window.searchField()->setText(u"établissement"_s);
     Q_EMIT window.searchField()->returnPressed();
