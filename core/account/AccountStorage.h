@@ -13,8 +13,8 @@ class CredentialStore;
 
 /// Where an account keeps its files inside the profile, and how they are all removed: the offline
 /// cache in <profile>/cache/<id-hex>/, temporary files (attachments opened, drafts being written)
-/// in <profile>/tmp/<id-hex>/, drafts in <profile>/drafts/<id-hex>/. Code that writes anything for an account must write it under one
-/// of these folders, so that shared-workstation mode can leave nothing behind.
+/// in <profile>/tmp/<id-hex>/, drafts in <profile>/drafts/<id-hex>/. Code that writes anything for an account
+/// must write it under one of these folders, so that shared-workstation mode can leave nothing behind.
 class AccountStorage
 {
     Q_DECLARE_TR_FUNCTIONS(Amiens::AccountStorage)
