@@ -21,7 +21,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     CacheDatabase();
     ~CacheDatabase();

@@ -9,6 +9,8 @@
 #include <QString>
 #include <optional>
 
+class QSqlQuery;
+
 namespace Amiens {
 
 /// The offline copy of one account: folders, message summaries, raw bodies and the search
@@ -44,6 +46,11 @@ public:
 
     // Messages
     bool storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages);
+    /// New messages with, where @p bodies has a non-empty entry at the same position, their whole
+    /// raw text: row, body and search entry written at once (a sync that fetches bodies in the
+    /// same pass as the headers). Headers are decoded and bodies scanned on all cores first.
+    bool storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
+                       const QList<QByteArray> &bodies);
     bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates);
     bool removeMessages(qint64 folderId, const QList<quint32> &uids);
     [[nodiscard]] QSet<quint32> uids(qint64 folderId);
@@ -104,7 +111,7 @@ public:
 
     // Search
     [[nodiscard]] QList<SearchHit> search(const QString &query, int limit);
-    /// Addresses seen in the last @p scanned messages (senders and recipients), most frequent
+    /// Addresses seen in the last @p scanned messages cached (senders and recipients), most frequent
     /// first, as "Name <address>", each address once; for completing recipients.
     [[nodiscard]] QStringList knownAddresses(int scanned = 5000, int limit = 2000);
 
@@ -113,6 +120,10 @@ private:
     /// "SELECT columns FROM messages WHERE … ORDER BY …" for a folder's list; binds: folder id.
     [[nodiscard]] static QString listSql(const QString &columns, const ListQuery &query);
     bool refreshFolderCounts(qint64 folderId);
+    /// Inserts @p raw for @p rowId through @p insertBody, in a private file beside the database
+    /// when it is big (its name appended to @p writtenFiles).
+    bool writeBody(QSqlQuery &insertBody, qint64 rowId, const QByteArray &raw, QStringList &writtenFiles);
+    void removeBodyFiles(const QStringList &fileNames);
 
     CacheDatabase m_database;
 };

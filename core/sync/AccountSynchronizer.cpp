@@ -36,12 +36,12 @@ SyncReport AccountSynchronizer::run()
     for (const CachedFolder &folder : std::as_const(ordered))
         report.folders.append(folders.synchronizeHeaders(folder));
 
+    // New messages came with their bodies; these are the older ones still without (a policy
+    // widened from "headers only", a sync cut short).
     if (m_options.bodies != SyncOptions::Bodies::None) {
-        const QDateTime since = m_options.bodies == SyncOptions::Bodies::All
-                                    ? QDateTime()
-                                    : QDateTime::currentDateTimeUtc().addDays(-m_options.recentDays);
+        const QDateTime since = m_options.bodiesSince(QDateTime::currentDateTimeUtc());
         for (qsizetype i = 0; i < ordered.size(); ++i)
-            report.folders[i].bodies = folders.downloadBodies(ordered.at(i), since);
+            report.folders[i].bodies += folders.downloadBodies(ordered.at(i), since);
     }
     return report;
 }

@@ -8,8 +8,9 @@ namespace Amiens {
 class ImapConnection;
 class MailCache;
 
-/// A whole account: the folder list, then every folder's headers (inbox first, so it is
-/// usable at once), then the bodies the policy asks for.
+/// A whole account: the folder list, then every folder's new messages (inbox first, so it is
+/// usable at once; with their bodies when the policy wants them), then the bodies of older
+/// messages the policy asks for that are not cached yet.
 class AccountSynchronizer
 {
 public:

@@ -102,26 +102,94 @@ FolderSyncResult FolderSynchronizer::synchronizeHeaders(const CachedFolder &cach
     return result;
 }
 
+QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids)
+{
+    switch (m_options.bodies) {
+    case SyncOptions::Bodies::None:
+        return {};
+    case SyncOptions::Bodies::All:
+        return QSet<quint32>(uids.cbegin(), uids.cend());
+    case SyncOptions::Bodies::Recent:
+        break;
+    }
+    // SEARCH SINCE compares the server's arrival date, which is what "recent mail" means here.
+    const QDate since = m_options.bodiesSince(QDateTime::currentDateTimeUtc()).date();
+    static const char *const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::string date =
+        std::to_string(since.day()) + '-' + kMonths[since.month() - 1] + '-' + std::to_string(since.year());
+    const QList<quint32> recent =
+        m_channel.searchMatching("UID " + ImapCommandChannel::uidSet(uids) + " SINCE " + date);
+    return QSet<quint32>(recent.cbegin(), recent.cend());
+}
+
 void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quint32> uids,
                                           FolderSyncResult &result)
 {
     // Newest first, so the top of the inbox is readable while the rest arrives.
     std::sort(uids.begin(), uids.end(), std::greater<>());
-    const std::string attributes = m_channel.hasCapability("CONDSTORE")
-                                       ? "(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK[HEADER])"
-                                       : "(UID FLAGS RFC822.SIZE BODY.PEEK[HEADER])";
+    const bool condstore = m_channel.hasCapability("CONDSTORE");
+    const std::string headerAttributes = condstore ? "(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK[HEADER])"
+                                                   : "(UID FLAGS RFC822.SIZE BODY.PEEK[HEADER])";
+    const std::string fullAttributes =
+        condstore ? "(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK[])" : "(UID FLAGS RFC822.SIZE BODY.PEEK[])";
+
+    // Messages whose bodies the policy wants come whole in one pass (the header is the start of
+    // the body): half the bytes of a header pass followed by a body pass, one decoding, one
+    // search-index entry. Their sizes, asked first, bound each fetch in bytes (VMime holds a
+    // whole reply in memory); a message bigger than the bound comes alone.
+    const QSet<quint32> withBody = uidsWantingBodies(uids);
+    QHash<quint32, qint64> sizes;
+    if (!withBody.isEmpty()) {
+        m_channel.fetch(ImapCommandChannel::uidSet(QList<quint32>(withBody.cbegin(), withBody.cend())),
+                        "(UID RFC822.SIZE)", [&](FetchedMessage &&message, QByteArray &&) {
+                            sizes.insert(message.uid, message.size);
+                        });
+    }
+
     const int total = static_cast<int>(uids.size());
-    for (qsizetype start = 0; start < uids.size(); start += m_options.headerBatchSize) {
-        const QList<quint32> batch = uids.mid(start, m_options.headerBatchSize);
+    qsizetype next = 0;
+    while (next < uids.size()) {
+        const bool whole = withBody.contains(uids.at(next));
+        QList<quint32> batch;
+        qint64 bytes = 0;
+        while (next < uids.size() && withBody.contains(uids.at(next)) == whole) {
+            const qint64 size = sizes.value(uids.at(next));
+            if (!batch.isEmpty() &&
+                (whole ? batch.size() >= kMaxMessagesPerBodyFetch || bytes + size > m_options.bodyBatchBytes
+                       : batch.size() >= m_options.headerBatchSize))
+                break;
+            bytes += size;
+            batch.append(uids.at(next++));
+        }
         QList<FetchedMessage> fetched;
+        QList<QByteArray> bodies;
         fetched.reserve(batch.size());
-        m_channel.fetch(ImapCommandChannel::uidSet(batch), attributes,
-                        [&](FetchedMessage &&message, QByteArray &&) { fetched.append(std::move(message)); });
-        checkWrite(m_cache.storeHeaders(folder.id, fetched), m_cache, "store headers");
+        m_channel.fetch(ImapCommandChannel::uidSet(batch), whole ? fullAttributes : headerAttributes,
+                        [&](FetchedMessage &&message, QByteArray &&body) {
+                            if (whole) {
+                                message.rawHeader = headerOf(body);
+                                bodies.append(std::move(body));
+                            }
+                            fetched.append(std::move(message));
+                        });
+        checkWrite(m_cache.storeMessages(folder.id, fetched, bodies), m_cache, "store messages");
         result.added += static_cast<int>(fetched.size());
+        if (whole)
+            result.bodies += static_cast<int>(bodies.size());
         if (m_progress)
             m_progress(result.path, result.added, total);
     }
+}
+
+QByteArray FolderSynchronizer::headerOf(const QByteArray &message)
+{
+    // The header ends at the first empty line (CRLF on the wire; a bare LF from broken senders).
+    qsizetype end = message.indexOf("\r\n\r\n");
+    if (end >= 0)
+        return message.left(end + 4);
+    end = message.indexOf("\n\n");
+    return end >= 0 ? message.left(end + 2) : message;
 }
 
 void FolderSynchronizer::fetchFlagChanges(const CachedFolder &folder, quint64 serverModSeq,
@@ -179,7 +247,7 @@ int FolderSynchronizer::downloadBodies(const CachedFolder &folder, const QDateTi
         QList<quint32> batch;
         qint64 bytes = 0;
         while (start < missing.size() && (batch.isEmpty() || bytes < m_options.bodyBatchBytes) &&
-               batch.size() < 500) {
+               batch.size() < kMaxMessagesPerBodyFetch) {
             bytes += missing.at(start).second;
             batch.append(missing.at(start++).first);
         }

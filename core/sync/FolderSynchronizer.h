@@ -13,9 +13,9 @@ class MailCache;
 
 /// Brings one folder of the cache up to date with the server, the cheapest way the server's
 /// state allows: nothing when UIDNEXT, HIGHESTMODSEQ and the message count are unchanged; new
-/// messages by UID, newest first; flag changes with CHANGEDSINCE; expunges by comparing UID lists
-/// only when the count says some happened. The folder's sync state is saved last, so a sync
-/// stopped at any point resumes from what was committed.
+/// messages by UID, newest first, whole when their bodies are wanted; flag changes with CHANGEDSINCE;
+/// expunges by comparing UID lists only when the count says some happened. The folder's sync state is saved
+/// last, so a sync stopped at any point resumes from what was committed.
 class FolderSynchronizer
 {
 public:
@@ -28,7 +28,14 @@ public:
     /// Downloads the bodies of messages newer than @p since (all when null) that are not cached.
     int downloadBodies(const CachedFolder &folder, const QDateTime &since);
 
+    /// The header block at the start of a raw message, blank line included.
+    [[nodiscard]] static QByteArray headerOf(const QByteArray &message);
+
 private:
+    static constexpr qsizetype kMaxMessagesPerBodyFetch = 500;
+
+    /// Which of the new @p uids the body policy wants offline.
+    QSet<quint32> uidsWantingBodies(const QList<quint32> &uids);
     void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, FolderSyncResult &result);
     void fetchFlagChanges(const CachedFolder &folder, quint64 serverModSeq, const QSet<quint32> &cachedUids,
                           FolderSyncResult &result);

@@ -4,6 +4,11 @@ using namespace Qt::StringLiterals;
 
 namespace Amiens {
 
+QDateTime SyncOptions::bodiesSince(const QDateTime &now) const
+{
+    return bodies == Bodies::Recent ? now.addDays(-recentDays) : QDateTime();
+}
+
 QString SyncOptions::bodiesName(Bodies bodies)
 {
     switch (bodies) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -23,6 +24,9 @@ struct SyncOptions
     int headerBatchSize = 1000;
     /// Bodies per fetch stop at this many bytes (VMime holds a reply in memory).
     qint64 bodyBatchBytes = 8 * 1024 * 1024;
+
+    /// The oldest date whose bodies are wanted: null for All (any date) and for None.
+    [[nodiscard]] QDateTime bodiesSince(const QDateTime &now) const;
 
     [[nodiscard]] static QString bodiesName(Bodies bodies);
 };

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void firstSyncBringsHeadersAndBodiesWithoutSettingSeen();
+    void recentPolicyBringsRecentBodiesInTheSamePass();
     void incrementalSyncAfterServerChanges();
     void unchangedFoldersCostOneExamine();
     void uidValidityChangeRefetchesTheFolder();
@@ -143,6 +144,42 @@ void TestSync::firstSyncBringsHeadersAndBodiesWithoutSettingSeen()
     // Neither EXAMINE nor BODY.PEEK changed anything on the server.
     for (const quint32 uid : m_server->uids(u"INBOX"_s))
         QVERIFY2(!m_server->flags(u"INBOX"_s, uid).contains(u"\\Seen"_s), "sync set \\Seen on the server");
+}
+
+void TestSync::recentPolicyBringsRecentBodiesInTheSamePass()
+{
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(m_server->save(u"INBOX"_s,
+                               MailServerControl::message(u"Conseil n°%1"_s.arg(i), u"Ordre du jour"_s)));
+
+    // Mail that arrived today is recent: fetched whole with its header, nothing left for a body pass.
+    SyncOptions recent;
+    recent.bodies = SyncOptions::Bodies::Recent;
+    recent.recentDays = 30;
+    Outcome outcome = sync(recent);
+    QVERIFY2(!outcome.error, outcome.error ? qPrintable(outcome.error->technical) : "");
+    QCOMPARE(outcome.report.total(&FolderSyncResult::added), 3);
+    QCOMPARE(outcome.report.total(&FolderSyncResult::bodies), 3);
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QVERIFY(cache().bodiesToFetch(inbox.id, {}).isEmpty());
+    for (const CachedMessage &message : cache().messages(inbox.id, 10)) {
+        QVERIFY(message.hasBody);
+        QCOMPARE(cache().body(inbox.id, message.uid)->left(200).contains("Subject: "), true);
+    }
+    QCOMPARE(cache().search(u"ordre du jour"_s, 10).size(), 3);
+
+    // A window that starts after today (the SEARCH SINCE seam), in a fresh cache: headers only.
+    m_cache.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_cachePath = MailCache::pathFor(m_dir->path(), m_env.address);
+    SyncOptions none;
+    none.bodies = SyncOptions::Bodies::Recent;
+    none.recentDays = -2;
+    outcome = sync(none);
+    QVERIFY(!outcome.error);
+    QCOMPARE(outcome.report.total(&FolderSyncResult::added), 3);
+    QCOMPARE(outcome.report.total(&FolderSyncResult::bodies), 0);
+    QCOMPARE(cache().bodiesToFetch(folder(u"INBOX"_s).id, {}).size(), 3);
 }
 
 void TestSync::incrementalSyncAfterServerChanges()

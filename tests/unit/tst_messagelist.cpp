@@ -2,6 +2,7 @@
 #include "FolderTreeModel.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
+#include "cache/CacheSchema.h"
 #include "cache/MailCache.h"
 #include "cache/MessageThreader.h"
 #include "cache/PendingOperationQueue.h"
@@ -80,6 +81,8 @@ private Q_SLOTS:
     void initTestCase();
     void modelPassesTheModelTester();
     void bigFolderOpensLazily();
+    void listOrderComesFromAnIndex();
+    void schemaTwoCacheIsMigrated();
     void sortingAndFiltering();
     void searchFindsAMessageAmongAll();
     void datesAreShortForToday();
@@ -147,6 +150,60 @@ void TestMessageList::bigFolderOpensLazily()
     // Unread rows are bold; a jump to the middle fetches that page only.
     QVERIFY(model.index(99999 - 2, 0).data(Qt::FontRole).value<QFont>().bold()); // uid 3: unread
     QCOMPARE(model.index(50000, 0).data(MessageListModel::UidRole).toUInt(), 50000u);
+}
+
+void TestMessageList::listOrderComesFromAnIndex()
+{
+    // Start-up reads the row ids of the whole folder: with the list's order in an index that also
+    // holds the folder and the hidden flag, SQLite neither sorts nor reads the table's rows.
+    QSqlQuery plan(m_cache.database().database());
+    QVERIFY(plan.exec(u"EXPLAIN QUERY PLAN SELECT id FROM messages WHERE folder_id = 1 AND hidden_by = 0 "
+                      "ORDER BY date DESC, uid DESC"_s));
+    QStringList steps;
+    while (plan.next())
+        steps.append(plan.value(3).toString());
+    QCOMPARE(steps.join(u" | "_s),
+             u"SEARCH messages USING COVERING INDEX messages_list_by_date (folder_id=? AND hidden_by=?)"_s);
+}
+
+void TestMessageList::schemaTwoCacheIsMigrated()
+{
+    // A cache written by the previous release (schema 2) opens with its messages and the new index.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.sqlite"_s);
+    {
+        QSqlDatabase old = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema-two"_s);
+        old.setDatabaseName(path);
+        QVERIFY(old.open());
+        QSqlQuery query(old);
+        for (int version : {1, 2}) {
+            for (const QString &statement : CacheSchema::migrationTo(version))
+                QVERIFY2(query.exec(statement), qPrintable(statement));
+        }
+        QVERIFY(query.exec(u"INSERT INTO account (id, account_key) VALUES (1, 'mdupont@ac-amiens.fr')"_s));
+        QVERIFY(query.exec(u"INSERT INTO folders (id, path) VALUES (1, 'INBOX')"_s));
+        QVERIFY(
+            query.exec(u"INSERT INTO messages (folder_id, uid, subject, date) VALUES (1, 7, 'Ancien', 5)"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 2"_s));
+        old.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema-two"_s);
+
+    MailCache cache;
+    QString error;
+    QVERIFY2(cache.open(path, u"mdupont@ac-amiens.fr"_s, MailCache::Mode::ReadWrite, &error),
+             qPrintable(error));
+    QCOMPARE(cache.database().schemaVersion(), 3);
+    const QList<CachedMessage> messages = cache.messages(1, 10);
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.first().headers.subject, u"Ancien"_s);
+    QSqlQuery index(cache.database().database());
+    QVERIFY(index.exec(u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'"_s));
+    QStringList names;
+    while (index.next())
+        names.append(index.value(0).toString());
+    QVERIFY2(names.contains(u"messages_list_by_date"_s), qPrintable(names.join(u' ')));
+    QVERIFY2(!names.contains(u"messages_by_date"_s), qPrintable(names.join(u' ')));
 }
 
 void TestMessageList::sortingAndFiltering()
