@@ -87,8 +87,11 @@ int main(int argc, char *argv[])
         std::fputs("amiens-bench-ui: --work DIR and a positive --messages are required\n", stderr);
         return 2;
     }
-    QDir().mkpath(work);
-    const QString cachePath = work + u"/ui-"_s + QString::number(messages) + u".sqlite"_s;
+    // A folder of its own: the cache makes the folder it sits in private (0700), and WORK must stay
+    // traversable for the test servers' mail user (bench/run keeps their state there).
+    const QString cacheFolder = work + u"/ui"_s;
+    QDir().mkpath(cacheFolder);
+    const QString cachePath = cacheFolder + u"/ui-"_s + QString::number(messages) + u".sqlite"_s;
     QElapsedTimer generation;
     generation.start();
     QString error;

@@ -61,7 +61,28 @@ ImapCommandChannel::ImapCommandChannel(ImapConnection &connection)
 
 ImapCommandChannel::Response ImapCommandChannel::execute(const std::string &command)
 {
+    send(command);
+    return readReply();
+}
+
+void ImapCommandChannel::send(const std::string &command)
+{
+    if (!m_unreadCommand.empty()) {
+        // A reply nobody reads any more (the caller stopped between the two steps): read to keep
+        // the connection in step; its outcome no longer matters.
+        try {
+            readReply();
+        } catch (const vmime::exceptions::command_error &) {
+        }
+    }
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
+    m_unreadCommand = command;
+}
+
+ImapCommandChannel::Response ImapCommandChannel::readReply()
+{
+    const std::string command = std::move(m_unreadCommand);
+    m_unreadCommand.clear();
     Response response(m_connection->readResponse());
     const auto *done = response->response_done();
     if (response->isBad() || !done || !done->response_tagged() ||
@@ -141,7 +162,18 @@ QList<quint32> ImapCommandChannel::searchMatching(const std::string &criteria)
 void ImapCommandChannel::fetch(const std::string &uidSet, const std::string &attributes,
                                const std::function<void(FetchedMessage &&, QByteArray &&)> &onMessage)
 {
-    const Response response = execute("UID FETCH " + uidSet + " " + attributes);
+    sendFetch(uidSet, attributes);
+    readFetch(onMessage);
+}
+
+void ImapCommandChannel::sendFetch(const std::string &uidSet, const std::string &attributes)
+{
+    send("UID FETCH " + uidSet + " " + attributes);
+}
+
+void ImapCommandChannel::readFetch(const std::function<void(FetchedMessage &&, QByteArray &&)> &onMessage)
+{
+    const Response response = readReply();
     forEachResponseData(*response, [&](const Parser::response_data &data) {
         const auto *messageData = data.message_data();
         if (!messageData || messageData->type() != Parser::message_data::FETCH || !messageData->msg_att())

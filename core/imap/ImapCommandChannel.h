@@ -54,12 +54,22 @@ public:
     /// "May-2025" and rejects the whole reply (tests/data/imap/internaldate-month-atom.txt).
     void fetch(const std::string &uidSet, const std::string &attributes,
                const std::function<void(FetchedMessage &&message, QByteArray &&body)> &onMessage);
+    /// The same in two steps: the command goes out now and the server prepares its reply while
+    /// the caller stores the previous batch; readFetch() then reads it. Any other command sent
+    /// before readFetch() first reads and drops that reply, so the connection stays in step.
+    void sendFetch(const std::string &uidSet, const std::string &attributes);
+    void readFetch(const std::function<void(FetchedMessage &&message, QByteArray &&body)> &onMessage);
 
     /// "1:5,7,9:12" for sorted UIDs.
     [[nodiscard]] static std::string uidSet(QList<quint32> uids);
 
 private:
+    void send(const std::string &command);
+    /// Reads the reply to the last command sent; throws on NO or BAD.
+    Response readReply();
+
     vmime::shared_ptr<vmime::net::imap::IMAPConnection> m_connection;
+    std::string m_unreadCommand; ///< a command whose reply has not been read yet
 };
 
 } // namespace Amiens

@@ -147,38 +147,60 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
                         });
     }
 
-    const int total = static_cast<int>(uids.size());
+    QList<Batch> batches;
     qsizetype next = 0;
     while (next < uids.size()) {
-        const bool whole = withBody.contains(uids.at(next));
-        QList<quint32> batch;
+        Batch batch{{}, withBody.contains(uids.at(next))};
         qint64 bytes = 0;
-        while (next < uids.size() && withBody.contains(uids.at(next)) == whole) {
+        while (next < uids.size() && withBody.contains(uids.at(next)) == batch.whole) {
             const qint64 size = sizes.value(uids.at(next));
-            if (!batch.isEmpty() &&
-                (whole ? batch.size() >= kMaxMessagesPerBodyFetch || bytes + size > m_options.bodyBatchBytes
-                       : batch.size() >= m_options.headerBatchSize))
+            if (!batch.uids.isEmpty() && (batch.whole ? batch.uids.size() >= kMaxMessagesPerBodyFetch ||
+                                                            bytes + size > m_options.bodyBatchBytes
+                                                      : batch.uids.size() >= m_options.headerBatchSize))
                 break;
             bytes += size;
-            batch.append(uids.at(next++));
+            batch.uids.append(uids.at(next++));
         }
+        batches.append(batch);
+    }
+
+    const int total = static_cast<int>(uids.size());
+    fetchInTurn(
+        batches, [&](const Batch &batch) { return batch.whole ? fullAttributes : headerAttributes; },
+        [&](const Batch &batch, QList<FetchedMessage> &&fetched, QList<QByteArray> &&bodies) {
+            if (!batch.whole)
+                bodies.clear();
+            for (qsizetype i = 0; i < bodies.size(); ++i)
+                fetched[i].rawHeader = headerOf(bodies.at(i));
+            checkWrite(m_cache.storeMessages(folder.id, fetched, bodies), m_cache, "store messages");
+            result.added += static_cast<int>(fetched.size());
+            result.bodies += static_cast<int>(bodies.size());
+            if (m_progress)
+                m_progress(result.path, result.added, total);
+        });
+}
+
+void FolderSynchronizer::fetchInTurn(const QList<Batch> &batches,
+                                     const std::function<std::string(const Batch &)> &attributes,
+                                     const StoreBatch &store)
+{
+    // The next batch is asked for before this one is stored: the server reads its files and
+    // fills the socket while the cache writes, instead of each side waiting for the other.
+    if (batches.isEmpty())
+        return;
+    m_channel.sendFetch(ImapCommandChannel::uidSet(batches.first().uids), attributes(batches.first()));
+    for (qsizetype i = 0; i < batches.size(); ++i) {
         QList<FetchedMessage> fetched;
         QList<QByteArray> bodies;
-        fetched.reserve(batch.size());
-        m_channel.fetch(ImapCommandChannel::uidSet(batch), whole ? fullAttributes : headerAttributes,
-                        [&](FetchedMessage &&message, QByteArray &&body) {
-                            if (whole) {
-                                message.rawHeader = headerOf(body);
-                                bodies.append(std::move(body));
-                            }
-                            fetched.append(std::move(message));
-                        });
-        checkWrite(m_cache.storeMessages(folder.id, fetched, bodies), m_cache, "store messages");
-        result.added += static_cast<int>(fetched.size());
-        if (whole)
-            result.bodies += static_cast<int>(bodies.size());
-        if (m_progress)
-            m_progress(result.path, result.added, total);
+        fetched.reserve(batches.at(i).uids.size());
+        m_channel.readFetch([&](FetchedMessage &&message, QByteArray &&body) {
+            fetched.append(std::move(message));
+            bodies.append(std::move(body));
+        });
+        if (i + 1 < batches.size())
+            m_channel.sendFetch(ImapCommandChannel::uidSet(batches.at(i + 1).uids),
+                                attributes(batches.at(i + 1)));
+        store(batches.at(i), std::move(fetched), std::move(bodies));
     }
 }
 
@@ -239,28 +261,33 @@ int FolderSynchronizer::downloadBodies(const CachedFolder &folder, const QDateTi
     if (missing.isEmpty())
         return 0;
     m_channel.examine(path);
-    int done = 0;
-    const int total = static_cast<int>(missing.size());
+    // Batches bounded by bytes: VMime keeps a whole reply in memory.
+    QList<Batch> batches;
     qsizetype start = 0;
     while (start < missing.size()) {
-        // Batches bounded by bytes: VMime keeps a whole reply in memory.
-        QList<quint32> batch;
+        Batch batch{{}, true};
         qint64 bytes = 0;
-        while (start < missing.size() && (batch.isEmpty() || bytes < m_options.bodyBatchBytes) &&
-               batch.size() < kMaxMessagesPerBodyFetch) {
+        while (start < missing.size() && (batch.uids.isEmpty() || bytes < m_options.bodyBatchBytes) &&
+               batch.uids.size() < kMaxMessagesPerBodyFetch) {
             bytes += missing.at(start).second;
-            batch.append(missing.at(start++).first);
+            batch.uids.append(missing.at(start++).first);
         }
-        QList<QPair<quint32, QByteArray>> bodies;
-        m_channel.fetch(ImapCommandChannel::uidSet(batch), "(UID BODY.PEEK[])",
-                        [&](FetchedMessage &&message, QByteArray &&body) {
-                            bodies.append({message.uid, std::move(body)});
-                        });
-        checkWrite(m_cache.storeBodies(folder.id, bodies), m_cache, "store bodies");
-        done += static_cast<int>(bodies.size());
-        if (m_progress)
-            m_progress(path, done, total);
+        batches.append(batch);
     }
+    int done = 0;
+    const int total = static_cast<int>(missing.size());
+    fetchInTurn(
+        batches, [](const Batch &) { return std::string("(UID BODY.PEEK[])"); },
+        [&](const Batch &, QList<FetchedMessage> &&fetched, QList<QByteArray> &&raw) {
+            QList<QPair<quint32, QByteArray>> bodies;
+            bodies.reserve(fetched.size());
+            for (qsizetype i = 0; i < fetched.size(); ++i)
+                bodies.append({fetched.at(i).uid, std::move(raw[i])});
+            checkWrite(m_cache.storeBodies(folder.id, bodies), m_cache, "store bodies");
+            done += static_cast<int>(bodies.size());
+            if (m_progress)
+                m_progress(path, done, total);
+        });
     return done;
 }
 

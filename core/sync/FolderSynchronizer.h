@@ -34,6 +34,17 @@ public:
 private:
     static constexpr qsizetype kMaxMessagesPerBodyFetch = 500;
 
+    /// UIDs fetched in one command, whole or header only.
+    struct Batch
+    {
+        QList<quint32> uids;
+        bool whole = false;
+    };
+    /// Gets what one batch fetched (a body per message, empty for header fetches).
+    using StoreBatch = std::function<void(const Batch &, QList<FetchedMessage> &&, QList<QByteArray> &&)>;
+    void fetchInTurn(const QList<Batch> &batches, const std::function<std::string(const Batch &)> &attributes,
+                     const StoreBatch &store);
+
     /// Which of the new @p uids the body policy wants offline.
     QSet<quint32> uidsWantingBodies(const QList<quint32> &uids);
     void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, FolderSyncResult &result);

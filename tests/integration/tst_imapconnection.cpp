@@ -1,6 +1,7 @@
 // The IMAP connection against the real Dovecot, and against scripted servers for what a real
 // server will not do: forged or untrusted certificates, a refused or injected STARTTLS, silence.
 #include "FakeImap.h"
+#include "MailServerControl.h"
 #include "ScriptedServer.h"
 #include "TestEnvironment.h"
 #include "imap/ImapCommandChannel.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void silentServerTimesOut();
     void cancellationStopsABlockedConnection();
     void internalDateBreaksVmimesParser();
+    void unreadFetchReplyIsDroppedBeforeTheNextCommand();
 
 private:
     TlsTrust trust() const;
@@ -362,6 +364,34 @@ void TestImapConnection::internalDateBreaksVmimesParser()
                  [&](FetchedMessage &&message, QByteArray &&) { fetched.append(message); });
     QCOMPARE(fetched.size(), 1);
     QCOMPARE(fetched.first().flags, QStringList{u"\\Seen"_s});
+}
+
+void TestImapConnection::unreadFetchReplyIsDroppedBeforeTheNextCommand()
+{
+    // The sync asks for the next batch before storing the current one (sendFetch, readFetch). A
+    // caller that stops between the two steps must not leave that reply to the next command.
+    MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    QList<quint32> saved;
+    for (int i = 0; i < 3; ++i)
+        saved.append(server.save(u"INBOX"_s, MailServerControl::message(u"Lot %1"_s.arg(i))));
+    ImapConnection connection(m_env.account(), trust(), nullptr);
+    QVERIFY(!connection.open(m_env.password));
+    ImapCommandChannel channel(connection);
+    channel.examine(u"INBOX"_s);
+
+    channel.sendFetch("1:*", "(UID FLAGS)");
+    QCOMPARE(channel.searchUids("1:*"), saved);
+
+    // A refused command left unread does not fail the next one either.
+    channel.sendFetch("1:*", "(NOSUCHITEM)");
+    QList<quint32> fetched;
+    channel.sendFetch("1:*", "(UID RFC822.SIZE)");
+    channel.readFetch([&](FetchedMessage &&message, QByteArray &&) {
+        QVERIFY(message.size > 0);
+        fetched.append(message.uid);
+    });
+    QCOMPARE(fetched, saved);
 }
 
 QTEST_GUILESS_MAIN(TestImapConnection)
