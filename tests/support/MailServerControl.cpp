@@ -108,6 +108,29 @@ bool MailServerControl::createFolder(const QString &folder) const
     return doveadm({u"mailbox"_s, u"create"_s, u"-u"_s, m_user, folder});
 }
 
+bool MailServerControl::deleteFolder(const QString &folder) const
+{
+    return doveadm({u"mailbox"_s, u"delete"_s, u"-u"_s, m_user, folder});
+}
+
+int MailServerControl::count(const QString &folder, const QStringList &query) const
+{
+    QByteArray output;
+    doveadm(QStringList{u"search"_s, u"-u"_s, m_user, u"mailbox"_s, folder} + query, {}, &output);
+    return static_cast<int>(output.count('\n'));
+}
+
+QByteArray MailServerControl::fetch(const QString &field, const QString &folder,
+                                    const QStringList &query) const
+{
+    QByteArray output;
+    doveadm(QStringList{u"fetch"_s, u"-u"_s, m_user, field, u"mailbox"_s, folder} + query, {}, &output);
+    const QByteArray prefix = field.toLatin1() + ":\n";
+    if (output.startsWith(prefix))
+        output.remove(0, prefix.size());
+    return output;
+}
+
 QByteArray MailServerControl::message(const QString &subject, const QString &body, const QString &from)
 {
     static QAtomicInt counter;

@@ -24,6 +24,14 @@ public:
     [[nodiscard]] quint32 uidValidity(const QString &folder) const;
     bool setUidValidity(const QString &folder, quint32 uidValidity) const;
     bool createFolder(const QString &folder) const;
+    bool deleteFolder(const QString &folder) const;
+    /// How many messages of @p folder match the doveadm search @p query
+    /// (e.g. {"header", "Message-ID", id}).
+    [[nodiscard]] int count(const QString &folder, const QStringList &query) const;
+    /// One field ("text", "hdr", "hdr.subject"…) of the messages of @p folder matching @p query,
+    /// as doveadm prints it, without its leading "field:" line.
+    [[nodiscard]] QByteArray fetch(const QString &field, const QString &folder,
+                                   const QStringList &query) const;
 
     /// A small valid message with a unique Message-ID.
     [[nodiscard]] static QByteArray

@@ -4,6 +4,8 @@
 #include "imap/ImapCommandChannel.h"
 #include "util/Logging.h"
 
+#include <vmime/exception.hpp>
+
 using namespace Qt::StringLiterals;
 
 namespace Amiens {
@@ -48,7 +50,14 @@ void ServerSearchJob::run(ImapConnection &connection, MailCache &cache)
     for (const CachedFolder &folder : cache.folders()) {
         if (!folder.info.selectable)
             continue;
-        channel.examine(folder.info.path());
+        // A folder deleted on the server since the last sync answers NO: the others are still
+        // worth searching (the next sync drops it from the cache).
+        try {
+            channel.examine(folder.info.path());
+        } catch (const vmime::exceptions::command_error &error) {
+            qCInfo(lcImap) << "server search skips" << folder.info.path() << ":" << error.what();
+            continue;
+        }
         const QList<quint32> uids = channel.searchMatching(search);
         for (auto it = uids.crbegin(); it != uids.crend(); ++it) {
             if (const auto message = cache.message(folder.id, *it))
