@@ -36,42 +36,19 @@ using namespace Amiens::Test;
 
 namespace {
 
-QByteArray doveadm(const QStringList &arguments)
-{
-    QStringList command = qEnvironmentVariable("AMIENS_TEST_DOVEADM").split(u' ', Qt::SkipEmptyParts);
-    const QString program = command.takeFirst();
-    QProcess process;
-    process.start(program, command + arguments);
-    process.waitForFinished(30000);
-    return process.readAllStandardOutput();
-}
-
 int copies(const QString &user, const QString &folder, const QString &messageId)
 {
-    const QByteArray output =
-        doveadm({u"search"_s, u"-u"_s, user, u"mailbox"_s, folder, u"header"_s, u"Message-ID"_s, messageId});
-    return static_cast<int>(output.count('\n'));
+    return MailServerControl(user).count(folder, MailServerControl::withMessageId(messageId));
 }
 
 QByteArray fetch(const QString &user, const QString &folder, const QString &field, const QString &messageId)
 {
-    QByteArray output = doveadm(
-        {u"fetch"_s, u"-u"_s, user, field, u"mailbox"_s, folder, u"header"_s, u"Message-ID"_s, messageId});
-    const QByteArray prefix = field.toLatin1() + ":\n";
-    if (output.startsWith(prefix))
-        output.remove(0, prefix.size());
-    return output;
+    return MailServerControl(user).fetch(field, folder, MailServerControl::withMessageId(messageId));
 }
 
-/// Waits for Postfix to deliver, then a little more so a duplicate would show too.
 int delivered(const QString &user, const QString &messageId)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (copies(user, u"INBOX"_s, messageId) < 1 && timer.elapsed() < 20000)
-        QTest::qWait(200);
-    QTest::qWait(1000);
-    return copies(user, u"INBOX"_s, messageId);
+    return MailServerControl(user).deliveredCopies(messageId);
 }
 
 MessageHeaders headersOf(const QByteArray &message)

@@ -37,43 +37,19 @@ namespace {
 
 const QString kSubject = u"« Réunion parents-professeurs : salle 204 »"_s;
 
-QByteArray doveadm(const QStringList &arguments)
-{
-    QStringList command = qEnvironmentVariable("AMIENS_TEST_DOVEADM").split(u' ', Qt::SkipEmptyParts);
-    const QString program = command.takeFirst();
-    QProcess process;
-    process.start(program, command + arguments);
-    process.waitForFinished(30000);
-    return process.readAllStandardOutput();
-}
-
-/// How many messages of @p user's @p folder carry this Message-ID.
 int copies(const QString &user, const QString &folder, const QString &messageId)
 {
-    const QByteArray output =
-        doveadm({u"search"_s, u"-u"_s, user, u"mailbox"_s, folder, u"header"_s, u"Message-ID"_s, messageId});
-    return static_cast<int>(output.count('\n'));
+    return MailServerControl(user).count(folder, MailServerControl::withMessageId(messageId));
 }
 
-/// Waits until Postfix has delivered (at least @p expected copies), then a little more so that a
-/// duplicate still in the queue would show up too.
 int deliveredCopies(const QString &user, const QString &messageId, int expected = 1)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (copies(user, u"INBOX"_s, messageId) < expected && timer.elapsed() < 20000)
-        QTest::qWait(200);
-    QTest::qWait(1500);
-    return copies(user, u"INBOX"_s, messageId);
+    return MailServerControl(user).deliveredCopies(messageId, expected);
 }
 
 QByteArray deliveredMessage(const QString &user, const QString &messageId)
 {
-    QByteArray output = doveadm({u"fetch"_s, u"-u"_s, user, u"text"_s, u"mailbox"_s, u"INBOX"_s, u"header"_s,
-                                 u"Message-ID"_s, messageId});
-    if (output.startsWith("text:\n"))
-        output.remove(0, 6);
-    return output;
+    return MailServerControl(user).fetch(u"text"_s, u"INBOX"_s, MailServerControl::withMessageId(messageId));
 }
 
 QByteArray headerOf(const QByteArray &message)
@@ -236,8 +212,8 @@ void TestOutbox::plainMessageOverImplicitTls()
     QVERIFY(!headerOf(deliveredMessage(m_env.user, built.messageId)).contains("Bcc:"));
     // One copy in Sent, byte for byte the bytes sent (Dovecot keeps them as given).
     QCOMPARE(copies(m_env.user, u"Sent"_s, built.messageId), 1);
-    QByteArray sent = doveadm({u"fetch"_s, u"-u"_s, m_env.user, u"text"_s, u"mailbox"_s, u"Sent"_s,
-                               u"header"_s, u"Message-ID"_s, built.messageId});
+    QByteArray sent = MailServerControl(m_env.user)
+                          .fetch(u"text"_s, u"Sent"_s, MailServerControl::withMessageId(built.messageId));
     sent.replace("\r\n", "\n");
     QVERIFY(sent.contains(built.bytes.left(built.bytes.indexOf("\r\n\r\n")).replace("\r\n", "\n")));
     QCOMPARE(

@@ -21,18 +21,6 @@ struct Run
     QString err;
 };
 
-QByteArray doveadm(const QStringList &arguments)
-{
-    QStringList command = qEnvironmentVariable("AMIENS_TEST_DOVEADM").split(u' ', Qt::SkipEmptyParts);
-    if (command.isEmpty())
-        return {};
-    const QString program = command.takeFirst();
-    QProcess process;
-    process.start(program, command + arguments);
-    process.waitForFinished(30000);
-    return process.readAllStandardOutput();
-}
-
 } // namespace
 
 class TestPhishingReport : public QObject
@@ -110,16 +98,15 @@ void TestPhishingReport::reportMovesToJunkAndForwardsTheOriginal()
     QVERIFY(mailbox.uids(u"INBOX"_s).isEmpty());
     const QList<quint32> junk = mailbox.uids(u"Junk"_s);
     QCOMPARE(junk.size(), 1);
-    QVERIFY(doveadm({u"fetch"_s, u"-u"_s, m_env.user, u"hdr"_s, u"mailbox"_s, u"Junk"_s, u"all"_s})
-                .contains("Message-ID: <phish-amlens-link"));
+    QVERIFY(mailbox.fetch(u"hdr"_s, u"Junk"_s, {u"all"_s}).contains("Message-ID: <phish-amlens-link"));
 
     // In the security mailbox, delivered by Postfix over LMTP: the report with the original.
     QByteArray delivered;
-    QTRY_VERIFY_WITH_TIMEOUT(!(delivered = doveadm({u"fetch"_s, u"-u"_s, m_env.user2, u"text"_s, u"mailbox"_s,
-                                                    u"INBOX"_s, u"all"_s}))
-                                  .trimmed()
-                                  .isEmpty(),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !(delivered = MailServerControl(m_env.user2).fetch(u"text"_s, u"INBOX"_s, {u"all"_s}))
+             .trimmed()
+             .isEmpty(),
+        30000);
     QVERIFY2(delivered.contains("Content-Type: message/rfc822"), delivered.constData());
     QVERIFY(delivered.contains(QByteArray("<" + m_env.address.toUtf8() + ">")));
     // The original's header and body, byte for byte (modulo line ends).

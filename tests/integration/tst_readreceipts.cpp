@@ -32,41 +32,19 @@ using namespace Amiens::Test;
 
 namespace {
 
-QByteArray doveadm(const QStringList &arguments)
-{
-    QStringList command = qEnvironmentVariable("AMIENS_TEST_DOVEADM").split(u' ', Qt::SkipEmptyParts);
-    const QString program = command.takeFirst();
-    QProcess process;
-    process.start(program, command + arguments);
-    process.waitForFinished(30000);
-    return process.readAllStandardOutput();
-}
-
 int copies(const QString &user, const QString &messageId)
 {
-    return static_cast<int>(doveadm({u"search"_s, u"-u"_s, user, u"mailbox"_s, u"INBOX"_s, u"header"_s,
-                                     u"Message-ID"_s, messageId})
-                                .count('\n'));
+    return MailServerControl(user).count(u"INBOX"_s, MailServerControl::withMessageId(messageId));
 }
 
-/// Waits for @p expected copies (or 15 s), then a little more so that a late duplicate shows too.
 int deliveredCopies(const QString &user, const QString &messageId, int expected)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (copies(user, messageId) < expected && timer.elapsed() < 15000)
-        QTest::qWait(200);
-    QTest::qWait(expected == 0 ? 3000 : 1500);
-    return copies(user, messageId);
+    return MailServerControl(user).deliveredCopies(messageId, expected);
 }
 
 QByteArray delivered(const QString &user, const QString &messageId)
 {
-    QByteArray output = doveadm({u"fetch"_s, u"-u"_s, user, u"text"_s, u"mailbox"_s, u"INBOX"_s, u"header"_s,
-                                 u"Message-ID"_s, messageId});
-    if (output.startsWith("text:\n"))
-        output.remove(0, 6);
-    return output;
+    return MailServerControl(user).fetch(u"text"_s, u"INBOX"_s, MailServerControl::withMessageId(messageId));
 }
 
 bool syncInto(AccountSession &session)

@@ -2,8 +2,10 @@
 
 #include <QAtomicInt>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -118,6 +120,22 @@ int MailServerControl::count(const QString &folder, const QStringList &query) co
     QByteArray output;
     doveadm(QStringList{u"search"_s, u"-u"_s, m_user, u"mailbox"_s, folder} + query, {}, &output);
     return static_cast<int>(output.count('\n'));
+}
+
+int MailServerControl::deliveredCopies(const QString &messageId, int expected) const
+{
+    const QStringList query = withMessageId(messageId);
+    QElapsedTimer timer;
+    timer.start();
+    while (count(u"INBOX"_s, query) < expected && timer.elapsed() < 20000)
+        QTest::qWait(200);
+    QTest::qWait(expected == 0 ? 3000 : 1500);
+    return count(u"INBOX"_s, query);
+}
+
+QStringList MailServerControl::withMessageId(const QString &messageId)
+{
+    return {u"header"_s, u"Message-ID"_s, messageId};
 }
 
 QByteArray MailServerControl::fetch(const QString &field, const QString &folder,

@@ -28,6 +28,11 @@ public:
     /// How many messages of @p folder match the doveadm search @p query
     /// (e.g. {"header", "Message-ID", id}).
     [[nodiscard]] int count(const QString &folder, const QStringList &query) const;
+    /// Waits until @p expected copies of @p messageId are in the inbox (or 20 s), then a little
+    /// more, so that a late duplicate from the SMTP server's queue shows too.
+    [[nodiscard]] int deliveredCopies(const QString &messageId, int expected = 1) const;
+    /// The doveadm search query for one Message-ID.
+    [[nodiscard]] static QStringList withMessageId(const QString &messageId);
     /// One field ("text", "hdr", "hdr.subject"…) of the messages of @p folder matching @p query,
     /// as doveadm prints it, without its leading "field:" line.
     [[nodiscard]] QByteArray fetch(const QString &field, const QString &folder,
