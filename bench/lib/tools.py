@@ -120,30 +120,21 @@ SyncState *
 """
 
 
-class Mbsync:
-    """mbsync into a Maildir, over IMAPS verified with the test CA (SNI localhost)."""
+class MaildirTool:
+    """A tool that syncs into a Maildir at self.near; self.saved is the tree a snapshot keeps
+    (the Maildir, plus the tool's own state when it keeps it beside)."""
 
-    def __init__(self, env, work, fsync=True):
-        self.dir = os.path.join(work, "mbsync-fsync" if fsync else "mbsync-nofsync")
-        shutil.rmtree(self.dir, ignore_errors=True)
-        os.makedirs(self.dir, mode=0o700)
-        self.config = os.path.join(self.dir, "mbsyncrc")
-        self.near = os.path.join(self.dir, "near")
-        password = env["AMIENS_TEST_PASSWORD"].replace("\\", "\\\\").replace('"', '\\"')
-        with open(os.open(self.config, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
-            f.write(MBSYNC_CONFIG.format(port=env["AMIENS_TEST_IMAPS_PORT"], user=env["AMIENS_TEST_USER"],
-                                         password=password, ca=env["AMIENS_TEST_CA_FILE"], near=self.near,
-                                         fsync="yes" if fsync else "no"))
+    dir = near = saved = None
 
     def fresh(self):
-        shutil.rmtree(self.near, ignore_errors=True)
+        shutil.rmtree(self.saved, ignore_errors=True)
         os.makedirs(self.near)
 
     def save(self, name):
-        copy_tree(self.near, os.path.join(self.dir, name))
+        copy_tree(self.saved, os.path.join(self.dir, name))
 
     def restore(self, name):
-        copy_tree(os.path.join(self.dir, name), self.near)
+        copy_tree(os.path.join(self.dir, name), self.saved)
 
     def count(self):
         n = 0
@@ -152,10 +143,33 @@ class Mbsync:
                 n += len(filenames)
         return n
 
-    def sync(self):
-        r = timed(["mbsync", "-c", self.config, "-a", "-q"])
+    def timed_sync(self, cmd, timeout=3600):
+        try:
+            r = timed(cmd, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            r = {"seconds": float(timeout), "rc": "timeout", "load": os.getloadavg()[0],
+                 "stderr": "gave up after %d s" % timeout}
         r["summary"] = {"messages": self.count()}
         return r
+
+
+class Mbsync(MaildirTool):
+    """mbsync into a Maildir, over IMAPS verified with the test CA (SNI localhost)."""
+
+    def __init__(self, env, work, fsync=True):
+        self.dir = os.path.join(work, "mbsync-fsync" if fsync else "mbsync-nofsync")
+        shutil.rmtree(self.dir, ignore_errors=True)
+        os.makedirs(self.dir, mode=0o700)
+        self.config = os.path.join(self.dir, "mbsyncrc")
+        self.near = self.saved = os.path.join(self.dir, "near")
+        password = env["AMIENS_TEST_PASSWORD"].replace("\\", "\\\\").replace('"', '\\"')
+        with open(os.open(self.config, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+            f.write(MBSYNC_CONFIG.format(port=env["AMIENS_TEST_IMAPS_PORT"], user=env["AMIENS_TEST_USER"],
+                                         password=password, ca=env["AMIENS_TEST_CA_FILE"], near=self.near,
+                                         fsync="yes" if fsync else "no"))
+
+    def sync(self):
+        return self.timed_sync(["mbsync", "-c", self.config, "-a", "-q"])
 
 
 def du_mb(path):
@@ -200,14 +214,14 @@ maxconnections = 1
 """
 
 
-class OfflineImap:
+class OfflineImap(MaildirTool):
     """offlineimap3 into a Maildir, one connection, read-only on the server, TLS verified."""
 
     def __init__(self, env, work):
         self.dir = os.path.join(work, "offlineimap")
         shutil.rmtree(self.dir, ignore_errors=True)
         os.makedirs(self.dir, mode=0o700)
-        self.state = os.path.join(self.dir, "state")
+        self.state = self.saved = os.path.join(self.dir, "state")
         self.near = os.path.join(self.state, "near")
         self.config = os.path.join(self.dir, "offlineimaprc")
         password = env["AMIENS_TEST_PASSWORD"].replace("%", "%%")
@@ -219,31 +233,8 @@ class OfflineImap:
     def available():
         return shutil.which("offlineimap") is not None
 
-    def fresh(self):
-        shutil.rmtree(self.state, ignore_errors=True)
-        os.makedirs(self.near)
-
-    def save(self, name):
-        copy_tree(self.state, os.path.join(self.dir, name))
-
-    def restore(self, name):
-        copy_tree(os.path.join(self.dir, name), self.state)
-
-    def count(self):
-        n = 0
-        for dirpath, _, filenames in os.walk(self.near):
-            if os.path.basename(dirpath) in ("cur", "new"):
-                n += len(filenames)
-        return n
-
     def sync(self, timeout=300):
-        try:
-            r = timed(["offlineimap", "-c", self.config, "-o", "-u", "quiet"], timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return {"seconds": float(timeout), "rc": "timeout", "load": os.getloadavg()[0],
-                    "summary": {"messages": self.count()}, "stderr": "gave up after %d s" % timeout}
-        r["summary"] = {"messages": self.count()}
-        return r
+        return self.timed_sync(["offlineimap", "-c", self.config, "-o", "-u", "quiet"], timeout=timeout)
 
 
 def ui_run(script, args, env=None, timeout=600):
