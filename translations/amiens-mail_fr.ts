@@ -599,6 +599,13 @@
         <source>Report as phishing</source>
         <translation>Signalement comme hameçonnage</translation>
     </message>
+    <message numerus="yes">
+        <source>%n automatic reply(ies) queued.</source>
+        <translation>
+            <numerusform>%n réponse automatique placée dans la boîte d&apos;envoi.</numerusform>
+            <numerusform>%n réponses automatiques placées dans la boîte d&apos;envoi.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ComposerWindow</name>
@@ -1437,6 +1444,14 @@
         <source>An unexpected error occurred while talking to %1.</source>
         <translation>Une erreur inattendue s&apos;est produite en communiquant avec %1.</translation>
     </message>
+    <message>
+        <source>The filter server %1 could not prove its identity (its SCRAM signature is wrong). The connection was closed and nothing was changed.</source>
+        <translation>Le serveur de filtres %1 n&apos;a pas pu prouver son identité (sa signature SCRAM est fausse). La connexion a été fermée et rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The filter server %1 asked for a sign-in with unsafe settings. For your security, AmiensMail refused it.</source>
+        <translation>Le serveur de filtres %1 a demandé une connexion aux réglages trop faibles. Pour votre sécurité, AmiensMail l&apos;a refusée.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::MessageBuilder</name>
@@ -2247,6 +2262,10 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>To answer even when this computer is off, set it in the webmail: %1</source>
         <translation>Pour répondre même quand cet ordinateur est éteint, réglez-la dans le webmail : %1</translation>
+    </message>
+    <message>
+        <source>The out-of-office settings on the server cannot be reached for now. Try again later.</source>
+        <translation>Les paramètres d&apos;absence sur le serveur sont inaccessibles pour le moment. Réessayez plus tard.</translation>
     </message>
 </context>
 <context>

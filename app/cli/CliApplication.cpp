@@ -2,6 +2,7 @@
 
 #include "SettingsCommands.h"
 #include "account/ProviderRegistry.h"
+#include "autoreply/AutoResponder.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 #include "compose/MessageBuilder.h"
@@ -532,8 +533,13 @@ int CliApplication::sync()
         options.bodies = SyncOptions::Bodies::None;
     else if (bodies != "recent"_L1)
         return usageError(tr("--bodies takes all, recent or none."));
+    // Read once: the automatic replies, if any, go out with the same password.
+    const std::optional<QString> password = passwordFor(*account);
+    if (!password)
+        return AuthenticationFailed;
 
-    return withSession(*account, true, [&](AccountSession &session, const std::function<void(int)> &finish) {
+    return withSession(*account, false, [&](AccountSession &session, const std::function<void(int)> &finish) {
+        session.setPassword(*password);
         QObject::connect(&session, &AccountSession::syncProgress,
                          [](const QString &folder, int done, int total) {
                              err() << tr("%1: %2/%3").arg(folder).arg(done).arg(total) << '\n';
@@ -541,7 +547,8 @@ int CliApplication::sync()
                          });
         QObject::connect(
             &session, &AccountSession::syncFinished,
-            [finish](const SyncReport &report, const QStringList &conflicts) {
+            [this, &account, &password, session = &session, finish](const SyncReport &report,
+                                                                    const QStringList &conflicts) {
                 for (const QString &conflict : conflicts)
                     err() << tr("Conflict: %1").arg(conflict) << '\n';
                 out() << tr("%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.")
@@ -551,12 +558,41 @@ int CliApplication::sync()
                              .arg(report.total(&FolderSyncResult::removed))
                              .arg(report.total(&FolderSyncResult::bodies))
                       << '\n';
-                finish(Success);
+                if (!respondToAbsence(*account, *password, *session, finish))
+                    finish(Success);
             });
         QObject::connect(&session, &AccountSession::errorOccurred,
                          [this, finish](const ServiceError &error) { finish(reportError(error)); });
         session.synchronize(options);
     });
+}
+
+bool CliApplication::respondToAbsence(const Account &account, const QString &password,
+                                      AccountSession &session, const std::function<void(int)> &finish)
+{
+    // The client-side out-of-office responder, as the window runs it after each sync.
+    const AutoResponder::Result result = AutoResponder::runAfterSync(*m_profile, account);
+    if (!result.error.isEmpty())
+        err() << tr("Warning: %1").arg(result.error) << '\n';
+    if (result.queued == 0)
+        return false;
+    out() << tr("%n automatic reply(ies) queued.", nullptr, result.queued) << '\n';
+    QString error;
+    const auto trust = TlsTrust::forAccount(account, &error);
+    if (!trust) {
+        err() << tr("Error: %1").arg(error) << '\n';
+        return false;
+    }
+    // A child of the session it sends through, so it never outlives it.
+    auto *sender = new OutboxSender(account, *trust, Outbox::directoryFor(m_profile->directory(), account.id),
+                                    &session, &session);
+    sender->setPassword(password);
+    QObject::connect(sender, &OutboxSender::finished, sender,
+                     [this, finish](int, int, const std::optional<ServiceError> &blocked) {
+                         finish(blocked ? reportError(*blocked) : Success);
+                     });
+    sender->processNow(true);
+    return true;
 }
 
 int CliApplication::list()

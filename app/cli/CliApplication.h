@@ -55,6 +55,10 @@ private:
     /// Runs @p start on a connected session and waits until it calls finish(exitCode).
     int withSession(const Account &account, bool needsPassword,
                     const std::function<void(AccountSession &, const std::function<void(int)> &)> &start);
+    /// After a sync: the client-side out-of-office responder, when the profile's absence is the
+    /// client-side one. True when replies are being sent: @p finish is then called when they are.
+    bool respondToAbsence(const Account &account, const QString &password, AccountSession &session,
+                          const std::function<void(int)> &finish);
     /// Applies a local change, then tries to send it at once; offline it stays queued.
     int
     localChange(const QString &what,

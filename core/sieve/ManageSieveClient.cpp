@@ -94,6 +94,8 @@ bool ManageSieveClient::connectToServer()
     m_report = ConnectionReport();
     m_sslErrors.clear();
     m_authenticated = false;
+    m_mechanism.clear();
+    m_connectionRefused = false;
     m_parser = ManageSieveParser(m_settings.maxResponseSize);
     m_socket = std::make_unique<QSslSocket>();
     m_socket->setSslConfiguration(m_settings.trust.sslConfiguration());
@@ -129,11 +131,13 @@ bool ManageSieveClient::connectToServer()
                         tr("The filter server %1 did not answer in time.").arg(serverName()),
                         u"connection timed out"_s);
         if (!m_socket->waitForConnected(kWaitSliceMs) &&
-            m_socket->state() == QAbstractSocket::UnconnectedState)
+            m_socket->state() == QAbstractSocket::UnconnectedState) {
+            m_connectionRefused = m_socket->error() == QAbstractSocket::ConnectionRefusedError;
             return fail(
                 ServiceError::Kind::Network,
                 tr("Cannot reach the filter server %1. Check the network connection.").arg(serverName()),
                 m_socket->errorString());
+        }
     }
     const auto greeting = readResponse();
     if (!greeting)
@@ -210,6 +214,8 @@ bool ManageSieveClient::waitForEncrypted()
             return fail(ServiceError::Kind::TlsUnavailable,
                         tr("The secure connection with %1 could not be established.").arg(serverName()),
                         m_socket->errorString());
+        // With implicit TLS the TCP connection itself is made here.
+        m_connectionRefused = m_socket->error() == QAbstractSocket::ConnectionRefusedError;
         return fail(ServiceError::Kind::Network,
                     tr("Cannot reach the filter server %1. Check the network connection.").arg(serverName()),
                     m_socket->errorString());
@@ -315,11 +321,167 @@ bool ManageSieveClient::authenticate(const QString &password)
     if (!isConnected())
         return fail(ServiceError::Kind::Network, tr("The connection with %1 was lost.").arg(serverName()),
                     u"authenticate without a verified TLS connection"_s);
-    if (!m_capabilities.hasSaslMechanism(u"PLAIN"_s))
-        return fail(
-            ServiceError::Kind::Configuration,
-            tr("The filter server %1 offers no sign-in method supported by AmiensMail.").arg(serverName()),
-            u"SASL mechanisms: "_s + m_capabilities.saslMechanisms.join(u' '));
+    m_authenticated = false;
+    m_mechanism.clear();
+    for (const auto hash : {ScramAuthenticator::Hash::Sha256, ScramAuthenticator::Hash::Sha1}) {
+        if (m_capabilities.hasSaslMechanism(ScramAuthenticator::mechanismName(hash)))
+            return authenticateScram(hash, password);
+    }
+    if (m_capabilities.hasSaslMechanism(u"PLAIN"_s))
+        return authenticatePlain(password);
+    return fail(
+        ServiceError::Kind::Configuration,
+        tr("The filter server %1 offers no sign-in method supported by AmiensMail.").arg(serverName()),
+        u"SASL mechanisms: "_s + m_capabilities.saslMechanisms.join(u' '));
+}
+
+bool ManageSieveClient::failAuthentication(const ManageSieveResponse &response)
+{
+    if (response.status == ManageSieveResponse::Status::No)
+        return fail(ServiceError::Kind::Authentication,
+                    tr("The filter server %1 refused the identifier or the password.").arg(serverName()),
+                    u"AUTHENTICATE: NO (%1) %2"_s.arg(QString::fromLatin1(response.code), response.text));
+    return failFromResponse(response, u"AUTHENTICATE"_s);
+}
+
+bool ManageSieveClient::cancelAuthentication(ServiceError::Kind kind, const QString &message,
+                                             const QString &technical)
+{
+    qCDebug(lcProtocol) << "ManageSieve C: \"*\" (SASL exchange cancelled)";
+    if (send("\"*\"\r\n"))
+        (void)readResponse();
+    return fail(kind, message, technical);
+}
+
+std::optional<QByteArray> ManageSieveClient::challengeData(const ManageSieveParser::Item &item)
+{
+    if (item.isFinal || item.tokens.size() != 1 || !item.tokens.first().isString)
+        return std::nullopt;
+    auto decoded =
+        QByteArray::fromBase64Encoding(item.tokens.first().value, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return *decoded;
+}
+
+bool ManageSieveClient::failScram(const ScramAuthenticator &scram)
+{
+    switch (scram.error()) {
+    case ScramAuthenticator::Error::ServerSignatureMismatch:
+    case ScramAuthenticator::Error::MalformedServerFinal: {
+        // The server may consider us signed in, but it did not prove it knows the password: it
+        // may be an impostor. Nothing more is sent on this connection.
+        fail(ServiceError::Kind::Protocol,
+             tr("The filter server %1 could not prove its identity (its SCRAM signature is wrong). "
+                "The connection was closed and nothing was changed.")
+                 .arg(serverName()),
+             scram.technical());
+        if (m_socket)
+            m_socket->abort();
+        return false;
+    }
+    case ScramAuthenticator::Error::ServerError:
+        return fail(ServiceError::Kind::Authentication,
+                    tr("The filter server %1 refused the identifier or the password.").arg(serverName()),
+                    scram.technical());
+    case ScramAuthenticator::Error::WeakIterationCount:
+    case ScramAuthenticator::Error::ExcessiveIterationCount:
+        return cancelAuthentication(ServiceError::Kind::Protocol,
+                                    tr("The filter server %1 asked for a sign-in with unsafe settings. "
+                                       "For your security, AmiensMail refused it.")
+                                        .arg(serverName()),
+                                    scram.technical());
+    default:
+        return cancelAuthentication(
+            ServiceError::Kind::Protocol,
+            tr("The filter server %1 sent a reply that could not be understood.").arg(serverName()),
+            scram.technical());
+    }
+}
+
+bool ManageSieveClient::authenticateScram(ScramAuthenticator::Hash hash, const QString &password)
+{
+    // RFC 5804 §2.1: AUTHENTICATE "MECH" "initial response"; challenges and answers are base64
+    // strings; the server-final message comes either in OK (SASL "…") or as a last challenge
+    // that the client answers with an empty string.
+    ScramAuthenticator scram(hash, m_settings.login, password);
+    const QString mechanism = ScramAuthenticator::mechanismName(hash);
+    qCDebug(lcProtocol).noquote() << "ManageSieve C: AUTHENTICATE" << mechanism << "<client-first>";
+    if (!send("AUTHENTICATE " + quoted(mechanism.toLatin1()) + ' ' + quoted(scram.clientFirst().toBase64()) +
+              "\r\n"))
+        return false;
+
+    auto item = readItem();
+    if (!item)
+        return false;
+    if (item->isFinal) {
+        if (!item->final.isOk())
+            return failAuthentication(item->final);
+        // OK without a single challenge: the server did not run SCRAM with us.
+        fail(ServiceError::Kind::Protocol,
+             tr("The filter server %1 could not prove its identity (its SCRAM signature is wrong). "
+                "The connection was closed and nothing was changed.")
+                 .arg(serverName()),
+             mechanism + u": OK before the server-first message"_s);
+        m_socket->abort();
+        return false;
+    }
+    const auto serverFirst = challengeData(*item);
+    if (!serverFirst)
+        return cancelAuthentication(
+            ServiceError::Kind::Protocol,
+            tr("The filter server %1 sent a reply that could not be understood.").arg(serverName()),
+            mechanism + u": server-first is not a base64 string"_s);
+    const auto clientFinal = scram.clientFinal(*serverFirst);
+    if (!clientFinal)
+        return failScram(scram);
+    qCDebug(lcProtocol) << "ManageSieve C: <SCRAM client proof>";
+    if (!send(quoted(clientFinal->toBase64()) + "\r\n"))
+        return false;
+
+    item = readItem();
+    if (!item)
+        return false;
+    if (!item->isFinal) {
+        const auto serverFinal = challengeData(*item);
+        if (!serverFinal || !scram.verifyServerFinal(*serverFinal)) {
+            if (!serverFinal)
+                (void)scram.verifyServerFinal(QByteArray()); // records the failure
+            // "e=…" ends the exchange normally: the server still waits for our answer.
+            if (scram.error() == ScramAuthenticator::Error::ServerError && send("\"*\"\r\n"))
+                (void)readResponse();
+            return failScram(scram);
+        }
+        if (!send("\"\"\r\n"))
+            return false;
+        item = readItem();
+        if (!item)
+            return false;
+        if (!item->isFinal) {
+            fail(ServiceError::Kind::Protocol,
+                 tr("The filter server %1 sent a reply that could not be understood.").arg(serverName()),
+                 mechanism + u": challenge after the server-final message"_s);
+            m_socket->abort();
+            return false;
+        }
+    }
+    const ManageSieveResponse &response = item->final;
+    if (!response.isOk())
+        return failAuthentication(response);
+    if (!scram.isComplete()) {
+        const QByteArray data = response.code == "SASL" && !response.codeArguments.isEmpty()
+                                    ? QByteArray::fromBase64(response.codeArguments.first())
+                                    : QByteArray();
+        if (!scram.verifyServerFinal(data))
+            return failScram(scram);
+    }
+    m_authenticated = true;
+    m_mechanism = mechanism;
+    return true;
+}
+
+bool ManageSieveClient::authenticatePlain(const QString &password)
+{
     const QByteArray initial = QByteArray(1, '\0') + m_settings.login.toUtf8() + '\0' + password.toUtf8();
     qCDebug(lcProtocol) << "ManageSieve C: AUTHENTICATE \"PLAIN\" <secret>";
     if (!send("AUTHENTICATE \"PLAIN\" " + quoted(initial.toBase64()) + "\r\n"))
@@ -329,21 +491,15 @@ bool ManageSieveClient::authenticate(const QString &password)
         return false;
     if (!item->isFinal) {
         // PLAIN needs no challenge: cancel the exchange (RFC 5804 §2.1) rather than guess.
-        if (!send("\"*\"\r\n"))
-            return false;
-        (void)readResponse();
-        return fail(ServiceError::Kind::Protocol,
-                    tr("The filter server %1 sent a reply that could not be understood.").arg(serverName()),
-                    u"unexpected SASL challenge"_s);
+        return cancelAuthentication(
+            ServiceError::Kind::Protocol,
+            tr("The filter server %1 sent a reply that could not be understood.").arg(serverName()),
+            u"unexpected SASL challenge"_s);
     }
-    const ManageSieveResponse &response = item->final;
-    if (response.status == ManageSieveResponse::Status::No)
-        return fail(ServiceError::Kind::Authentication,
-                    tr("The filter server %1 refused the identifier or the password.").arg(serverName()),
-                    u"AUTHENTICATE: NO (%1) %2"_s.arg(QString::fromLatin1(response.code), response.text));
-    if (!response.isOk())
-        return failFromResponse(response, u"AUTHENTICATE"_s);
+    if (!item->final.isOk())
+        return failAuthentication(item->final);
     m_authenticated = true;
+    m_mechanism = u"PLAIN"_s;
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include "net/ConnectionReport.h"
 #include "net/ServiceError.h"
 #include "net/TlsTrust.h"
+#include "sasl/ScramAuthenticator.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -59,8 +60,16 @@ public:
 
     /// Connects, establishes verified TLS and reads the capabilities.
     [[nodiscard]] bool connectToServer();
-    /// SASL PLAIN with an initial response; requires an encrypted, verified connection.
+    /// SASL on the encrypted, verified connection, with the best mechanism the server offers:
+    /// SCRAM-SHA-256, then SCRAM-SHA-1, then PLAIN (acceptable here because TLS is always
+    /// verified). With SCRAM the server must also prove it knows the password, or this fails.
     [[nodiscard]] bool authenticate(const QString &password);
+    /// The SASL mechanism of the last successful authenticate(), e.g. "SCRAM-SHA-256".
+    [[nodiscard]] QString authenticationMechanism() const { return m_mechanism; }
+    /// Whether the last connectToServer() failed because the ManageSieve port refused the
+    /// connection: nothing listens there, so the server has no ManageSieve. A timeout, a dropped
+    /// connection or a TLS failure is not that: the service may exist and be out of reach.
+    [[nodiscard]] bool connectionRefused() const { return m_connectionRefused; }
 
     [[nodiscard]] std::optional<QList<ScriptInfo>> listScripts();
     [[nodiscard]] std::optional<QByteArray> getScript(const QString &name);
@@ -97,6 +106,15 @@ private:
     bool requireAuthenticated();
     bool fail(ServiceError::Kind kind, const QString &message, const QString &technical);
     bool failFromResponse(const ManageSieveResponse &response, const QString &what);
+    bool authenticatePlain(const QString &password);
+    bool authenticateScram(ScramAuthenticator::Hash hash, const QString &password);
+    /// The final answer to AUTHENTICATE when it is not OK.
+    bool failAuthentication(const ManageSieveResponse &response);
+    /// Aborts a SASL exchange the client cannot continue ("*", RFC 5804 §2.1), then fails.
+    bool cancelAuthentication(ServiceError::Kind kind, const QString &message, const QString &technical);
+    bool failScram(const ScramAuthenticator &scram);
+    /// The base64-decoded data of a SASL challenge line (one string), if it is one.
+    [[nodiscard]] static std::optional<QByteArray> challengeData(const ManageSieveParser::Item &item);
     [[nodiscard]] QString serverName() const;
 
     Settings m_settings;
@@ -107,7 +125,9 @@ private:
     ConnectionReport m_report;
     QList<QSslError> m_sslErrors;
     QString m_warnings;
+    QString m_mechanism;
     bool m_authenticated = false;
+    bool m_connectionRefused = false;
 };
 
 } // namespace Amiens

@@ -3,6 +3,7 @@
 // server; Jean's mailbox is counted with doveadm. A list message gets no answer, and a second
 // message from Jean within N days neither.
 #include "MailServerControl.h"
+#include "SyncWait.h"
 #include "TestEnvironment.h"
 #include "account/Profile.h"
 #include "autoreply/AbsenceStore.h"
@@ -27,43 +28,12 @@ using namespace Amiens::Test;
 
 namespace {
 
-QByteArray doveadm(const QStringList &arguments)
-{
-    QStringList command = qEnvironmentVariable("AMIENS_TEST_DOVEADM").split(u' ', Qt::SkipEmptyParts);
-    const QString program = command.takeFirst();
-    QProcess process;
-    process.start(program, command + arguments);
-    process.waitForFinished(30000);
-    return process.readAllStandardOutput();
-}
+const QStringList kAutomaticReply{u"header"_s, u"Auto-Submitted"_s, u"auto-replied"_s};
 
-int count(const QString &user, const QStringList &query)
-{
-    return static_cast<int>(
-        doveadm(QStringList{u"search"_s, u"-u"_s, user, u"mailbox"_s, u"INBOX"_s} + query).count('\n'));
-}
-
-/// The automatic replies in @p user's inbox, after waiting for @p expected (or 15 s) and a little more.
+/// The automatic replies in @p user's inbox, after waiting for @p expected of them.
 int automaticReplies(const QString &user, int expected)
 {
-    const QStringList query{u"header"_s, u"Auto-Submitted"_s, u"auto-replied"_s};
-    QElapsedTimer timer;
-    timer.start();
-    while (count(user, query) < expected && timer.elapsed() < 15000)
-        QTest::qWait(200);
-    QTest::qWait(expected == 0 ? 3000 : 1500);
-    return count(user, query);
-}
-
-bool syncInto(AccountSession &session)
-{
-    bool finished = false;
-    bool ok = false;
-    QObject context;
-    QObject::connect(&session, &AccountSession::syncFinished, &context, [&] { finished = ok = true; });
-    QObject::connect(&session, &AccountSession::errorOccurred, &context, [&] { finished = true; });
-    session.synchronize(SyncOptions{SyncOptions::Bodies::Recent});
-    return QTest::qWaitFor([&] { return finished; }, 30000) && ok;
+    return MailServerControl(user).awaitCount(u"INBOX"_s, kAutomaticReply, expected);
 }
 
 } // namespace
@@ -74,6 +44,7 @@ class TestAutoResponder : public QObject
 private Q_SLOTS:
     void initTestCase();
     void answersOncePerSenderAndNeverLists();
+    void cliSyncAnswersToo();
 
 private:
     [[nodiscard]] Account jean() const;
@@ -101,7 +72,8 @@ void TestAutoResponder::initTestCase()
     m_session = std::make_unique<AccountSession>(m_env.account(), *trust);
     m_session->setCachePath(MailCache::pathFor(m_profile, m_env.account().id));
     m_session->setPassword(m_env.password);
-    QVERIFY(syncInto(*m_session)); // the inbox as it was before the absence
+    QVERIFY(synchronizeAndWait(*m_session,
+                               SyncOptions::Bodies::Recent)); // the inbox as it was before the absence
 }
 
 Account TestAutoResponder::jean() const
@@ -134,16 +106,17 @@ QString TestAutoResponder::jeanSends(const QByteArray &raw)
     sender.processNow(true);
     if (!finished.wait(60000))
         qWarning("Jean's outbox did not finish");
-    QElapsedTimer timer;
-    timer.start();
-    while (count(m_env.user, {u"header"_s, u"Message-ID"_s, built->messageId}) < 1 && timer.elapsed() < 15000)
-        QTest::qWait(200);
+    const MailServerControl marie(m_env.user);
+    if (!QTest::qWaitFor(
+            [&] { return marie.count(u"INBOX"_s, MailServerControl::withMessageId(built->messageId)) > 0; },
+            15000))
+        qWarning("Jean's message did not reach Marie");
     return built->messageId;
 }
 
 int TestAutoResponder::syncAndRespond()
 {
-    if (!syncInto(*m_session))
+    if (!synchronizeAndWait(*m_session, SyncOptions::Bodies::Recent))
         return -1;
     const AutoResponder::Result result = AutoResponder::runAfterSync(Profile(m_profile), m_env.account());
     if (!result.error.isEmpty())
@@ -192,11 +165,8 @@ void TestAutoResponder::answersOncePerSenderAndNeverLists()
     const QString first = jeanSends(message("Question sur le conseil de classe", {}));
     QCOMPARE(syncAndRespond(), 1);
     QCOMPARE(automaticReplies(m_env.user2, 1), 1);
-    QByteArray reply = doveadm({u"fetch"_s, u"-u"_s, m_env.user2, u"hdr"_s, u"mailbox"_s, u"INBOX"_s,
-                                u"header"_s, u"Auto-Submitted"_s, u"auto-replied"_s});
+    QByteArray reply = MailServerControl(m_env.user2).fetch(u"hdr"_s, u"INBOX"_s, kAutomaticReply);
     reply.replace("\n", "\r\n");
-    if (reply.startsWith("hdr:\r\n"))
-        reply.remove(0, 6);
     const RawHeaderFields fields(reply);
     QCOMPARE(fields.value("In-Reply-To"), "<" + first.toLatin1() + ">");
     QVERIFY2(fields.value("Subject").contains("Absente"), fields.value("Subject").constData());
@@ -206,6 +176,60 @@ void TestAutoResponder::answersOncePerSenderAndNeverLists()
     jeanSends(message("Autre question", {}));
     QCOMPARE(syncAndRespond(), 0);
     QCOMPARE(automaticReplies(m_env.user2, 1), 1);
+}
+
+void TestAutoResponder::cliSyncAnswersToo()
+{
+    // amiens-mail-cli sync runs the same responder as the window: a fresh pair of mailboxes and
+    // a profile of its own, with the client-side absence on.
+    QVERIFY(MailServerControl(m_env.user).reset());
+    QVERIFY(MailServerControl(m_env.user2).reset());
+    const QString profile = m_dir.filePath(u"cli-profile"_s);
+    QString error;
+    QVERIFY2(Profile(profile).saveAccount(m_env.account(), &error), qPrintable(error));
+    AbsenceStore::ClientSide clientSide;
+    clientSide.active = true;
+    clientSide.enabledAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    clientSide.vacation.enabled = true;
+    clientSide.vacation.start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    clientSide.vacation.end = QDateTime::currentDateTimeUtc().addDays(10);
+    clientSide.vacation.subject = u"Absente (ligne de commande)"_s;
+    clientSide.vacation.message = u"Bonjour,\nje suis absente.\n"_s;
+    clientSide.vacation.days = 7;
+    clientSide.vacation.addresses = {m_env.address};
+    QVERIFY2(AbsenceStore::saveClientSide(Profile(profile), clientSide, &error), qPrintable(error));
+
+    /// The exit code and standard output of one `amiens-mail-cli sync`.
+    const auto cliSync = [&]() -> std::pair<int, QByteArray> {
+        QProcess process;
+        process.start(QStringLiteral(AMIENS_CLI_PATH),
+                      {u"--profile"_s, profile, u"--password-stdin"_s, u"sync"_s});
+        process.write(m_env.password.toUtf8() + '\n');
+        process.closeWriteChannel();
+        if (!process.waitForFinished(60000))
+            qWarning("amiens-mail-cli did not finish");
+        if (process.exitCode() != 0)
+            qWarning("%s", process.readAllStandardError().constData());
+        return {process.exitCode(), process.readAllStandardOutput()};
+    };
+
+    jeanSends("From: Jean Martin <" + m_env.address2.toLatin1() + ">\r\nTo: <" + m_env.address.toLatin1() +
+              ">\r\nSubject: Conseil de classe\r\nMIME-Version: 1.0\r\n"
+              "Content-Type: text/plain; charset=UTF-8\r\n\r\nBonjour Marie,\r\n");
+    const auto first = cliSync();
+    QCOMPARE(first.first, 0);
+    QVERIFY2(first.second.contains("1 automatic reply(ies) queued."), first.second.constData());
+    QCOMPARE(automaticReplies(m_env.user2, 1), 1);
+    // The reply left: nothing waits in the outbox. A second run queues nothing more.
+    QVERIFY(Outbox(Outbox::directoryFor(profile, m_env.account().id)).entries().isEmpty());
+    const auto second = cliSync();
+    QCOMPARE(second.first, 0);
+    QVERIFY2(!second.second.contains("automatic repl"), second.second.constData());
+    QVERIFY(Outbox(Outbox::directoryFor(profile, m_env.account().id)).entries().isEmpty());
+    QCOMPARE(MailServerControl(m_env.user2).count(u"INBOX"_s, kAutomaticReply), 1);
+    const QByteArray subject =
+        MailServerControl(m_env.user2).fetch(u"hdr.subject"_s, u"INBOX"_s, kAutomaticReply);
+    QVERIFY2(subject.contains("ligne de commande"), subject.constData());
 }
 
 QTEST_MAIN(TestAutoResponder)

@@ -5,6 +5,7 @@
 #include "MessageListModel.h"
 #include "MessageView.h"
 #include "NotificationBanner.h"
+#include "SyncWait.h"
 #include "TestEnvironment.h"
 #include "UndoBar.h"
 #include "cache/MailCache.h"
@@ -98,17 +99,6 @@ void TestMainWindow::wrongPasswordShowsTheErrorInTheWindow()
 
 namespace {
 
-bool syncInto(AccountSession &session, SyncOptions::Bodies bodies = SyncOptions::Bodies::All)
-{
-    bool finished = false;
-    bool ok = false;
-    QObject context;
-    QObject::connect(&session, &AccountSession::syncFinished, &context, [&] { finished = ok = true; });
-    QObject::connect(&session, &AccountSession::errorOccurred, &context, [&] { finished = true; });
-    session.synchronize(SyncOptions{bodies});
-    return QTest::qWaitFor([&] { return finished; }, 30000) && ok;
-}
-
 } // namespace
 
 void TestMainWindow::readingMarksReadAndReachesTheServer()
@@ -125,7 +115,7 @@ void TestMainWindow::readingMarksReadAndReachesTheServer()
     AccountSession session(m_env.account(), *TlsTrust::forAccount(m_env.account(), &error));
     session.setCachePath(cachePath);
     session.setPassword(m_env.password);
-    QVERIFY(syncInto(session));
+    QVERIFY(synchronizeAndWait(session));
 
     MainWindow window;
     window.setSession(&session);
@@ -168,7 +158,7 @@ void TestMainWindow::actionQueuedOfflineIsReplayedLater()
         AccountSession online(m_env.account(), trust);
         online.setCachePath(cachePath);
         online.setPassword(m_env.password);
-        QVERIFY(syncInto(online));
+        QVERIFY(synchronizeAndWait(online));
     }
     // The network is gone: the session cannot reach the server.
     Account unreachable = m_env.account();
@@ -192,7 +182,7 @@ void TestMainWindow::actionQueuedOfflineIsReplayedLater()
     AccountSession back(m_env.account(), trust);
     back.setCachePath(cachePath);
     back.setPassword(m_env.password);
-    QVERIFY(syncInto(back));
+    QVERIFY(synchronizeAndWait(back));
     QVERIFY(server.uids(u"INBOX"_s).isEmpty());
     QCOMPARE(server.uids(u"Trash"_s).size(), 1);
 }
@@ -215,7 +205,7 @@ struct SyncedWindow
             std::make_unique<AccountSession>(env.account(), *TlsTrust::forAccount(env.account(), &error));
         session->setCachePath(cachePath);
         session->setPassword(env.password);
-        if (!syncInto(*session, bodies))
+        if (!synchronizeAndWait(*session, bodies))
             return false;
         window.setSession(session.get());
         window.setCachePath(cachePath, env.address);
@@ -246,12 +236,12 @@ void TestMainWindow::deleteCanBeUndoneUntilTheWindowEnds()
     QTRY_VERIFY(window.undoBar()->isOffering());
     QCOMPARE(window.undoBar()->text(), u"1 message supprimé."_s);
     // The sync the change asked for leaves it alone while it can be undone.
-    QVERIFY(syncInto(*synced.session));
+    QVERIFY(synchronizeAndWait(*synced.session));
     QCOMPARE(server.uids(u"INBOX"_s).size(), 2);
     window.action(u"undoAction"_s)->trigger(); // Ctrl+Z
     QTRY_COMPARE(window.messageModel()->rowCount(), 2);
     QVERIFY(!window.undoBar()->isOffering());
-    QVERIFY(syncInto(*synced.session));
+    QVERIFY(synchronizeAndWait(*synced.session));
     QCOMPARE(server.uids(u"INBOX"_s).size(), 2);
     QVERIFY(server.uids(u"Trash"_s).isEmpty());
 

@@ -11,8 +11,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMessageAuthenticationCode>
+#include <QPasswordDigestor>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,7 +51,97 @@ VacationSettings absence(int offsetDays = 0)
     return vacation;
 }
 
+/// The login lines of Dovecot's ManageSieve for @p user with SASL @p method, from its own log.
+int dovecotLogins(const QString &user, const QString &method)
+{
+    QFile log(qEnvironmentVariable("AMIENS_TEST_STATE_DIR") + u"/log/dovecot-info.log"_s);
+    if (!log.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray needle =
+        "managesieve-login: Info: Login: user=<" + user.toUtf8() + ">, method=" + method.toUtf8() + ',';
+    return static_cast<int>(log.readAll().count(needle));
+}
+
+/// How the scripted server ends a SCRAM exchange.
+enum class ScramEnding
+{
+    SignatureInOk,        ///< OK (SASL "v=…")
+    SignatureInChallenge, ///< "v=…" as a last challenge, then OK
+    WrongSignatureInOk,
+    WrongSignatureInChallenge,
+    NoSignature, ///< plain OK: the server skips its proof
+};
+
+/// A ManageSieve server on STARTTLS with the real test certificate that runs SCRAM for any user
+/// with @p password, computing the server side of RFC 5802 itself, then answers OK to anything.
+ScriptedServer::Script scramServer(const TestEnvironment &env, const QByteArray &mechanisms,
+                                   ScramEnding ending, const QString &password)
+{
+    const QString chain = env.sslFile(u"fullchain.pem"_s);
+    const QString key = env.sslFile(u"key.pem"_s);
+    return [=](ScriptedConnection &c) {
+        c.send("\"IMPLEMENTATION\" \"fake\"\r\n\"STARTTLS\"\r\n\"VERSION\" \"1.0\"\r\nOK \"ready\"\r\n");
+        if (!c.readLine().startsWith("STARTTLS"))
+            return;
+        c.send("OK \"Begin TLS negotiation now.\"\r\n");
+        if (!c.startTls(chain, key))
+            return;
+        c.send("\"IMPLEMENTATION\" \"fake\"\r\n\"SASL\" \"" + mechanisms +
+               "\"\r\n\"SIEVE\" \"vacation date relational copy\"\r\n\"VERSION\" \"1.0\"\r\nOK\r\n");
+        const QByteArray authenticate = c.readLine();
+        const QList<QByteArray> words = authenticate.trimmed().split(' ');
+        if (words.size() != 3 || words[0] != "AUTHENTICATE")
+            return;
+        const bool sha256 = words[1] == "\"SCRAM-SHA-256\"";
+        const auto algorithm = sha256 ? QCryptographicHash::Sha256 : QCryptographicHash::Sha1;
+        const QByteArray clientFirst = QByteArray::fromBase64(words[2].mid(1, words[2].size() - 2));
+        const QByteArray clientFirstBare = clientFirst.mid(3); // after "n,,"
+        const QByteArray nonce = clientFirstBare.mid(clientFirstBare.indexOf(",r=") + 3) + "Srv0nce";
+        const QByteArray salt = "sel-de-Guérande";
+        const QByteArray serverFirst = "r=" + nonce + ",s=" + salt.toBase64() + ",i=4096";
+        c.send('"' + serverFirst.toBase64() + "\"\r\n");
+        const QByteArray clientFinal = QByteArray::fromBase64(c.readLine().trimmed().replace('"', ""));
+        const QByteArray withoutProof = clientFinal.left(clientFinal.indexOf(",p="));
+        const QByteArray authMessage = clientFirstBare + ',' + serverFirst + ',' + withoutProof;
+        const QByteArray salted = QPasswordDigestor::deriveKeyPbkdf2(
+            algorithm, password.toUtf8(), salt, 4096, QCryptographicHash::hashLength(algorithm));
+        QByteArray signature = QMessageAuthenticationCode::hash(
+            authMessage, QMessageAuthenticationCode::hash("Server Key", salted, algorithm), algorithm);
+        if (ending == ScramEnding::WrongSignatureInOk || ending == ScramEnding::WrongSignatureInChallenge)
+            signature[0] = static_cast<char>(signature[0] ^ 0x40);
+        const QByteArray serverFinal = QByteArray("v=" + signature.toBase64()).toBase64();
+        switch (ending) {
+        case ScramEnding::SignatureInOk:
+        case ScramEnding::WrongSignatureInOk:
+            c.send("OK (SASL \"" + serverFinal + "\") \"Logged in.\"\r\n");
+            break;
+        case ScramEnding::SignatureInChallenge:
+        case ScramEnding::WrongSignatureInChallenge:
+            c.send('"' + serverFinal + "\"\r\n");
+            if (c.readLine().startsWith("\"\""))
+                c.send("OK \"Logged in.\"\r\n");
+            else
+                c.send("NO \"Cancelled.\"\r\n");
+            break;
+        case ScramEnding::NoSignature:
+            c.send("OK \"Logged in.\"\r\n");
+            break;
+        }
+        // Accepts whatever comes next, so only the client can stop a PUTSCRIPT.
+        while (true) {
+            const QByteArray line = c.readLine(3000);
+            if (line.isEmpty())
+                return;
+            if (line.contains("{"))
+                (void)c.readLine(3000); // the literal's bytes and the end of the command
+            c.send("OK\r\n");
+        }
+    };
+}
+
 } // namespace
+
+Q_DECLARE_METATYPE(ScramEnding)
 
 class TestManageSieve : public QObject
 {
@@ -58,6 +151,12 @@ private Q_SLOTS:
     void init();
     void capabilitiesOverStartTls();
     void wrongPasswordIsAnAuthenticationError();
+    void signsInWithScramSha256();
+    void scramWithScriptedServer_data();
+    void scramWithScriptedServer();
+    void scramServerThatCannotProveItselfSavesNothing_data();
+    void scramServerThatCannotProveItselfSavesNothing();
+    void closedPortIsTheOnlyMissingService();
     void scriptCommands();
     void invalidScriptIsRefusedByCheckScript();
     void storeKeepsTheUserScriptAndRoundTrips();
@@ -135,10 +234,137 @@ void TestManageSieve::wrongPasswordIsAnAuthenticationError()
     QVERIFY(client.connectToServer());
     QVERIFY(!client.authenticate(u"Mauvais-Mot-de-passe"_s));
     QCOMPARE(client.lastError().kind, ServiceError::Kind::Authentication);
-    QVERIFY(!client.lastError().message.isEmpty());
+    QVERIFY2(client.lastError().message.contains(u"refused the identifier or the password"_s),
+             qPrintable(client.lastError().message));
+    QVERIFY(client.authenticationMechanism().isEmpty());
     QVERIFY(!client.lastError().technical.contains(u"Mauvais"_s));
     // The session is still usable: the right password works on the same connection.
     QVERIFY2(client.authenticate(m_env.password), qPrintable(client.lastError().technical));
+}
+
+void TestManageSieve::signsInWithScramSha256()
+{
+    ManageSieveClient client(settings());
+    QVERIFY2(client.connectToServer(), qPrintable(client.lastError().technical));
+    QVERIFY(client.capabilities().hasSaslMechanism(u"SCRAM-SHA-256"_s));
+    QVERIFY(client.capabilities().hasSaslMechanism(u"SCRAM-SHA-1"_s));
+    QVERIFY(client.capabilities().hasSaslMechanism(u"PLAIN"_s));
+    const int before = dovecotLogins(m_env.user, u"SCRAM-SHA-256"_s);
+    QVERIFY2(before >= 0, "cannot read Dovecot's log");
+    QVERIFY2(client.authenticate(m_env.password), qPrintable(client.lastError().technical));
+    QCOMPARE(client.authenticationMechanism(), u"SCRAM-SHA-256"_s);
+    QVERIFY(client.listScripts());
+    client.logout();
+    // Dovecot's own log says which mechanism it ran (it writes the line at login).
+    QVERIFY(
+        QTest::qWaitFor([&] { return dovecotLogins(m_env.user, u"SCRAM-SHA-256"_s) == before + 1; }, 5000));
+}
+
+void TestManageSieve::scramWithScriptedServer_data()
+{
+    QTest::addColumn<QByteArray>("mechanisms");
+    QTest::addColumn<ScramEnding>("ending");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("SHA-256, signature in OK (SASL)")
+        << QByteArray("PLAIN SCRAM-SHA-1 SCRAM-SHA-256") << ScramEnding::SignatureInOk << u"SCRAM-SHA-256"_s;
+    QTest::newRow("SHA-256, signature as a last challenge")
+        << QByteArray("SCRAM-SHA-256 PLAIN") << ScramEnding::SignatureInChallenge << u"SCRAM-SHA-256"_s;
+    QTest::newRow("SHA-1 when it is the best offered")
+        << QByteArray("PLAIN SCRAM-SHA-1") << ScramEnding::SignatureInOk << u"SCRAM-SHA-1"_s;
+}
+
+void TestManageSieve::scramWithScriptedServer()
+{
+    QFETCH(QByteArray, mechanisms);
+    QFETCH(ScramEnding, ending);
+    QFETCH(QString, expected);
+    ScriptedServer server(scramServer(m_env, mechanisms, ending, u"Mot de passe, é=1"_s));
+    ManageSieveClient client(settings(server.port()));
+    QVERIFY2(client.connectToServer(), qPrintable(client.lastError().technical));
+    QVERIFY2(client.authenticate(u"Mot de passe, é=1"_s), qPrintable(client.lastError().technical));
+    QCOMPARE(client.authenticationMechanism(), expected);
+    QVERIFY(client.setActive(QString()));
+    client.logout();
+    // The password itself never crossed the wire.
+    QVERIFY(!server.received().contains("Mot de passe"));
+    QVERIFY(!server.received().contains("PLAIN"));
+}
+
+void TestManageSieve::scramServerThatCannotProveItselfSavesNothing_data()
+{
+    QTest::addColumn<ScramEnding>("ending");
+    QTest::newRow("wrong signature in OK (SASL)") << ScramEnding::WrongSignatureInOk;
+    QTest::newRow("wrong signature as a last challenge") << ScramEnding::WrongSignatureInChallenge;
+    QTest::newRow("no signature at all") << ScramEnding::NoSignature;
+}
+
+void TestManageSieve::scramServerThatCannotProveItselfSavesNothing()
+{
+    QFETCH(ScramEnding, ending);
+    ScriptedServer server(scramServer(m_env, "SCRAM-SHA-256 PLAIN", ending, m_env.password));
+    ManageSieveClient client(settings(server.port()));
+    QVERIFY2(client.connectToServer(), qPrintable(client.lastError().technical));
+    QVERIFY(!client.authenticate(m_env.password));
+    QCOMPARE(client.lastError().kind, ServiceError::Kind::Protocol);
+    QVERIFY2(client.lastError().message.contains(u"could not prove its identity"_s),
+             qPrintable(client.lastError().message));
+    QVERIFY(!client.isAuthenticated());
+    QVERIFY(!client.isConnected());
+    // The rules are not saved: nothing is sent after the failed proof.
+    SieveRulesStore store(client);
+    QVERIFY(!store.save(absence(), ForwardSettings()));
+    QVERIFY(!client.putScript(u"amiens"_s, "keep;\r\n"));
+    QTest::qWait(100);
+    QVERIFY(!server.received().contains("PUTSCRIPT"));
+    QVERIFY(!server.received().contains("SETACTIVE"));
+    // Only the cancellation may follow the challenge, never an answer to it.
+    if (ending == ScramEnding::WrongSignatureInChallenge)
+        QVERIFY(!server.received().contains("\"\"\r\n"));
+}
+
+void TestManageSieve::closedPortIsTheOnlyMissingService()
+{
+    // Nothing listens: the server has no ManageSieve.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    ManageSieveClient refused(settings(closedPort));
+    QVERIFY(!refused.connectToServer());
+    QCOMPARE(refused.lastError().kind, ServiceError::Kind::Network);
+    QVERIFY(refused.connectionRefused());
+    auto implicitClosed = settings(closedPort);
+    implicitClosed.security = ConnectionSecurity::ImplicitTls;
+    ManageSieveClient refusedImplicit(implicitClosed);
+    QVERIFY(!refusedImplicit.connectToServer());
+    QVERIFY(refusedImplicit.connectionRefused());
+
+    // Something listens but closes at once (a dropped line, a firewall): not "no ManageSieve".
+    ScriptedServer dropping([](ScriptedConnection &) {});
+    ManageSieveClient dropped(settings(dropping.port()));
+    QVERIFY(!dropped.connectToServer());
+    QCOMPARE(dropped.lastError().kind, ServiceError::Kind::Network);
+    QVERIFY(!dropped.connectionRefused());
+
+    // Silence: a timeout, not "no ManageSieve".
+    ScriptedServer silent([](ScriptedConnection &c) { c.readLine(3000); });
+    auto quick = settings(silent.port());
+    quick.timeout = std::chrono::milliseconds(500);
+    ManageSieveClient timedOut(quick);
+    QVERIFY(!timedOut.connectToServer());
+    QCOMPARE(timedOut.lastError().kind, ServiceError::Kind::Timeout);
+    QVERIFY(!timedOut.connectionRefused());
+
+    // A TLS failure neither.
+    ScriptedServer rogue(
+        [](ScriptedConnection &c) { c.readLine(1000); },
+        ScriptedServer::TlsIdentity{m_env.sslFile(u"rogue-cert.pem"_s), m_env.sslFile(u"rogue-key.pem"_s)});
+    auto implicit = settings(rogue.port());
+    implicit.security = ConnectionSecurity::ImplicitTls;
+    ManageSieveClient untrusted(implicit);
+    QVERIFY(!untrusted.connectToServer());
+    QCOMPARE(untrusted.lastError().kind, ServiceError::Kind::Certificate);
+    QVERIFY(!untrusted.connectionRefused());
 }
 
 void TestManageSieve::scriptCommands()

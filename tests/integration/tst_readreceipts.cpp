@@ -7,6 +7,7 @@
 #include "MessageListModel.h"
 #include "MessageView.h"
 #include "NotificationBanner.h"
+#include "SyncWait.h"
 #include "TestEnvironment.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
@@ -45,17 +46,6 @@ int deliveredCopies(const QString &user, const QString &messageId, int expected)
 QByteArray delivered(const QString &user, const QString &messageId)
 {
     return MailServerControl(user).fetch(u"text"_s, u"INBOX"_s, MailServerControl::withMessageId(messageId));
-}
-
-bool syncInto(AccountSession &session)
-{
-    bool finished = false;
-    bool ok = false;
-    QObject context;
-    QObject::connect(&session, &AccountSession::syncFinished, &context, [&] { finished = ok = true; });
-    QObject::connect(&session, &AccountSession::errorOccurred, &context, [&] { finished = true; });
-    session.synchronize(SyncOptions{SyncOptions::Bodies::All});
-    return QTest::qWaitFor([&] { return finished; }, 30000) && ok;
 }
 
 } // namespace
@@ -163,7 +153,7 @@ void TestReadReceipts::openMarie(Marie &marie, ReadReceiptPolicy::Answer answer)
     marie.session = std::make_unique<AccountSession>(account, *trust);
     marie.session->setCachePath(cachePath);
     marie.session->setPassword(m_env.password);
-    QVERIFY(syncInto(*marie.session));
+    QVERIFY(synchronizeAndWait(*marie.session));
     marie.outbox = std::make_unique<OutboxSender>(
         account, *trust, Outbox::directoryFor(m_profile, account.id), marie.session.get());
     marie.outbox->setPassword(m_env.password);
@@ -213,7 +203,7 @@ void TestReadReceipts::alwaysSendsOnceAndSetsMdnSent()
 
     // $MDNSent reaches the server with the next sync.
     const quint32 uid = MailServerControl(m_env.user).uids(u"INBOX"_s).value(0);
-    QVERIFY(syncInto(*marie.session));
+    QVERIFY(synchronizeAndWait(*marie.session));
     QTRY_VERIFY_WITH_TIMEOUT(MailServerControl(m_env.user).flags(u"INBOX"_s, uid).contains(u"$MDNSent"_s),
                              20000);
 
@@ -280,7 +270,7 @@ void TestReadReceipts::askSendsOnlyAfterTheClick()
     AccountSession session(account, *trust);
     session.setCachePath(cachePath);
     session.setPassword(m_env.password2);
-    QVERIFY(syncInto(session));
+    QVERIFY(synchronizeAndWait(session));
     MainWindow window;
     window.setSession(&session);
     window.setCachePath(cachePath, account.id);

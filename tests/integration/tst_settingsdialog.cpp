@@ -3,6 +3,7 @@
 #include "MailServerControl.h"
 #include "MainWindow.h"
 #include "NotificationBanner.h"
+#include "ScriptedServer.h"
 #include "TestEnvironment.h"
 #include "identity/SignatureStore.h"
 #include "settings/OfflinePolicy.h"
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void invalidAbsenceIsNotSaved();
     void forwardingIsSavedAndHiddenByPolicy();
     void serverWithoutManageSieveLinksToTheWebmail();
+    void outageIsNotAServerWithoutManageSieve();
     void mainWindowOffersSettingsAndAbsenceBanner();
 
 private:
@@ -316,6 +318,26 @@ void TestSettingsDialog::serverWithoutManageSieveLinksToTheWebmail()
     QVERIFY(child<QWidget>(&dialog, u"absenceEnabled"_s)->isEnabled());
     // The rest of the dialog still saves.
     QVERIFY(dialog.apply());
+}
+
+void TestSettingsDialog::outageIsNotAServerWithoutManageSieve()
+{
+    // Something answers on the port but drops the connection, as a failing network would.
+    ScriptedServer dropping([](ScriptedConnection &) {});
+    Account flaky = account();
+    flaky.sieve.port = dropping.port();
+    SettingsDialog dialog(Profile(m_dir->path()), flaky, SitePolicy());
+    dialog.setPassword(m_env.password);
+    QSignalSpy read(&dialog, &SettingsDialog::serverSettingsRead);
+    dialog.loadServerSettings();
+    QVERIFY(read.wait(20000));
+    QCOMPARE(read.first().first().toBool(), false);
+    const QString status = child<QLabel>(&dialog, u"absenceStatus"_s)->text();
+    QVERIFY2(status.contains(u"cannot be reached for now"_s), qPrintable(status));
+    QVERIFY2(!status.contains(u"ManageSieve"_s), qPrintable(status));
+    // The page does not switch to this client's own responder, and nothing can be edited.
+    QVERIFY(!dialog.clientSideAbsence());
+    QVERIFY(!child<QWidget>(&dialog, u"absenceEnabled"_s)->isEnabled());
 }
 
 void TestSettingsDialog::mainWindowOffersSettingsAndAbsenceBanner()

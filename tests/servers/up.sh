@@ -130,11 +130,12 @@ fi
 # ------------------------------------------------------------------- Dovecot
 DC=$STATE/dovecot
 CONF=$DC/dovecot.conf
-h1=$(openssl passwd -6 -stdin <<<"$PASS1"); h2=$(openssl passwd -6 -stdin <<<"$PASS2")
+# SCRAM-SHA-1 and SCRAM-SHA-256 need the password itself (or a SCRAM hash of one
+# kind only): these throw-away test passwords are stored in clear.
 # passwd-file: user:pass:uid:gid:gecos:home:shell:extra
 printf '%s\n' \
-  "mdupont:{SHA512-CRYPT}$h1:$MAIL_UID:$MAIL_GID:Marie Dupont:$STATE/mail/mdupont::" \
-  "jmartin:{SHA512-CRYPT}$h2:$MAIL_UID:$MAIL_GID:Jean Martin:$STATE/mail/jmartin::" \
+  "mdupont:{PLAIN}$PASS1:$MAIL_UID:$MAIL_GID:Marie Dupont:$STATE/mail/mdupont::" \
+  "jmartin:{PLAIN}$PASS2:$MAIL_UID:$MAIL_GID:Jean Martin:$STATE/mail/jmartin::" \
   >"$DC/users"
 chown root:dovecot "$DC/users"; chmod 640 "$DC/users"
 # Fresh mailboxes each up (tests assume empty special-use folders). Deleting
@@ -199,7 +200,9 @@ namespace inbox {
   }
 }
 
-auth_mechanisms = plain login
+# Clients pick the mechanism: AmiensMail's ManageSieve prefers SCRAM-SHA-256; VMime (IMAP, and
+# SMTP through Postfix's Dovecot SASL) takes what GSASL suggests.
+auth_mechanisms = plain login scram-sha-1 scram-sha-256
 disable_plaintext_auth = yes
 # Tests try wrong passwords on purpose: answer failures at once. Even with
 # auth_failure_delay = 0, Dovecot 2.3 answers failures from a queue that
@@ -213,7 +216,7 @@ passdb {
 }
 passdb {
   driver = passwd-file
-  args = scheme=SHA512-CRYPT username_format=%u $DC/users
+  args = scheme=PLAIN username_format=%u $DC/users
 }
 userdb {
   driver = passwd-file

@@ -122,15 +122,19 @@ int MailServerControl::count(const QString &folder, const QStringList &query) co
     return static_cast<int>(output.count('\n'));
 }
 
-int MailServerControl::deliveredCopies(const QString &messageId, int expected) const
+int MailServerControl::awaitCount(const QString &folder, const QStringList &query, int expected) const
 {
-    const QStringList query = withMessageId(messageId);
     QElapsedTimer timer;
     timer.start();
-    while (count(u"INBOX"_s, query) < expected && timer.elapsed() < 20000)
+    while (count(folder, query) < expected && timer.elapsed() < 20000)
         QTest::qWait(200);
     QTest::qWait(expected == 0 ? 3000 : 1500);
-    return count(u"INBOX"_s, query);
+    return count(folder, query);
+}
+
+int MailServerControl::deliveredCopies(const QString &messageId, int expected) const
+{
+    return awaitCount(u"INBOX"_s, withMessageId(messageId), expected);
 }
 
 QStringList MailServerControl::withMessageId(const QString &messageId)

@@ -28,8 +28,10 @@ public:
     /// How many messages of @p folder match the doveadm search @p query
     /// (e.g. {"header", "Message-ID", id}).
     [[nodiscard]] int count(const QString &folder, const QStringList &query) const;
-    /// Waits until @p expected copies of @p messageId are in the inbox (or 20 s), then a little
-    /// more, so that a late duplicate from the SMTP server's queue shows too.
+    /// Waits until @p expected messages of @p folder match @p query (or 20 s), then a little
+    /// more, so that a late duplicate from the SMTP server's queue shows too; returns the count.
+    [[nodiscard]] int awaitCount(const QString &folder, const QStringList &query, int expected) const;
+    /// awaitCount() of one Message-ID in the inbox.
     [[nodiscard]] int deliveredCopies(const QString &messageId, int expected = 1) const;
     /// The doveadm search query for one Message-ID.
     [[nodiscard]] static QStringList withMessageId(const QString &messageId);

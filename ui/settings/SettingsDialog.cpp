@@ -35,7 +35,7 @@ namespace Amiens {
 struct SettingsDialog::SieveOutcome
 {
     bool ok = false;
-    bool unreachable = false; ///< nothing answers on the ManageSieve port
+    bool unreachable = false; ///< the ManageSieve port refuses connections: the server has none
     bool vacationSupported = true;
     ServiceError error;
     std::optional<SieveRulesStore::State> state;
@@ -418,7 +418,9 @@ void SettingsDialog::runSieve(const VacationSettings *vacation, const ForwardSet
         ManageSieveClient client(settings);
         if (!client.connectToServer()) {
             outcome->error = client.lastError();
-            outcome->unreachable = outcome->error.kind == ServiceError::Kind::Network;
+            // Only a refused port means "no ManageSieve": a timeout, a dropped connection or a
+            // TLS failure may be an outage, and must not switch to the client-side responder.
+            outcome->unreachable = client.connectionRefused();
             return;
         }
         if (!client.authenticate(password)) {
@@ -457,6 +459,10 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
             QString text = outcome.error.message.toHtmlEscaped();
             if (outcome.error.kind == ServiceError::Kind::Authentication)
                 text += u" <a href=\"amiens:password\">"_s + tr("Type my password again…") + u"</a>"_s;
+            else if (outcome.error.isTransient())
+                text += u' ' + tr("The out-of-office settings on the server cannot be reached for now. "
+                                  "Try again later.")
+                                   .toHtmlEscaped();
             m_absencePage->setStatus(text, true);
         }
         // After a refused save the fields keep what the user typed, to correct and try again.
