@@ -92,6 +92,9 @@ QStringList CacheSchema::migrationTo(int version)
             // every row (124 ms), which was a quarter of the window's start-up.
             u"DROP INDEX messages_by_date"_s,
             u"CREATE INDEX messages_list_by_date ON messages (folder_id, hidden_by, date, uid)"_s,
+            // The folder's unread count, refreshed after every change, from the index alone
+            // (38 ms for a 70,000-message inbox by reading rows; 1 ms here).
+            u"CREATE INDEX messages_by_seen ON messages (folder_id, hidden_by, seen)"_s,
         };
     default:
         return {};

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void bigFolderOpensLazily();
     void listOrderComesFromAnIndex();
     void schemaTwoCacheIsMigrated();
+    void expungedMessagesLeaveListCountsAndSearch();
     void sortingAndFiltering();
     void searchFindsAMessageAmongAll();
     void datesAreShortForToday();
@@ -204,6 +205,34 @@ void TestMessageList::schemaTwoCacheIsMigrated()
         names.append(index.value(0).toString());
     QVERIFY2(names.contains(u"messages_list_by_date"_s), qPrintable(names.join(u' ')));
     QVERIFY2(!names.contains(u"messages_by_date"_s), qPrintable(names.join(u' ')));
+}
+
+void TestMessageList::expungedMessagesLeaveListCountsAndSearch()
+{
+    // More UIDs than one DELETE statement takes, in a folder of their own.
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    FolderInfo small;
+    small.pathParts = {u"Petit"_s};
+    FolderInfo expunged;
+    expunged.pathParts = {u"Purge"_s};
+    QVERIFY(m_cache.replaceFolderList({inbox, small, expunged}));
+    const qint64 folderId = m_cache.folder(u"Purge"_s)->id;
+    fill(m_cache, folderId, 1200);
+    QList<quint32> gone;
+    for (quint32 uid = 1; uid <= 1100; ++uid)
+        gone.append(uid);
+    QVERIFY(m_cache.removeMessages(folderId, gone));
+
+    QCOMPARE(m_cache.uids(folderId).size(), 100);
+    QVERIFY(m_cache.uids(folderId).contains(1101));
+    const CachedFolder after = *m_cache.folder(u"Purge"_s);
+    QCOMPARE(after.messageCount, 100);
+    QCOMPARE(after.unseenCount, 34); // uids 1101..1200 divisible by 3: 1101 to 1200
+    for (const SearchHit &hit : m_cache.search(u"n°1050"_s, 50))
+        QVERIFY2(hit.message.folderId != folderId, "an expunged message is still found");
+    QVERIFY(m_cache.replaceFolderList({inbox, small}));
 }
 
 void TestMessageList::sortingAndFiltering()
