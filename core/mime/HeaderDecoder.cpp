@@ -1,11 +1,14 @@
 #include "HeaderDecoder.h"
 
+#include "AddressListParser.h"
+#include "EncodedWordDecoder.h"
+#include "MailDateParser.h"
 #include "util/Logging.h"
 
 #include <QRegularExpression>
-#include <QStringDecoder>
-#include <QTimeZone>
-#include <vmime/vmime.hpp>
+#include <algorithm>
+#include <array>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -16,56 +19,7 @@ namespace {
 const QList<QByteArray> kAddressFields = {"from",   "to",          "cc",        "bcc",       "reply-to",
                                           "sender", "resent-from", "resent-to", "resent-cc", "resent-bcc"};
 
-/// One word of a header. Words that are not RFC 2047-encoded but carry 8-bit bytes (raw UTF-8
-/// as RFC 6532 allows, or Latin-1 from old clients) are read as UTF-8 when valid, else as
-/// Windows-1252, instead of VMime's replacement characters.
-QString decodeWord(const vmime::word &word)
-{
-    const std::string &buffer = word.getBuffer();
-    const bool eightBit = std::any_of(buffer.cbegin(), buffer.cend(), [](char c) { return c & 0x80; });
-    const std::string charset = word.getCharset().getName();
-    if (eightBit && (charset == "us-ascii" || charset == "US-ASCII" || charset.empty())) {
-        QStringDecoder utf8Decoder(QStringDecoder::Utf8);
-        const QString decoded = utf8Decoder.decode(QByteArrayView(buffer.data(), qsizetype(buffer.size())));
-        if (!utf8Decoder.hasError())
-            return decoded;
-        QStringDecoder latin("windows-1252");
-        if (latin.isValid())
-            return latin.decode(QByteArrayView(buffer.data(), qsizetype(buffer.size())));
-        return QString::fromLatin1(buffer.data(), qsizetype(buffer.size()));
-    }
-    return QString::fromStdString(word.getConvertedText(vmime::charsets::UTF_8));
-}
-
-QString utf8(const vmime::text &text)
-{
-    QString result;
-    for (size_t i = 0; i < text.getWordCount(); ++i)
-        result += decodeWord(*text.getWordAt(i));
-    return result;
-}
-
-MailAddress fromMailbox(const vmime::mailbox &mailbox)
-{
-    return {utf8(mailbox.getName()).trimmed(),
-            QString::fromStdString(mailbox.getEmail().toString()).trimmed()};
-}
-
-void appendAddresses(const vmime::addressList &list, QList<MailAddress> &out)
-{
-    for (size_t i = 0; i < list.getAddressCount(); ++i) {
-        const auto address = list.getAddressAt(i);
-        if (address->isGroup()) {
-            const auto group = vmime::dynamicCast<const vmime::mailboxGroup>(address);
-            for (size_t j = 0; j < group->getMailboxCount(); ++j)
-                out.append(fromMailbox(*group->getMailboxAt(j)));
-        } else {
-            out.append(fromMailbox(*vmime::dynamicCast<const vmime::mailbox>(address)));
-        }
-    }
-}
-
-/// Addresses found in a field VMime must not parse: every "local@domain" token, no names.
+/// Addresses of a field too deeply grouped to parse: every "local@domain" token, no names.
 QList<MailAddress> flatAddresses(const QByteArray &value)
 {
     static const QRegularExpression pattern(u"[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+"_s);
@@ -74,15 +28,6 @@ QList<MailAddress> flatAddresses(const QByteArray &value)
     while (matches.hasNext() && result.size() < 1000)
         result.append({QString(), matches.next().captured()});
     return result;
-}
-
-QDateTime toQDateTime(const vmime::datetime &date)
-{
-    const QDate day(date.getYear(), date.getMonth(), date.getDay());
-    const QTime time(date.getHour(), date.getMinute(), date.getSecond());
-    if (!day.isValid() || !time.isValid() || date.getYear() < 1970)
-        return {};
-    return QDateTime(day, time, Qt::OffsetFromUTC, date.getZone() * 60).toUTC();
 }
 
 QString stripAngles(QString id)
@@ -169,113 +114,299 @@ QByteArray HeaderDecoder::defused(const QByteArray &rawHeader)
     return header;
 }
 
+namespace {
+
+/// The fields decode() reads, in the order of kKeptFields.
+enum Field
+{
+    DateField,
+    SubjectField,
+    FromField,
+    ToField,
+    CcField,
+    ReplyToField,
+    MessageIdField,
+    InReplyToField,
+    ReferencesField,
+    ContentTypeField,
+    DispositionNotificationToField,
+    FieldCount
+};
+
+// Only these fields are decoded: Received, DKIM-Signature, ARC-… make most of a real header.
+const std::array<QByteArrayView, FieldCount> kKeptFields = {"date",
+                                                            "subject",
+                                                            "from",
+                                                            "to",
+                                                            "cc",
+                                                            "reply-to",
+                                                            "message-id",
+                                                            "in-reply-to",
+                                                            "references",
+                                                            "content-type",
+                                                            "disposition-notification-to"};
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/// End of the line starting at @p pos (after its CRLF or LF), or the end of @p buffer.
+qsizetype endOfLine(QByteArrayView buffer, qsizetype pos)
+{
+    const qsizetype newline = buffer.indexOf('\n', pos);
+    return newline < 0 ? buffer.size() : newline + 1;
+}
+
+/// @p name equals @p lowerCase (ASCII) without regard to case.
+bool isNamed(QByteArrayView name, QByteArrayView lowerCase)
+{
+    if (name.size() != lowerCase.size())
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if ((c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c) != lowerCase[i])
+            return false;
+    }
+    return true;
+}
+
+bool isKept(QByteArrayView name)
+{
+    return std::any_of(kKeptFields.cbegin(), kKeptFields.cend(),
+                       [&](QByteArrayView kept) { return isNamed(name, kept); });
+}
+
+/// The lines of the kept fields of @p header, each field with its continuation lines, cut the
+/// way scanFields() cuts them (a line with a colon starts a field, a line starting with white
+/// space continues the last one), without allocating per field.
+QByteArray keptFields(const QByteArray &header)
+{
+    QByteArray kept;
+    kept.reserve(std::min<qsizetype>(header.size(), 4096));
+    const QByteArrayView all(header);
+    qsizetype fieldStart = -1; // the last field seen: its first line, and where it ends
+    qsizetype fieldEnd = -1;
+    bool fieldKept = false;
+    const auto flush = [&] {
+        if (fieldKept) {
+            kept += all.sliced(fieldStart, fieldEnd - fieldStart);
+            kept += '\n';
+        }
+    };
+    qsizetype pos = 0;
+    while (pos < all.size()) {
+        qsizetype lineEnd = all.indexOf('\n', pos);
+        if (lineEnd < 0)
+            lineEnd = all.size();
+        const char first = all[pos];
+        if (first == ' ' || first == '\t') {
+            if (fieldStart >= 0)
+                fieldEnd = lineEnd;
+        } else {
+            const qsizetype colon = all.sliced(pos, lineEnd - pos).indexOf(':');
+            if (colon > 0) {
+                flush();
+                fieldStart = pos;
+                fieldEnd = lineEnd;
+                fieldKept = isKept(all.sliced(pos, colon).trimmed());
+            }
+        }
+        pos = lineEnd + 1;
+    }
+    if (fieldStart >= 0)
+        flush();
+    return kept;
+}
+
+/// The first value of each kept field, split the way VMime's header parser split fields
+/// (headerField::parseNext): names end at ':' or white space, values are unfolded later, a line
+/// without a colon is skipped, an empty or blank line ends the header.
+std::array<std::optional<QByteArrayView>, FieldCount> firstFieldValues(QByteArrayView buffer)
+{
+    std::array<std::optional<QByteArrayView>, FieldCount> values;
+    const qsizetype end = buffer.size();
+    qsizetype pos = 0;
+    while (pos < end) {
+        const char c = buffer[pos];
+        if (c == '\n' || (c == '\r' && pos + 1 < end && buffer[pos + 1] == '\n'))
+            break;
+        if (isSpace(c)) {
+            // A continuation line without a field: skipped, unless blank, which ends the header.
+            while (pos < end && isBlank(buffer[pos]))
+                ++pos;
+            if (pos < end &&
+                (buffer[pos] == '\n' || (buffer[pos] == '\r' && pos + 1 < end && buffer[pos + 1] == '\n')))
+                break;
+            pos = endOfLine(buffer, pos);
+            continue;
+        }
+        const qsizetype nameStart = pos;
+        while (pos < end && buffer[pos] != ':' && !isSpace(buffer[pos]))
+            ++pos;
+        const qsizetype nameEnd = pos;
+        while (pos < end && isBlank(buffer[pos]))
+            ++pos;
+        if (pos >= end || buffer[pos] != ':') {
+            pos = endOfLine(buffer, nameStart);
+            continue;
+        }
+        while (pos < end && buffer[pos] == ':')
+            ++pos;
+        while (pos < end && isBlank(buffer[pos]))
+            ++pos;
+        const qsizetype valueStart = pos;
+        qsizetype valueEnd = pos;
+        // The first line, then every line that starts with white space.
+        for (bool firstLine = true; pos < end; firstLine = false) {
+            if (!firstLine && !isBlank(buffer[pos]))
+                break;
+            pos = endOfLine(buffer, pos);
+            valueEnd = pos;
+        }
+        while (valueEnd > valueStart && isSpace(buffer[valueEnd - 1]))
+            --valueEnd;
+        const QByteArrayView name = buffer.sliced(nameStart, nameEnd - nameStart);
+        for (qsizetype i = 0; i < FieldCount; ++i) {
+            if (!values[i] && isNamed(name, kKeptFields[i]))
+                values[i] = buffer.sliced(valueStart, valueEnd - valueStart);
+        }
+    }
+    return values;
+}
+
+/// A Message-ID as VMime's messageId read it: the part in angle brackets (or the whole value
+/// when there are none), comments before the bracket skipped, then stripAngles().
+QString messageIdText(QByteArrayView buffer)
+{
+    const qsizetype end = buffer.size();
+    qsizetype p = 0;
+    unsigned commentLevel = 0; // unsigned like VMime's: a stray ')' disables the bracket search
+    bool escape = false;       // never reset, like VMime's
+    for (bool stop = false; !stop && p < end; ++p) {
+        if (escape)
+            continue;
+        switch (buffer[p]) {
+        case '(':
+            ++commentLevel;
+            break;
+        case ')':
+            --commentLevel;
+            break;
+        case '\\':
+            escape = true;
+            break;
+        case '<':
+            stop = commentLevel == 0;
+            break;
+        default:
+            break;
+        }
+    }
+    const bool hasBrackets = p != end;
+    if (!hasBrackets) {
+        p = 0;
+        while (p < end && isSpace(buffer[p]))
+            ++p;
+    }
+    QByteArray id;
+    if (p < end) {
+        const qsizetype leftStart = p;
+        while (p < end && buffer[p] != '@' && buffer[p] != '>')
+            ++p;
+        id = buffer.sliced(leftStart, p - leftStart).toByteArray();
+        if (p < end) {
+            const qsizetype rightStart = ++p;
+            while (p < end && buffer[p] != '>' && (hasBrackets || !isSpace(buffer[p])))
+                ++p;
+            if (p > rightStart)
+                id += '@' + buffer.sliced(rightStart, p - rightStart).toByteArray();
+        }
+    }
+    return stripAngles(QString::fromUtf8(id));
+}
+
+/// In-Reply-To and References: one id per white-space separated token, at most 500.
+QStringList messageIds(QByteArrayView buffer)
+{
+    QStringList ids;
+    qsizetype pos = 0;
+    while (pos < buffer.size() && ids.size() < 500) {
+        while (pos < buffer.size() && isSpace(buffer[pos]))
+            ++pos;
+        const qsizetype start = pos;
+        while (pos < buffer.size() && !isSpace(buffer[pos]))
+            ++pos;
+        if (pos > start)
+            ids.append(messageIdText(buffer.sliced(start, pos - start)));
+    }
+    return ids;
+}
+
+/// multipart/mixed or multipart/related: the media type before any ';' or white space.
+bool isMixedOrRelated(QByteArrayView contentType)
+{
+    qsizetype pos = 0;
+    while (pos < contentType.size() && isSpace(contentType[pos]))
+        ++pos;
+    const qsizetype start = pos;
+    while (pos < contentType.size() && contentType[pos] != ';' && !isSpace(contentType[pos]))
+        ++pos;
+    const QByteArrayView type = contentType.sliced(start, pos - start);
+    const qsizetype slash = type.indexOf('/');
+    if (slash < 0 || type.first(slash).compare("multipart", Qt::CaseInsensitive) != 0)
+        return false;
+    const QByteArrayView subType = type.sliced(slash + 1);
+    return subType.compare("mixed", Qt::CaseInsensitive) == 0 ||
+           subType.compare("related", Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
 MessageHeaders HeaderDecoder::decode(const QByteArray &rawHeader)
 {
-    // Only the fields we store go to VMime: Received, DKIM-Signature, ARC-… make most of a real
-    // header and most of VMime's parsing time (measured: half of the header sync).
-    static const QList<QByteArray> kKeptFields = {"date",
-                                                  "subject",
-                                                  "from",
-                                                  "to",
-                                                  "cc",
-                                                  "reply-to",
-                                                  "message-id",
-                                                  "in-reply-to",
-                                                  "references",
-                                                  "content-type",
-                                                  "disposition-notification-to"};
-    const QByteArray limited = rawHeader.left(kMaxHeaderBytes);
-    QByteArray header;
-    for (const RawField &field : scanFields(limited)) {
-        if (!kKeptFields.contains(field.name))
-            continue;
-        qsizetype start = field.valueStart;
-        while (start > 0 && limited.at(start - 1) != '\n')
-            --start;
-        header += limited.mid(start, field.valueEnd - start) + '\n';
-    }
+    // The kept fields are copied out first, as before: the field splitting below must see the
+    // same bytes VMime saw, and the unsafe address fields are blanked in the copy.
+    QByteArray header = keptFields(rawHeader.left(kMaxHeaderBytes));
     MessageHeaders result;
-    const QHash<QByteArray, QList<MailAddress>> fallbackAddresses = defuseAddressFields(header);
+    // No address field can be unsafe when the whole copy is short and has few colons.
+    QHash<QByteArray, QList<MailAddress>> fallbackAddresses;
+    if (header.count(':') > kMaxAddressGroupMarks || header.size() > 64 * 1024)
+        fallbackAddresses = defuseAddressFields(header);
+    const auto values = firstFieldValues(header);
 
-    vmime::header parsed;
-    try {
-        parsed.parse(header.toStdString());
-    } catch (const std::exception &e) {
-        qCWarning(lcMime) << "unreadable header:" << e.what();
-        return result;
-    }
-
-    const auto guarded = [](const char *what, const auto &step) {
-        try {
-            step();
-        } catch (const std::exception &e) {
-            qCDebug(lcMime) << "cannot decode" << what << ":" << e.what();
-        }
+    if (values[DateField])
+        result.date = MailDateParser::parse(*values[DateField]);
+    if (values[SubjectField])
+        result.subject = EncodedWordDecoder::decode(*values[SubjectField]).simplified();
+    if (fallbackAddresses.contains("from"))
+        result.from = fallbackAddresses.value("from").value(0);
+    else if (values[FromField])
+        result.from = AddressListParser::parseMailboxField(*values[FromField]).value(0);
+    const auto addressList = [&](Field field, const QByteArray &name, QList<MailAddress> &out) {
+        if (fallbackAddresses.contains(name))
+            out = fallbackAddresses.value(name);
+        else if (values[field])
+            out = field == ReplyToField ? AddressListParser::parseMailboxField(*values[field])
+                                        : AddressListParser::parseList(*values[field]);
     };
-
-    guarded("Date", [&] {
-        if (auto field = parsed.findField(vmime::fields::DATE))
-            result.date = toQDateTime(*field->getValue<vmime::datetime>());
-    });
-    guarded("Subject", [&] {
-        if (auto field = parsed.findField(vmime::fields::SUBJECT))
-            result.subject = utf8(*field->getValue<vmime::text>()).simplified();
-    });
-    guarded("From", [&] {
-        if (fallbackAddresses.contains("from")) {
-            result.from = fallbackAddresses.value("from").value(0);
-        } else if (auto field = parsed.findField(vmime::fields::FROM)) {
-            QList<MailAddress> from;
-            if (auto mailbox = field->getValue<vmime::mailbox>())
-                from.append(fromMailbox(*mailbox));
-            else if (auto list = field->getValue<vmime::addressList>())
-                appendAddresses(*list, from);
-            result.from = from.value(0);
-        }
-    });
-    const auto addressField = [&](const char *name, QList<MailAddress> &out) {
-        guarded(name, [&] {
-            const QByteArray key = QByteArray(name).toLower();
-            if (fallbackAddresses.contains(key)) {
-                out = fallbackAddresses.value(key);
-            } else if (auto field = parsed.findField(name)) {
-                if (auto list = field->getValue<vmime::addressList>())
-                    appendAddresses(*list, out);
-                else if (auto mailbox = field->getValue<vmime::mailbox>())
-                    out.append(fromMailbox(*mailbox));
-            }
-        });
-    };
-    addressField(vmime::fields::TO, result.to);
-    addressField(vmime::fields::CC, result.cc);
-    addressField(vmime::fields::REPLY_TO, result.replyTo);
-
-    guarded("Message-ID", [&] {
-        if (auto field = parsed.findField(vmime::fields::MESSAGE_ID))
-            result.messageId =
-                stripAngles(QString::fromStdString(field->getValue<vmime::messageId>()->getId()));
-    });
-    const auto idSequence = [&](const char *name) {
-        QStringList ids;
-        guarded(name, [&] {
-            if (auto field = parsed.findField(name)) {
-                const auto sequence = field->getValue<vmime::messageIdSequence>();
-                for (size_t i = 0; sequence && i < sequence->getMessageIdCount() && i < 500; ++i)
-                    ids.append(stripAngles(QString::fromStdString(sequence->getMessageIdAt(i)->getId())));
-            }
-        });
-        return ids;
-    };
-    result.inReplyTo = idSequence(vmime::fields::IN_REPLY_TO).value(0);
-    result.references = idSequence(vmime::fields::REFERENCES);
-    guarded("Content-Type", [&] {
-        if (auto field = parsed.findField(vmime::fields::CONTENT_TYPE)) {
-            const auto type = field->getValue<vmime::mediaType>();
-            result.likelyHasAttachments = type && type->getType() == "multipart" &&
-                                          (type->getSubType() == "mixed" || type->getSubType() == "related");
-        }
-    });
-    result.requestsReadReceipt = parsed.hasField(vmime::fields::DISPOSITION_NOTIFICATION_TO);
+    addressList(ToField, "to", result.to);
+    addressList(CcField, "cc", result.cc);
+    addressList(ReplyToField, "reply-to", result.replyTo);
+    if (values[MessageIdField])
+        result.messageId = messageIdText(*values[MessageIdField]);
+    if (values[InReplyToField])
+        result.inReplyTo = messageIds(*values[InReplyToField]).value(0);
+    if (values[ReferencesField])
+        result.references = messageIds(*values[ReferencesField]);
+    if (values[ContentTypeField])
+        result.likelyHasAttachments = isMixedOrRelated(*values[ContentTypeField]);
+    result.requestsReadReceipt = values[DispositionNotificationToField].has_value();
     return result;
 }
 

@@ -6,10 +6,12 @@
 
 namespace Amiens {
 
-/// Decodes a raw RFC 5322 header block (RFC 2047 words, any charset) with VMime, defensively:
-/// every message is untrusted input. Header blocks and address fields that could make VMime 0.9.2
-/// recurse without bound (nested address groups overflow the stack, vmime.md §6) are cut down or
-/// decoded by a flat fallback, so no header can crash the process.
+/// Decodes a raw RFC 5322 header block (RFC 2047 words, any charset), defensively: every message
+/// is untrusted input. decode() reads the fields the cache keeps by hand (EncodedWordDecoder,
+/// AddressListParser, MailDateParser), with VMime 0.9.2's results but about 15 times faster
+/// (issue 10); tst_headerdecoder compares both. Header blocks and address fields that could make
+/// VMime recurse without bound (nested address groups overflow the stack, vmime.md §6) are cut
+/// down or decoded by a flat fallback: defused() prepares what is still handed to VMime (bodies).
 class HeaderDecoder
 {
 public:
