@@ -1,5 +1,6 @@
 #include "MailCache.h"
 
+#include "SqliteStatement.h"
 #include "mime/BodyTextScanner.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
@@ -331,16 +332,18 @@ struct SearchEntry
 bool writeSearchEntries(QSqlDatabase &database, const QList<SearchEntry> &entries, QString &error,
                         CacheDatabase *cacheDatabase)
 {
-    QSqlQuery index(database);
-    index.prepare(
-        u"INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"_s);
+    SqliteStatement index(
+        database,
+        "INSERT OR REPLACE INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)");
     for (const SearchEntry &entry : entries) {
-        index.addBindValue(entry.rowId);
-        index.addBindValue(text(entry.subject));
-        index.addBindValue(text(entry.addresses));
-        index.addBindValue(text(entry.body));
-        if (!execPrepared(index, error, cacheDatabase))
+        index.bind(entry.rowId).bind(entry.subject).bind(entry.addresses).bind(entry.body);
+        if (!index.step()) {
+            error = index.lastError();
+            cacheDatabase->setLastError(error);
+            qCWarning(lcCache).noquote() << "SQL failed: search index:" << error;
             return false;
+        }
+        index.reset();
     }
     return true;
 }
@@ -370,11 +373,11 @@ bool MailCache::storeMessages(qint64 folderId, const QList<FetchedMessage> &mess
     QStringList writtenFiles;
     const bool ok = m_database.transaction([&] {
         QString error;
-        QSqlQuery insert(m_database.database());
         // A message already cached (a sync cut short and resumed) keeps its row: only its flags,
         // and its body when this batch brings one, are updated.
-        insert.prepare(
-            u"INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, internal_date, size, date, "
+        SqliteStatement insert(
+            m_database.database(),
+            "INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, internal_date, size, date, "
             "subject, from_name, from_address, to_list, cc_list, reply_to, message_id, in_reply_to, "
             "references_list, has_attachments, read_receipt_requested, has_body, preview) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -382,9 +385,9 @@ bool MailCache::storeMessages(qint64 folderId, const QList<FetchedMessage> &mess
             "seen = excluded.seen, flagged = excluded.flagged, has_body = MAX(has_body, excluded.has_body), "
             "preview = CASE WHEN excluded.has_body THEN excluded.preview ELSE preview END, "
             "has_attachments = CASE WHEN excluded.has_body THEN excluded.has_attachments "
-            "ELSE has_attachments END RETURNING id"_s);
-        QSqlQuery body(m_database.database());
-        body.prepare(u"INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)"_s);
+            "ELSE has_attachments END RETURNING id");
+        SqliteStatement body(m_database.database(),
+                             "INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)");
         QList<SearchEntry> entries;
         entries.reserve(messages.size());
         for (qsizetype i = 0; i < messages.size(); ++i) {
@@ -392,37 +395,41 @@ bool MailCache::storeMessages(qint64 folderId, const QList<FetchedMessage> &mess
             const MessageHeaders &headers = decoded.at(i).headers;
             const ScannedBody &scanned = decoded.at(i).body;
             const QStringList flags = normalisedFlags(fetched.flags);
-            insert.addBindValue(folderId);
-            insert.addBindValue(fetched.uid);
-            insert.addBindValue(static_cast<qint64>(fetched.modSeq));
-            insert.addBindValue(text(flags.join(u' ')));
-            insert.addBindValue(flags.contains(kSeen) ? 1 : 0);
-            insert.addBindValue(flags.contains(kFlagged) ? 1 : 0);
             // INTERNALDATE cannot be fetched through VMime 0.9.2 (ImapCommandChannel::fetch): the
-            // Date header stands in for it when the fetch did not bring one.
-            insert.addBindValue(
-                toSeconds(fetched.internalDate.isValid() ? fetched.internalDate : headers.date));
-            insert.addBindValue(fetched.size);
-            // Messages without a readable Date sort by their arrival on the server.
-            insert.addBindValue(toSeconds(headers.date.isValid() ? headers.date : fetched.internalDate));
-            insert.addBindValue(text(headers.subject));
-            insert.addBindValue(text(headers.from.name));
-            insert.addBindValue(text(headers.from.address));
-            insert.addBindValue(toJson(headers.to));
-            insert.addBindValue(toJson(headers.cc));
-            insert.addBindValue(toJson(headers.replyTo));
-            insert.addBindValue(text(headers.messageId));
-            insert.addBindValue(text(headers.inReplyTo));
-            insert.addBindValue(text(headers.references.join(u' ')));
-            insert.addBindValue(
-                (scanned.present ? scanned.content.hasAttachments : headers.likelyHasAttachments) ? 1 : 0);
-            insert.addBindValue(headers.requestsReadReceipt ? 1 : 0);
-            insert.addBindValue(scanned.present ? 1 : 0);
-            insert.addBindValue(text(scanned.preview));
-            if (!execPrepared(insert, error, &m_database) || !insert.next())
+            // Date header stands in for it when the fetch did not bring one; messages without a
+            // readable Date sort by their arrival on the server.
+            const QDateTime arrival = fetched.internalDate.isValid() ? fetched.internalDate : headers.date;
+            const QDateTime sent = headers.date.isValid() ? headers.date : fetched.internalDate;
+            insert.bind(folderId)
+                .bind(fetched.uid)
+                .bind(static_cast<qint64>(fetched.modSeq))
+                .bind(flags.join(u' '))
+                .bind(flags.contains(kSeen) ? 1 : 0)
+                .bind(flags.contains(kFlagged) ? 1 : 0)
+                .bind(toSeconds(arrival))
+                .bind(fetched.size)
+                .bind(toSeconds(sent))
+                .bind(headers.subject)
+                .bind(headers.from.name)
+                .bind(headers.from.address)
+                .bind(toJson(headers.to))
+                .bind(toJson(headers.cc))
+                .bind(toJson(headers.replyTo))
+                .bind(headers.messageId)
+                .bind(headers.inReplyTo)
+                .bind(headers.references.join(u' '))
+                .bind((scanned.present ? scanned.content.hasAttachments : headers.likelyHasAttachments) ? 1
+                                                                                                        : 0)
+                .bind(headers.requestsReadReceipt ? 1 : 0)
+                .bind(scanned.present ? 1 : 0)
+                .bind(scanned.preview);
+            if (!insert.step()) {
+                m_database.setLastError(insert.lastError());
+                qCWarning(lcCache).noquote() << "SQL failed: store message:" << insert.lastError();
                 return false;
-            const qint64 rowId = insert.value(0).toLongLong();
-            insert.finish();
+            }
+            const qint64 rowId = insert.columnInt64(0);
+            insert.reset();
             if (scanned.present && !writeBody(body, rowId, bodies.at(i), writtenFiles))
                 return false;
             entries.append({rowId, headers.subject, addressText(headers), scanned.content.text});
@@ -434,7 +441,7 @@ bool MailCache::storeMessages(qint64 folderId, const QList<FetchedMessage> &mess
     return ok;
 }
 
-bool MailCache::writeBody(QSqlQuery &insertBody, qint64 rowId, const QByteArray &raw,
+bool MailCache::writeBody(SqliteStatement &insertBody, qint64 rowId, const QByteArray &raw,
                           QStringList &writtenFiles)
 {
     QString fileName;
@@ -451,13 +458,17 @@ bool MailCache::writeBody(QSqlQuery &insertBody, qint64 rowId, const QByteArray 
             return false;
         }
         writtenFiles.append(fileName);
+        insertBody.bind(rowId).bindNull().bind(fileName);
+    } else {
+        insertBody.bind(rowId).bindBlob(raw).bindNull();
     }
-    insertBody.addBindValue(rowId);
-    insertBody.addBindValue(fileName.isEmpty() ? raw : QVariant(QMetaType(QMetaType::QByteArray)));
-    insertBody.addBindValue(fileName.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                               : QVariant(fileName));
-    QString error;
-    return execPrepared(insertBody, error, &m_database);
+    const bool ok = insertBody.step();
+    if (!ok) {
+        m_database.setLastError(insertBody.lastError());
+        qCWarning(lcCache).noquote() << "SQL failed: store body:" << insertBody.lastError();
+    }
+    insertBody.reset();
+    return ok;
 }
 
 void MailCache::removeBodyFiles(const QStringList &fileNames)
@@ -807,8 +818,8 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
         QSqlQuery lookup(m_database.database());
         lookup.prepare(u"SELECT id, subject, from_name, from_address, to_list, cc_list FROM messages "
                        "WHERE folder_id = ? AND uid = ?"_s);
-        QSqlQuery body(m_database.database());
-        body.prepare(u"INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)"_s);
+        SqliteStatement body(m_database.database(),
+                             "INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)");
         QSqlQuery update(m_database.database());
         update.prepare(u"UPDATE messages SET has_body = 1, preview = ?, has_attachments = ? WHERE id = ?"_s);
         QList<SearchEntry> entries;

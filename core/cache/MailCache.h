@@ -9,9 +9,9 @@
 #include <QString>
 #include <optional>
 
-class QSqlQuery;
-
 namespace Amiens {
+
+class SqliteStatement;
 
 /// The offline copy of one account: folders, message summaries, raw bodies and the search
 /// index. Writes come in batches, each in one transaction, so that whatever point a crash stops
@@ -122,7 +122,8 @@ private:
     bool refreshFolderCounts(qint64 folderId);
     /// Inserts @p raw for @p rowId through @p insertBody, in a private file beside the database
     /// when it is big (its name appended to @p writtenFiles).
-    bool writeBody(QSqlQuery &insertBody, qint64 rowId, const QByteArray &raw, QStringList &writtenFiles);
+    bool writeBody(SqliteStatement &insertBody, qint64 rowId, const QByteArray &raw,
+                   QStringList &writtenFiles);
     void removeBodyFiles(const QStringList &fileNames);
 
     CacheDatabase m_database;
