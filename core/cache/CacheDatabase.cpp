@@ -71,6 +71,10 @@ bool CacheDatabase::open(const QString &path, Mode mode, QString *error)
     exec(u"PRAGMA cache_size = -16000"_s);
     if (mode == Mode::ReadWrite) {
         exec(u"PRAGMA journal_mode = WAL"_s);
+        // Checkpoints every 32 MB of WAL instead of 4 MB: a page the sync rewrites many times
+        // (indexes, search index) is copied back to the database once, not at every 4 MB (100,000
+        // messages: 2.7 -> 2.0 s of system time).
+        exec(u"PRAGMA wal_autocheckpoint = 8192"_s);
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         if (!migrate(error)) {
             close();
