@@ -530,6 +530,40 @@ void appendComment(char c, int &comment, bool &escaped)
         --comment;
 }
 
+bool keepAll(char)
+{
+    return true;
+}
+
+/// Copies characters from @p p into @p out until @p stop accepts one (left at @p p) or the end:
+/// a backslash takes the next character as it is, "(…)" comments (nested) are dropped, and so are
+/// the characters @p keep refuses.
+template <typename Stop, typename Keep>
+void readPhrase(QByteArrayView buffer, qsizetype &p, qsizetype end, std::string &out, Stop stop, Keep keep)
+{
+    bool escaped = false;
+    int comment = 0;
+    while (p < end) {
+        const char c = buffer[p];
+        if (escaped) {
+            if (!comment)
+                out += c;
+            escaped = false;
+        } else if (comment) {
+            appendComment(c, comment, escaped);
+        } else if (c == '\\') {
+            escaped = true;
+        } else if (c == '(') {
+            ++comment;
+        } else if (stop(c)) {
+            return;
+        } else if (keep(c)) {
+            out += c;
+        }
+        ++p;
+    }
+}
+
 /// One mailbox in [position, end): "Name <addr>", "addr", "\"Name\" <addr>", "addr (comment)".
 MailAddress readMailbox(QByteArrayView buffer, qsizetype position, qsizetype end)
 {
@@ -573,57 +607,18 @@ MailAddress readMailbox(QByteArrayView buffer, qsizetype position, qsizetype end
                     ++p;
                 }
             } else {
-                bool escaped = false;
-                int comment = 0;
-                while (p < end) {
-                    const char c = buffer[p];
-                    if (escaped) {
-                        if (!comment)
-                            name += c;
-                        escaped = false;
-                    } else if (comment) {
-                        appendComment(c, comment, escaped);
-                    } else if (c == '\\') {
-                        escaped = true;
-                    } else if (c == '(') {
-                        ++comment;
-                    } else if (c == '<') {
-                        while (!name.empty() && isSpace(name.back()))
-                            name.pop_back();
-                        break;
-                    } else if (c == '@') {
-                        break;
-                    } else {
-                        name += c;
-                    }
-                    ++p;
+                readPhrase(
+                    buffer, p, end, name, [](char c) { return c == '<' || c == '@'; }, keepAll);
+                if (p < end && buffer[p] == '<') {
+                    while (!name.empty() && isSpace(name.back()))
+                        name.pop_back();
                 }
             }
             if (p < end && buffer[p] == '@') {
                 // What looked like a name was the local part of a bare address.
                 address = name;
                 name.clear();
-                bool escaped = false;
-                int comment = 0;
-                while (p < end) {
-                    const char c = buffer[p];
-                    if (escaped) {
-                        if (!comment)
-                            address += c;
-                        escaped = false;
-                    } else if (comment) {
-                        appendComment(c, comment, escaped);
-                    } else if (c == '\\') {
-                        escaped = true;
-                    } else if (c == '(') {
-                        ++comment;
-                    } else if (isSpace(c)) {
-                        break;
-                    } else {
-                        address += c;
-                    }
-                    ++p;
-                }
+                readPhrase(buffer, p, end, address, isSpace, keepAll);
                 break;
             }
             while (p < end && isSpace(buffer[p]))
@@ -632,31 +627,19 @@ MailAddress readMailbox(QByteArrayView buffer, qsizetype position, qsizetype end
         } else if (state == Address) {
             if (buffer[p] == '<')
                 ++p;
-            bool escaped = false;
-            int comment = 0;
-            while (p < end) {
-                const char c = buffer[p];
-                if (escaped) {
-                    if (!comment)
-                        address += c;
-                    escaped = false;
-                } else if (comment) {
-                    appendComment(c, comment, escaped);
-                } else if (c == '(') {
-                    ++comment;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '<') {
+            for (;;) {
+                readPhrase(
+                    buffer, p, end, address, [](char c) { return c == '<' || c == '>'; },
+                    [](char c) { return !isSpace(c); });
+                if (p < end && buffer[p] == '<') {
                     // The address starts only here: what came before belongs to the name.
                     name += address;
                     address.clear();
-                } else if (c == '>') {
-                    hadBrackets = true;
-                    break;
-                } else if (!isSpace(c)) {
-                    address += c;
+                    ++p;
+                    continue;
                 }
-                ++p;
+                hadBrackets = p < end; // stopped at '>'
+                break;
             }
             // An obsolete route (<@relay1,@relay2:user@domain>) only says how to get there.
             const std::string::size_type routeEnd = address.find(':');
