@@ -575,11 +575,7 @@ void MainWindow::onSearchEdited()
     }
     if (!openCacheIfNeeded())
         return;
-    QList<qint64> rowIds;
-    const QList<SearchHit> hits = m_cache.search(text, 1000);
-    for (const SearchHit &hit : hits)
-        rowIds.append(hit.message.rowId);
-    m_listModel->showRowIds(rowIds);
+    m_listModel->showRowIds(m_cache.searchRowIds(text, 1000));
     m_messageView->clear();
 }
 

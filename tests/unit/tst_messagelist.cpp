@@ -264,6 +264,13 @@ void TestMessageList::searchFindsAMessageAmongAll()
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.first().message.uid, 77777u);
     QCOMPARE(hits.first().folderPath, u"INBOX"_s);
+    // The window takes the row ids only, in the same order (newest first).
+    QCOMPARE(m_cache.searchRowIds(u"scolaire 77777"_s, 20), QList<qint64>{hits.first().message.rowId});
+    QList<qint64> newestFirst;
+    for (const SearchHit &hit : m_cache.search(u"scolaire"_s, 50))
+        newestFirst.append(hit.message.rowId);
+    QCOMPARE(newestFirst.size(), 50);
+    QCOMPARE(m_cache.searchRowIds(u"scolaire"_s, 50), newestFirst);
 }
 
 void TestMessageList::datesAreShortForToday()
