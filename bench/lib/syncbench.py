@@ -276,7 +276,8 @@ def main():
         # Issue 10 asks for the reading window on 100,000 cached messages, whatever sizes ran.
         ui_args = ["--messages", str(UI_MESSAGES), "--runs", "3", "--work", args.work,
                    "--out", os.path.join(args.out, "ui-%d.md" % UI_MESSAGES)]
-        # The tool is built by bench/ui-run itself when missing; otherwise the current one is used.
+        # bench/run has just built the tool with the CLI (or was told not to build at all); ui-run
+        # builds it itself only when it is missing.
         if os.access(os.path.join(args.build_dir, "bench", "ui", "amiens-bench-ui"), os.X_OK):
             ui_args.append("--no-build")
         ui_markdown, problem = tools.ui_run(ui_script, ui_args,
