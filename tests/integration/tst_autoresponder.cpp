@@ -3,6 +3,7 @@
 // server; Jean's mailbox is counted with doveadm. A list message gets no answer, and a second
 // message from Jean within N days neither.
 #include "MailServerControl.h"
+#include "OutboxDelivery.h"
 #include "SyncWait.h"
 #include "TestEnvironment.h"
 #include "account/Profile.h"
@@ -93,18 +94,7 @@ QString TestAutoResponder::jeanSends(const QByteArray &raw)
     const auto built = MessageBuilder::prepareRaw(raw, m_env.address2, &error);
     if (!built)
         qFatal("%s", qPrintable(error));
-    QTemporaryDir outboxDir;
-    Outbox(outboxDir.path()).enqueue(*built, &error);
-    const Account account = jean();
-    const auto trust = TlsTrust::forAccount(account, &error);
-    AccountSession session(account, *trust);
-    session.setCachePath(m_dir.filePath(u"jean.sqlite"_s));
-    session.setPassword(m_env.password2);
-    OutboxSender sender(account, *trust, outboxDir.path(), &session);
-    sender.setPassword(m_env.password2);
-    QSignalSpy finished(&sender, &OutboxSender::finished);
-    sender.processNow(true);
-    if (!finished.wait(60000))
+    if (!sendThroughOutbox(jean(), m_env.password2, *built, m_dir.filePath(u"jean.sqlite"_s)))
         qWarning("Jean's outbox did not finish");
     const MailServerControl marie(m_env.user);
     if (!QTest::qWaitFor(

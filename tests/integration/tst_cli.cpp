@@ -1,4 +1,5 @@
 // amiens-mail-cli as a user or a script runs it, against the real servers and keyring.
+#include "CliRun.h"
 #include "MailServerControl.h"
 #include "TestEnvironment.h"
 #include "cache/MailCache.h"
@@ -17,12 +18,7 @@ using namespace Amiens::Test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
 } // namespace
 
@@ -61,17 +57,7 @@ void TestCli::initTestCase()
 
 Run TestCli::cli(const QStringList &arguments, const QByteArray &input, QProcessEnvironment env)
 {
-    QProcess process;
-    if (env.isEmpty())
-        env = QProcessEnvironment::systemEnvironment();
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(AMIENS_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        qWarning("amiens-mail-cli did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runCli(QStringLiteral(AMIENS_CLI_PATH), arguments, input, env);
 }
 
 QStringList TestCli::addArguments() const

@@ -1,5 +1,6 @@
 // amiens-mail-cli's settings commands (issue 7): vacation get/set/off against the real
 // Pigeonhole ManageSieve, signature list/set in the profile, and their exit codes.
+#include "CliRun.h"
 #include "MailServerControl.h"
 #include "TestEnvironment.h"
 #include "account/Profile.h"
@@ -21,12 +22,7 @@ using namespace Amiens::Test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
 } // namespace
 
@@ -43,7 +39,7 @@ private Q_SLOTS:
     void signatureSetAndList();
 
 private:
-    Run cli(QStringList arguments, const QByteArray &input = {});
+    Run cli(const QStringList &arguments, const QByteArray &input = {});
     QString writeFile(const QString &name, const QByteArray &content);
 
     TestEnvironment m_env;
@@ -69,18 +65,9 @@ void TestCliSettings::init()
     QVERIFY(Profile(m_profile).saveAccount(account, nullptr));
 }
 
-Run TestCliSettings::cli(QStringList arguments, const QByteArray &input)
+Run TestCliSettings::cli(const QStringList &arguments, const QByteArray &input)
 {
-    arguments.prepend(m_profile);
-    arguments.prepend(u"--profile"_s);
-    QProcess process;
-    process.start(QStringLiteral(AMIENS_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        qWarning("amiens-mail-cli did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runCli(QStringLiteral(AMIENS_CLI_PATH), QStringList{u"--profile"_s, m_profile} + arguments, input);
 }
 
 QString TestCliSettings::writeFile(const QString &name, const QByteArray &content)

@@ -1,6 +1,7 @@
 // "Signaler comme hameçonnage" against the real servers (issue 8): the message ends in the
 // account's \Junk folder on the IMAP server, and the report, sent through the outbox over SMTP,
 // arrives in the security mailbox (the second test user) with the original attached unchanged.
+#include "CliRun.h"
 #include "MailServerControl.h"
 #include "TestEnvironment.h"
 
@@ -14,12 +15,7 @@ using namespace Amiens::Test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
 } // namespace
 
@@ -59,17 +55,9 @@ void TestPhishingReport::initTestCase()
 
 Run TestPhishingReport::cli(const QStringList &arguments, const QByteArray &input)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"AMIENS_MAIL_SITE_CONFIG"_s, m_siteFile);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(AMIENS_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        qWarning("amiens-mail-cli did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runCli(QStringLiteral(AMIENS_CLI_PATH), arguments, input, env);
 }
 
 void TestPhishingReport::reportMovesToJunkAndForwardsTheOriginal()

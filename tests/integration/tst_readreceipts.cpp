@@ -7,6 +7,7 @@
 #include "MessageListModel.h"
 #include "MessageView.h"
 #include "NotificationBanner.h"
+#include "OutboxDelivery.h"
 #include "SyncWait.h"
 #include "TestEnvironment.h"
 #include "account/Profile.h"
@@ -121,18 +122,7 @@ QString TestReadReceipts::jeanAsksForAReceipt(const QString &subject)
     const auto built = MessageBuilder::build(message, &error);
     if (!built)
         qFatal("%s", qPrintable(error));
-    QTemporaryDir outboxDir;
-    Outbox(outboxDir.path()).enqueue(*built, &error);
-    const Account account = jean();
-    const auto trust = TlsTrust::forAccount(account, &error);
-    AccountSession session(account, *trust);
-    session.setCachePath(m_dir.filePath(u"jean.sqlite"_s));
-    session.setPassword(m_env.password2);
-    OutboxSender sender(account, *trust, outboxDir.path(), &session);
-    sender.setPassword(m_env.password2);
-    QSignalSpy finished(&sender, &OutboxSender::finished);
-    sender.processNow(true);
-    if (!finished.wait(60000))
+    if (!sendThroughOutbox(jean(), m_env.password2, *built, m_dir.filePath(u"jean.sqlite"_s)))
         qWarning("Jean's outbox did not finish");
     QElapsedTimer timer;
     timer.start();

@@ -94,9 +94,10 @@ void TestPhishing::lookalikeDomains_data()
     QTest::newRow("a parent's provider") << u"laposte.net"_s << false;
     QTest::newRow("the city") << u"amiens.fr"_s << false;
     // Providers and local authorities the staff hear from every day: never look-alikes.
-    for (const char *domain : {"free.fr", "sfr.fr", "wanadoo.fr", "orange.fr", "gmail.com", "outlook.fr", "yahoo.fr",
-                               "u-picardie.fr", "somme.fr", "oise.fr", "aisne.fr", "enthdf.fr", "education.fr",
-                               "index-education.com", "reseau-canope.fr", "cnrs.fr", "ac-lyon.fr", "ac-nice.fr"})
+    for (const char *domain :
+         {"free.fr", "sfr.fr", "wanadoo.fr", "orange.fr", "gmail.com", "outlook.fr", "yahoo.fr",
+          "u-picardie.fr", "somme.fr", "oise.fr", "aisne.fr", "enthdf.fr", "education.fr",
+          "index-education.com", "reseau-canope.fr", "cnrs.fr", "ac-lyon.fr", "ac-nice.fr"})
         QTest::newRow(domain) << QString::fromLatin1(domain) << false;
     QTest::newRow("trailing dot") << u"ac-amiens.fr."_s << false;
 }

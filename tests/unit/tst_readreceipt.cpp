@@ -10,8 +10,8 @@
 #include "outbox/Outbox.h"
 
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
