@@ -325,6 +325,61 @@
     </message>
 </context>
 <context>
+    <name>Amiens::CalendarSummary</name>
+    <message>
+        <source>(no title)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Annulé : %1</translation>
+    </message>
+    <message>
+        <source>Reply to an invitation: %1</source>
+        <translation>Réponse à une invitation : %1</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>Événement : %1</translation>
+    </message>
+    <message>
+        <source>Invitation: %1</source>
+        <translation>Invitation : %1</translation>
+    </message>
+    <message>
+        <source>When: %1 – %2</source>
+        <translation>Quand : %1 – %2</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>Quand : %1</translation>
+    </message>
+    <message>
+        <source>When: %1, %2 – %3</source>
+        <translation>Quand : %1, %2 – %3</translation>
+    </message>
+    <message>
+        <source>When: %1, %2 – %3, %4</source>
+        <translation>Quand : %1, %2 – %3, %4</translation>
+    </message>
+    <message>
+        <source>When: %1, %2</source>
+        <translation>Quand : %1, %2</translation>
+    </message>
+    <message>
+        <source>Where: %1</source>
+        <translation>Où : %1</translation>
+    </message>
+    <message>
+        <source>Organiser: %1 &lt;%2&gt;</source>
+        <translation>Organisateur : %1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Organiser: %1</source>
+        <translation>Organisateur : %1</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::CertificateDialog</name>
     <message>
         <source>Unverified server certificate</source>
@@ -606,6 +661,10 @@
             <numerusform>%n réponses automatiques placées dans la boîte d&apos;envoi.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Remarque : %1</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ComposerWindow</name>
@@ -664,10 +723,6 @@
     <message>
         <source>&amp;Send</source>
         <translation>&amp;Envoyer</translation>
-    </message>
-    <message>
-        <source>On %1, %2 wrote:</source>
-        <translation>Le %1, %2 a écrit :</translation>
     </message>
     <message>
         <source>The file %1 cannot be read.</source>
@@ -1477,17 +1532,6 @@
     </message>
 </context>
 <context>
-    <name>Amiens::MessageContent</name>
-    <message>
-        <source>attachment</source>
-        <translation>pièce jointe</translation>
-    </message>
-    <message>
-        <source>This message is built in a way that could block AmiensMail (more than %1 parts nested in each other), so its content is not shown. It may be malicious.</source>
-        <translation>Ce message est construit d’une façon qui pourrait bloquer AmiensMail (plus de %1 parties imbriquées les unes dans les autres) : son contenu n’est donc pas affiché. Il peut être malveillant.</translation>
-    </message>
-</context>
-<context>
     <name>Amiens::MessageListModel</name>
     <message>
         <source>(no subject)</source>
@@ -1524,6 +1568,49 @@
     <message>
         <source>Size</source>
         <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::MessageModelBuilder</name>
+    <message>
+        <source>This message is too complex to be shown in full: it is shown as far as it could be read safely. It may be malicious.</source>
+        <translation>Ce message est trop complexe pour être affiché entièrement : il est affiché aussi loin qu’il a pu être lu sans risque. Il est peut-être malveillant.</translation>
+    </message>
+    <message>
+        <source>This message is encrypted; AmiensMail cannot decrypt it.</source>
+        <translation>Ce message est chiffré ; AmiensMail ne peut pas le déchiffrer.</translation>
+    </message>
+    <message>
+        <source>-------- Attached message --------</source>
+        <translation>-------- Message joint --------</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <source>attachment %1</source>
+        <translation>pièce jointe %1</translation>
+    </message>
+    <message>
+        <source>This message is signed in a form (S/MIME) whose content AmiensMail cannot show yet; it is kept as the attachment smime.p7m.</source>
+        <translation>Ce message est signé sous une forme (S/MIME) dont AmiensMail ne sait pas encore afficher le contenu ; il est conservé dans la pièce jointe smime.p7m.</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +1963,10 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>attachment-%1</source>
         <translation>piece-jointe-%1</translation>
+    </message>
+    <message>
+        <source>On %1, %2 wrote:</source>
+        <translation>Le %1, %2 a écrit :</translation>
     </message>
 </context>
 <context>

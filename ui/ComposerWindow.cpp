@@ -517,20 +517,6 @@ QList<MailAddress> ComposerWindow::parseAddresses(const QString &text)
     return result;
 }
 
-QString ComposerWindow::quoted(const QString &text, const QString &author, const QDateTime &date)
-{
-    QString result =
-        tr("On %1, %2 wrote:").arg(QLocale().toString(date.toLocalTime(), QLocale::ShortFormat), author);
-    result += u'\n';
-    QString normal = text;
-    normal.replace(u"\r\n"_s, u"\n"_s);
-    while (normal.endsWith(u'\n'))
-        normal.chop(1);
-    for (const QString &line : normal.split(u'\n'))
-        result += (line.startsWith(u'>') ? u">"_s : u"> "_s) + line + u'\n';
-    return result;
-}
-
 namespace {
 
 QString joinAddresses(const QList<MailAddress> &addresses)
@@ -557,7 +543,7 @@ void ComposerWindow::prepareResponse(const CachedMessage &original, const QStrin
     m_references = headers.references;
     if (!headers.messageId.isEmpty() && !m_references.contains(headers.messageId))
         m_references.append(headers.messageId);
-    m_quote = quoted(text, headers.from.toDisplayString(), headers.date);
+    m_quote = ReplyBuilder::quotedReply(text, headers.from.toDisplayString(), headers.date);
     m_insertedSignature.clear();
     if (isRichText())
         m_richBody->setPlainText(u"\n\n"_s + m_quote);

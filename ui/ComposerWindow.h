@@ -81,8 +81,6 @@ public:
     [[nodiscard]] QString draftId() const { return m_draftId; }
     /// "Jean Martin <jean.martin@ac-amiens.fr>, b@c.fr; d@e.fr" as addresses.
     [[nodiscard]] static QList<MailAddress> parseAddresses(const QString &text);
-    /// The original's text with "> " before each line, after an attribution line.
-    [[nodiscard]] static QString quoted(const QString &text, const QString &author, const QDateTime &date);
     /// Total of the attachments as they will travel (base64 makes them a third bigger).
     [[nodiscard]] qint64 encodedAttachmentSize() const;
     [[nodiscard]] qint64 sizeLimit() const;

@@ -159,13 +159,17 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     PhishingAnalyzer::Input input{summary.headers, m_content.text, m_content.html, ownFolder};
     const QList<MessageWarning> warnings = m_analyzer.analyse(input);
     QStringList texts;
+    // What the message model could not show (a limit reached, an encrypted part) comes first.
+    for (const QString &notice : std::as_const(m_content.notices))
+        texts.append(notice.toHtmlEscaped());
     for (const MessageWarning &warning : warnings) {
         m_warningCodes.append(warning.code);
         texts.append(warning.text.toHtmlEscaped());
     }
     // A mere "external sender" is a discreet note; anything more is a warning.
-    if (!warnings.isEmpty()) {
-        const bool onlyExternal = m_warningCodes == QStringList{u"external-sender"_s};
+    if (!texts.isEmpty()) {
+        const bool onlyExternal =
+            m_content.notices.isEmpty() && m_warningCodes == QStringList{u"external-sender"_s};
         m_warningBar->showMessage(onlyExternal ? NotificationBanner::Level::Information
                                                : NotificationBanner::Level::Warning,
                                   texts.join(u"<br>"_s));
@@ -264,9 +268,8 @@ bool MessageView::isExecutableName(const QString &fileName)
 
 QString MessageView::saveAttachment(int index, const QString &path) const
 {
-    const QByteArray bytes = MessageContent::attachmentData(m_raw, index);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || !MessageContent::writeAttachment(m_raw, index, file) || !file.commit())
         return tr("The attachment could not be saved to %1: %2").arg(path, file.errorString());
     return {};
 }

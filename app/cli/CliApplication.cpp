@@ -684,7 +684,8 @@ int CliApplication::show()
         for (const AttachmentInfo &attachment : content.attachments) {
             attachments.append(QJsonObject{{u"name"_s, attachment.name},
                                            {u"mimeType"_s, attachment.mimeType},
-                                           {u"size"_s, attachment.size}});
+                                           {u"size"_s, attachment.size},
+                                           {u"inline"_s, attachment.inlinePart}});
         }
         const QJsonObject object{{u"uid"_s, static_cast<qint64>(*uid)},
                                  {u"subject"_s, content.headers.subject},
@@ -695,11 +696,19 @@ int CliApplication::show()
                                  {u"messageId"_s, content.headers.messageId},
                                  {u"flags"_s, QJsonArray::fromStringList(summary->flags)},
                                  {u"text"_s, content.text},
+                                 {u"html"_s, !content.html.isEmpty()},
                                  {u"attachments"_s, attachments},
+                                 {u"calendar"_s, content.calendarSummary},
+                                 {u"reportType"_s, content.reportType},
+                                 {u"signed"_s, content.isSigned},
+                                 {u"incomplete"_s, content.incomplete},
+                                 {u"notices"_s, QJsonArray::fromStringList(content.notices)},
                                  {u"warnings"_s, warningArray}};
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return Success;
     }
+    for (const QString &notice : content.notices)
+        out() << tr("Note: %1").arg(notice) << '\n';
     for (const MessageWarning &warning : warnings)
         out() << tr("Warning: %1").arg(warning.text) << '\n';
     out() << tr("From: %1").arg(content.headers.from.toDisplayString()) << '\n';

@@ -21,7 +21,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     CacheDatabase();
     ~CacheDatabase();

@@ -96,6 +96,14 @@ QStringList CacheSchema::migrationTo(int version)
             // (38 ms for a 70,000-message inbox by reading rows; 1 ms here).
             u"CREATE INDEX messages_by_seen ON messages (folder_id, hidden_by, seen)"_s,
         };
+    case 4:
+        return {
+            // Which message model indexed the preview and the search entry of a cached body
+            // (MessageContent::kModelVersion): older ones are read again from the cache, in the
+            // background, without downloading anything. 0 for every row cached before.
+            u"ALTER TABLE messages ADD COLUMN model_version INTEGER NOT NULL DEFAULT 0"_s,
+            u"CREATE INDEX messages_to_reindex ON messages (model_version) WHERE has_body = 1"_s,
+        };
     default:
         return {};
     }

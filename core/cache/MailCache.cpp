@@ -1,7 +1,6 @@
 #include "MailCache.h"
 
 #include "SqliteStatement.h"
-#include "mime/BodyTextScanner.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
 #include "util/Logging.h"
@@ -300,22 +299,20 @@ bool MailCache::resetFolder(qint64 folderId, quint32 uidValidity)
 
 namespace {
 
-/// What the list and the search index keep of a body: read on all cores before the transaction.
+/// What the list and the search index keep of a body: read on all cores before the transaction,
+/// from the same message model as the reading window (no images, no header decoding).
 struct ScannedBody
 {
     bool present = false;
-    BodyTextScanner::Result content;
+    QString text;
+    bool hasAttachments = false;
     QString preview;
 };
 
 ScannedBody scanBody(const QByteArray &raw)
 {
-    // The light scanner, not MessageContent::parse: only the text and the paper clip are kept.
-    ScannedBody scanned{true, BodyTextScanner::scan(raw), {}};
-    MessageContent shown;
-    shown.text = scanned.content.text;
-    scanned.preview = shown.preview();
-    return scanned;
+    const MessageContent content = MessageContent::parse(raw, {false, false});
+    return {true, content.text, !content.attachments.isEmpty(), content.preview()};
 }
 
 /// One row of the full-text index, written after the batch's other rows: an FTS5 table flushes
@@ -379,13 +376,15 @@ bool MailCache::storeMessages(qint64 folderId, const QList<FetchedMessage> &mess
             m_database.database(),
             "INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, internal_date, size, date, "
             "subject, from_name, from_address, to_list, cc_list, reply_to, message_id, in_reply_to, "
-            "references_list, has_attachments, read_receipt_requested, has_body, preview) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "references_list, has_attachments, read_receipt_requested, has_body, preview, model_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (folder_id, uid) DO UPDATE SET modseq = excluded.modseq, flags = excluded.flags, "
             "seen = excluded.seen, flagged = excluded.flagged, has_body = MAX(has_body, excluded.has_body), "
             "preview = CASE WHEN excluded.has_body THEN excluded.preview ELSE preview END, "
             "has_attachments = CASE WHEN excluded.has_body THEN excluded.has_attachments "
-            "ELSE has_attachments END RETURNING id");
+            "ELSE has_attachments END, "
+            "model_version = CASE WHEN excluded.has_body THEN excluded.model_version ELSE model_version END "
+            "RETURNING id");
         SqliteStatement body(m_database.database(),
                              "INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)");
         QList<SearchEntry> entries;
@@ -418,11 +417,11 @@ bool MailCache::storeMessages(qint64 folderId, const QList<FetchedMessage> &mess
                 .bind(headers.messageId)
                 .bind(headers.inReplyTo)
                 .bind(headers.references.join(u' '))
-                .bind((scanned.present ? scanned.content.hasAttachments : headers.likelyHasAttachments) ? 1
-                                                                                                        : 0)
+                .bind((scanned.present ? scanned.hasAttachments : headers.likelyHasAttachments) ? 1 : 0)
                 .bind(headers.requestsReadReceipt ? 1 : 0)
                 .bind(scanned.present ? 1 : 0)
-                .bind(scanned.preview);
+                .bind(scanned.preview)
+                .bind(scanned.present ? MessageContent::kModelVersion : 0);
             if (!insert.step()) {
                 m_database.setLastError(insert.lastError());
                 qCWarning(lcCache).noquote() << "SQL failed: store message:" << insert.lastError();
@@ -432,7 +431,7 @@ bool MailCache::storeMessages(qint64 folderId, const QList<FetchedMessage> &mess
             insert.reset();
             if (scanned.present && !writeBody(body, rowId, bodies.at(i), writtenFiles))
                 return false;
-            entries.append({rowId, headers.subject, addressText(headers), scanned.content.text});
+            entries.append({rowId, headers.subject, addressText(headers), scanned.text});
         }
         return writeSearchEntries(m_database.database(), entries, error, &m_database);
     });
@@ -810,6 +809,44 @@ bool MailCache::storeBody(qint64 folderId, quint32 uid, const QByteArray &raw)
 
 bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies)
 {
+    return indexBodies(folderId, bodies, true);
+}
+
+int MailCache::reindexOutdatedBodies(int limit)
+{
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT folder_id, uid FROM messages WHERE has_body = 1 AND model_version < ? "
+                  "ORDER BY folder_id LIMIT ?"_s);
+    query.addBindValue(MessageContent::kModelVersion);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return -1;
+    QList<QPair<qint64, quint32>> outdated;
+    while (query.next())
+        outdated.append({query.value(0).toLongLong(), query.value(1).toUInt()});
+    query.finish();
+    for (qsizetype start = 0; start < outdated.size();) {
+        const qint64 folderId = outdated.at(start).first;
+        QList<QPair<quint32, QByteArray>> bodies;
+        qsizetype end = start;
+        for (; end < outdated.size() && outdated.at(end).first == folderId; ++end) {
+            // A body file lost from disk is not retried forever: it is indexed as empty.
+            bodies.append(
+                {outdated.at(end).second, body(folderId, outdated.at(end).second).value_or(QByteArray())});
+        }
+        if (!indexBodies(folderId, bodies, false))
+            return -1;
+        start = end;
+    }
+    if (!outdated.isEmpty())
+        qCInfo(lcCache) << "re-indexed" << outdated.size() << "messages read by an older version";
+    return static_cast<int>(outdated.size());
+}
+
+bool MailCache::indexBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies,
+                            bool writeBodies)
+{
     const QList<ScannedBody> contents =
         parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) { return scanBody(body.second); });
     QStringList writtenFiles;
@@ -821,7 +858,9 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
         SqliteStatement body(m_database.database(),
                              "INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)");
         QSqlQuery update(m_database.database());
-        update.prepare(u"UPDATE messages SET has_body = 1, preview = ?, has_attachments = ? WHERE id = ?"_s);
+        update.prepare(
+            u"UPDATE messages SET has_body = 1, preview = ?, has_attachments = ?, model_version = ? "
+            "WHERE id = ?"_s);
         QList<SearchEntry> entries;
         for (qsizetype i = 0; i < bodies.size(); ++i) {
             const ScannedBody &scanned = contents.at(i);
@@ -839,14 +878,15 @@ bool MailCache::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArr
             const QString subject = lookup.value(1).toString();
             lookup.finish();
 
-            if (!writeBody(body, rowId, bodies.at(i).second, writtenFiles))
+            if (writeBodies && !writeBody(body, rowId, bodies.at(i).second, writtenFiles))
                 return false;
             update.addBindValue(text(scanned.preview));
-            update.addBindValue(scanned.content.hasAttachments ? 1 : 0);
+            update.addBindValue(scanned.hasAttachments ? 1 : 0);
+            update.addBindValue(MessageContent::kModelVersion);
             update.addBindValue(rowId);
             if (!execPrepared(update, error, &m_database))
                 return false;
-            entries.append({rowId, subject, addressText(headers), scanned.content.text});
+            entries.append({rowId, subject, addressText(headers), scanned.text});
         }
         return writeSearchEntries(m_database.database(), entries, error, &m_database);
     });

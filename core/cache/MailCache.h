@@ -92,6 +92,10 @@ public:
     bool storeBody(qint64 folderId, quint32 uid, const QByteArray &raw);
     /// Many bodies in one transaction, their MIME decoded on all cores first.
     bool storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies);
+    /// Reads again, from the cache, up to @p limit bodies indexed by an older message model
+    /// (MessageContent::kModelVersion) and rewrites their preview, paper clip and search entry;
+    /// nothing is downloaded. Returns how many were done (0: none left), -1 on a cache error.
+    int reindexOutdatedBodies(int limit);
     [[nodiscard]] std::optional<QByteArray> body(qint64 folderId, quint32 uid);
     /// UIDs whose body is not cached yet, newest first; @p since null means any date.
     [[nodiscard]] QList<quint32> uidsWithoutBody(qint64 folderId, const QDateTime &since, int limit);
@@ -127,6 +131,7 @@ private:
     bool refreshFolderCounts(qint64 folderId);
     /// Inserts @p raw for @p rowId through @p insertBody, in a private file beside the database
     /// when it is big (its name appended to @p writtenFiles).
+    bool indexBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies, bool writeBodies);
     bool writeBody(SqliteStatement &insertBody, qint64 rowId, const QByteArray &raw,
                    QStringList &writtenFiles);
     void removeBodyFiles(const QStringList &fileNames);

@@ -1,6 +1,8 @@
 #include "ReplyBuilder.h"
 
+#include "mime/FlowedText.h"
 #include "mime/MessageContent.h"
+#include "mime/MessageModelBuilder.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -107,16 +109,29 @@ QString ReplyBuilder::forwardHeaderBlock(const MessageHeaders &original)
     return block;
 }
 
+QString ReplyBuilder::quotedReply(const QString &text, const QString &author, const QDateTime &date)
+{
+    QString body = text;
+    body.replace(u"\r\n"_s, u"\n"_s);
+    while (body.endsWith(u'\n'))
+        body.chop(1);
+    return tr("On %1, %2 wrote:").arg(QLocale().toString(date.toLocalTime(), QLocale::ShortFormat), author) +
+           u'\n' + FlowedText::quoteForReply(body) + u'\n';
+}
+
 QList<OutgoingAttachment> ReplyBuilder::forwardedAttachments(const QByteArray &raw)
 {
     QList<OutgoingAttachment> result;
-    const MessageContent content = MessageContent::parse(raw);
-    for (int i = 0; i < content.attachments.size(); ++i) {
-        const AttachmentInfo &info = content.attachments.at(i);
+    // One reading of the message for all the files (not one per file: a message may hold
+    // thousands of parts).
+    MessageModelBuilder model(raw, {false, false});
+    const QList<AttachmentInfo> attachments = model.attachments();
+    for (int i = 0; i < attachments.size(); ++i) {
+        const AttachmentInfo &info = attachments.at(i);
         OutgoingAttachment attachment;
         attachment.fileName = info.name.isEmpty() ? tr("attachment-%1").arg(i + 1) : info.name;
         attachment.mimeType = info.mimeType;
-        attachment.data = MessageContent::attachmentData(raw, i);
+        attachment.data = MessageModelBuilder::dataOf(raw, model.tree(), info);
         result.append(attachment);
     }
     return result;

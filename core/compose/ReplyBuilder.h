@@ -3,6 +3,7 @@
 #include "OutgoingMessage.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -40,6 +41,9 @@ public:
     /// "-------- Forwarded Message --------" then From, Date, Subject, To (and Cc) of the
     /// original, one per line, ending with a line break.
     [[nodiscard]] static QString forwardHeaderBlock(const MessageHeaders &original);
+    /// The reply quote: an attribution line, then the original's text (the message model's, so
+    /// format=flowed paragraphs are whole) one quote level deeper.
+    [[nodiscard]] static QString quotedReply(const QString &text, const QString &author, const QDateTime &date);
     /// The original's attached files (inline images included), decoded, with their names and types.
     [[nodiscard]] static QList<OutgoingAttachment> forwardedAttachments(const QByteArray &raw);
 };

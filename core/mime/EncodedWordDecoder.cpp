@@ -1,7 +1,8 @@
 #include "EncodedWordDecoder.h"
 
+#include "CharsetDecoder.h"
+
 #include <QByteArray>
-#include <QStringDecoder>
 #include <algorithm>
 #include <optional>
 
@@ -258,32 +259,10 @@ bool isUsAsciiOrUnnamed(QByteArrayView charset)
     return charset.isEmpty() || charset == "us-ascii" || charset == "US-ASCII";
 }
 
-bool hasEightBit(QByteArrayView bytes)
-{
-    return std::any_of(bytes.cbegin(), bytes.cend(), [](char c) { return c & 0x80; });
-}
-
-/// Bytes in @p charset as Unicode, as the former decoder read them through VMime: 8-bit bytes
-/// that claim to be ASCII (or nothing) are UTF-8 when valid, else Windows-1252; UTF-8 is taken
-/// as is; other charsets go through the system's converters; unknown charsets are read as UTF-8.
+/// Bytes in @p charset as Unicode, with the labels mailers really write (CharsetDecoder).
 QString toUnicode(QByteArrayView bytes, const QByteArray &charset)
 {
-    if (hasEightBit(bytes) && isUsAsciiOrUnnamed(charset)) {
-        QStringDecoder utf8Decoder(QStringDecoder::Utf8);
-        const QString decoded = utf8Decoder.decode(bytes);
-        if (!utf8Decoder.hasError())
-            return decoded;
-        QStringDecoder windows1252("windows-1252");
-        if (windows1252.isValid())
-            return windows1252.decode(bytes);
-        return QString::fromLatin1(bytes);
-    }
-    if (isUsAsciiOrUnnamed(charset) || charset.compare("utf-8", Qt::CaseInsensitive) == 0)
-        return QString::fromUtf8(bytes);
-    QStringDecoder decoder(charset.constData());
-    if (!decoder.isValid())
-        return QString::fromUtf8(bytes);
-    return decoder.decode(bytes);
+    return CharsetDecoder::toUnicode(bytes, charset);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +23,10 @@ const QSet<QString> kAllowedTags = {
 const QSet<QString> kSelfClosing = {u"br"_s,    u"hr"_s,    u"img"_s,   u"p"_s,      u"li"_s,
                                     u"dt"_s,    u"dd"_s,    u"tr"_s,    u"td"_s,     u"th"_s,
                                     u"thead"_s, u"tbody"_s, u"tfoot"_s, u"caption"_s};
+// Inside a table: dropped with the table, and counted.
+const QSet<QString> kTableParts = {u"tr"_s,    u"td"_s,    u"th"_s,     u"thead"_s,
+                                   u"tbody"_s, u"tfoot"_s, u"caption"_s};
+constexpr int kMaxTableParts = 5000;
 // Dropped with everything inside them.
 const QSet<QString> kDroppedWithContent = {
     u"script"_s, u"style"_s, u"iframe"_s,   u"frame"_s,  u"frameset"_s, u"object"_s,   u"embed"_s,
@@ -114,6 +119,85 @@ QString urlScheme(const QString &url)
     return QUrl(compact).scheme().toLower();
 }
 
+/// The tags of an HTML text in order, each found by one search for its end; comments (<!-- -->),
+/// declarations (<!…>) and processing instructions (<?…>) come as tags without a name. Stops at
+/// the first tag without its '>' (no later tag can have one): what follows is text.
+class TagScanner
+{
+public:
+    struct Tag
+    {
+        qsizetype start = 0;
+        qsizetype end = 0; ///< after the closing '>'
+        bool closing = false;
+        QString name;
+        QStringView attributes;
+    };
+
+    explicit TagScanner(const QString &html)
+        : m_html(html)
+    {
+    }
+
+    std::optional<Tag> next()
+    {
+        while (m_position < m_html.size()) {
+            const qsizetype open = m_html.indexOf(u'<', m_position);
+            if (open < 0 || open + 1 >= m_html.size())
+                return std::nullopt;
+            const QChar after = m_html.at(open + 1);
+            Tag tag;
+            tag.start = open;
+            if (m_html.mid(open, 4) == u"<!--"_s) {
+                // An unterminated comment runs to the end, as in browsers.
+                const qsizetype close = m_html.indexOf(u"-->"_s, open + 4);
+                tag.end = m_position = close < 0 ? m_html.size() : close + 3;
+                return tag;
+            }
+            if (after == u'!' || after == u'?') {
+                const qsizetype close = m_html.indexOf(u'>', open + 2);
+                if (close < 0)
+                    return std::nullopt;
+                tag.end = m_position = close + 1;
+                return tag;
+            }
+            qsizetype nameStart = open + 1;
+            if (after == u'/') {
+                tag.closing = true;
+                ++nameStart;
+            }
+            qsizetype nameEnd = nameStart;
+            while (
+                nameEnd < m_html.size() && nameEnd - nameStart < 64 &&
+                (isAsciiLetter(m_html.at(nameEnd)) ||
+                 (nameEnd > nameStart && m_html.at(nameEnd).isDigit() && m_html.at(nameEnd).unicode() < 128)))
+                ++nameEnd;
+            if (nameEnd == nameStart) { // "<" followed by no letter: text
+                m_position = open + 1;
+                continue;
+            }
+            const qsizetype close = m_html.indexOf(u'>', nameEnd);
+            if (close < 0)
+                return std::nullopt;
+            tag.name = m_html.mid(nameStart, nameEnd - nameStart);
+            tag.attributes = QStringView(m_html).sliced(nameEnd, close - nameEnd);
+            tag.end = m_position = close + 1;
+            return tag;
+        }
+        return std::nullopt;
+    }
+
+private:
+    static bool isAsciiLetter(QChar c)
+    {
+        const char16_t u = c.unicode();
+        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z');
+    }
+
+    const QString &m_html;
+    qsizetype m_position = 0;
+};
+
 } // namespace
 
 HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRemoteImages)
@@ -121,27 +205,27 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
     Result result;
     QString &out = result.html;
     out.reserve(html.size());
-    static const QRegularExpression tagPattern(
-        u"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--.*?-->|<![^>]*>|<\\?[^>]*>"_s,
-        QRegularExpression::DotMatchesEverythingOption);
     qsizetype position = 0;
     QString skipUntil;               // inside a dropped element
     QStringList openElements;        // kept and not closed yet
     QHash<QString, int> droppedOpen; // opened beyond kMaxOpenElements, by name
-    auto matches = tagPattern.globalMatch(html);
-    while (matches.hasNext()) {
-        const auto match = matches.next();
-        const QString text = html.mid(position, match.capturedStart() - position);
-        position = match.capturedEnd();
+    int tableParts = 0;
+    // One forward scan (no regular expression: "[^>]*>" retried at each "<" of a long input
+    // without ">" was quadratic): each tag, comment or declaration is found with one search for
+    // its end, and an unterminated one ends the scan.
+    TagScanner scanner(html);
+    while (const std::optional<TagScanner::Tag> match = scanner.next()) {
+        const QString text = html.mid(position, match->start - position);
+        position = match->end;
         // Text between tags stays as the sender wrote it (it is HTML already), except a stray
         // "<": it starts no tag here, and must not become one once a dropped tag is cut out
         // ("<scr<script></script>ipt>").
         if (skipUntil.isEmpty())
             out += QString(text).replace(u'<', u"&lt;"_s);
-        const QString name = match.captured(2).toLower();
+        const QString name = match->name.toLower();
         if (name.isEmpty())
             continue; // comment, doctype, processing instruction
-        const bool closing = !match.captured(1).isEmpty();
+        const bool closing = match->closing;
         if (!skipUntil.isEmpty()) {
             if (closing && name == skipUntil)
                 skipUntil.clear();
@@ -150,7 +234,7 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
         if (kDroppedWithContent.contains(name)) {
             result.hadForms = result.hadForms || name == "form"_L1;
             result.hadScripts = result.hadScripts || name == "script"_L1;
-            if (!closing && !match.captured(3).trimmed().endsWith(u'/'))
+            if (!closing && !match->attributes.trimmed().endsWith(u'/'))
                 skipUntil = name;
             continue;
         }
@@ -160,6 +244,12 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
         }
         if (!kAllowedTags.contains(name))
             continue; // the tag goes, its text stays
+        // The rows and cells of a table that was dropped go with it, and a page holds a bounded
+        // number of cells: Qt's table layout of a hundred thousand cells does not end.
+        if (kTableParts.contains(name)) {
+            if (droppedOpen.value(u"table"_s) > 0 || (!closing && ++tableParts > kMaxTableParts))
+                continue;
+        }
         // Depth: void elements and those HTML closes by itself (a new <p> ends the last one)
         // do not nest; every other element counts until it is closed.
         const bool nests = !kSelfClosing.contains(name);
@@ -178,14 +268,15 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
             continue;
         }
         if (nests) {
-            if (openElements.size() >= kMaxOpenElements) {
+            if (openElements.size() >= kMaxOpenElements ||
+                (name == "table"_L1 && openElements.count(name) >= kMaxNestedTables)) {
                 ++droppedOpen[name];
                 continue;
             }
             openElements.append(name);
         }
         QString tag = u'<' + name;
-        const QList<Attribute> attributes = parseAttributes(match.captured(3));
+        const QList<Attribute> attributes = parseAttributes(match->attributes.toString());
         bool dropTag = false;
         bool dropSilently = false;
         for (const Attribute &attribute : attributes) {

@@ -28,6 +28,9 @@ public:
     /// Elements nested deeper than this are dropped (their text stays): Qt's rich-text layout
     /// of tens of thousands of nested blocks takes minutes, and no real message needs it.
     static constexpr int kMaxOpenElements = 64;
+    /// Qt lays nested tables out recursively, with a deep stack per level: 64 of them overflowed
+    /// the stack of the window's thread. Newsletters nest a handful.
+    static constexpr int kMaxNestedTables = 8;
 
     [[nodiscard]] static Result sanitize(const QString &html, bool allowRemoteImages = false);
 };

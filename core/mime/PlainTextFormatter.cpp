@@ -9,6 +9,11 @@ namespace Amiens {
 
 namespace {
 
+/// Longer lines are shown in pieces of this length, each searched for links alone (the search is
+/// not linear in the line): Qt lays out one paragraph in time that grows faster than
+/// its length (a 1 MB line took half a minute). RFC 5322 lines are at most 998 characters.
+constexpr qsizetype kMaxLinkifiedLine = 4096;
+
 QString linkified(const QString &line)
 {
     static const QRegularExpression links(
@@ -44,7 +49,11 @@ QString PlainTextFormatter::toHtml(const QString &text)
         const bool quoted = line.startsWith(u'>');
         if (quoted)
             html += u"<span style=\"color: #1d5c8a\">"_s;
-        html += linkified(line);
+        for (qsizetype start = 0; start == 0 || start < line.size(); start += kMaxLinkifiedLine) {
+            if (start > 0)
+                html += u"<br>"_s;
+            html += linkified(line.mid(start, kMaxLinkifiedLine));
+        }
         if (quoted)
             html += u"</span>"_s;
         if (i + 1 < lines.size())

@@ -6,6 +6,8 @@
 #include "imap/ImapConnection.h"
 #include "imap/jobs/ListFoldersJob.h"
 
+#include <QElapsedTimer>
+
 namespace Amiens {
 
 AccountSynchronizer::AccountSynchronizer(ImapConnection &connection, MailCache &cache, SyncOptions options,
@@ -16,6 +18,11 @@ AccountSynchronizer::AccountSynchronizer(ImapConnection &connection, MailCache &
     , m_progress(std::move(progress))
 {
 }
+
+namespace {
+constexpr qint64 kReindexMillisecondsPerSync = 10000;
+constexpr int kReindexBatch = 500;
+} // namespace
 
 SyncReport AccountSynchronizer::run()
 {
@@ -42,6 +49,19 @@ SyncReport AccountSynchronizer::run()
         const QDateTime since = m_options.bodiesSince(QDateTime::currentDateTimeUtc());
         for (qsizetype i = 0; i < ordered.size(); ++i)
             report.folders[i].bodies += folders.downloadBodies(ordered.at(i), since);
+    }
+
+    // Bodies cached by an older message model get their preview and search entry again, from the
+    // cache, on this worker thread: at most about ten seconds per sync, so a large cache is
+    // brought up to date over a few syncs without holding up new mail.
+    QElapsedTimer reindexing;
+    reindexing.start();
+    while (reindexing.elapsed() < kReindexMillisecondsPerSync) {
+        const int done = m_cache.reindexOutdatedBodies(kReindexBatch);
+        if (done < 0)
+            throw CacheWriteError("re-index: " + m_cache.lastError().toStdString());
+        if (done == 0)
+            break;
     }
     return report;
 }

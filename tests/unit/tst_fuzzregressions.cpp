@@ -3,6 +3,7 @@
 // window does with a message: MIME parse, headers, sanitised body, attachments, phishing checks.
 #include "mime/HtmlSanitizer.h"
 #include "mime/MessageContent.h"
+#include "mime/MimeTree.h"
 #include "security/SafeMessage.h"
 
 #include <QDir>
@@ -55,14 +56,13 @@ void TestFuzzRegressions::deeplyNestedMultipartsAreRefusedQuickly()
     QFile file(QStringLiteral(AMIENS_SOURCE_DIR "/tests/data/crashes/nested-multipart-1000.eml"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray raw = file.readAll();
-    QVERIFY(MessageContent::multipartDepth(raw) > MessageContent::kMaxMultipartDepth);
+    QVERIFY(MimeTree::parse(raw).limitReached());
     const MessageContent content = MessageContent::parse(raw);
-    // The headers are there, the body is refused with a reason, nothing reached VMime's parser.
+    // The headers are there, the structure is read down to the cap, with the reason shown.
     QCOMPARE(content.headers.subject, u"Imbrication"_s);
-    QVERIFY(!content.problem.isEmpty());
-    QCOMPARE(content.text, content.problem);
-    QVERIFY(content.attachments.isEmpty());
-    QVERIFY(MessageContent::attachmentData(raw, 0).isEmpty());
+    QVERIFY(content.incomplete);
+    QCOMPARE(content.notices.size(), 1);
+    QVERIFY(MessageContent::attachmentData(raw, content.attachments.size()).isEmpty());
 }
 
 void TestFuzzRegressions::multipartDepthOfRealMail()
@@ -74,8 +74,14 @@ void TestFuzzRegressions::multipartDepthOfRealMail()
         "Content-Type: multipart/alternative; BOUNDARY=a\r\n\r\n--a\r\nText\r\n--a\r\nHTML\r\n"
         "--a--\r\n--m\r\nPDF\r\n--m--\r\n--s\r\nsignature\r\n--s--\r\n"
         "Content-Type: multipart/mixed; boundary=\"after\"\r\n";
-    QCOMPARE(MessageContent::multipartDepth(raw), 3);
-    QCOMPARE(MessageContent::multipartDepth("From: a@b.fr\r\n\r\nboundary is a word\r\n"), 0);
+    const MimeTree tree = MimeTree::parse(raw);
+    QVERIFY(!tree.limitReached());
+    int deepest = 0;
+    for (const MimePart &part : tree.parts())
+        deepest = std::max(deepest, part.depth);
+    QCOMPARE(deepest, 3);
+    QCOMPARE(tree.parts().size(), 7); // signed, mixed, alternative, 2 texts, the PDF, the signature
+    QCOMPARE(MimeTree::parse("From: a@b.fr\r\n\r\nboundary is a word\r\n").parts().size(), 1);
 }
 
 void TestFuzzRegressions::deeplyNestedHtmlIsFlattened()

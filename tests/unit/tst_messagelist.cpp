@@ -2,6 +2,7 @@
 #include "FolderTreeModel.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
+#include "cache/CacheDatabase.h"
 #include "cache/CacheSchema.h"
 #include "cache/MailCache.h"
 #include "cache/MessageThreader.h"
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void bigFolderOpensLazily();
     void listOrderComesFromAnIndex();
     void schemaTwoCacheIsMigrated();
+    void bodiesReadByAnOlderModelAreReindexed();
     void expungedMessagesLeaveListCountsAndSearch();
     void sortingAndFiltering();
     void searchFindsAMessageAmongAll();
@@ -194,7 +196,7 @@ void TestMessageList::schemaTwoCacheIsMigrated()
     QString error;
     QVERIFY2(cache.open(path, u"mdupont@ac-amiens.fr"_s, MailCache::Mode::ReadWrite, &error),
              qPrintable(error));
-    QCOMPARE(cache.database().schemaVersion(), 3);
+    QCOMPARE(cache.database().schemaVersion(), CacheDatabase::kSchemaVersion);
     const QList<CachedMessage> messages = cache.messages(1, 10);
     QCOMPARE(messages.size(), 1);
     QCOMPARE(messages.first().headers.subject, u"Ancien"_s);
@@ -205,6 +207,44 @@ void TestMessageList::schemaTwoCacheIsMigrated()
         names.append(index.value(0).toString());
     QVERIFY2(names.contains(u"messages_list_by_date"_s), qPrintable(names.join(u' ')));
     QVERIFY2(!names.contains(u"messages_by_date"_s), qPrintable(names.join(u' ')));
+}
+
+void TestMessageList::bodiesReadByAnOlderModelAreReindexed()
+{
+    // A body cached by an older version: its preview and search entry came from the old reading
+    // (here: the CSS of an HTML-only notice). The re-index reads it again from the cache only.
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    FolderInfo small;
+    small.pathParts = {u"Petit"_s};
+    FolderInfo notices;
+    notices.pathParts = {u"Notes"_s};
+    QVERIFY(m_cache.replaceFolderList({inbox, small, notices}));
+    const qint64 folderId = m_cache.folder(u"Notes"_s)->id;
+    FetchedMessage fetched;
+    fetched.uid = 1;
+    fetched.rawHeader = "From: Rectorat <ce.rectorat@ac-amiens.fr>\r\nSubject: Calendrier\r\n"
+                        "Content-Type: text/html; charset=utf-8\r\n\r\n";
+    const QByteArray raw = fetched.rawHeader +
+                           "<html><head><style>body { font-family: Arial }</style></head>"
+                           "<body><p>Les &eacute;preuves du DNB&nbsp;: juin.</p></body></html>";
+    QVERIFY(m_cache.storeMessages(folderId, {fetched}, {raw}));
+    QSqlQuery query(m_cache.database().database());
+    QVERIFY(query.exec(u"UPDATE messages SET model_version = 0, preview = 'body { font-family: Arial }' "
+                       "WHERE folder_id = %1"_s.arg(folderId)));
+    QVERIFY(query.exec(
+        u"DELETE FROM message_search WHERE rowid IN (SELECT id FROM messages WHERE folder_id = %1)"_s.arg(
+            folderId)));
+    QVERIFY(m_cache.search(u"épreuves"_s, 10).isEmpty());
+
+    QCOMPARE(m_cache.reindexOutdatedBodies(100), 1);
+    QCOMPARE(m_cache.reindexOutdatedBodies(100), 0); // once only
+    const QList<SearchHit> hits = m_cache.search(u"épreuves"_s, 10);
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().message.preview, u"Les épreuves du DNB : juin."_s);
+    QCOMPARE(*m_cache.body(folderId, 1), raw); // the body itself is untouched
+    QVERIFY(m_cache.replaceFolderList({inbox, small}));
 }
 
 void TestMessageList::expungedMessagesLeaveListCountsAndSearch()
