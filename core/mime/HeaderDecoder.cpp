@@ -382,8 +382,13 @@ MessageHeaders HeaderDecoder::decode(const QByteArray &rawHeader)
 
     if (values[DateField])
         result.date = MailDateParser::parse(*values[DateField]);
-    if (values[SubjectField])
+    if (values[SubjectField]) {
         result.subject = EncodedWordDecoder::decode(*values[SubjectField]).simplified();
+        // A subject is a line (RFC 5322 advises 78 characters); one of 200,000 characters only
+        // makes the list, the view's header and the window title slow to lay out.
+        if (result.subject.size() > kMaxSubjectChars)
+            result.subject = result.subject.left(kMaxSubjectChars - 1) + u'…';
+    }
     if (fallbackAddresses.contains("from"))
         result.from = fallbackAddresses.value("from").value(0);
     else if (values[FromField])

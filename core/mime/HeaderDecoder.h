@@ -19,6 +19,8 @@ public:
     static constexpr qsizetype kMaxHeaderBytes = 256 * 1024;
     /// Above this many group separators an address field is not given to VMime's parser.
     static constexpr int kMaxAddressGroupMarks = 64;
+    /// Longer subjects are cut, with an ellipsis.
+    static constexpr qsizetype kMaxSubjectChars = 1000;
 
     [[nodiscard]] static MessageHeaders decode(const QByteArray &rawHeader);
 

@@ -119,6 +119,51 @@ QString urlScheme(const QString &url)
     return QUrl(compact).scheme().toLower();
 }
 
+/// Qt lays out a word in time that grows with the square of its length (200,000 characters
+/// without a space: 1.7 s; 2 MB: minutes): a break opportunity is offered every so often.
+constexpr qsizetype kMaxUnbrokenRun = 1000;
+
+/// Text found between tags, as it goes out: a stray "<" is escaped (it starts no tag here, and
+/// must not become one once a dropped tag is cut out: "<scr<script></script>ipt>"), a zero-width
+/// space is put into runs longer than kMaxUnbrokenRun without white space, and no more than
+/// HtmlSanitizer::kMaxVisibleChars characters are written in all.
+class TextWriter
+{
+public:
+    explicit TextWriter(QString &out)
+        : m_out(out)
+    {
+    }
+
+    /// False once the page is full: nothing more is written.
+    bool append(const QString &text)
+    {
+        for (const QChar c : text) {
+            if (++m_visible > HtmlSanitizer::kMaxVisibleChars && m_entityLength == 0)
+                return false;
+            m_out += c == u'<' ? u"&lt;"_s : QString(c);
+            if (c == u'&')
+                m_entityLength = 1;
+            else if (m_entityLength > 0 &&
+                     (c == u';' || !(c.isLetterOrNumber() || c == u'#') || ++m_entityLength > 32))
+                m_entityLength = 0; // inside "&name;": never cut there
+            if (c.isSpace()) {
+                m_unbrokenRun = 0;
+            } else if (++m_unbrokenRun >= kMaxUnbrokenRun && m_entityLength == 0) {
+                m_out += QChar(0x200B);
+                m_unbrokenRun = 0;
+            }
+        }
+        return true;
+    }
+
+private:
+    QString &m_out;
+    qsizetype m_unbrokenRun = 0; ///< characters since the last white space, across inline tags
+    qsizetype m_visible = 0;
+    int m_entityLength = 0;
+};
+
 /// The tags of an HTML text in order, each found by one search for its end; comments (<!-- -->),
 /// declarations (<!…>) and processing instructions (<?…>) come as tags without a name. Stops at
 /// the first tag without its '>' (no later tag can have one): what follows is text.
@@ -210,6 +255,8 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
     QStringList openElements;        // kept and not closed yet
     QHash<QString, int> droppedOpen; // opened beyond kMaxOpenElements, by name
     int tableParts = 0;
+    TextWriter writer(out);
+    bool full = false;
     // One forward scan (no regular expression: "[^>]*>" retried at each "<" of a long input
     // without ">" was quadratic): each tag, comment or declaration is found with one search for
     // its end, and an unterminated one ends the scan.
@@ -217,11 +264,11 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
     while (const std::optional<TagScanner::Tag> match = scanner.next()) {
         const QString text = html.mid(position, match->start - position);
         position = match->end;
-        // Text between tags stays as the sender wrote it (it is HTML already), except a stray
-        // "<": it starts no tag here, and must not become one once a dropped tag is cut out
-        // ("<scr<script></script>ipt>").
-        if (skipUntil.isEmpty())
-            out += QString(text).replace(u'<', u"&lt;"_s);
+        // Text between tags stays as the sender wrote it (it is HTML already), see appendText.
+        if (skipUntil.isEmpty() && !writer.append(text)) {
+            full = true;
+            break;
+        }
         const QString name = match->name.toLower();
         if (name.isEmpty())
             continue; // comment, doctype, processing instruction
@@ -323,8 +370,13 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
         }
         out += tag + u'>';
     }
-    if (skipUntil.isEmpty())
-        out += html.mid(position).replace(u'<', u"&lt;"_s);
+    if (!full && skipUntil.isEmpty())
+        full = !writer.append(html.mid(position));
+    if (full) {
+        result.truncated = true;
+        out += u"<p><i>%1</i></p>"_s.arg(
+            tr("The rest of this message is not shown: it is too long to be displayed.").toHtmlEscaped());
+    }
     return result;
 }
 

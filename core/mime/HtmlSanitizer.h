@@ -23,6 +23,7 @@ public:
         QStringList links; ///< the kept link targets, for the phishing checks
         bool hadForms = false;
         bool hadScripts = false;
+        bool truncated = false; ///< past kMaxVisibleChars: the rest was left out, with a note
     };
 
     /// Elements nested deeper than this are dropped (their text stays): Qt's rich-text layout
@@ -31,6 +32,8 @@ public:
     /// Qt lays nested tables out recursively, with a deep stack per level: 64 of them overflowed
     /// the stack of the window's thread. Newsletters nest a handful.
     static constexpr int kMaxNestedTables = 8;
+    /// Characters of text in one page: Qt lays out about two million a second.
+    static constexpr qsizetype kMaxVisibleChars = 1000 * 1000;
 
     [[nodiscard]] static Result sanitize(const QString &html, bool allowRemoteImages = false);
 };

@@ -212,21 +212,53 @@ void MessageModelBuilder::addNotice(const QString &notice)
         m_content.notices.append(notice);
 }
 
+QString MessageModelBuilder::withinLimits(const QString &text, TextBudget &budget)
+{
+    QString kept;
+    kept.reserve(std::min(text.size(), MimeLimits::kMaxTextChars - budget.chars));
+    int blankLines = 0;
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf(u'\n', start);
+        const bool lastLine = end < 0;
+        if (lastLine)
+            end = text.size();
+        QStringView line = QStringView(text).sliced(start, end - start);
+        start = end + 1;
+        if (line.endsWith(u'\r')) // the server may send LF-only mail back with CRLF
+            line.chop(1);
+        // More than two blank lines in a row say nothing, and a million of them take the view
+        // seconds to lay out.
+        if (line.trimmed().isEmpty()) {
+            if (++blankLines > 2)
+                continue;
+        } else {
+            blankLines = 0;
+        }
+        if (budget.lines >= MimeLimits::kMaxTextLines ||
+            budget.chars + kept.size() + line.size() > MimeLimits::kMaxTextChars) {
+            kept += line.first(
+                std::clamp<qsizetype>(MimeLimits::kMaxTextChars - budget.chars - kept.size(), 0,
+                                      budget.lines >= MimeLimits::kMaxTextLines ? 0 : line.size()));
+            m_content.incomplete = true;
+            addNotice(tooComplexNotice());
+            break;
+        }
+        kept += line;
+        if (!lastLine)
+            kept += u'\n';
+        ++budget.lines;
+    }
+    budget.chars += kept.size();
+    return kept;
+}
+
 void MessageModelBuilder::addText(const PartRole &role, const QString &text)
 {
-    QString kept = text;
-    kept.replace(u"\r\n"_s, u"\n"_s); // the server may send LF-only mail back with CRLF
-    if (m_textChars + kept.size() > MimeLimits::kMaxTextChars) {
-        kept.truncate(std::max<qsizetype>(0, MimeLimits::kMaxTextChars - m_textChars));
-        m_content.incomplete = true;
-        addNotice(tooComplexNotice());
-    }
-    if (role.text) {
-        m_textChars += kept.size();
-        m_texts.append(kept);
-    }
+    if (role.text)
+        m_texts.append(withinLimits(text, m_textBudget));
     if (role.display)
-        m_display.append({PieceKind::Text, kept});
+        m_display.append({PieceKind::Text, withinLimits(text, m_displayBudget)});
 }
 
 void MessageModelBuilder::addTextLeaf(int index, const PartRole &role)

@@ -76,6 +76,14 @@ private:
     void summariseCalendar(const MimePart &part);
     void addTnef(int index, const PartRole &role);
     void addAttachment(int index, QString fallbackName = {});
+    struct TextBudget
+    {
+        qsizetype chars = 0;
+        int lines = 0;
+    };
+    /// @p text with LF line ends, at most two blank lines in a row, and what is left of the
+    /// message's MimeLimits::kMaxTextChars and kMaxTextLines (the notice is given when cut).
+    [[nodiscard]] QString withinLimits(const QString &text, TextBudget &budget);
     void addText(const PartRole &role, const QString &text);
     void addNotice(const QString &notice);
     [[nodiscard]] bool isAttachmentLeaf(const MimePart &part) const;
@@ -92,7 +100,8 @@ private:
     MessageContent m_content;
     QList<Piece> m_display;
     QStringList m_texts;
-    qsizetype m_textChars = 0;
+    TextBudget m_textBudget;
+    TextBudget m_displayBudget;
     qsizetype m_inlineImageBytes = 0;
 };
 

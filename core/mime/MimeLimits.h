@@ -22,8 +22,10 @@ inline constexpr qsizetype kMaxFieldBytes = 64 * 1024;
 inline constexpr int kMaxParameters = 128;
 /// RFC 2231 sections of one parameter.
 inline constexpr int kMaxParameterSections = 100;
-/// Characters of readable text kept for the view, the search index and a reply quote.
-inline constexpr qsizetype kMaxTextChars = 2 * 1024 * 1024;
+/// Characters and lines of readable text kept for the view, the search index and a reply quote
+/// (about 300 pages): Qt lays out about two million characters or 100,000 lines a second.
+inline constexpr qsizetype kMaxTextChars = 1000 * 1000;
+inline constexpr int kMaxTextLines = 50000;
 /// Characters of HTML handed to the view (and to HTML to text).
 inline constexpr qsizetype kMaxHtmlChars = 2 * 1024 * 1024;
 /// Decoded bytes of the images an HTML body shows inline, all together.
