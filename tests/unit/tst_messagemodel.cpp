@@ -9,6 +9,7 @@
 #include "mime/TransferDecoder.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QTest>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void base64IsLenientAndStreamed();
     void partsAndDepthAreCapped();
     void headersBeyondTheCapAreSkipped();
+    void attachmentListsAgreeOnTheCorpus();
 };
 
 namespace {
@@ -327,6 +329,28 @@ void TestMessageModel::headersBeyondTheCapAreSkipped()
     const MimeTree tree = MimeTree::parse(raw);
     QVERIFY(tree.limitReached());
     QCOMPARE(tree.parts().first().contentType.token(), QByteArray("text/plain"));
+}
+
+void TestMessageModel::attachmentListsAgreeOnTheCorpus()
+{
+    // The view lists parse()'s attachments and saves them through attachmentData(), which reads
+    // the message again without its text: both must see the same files, in the same order.
+    const QDir corpus(QStringLiteral(AMIENS_SOURCE_DIR "/tests/data/realworld"));
+    int files = 0;
+    for (const QString &name : corpus.entryList({u"*.eml"_s}, QDir::Files)) {
+        QFile file(corpus.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray raw = file.readAll();
+        const MessageContent content = MessageContent::parse(raw);
+        for (int i = 0; i < content.attachments.size(); ++i) {
+            ++files;
+            QVERIFY2(MessageContent::attachmentData(raw, i).size() == content.attachments.at(i).size,
+                     qPrintable(name + u" #"_s + QString::number(i)));
+        }
+        QVERIFY2(MessageContent::attachmentData(raw, static_cast<int>(content.attachments.size())).isEmpty(),
+                 qPrintable(name));
+    }
+    QVERIFY(files > 40);
 }
 
 QTEST_GUILESS_MAIN(TestMessageModel)
