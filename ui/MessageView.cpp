@@ -19,6 +19,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextCursor>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -109,6 +111,7 @@ void MessageView::clear()
     m_summary = CachedMessage();
     m_raw.clear();
     m_content = MessageContent();
+    m_pendingPieces.clear();
     m_headers->clear();
     m_headers->hide();
     m_warningBar->hide();
@@ -194,7 +197,12 @@ void MessageView::render(bool allowRemote)
 {
     // The same function the fuzzer and the CLI's checks go through (SafeMessage).
     int blocked = 0;
-    m_browser->setHtml(SafeMessage::bodyHtmlFor(m_content, allowRemote, &blocked));
+    // A long body is shown piece by piece: the first screen at once, the rest appended while the
+    // user reads (Qt lays out a megabyte of text in about half a second).
+    m_pendingPieces = SafeMessage::bodyHtmlPieces(m_content, allowRemote, &blocked);
+    m_browser->setHtml(m_pendingPieces.takeFirst());
+    if (!m_pendingPieces.isEmpty())
+        QTimer::singleShot(0, this, &MessageView::appendPendingPiece);
     m_remoteBlocked = blocked > 0;
     if (m_remoteBlocked) {
         m_remoteBar->showMessage(
@@ -205,6 +213,18 @@ void MessageView::render(bool allowRemote)
     } else {
         m_remoteBar->hide();
     }
+}
+
+void MessageView::appendPendingPiece()
+{
+    if (m_pendingPieces.isEmpty())
+        return;
+    QTextCursor cursor(m_browser->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertBlock();
+    cursor.insertHtml(m_pendingPieces.takeFirst());
+    if (!m_pendingPieces.isEmpty())
+        QTimer::singleShot(0, this, &MessageView::appendPendingPiece);
 }
 
 QString MessageView::bodyText() const
@@ -269,7 +289,8 @@ bool MessageView::isExecutableName(const QString &fileName)
 QString MessageView::saveAttachment(int index, const QString &path) const
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !MessageContent::writeAttachment(m_raw, index, file) || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || !MessageContent::writeAttachment(m_raw, index, file) ||
+        !file.commit())
         return tr("The attachment could not be saved to %1: %2").arg(path, file.errorString());
     return {};
 }

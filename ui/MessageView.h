@@ -73,6 +73,8 @@ Q_SIGNALS:
 
 private:
     void render(bool allowRemote);
+    /// Appends the next piece of a long body, then lets the event loop run before the following.
+    void appendPendingPiece();
     void openAttachment();
     void saveAttachmentInteractive();
 
@@ -91,6 +93,8 @@ private:
     MessageContent m_content;
     QSet<QString> m_trustedSenders;
     bool m_remoteBlocked = false;
+    /// The pieces of a long body not laid out yet (SafeMessage::bodyHtmlPieces).
+    QStringList m_pendingPieces;
     QStringList m_warningCodes;
     PhishingAnalyzer m_analyzer;
     QString m_temporaryDirectory;

@@ -311,7 +311,7 @@ struct ScannedBody
 
 ScannedBody scanBody(const QByteArray &raw)
 {
-    const MessageContent content = MessageContent::parse(raw, {false, false});
+    const MessageContent content = MessageContent::parse(raw, {false, false, false});
     return {true, content.text, !content.attachments.isEmpty(), content.preview()};
 }
 

@@ -124,7 +124,7 @@ QList<OutgoingAttachment> ReplyBuilder::forwardedAttachments(const QByteArray &r
     QList<OutgoingAttachment> result;
     // One reading of the message for all the files (not one per file: a message may hold
     // thousands of parts).
-    MessageModelBuilder model(raw, {false, false});
+    MessageModelBuilder model(raw, {false, false, false});
     const QList<AttachmentInfo> attachments = model.attachments();
     for (int i = 0; i < attachments.size(); ++i) {
         const AttachmentInfo &info = attachments.at(i);

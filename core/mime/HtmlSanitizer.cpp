@@ -257,6 +257,7 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
     int tableParts = 0;
     TextWriter writer(out);
     bool full = false;
+    QString pageTable; // the opening tag of a table at the top of the page
     // One forward scan (no regular expression: "[^>]*>" retried at each "<" of a long input
     // without ">" was quadratic): each tag, comment or declaration is found with one search for
     // its end, and an unterminated one ends the scan.
@@ -303,7 +304,8 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
         if (closing) {
             if (nests) {
                 if (droppedOpen.value(name) > 0) {
-                    --droppedOpen[name];
+                    if (--droppedOpen[name] == 0)
+                        droppedOpen.remove(name);
                     continue;
                 }
                 const qsizetype at = openElements.lastIndexOf(name);
@@ -312,6 +314,10 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
                 openElements.resize(at);
             }
             out += u"</"_s + name + u'>';
+            if (droppedOpen.isEmpty() && openElements.isEmpty())
+                result.cuts.append(Result::Cut{out.size(), {}});
+            else if (droppedOpen.isEmpty() && name == "tr"_L1 && openElements == QStringList{u"table"_s})
+                result.cuts.append(Result::Cut{out.size(), pageTable});
             continue;
         }
         if (nests) {
@@ -369,6 +375,10 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
             continue;
         }
         out += tag + u'>';
+        if (name == "table"_L1 && openElements.size() == 1)
+            pageTable = tag + u'>';
+        if (!nests && openElements.isEmpty() && droppedOpen.isEmpty())
+            result.cuts.append(Result::Cut{out.size(), {}});
     }
     if (!full && skipUntil.isEmpty())
         full = !writer.append(html.mid(position));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,16 @@ public:
         bool hadForms = false;
         bool hadScripts = false;
         bool truncated = false; ///< past kMaxVisibleChars: the rest was left out, with a note
+        /// Where the page can be cut into pieces that each stand alone (the view shows the first
+        /// at once and appends the others): after an element when none is open, or after a row
+        /// of a table that holds the whole page (newsletters), closing the table there and
+        /// opening the same table again for the next piece.
+        struct Cut
+        {
+            qsizetype offset = 0;
+            QString reopen; ///< "<table …>" when the cut is between rows, else empty
+        };
+        QList<Cut> cuts;
     };
 
     /// Elements nested deeper than this are dropped (their text stays): Qt's rich-text layout

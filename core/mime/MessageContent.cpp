@@ -36,7 +36,7 @@ MessageContent MessageContent::parse(const QByteArray &rawMessage, const Options
 
 QByteArray MessageContent::attachmentData(const QByteArray &rawMessage, int index)
 {
-    MessageModelBuilder builder(rawMessage, {false, false});
+    MessageModelBuilder builder(rawMessage, {false, false, false});
     const QList<AttachmentInfo> attachments = builder.attachments();
     if (index < 0 || index >= attachments.size())
         return {};
@@ -45,7 +45,7 @@ QByteArray MessageContent::attachmentData(const QByteArray &rawMessage, int inde
 
 bool MessageContent::writeAttachment(const QByteArray &rawMessage, int index, QIODevice &device)
 {
-    MessageModelBuilder builder(rawMessage, {false, false});
+    MessageModelBuilder builder(rawMessage, {false, false, false});
     const QList<AttachmentInfo> attachments = builder.attachments();
     if (index < 0 || index >= attachments.size())
         return false;

@@ -67,6 +67,8 @@ public:
         bool decodeHeaders = true;
         /// The list and the search index need no images.
         bool decodeInlineImages = true;
+        /// Nor the size of each attachment (counted over its bytes).
+        bool measureAttachments = true;
     };
 
     /// Up to @p length characters of text on one line, for the message list.

@@ -413,8 +413,9 @@ void MessageModelBuilder::addAttachment(int index, QString fallbackName)
         if (!guessed.isDefault())
             info.mimeType = guessed.name();
     }
-    info.size = TransferDecoder::decodedSize(MimeTree::bodyOf(m_raw, part),
-                                             TransferDecoder::fromName(part.transferEncoding));
+    if (m_options.measureAttachments)
+        info.size = TransferDecoder::decodedSize(MimeTree::bodyOf(m_raw, part),
+                                                 TransferDecoder::fromName(part.transferEncoding));
     info.inlinePart = part.disposition.token() == "inline";
     info.contentId = QString::fromUtf8(part.contentId);
     info.partIndex = index;

@@ -3,20 +3,54 @@
 #include "mime/HtmlSanitizer.h"
 #include "mime/PlainTextFormatter.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Amiens {
 
 QString SafeMessage::bodyHtmlFor(const MessageContent &content, bool allowRemoteContent,
                                  int *blockedRemoteImages)
 {
+    return bodyHtmlPieces(content, allowRemoteContent, blockedRemoteImages, -1).join(QString());
+}
+
+QStringList SafeMessage::bodyHtmlPieces(const MessageContent &content, bool allowRemoteContent,
+                                        int *blockedRemoteImages, qsizetype pieceChars)
+{
+    QStringList pieces;
     if (content.html.isEmpty()) {
         if (blockedRemoteImages)
             *blockedRemoteImages = 0;
-        return PlainTextFormatter::toHtml(content.text);
+        if (pieceChars < 0 || content.text.size() <= pieceChars)
+            return {PlainTextFormatter::toHtml(content.text)};
+        // Whole lines, so a quoted line keeps its colour and a link its target; the view puts a
+        // line break between pieces.
+        qsizetype start = 0;
+        while (start < content.text.size()) {
+            qsizetype end = content.text.indexOf(u'\n', std::min(start + pieceChars, content.text.size()));
+            if (end < 0)
+                end = content.text.size();
+            pieces.append(PlainTextFormatter::toHtml(content.text.mid(start, end - start)));
+            start = end + 1;
+        }
+        return pieces;
     }
-    HtmlSanitizer::Result safe = HtmlSanitizer::sanitize(content.html, allowRemoteContent);
+    const HtmlSanitizer::Result safe = HtmlSanitizer::sanitize(content.html, allowRemoteContent);
     if (blockedRemoteImages)
         *blockedRemoteImages = safe.blockedRemoteImages;
-    return std::move(safe.html);
+    if (pieceChars < 0 || safe.html.size() <= pieceChars)
+        return {safe.html};
+    qsizetype start = 0;
+    QString reopened; // the page's table, opened again at the start of the piece
+    for (const HtmlSanitizer::Result::Cut &cut : safe.cuts) {
+        if (cut.offset - start < pieceChars)
+            continue;
+        pieces.append(reopened + safe.html.mid(start, cut.offset - start) +
+                      (cut.reopen.isEmpty() ? QString() : u"</table>"_s));
+        reopened = cut.reopen;
+        start = cut.offset;
+    }
+    pieces.append(reopened + safe.html.mid(start));
+    return pieces;
 }
 
 SafeMessage SafeMessage::fromRaw(const QByteArray &raw, const PhishingAnalyzer &analyzer,

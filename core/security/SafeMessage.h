@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Amiens {
 
@@ -32,6 +33,14 @@ struct SafeMessage
     /// The body alone, for a re-render with other @p allowRemoteContent.
     [[nodiscard]] static QString bodyHtmlFor(const MessageContent &content, bool allowRemoteContent,
                                              int *blockedRemoteImages = nullptr);
+    /// The same body cut into pieces of about @p pieceChars characters that each stand alone
+    /// (whole lines of plain text; HTML where no element is open), joined they are bodyHtmlFor():
+    /// the view lays the first out at once and appends the others while the user reads.
+    [[nodiscard]] static QStringList bodyHtmlPieces(const MessageContent &content, bool allowRemoteContent,
+                                                    int *blockedRemoteImages = nullptr,
+                                                    qsizetype pieceChars = kBodyPieceChars);
+    /// About what Qt lays out in 10 ms.
+    static constexpr qsizetype kBodyPieceChars = 32 * 1024;
 };
 
 } // namespace Amiens

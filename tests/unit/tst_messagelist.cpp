@@ -7,6 +7,7 @@
 #include "cache/MailCache.h"
 #include "cache/MessageThreader.h"
 #include "cache/PendingOperationQueue.h"
+#include "security/SafeMessage.h"
 #include "sync/OfflineChanges.h"
 
 #include <QAbstractItemModelTester>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void searchFindsAMessageAmongAll();
     void datesAreShortForToday();
     void plainTextKeepsLinesAndLinks();
+    void longBodiesArriveInPieces();
     void htmlIsSanitisedAndRemoteContentOffered();
     void executableAttachmentsAreNotOpened();
     void phishingIsFlaggedButNotInSent();
@@ -333,6 +335,56 @@ void TestMessageList::plainTextKeepsLinesAndLinks()
     const QString text = view.bodyText();
     QVERIFY2(text.contains(u"Ligne 1\nVoir https://www.ac-amiens.fr/page?x=1."_s), qPrintable(text));
     QVERIFY(!view.remoteContentBlocked());
+}
+
+void TestMessageList::longBodiesArriveInPieces()
+{
+    // 850 KB of text: the first screen is laid out at once, the rest follows piece by piece
+    // while the event loop runs, and in the end the whole text is there, line for line.
+    QByteArray plain;
+    for (int i = 1; i <= 15000; ++i)
+        plain += "Ligne " + QByteArray::number(i) + " du compte rendu du conseil d'administration.\r\n";
+    const QByteArray raw = "From: a@b.fr\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + plain;
+    MessageView view;
+    view.showMessage(CachedMessage(), raw);
+    QVERIFY(view.bodyText().startsWith(u"Ligne 1 du compte rendu"_s));
+    QVERIFY(!view.bodyText().contains(u"Ligne 15000 "_s));
+    QTRY_VERIFY(view.bodyText().contains(u"Ligne 15000 "_s));
+    QCOMPARE(view.bodyText().count(u'\n'), 14999);
+    QVERIFY(
+        view.bodyText().contains(u"Ligne 9999 du compte rendu du conseil d'administration.\nLigne 10000 "_s));
+
+    // HTML is cut only where no element is open, or between the rows of a table that is then
+    // closed and opened again: every piece stands alone, and nothing is lost or repeated.
+    QString html;
+    for (int i = 0; i < 3000; ++i)
+        html += u"<table><tr><td>Cellule %1</td><td><b>gras</b></td></tr></table><p>Paragraphe</p>"_s.arg(i);
+    MessageContent content;
+    content.html = html;
+    const QStringList pieces = SafeMessage::bodyHtmlPieces(content, false, nullptr, 4096);
+    QVERIFY(pieces.size() > 10);
+    const QString joined = pieces.join(QString());
+    QCOMPARE(joined.count(u"Cellule"_s), 3000);
+    QCOMPARE(joined.count(u"<p>Paragraphe</p>"_s), 3000);
+    for (const QString &piece : pieces)
+        QCOMPARE(piece.count(u"<table"_s), piece.count(u"</table>"_s));
+
+    // A newsletter: one table holds the page. It is cut between rows, each piece closing the
+    // table and the next opening it again, and every row arrives once, in order.
+    QString page = u"<table width=\"640\" align=\"center\">"_s;
+    for (int i = 0; i < 3000; ++i)
+        page += u"<tr><td><h2>Article %1</h2><p>Texte de l'article.</p></td></tr>"_s.arg(i);
+    content.html = page + u"</table>"_s;
+    const QStringList rows = SafeMessage::bodyHtmlPieces(content, false, nullptr, 4096);
+    QVERIFY(rows.size() > 10);
+    QString articles;
+    for (const QString &piece : rows) {
+        QVERIFY(piece.startsWith(u"<table width=\"640\" align=\"center\">"_s));
+        QCOMPARE(piece.count(u"<table"_s), piece.count(u"</table>"_s));
+        articles += piece;
+    }
+    QCOMPARE(articles.count(u"<h2>"_s), 3000);
+    QVERIFY(articles.indexOf(u"Article 1999<"_s) < articles.indexOf(u"Article 2000<"_s));
 }
 
 void TestMessageList::htmlIsSanitisedAndRemoteContentOffered()
