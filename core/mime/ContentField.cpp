@@ -2,6 +2,7 @@
 
 #include "CharsetDecoder.h"
 #include "EncodedWordDecoder.h"
+#include "HexDigit.h"
 #include "MimeLimits.h"
 
 #include <algorithm>
@@ -25,25 +26,14 @@ struct RawParameter
     QByteArray value;
 };
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 QByteArray percentDecoded(QByteArrayView value)
 {
     QByteArray out;
     out.reserve(value.size());
     for (qsizetype i = 0; i < value.size(); ++i) {
-        if (value[i] == '%' && i + 2 < value.size() && hexValue(value[i + 1]) >= 0 &&
-            hexValue(value[i + 2]) >= 0) {
-            out.append(static_cast<char>(hexValue(value[i + 1]) * 16 + hexValue(value[i + 2])));
+        if (value[i] == '%' && i + 2 < value.size() && hexDigitValue(value[i + 1]) >= 0 &&
+            hexDigitValue(value[i + 2]) >= 0) {
+            out.append(static_cast<char>(hexDigitValue(value[i + 1]) * 16 + hexDigitValue(value[i + 2])));
             i += 2;
         } else {
             out.append(value[i]);

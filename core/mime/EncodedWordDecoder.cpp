@@ -1,6 +1,7 @@
 #include "EncodedWordDecoder.h"
 
 #include "CharsetDecoder.h"
+#include "HexDigit.h"
 
 #include <QByteArray>
 #include <algorithm>
@@ -83,15 +84,10 @@ qsizetype decodeBase64(QByteArrayView in, QByteArray &out)
     return total;
 }
 
+/// VMime's table: anything that is not a hexadecimal digit counts as 0.
 int hexValue(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return 0; // VMime's table: anything else counts as 0
+    return std::max(0, hexDigitValue(c));
 }
 
 /// RFC 2047 "Q": '_' is a space, "=XX" a byte, "=" before a line end a soft break.

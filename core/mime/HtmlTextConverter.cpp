@@ -1,5 +1,7 @@
 #include "HtmlTextConverter.h"
 
+#include "HexDigit.h"
+
 #include <QVarLengthArray>
 #include <algorithm>
 #include <limits>
@@ -237,13 +239,6 @@ bool isHexDigit(char16_t c)
     return isAsciiDigit(c) || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
 }
 
-int hexValue(char16_t c)
-{
-    if (isAsciiDigit(c))
-        return c - u'0';
-    return (c | 0x20) - u'a' + 10;
-}
-
 /// The white space HTML collapses; NBSP is not part of it.
 bool isHtmlSpace(char16_t c)
 {
@@ -274,7 +269,7 @@ qsizetype decodeReference(QStringView in, qsizetype amp, bool inAttribute, char3
         const qsizetype digitsStart = pos;
         char32_t value = 0;
         while (pos < size && (hex ? isHexDigit(in[pos].unicode()) : isAsciiDigit(in[pos].unicode()))) {
-            const int digit = hex ? hexValue(in[pos].unicode()) : in[pos].unicode() - u'0';
+            const int digit = hex ? hexDigitValue(in[pos].unicode()) : in[pos].unicode() - u'0';
             // Saturate: any value past U+10FFFF is invalid, however many digits follow.
             value = value > 0x10FFFF ? value : value * (hex ? 16 : 10) + digit;
             ++pos;

@@ -1,5 +1,7 @@
 #include "TnefDecoder.h"
 
+#include "HexDigit.h"
+
 #include <QHash>
 #include <QStringDecoder>
 #include <algorithm>
@@ -538,17 +540,6 @@ bool isLetter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /// Rough plain text of an RTF body, in one pass without recursion: groups that are not text
 /// (font and colour tables, pictures, {\*…} destinations such as the \htmltag groups of HTML
 /// wrapped in RTF) are skipped, paragraphs and tabs kept, \'hh and \uN decoded.
@@ -616,8 +607,8 @@ QString rtfToText(const QByteArray &rtf, quint32 fallbackCodepage)
         const char symbol = rtf[i];
         if (!isLetter(symbol)) {
             if (symbol == '\'' && i + 2 < size) {
-                const int high = hexDigit(rtf[i + 1]);
-                const int low = hexDigit(rtf[i + 2]);
+                const int high = hexDigitValue(rtf[i + 1]);
+                const int low = hexDigitValue(rtf[i + 2]);
                 i += 2;
                 if (high >= 0 && low >= 0)
                     text(char(high * 16 + low));

@@ -1,5 +1,7 @@
 #include "TransferDecoder.h"
 
+#include "HexDigit.h"
+
 #include <array>
 #include <limits>
 
@@ -18,17 +20,6 @@ constexpr std::array<qint8, 256> makeBase64Table()
     return table;
 }
 constexpr std::array<qint8, 256> kBase64 = makeBase64Table();
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
 
 /// Decodes base64 from @p data starting at @p position into @p out until about @p maxOut bytes;
 /// returns the position reached. Padding and stray characters are skipped: a message cut in the
@@ -85,8 +76,8 @@ qsizetype decodeQuotedPrintable(QByteArrayView data, qsizetype position, QByteAr
             position = afterSpace + (data[afterSpace] == '\r' && afterSpace + 1 < size ? 2 : 1);
             continue;
         }
-        const int high = position + 1 < size ? hexValue(data[position + 1]) : -1;
-        const int low = position + 2 < size ? hexValue(data[position + 2]) : -1;
+        const int high = position + 1 < size ? hexDigitValue(data[position + 1]) : -1;
+        const int low = position + 2 < size ? hexDigitValue(data[position + 2]) : -1;
         if (high >= 0 && low >= 0) {
             out.append(static_cast<char>(high * 16 + low));
             position += 3;

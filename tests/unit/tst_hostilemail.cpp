@@ -7,6 +7,7 @@
 #include "ComposerWindow.h"
 #include "HostileMail.h"
 #include "MessageView.h"
+#include "StepBudget.h"
 #include "account/Account.h"
 #include "compose/ReplyBuilder.h"
 #include "mime/MessageContent.h"
@@ -25,128 +26,18 @@
 #include <algorithm>
 #include <memory>
 
-#ifdef Q_OS_LINUX
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 using namespace Qt::StringLiterals;
 using namespace Amiens;
+using namespace Amiens::Test;
 
 namespace {
 
-constexpr qint64 kTimeLimitMs = 1000;
-/// Memory a step may add on top of its input: ten times the message, plus 64 MB.
-constexpr qint64 kMemoryFactor = 10;
-constexpr qint64 kMemorySlackKb = 64 * 1024;
-/// attachmentData() parses the whole message again at each call, so a message with 2,000
-/// attachments is checked on a sample: the first ones, the last ones and some between.
-constexpr int kAttachmentsChecked = 16;
-
-const QString &noticePrefix()
-{
-    static const QString prefix = u"Ce message est trop complexe pour être affiché entièrement"_s;
-    return prefix;
-}
-
-/// A field of /proc/self/status in kB ("VmRSS:", "VmHWM:"), -1 when unknown.
-qint64 statusKb(QByteArrayView key)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-/// Sets VmHWM back to the current RSS (Linux 4.0 and later, "5" in clear_refs).
-bool resetPeakMemory()
-{
-#ifdef Q_OS_LINUX
-    const int fd = ::open("/proc/self/clear_refs", O_WRONLY);
-    if (fd < 0)
-        return false;
-    const bool done = ::write(fd, "5", 1) == 1;
-    ::close(fd);
-    return done;
-#else
-    return false;
-#endif
-}
-
-struct Cost
-{
-    qint64 ms = 0;
-    /// Peak RSS during the step minus RSS before it, in kB; -1 when it cannot be read. When the
-    /// peak cannot be reset and the step did not raise it, the RSS growth (a lower bound).
-    qint64 growthKb = -1;
-};
-
-template <typename Step>
-Cost measure(Step &&step)
-{
-    const bool reset = resetPeakMemory();
-    const qint64 rssBefore = statusKb("VmRSS:");
-    const qint64 peakBefore = statusKb("VmHWM:");
-    QElapsedTimer timer;
-    timer.start();
-    step();
-    Cost cost;
-    cost.ms = timer.elapsed();
-    const qint64 peakAfter = statusKb("VmHWM:");
-    if (rssBefore >= 0 && peakAfter >= 0) {
-        if (reset || peakAfter > peakBefore)
-            cost.growthKb = peakAfter - rssBefore;
-        else
-            cost.growthKb = std::max<qint64>(0, statusKb("VmRSS:") - rssBefore);
-    }
-    return cost;
-}
-
-/// Empty when @p cost is within the bounds for an input of @p inputSize bytes, else why not.
-QString boundsProblem(const QString &caseName, const QString &step, const Cost &cost, qsizetype inputSize)
-{
-    if (cost.ms >= kTimeLimitMs)
-        return u"%1: %2 took %3 ms (limit %4 ms)"_s.arg(caseName, step).arg(cost.ms).arg(kTimeLimitMs);
-    const qint64 limitKb = kMemoryFactor * inputSize / 1024 + kMemorySlackKb;
-    if (cost.growthKb > limitKb) {
-        return u"%1: %2 grew the process by %3 kB (limit %4 kB for a %5-byte message)"_s.arg(caseName, step)
-            .arg(cost.growthKb)
-            .arg(limitKb)
-            .arg(inputSize);
-    }
-    return {};
-}
+constexpr StepLimits kLimits{1000, true};
 
 bool hasComplexityNotice(const QStringList &notices)
 {
     return std::any_of(notices.cbegin(), notices.cend(),
-                       [](const QString &notice) { return notice.startsWith(noticePrefix()); });
-}
-
-/// Which of @p count attachments to open: all of them, or a sample of kAttachmentsChecked.
-QList<int> attachmentsToCheck(int count)
-{
-    QList<int> indexes;
-    if (count <= kAttachmentsChecked) {
-        for (int i = 0; i < count; ++i)
-            indexes.append(i);
-        return indexes;
-    }
-    QSet<int> chosen;
-    for (int i = 0; i < kAttachmentsChecked / 4; ++i) {
-        chosen.insert(i);
-        chosen.insert(count - 1 - i);
-    }
-    for (int i = 1; i < kAttachmentsChecked && chosen.size() < kAttachmentsChecked; ++i)
-        chosen.insert(static_cast<int>(qint64(count) * i / kAttachmentsChecked));
-    indexes = QList<int>(chosen.cbegin(), chosen.cend());
-    std::sort(indexes.begin(), indexes.end());
-    return indexes;
+                       [](const QString &notice) { return notice.startsWith(complexityNoticePrefix()); });
 }
 
 /// The summary row the sync would have stored for the message.
@@ -174,7 +65,7 @@ Account marie()
 /// Checks that @p cost is within the bounds, and keeps it for the case's summary line.
 #define VERIFY_BOUNDED(step, cost)                                                                           \
     do {                                                                                                     \
-        const QString problem_ = boundsProblem(name, (step), (cost), raw.size());                            \
+        const QString problem_ = boundsProblem(name, (step), (cost), raw.size(), kLimits);                   \
         costs.append(u"%1 %2 ms %3 kB"_s.arg(step).arg((cost).ms).arg((cost).growthKb));                     \
         QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                                  \
     } while (false)
@@ -261,7 +152,7 @@ void TestHostileMail::everyPathIsBounded()
 
     // The model: what the list, the search index, `show` and a reply read.
     MessageContent content;
-    Cost cost = measure([&] { content = MessageContent::parse(raw); });
+    StepCost cost = measureStep([&] { content = MessageContent::parse(raw); });
     VERIFY_BOUNDED(u"parse"_s, cost);
     if (hostile.expectIncomplete) {
         QVERIFY2(content.incomplete, qPrintable(name + u": no cap applied"_s));
@@ -271,35 +162,35 @@ void TestHostileMail::everyPathIsBounded()
     if (hostile.canaryReachable)
         QVERIFY2(content.text.contains(canary), qPrintable(name + u": the readable part is lost"_s));
 
-    cost = measure([&] { (void)content.preview(); });
+    cost = measureStep([&] { (void)content.preview(); });
     VERIFY_BOUNDED(u"preview"_s, cost);
 
     // The reading window's content, as the view, the CLI's checks and the fuzzer build it.
     SafeMessage safe;
-    cost = measure([&] { safe = SafeMessage::fromRaw(raw, m_analyzer, {}); });
+    cost = measureStep([&] { safe = SafeMessage::fromRaw(raw, m_analyzer, {}); });
     VERIFY_BOUNDED(u"SafeMessage"_s, cost);
     if (hostile.expectIncomplete)
         QVERIFY2(safe.content.incomplete, qPrintable(name));
     if (hostile.canaryReachable)
         QVERIFY2(safe.content.text.contains(canary), qPrintable(name));
-    cost = measure([&] { (void)SafeMessage::bodyHtmlFor(safe.content, true); });
+    cost = measureStep([&] { (void)SafeMessage::bodyHtmlFor(safe.content, true); });
     VERIFY_BOUNDED(u"bodyHtmlFor(remote)"_s, cost);
     safe = {};
 
     // Every attachment the list shows, opened and saved.
     qint64 slowestAttachmentMs = 0;
-    for (const int index : attachmentsToCheck(static_cast<int>(content.attachments.size()))) {
+    for (const int index : attachmentSample(static_cast<int>(content.attachments.size()))) {
         QByteArray data;
-        cost = measure([&] { data = MessageContent::attachmentData(raw, index); });
+        cost = measureStep([&] { data = MessageContent::attachmentData(raw, index); });
         const QString step = u"attachmentData(%1)"_s.arg(index);
-        QString problem = boundsProblem(name, step, cost, raw.size());
+        QString problem = boundsProblem(name, step, cost, raw.size(), kLimits);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         slowestAttachmentMs = std::max(slowestAttachmentMs, cost.ms);
         QBuffer buffer;
         QVERIFY(buffer.open(QIODevice::WriteOnly));
         bool written = false;
-        cost = measure([&] { written = MessageContent::writeAttachment(raw, index, buffer); });
-        problem = boundsProblem(name, u"writeAttachment(%1)"_s.arg(index), cost, raw.size());
+        cost = measureStep([&] { written = MessageContent::writeAttachment(raw, index, buffer); });
+        problem = boundsProblem(name, u"writeAttachment(%1)"_s.arg(index), cost, raw.size(), kLimits);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY2(written, qPrintable(name + u": "_s + step));
         QVERIFY2(buffer.data() == data,
@@ -309,13 +200,13 @@ void TestHostileMail::everyPathIsBounded()
 
     // Forward: the original's files.
     QList<OutgoingAttachment> forwarded;
-    cost = measure([&] { forwarded = ReplyBuilder::forwardedAttachments(raw); });
+    cost = measureStep([&] { forwarded = ReplyBuilder::forwardedAttachments(raw); });
     VERIFY_BOUNDED(u"forwardedAttachments"_s, cost);
     forwarded.clear();
 
     // Reply and forward texts: the quote, the recipients of a reply to all, the forward header.
     QString quote;
-    cost = measure([&] {
+    cost = measureStep([&] {
         quote = ReplyBuilder::quotedReply(content.text, content.headers.from.toDisplayString(),
                                           content.headers.date);
         (void)ReplyBuilder::replyAllRecipients(content.headers, {u"marie.dupont@ac-amiens.fr"_s});
@@ -329,9 +220,9 @@ void TestHostileMail::everyPathIsBounded()
     // The reading window: the message shown, then painted.
     const CachedMessage summary = summaryOf(content, raw);
     content = {};
-    cost = measure([&] { m_view->showMessage(summary, raw, false); });
+    cost = measureStep([&] { m_view->showMessage(summary, raw, false); });
     VERIFY_BOUNDED(u"showMessage"_s, cost);
-    cost = measure([&] { m_view->repaint(); });
+    cost = measureStep([&] { m_view->repaint(); });
     VERIFY_BOUNDED(u"paint"_s, cost);
     if (hostile.canaryReachable)
         QVERIFY2(m_view->bodyText().contains(canary),
@@ -362,7 +253,7 @@ void TestHostileMail::composerIsBounded()
 
     {
         ComposerWindow composer(marie(), QString());
-        const Cost cost = measure([&] { composer.setReplyAllTo(summary, raw); });
+        const StepCost cost = measureStep([&] { composer.setReplyAllTo(summary, raw); });
         VERIFY_BOUNDED(u"setReplyAllTo"_s, cost);
         if (hostile.canaryReachable)
             QVERIFY2(bodyOf(composer).contains(canary),
@@ -370,7 +261,7 @@ void TestHostileMail::composerIsBounded()
     }
     {
         ComposerWindow composer(marie(), QString());
-        const Cost cost = measure([&] { composer.setForwardOf(summary, raw); });
+        const StepCost cost = measureStep([&] { composer.setForwardOf(summary, raw); });
         VERIFY_BOUNDED(u"setForwardOf"_s, cost);
         if (hostile.canaryReachable)
             QVERIFY2(bodyOf(composer).contains(canary),

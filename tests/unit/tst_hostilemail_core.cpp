@@ -4,6 +4,7 @@
 // read past a buffer or an overflow that does not crash still fails the default test run.
 // tst_hostilemail checks the same corpus in the window, with the 1 s limit.
 #include "HostileMail.h"
+#include "StepBudget.h"
 #include "compose/ReplyBuilder.h"
 #include "mime/MessageContent.h"
 #include "security/SafeMessage.h"
@@ -20,6 +21,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
+using namespace Amiens::Test;
 
 #if defined(__SANITIZE_ADDRESS__)
 #define AMIENS_SANITIZED 1
@@ -34,97 +36,16 @@ namespace {
 #ifdef AMIENS_SANITIZED
 // ASan and UBSan make the code two to four times slower, and ASan keeps freed memory in
 // quarantine: time is checked loosely (a hang still fails), memory is only reported.
-constexpr qint64 kTimeLimitMs = 5000;
-constexpr bool kCheckMemory = false;
+constexpr StepLimits kLimits{5000, false};
 #else
-constexpr qint64 kTimeLimitMs = 1000;
-constexpr bool kCheckMemory = true;
+constexpr StepLimits kLimits{1000, true};
 #endif
-constexpr qint64 kMemoryFactor = 10;
-constexpr qint64 kMemorySlackKb = 64 * 1024;
-/// attachmentData() parses the whole message again at each call: a sample of the attachments.
-constexpr int kAttachmentsChecked = 16;
-
-const QString &noticePrefix()
-{
-    static const QString prefix = u"Ce message est trop complexe pour être affiché entièrement"_s;
-    return prefix;
-}
-
-qint64 statusKb(QByteArrayView key)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-struct Cost
-{
-    qint64 ms = 0;
-    qint64 growthKb = -1; ///< RSS growth in kB (peak growth when the step raised VmHWM)
-};
-
-template <typename Step>
-Cost measure(Step &&step)
-{
-    const qint64 rssBefore = statusKb("VmRSS:");
-    const qint64 peakBefore = statusKb("VmHWM:");
-    QElapsedTimer timer;
-    timer.start();
-    step();
-    Cost cost;
-    cost.ms = timer.elapsed();
-    const qint64 peakAfter = statusKb("VmHWM:");
-    if (rssBefore >= 0 && peakAfter >= 0) {
-        cost.growthKb = peakAfter > peakBefore ? peakAfter - rssBefore
-                                               : std::max<qint64>(0, statusKb("VmRSS:") - rssBefore);
-    }
-    return cost;
-}
-
-QString boundsProblem(const QString &caseName, const QString &step, const Cost &cost, qsizetype inputSize)
-{
-    if (cost.ms >= kTimeLimitMs)
-        return u"%1: %2 took %3 ms (limit %4 ms)"_s.arg(caseName, step).arg(cost.ms).arg(kTimeLimitMs);
-    const qint64 limitKb = kMemoryFactor * inputSize / 1024 + kMemorySlackKb;
-    if (kCheckMemory && cost.growthKb > limitKb) {
-        return u"%1: %2 grew the process by %3 kB (limit %4 kB)"_s.arg(caseName, step)
-            .arg(cost.growthKb)
-            .arg(limitKb);
-    }
-    return {};
-}
-
-QList<int> attachmentsToCheck(int count)
-{
-    QSet<int> chosen;
-    if (count <= kAttachmentsChecked) {
-        for (int i = 0; i < count; ++i)
-            chosen.insert(i);
-    } else {
-        for (int i = 0; i < kAttachmentsChecked / 4; ++i) {
-            chosen.insert(i);
-            chosen.insert(count - 1 - i);
-        }
-        for (int i = 1; i < kAttachmentsChecked && chosen.size() < kAttachmentsChecked; ++i)
-            chosen.insert(static_cast<int>(qint64(count) * i / kAttachmentsChecked));
-    }
-    QList<int> indexes(chosen.cbegin(), chosen.cend());
-    std::sort(indexes.begin(), indexes.end());
-    return indexes;
-}
 
 } // namespace
 
 #define VERIFY_BOUNDED(step, cost)                                                                           \
     do {                                                                                                     \
-        const QString problem_ = boundsProblem(name, (step), (cost), raw.size());                            \
+        const QString problem_ = boundsProblem(name, (step), (cost), raw.size(), kLimits);                   \
         costs.append(u"%1 %2 ms %3 kB"_s.arg(step).arg((cost).ms).arg((cost).growthKb));                     \
         QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                                  \
     } while (false)
@@ -169,51 +90,51 @@ void TestHostileMailCore::modelIsBounded()
     QStringList costs;
 
     MessageContent content;
-    Cost cost = measure([&] { content = MessageContent::parse(raw); });
+    StepCost cost = measureStep([&] { content = MessageContent::parse(raw); });
     VERIFY_BOUNDED(u"parse"_s, cost);
     if (hostile.expectIncomplete) {
         QVERIFY2(content.incomplete, qPrintable(name + u": no cap applied"_s));
         const bool noticed =
             std::any_of(content.notices.cbegin(), content.notices.cend(),
-                        [](const QString &notice) { return notice.startsWith(noticePrefix()); });
+                        [](const QString &notice) { return notice.startsWith(complexityNoticePrefix()); });
         QVERIFY2(noticed, qPrintable(name + u": notices: "_s + content.notices.join(u" | "_s)));
     }
     if (hostile.canaryReachable)
         QVERIFY2(content.text.contains(canary), qPrintable(name + u": the readable part is lost"_s));
-    cost = measure([&] { (void)content.preview(); });
+    cost = measureStep([&] { (void)content.preview(); });
     VERIFY_BOUNDED(u"preview"_s, cost);
 
     SafeMessage safe;
-    cost = measure([&] { safe = SafeMessage::fromRaw(raw, m_analyzer, {}); });
+    cost = measureStep([&] { safe = SafeMessage::fromRaw(raw, m_analyzer, {}); });
     VERIFY_BOUNDED(u"SafeMessage"_s, cost);
     if (hostile.canaryReachable)
         QVERIFY2(safe.content.text.contains(canary), qPrintable(name));
-    cost = measure([&] { (void)SafeMessage::bodyHtmlFor(safe.content, true); });
+    cost = measureStep([&] { (void)SafeMessage::bodyHtmlFor(safe.content, true); });
     VERIFY_BOUNDED(u"bodyHtmlFor(remote)"_s, cost);
     safe = {};
 
     qint64 slowestAttachmentMs = 0;
-    for (const int index : attachmentsToCheck(static_cast<int>(content.attachments.size()))) {
+    for (const int index : attachmentSample(static_cast<int>(content.attachments.size()))) {
         QByteArray data;
-        cost = measure([&] { data = MessageContent::attachmentData(raw, index); });
-        QString problem = boundsProblem(name, u"attachmentData(%1)"_s.arg(index), cost, raw.size());
+        cost = measureStep([&] { data = MessageContent::attachmentData(raw, index); });
+        QString problem = boundsProblem(name, u"attachmentData(%1)"_s.arg(index), cost, raw.size(), kLimits);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         slowestAttachmentMs = std::max(slowestAttachmentMs, cost.ms);
         QBuffer buffer;
         QVERIFY(buffer.open(QIODevice::WriteOnly));
         bool written = false;
-        cost = measure([&] { written = MessageContent::writeAttachment(raw, index, buffer); });
-        problem = boundsProblem(name, u"writeAttachment(%1)"_s.arg(index), cost, raw.size());
+        cost = measureStep([&] { written = MessageContent::writeAttachment(raw, index, buffer); });
+        problem = boundsProblem(name, u"writeAttachment(%1)"_s.arg(index), cost, raw.size(), kLimits);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY2(written && buffer.data() == data,
                  qPrintable(u"%1: attachment %2 written differently than read"_s.arg(name).arg(index)));
     }
     costs.append(u"attachments %1, slowest %2 ms"_s.arg(content.attachments.size()).arg(slowestAttachmentMs));
 
-    cost = measure([&] { (void)ReplyBuilder::forwardedAttachments(raw); });
+    cost = measureStep([&] { (void)ReplyBuilder::forwardedAttachments(raw); });
     VERIFY_BOUNDED(u"forwardedAttachments"_s, cost);
     QString quote;
-    cost = measure([&] {
+    cost = measureStep([&] {
         quote = ReplyBuilder::quotedReply(content.text, content.headers.from.toDisplayString(),
                                           content.headers.date);
         (void)ReplyBuilder::replyAllRecipients(content.headers, {u"marie.dupont@ac-amiens.fr"_s});
