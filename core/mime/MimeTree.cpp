@@ -39,6 +39,25 @@ Line lineAt(QByteArrayView raw, qsizetype position)
     return line;
 }
 
+/// The start of the next line after @p position that begins with "--", or -1. memchr for '-'
+/// (base64 has none) instead of a substring search, which Qt does byte by byte for short needles.
+qsizetype nextLineStartingWithDashes(QByteArrayView raw, qsizetype position)
+{
+    const char *data = raw.data();
+    const char *const end = data + raw.size();
+    const char *at = data + position;
+    while (at < end) {
+        const void *dash = std::memchr(at, '-', static_cast<size_t>(end - at));
+        if (!dash)
+            return -1;
+        const char *found = static_cast<const char *>(dash);
+        if (found > data && found[-1] == '\n' && found + 1 < end && found[1] == '-')
+            return found - data;
+        at = found + 1;
+    }
+    return -1;
+}
+
 /// Where a part's body ends when the line at @p lineStart is a delimiter: the line break before
 /// the delimiter belongs to the delimiter (RFC 2046 §5.1.1).
 qsizetype endBeforeDelimiter(QByteArrayView raw, qsizetype lineStart, qsizetype bodyStart)
@@ -262,6 +281,14 @@ void Scanner::run()
         start = lineAt(m_raw, 0).next;
     qsizetype position = openPart(-1, start);
     while (position >= 0 && position < m_raw.size()) {
+        // Only a line that starts with "--" can be a delimiter: the lines of a long body are
+        // skipped in one search instead of one by one.
+        if (!m_raw.sliced(position).startsWith("--")) {
+            const qsizetype next = nextLineStartingWithDashes(m_raw, position);
+            if (next < 0)
+                break;
+            position = next;
+        }
         const Line line = lineAt(m_raw, position);
         DelimiterKind kind = DelimiterKind::None;
         const int openIndex = delimiterOf(line, kind);

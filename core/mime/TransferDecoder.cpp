@@ -26,10 +26,19 @@ constexpr std::array<qint8, 256> kBase64 = makeBase64Table();
 /// middle, or with "====" inside, still yields what can be read.
 qsizetype decodeBase64(QByteArrayView data, qsizetype position, QByteArray &out, qsizetype maxOut)
 {
+    // Written through a pointer into room made once: appending byte by byte was a tenth of the
+    // model's time.
+    const qsizetype start = out.size();
+    const qsizetype room = std::min(maxOut - start, (data.size() - position) / 4 * 3 + 3);
+    if (room <= 0)
+        return position;
+    out.resize(start + room);
+    char *write = out.data() + start;
+    char *const end = write + room;
     quint32 accumulator = 0;
     int bits = 0;
     const qsizetype size = data.size();
-    while (position < size && out.size() < maxOut) {
+    while (position < size && write < end) {
         const qint8 value = kBase64[static_cast<unsigned char>(data[position++])];
         if (value < 0)
             continue;
@@ -37,9 +46,10 @@ qsizetype decodeBase64(QByteArrayView data, qsizetype position, QByteArray &out,
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            out.append(static_cast<char>((accumulator >> bits) & 0xFF));
+            *write++ = static_cast<char>((accumulator >> bits) & 0xFF);
         }
     }
+    out.truncate(write - out.data());
     return position;
 }
 
@@ -55,8 +65,14 @@ qsizetype decodeQuotedPrintable(QByteArrayView data, qsizetype position, QByteAr
             return position + 1;
         }
         if (c != '=') {
-            out.append(c);
-            ++position;
+            // The bytes up to the next '=' or line end go out in one piece.
+            qsizetype run = position + 1;
+            while (run < size && data[run] != '=' && data[run] != '\n')
+                ++run;
+            if (c == '\n')
+                run = position + 1;
+            out.append(data.sliced(position, run - position));
+            position = run;
             continue;
         }
         if (position + 1 < size && data[position + 1] == '\n') {
