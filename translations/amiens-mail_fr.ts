@@ -1116,6 +1116,10 @@
         <source>Remote image blocked</source>
         <translation>Image distante bloquée</translation>
     </message>
+    <message>
+        <source>The rest of this message is not shown: it is too long to be displayed.</source>
+        <translation>La suite de ce message n’est pas affichée : elle est trop longue.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::IdleWatcher</name>
