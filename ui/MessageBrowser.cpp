@@ -13,6 +13,9 @@ MessageBrowser::MessageBrowser(QWidget *parent)
 {
     setOpenLinks(false);
     setOpenExternalLinks(false);
+    // Read-only: an undo history would only keep a second copy of each long body appended in
+    // pieces (MessageView).
+    setUndoRedoEnabled(false);
 }
 
 void MessageBrowser::setInlineImages(QHash<QString, QByteArray> images)
