@@ -70,17 +70,55 @@ struct Link
     QString visibleText;
 };
 
+/// @p html without its tags, in one pass (an unterminated "<" drops the rest).
+QString withoutTags(QStringView html)
+{
+    QString text;
+    text.reserve(html.size());
+    bool inTag = false;
+    for (const QChar c : html) {
+        if (c == u'<')
+            inTag = true;
+        else if (c == u'>' && inTag)
+            inTag = false;
+        else if (!inTag)
+            text += c;
+    }
+    return text;
+}
+
+/// The links of an HTML body with their visible text, in one forward pass: each anchor's end and
+/// the next "</a>" are found once (a regular expression retried at every "<a" of a page of
+/// unclosed anchors took seconds, then hit PCRE's match limit and found no link at all).
 QList<Link> linksOf(const QString &html)
 {
-    static const QRegularExpression anchor(uR"(<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)[^>]*>(.*?)</a\s*>)"_s,
-                                           QRegularExpression::CaseInsensitiveOption |
-                                               QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression tags(u"<[^>]*>"_s);
+    static const QRegularExpression href(uR"(\shref\s*=\s*["']?([^"'\s>]+))"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    constexpr qsizetype kMaxTagChars = 8192;
+    constexpr qsizetype kMaxTextChars = 2048;
     QList<Link> links;
-    auto matches = anchor.globalMatch(html);
-    while (matches.hasNext() && links.size() < 500) {
-        const auto match = matches.next();
-        links.append({match.captured(1).trimmed(), match.captured(2).remove(tags).simplified()});
+    qsizetype position = 0;
+    qsizetype nextClose = -2; // not looked for yet; -1: there is none further on
+    while (links.size() < 500) {
+        const qsizetype open = html.indexOf(u"<a"_s, position, Qt::CaseInsensitive);
+        if (open < 0 || open + 2 >= html.size())
+            break;
+        position = open + 2;
+        if (!html.at(open + 2).isSpace())
+            continue; // <abbr>, <address>…
+        const qsizetype tagEnd = html.indexOf(u'>', open);
+        if (tagEnd < 0)
+            break;
+        position = tagEnd + 1;
+        const auto target = href.match(QStringView(html).sliced(open, std::min(tagEnd - open, kMaxTagChars)));
+        if (!target.hasMatch())
+            continue;
+        if (nextClose != -1 && nextClose < tagEnd)
+            nextClose = html.indexOf(u"</a>"_s, tagEnd, Qt::CaseInsensitive);
+        const qsizetype textEnd = nextClose < 0 ? html.size() : nextClose;
+        const QStringView text =
+            QStringView(html).sliced(tagEnd + 1, std::min(textEnd - tagEnd - 1, kMaxTextChars));
+        links.append({target.captured(1).trimmed(), withoutTags(text).simplified()});
     }
     return links;
 }

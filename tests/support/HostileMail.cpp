@@ -356,6 +356,16 @@ QByteArray lessThanSigns(const QByteArray &caseName)
     return htmlMessage(caseName, "<html><body><p>Avant</p>" + QByteArray(2 * kMiB, '<') + "</body></html>");
 }
 
+QByteArray unclosedAnchors(const QByteArray &caseName)
+{
+    // A page of anchors never closed: a link search that retries "<a…</a>" at each one is
+    // quadratic, and PCRE then gives up and finds no link at all.
+    return htmlMessage(caseName,
+                       "<html><body><p>Avant</p>" +
+                           QByteArray("<a href=\"https://lettres.example.fr/r\">lire ").repeated(20000) +
+                           "</body></html>");
+}
+
 QByteArray hugeHtml(const QByteArray &caseName)
 {
     const QByteArray paragraph =
@@ -822,6 +832,8 @@ QList<Recipe> makeRecipes()
     add("html-nested-table", "100,000 nested <table><tr><td> in an HTML part", kNoCap, kReadable,
         nestedTables);
     add("html-2mb-less-than", "2 MB of '<' in an HTML part", kNoCap, kReadable, lessThanSigns);
+    add("html-unclosed-anchors", "20,000 <a href> never closed in an HTML part", kNoCap, kReadable,
+        unclosedAnchors);
     add("html-30mb", "an HTML part of 30 MB (newsletter paragraphs)", kCap, kReadable, hugeHtml);
 
     add("base64-no-padding",

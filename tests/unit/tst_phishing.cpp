@@ -7,6 +7,7 @@
 #include "settings/SitePolicy.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void corpusIsComplete();
     void knownColleaguesNeedAFullName();
     void trustedDomainsAreConfigurable();
+    void linksAfterUnclosedAnchorsAreStillChecked();
     void sitePolicyAndUserSetting();
     void colleaguesFromTheCache();
 };
@@ -245,6 +247,25 @@ void TestPhishing::knownColleaguesNeedAFullName()
     QVERIFY(!flagged(u"Marie Leroy"_s));
     QVERIFY(flagged(u"ELODIE LEFEVRE"_s));
     QVERIFY(flagged(u"Élodie Lefèvre (perso)"_s));
+}
+
+void TestPhishing::linksAfterUnclosedAnchorsAreStillChecked()
+{
+    // Anchors never closed, then the deceptive link. The old regular expression took the first
+    // "<a" up to the only "</a>" as one link, so the deceptive one was never looked at (and with
+    // thousands of them it ran for seconds, then gave up at PCRE's match limit).
+    const QString html = u"<a href=\"https://www.ac-amiens.fr/\">Rectorat "_s.repeated(300) +
+                         u"<a href=\"https://ac-amlens.fr/connexion\">https://www.ac-amiens.fr/ent</a>"_s;
+    const auto warnings =
+        PhishingAnalyzer().analyse(message(u"ENT"_s, u"ent@ac-amiens.fr"_s, u"Connexion"_s, u"x"_s, html));
+    QVERIFY2(codes(warnings).contains(u"deceptive-link"_s), qPrintable(codes(warnings).join(u' ')));
+
+    QElapsedTimer timer;
+    timer.start();
+    (void)PhishingAnalyzer().analyse(
+        message(u"ENT"_s, u"ent@ac-amiens.fr"_s, u"Connexion"_s, u"x"_s,
+                u"<a href=\"https://www.ac-amiens.fr/x\">ENT "_s.repeated(20000)));
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestPhishing::trustedDomainsAreConfigurable()
