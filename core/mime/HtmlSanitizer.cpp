@@ -362,9 +362,12 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
                     continue;
                 }
             } else if (attribute.name == "style"_L1) {
-                value = safeStyle(value);
+                // Judged as the layout will read it: "url&#40" is "url(" once decoded.
+                value = safeStyle(decodeEntities(value));
                 if (value.isEmpty())
                     continue;
+                tag += u" style=\""_s + escapeAttribute(value) + u'"';
+                continue;
             }
             tag += u' ' + attribute.name + u"=\""_s + escapeAttribute(decodeEntities(value)) + u'"';
         }
