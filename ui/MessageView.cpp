@@ -183,7 +183,8 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
             tr("%1 (%2, %3)")
                 .arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)),
             m_attachments);
-        item->setToolTip(attachment.name);
+        // Names come from the sender: always text, never markup (a tooltip renders rich text).
+        item->setToolTip(u"<p>%1</p>"_s.arg(attachment.name.toHtmlEscaped()));
     }
     const bool hasAttachments = !m_content.attachments.isEmpty();
     m_attachments->setVisible(hasAttachments);
@@ -342,7 +343,7 @@ void MessageView::saveAttachmentInteractive()
         return;
     const QString error = saveAttachment(index, path);
     if (!error.isEmpty())
-        m_receiptBar->showMessage(NotificationBanner::Level::Error, error);
+        m_receiptBar->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
 }
 
 void MessageView::openAttachment()
@@ -350,8 +351,10 @@ void MessageView::openAttachment()
     QString error;
     const QString path = writeAttachmentForOpening(m_attachments->currentRow(), &error);
     if (path.isEmpty()) {
+        // The error names the file, and the sender chose the name: escaped, so that a name
+        // holding <a href="amiens:mdn-send"> is no link in the bar that sends read receipts.
         if (!error.isEmpty())
-            m_receiptBar->showMessage(NotificationBanner::Level::Warning, error);
+            m_receiptBar->showMessage(NotificationBanner::Level::Warning, error.toHtmlEscaped());
         return;
     }
     QDesktopServices::openUrl(QUrl::fromLocalFile(path));

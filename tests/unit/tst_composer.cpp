@@ -189,7 +189,8 @@ void TestComposer::rawMessageLosesBccAndGetsAnId()
     const auto built = MessageBuilder::prepareRaw(raw, u"mdupont@ac-amiens.fr"_s, &error);
     QVERIFY2(built, qPrintable(error));
     QVERIFY(!built->bytes.contains("Bcc"));
-    QVERIFY(!built->bytes.contains("c@ac-amiens.fr"));
+    // The folded Bcc line is gone (the random Message-ID may itself end in "c@ac-amiens.fr").
+    QVERIFY(!built->bytes.contains(" c@ac-amiens.fr"));
     QVERIFY(built->bytes.contains("Message-ID: <"));
     QVERIFY(built->bytes.contains("\r\n\r\nCorps\r\n"));
     QCOMPARE(built->recipients, (QStringList{u"a@ac-amiens.fr"_s, u"b@ac-amiens.fr"_s, u"c@ac-amiens.fr"_s}));

@@ -2,6 +2,7 @@
 #include "FolderTreeModel.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
+#include "NotificationBanner.h"
 #include "cache/CacheDatabase.h"
 #include "cache/CacheSchema.h"
 #include "cache/MailCache.h"
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -431,6 +433,28 @@ void TestMessageList::executableAttachmentsAreNotOpened()
     QCOMPARE(file.readAll(), QByteArray("%PDF-1.4\n"));
     QCOMPARE(file.permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
     QFile::remove(path);
+
+    // A name that is markup: refused, and the refusal names it as text, never as a link in the
+    // bar whose links send read receipts (issue 16).
+    const QByteArray hostile =
+        "From: a@b.fr\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+        "--x\r\nContent-Type: text/plain\r\n\r\nvoir\r\n--x\r\nContent-Type: application/octet-stream\r\n"
+        "Content-Disposition: attachment; filename=\"<a href='amiens:mdn-send'>Cliquez ici.exe\"\r\n\r\n"
+        "MZ\r\n--x--\r\n";
+    view.showMessage(CachedMessage(), hostile);
+    QCOMPARE(view.attachmentList()->count(), 1);
+    QVERIFY(!view.attachmentList()->item(0)->toolTip().contains(u"<a href"_s));
+    view.attachmentList()->setCurrentRow(0);
+    QPushButton *open = nullptr;
+    for (QPushButton *button : view.findChildren<QPushButton *>()) {
+        if (button->text() == MessageView::tr("&Open"))
+            open = button;
+    }
+    QVERIFY(open);
+    open->click();
+    QVERIFY(view.receiptBar()->isVisibleTo(&view));
+    QVERIFY2(!view.receiptBar()->text().contains(u"<a href"_s), qPrintable(view.receiptBar()->text()));
+    QVERIFY(view.receiptBar()->text().contains(u"&lt;a href="_s));
 }
 
 void TestMessageList::phishingIsFlaggedButNotInSent()
