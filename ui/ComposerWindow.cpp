@@ -92,7 +92,10 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     qobject_cast<QLabel *>(fromRow->itemAt(1)->widget())->setBuddy(m_signatureBox);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&From:"), fromRow);
+    // The field is a layout: QFormLayout gives its label no buddy, and the '&' would show as is.
+    auto *fromLabel = new QLabel(tr("&From:"), this);
+    fromLabel->setBuddy(m_from);
+    form->addRow(fromLabel, fromRow);
     form->addRow(tr("&To:"), m_to);
     form->addRow(tr("&Cc:"), m_cc);
     form->addRow(tr("&Bcc:"), m_bcc);

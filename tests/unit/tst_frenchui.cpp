@@ -64,6 +64,7 @@ private:
     /// The English texts found in @p root, as "where: text".
     [[nodiscard]] QStringList englishIn(QWidget *root) const;
     void verifyFrench(QWidget *root) const;
+    [[nodiscard]] static QStringList literalMnemonicsIn(QWidget *root);
 
     QTemporaryDir m_dir;
     QSet<QString> m_english; ///< source strings (accelerators removed) whose French differs
@@ -174,6 +175,31 @@ QList<std::pair<QString, QString>> TestFrenchUi::texts(QWidget *root)
     return found;
 }
 
+QStringList TestFrenchUi::literalMnemonicsIn(QWidget *root)
+{
+    // A label's "&" marks a shortcut only when the label has a buddy; without one it shows as
+    // is (« &De : » in the composer, issue 16).
+    QStringList problems;
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        const QString text = label->text();
+        if (label->buddy() || Qt::mightBeRichText(text))
+            continue;
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) != u'&')
+                continue;
+            if (text.at(i + 1) == u'&') {
+                ++i;
+                continue;
+            }
+            if (text.at(i + 1).isLetterOrNumber()) {
+                problems.append(u"QLabel (%1): \"%2\""_s.arg(label->objectName(), text));
+                break;
+            }
+        }
+    }
+    return problems;
+}
+
 QStringList TestFrenchUi::englishIn(QWidget *root) const
 {
     QStringList problems;
@@ -192,6 +218,9 @@ void TestFrenchUi::verifyFrench(QWidget *root) const
     const QStringList problems = englishIn(root);
     QVERIFY2(problems.isEmpty(),
              qPrintable(u"English strings in the French interface:\n  "_s + problems.join(u"\n  "_s)));
+    const QStringList mnemonics = literalMnemonicsIn(root);
+    QVERIFY2(mnemonics.isEmpty(),
+             qPrintable(u"Labels showing a literal '&':\n  "_s + mnemonics.join(u"\n  "_s)));
     // And it did look at something.
     QVERIFY(texts(root).size() > 5);
 }
@@ -201,10 +230,12 @@ void TestFrenchUi::scannerCatchesAnEnglishString()
     // A string that escaped tr(): the scanner must see it, or the other checks prove nothing.
     QWidget window;
     auto *label = new QLabel(u"&Settings…"_s, &window);
-    Q_UNUSED(label)
     auto *edit = new QLineEdit(&window);
     edit->setPlaceholderText(u"Search in all mail (subject, people, text)"_s);
     QCOMPARE(englishIn(&window).size(), 2);
+    QCOMPARE(literalMnemonicsIn(&window).size(), 1); // "&Settings…" has no buddy
+    label->setBuddy(edit);
+    QVERIFY(literalMnemonicsIn(&window).isEmpty());
 }
 
 void TestFrenchUi::mainWindowIsFrench()
