@@ -1,5 +1,7 @@
 #include "SingleInstance.h"
 
+#include "PrivateFiles.h"
+
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -33,11 +35,17 @@ SingleInstance::SingleInstance(QString key, QObject *parent)
     : QObject(parent)
     , m_key(std::move(key))
 {
-    // The runtime folder belongs to the user alone (XDG_RUNTIME_DIR, mode 0700); the temporary
-    // folder is the fallback, where the user name in the key keeps users apart.
+    // The runtime folder belongs to the user alone (XDG_RUNTIME_DIR, mode 0700; without it Qt
+    // checks the owner and mode of the /tmp folder it uses instead, and gives nothing when another
+    // user made it). Never the shared temporary folder itself: there another local user could
+    // take the lock or the socket name first and receive the mailto: requests. The fallback is a
+    // folder of the user's own cache, made 0700.
     m_folder = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (m_folder.isEmpty())
-        m_folder = QDir::tempPath();
+    if (m_folder.isEmpty()) {
+        m_folder =
+            QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/amiens-mail/run"_s;
+        PrivateFiles::makeFolder(m_folder);
+    }
 }
 
 SingleInstance::~SingleInstance() = default;

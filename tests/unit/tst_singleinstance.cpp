@@ -2,11 +2,16 @@
 #include "util/SingleInstance.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -17,6 +22,7 @@ class TestSingleInstance : public QObject
 private Q_SLOTS:
     void initTestCase();
     void keyDependsOnProfile();
+    void neverTheSharedTemporaryFolder();
     void laterClaimHandsTheRequestOver();
     void nobodyListeningMeansNoHandOver();
     void secondProcessHandsOverAndExits();
@@ -51,6 +57,42 @@ void TestSingleInstance::keyDependsOnProfile()
     QVERIFY(SingleInstance::keyFor(m_dir.filePath(u"two"_s)) != one);
     SingleInstance instance(one);
     QVERIFY(instance.serverName().startsWith(qEnvironmentVariable("XDG_RUNTIME_DIR")));
+}
+
+void TestSingleInstance::neverTheSharedTemporaryFolder()
+{
+    // No XDG_RUNTIME_DIR, and another user made the runtime folder Qt would use in /tmp first
+    // (issue 16): the lock and socket go to a private folder of the user's own, never to /tmp.
+#ifdef Q_OS_UNIX
+    if (::geteuid() != 0)
+        QSKIP("needs root to make a folder owned by another user");
+#else
+    QSKIP("Unix only");
+#endif
+    const QByteArray runtime = qgetenv("XDG_RUNTIME_DIR");
+    const QByteArray tmp = qgetenv("TMPDIR");
+    const QByteArray cache = qgetenv("XDG_CACHE_HOME");
+    const QString sharedTmp = m_dir.filePath(u"tmp"_s);
+    QVERIFY(QDir().mkpath(sharedTmp + u"/runtime-root"_s));
+    QFile::setPermissions(sharedTmp, QFileDevice::Permissions(0x7777));
+    QFile::setPermissions(sharedTmp + u"/runtime-root"_s, QFileDevice::Permissions(0x7777));
+#ifdef Q_OS_UNIX
+    QVERIFY(::chown(QFile::encodeName(sharedTmp + u"/runtime-root"_s).constData(), 65534, 65534) == 0);
+#endif
+    qunsetenv("XDG_RUNTIME_DIR");
+    qputenv("TMPDIR", sharedTmp.toUtf8());
+    qputenv("XDG_CACHE_HOME", m_dir.filePath(u"cache"_s).toUtf8());
+    const SingleInstance instance(SingleInstance::keyFor(m_dir.filePath(u"shared"_s)));
+    const QString name = instance.serverName();
+    qputenv("XDG_RUNTIME_DIR", runtime);
+    tmp.isEmpty() ? qunsetenv("TMPDIR") : qputenv("TMPDIR", tmp);
+    cache.isEmpty() ? qunsetenv("XDG_CACHE_HOME") : qputenv("XDG_CACHE_HOME", cache);
+    QVERIFY2(!name.startsWith(sharedTmp), qPrintable(name));
+    QVERIFY2(name.startsWith(m_dir.filePath(u"cache"_s)), qPrintable(name));
+    const QFileInfo folder(QFileInfo(name).absolutePath());
+    QCOMPARE(folder.permissions() &
+                 (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+             QFileDevice::Permissions());
 }
 
 void TestSingleInstance::laterClaimHandsTheRequestOver()
