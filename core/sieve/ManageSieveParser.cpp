@@ -108,8 +108,10 @@ ManageSieveParser::Scan ManageSieveParser::scanLine(ManageSieveResponse::Line &t
             // Refuse an announced size beyond the limit now, before its bytes are buffered.
             if (m_responseSize + start + length > m_maxResponseSize)
                 return Scan::Invalid;
-            if (size - start < length)
+            if (size - start < length) {
+                m_minimumSize = start + static_cast<qsizetype>(length);
                 return Scan::Incomplete;
+            }
             tokens.append({m_buffer.mid(start, static_cast<qsizetype>(length)), true});
             p = start + static_cast<qsizetype>(length);
         } else if (c == '(' || c == ')') {
@@ -132,9 +134,28 @@ std::optional<ManageSieveParser::Item> ManageSieveParser::nextItem()
 {
     if (hasError())
         return std::nullopt;
+    if (m_buffer.size() < m_minimumSize) {
+        if (m_buffer.size() + m_responseSize > m_maxResponseSize)
+            fail(u"response larger than %1 bytes"_s.arg(m_maxResponseSize));
+        return std::nullopt;
+    }
+    if (m_newlineFrom >= 0) {
+        // Nothing can complete the line before a line feed arrives: only the new bytes are read.
+        if (m_buffer.indexOf('\n', m_newlineFrom) < 0) {
+            m_newlineFrom = m_buffer.size();
+            if (m_buffer.size() + m_responseSize > m_maxResponseSize)
+                fail(u"response larger than %1 bytes"_s.arg(m_maxResponseSize));
+            return std::nullopt;
+        }
+    }
+    m_minimumSize = 0;
+    m_newlineFrom = -1;
     ManageSieveResponse::Line tokens;
     qsizetype consumed = 0;
-    switch (scanLine(tokens, consumed)) {
+    const Scan scan = scanLine(tokens, consumed);
+    if (scan == Scan::Incomplete && m_minimumSize == 0)
+        m_newlineFrom = std::max<qsizetype>(0, m_buffer.size() - 1);
+    switch (scan) {
     case Scan::Invalid:
         fail(m_buffer.size() + m_responseSize > m_maxResponseSize
                  ? u"response larger than %1 bytes"_s.arg(m_maxResponseSize)

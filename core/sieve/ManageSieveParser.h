@@ -51,6 +51,11 @@ private:
     qsizetype m_maxResponseSize;
     QByteArray m_buffer;
     qsizetype m_responseSize = 0; ///< bytes consumed by the response being read
+    /// After an incomplete scan, the line is scanned again only once the buffer holds this many
+    /// bytes (the rest of a literal) and a line feed from m_newlineFrom on: each chunk of a long
+    /// line used to make the whole line be scanned again (quadratic in its length).
+    qsizetype m_minimumSize = 0;
+    qsizetype m_newlineFrom = -1;
     ManageSieveResponse m_partial;
     QString m_error;
 };

@@ -3,6 +3,7 @@
 #include "sieve/ManageSieveClient.h"
 #include "sieve/ManageSieveParser.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void listScripts();
     void oversizedLiteralIsRefusedBeforeItsBytes();
     void oversizedResponseIsRefused();
+    void longLineArrivingInChunksIsReadOnce();
     void malformedLines();
     void commandQuoting();
 };
@@ -153,6 +155,26 @@ void TestSieveProtocol::oversizedLiteralIsRefusedBeforeItsBytes()
     QVERIFY(parser.error().contains(u"larger"_s) || parser.error().contains(u"malformed"_s));
     parser.append(QByteArray(5000, 'x') + "\r\nOK\r\n");
     QVERIFY(!parser.nextResponse()); // stays failed
+}
+
+void TestSieveProtocol::longLineArrivingInChunksIsReadOnce()
+{
+    // A 3 MB quoted string in 1 KB reads (issue 16): the line was scanned again from its start at
+    // every read, about five billion steps; each byte is now looked at a bounded number of times.
+    const QByteArray line = "\"" + QByteArray(3 * 1024 * 1024, 'x') + "\"\r\nOK\r\n";
+    ManageSieveParser parser;
+    std::optional<ManageSieveResponse> response;
+    QElapsedTimer timer;
+    timer.start();
+    for (qsizetype at = 0; at < line.size(); at += 1024) {
+        QVERIFY(!response);
+        parser.append(line.mid(at, 1024));
+        response = parser.nextResponse();
+        QVERIFY(!parser.hasError());
+    }
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(response);
+    QCOMPARE(response->lines.first().first().value.size(), 3 * 1024 * 1024);
 }
 
 void TestSieveProtocol::oversizedResponseIsRefused()
