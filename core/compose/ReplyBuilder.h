@@ -3,8 +3,8 @@
 #include "OutgoingMessage.h"
 
 #include <QByteArray>
-#include <QDateTime>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -43,7 +43,8 @@ public:
     [[nodiscard]] static QString forwardHeaderBlock(const MessageHeaders &original);
     /// The reply quote: an attribution line, then the original's text (the message model's, so
     /// format=flowed paragraphs are whole) one quote level deeper.
-    [[nodiscard]] static QString quotedReply(const QString &text, const QString &author, const QDateTime &date);
+    [[nodiscard]] static QString quotedReply(const QString &text, const QString &author,
+                                             const QDateTime &date);
     /// The original's attached files (inline images included), decoded, with their names and types.
     [[nodiscard]] static QList<OutgoingAttachment> forwardedAttachments(const QByteArray &raw);
 };

@@ -43,15 +43,6 @@ QByteArray normalisedLabel(QByteArrayView charset)
 
 } // namespace
 
-bool CharsetDecoder::isValidUtf8(QByteArrayView bytes)
-{
-    if (!hasEightBit(bytes))
-        return true;
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)utf8.decode(bytes);
-    return !utf8.hasError();
-}
-
 QString CharsetDecoder::toUnicode(QByteArrayView bytes, QByteArrayView charset)
 {
     if (charset.size() > MimeLimits::kMaxCharsetNameBytes)

@@ -14,8 +14,6 @@ class CharsetDecoder
 {
 public:
     [[nodiscard]] static QString toUnicode(QByteArrayView bytes, QByteArrayView charset);
-    /// Whether @p bytes is well-formed UTF-8.
-    [[nodiscard]] static bool isValidUtf8(QByteArrayView bytes);
 };
 
 } // namespace Amiens

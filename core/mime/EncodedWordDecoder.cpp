@@ -255,12 +255,6 @@ bool isUsAsciiOrUnnamed(QByteArrayView charset)
     return charset.isEmpty() || charset == "us-ascii" || charset == "US-ASCII";
 }
 
-/// Bytes in @p charset as Unicode, with the labels mailers really write (CharsetDecoder).
-QString toUnicode(QByteArrayView bytes, const QByteArray &charset)
-{
-    return CharsetDecoder::toUnicode(bytes, charset);
-}
-
 } // namespace
 
 QString EncodedWordDecoder::decode(QByteArrayView text)
@@ -270,7 +264,7 @@ QString EncodedWordDecoder::decode(QByteArrayView text)
         qsizetype start = 0;
         while (start < text.size() && isSpace(text[start]))
             ++start;
-        return toUnicode(text.sliced(start), QByteArrayLiteral("us-ascii"));
+        return CharsetDecoder::toUnicode(text.sliced(start), QByteArrayLiteral("us-ascii"));
     }
     QString result;
     ParserState state;
@@ -281,7 +275,7 @@ QString EncodedWordDecoder::decode(QByteArrayView text)
     QByteArray pendingCharset;
     const auto flush = [&] {
         if (!pendingCharset.isNull())
-            result += toUnicode(pending, pendingCharset);
+            result += CharsetDecoder::toUnicode(pending, pendingCharset);
         pending.clear();
         pendingCharset = QByteArray();
     };
@@ -298,7 +292,7 @@ QString EncodedWordDecoder::decode(QByteArrayView text)
                 pendingCharset = word->charset;
             pending += word->bytes;
         } else {
-            result += toUnicode(word->bytes, word->charset);
+            result += CharsetDecoder::toUnicode(word->bytes, word->charset);
         }
     }
     flush();

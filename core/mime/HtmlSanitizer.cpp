@@ -265,7 +265,7 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
     while (const std::optional<TagScanner::Tag> match = scanner.next()) {
         const QString text = html.mid(position, match->start - position);
         position = match->end;
-        // Text between tags stays as the sender wrote it (it is HTML already), see appendText.
+        // Text between tags stays as the sender wrote it (it is HTML already), see TextWriter.
         if (skipUntil.isEmpty() && !writer.append(text)) {
             full = true;
             break;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MimeLimits.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -16,7 +18,7 @@ class HtmlTextConverter
 {
 public:
     /// Longer input is cut here before conversion; the caller shows a notice (see exceedsLimit).
-    static constexpr qsizetype kMaxHtmlChars = 2 * 1024 * 1024;
+    static constexpr qsizetype kMaxHtmlChars = MimeLimits::kMaxHtmlChars;
     /// Deeper blockquotes are written at this depth: a thousand ">" per line helps nobody.
     static constexpr int kMaxQuoteDepth = 16;
     /// Deeper lists are written at this indentation, with bullets.

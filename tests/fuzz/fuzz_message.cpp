@@ -7,8 +7,8 @@
 #include "security/SafeMessage.h"
 
 #include <QGuiApplication>
-#include <QTextDocument>
 #include <QLoggingCategory>
+#include <QTextDocument>
 #include <cstddef>
 #include <cstdint>
 

@@ -93,8 +93,7 @@ void TestMime::sanitizerDropsActiveContent_data()
     // Entities are decoded before the declarations are judged (issue 16: "url&#40;" came out as a
     // real "url(" once decoded for the output).
     QTest::newRow("entity-encoded style url")
-        << u"<p style=\"color:red; border:1px url&#40https://track.example/p.gif&#41\">a</p>"_s
-        << u"track"_s;
+        << u"<p style=\"color:red; border:1px url&#40https://track.example/p.gif&#41\">a</p>"_s << u"track"_s;
     QTest::newRow("entity-encoded style expression")
         << u"<p style=\"margin:&#101xpression(alert(1))\">a</p>"_s << u"xpression"_s;
     QTest::newRow("style element") << u"<style>body{background:url(https://track.example/x)}</style>a"_s
