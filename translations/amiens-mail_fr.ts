@@ -291,6 +291,21 @@
     </message>
 </context>
 <context>
+    <name>Amiens::AttachmentInspector</name>
+    <message>
+        <source>« %1 » is a program, a script or a disk image: opening it could run it on this computer, so AmiensMail does not open it. If you trust the sender, save it with « Save as… » and have it checked first.</source>
+        <translation>« %1 » est un programme, un script ou une image disque : l’ouvrir pourrait l’exécuter sur cet ordinateur, AmiensMail ne l’ouvre donc pas. Si vous faites confiance à l’expéditeur, enregistrez-le avec « Enregistrer sous… » et faites-le vérifier d’abord.</translation>
+    </message>
+    <message>
+        <source>The archive « %1 » holds a program or a script (« %2 »), so AmiensMail does not open it. If you trust the sender, save it with « Save as… » and have it checked first.</source>
+        <translation>L’archive « %1 » contient un programme ou un script (« %2 »), AmiensMail ne l’ouvre donc pas. Si vous faites confiance à l’expéditeur, enregistrez-la avec « Enregistrer sous… » et faites-la vérifier d’abord.</translation>
+    </message>
+    <message>
+        <source>« %1 » is a web page that asks for information or runs a script, as fake login pages do, so AmiensMail does not open it in your browser. Never type your password in a page received by mail.</source>
+        <translation>« %1 » est une page web qui demande des informations ou exécute un script, comme les fausses pages de connexion : AmiensMail ne l’ouvre donc pas dans votre navigateur. Ne saisissez jamais votre mot de passe dans une page reçue par messagerie.</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::AutoResponder</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1680,10 +1695,6 @@
         <translation>La pièce jointe n’a pas pu être enregistrée dans %1 : %2</translation>
     </message>
     <message>
-        <source>%1 could run a program on this computer, so AmiensMail does not open it. Save it only if you trust the sender, and have it checked first.</source>
-        <translation>%1 pourrait lancer un programme sur cet ordinateur : AmiensMail ne l’ouvre donc pas. Ne l’enregistrez que si vous faites confiance à l’expéditeur, et faites-le vérifier d’abord.</translation>
-    </message>
-    <message>
         <source>Save the attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
@@ -1702,6 +1713,10 @@
     <message>
         <source>No private folder could be created to open %1.</source>
         <translation>Aucun dossier privé n’a pu être créé pour ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Dangerous attachment</source>
+        <translation>Pièce jointe dangereuse</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +1845,42 @@
     <message>
         <source>This message asks about your password or identifiers. The academy will never ask for your identifiers by e-mail.</source>
         <translation>Ce message vous demande votre mot de passe ou vos identifiants. L’académie ne vous demandera jamais vos identifiants par messagerie.</translation>
+    </message>
+    <message>
+        <source>%1: a program, a script, a shortcut or a disk image. Opening it could run it on this computer; AmiensMail does not open it.</source>
+        <translation>%1 : un programme, un script, un raccourci ou une image disque. L’ouvrir pourrait l’exécuter sur cet ordinateur ; AmiensMail ne l’ouvre pas.</translation>
+    </message>
+    <message>
+        <source>%1 pretends to be a document but is a program.</source>
+        <translation>%1 se fait passer pour un document mais c’est un programme.</translation>
+    </message>
+    <message>
+        <source>The name %1 holds invisible or look-alike characters that hide what the file really is.</source>
+        <translation>Le nom %1 contient des caractères invisibles ou trompeurs qui cachent la vraie nature du fichier.</translation>
+    </message>
+    <message>
+        <source>The archive %1 holds a program or a script.</source>
+        <translation>L’archive %1 contient un programme ou un script.</translation>
+    </message>
+    <message>
+        <source>%1 is a web page with a form, as fake login pages are. Never type your password in a page received by e-mail.</source>
+        <translation>%1 est une page web avec un formulaire, comme les fausses pages de connexion. Ne saisissez jamais votre mot de passe dans une page reçue par messagerie.</translation>
+    </message>
+    <message>
+        <source>%1 is a web page that runs a script or sends you to another site when opened.</source>
+        <translation>%1 est une page web qui exécute un script ou vous envoie vers un autre site quand on l’ouvre.</translation>
+    </message>
+    <message>
+        <source>%1 contains macros, programs that run once they are enabled. Do not enable them unless you expected this document from its author.</source>
+        <translation>%1 contient des macros, des programmes qui s’exécutent dès qu’on les active. Ne les activez pas, sauf si vous attendiez ce document de son auteur.</translation>
+    </message>
+    <message>
+        <source>The archive %1 is locked with a password given in the message itself: a way to get past virus checks.</source>
+        <translation>L’archive %1 est protégée par un mot de passe donné dans le message lui-même : une façon d’échapper aux antivirus.</translation>
+    </message>
+    <message>
+        <source>The message asks you to enable content or macros: that is how a booby-trapped document takes control of a computer.</source>
+        <translation>Le message vous demande d’activer le contenu ou les macros : c’est ainsi qu’un document piégé prend le contrôle d’un ordinateur.</translation>
     </message>
 </context>
 <context>

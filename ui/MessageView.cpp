@@ -2,6 +2,8 @@
 
 #include "MessageBrowser.h"
 #include "NotificationBanner.h"
+#include "security/AttachmentInspector.h"
+#include "security/AttachmentName.h"
 #include "security/SafeMessage.h"
 #include "util/PrivateFiles.h"
 
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTextCursor>
 #include <QTimer>
@@ -116,6 +119,7 @@ void MessageView::clear()
     m_headers->hide();
     m_warningBar->hide();
     m_warningCodes.clear();
+    m_attachmentVerdicts.clear();
     m_remoteBar->hide();
     m_receiptBar->hide();
     m_receiptStatus->clear();
@@ -159,7 +163,9 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     m_browser->setInlineImages(m_content.inlineImages);
     render(m_trustedSenders.contains(headers.from.address.toLower()));
 
-    PhishingAnalyzer::Input input{summary.headers, m_content.text, m_content.html, ownFolder};
+    PhishingAnalyzer::Input input = SafeMessage::analyzerInput(m_raw, m_content, ownFolder);
+    input.headers = summary.headers;
+    m_attachmentVerdicts = input.attachments;
     const QList<MessageWarning> warnings = m_analyzer.analyse(input);
     QStringList texts;
     // What the message model could not show (a limit reached, an encrypted part) comes first.
@@ -178,13 +184,23 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
                                   texts.join(u"<br>"_s));
     }
 
-    for (const AttachmentInfo &attachment : std::as_const(m_content.attachments)) {
+    for (int index = 0; index < m_content.attachments.size(); ++index) {
+        const AttachmentInfo &attachment = m_content.attachments.at(index);
+        // Names come from the sender: plain text with its invisible characters shown ("<U+202E>"),
+        // never markup (a tooltip renders rich text).
+        const QString name = AttachmentName::visible(attachment.name);
         auto *item = new QListWidgetItem(
-            tr("%1 (%2, %3)")
-                .arg(attachment.name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)),
+            tr("%1 (%2, %3)").arg(name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)),
             m_attachments);
-        // Names come from the sender: always text, never markup (a tooltip renders rich text).
-        item->setToolTip(u"<p>%1</p>"_s.arg(attachment.name.toHtmlEscaped()));
+        QString tip = u"<p>%1</p>"_s.arg(name.toHtmlEscaped());
+        if (index < m_attachmentVerdicts.size() && m_attachmentVerdicts.at(index).isSuspicious()) {
+            item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            item->setData(Qt::AccessibleDescriptionRole, tr("Dangerous attachment"));
+            const QString refusal = AttachmentInspector::openingRefusal(m_attachmentVerdicts.at(index));
+            if (!refusal.isEmpty())
+                tip += u"<p>%1</p>"_s.arg(refusal.toHtmlEscaped());
+        }
+        item->setToolTip(tip);
     }
     const bool hasAttachments = !m_content.attachments.isEmpty();
     m_attachments->setVisible(hasAttachments);
@@ -278,15 +294,6 @@ QString MessageView::receiptStatus() const
     return m_receiptStatus->text();
 }
 
-bool MessageView::isExecutableName(const QString &fileName)
-{
-    static const QStringList risky = {
-        u"exe"_s, u"bat"_s, u"cmd"_s, u"com"_s, u"scr"_s,  u"pif"_s,     u"msi"_s, u"vbs"_s,      u"js"_s,
-        u"jse"_s, u"wsf"_s, u"ps1"_s, u"sh"_s,  u"bash"_s, u"desktop"_s, u"jar"_s, u"appimage"_s, u"run"_s,
-        u"py"_s,  u"pl"_s,  u"hta"_s, u"lnk"_s, u"reg"_s,  u"iso"_s,     u"deb"_s, u"rpm"_s};
-    return risky.contains(QFileInfo(fileName).suffix().toLower());
-}
-
 QString MessageView::saveAttachment(int index, const QString &path) const
 {
     QSaveFile file(path);
@@ -300,14 +307,17 @@ QString MessageView::writeAttachmentForOpening(int index, QString *error) const
 {
     if (index < 0 || index >= m_content.attachments.size())
         return {};
-    const QString name = m_content.attachments.at(index).name;
-    if (isExecutableName(name)) {
-        *error =
-            tr("%1 could run a program on this computer, so AmiensMail does not open it. Save it only if "
-               "you trust the sender, and have it checked first.")
-                .arg(name);
+    const AttachmentInfo &attachment = m_content.attachments.at(index);
+    // Judged on what the file is (its bytes, its name as the system reads it), not on how it is
+    // called, and in every folder.
+    const AttachmentVerdict verdict =
+        AttachmentInspector::inspect(attachment, MessageContent::attachmentData(m_raw, index));
+    const QString refusal = AttachmentInspector::openingRefusal(verdict);
+    if (!refusal.isEmpty()) {
+        *error = refusal;
         return {};
     }
+    const QString name = AttachmentName::fileName(attachment.name);
     // A private folder: other users of the computer cannot read or replace the file. Never a
     // guessable name in the shared /tmp, which another user could create first.
     QString base = m_temporaryDirectory;
@@ -338,7 +348,8 @@ void MessageView::saveAttachmentInteractive()
         return;
     const QString downloads = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save the attachment"), downloads + u'/' + m_content.attachments.at(index).name);
+        this, tr("Save the attachment"),
+        downloads + u'/' + AttachmentName::fileName(m_content.attachments.at(index).name));
     if (path.isEmpty())
         return;
     const QString error = saveAttachment(index, path);

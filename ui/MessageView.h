@@ -59,10 +59,10 @@ public:
 
     /// Saves attachment @p index to @p path; returns an error in French, empty on success.
     QString saveAttachment(int index, const QString &path) const;
-    /// Writes attachment @p index to a private temporary folder and returns the file path; files
-    /// that could run code are refused (saving them stays possible).
+    /// Writes attachment @p index to a private temporary folder and returns the file path. Refused,
+    /// with the reason in @p error, when the file is a program or a script whatever its name, or a
+    /// web page with a form or script (AttachmentInspector); saving it stays possible.
     QString writeAttachmentForOpening(int index, QString *error) const;
-    [[nodiscard]] static bool isExecutableName(const QString &fileName);
 
 Q_SIGNALS:
     void linkActivated(const QUrl &url);
@@ -91,6 +91,8 @@ private:
     CachedMessage m_summary;
     QByteArray m_raw;
     MessageContent m_content;
+    /// What each attachment is, for the list's warnings; empty in the user's own folders.
+    QList<AttachmentVerdict> m_attachmentVerdicts;
     QSet<QString> m_trustedSenders;
     bool m_remoteBlocked = false;
     /// The pieces of a long body not laid out yet (SafeMessage::bodyHtmlPieces).

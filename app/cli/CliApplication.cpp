@@ -13,9 +13,11 @@
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
+#include "security/AttachmentName.h"
 #include "security/CredentialStore.h"
 #include "security/PhishingAnalyzer.h"
 #include "security/PhishingReport.h"
+#include "security/SafeMessage.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
 #include "util/TerminalText.h"
@@ -676,19 +678,22 @@ int CliApplication::show()
         }
     }
     const MessageContent content = MessageContent::parse(*raw);
-    const QList<MessageWarning> warnings =
-        PhishingAnalyzer(trustedDomains, colleagues)
-            .analyse({content.headers, content.text, content.html, ownFolder});
+    const PhishingAnalyzer::Input checked = SafeMessage::analyzerInput(*raw, content, ownFolder);
+    const QList<MessageWarning> warnings = PhishingAnalyzer(trustedDomains, colleagues).analyse(checked);
     if (m_parser.isSet(kJson)) {
         QJsonArray warningArray;
         for (const MessageWarning &warning : warnings)
             warningArray.append(QJsonObject{{u"code"_s, warning.code}, {u"text"_s, warning.text}});
         QJsonArray attachments;
-        for (const AttachmentInfo &attachment : content.attachments) {
-            attachments.append(QJsonObject{{u"name"_s, attachment.name},
+        for (qsizetype index = 0; index < content.attachments.size(); ++index) {
+            const AttachmentInfo &attachment = content.attachments.at(index);
+            const bool dangerous =
+                index < checked.attachments.size() && checked.attachments.at(index).refusesOpening();
+            attachments.append(QJsonObject{{u"name"_s, AttachmentName::visible(attachment.name)},
                                            {u"mimeType"_s, attachment.mimeType},
                                            {u"size"_s, attachment.size},
-                                           {u"inline"_s, attachment.inlinePart}});
+                                           {u"inline"_s, attachment.inlinePart},
+                                           {u"opens"_s, !dangerous}});
         }
         const QJsonObject object{{u"uid"_s, static_cast<qint64>(*uid)},
                                  {u"subject"_s, content.headers.subject},
@@ -726,7 +731,8 @@ int CliApplication::show()
           << TerminalText::visible(content.text, true) << '\n';
     for (const AttachmentInfo &attachment : content.attachments)
         out() << tr("Attachment: %1 (%2, %3)")
-                     .arg(TerminalText::visible(attachment.name), TerminalText::visible(attachment.mimeType),
+                     .arg(TerminalText::visible(AttachmentName::visible(attachment.name)),
+                          TerminalText::visible(attachment.mimeType),
                           QLocale().formattedDataSize(attachment.size))
               << '\n';
     return Success;

@@ -43,6 +43,17 @@ QByteArray MessageContent::attachmentData(const QByteArray &rawMessage, int inde
     return MessageModelBuilder::dataOf(rawMessage, builder.tree(), attachments.at(index));
 }
 
+void MessageContent::forEachAttachment(const QByteArray &rawMessage,
+                                       const std::function<bool(int, const QByteArray &)> &visit)
+{
+    MessageModelBuilder builder(rawMessage, {false, false, false});
+    const QList<AttachmentInfo> attachments = builder.attachments();
+    for (int index = 0; index < attachments.size(); ++index) {
+        if (!visit(index, MessageModelBuilder::dataOf(rawMessage, builder.tree(), attachments.at(index))))
+            return;
+    }
+}
+
 bool MessageContent::writeAttachment(const QByteArray &rawMessage, int index, QIODevice &device)
 {
     MessageModelBuilder builder(rawMessage, {false, false, false});

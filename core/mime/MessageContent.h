@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 class QIODevice;
 
@@ -80,6 +81,10 @@ public:
     [[nodiscard]] static MessageContent parse(const QByteArray &rawMessage) { return parse(rawMessage, {}); }
     /// The decoded bytes of attachment @p index (as listed by parse()), empty when absent.
     [[nodiscard]] static QByteArray attachmentData(const QByteArray &rawMessage, int index);
+    /// Calls @p visit with each attachment's index (as listed by parse()) and decoded bytes, one
+    /// after the other from one reading of the message, until it returns false.
+    static void forEachAttachment(const QByteArray &rawMessage,
+                                  const std::function<bool(int index, const QByteArray &bytes)> &visit);
     /// Decodes attachment @p index into @p device piece by piece; false when absent or unwritable.
     [[nodiscard]] static bool writeAttachment(const QByteArray &rawMessage, int index, QIODevice &device);
 };

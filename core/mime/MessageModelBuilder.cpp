@@ -61,20 +61,17 @@ QByteArray metaCharset(QByteArrayView html)
     return head.mid(start, end - start);
 }
 
-/// A name from the sender: its last path component, without control or bidirectional-override
-/// characters, trimmed of the dots and spaces that hide an extension.
+/// A name from the sender: its last path component, without control characters, trimmed of the
+/// dots and spaces that hide an extension. Bidirectional overrides and zero-width characters are
+/// kept: the attachment checks judge them and the view shows them (AttachmentName).
 QString cleanedName(QString name)
 {
     name = name.section(u'/', -1).section(u'\\', -1);
     QString kept;
     kept.reserve(name.size());
     for (const QChar c : std::as_const(name)) {
-        const char16_t code = c.unicode();
-        if (c.category() == QChar::Other_Control || code == 0x202E || code == 0x202D || code == 0x202A ||
-            code == 0x202B || code == 0x202C || (code >= 0x2066 && code <= 0x2069) || code == 0x200E ||
-            code == 0x200F)
-            continue;
-        kept.append(c);
+        if (c.category() != QChar::Other_Control)
+            kept.append(c);
     }
     while (!kept.isEmpty() && (kept.endsWith(u' ') || kept.endsWith(u'.')))
         kept.chop(1);

@@ -1,5 +1,7 @@
 #include "PhishingAnalyzer.h"
 
+#include "security/AttachmentName.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QSet>
@@ -391,7 +393,100 @@ QList<MessageWarning> PhishingAnalyzer::analyse(const Input &input) const
              tr("This message asks about your password or identifiers. The academy will "
                 "never ask for your identifiers by e-mail."));
     }
+    warnAboutAttachments(input, warnings);
     return warnings;
+}
+
+void PhishingAnalyzer::warnAboutAttachments(const Input &input, QList<MessageWarning> &warnings) const
+{
+    QStringList programs, disguised, deceptive, archives, webForms, webScripts, macros, locked;
+    for (const AttachmentVerdict &verdict : input.attachments) {
+        const QString name = u"« "_s + AttachmentName::visible(verdict.name) + u" »"_s;
+        if (verdict.program)
+            programs.append(name);
+        if (verdict.disguised)
+            disguised.append(name);
+        if (verdict.deceptiveName)
+            deceptive.append(name);
+        if (!verdict.programMembers.isEmpty())
+            archives.append(name + u" (« "_s + AttachmentName::visible(verdict.programMembers.constFirst()) +
+                            u" »)"_s);
+        if (verdict.webForm)
+            webForms.append(name);
+        if (verdict.webScript)
+            webScripts.append(name);
+        if (verdict.macros)
+            macros.append(name);
+        if (verdict.encryptedArchive)
+            locked.append(name);
+    }
+    const auto warn = [&warnings](const QString &code, const QString &text) {
+        warnings.append({code, text});
+    };
+    const QString separator = u", "_s;
+    if (!programs.isEmpty())
+        warn(u"attachment-program"_s,
+             tr("%1: a program, a script, a shortcut or a disk image. Opening it could run it on this "
+                "computer; AmiensMail does not open it.")
+                 .arg(programs.join(separator)));
+    if (!disguised.isEmpty())
+        warn(u"attachment-disguised"_s,
+             tr("%1 pretends to be a document but is a program.").arg(disguised.join(separator)));
+    if (!deceptive.isEmpty())
+        warn(u"attachment-deceptive-name"_s,
+             tr("The name %1 holds invisible or look-alike characters that hide what the file really is.")
+                 .arg(deceptive.join(separator)));
+    if (!archives.isEmpty())
+        warn(u"attachment-archive-program"_s,
+             tr("The archive %1 holds a program or a script.").arg(archives.join(separator)));
+    if (!webForms.isEmpty())
+        warn(u"attachment-html-form"_s,
+             tr("%1 is a web page with a form, as fake login pages are. Never type your password in a "
+                "page received by e-mail.")
+                 .arg(webForms.join(separator)));
+    if (!webScripts.isEmpty())
+        warn(u"attachment-html-script"_s,
+             tr("%1 is a web page that runs a script or sends you to another site when opened.")
+                 .arg(webScripts.join(separator)));
+    if (!macros.isEmpty())
+        warn(u"attachment-macros"_s,
+             tr("%1 contains macros, programs that run once they are enabled. Do not enable them unless "
+                "you expected this document from its author.")
+                 .arg(macros.join(separator)));
+
+    // Locking an archive and giving its key in the same message only hides it from virus checks.
+    static const QRegularExpression password(
+        uR"re((?:mot de passe|mdp|password|passwort|code(?: d'acc[èe]s| d'ouverture)?|cl[ée]))re"
+        uR"re((?:\s+(?:de l'archive|du fichier|du zip|des fichiers|pour l'ouvrir|)re"
+        uR"re(pour (?:ouvrir|d[ée]compresser|extraire))re"
+        uR"re((?: (?:le|la|les) (?:fichiers?|archive|documents?|pi[èe]ces? jointes?))?))?)re"
+        uR"re(\s*(?:(:|=)|\s(est|is)\s)\s*([«"“'‘]?)\s*([^\s«»"”'’]{3,40}))re"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression digit(u"\\d"_s);
+    bool passwordGiven = false;
+    if (!locked.isEmpty()) {
+        auto matches = password.globalMatch(input.text);
+        while (matches.hasNext() && !passwordGiven) {
+            const auto match = matches.next();
+            // "mot de passe : 2026" always; "le mot de passe est communiqué par SMS" is no password.
+            passwordGiven = !match.captured(1).isEmpty() || !match.captured(3).isEmpty() ||
+                            match.captured(4).contains(digit);
+        }
+    }
+    if (passwordGiven)
+        warn(u"attachment-encrypted-archive"_s,
+             tr("The archive %1 is locked with a password given in the message itself: a way to get past "
+                "virus checks.")
+                 .arg(locked.join(separator)));
+
+    static const QRegularExpression enableContent(
+        u"activ(?:er|ez|e)\\s+(?:le contenu|les contenus|les macros|la modification|l'[ée]dition)|"
+        "autoris(?:er|ez) les macros|enable (?:the )?(?:content|editing|macros)"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    if (enableContent.match(input.text).hasMatch() || enableContent.match(input.headers.subject).hasMatch())
+        warn(u"enable-content-request"_s,
+             tr("The message asks you to enable content or macros: that is how a booby-trapped document "
+                "takes control of a computer."));
 }
 
 } // namespace Amiens

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mime/MessageHeaders.h"
+#include "security/AttachmentVerdict.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -31,6 +32,8 @@ public:
         QString text;           ///< plain text (or the HTML's text)
         QString html;           ///< raw HTML part, for links and forms; may be empty
         bool ownFolder = false; ///< Sent or Drafts: the user's own mail is never flagged
+        /// What each attachment is (AttachmentInspector::inspectAll), in the message's order.
+        QList<AttachmentVerdict> attachments;
     };
 
     /// @p trustedDomains: the academy's domains ("ac-amiens.fr", "education.gouv.fr"); their
@@ -47,6 +50,11 @@ public:
     [[nodiscard]] bool isLookalikeDomain(const QString &domain) const;
 
 private:
+    /// Programs, disguised or misleading names, archives holding programs, web pages with forms
+    /// or script, macros, a locked archive whose password is in the text, and the text asking to
+    /// enable macros.
+    void warnAboutAttachments(const Input &input, QList<MessageWarning> &warnings) const;
+
     QStringList m_trustedDomains;
     QStringList m_knownColleagues;
 };

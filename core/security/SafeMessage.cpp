@@ -2,6 +2,7 @@
 
 #include "mime/HtmlSanitizer.h"
 #include "mime/PlainTextFormatter.h"
+#include "security/AttachmentInspector.h"
 
 using namespace Qt::StringLiterals;
 
@@ -59,9 +60,18 @@ SafeMessage SafeMessage::fromRaw(const QByteArray &raw, const PhishingAnalyzer &
     SafeMessage result;
     result.content = MessageContent::parse(raw);
     result.bodyHtml = bodyHtmlFor(result.content, options.allowRemoteContent, &result.blockedRemoteImages);
-    result.warnings = analyzer.analyse(
-        {result.content.headers, result.content.text, result.content.html, options.ownFolder});
+    result.warnings = analyzer.analyse(analyzerInput(raw, result.content, options.ownFolder));
     return result;
+}
+
+PhishingAnalyzer::Input SafeMessage::analyzerInput(const QByteArray &raw, const MessageContent &content,
+                                                   bool ownFolder)
+{
+    PhishingAnalyzer::Input input{content.headers, content.text, content.html, ownFolder, {}};
+    // The user's own mail is never flagged: its attachments need no reading.
+    if (!ownFolder)
+        input.attachments = AttachmentInspector::inspectAll(raw, content);
+    return input;
 }
 
 } // namespace Amiens

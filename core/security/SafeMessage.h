@@ -30,6 +30,11 @@ struct SafeMessage
     /// Never throws; a broken part leaves that part empty.
     [[nodiscard]] static SafeMessage fromRaw(const QByteArray &raw, const PhishingAnalyzer &analyzer,
                                              const Options &options);
+    /// What the phishing checks read of a message: its headers, its text and HTML, and what each
+    /// attachment really is (AttachmentInspector), so that the window, the CLI and the tests
+    /// judge the same things.
+    [[nodiscard]] static PhishingAnalyzer::Input analyzerInput(const QByteArray &raw,
+                                                               const MessageContent &content, bool ownFolder);
     /// The body alone, for a re-render with other @p allowRemoteContent.
     [[nodiscard]] static QString bodyHtmlFor(const MessageContent &content, bool allowRemoteContent,
                                              int *blockedRemoteImages = nullptr);

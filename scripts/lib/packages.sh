@@ -6,7 +6,7 @@ AMIENS_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6sql6-sqlite qt6-qpa-plugins
-    libvmime-dev qtkeychain-qt6-dev libssl-dev libsqlite3-dev libytnef0-dev
+    libvmime-dev qtkeychain-qt6-dev libssl-dev libsqlite3-dev libytnef0-dev libarchive-dev
     # tests/checks validates the desktop file and the AppStream metadata with these
     desktop-file-utils appstream
 )

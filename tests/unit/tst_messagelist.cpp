@@ -96,6 +96,7 @@ private Q_SLOTS:
     void longBodiesArriveInPieces();
     void htmlIsSanitisedAndRemoteContentOffered();
     void executableAttachmentsAreNotOpened();
+    void attachmentsAreJudgedByWhatTheyAre();
     void phishingIsFlaggedButNotInSent();
     void threaderBuildsConversations_data();
     void threaderBuildsConversations();
@@ -455,6 +456,44 @@ void TestMessageList::executableAttachmentsAreNotOpened()
     QVERIFY(view.receiptBar()->isVisibleTo(&view));
     QVERIFY2(!view.receiptBar()->text().contains(u"<a href"_s), qPrintable(view.receiptBar()->text()));
     QVERIFY(view.receiptBar()->text().contains(u"&lt;a href="_s));
+}
+
+void TestMessageList::attachmentsAreJudgedByWhatTheyAre()
+{
+    // "Releve<U+202E>fdp.scr" shows as "Relevercs.pdf" in a file manager, and "convocation.pdf" is a
+    // Windows program: the list shows the hidden character, the warnings name both, and « Ouvrir »
+    // refuses both, even in Sent (a decision on what the file is, not on who sent it).
+    const QByteArray raw =
+        "From: Scolarite <scolarite@lycee-exemple.fr>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=x\r\n\r\n"
+        "--x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nVoir les pièces jointes.\r\n"
+        "--x\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; "
+        "filename*=utf-8''Releve%E2%80%AEfdp.scr\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        "TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA==\r\n"
+        "--x\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
+        "filename=\"convocation.pdf\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n"
+        "TVqQAAMAAAAEAAAA//"
+        "8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAA==\r\n--x--\r\n";
+    for (const bool ownFolder : {false, true}) {
+        MessageView view;
+        view.showMessage(CachedMessage(), raw, ownFolder);
+        QCOMPARE(view.attachmentList()->count(), 2);
+        QVERIFY2(view.attachmentList()->item(0)->text().startsWith(u"Releve<U+202E>fdp.scr"_s),
+                 qPrintable(view.attachmentList()->item(0)->text()));
+        if (!ownFolder) {
+            const QStringList codes = view.warningCodes();
+            for (const QString &code :
+                 {u"attachment-program"_s, u"attachment-disguised"_s, u"attachment-deceptive-name"_s})
+                QVERIFY2(codes.contains(code), qPrintable(codes.join(u',')));
+            QVERIFY(!view.attachmentList()->item(1)->icon().isNull());
+        }
+        for (int index : {0, 1}) {
+            QString error;
+            QVERIFY(view.writeAttachmentForOpening(index, &error).isEmpty());
+            QVERIFY2(error.contains(u"program"_s), qPrintable(error));
+        }
+    }
 }
 
 void TestMessageList::phishingIsFlaggedButNotInSent()
