@@ -1,6 +1,8 @@
 // The message model as a user meets it through a real server: the real-world corpus and the
 // hostile corpus delivered into Dovecot, synced with `amiens-mail-cli sync --bodies all` and read
 // with `show --json`. Every message must come back (no crash, no hang) and say what the model says.
+// The attachment cases of the phishing corpus go the same way: their attachment warnings must
+// reach `show --json` as tst_phishing expects them (issue 16).
 #include "CliRun.h"
 #include "HostileMail.h"
 #include "MailServerControl.h"
@@ -10,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void initTestCase();
     void everyMessageIsShownAsTheModelReadsIt();
     void terminalSequencesAreShownNotRun();
+    void attachmentWarningsReachShowJson();
 
 private:
     CliRun cli(const QStringList &arguments, const QByteArray &input = {});
@@ -92,6 +96,15 @@ void TestMessageCli::initTestCase()
         m_delivered.append({name, uid, std::move(hostile.raw), true});
     }
     QVERIFY(m_delivered.size() > 80);
+    const QDir phishing(QStringLiteral(AMIENS_SOURCE_DIR "/tests/data/phishing"));
+    for (const QString &name : phishing.entryList({u"*-att-*.eml"_s}, QDir::Files, QDir::Name)) {
+        QFile file(phishing.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray raw = file.readAll();
+        const quint32 uid = server.save(kFolder, raw);
+        QVERIFY2(uid > 0, qPrintable(name));
+        m_delivered.append({name, uid, raw, false});
+    }
 
     const CliRun synced = cli({u"sync"_s, u"--bodies"_s, u"all"_s});
     QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
@@ -162,9 +175,55 @@ void TestMessageCli::terminalSequencesAreShownNotRun()
     QVERIFY2(show.out.contains(u"Facture \u241b]52;c;Y3VybCBldmlsfHNo\u2407 impayee"_s),
              qPrintable(show.out));
     QVERIFY2(show.out.contains(u"Bonjour,\u241b[2J"_s), qPrintable(show.out));
-    // The model drops the override from file names, so the real extension shows.
-    QVERIFY2(show.out.contains(u"facturefdp.exe"_s), qPrintable(show.out));
+    // The override in the file name is shown, not obeyed, and the file is known for a program.
+    QVERIFY2(show.out.contains(u"facture<U+202E>fdp.exe"_s), qPrintable(show.out));
+    const CliRun json = cli({u"show"_s, kFolder, QString::number(uid), u"--json"_s});
+    const QJsonObject shown = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QStringList codes;
+    for (const QJsonValue &warning : shown.value(u"warnings"_s).toArray())
+        codes.append(warning.toObject().value(u"code"_s).toString());
+    for (const QString &code : {u"attachment-program"_s, u"attachment-deceptive-name"_s})
+        QVERIFY2(codes.contains(code), qPrintable(codes.join(u',')));
+    QCOMPARE(shown.value(u"attachments"_s).toArray().at(0).toObject().value(u"opens"_s).toBool(true), false);
     QVERIFY2(list.out.contains(u"Rectorat\u241b[1A\u241b[2K"_s), qPrintable(list.out));
+}
+
+void TestMessageCli::attachmentWarningsReachShowJson()
+{
+    // expected.tsv gives each case's exact warnings; the attachment ones (which do not depend on
+    // the correspondents known to the cache) must come out of `show --json` alike.
+    QFile manifest(QStringLiteral(AMIENS_SOURCE_DIR "/tests/data/phishing/expected.tsv"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    QHash<QString, QStringList> expected;
+    for (const QString &line : QString::fromUtf8(manifest.readAll()).split(u'\n')) {
+        const QStringList fields = line.split(u'\t');
+        if (fields.size() == 3 && fields.at(0).contains(u"-att-"_s))
+            expected.insert(fields.at(0), fields.at(2).split(u','));
+    }
+    const auto attachmentCodes = [](QStringList codes) {
+        codes.removeIf([](const QString &code) {
+            return !code.startsWith(u"attachment-"_s) && code != u"enable-content-request"_s;
+        });
+        codes.sort();
+        return codes;
+    };
+    int checked = 0;
+    for (const Delivered &message : std::as_const(m_delivered)) {
+        if (!message.name.contains(u"-att-"_s))
+            continue;
+        QVERIFY2(expected.contains(message.name), qPrintable(message.name + u" is not in expected.tsv"_s));
+        const CliRun show = cli({u"show"_s, kFolder, QString::number(message.uid), u"--json"_s});
+        QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+        QStringList codes;
+        const QJsonObject shown = QJsonDocument::fromJson(show.out.toUtf8()).object();
+        for (const QJsonValue &warning : shown.value(u"warnings"_s).toArray()) {
+            codes.append(warning.toObject().value(u"code"_s).toString());
+            QVERIFY(!warning.toObject().value(u"text"_s).toString().isEmpty());
+        }
+        QCOMPARE(attachmentCodes(codes), attachmentCodes(expected.value(message.name)));
+        ++checked;
+    }
+    QVERIFY2(checked >= 20, qPrintable(QString::number(checked)));
 }
 
 QTEST_GUILESS_MAIN(TestMessageCli)
