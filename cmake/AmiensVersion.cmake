@@ -10,12 +10,26 @@ if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
         OUTPUT_VARIABLE AMIENS_GIT_DESCRIBE
         OUTPUT_STRIP_TRAILING_WHITESPACE
         ERROR_QUIET)
-    # A new commit or branch changes the version: configure again when HEAD moves.
-    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/.git/HEAD")
-    file(READ "${PROJECT_SOURCE_DIR}/.git/HEAD" _amiens_head)
-    if(_amiens_head MATCHES "^ref: ([^\n]+)")
-        if(EXISTS "${PROJECT_SOURCE_DIR}/.git/${CMAKE_MATCH_1}")
-            set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/.git/${CMAKE_MATCH_1}")
+    # A new commit or branch changes the version: configure again when HEAD moves. In a linked
+    # worktree .git is a file, so ask git where HEAD and the branch refs live.
+    execute_process(
+        COMMAND "${GIT_EXECUTABLE}" rev-parse --absolute-git-dir --git-common-dir
+        WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+        OUTPUT_VARIABLE _amiens_git_dirs
+        OUTPUT_STRIP_TRAILING_WHITESPACE
+        ERROR_QUIET)
+    string(REPLACE "\n" ";" _amiens_git_dirs "${_amiens_git_dirs}")
+    list(LENGTH _amiens_git_dirs _amiens_git_dir_count)
+    if(_amiens_git_dir_count EQUAL 2)
+        list(GET _amiens_git_dirs 0 _amiens_git_dir)
+        list(GET _amiens_git_dirs 1 _amiens_git_common_dir)
+        get_filename_component(_amiens_git_common_dir "${_amiens_git_common_dir}" ABSOLUTE
+                               BASE_DIR "${PROJECT_SOURCE_DIR}")
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_amiens_git_dir}/HEAD")
+        file(READ "${_amiens_git_dir}/HEAD" _amiens_head)
+        if(_amiens_head MATCHES "^ref: ([^\n]+)" AND EXISTS "${_amiens_git_common_dir}/${CMAKE_MATCH_1}")
+            set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+                                                   "${_amiens_git_common_dir}/${CMAKE_MATCH_1}")
         endif()
     endif()
 endif()

@@ -2763,6 +2763,18 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
         <source>The offline copy of the mail could not be written (is the disk full?). Nothing was lost on the server; the next synchronisation will resume.</source>
         <translation>La copie hors connexion du courrier n’a pas pu être écrite (le disque est-il plein ?). Rien n’a été perdu sur le serveur ; la prochaine synchronisation reprendra.</translation>
     </message>
+    <message>
+        <source>a block of %1, the limit is %2</source>
+        <translation>un bloc de %1, la limite est de %2</translation>
+    </message>
+    <message>
+        <source>a line longer than %1</source>
+        <translation>une ligne de plus de %1</translation>
+    </message>
+    <message>
+        <source>The server %1 sent an oversized reply (%2); the connection was closed.</source>
+        <translation>Le serveur %1 a envoyé une réponse démesurée (%2) ; la connexion a été fermée.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -15,11 +15,12 @@ struct ConnectionReport
     enum class Failure
     {
         None,
-        Connect,         ///< host not found, connection refused or dropped
-        Certificate,     ///< the server's identity could not be verified
-        TlsHandshake,    ///< TLS failed for another reason (protocol, cipher)
-        StartTlsRefused, ///< a STARTTLS endpoint did not offer or accept STARTTLS
-        Greeting,        ///< the server's greeting was not what the protocol says
+        Connect,           ///< host not found, connection refused or dropped
+        Certificate,       ///< the server's identity could not be verified
+        TlsHandshake,      ///< TLS failed for another reason (protocol, cipher)
+        StartTlsRefused,   ///< a STARTTLS endpoint did not offer or accept STARTTLS
+        Greeting,          ///< the server's greeting was not what the protocol says
+        OversizedResponse, ///< a line or literal beyond ImapStreamGuard's bounds: connection closed
     };
 
     Failure failure = Failure::None;
@@ -28,6 +29,8 @@ struct ConnectionReport
     bool encrypted = false;
     QString tlsDescription;          ///< "TLS 1.3, TLS_AES_256_GCM_SHA384" once encrypted
     QSslCertificate peerCertificate; ///< the verified leaf, for "connection details"
+    qint64 bytesReceived = 0;        ///< bytes handed to VMime on this connection
+    qint64 oversizedLiteral = 0;     ///< the size a refused literal announced (0: a line too long)
 };
 
 } // namespace Amiens

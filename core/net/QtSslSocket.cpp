@@ -77,6 +77,8 @@ void QtSslSocket::throwFailure(ConnectionReport::Failure failure, const QString 
         throw vmime::exceptions::tls_exception(what);
     case ConnectionReport::Failure::Greeting:
         throw vmime::exceptions::connection_greeting_error(what);
+    case ConnectionReport::Failure::OversizedResponse:
+        throw vmime::exceptions::invalid_response("", what);
     case ConnectionReport::Failure::Connect:
     case ConnectionReport::Failure::None:
         break;
@@ -91,6 +93,9 @@ void QtSslSocket::connect(const vmime::string &address, vmime::port_t port)
     *m_report = ConnectionReport();
     m_sslErrors.clear();
     m_replay.clear();
+    m_guard.reset();
+    if (m_settings.protocol == MailProtocol::Imap)
+        m_guard.emplace();
 
     m_socket = std::make_unique<QSslSocket>();
     m_socket->setSslConfiguration(m_settings.trust.sslConfiguration());
@@ -261,13 +266,28 @@ void QtSslSocket::receive(vmime::string &buffer)
     buffer.assign(chunk, size);
 }
 
+void QtSslSocket::checkReceived(const vmime::byte_t *data, size_t size)
+{
+    m_report->bytesReceived += static_cast<qint64>(size);
+    if (!m_guard || m_guard->feed(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size)))
+        return;
+    m_report->oversizedLiteral =
+        m_guard->violation() == ImapStreamGuard::Violation::LiteralTooLarge ? m_guard->announcedLiteral() : 0;
+    throwFailure(ConnectionReport::Failure::OversizedResponse, m_guard->detail());
+}
+
 size_t QtSslSocket::receiveRaw(vmime::byte_t *buffer, size_t count)
 {
     m_status &= ~STATUS_WOULDBLOCK;
+    // Once refused, the stream stays refused: nothing more reaches VMime, and the report keeps
+    // the reason instead of a later "connection lost".
+    if (m_guard && m_guard->violation() != ImapStreamGuard::Violation::None)
+        throw vmime::exceptions::invalid_response("", m_guard->detail().toStdString());
     if (!m_replay.isEmpty()) {
         const size_t size = std::min(count, static_cast<size_t>(m_replay.size()));
         std::memcpy(buffer, m_replay.constData(), size);
         m_replay.remove(0, static_cast<qsizetype>(size));
+        checkReceived(buffer, size);
         return size;
     }
     if (!m_socket)
@@ -285,6 +305,7 @@ size_t QtSslSocket::receiveRaw(vmime::byte_t *buffer, size_t count)
     const qint64 read = m_socket->read(reinterpret_cast<char *>(buffer), static_cast<qint64>(count));
     if (read < 0)
         throw vmime::exceptions::socket_exception(m_socket->errorString().toStdString());
+    checkReceived(buffer, static_cast<size_t>(read));
     if (read > 0 && m_timeoutHandler)
         m_timeoutHandler->resetTimeOut();
     return static_cast<size_t>(read);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionReport.h"
+#include "ImapStreamGuard.h"
 #include "SocketSettings.h"
 
 #include <QByteArray>
@@ -8,6 +9,7 @@
 #include <QSslError>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <vmime/net/socket.hpp>
 
 class QSslSocket;
@@ -21,6 +23,9 @@ namespace Amiens {
 ///
 /// Writes are buffered and flushed when VMime starts waiting for the reply, so the four writes
 /// VMime makes per command and its 8-byte APPEND writes leave as a few large TLS records.
+///
+/// On IMAP, every byte handed to VMime first passes an ImapStreamGuard: a line or a literal
+/// beyond its bounds closes the connection (ConnectionReport::Failure::OversizedResponse).
 class QtSslSocket final : public vmime::net::socket
 {
 public:
@@ -60,6 +65,8 @@ private:
     void runStartTls();
     void waitForEncryptedOrThrow();
     QByteArray readPlainLine();
+    /// Hands @p size received bytes to the guard; closes the connection and throws when refused.
+    void checkReceived(const vmime::byte_t *data, size_t size);
     void writeBuffered(const char *data, qint64 size);
     void flushWrites();
     /// Throws operation_timed_out when the timeout handler says so (silence or cancellation).
@@ -74,7 +81,8 @@ private:
     QString m_host;
     quint16 m_port = 0;
     QList<QSslError> m_sslErrors;
-    QByteArray m_replay; ///< greeting handed to VMime after our own STARTTLS
+    QByteArray m_replay;                    ///< greeting handed to VMime after our own STARTTLS
+    std::optional<ImapStreamGuard> m_guard; ///< IMAP only
     unsigned int m_status = 0;
     qint64 m_pendingWrite = 0;
     qint64 m_bytesFlushed = 0;

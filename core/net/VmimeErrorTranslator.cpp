@@ -1,8 +1,10 @@
 #include "VmimeErrorTranslator.h"
 
+#include "ImapStreamGuard.h"
 #include "cache/CacheWriteError.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <vmime/exception.hpp>
 #include <vmime/security/cert/certificateException.hpp>
 
@@ -53,6 +55,21 @@ ServiceError fromReport(const ConnectionReport &report, const QString &server, c
             VmimeErrorTranslator::tr("The server %1 answered in an unexpected way. It may be in maintenance.")
                 .arg(server),
             report.detail);
+    case Failure::OversizedResponse: {
+        // Sizes in the user's units ("64 Mio" in French).
+        const QLocale locale;
+        const QString what = report.oversizedLiteral > 0
+                                 ? VmimeErrorTranslator::tr("a block of %1, the limit is %2")
+                                       .arg(locale.formattedDataSize(report.oversizedLiteral, 0),
+                                            locale.formattedDataSize(ImapStreamGuard::kMaxLiteralBytes, 0))
+                                 : VmimeErrorTranslator::tr("a line longer than %1")
+                                       .arg(locale.formattedDataSize(ImapStreamGuard::kMaxLineBytes, 0));
+        return make(ServiceError::Kind::Protocol,
+                    VmimeErrorTranslator::tr("The server %1 sent an oversized reply (%2); the connection was "
+                                             "closed.")
+                        .arg(server, what),
+                    report.detail);
+    }
     case Failure::Connect:
         return make(
             ServiceError::Kind::Network,

@@ -82,6 +82,18 @@ QByteArray SieveScriptBuilder::stringList(const QStringList &items)
     return result + ']';
 }
 
+QString SieveScriptBuilder::protectFromVariables(const QString &text)
+{
+    QString result = text;
+    return result.replace(u"${"_s, u"${"_s + kDollarVariable + u"}{"_s);
+}
+
+QString SieveScriptBuilder::expandDollarVariable(const QString &text)
+{
+    QString result = text;
+    return result.replace(u"${"_s + kDollarVariable + u'}', u"$"_s);
+}
+
 QStringList SieveScriptBuilder::requiredExtensions(const VacationSettings &vacation,
                                                    const ForwardSettings &forward)
 {
@@ -114,6 +126,26 @@ QByteArray SieveScriptBuilder::buildBlock(const VacationSettings &vacation, cons
     }
     if (!missing.isEmpty())
         block += "require " + stringList(missing) + ';' + nl;
+    const qsizetype setAt = block.size();
+
+    // Under "variables" each text the user typed is protected; the set command that makes the
+    // protection work is written only when some text needed it, so a script without "${" is
+    // written exactly as without variables.
+    const bool variables = alreadyRequired.contains(u"variables"_s, Qt::CaseInsensitive);
+    bool protectedSome = false;
+    const auto text = [&](const QString &value) {
+        if (!variables)
+            return value;
+        const QString result = protectFromVariables(value);
+        protectedSome = protectedSome || result != value;
+        return result;
+    };
+    const auto texts = [&](const QStringList &values) {
+        QStringList result;
+        for (const QString &value : values)
+            result << text(value);
+        return result;
+    };
 
     if (!vacation.message.isEmpty() || vacation.enabled) {
         const QByteArray indent = "          ";
@@ -134,27 +166,29 @@ QByteArray SieveScriptBuilder::buildBlock(const VacationSettings &vacation, cons
             QStringList patterns;
             for (const QString &domain : vacation.academyDomains)
                 patterns << domain.trimmed().toLower() << u"*."_s + domain.trimmed().toLower();
-            tests << "address :domain :matches \"from\" " + stringList(patterns);
+            tests << "address :domain :matches \"from\" " + stringList(texts(patterns));
         }
         if (vacation.timeZone.isValid())
             block += "# time zone: " + vacation.timeZone.id() + nl;
         block += "if allof (" + tests.join("," + nl + indent) + ")" + nl + "{" + nl;
         block += "    vacation :days " + QByteArray::number(std::max(1, vacation.days));
         if (!vacation.subject.isEmpty())
-            block += " :subject " + quotedString(vacation.subject);
+            block += " :subject " + quotedString(text(vacation.subject));
         if (!vacation.addresses.isEmpty())
-            block += " :addresses " + stringList(vacation.addresses);
-        block += ' ' + multiLineString(vacation.message, nl) + "    ;" + nl + "}" + nl;
+            block += " :addresses " + stringList(texts(vacation.addresses));
+        block += ' ' + multiLineString(text(vacation.message), nl) + "    ;" + nl + "}" + nl;
     }
 
     if (!forward.address.isEmpty()) {
         const QByteArray redirect = QByteArray("redirect ") + (forward.keepCopy ? ":copy " : "") +
-                                    quotedString(forward.address.trimmed()) + ';';
+                                    quotedString(text(forward.address.trimmed())) + ';';
         if (forward.enabled)
             block += redirect + nl;
         else
             block += "if false" + nl + "{" + nl + "    " + redirect + nl + "}" + nl;
     }
+    if (protectedSome)
+        block.insert(setAt, "set " + quotedString(kDollarVariable) + " \"$\";" + nl);
     block += "# " + QByteArray(kEndMarker.data(), kEndMarker.size()) + nl;
     return block;
 }

@@ -22,6 +22,11 @@ class SieveScriptBuilder
 public:
     static constexpr QLatin1StringView kBeginMarker{"BEGIN AmiensMail rules"};
     static constexpr QLatin1StringView kEndMarker{"END AmiensMail rules"};
+    /// Holds "$" when the user's script requires "variables" (RFC 5229), which expands every
+    /// "${name}" in every string, ours included: "Merci ${prenom}" would go out as "Merci " and
+    /// "${a.b}" would break the script. RFC 5229 has no escape for "${", so our strings write it
+    /// "${amiensmail_dollar}{", which expands to "${" once and is not expanded again (§3).
+    static constexpr QLatin1StringView kDollarVariable{"amiensmail_dollar"};
 
     /// The extensions the block needs.
     [[nodiscard]] static QStringList requiredExtensions(const VacationSettings &vacation,
@@ -31,6 +36,8 @@ public:
 
     /// The block, markers included, each line ending with @p newline. Its own require command
     /// lists only the extensions missing from @p alreadyRequired (the script's own require).
+    /// When that includes "variables", "${" in the user's texts is written so that the server
+    /// does not expand it (kDollarVariable); otherwise the texts are written as they are.
     [[nodiscard]] static QByteArray buildBlock(const VacationSettings &vacation,
                                                const ForwardSettings &forward,
                                                const QStringList &alreadyRequired = {},
@@ -46,6 +53,12 @@ public:
     [[nodiscard]] static QByteArray multiLineString(const QString &text, const QByteArray &newline);
     /// A string list ["a", "b"].
     [[nodiscard]] static QByteArray stringList(const QStringList &items);
+
+    /// "${" written as "${amiensmail_dollar}{" (see kDollarVariable).
+    [[nodiscard]] static QString protectFromVariables(const QString &text);
+    /// What the server makes of a protected text: each "${amiensmail_dollar}" becomes "$", in one
+    /// pass as RFC 5229 expands it, so protectFromVariables() is undone exactly.
+    [[nodiscard]] static QString expandDollarVariable(const QString &text);
 };
 
 } // namespace Amiens

@@ -23,6 +23,27 @@ qsizetype afterLine(const QByteArray &script, qsizetype position)
     return newline < 0 ? script.size() : newline + 1;
 }
 
+bool isBlank(const QByteArray &text)
+{
+    return text.trimmed().isEmpty();
+}
+
+/// Where our block starts: the BEGIN marker's line, unless the user wrote something before the
+/// marker on that line ("keep; # BEGIN …"), which stays theirs.
+qsizetype blockBegin(const QByteArray &script, qsizetype marker)
+{
+    const qsizetype start = lineStart(script, marker);
+    return isBlank(script.mid(start, marker - start)) ? start : marker;
+}
+
+/// One past our block: the END marker's line break, unless the user wrote something after the
+/// marker on that line ("/* END … */ keep;"), which stays theirs.
+qsizetype blockEnd(const QByteArray &script, qsizetype markerEnd)
+{
+    const qsizetype next = afterLine(script, markerEnd);
+    return isBlank(script.mid(markerEnd, next - markerEnd)) ? next : markerEnd;
+}
+
 QByteArray newlineOf(const QByteArray &script)
 {
     const qsizetype newline = script.indexOf('\n');
@@ -61,7 +82,7 @@ std::optional<SieveScriptEditor::BlockSpan> SieveScriptEditor::findBlock(const Q
             *error = u"the AmiensMail block of the script has lost one of its markers"_s;
         return std::nullopt;
     }
-    return BlockSpan{lineStart(script, begin->begin), afterLine(script, end->end)};
+    return BlockSpan{blockBegin(script, begin->begin), blockEnd(script, end->end)};
 }
 
 std::optional<QByteArray> SieveScriptEditor::apply(const QByteArray &script, const VacationSettings &vacation,

@@ -19,8 +19,8 @@ class SieveScriptEditor
 public:
     struct BlockSpan
     {
-        qsizetype begin = 0; ///< start of the BEGIN marker line
-        qsizetype end = 0;   ///< one past the END marker line's line break
+        qsizetype begin = 0; ///< start of the BEGIN marker's line, or the marker after user text
+        qsizetype end = 0;   ///< one past the END marker's line break, or the marker before user text
     };
 
     /// Where our block is, if the script has one; an error when its markers are damaged

@@ -168,6 +168,35 @@ bool readVacationRule(const QByteArray &script, const SieveScript &parsed, const
     return false;
 }
 
+/// Whether our block sets kDollarVariable, i.e. wrote the user's texts protected from RFC 5229.
+bool setsDollarVariable(const SieveScript &block)
+{
+    for (const SieveCommand &command : block.commands) {
+        const QList<SieveArgument> positional = command.positional();
+        if (command.name == u"set"_s && positional.size() == 2 &&
+            firstString(&positional[0]).compare(SieveScriptBuilder::kDollarVariable, Qt::CaseInsensitive) ==
+                0 &&
+            firstString(&positional[1]) == u"$"_s)
+            return true;
+    }
+    return false;
+}
+
+/// Undoes SieveScriptBuilder::protectFromVariables on everything our block reads back.
+void expandDollarVariable(VacationSettings &vacation, ForwardSettings &forward)
+{
+    const auto expand = [](QString &text) {
+        text = SieveScriptBuilder::expandDollarVariable(text);
+    };
+    expand(vacation.subject);
+    expand(vacation.message);
+    for (QString &address : vacation.addresses)
+        expand(address);
+    for (QString &domain : vacation.academyDomains)
+        expand(domain);
+    expand(forward.address);
+}
+
 void readForward(const SieveScript &parsed, ForwardSettings &forward)
 {
     for (const SieveCommand &command : parsed.commands) {
@@ -223,6 +252,8 @@ SieveScriptReader::Result SieveScriptReader::read(const QByteArray &script, cons
             if (readVacationRule(block, *parsed, context, nullptr))
                 result.vacationSource = Source::AmiensMail;
             readForward(*parsed, result.forward);
+            if (setsDollarVariable(*parsed))
+                expandDollarVariable(result.vacation, result.forward);
         }
     }
 

@@ -7,11 +7,13 @@
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
 #include "imap/jobs/ListFoldersJob.h"
+#include "net/ImapStreamGuard.h"
 
 #include <QFile>
 #include <QSslCertificateExtension>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <thread>
 #include <vmime/exception.hpp>
 
@@ -39,8 +41,14 @@ private Q_SLOTS:
     void cancellationStopsABlockedConnection();
     void internalDateBreaksVmimesParser();
     void unreadFetchReplyIsDroppedBeforeTheNextCommand();
+    void hugeLiteralIsRefusedAtItsAnnouncement();
+    void endlessLineIsRefusedAtTheBound();
 
 private:
+    /// Logs in to a fake whose reply to UID FETCH is @p hostile, fetches, and returns the error
+    /// with what the socket had handed to VMime by then.
+    std::pair<std::optional<ServiceError>, ConnectionReport>
+    fetchFromHostileServer(const std::function<void(ScriptedConnection &)> &hostile);
     TlsTrust trust() const;
     QString chainFile(const QString &leaf);
 
@@ -392,6 +400,84 @@ void TestImapConnection::unreadFetchReplyIsDroppedBeforeTheNextCommand()
         fetched.append(message.uid);
     });
     QCOMPARE(fetched, saved);
+}
+
+std::pair<std::optional<ServiceError>, ConnectionReport>
+TestImapConnection::fetchFromHostileServer(const std::function<void(ScriptedConnection &)> &hostile)
+{
+    ScriptedServer server(
+        [&](ScriptedConnection &c) {
+            serveMinimalImap(c, "* OK ready\r\n",
+                             [&](const QByteArray &, const QByteArray &command, const QByteArray &line,
+                                 ScriptedConnection &connection) {
+                                 if (command != "UID" || !line.contains("FETCH"))
+                                     return false;
+                                 hostile(connection);
+                                 return true;
+                             });
+        },
+        ScriptedServer::TlsIdentity{chainFile(u"cert.pem"_s), m_env.sslFile(u"key.pem"_s)});
+    Account account = m_env.account();
+    account.imap.port = server.port();
+    ImapConnection connection(account, trust(), nullptr);
+    if (const auto error = connection.open(m_env.password))
+        return {error, connection.lastConnectionReport()};
+    ImapCommandChannel channel(connection);
+    channel.examine(u"INBOX"_s);
+    std::optional<ServiceError> error;
+    try {
+        channel.fetch("7", "(UID BODY.PEEK[])", [](FetchedMessage &&, QByteArray &&) {});
+    } catch (...) {
+        error = connection.translate(std::current_exception());
+    }
+    // The client gave up: the connection is closed, not left for the next command.
+    if (error && connection.isOpen())
+        error->technical += u" [connection still open]"_s;
+    return {error, connection.lastConnectionReport()};
+}
+
+void TestImapConnection::hugeLiteralIsRefusedAtItsAnnouncement()
+{
+    // A FETCH announcing a 4 GB literal, whose bytes then trickle in: VMime 0.9.2 would buffer
+    // them for as long as the server keeps sending. The announcement alone is refused.
+    const auto [error, report] = fetchFromHostileServer([](ScriptedConnection &c) {
+        c.send("* 1 FETCH (UID 7 BODY[] {4000000000}\r\n");
+        const QByteArray chunk(16 * 1024, 'x');
+        for (int i = 0; i < 400 && c.isOpen(); ++i) { // at most 6.4 MB, then the server gives up
+            c.send(chunk);
+            QThread::msleep(5);
+        }
+    });
+    QVERIFY(error);
+    QVERIFY2(error->message.contains(u"sent an oversized reply (a block of"_s), qPrintable(error->message));
+    QVERIFY2(error->message.contains(u"the connection was closed"_s), qPrintable(error->message));
+    QVERIFY2(error->technical.contains(u"literal of 4000000000 bytes"_s), qPrintable(error->technical));
+    QCOMPARE(error->kind, ServiceError::Kind::Protocol);
+    QCOMPARE(report.oversizedLiteral, Q_INT64_C(4000000000));
+    // Nothing of the literal reached VMime beyond the read (64 KiB) that carried its announcement.
+    QVERIFY2(report.bytesReceived < 128 * 1024, qPrintable(QString::number(report.bytesReceived)));
+}
+
+void TestImapConnection::endlessLineIsRefusedAtTheBound()
+{
+    // A line that never ends (24 MB without a line feed, then the server gives up).
+    const auto [error, report] = fetchFromHostileServer([](ScriptedConnection &c) {
+        c.send("* 1 FETCH (UID 7 ENVELOPE (\"");
+        const QByteArray chunk(64 * 1024, 'x');
+        for (int i = 0; i < 384 && c.isOpen(); ++i)
+            c.send(chunk);
+    });
+    QVERIFY(error);
+    QVERIFY2(error->message.contains(u"sent an oversized reply (a line longer than"_s),
+             qPrintable(error->message));
+    QVERIFY2(error->technical.contains(u"line of more than"_s), qPrintable(error->technical));
+    QCOMPARE(error->kind, ServiceError::Kind::Protocol);
+    QCOMPARE(report.oversizedLiteral, Q_INT64_C(0));
+    // VMime got the bound's worth of the line plus at most one read (64 KiB) and the login.
+    QVERIFY2(report.bytesReceived > ImapStreamGuard::kMaxLineBytes,
+             qPrintable(QString::number(report.bytesReceived)));
+    QVERIFY2(report.bytesReceived < ImapStreamGuard::kMaxLineBytes + 128 * 1024,
+             qPrintable(QString::number(report.bytesReceived)));
 }
 
 QTEST_GUILESS_MAIN(TestImapConnection)

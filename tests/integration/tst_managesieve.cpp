@@ -166,6 +166,7 @@ private Q_SLOTS:
     void serverWithoutStartTlsIsRefused();
     void plaintextInjectedAfterStartTlsIsRefused();
     void sieveTestAnswersOnlyInsideThePeriod();
+    void dollarBracesSurviveAUserScriptWithVariables();
     void endToEndOneAutomaticReply();
 
 private:
@@ -626,6 +627,40 @@ void TestManageSieve::sieveTestAnswersOnlyInsideThePeriod()
     output = sieveTest(*merged, message(jean, "List-Id: <enseignants.ac-amiens.fr>\r\n"));
     QVERIFY2(output.contains(u"Listes/Enseignants"_s) && !output.contains(vacationAction),
              qPrintable(output));
+}
+
+void TestManageSieve::dollarBracesSurviveAUserScriptWithVariables()
+{
+    // The user's own rules use RFC 5229 variables: Pigeonhole then expands "${…}" in every string
+    // of the script, ours included. The absence text must still go out as typed.
+    QVERIFY2(QFile::exists(u"/usr/bin/sieve-test"_s), "sieve-test (Debian's dovecot-sieve) is required");
+    auto client = signedIn();
+    const QByteArray user = "require [\"variables\", \"fileinto\"];\r\nset \"prenom\" \"Jean\";\r\n"
+                            "set \"montant\" \"12\";\r\n";
+    QVERIFY(client->putScript(u"variables"_s, user));
+    QVERIFY(client->setActive(u"variables"_s));
+    SieveRulesStore store(*client);
+    VacationSettings vacation = absence();
+    vacation.subject = u"Absente ${prenom}"_s;
+    vacation.message = u"Merci ${prenom}, co\u00fbt : ${montant} \u20ac ; ${a.b} ; $${x}"_s;
+    // The server compiles it (PUTSCRIPT, CHECKSCRIPT) and we read back what the user typed.
+    QVERIFY2(store.save(vacation, ForwardSettings()), qPrintable(store.lastError().technical));
+    const auto state = store.load(kParis);
+    QVERIFY(state);
+    QCOMPARE(state->rules.vacation, vacation);
+    const QByteArray stored = *client->getScript(u"variables"_s);
+    client->logout();
+
+    const QString output =
+        sieveTest(stored, "From: Jean Martin <jean.martin@ac-amiens.fr>\r\nTo: Marie Dupont "
+                          "<marie.dupont@ac-amiens.fr>\r\nSubject: Conseil de classe\r\n"
+                          "Message-ID: <2@ac-amiens.fr>\r\n\r\nBonjour\r\n");
+    QVERIFY2(output.contains(u"send vacation message"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"subject : Absente ${prenom}"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"Merci ${prenom}, co\u00fbt : ${montant} \u20ac ; ${a.b} ; $${x}"_s),
+             qPrintable(output));
+    // Unprotected, "${a.b}" is "referring to variable in unknown namespace 'a'".
+    QVERIFY2(!output.contains(u"namespace"_s), qPrintable(output));
 }
 
 void TestManageSieve::endToEndOneAutomaticReply()

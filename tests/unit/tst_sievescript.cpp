@@ -77,6 +77,9 @@ private Q_SLOTS:
     void readsKMailVacation();
     void ownBlockWinsOverForeignVacation();
     void parserCornerCases();
+    void userRulesOnTheMarkerLinesAreKept();
+    void variablesDoNotExpandTheUserTexts();
+    void withoutVariablesTheTextsAreWrittenAsTyped();
 };
 
 void TestSieveScript::quotingAndDotStuffing()
@@ -340,6 +343,127 @@ void TestSieveScript::parserCornerCases()
     QVERIFY(!SieveParser::parse("if true { keep; } }", &error));
     QVERIFY(!SieveParser::parse("redirect [\"a\" \"b\"];", &error));
     QVERIFY(!SieveParser::parse(QByteArray(200, '{'), &error));
+}
+
+void TestSieveScript::userRulesOnTheMarkerLinesAreKept()
+{
+    // The user (or another tool) wrote a rule before our BEGIN marker, on its line, and one after
+    // our END marker written as a bracket comment: both are theirs and must survive every save.
+    // Everything is required up front, so our block has no require that "keep;" would precede.
+    const QByteArray require = "require [\"fileinto\", \"vacation\", \"date\", \"relational\"];\r\n";
+    QString error;
+    const auto edited =
+        SieveScriptEditor::apply(QByteArray(require + "stop;\r\n"), holidays(), ForwardSettings(), &error);
+    QVERIFY2(edited, qPrintable(error));
+    QByteArray script = *edited;
+    script.replace("\r\n# BEGIN AmiensMail rules", "\r\nkeep; # BEGIN AmiensMail rules");
+    script.replace("# END AmiensMail rules\r\n", "/* END AmiensMail rules */ fileinto \"Suivi\";\r\n");
+    QVERIFY(SieveParser::parse(script, &error));
+    QCOMPARE(SieveScriptReader::read(script, kParis).vacation, holidays());
+
+    VacationSettings changed = holidays();
+    changed.message = u"Autre message"_s;
+    const auto saved = SieveScriptEditor::apply(script, changed, ForwardSettings(), &error);
+    QVERIFY2(saved, qPrintable(error));
+    QVERIFY2(saved->startsWith(QByteArray(require + "keep; \r\n# BEGIN AmiensMail rules")),
+             saved->constData());
+    QVERIFY2(saved->endsWith("# END AmiensMail rules\r\n fileinto \"Suivi\";\r\nstop;\r\n"),
+             saved->constData());
+    QVERIFY(SieveParser::parse(*saved, &error));
+    QCOMPARE(saved->count("AmiensMail rules"), 2);
+    QCOMPARE(SieveScriptReader::read(*saved, kParis).vacation, changed);
+
+    // Removing our block leaves exactly the user's part of the lines.
+    const auto removed = SieveScriptEditor::removeBlock(script, &error);
+    QVERIFY2(removed, qPrintable(error));
+    QCOMPARE(*removed, QByteArray(require + "keep;  fileinto \"Suivi\";\r\nstop;\r\n"));
+    QVERIFY(SieveParser::parse(*removed, &error));
+
+    // A marker alone on its line (with spaces around) still takes its whole line, as before.
+    QByteArray indented = *edited;
+    indented.replace("# BEGIN AmiensMail rules", "  # BEGIN AmiensMail rules");
+    indented.replace("# END AmiensMail rules\r\n", "# END AmiensMail rules  \r\n");
+    QCOMPARE(*SieveScriptEditor::removeBlock(indented, &error), QByteArray(require + "stop;\r\n"));
+}
+
+void TestSieveScript::variablesDoNotExpandTheUserTexts()
+{
+    // Under RFC 5229 the server expands "${…}" in every string: the user's own "${prenom}" would
+    // become "Jean" or nothing, and "${a.b}" (an unknown namespace) would break the script.
+    const QByteArray require = "require [\"variables\", \"fileinto\"];\n";
+    const QByteArray rules =
+        "set \"prenom\" \"Jean\";\nif header :matches \"subject\" \"*\" { set \"sujet\" \"${1}\"; }\n";
+    const QByteArray user = require + rules;
+    VacationSettings vacation;
+    vacation.enabled = true;
+    vacation.timeZone = kParis;
+    vacation.subject = u"Re: ${sujet} ${"_s;
+    vacation.message = u"Merci ${prenom},\ncoût : ${montant} € ; $5 ; ${a.b} ; ${amiensmail_dollar}}"_s;
+    vacation.days = 2;
+    const ForwardSettings forward{false, u"x${y}@ac-amiens.fr"_s, true};
+    QString error;
+    const auto edited = SieveScriptEditor::apply(user, vacation, forward, &error);
+    QVERIFY2(edited, qPrintable(error));
+    const QByteArray expected =
+        require +
+        "# BEGIN AmiensMail rules (out-of-office, forwarding): written by AmiensMail, "
+        "edit them in AmiensMail\n"
+        "require [\"vacation\", \"copy\"];\n"
+        "set \"amiensmail_dollar\" \"$\";\n"
+        "# time zone: Europe/Paris\n"
+        "if allof (not header :is \"precedence\" [\"bulk\", \"list\", \"junk\"],\n"
+        "          not exists \"list-id\",\n"
+        "          anyof (not exists \"auto-submitted\", header :is \"auto-submitted\" \"no\"),\n"
+        "          not address :localpart :matches \"from\" [\"*noreply*\", \"*no-reply*\", "
+        "\"mailer-daemon\"])\n"
+        "{\n"
+        "    vacation :days 2 :subject \"Re: ${amiensmail_dollar}{sujet} ${amiensmail_dollar}{\" text:\n"
+        "Merci ${amiensmail_dollar}{prenom},\n"
+        "co\xc3\xbbt : ${amiensmail_dollar}{montant} \xe2\x82\xac ; $5 ; ${amiensmail_dollar}{a.b} ; "
+        "${amiensmail_dollar}{amiensmail_dollar}}\n"
+        ".\n"
+        "    ;\n"
+        "}\n"
+        "if false\n"
+        "{\n"
+        "    redirect :copy \"x${amiensmail_dollar}{y}@ac-amiens.fr\";\n"
+        "}\n"
+        "# END AmiensMail rules\n" +
+        rules;
+    if (*edited != expected)
+        qWarning("generated script:\n%s", edited->constData());
+    QCOMPARE(*edited, expected);
+
+    // Read back, the texts are the user's, exactly; saved again, the script does not change.
+    const auto read = SieveScriptReader::read(*edited, kParis);
+    QCOMPARE(read.vacationSource, Source::AmiensMail);
+    QCOMPARE(read.vacation, vacation);
+    QCOMPARE(read.forward, forward);
+    QCOMPARE(*SieveScriptEditor::apply(*edited, read.vacation, read.forward, &error), expected);
+    QCOMPARE(*SieveScriptEditor::removeBlock(*edited, &error), user);
+}
+
+void TestSieveScript::withoutVariablesTheTextsAreWrittenAsTyped()
+{
+    VacationSettings vacation = holidays();
+    vacation.message = u"Merci ${prenom}, coût : ${montant}"_s;
+    QString error;
+    // No "variables": "${" means nothing to the server, and the block is what it always was.
+    const QByteArray user = "require [\"fileinto\"];\n";
+    const auto edited = SieveScriptEditor::apply(user, vacation, ForwardSettings(), &error);
+    QVERIFY(edited);
+    QCOMPARE(*edited, QByteArray(user + SieveScriptBuilder::buildBlock(vacation, ForwardSettings(),
+                                                                       {u"fileinto"_s}, "\n")));
+    QVERIFY(edited->contains("Merci ${prenom}, co\xc3\xbbt : ${montant}\n"));
+    QVERIFY(!edited->contains("amiensmail_dollar"));
+    QCOMPARE(SieveScriptReader::read(*edited, kParis).vacation, vacation);
+
+    // "variables" but no "${" in any text: the same block as without variables.
+    const QByteArray withVariables = "require [\"fileinto\", \"variables\"];\n";
+    const auto plain = SieveScriptEditor::apply(withVariables, holidays(), ForwardSettings(), &error);
+    QCOMPARE(*plain, QByteArray(withVariables +
+                                SieveScriptBuilder::buildBlock(holidays(), ForwardSettings(), {}, "\n")));
+    QCOMPARE(SieveScriptReader::read(*plain, kParis).vacation, holidays());
 }
 
 QTEST_GUILESS_MAIN(TestSieveScript)
