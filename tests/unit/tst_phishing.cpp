@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <algorithm>
 
 Q_DECLARE_METATYPE(Amiens::PhishingAnalyzer::Input)
 
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void corpus_data();
     void corpus();
     void corpusIsComplete();
+    void attachmentCorpusPrecisionAndRecall();
     void knownColleaguesNeedAFullName();
     void trustedDomainsAreConfigurable();
     void linksAfterUnclosedAnchorsAreStillChecked();
@@ -233,6 +235,44 @@ void TestPhishing::corpusIsComplete()
                       manifest.contains(file + u"\tinbox\texternal-sender\n"_s);
     }
     QVERIFY2(legitimate >= 15, "the corpus needs legitimate look-alikes too");
+}
+
+// The attachment cases (issue 16): phish-att-* are attacks through their attachment (or the text
+// that comes with it), legit-att-* what the academy exchanges every day. A message counts as
+// flagged when it gets an attachment warning; printed as precision and recall, and both must be 1.
+void TestPhishing::attachmentCorpusPrecisionAndRecall()
+{
+    const PhishingAnalyzer analyzer(PhishingAnalyzer::defaultTrustedDomains(), corpusColleagues());
+    const QStringList files = QDir(kCorpus).entryList({u"*-att-*.eml"_s}, QDir::Files);
+    int attacks = 0, legitimate = 0, truePositives = 0, falsePositives = 0;
+    QStringList missed, falseAlarms;
+    for (const QString &file : files) {
+        const bool attack = file.startsWith(u"phish-att-"_s);
+        QVERIFY2(attack || file.startsWith(u"legit-att-"_s), qPrintable(file));
+        const SafeMessage shown = SafeMessage::fromRaw(readFile(kCorpus + file), analyzer, {false, false});
+        QVERIFY2(!shown.content.attachments.isEmpty(), qPrintable(file + u" has no attachment"_s));
+        const QStringList found = codes(shown.warnings);
+        const bool flagged = std::any_of(found.cbegin(), found.cend(), [](const QString &code) {
+            return code.startsWith(u"attachment-"_s) || code == u"enable-content-request"_s;
+        });
+        attacks += attack;
+        legitimate += !attack;
+        truePositives += attack && flagged;
+        falsePositives += !attack && flagged;
+        if (attack && !flagged)
+            missed.append(file);
+        if (!attack && flagged)
+            falseAlarms.append(file + u" (" + found.join(u',') + u')');
+    }
+    const double precision =
+        truePositives + falsePositives == 0 ? 1.0 : double(truePositives) / (truePositives + falsePositives);
+    const double recall = attacks == 0 ? 0.0 : double(truePositives) / attacks;
+    qInfo("attachment corpus: %d attacks, %d legitimate; precision %.2f, recall %.2f", attacks, legitimate,
+          precision, recall);
+    QVERIFY2(attacks >= 10 && legitimate >= 10,
+             "the issue asks for at least 20 cases, half of them legitimate");
+    QVERIFY2(missed.isEmpty(), qPrintable(u"missed: "_s + missed.join(u", "_s)));
+    QVERIFY2(falseAlarms.isEmpty(), qPrintable(u"false alarms: "_s + falseAlarms.join(u", "_s)));
 }
 
 void TestPhishing::knownColleaguesNeedAFullName()
