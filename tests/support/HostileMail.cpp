@@ -3,6 +3,7 @@
 #include <QRandomGenerator>
 #include <QtEndian>
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <functional>
 #include <utility>
@@ -130,6 +131,118 @@ QByteArray attachmentPart(const QByteArray &mimeType, const QByteArray &fileName
     return "Content-Type: " + mimeType + "; name=\"" + fileName +
            "\"\r\nContent-Disposition: attachment; filename=\"" + fileName +
            "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64Lines(data);
+}
+
+quint32 crc32Of(QByteArrayView data)
+{
+    static const auto table = [] {
+        std::array<quint32, 256> entries{};
+        for (quint32 n = 0; n < 256; ++n) {
+            quint32 c = n;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
+            entries[n] = c;
+        }
+        return entries;
+    }();
+    quint32 crc = 0xFFFFFFFFU;
+    for (const char byte : data)
+        crc = table[(crc ^ static_cast<quint8>(byte)) & 0xFF] ^ (crc >> 8);
+    return crc ^ 0xFFFFFFFFU;
+}
+
+void appendLittleEndian(QByteArray &out, quint64 value, int bytes)
+{
+    for (int i = 0; i < bytes; ++i)
+        out.append(static_cast<char>((value >> (8 * i)) & 0xFF));
+}
+
+/// A zip whose members are stored as they are; @p claimedSize, when not negative, is the size the
+/// headers announce for every member instead of the real one (a lie).
+QByteArray storedZip(const QList<std::pair<QByteArray, QByteArray>> &members, qint64 claimedSize = -1)
+{
+    QByteArray zip;
+    QByteArray directory;
+    for (const auto &[name, data] : members) {
+        const quint32 crc = crc32Of(data);
+        const quint64 size = claimedSize >= 0 ? quint64(claimedSize) : quint64(data.size());
+        const auto offset = static_cast<quint32>(zip.size());
+        zip += QByteArray("PK\x03\x04\x0A\0\0\0\0\0\0\0\0\0", 14);
+        appendLittleEndian(zip, crc, 4);
+        appendLittleEndian(zip, size, 4);
+        appendLittleEndian(zip, size, 4);
+        appendLittleEndian(zip, quint64(name.size()), 2);
+        appendLittleEndian(zip, 0, 2);
+        zip += name + data;
+        directory += QByteArray("PK\x01\x02\x14\0\x0A\0\0\0\0\0\0\0\0\0", 16);
+        appendLittleEndian(directory, crc, 4);
+        appendLittleEndian(directory, size, 4);
+        appendLittleEndian(directory, size, 4);
+        appendLittleEndian(directory, quint64(name.size()), 2);
+        directory += QByteArray(12, '\0');
+        appendLittleEndian(directory, offset, 4);
+        directory += name;
+    }
+    const auto directoryOffset = static_cast<quint32>(zip.size());
+    zip += directory;
+    zip += QByteArray("PK\x05\x06\0\0\0\0", 8);
+    const quint64 count = std::min<qsizetype>(members.size(), 0xFFFF);
+    appendLittleEndian(zip, count, 2);
+    appendLittleEndian(zip, count, 2);
+    appendLittleEndian(zip, quint64(directory.size()), 4);
+    appendLittleEndian(zip, directoryOffset, 4);
+    appendLittleEndian(zip, 0, 2);
+    return zip;
+}
+
+/// 60,000 members named like programs: the listing stops at its cap.
+QByteArray archiveManyMembers(const QByteArray &caseName)
+{
+    QList<std::pair<QByteArray, QByteArray>> members;
+    members.reserve(60000);
+    for (int i = 0; i < 60000; ++i)
+        members.append({"Facture_" + QByteArray::number(i) + ".pdf.exe", QByteArray()});
+    return mixedMessage(
+        caseName, {canaryPart(), attachmentPart("application/zip", "Factures.zip", storedZip(members))});
+}
+
+/// A zip inside a zip, 2,000 times: only the first level is opened.
+QByteArray archiveNestedZips(const QByteArray &caseName)
+{
+    QByteArray zip = storedZip({{"setup.exe", "MZ"}});
+    for (int level = 0; level < 2000; ++level)
+        zip = storedZip({{"niveau" + QByteArray::number(level) + ".zip", zip}});
+    return mixedMessage(caseName, {canaryPart(), attachmentPart("application/zip", "Dossier.zip", zip)});
+}
+
+/// Archives that lie: members announced at 4 GB and at 15 MB that hold a few bytes, a 7z, a RAR
+/// and an ISO 9660 image whose bodies are random bytes.
+QByteArray archiveLies(const QByteArray &caseName)
+{
+    QByteArray iso(0x8000, '\0');
+    iso += QByteArray("\x01"
+                      "CD001\x01",
+                      7) +
+           randomBytes(64 * 1024, 9);
+    return mixedMessage(
+        caseName, {canaryPart(),
+                   attachmentPart("application/zip", "gros.zip",
+                                  storedZip({{"interieur.zip", "PK\x03\x04"}}, 0xFFFFFFFFLL)),
+                   attachmentPart("application/zip", "moyen.zip",
+                                  storedZip({{"interieur.zip", "PK\x03\x04"}}, 15 * kMiB)),
+                   attachmentPart("application/x-7z-compressed", "a.7z",
+                                  QByteArray("7z\xBC\xAF\x27\x1C\0\x04", 8) + randomBytes(64 * 1024, 7)),
+                   attachmentPart("application/vnd.rar", "a.rar",
+                                  QByteArray("Rar!\x1A\x07\x01\0", 8) + randomBytes(64 * 1024, 8)),
+                   attachmentPart("application/x-iso9660-image", "a.iso", iso)});
+}
+
+/// An attached page of 8 MB of unclosed tags and "on" attribute beginnings.
+QByteArray webPageOfTagBeginnings(const QByteArray &caseName)
+{
+    return mixedMessage(
+        caseName, {canaryPart(),
+                   attachmentPart("text/html", "page.html", QByteArray("<a o").repeated(2 * 1024 * 1024))});
 }
 
 QByteArray htmlMessage(const QByteArray &caseName, const QByteArray &html)
@@ -874,6 +987,14 @@ QList<Recipe> makeRecipes()
         kNoCap, kReadable, [](const QByteArray &caseName) {
             return mixedMessage(caseName, {canaryPart(), tnefPart(craftedTnef())});
         });
+    add("archive-60000-members", "a zip of 60,000 members named like programs", kNoCap, kReadable,
+        archiveManyMembers);
+    add("archive-2000-nested-zips", "a zip inside a zip, 2,000 levels deep", kNoCap, kReadable,
+        archiveNestedZips);
+    add("archive-lies", "zips announcing 4 GB and 15 MB members of 4 bytes, random 7z, RAR and ISO bodies",
+        kNoCap, kReadable, archiveLies);
+    add("html-attachment-8mb-tag-beginnings", "an attached page of 2 million '<a o' (unclosed tags)", kNoCap,
+        kReadable, webPageOfTagBeginnings);
     add("charset-10kb-name", "a charset name of 10 KB, in Content-Type and in an encoded word", kNoCap,
         kReadable, longCharsetName);
     add("charset-utf7", "charset=\"utf-7\" with an unterminated 100,000-character shift and a lone surrogate",
