@@ -100,14 +100,24 @@ void TestMime::sanitizerDropsActiveContent_data()
                                    << u"track"_s;
     QTest::newRow("split script tag") << u"<scr<script>x</script>ipt>alert(1)</script>"_s << u"<script"_s;
     QTest::newRow("object") << u"<object data=\"x.swf\"><embed src=\"x.swf\"></object>"_s << u"swf"_s;
+    // Files of this computer, whether remote content is allowed or not (issue 16).
+    QTest::newRow("file image") << u"<img src=\"file:///etc/passwd\">"_s << u"passwd"_s;
+    QTest::newRow("relative image") << u"<img src=\"../../.ssh/id_rsa.png\">"_s << u"id_rsa"_s;
+    QTest::newRow("entity-encoded file image") << u"<img src=\"fi&#108;e:///etc/hosts\">"_s << u"hosts"_s;
+    QTest::newRow("table background")
+        << u"<table background=\"file:///home/m/secret.png\"><tr><td>a</td></tr></table>"_s << u"secret"_s;
+    QTest::newRow("stylesheet link") << u"<link rel=\"stylesheet\" href=\"file:///home/m/x.css\">a"_s
+                                     << u"x.css"_s;
 }
 
 void TestMime::sanitizerDropsActiveContent()
 {
     QFETCH(QString, html);
     QFETCH(QString, forbidden);
-    const HtmlSanitizer::Result result = HtmlSanitizer::sanitize(html);
-    QVERIFY2(!result.html.contains(forbidden, Qt::CaseInsensitive), qPrintable(result.html));
+    for (const bool allowRemote : {false, true}) {
+        const HtmlSanitizer::Result result = HtmlSanitizer::sanitize(html, allowRemote);
+        QVERIFY2(!result.html.contains(forbidden, Qt::CaseInsensitive), qPrintable(result.html));
+    }
 }
 
 void TestMime::sanitizerBlocksRemoteImagesUntilAllowed()
