@@ -14,7 +14,8 @@ if(VMIME_VERSION VERSION_LESS 0.9.2)
 endif()
 add_library(PkgConfig::VMIME INTERFACE IMPORTED)
 set_target_properties(PkgConfig::VMIME PROPERTIES INTERFACE_LINK_LIBRARIES "${VMIME_LIBRARY}")
-# The headers are found from the include root ("vmime/..."), as on Linux (vmime.md §1).
+# The headers are found from the include root ("vmime/..."), as on Linux
+# (core/net/VmimeTraps.md, « Build: vmime.pc include directory »).
 include_directories(SYSTEM "${VMIME_ROOT_INCLUDE_DIR}")
 set(VMIME_FOUND TRUE)
 message(STATUS "VMime ${VMIME_VERSION}: ${VMIME_LIBRARY}")

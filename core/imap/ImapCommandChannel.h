@@ -17,7 +17,8 @@ class ImapConnection;
 /// Raw IMAP commands on the store's own connection, with VMime's parser reading the replies.
 /// VMime's folder API opens a new connection (TLS handshake and login) per folder, has no
 /// CHANGEDSINCE, drops keywords and INTERNALDATE and costs quadratic time on big fetches
-/// (vmime.md §2); commands sent here avoid all of that and never set \Seen (EXAMINE, PEEK).
+/// (core/net/VmimeTraps.md, « One connection per folder » to « INTERNALDATE rejected »);
+/// commands sent here avoid all of that and never set \Seen (EXAMINE, PEEK).
 class ImapCommandChannel
 {
 public:

@@ -10,8 +10,9 @@ namespace Amiens {
 /// is untrusted input. decode() reads the fields the cache keeps by hand (EncodedWordDecoder,
 /// AddressListParser, MailDateParser), with VMime 0.9.2's results but about 15 times faster
 /// (issue 10); tst_headerdecoder compares both. Header blocks and address fields that could make
-/// VMime recurse without bound (nested address groups overflow the stack, vmime.md §6) are cut
-/// down or decoded by a flat fallback: defused() prepares what is still handed to VMime (bodies).
+/// VMime recurse without bound (nested address groups overflow the stack; core/net/VmimeTraps.md,
+/// « Nested address groups ») are cut down or decoded by a flat fallback: defused() prepares what
+/// is still handed to VMime (bodies).
 class HeaderDecoder
 {
 public:

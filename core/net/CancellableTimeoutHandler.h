@@ -10,9 +10,10 @@ namespace Amiens {
 /// Shared between the thread that asks for cancellation and the worker blocked in VMime.
 using CancellationFlag = std::shared_ptr<std::atomic<bool>>;
 
-/// VMime polls this while it waits for the network (shared/research/vmime.md §5). It reports a
-/// time-out when the server stayed silent too long or when cancellation was asked; returning
-/// false from handleTimeOut() makes the blocked call throw operation_timed_out within ~50 ms.
+/// VMime polls this while it waits for the network (core/net/VmimeTraps.md, « Timeouts and
+/// cancellation »). It reports a time-out when the server stayed silent too long or when
+/// cancellation was asked; returning false from handleTimeOut() makes the blocked call throw
+/// operation_timed_out within ~50 ms.
 class CancellableTimeoutHandler final : public vmime::net::timeoutHandler
 {
 public:

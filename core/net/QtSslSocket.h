@@ -19,7 +19,8 @@ namespace Amiens {
 /// VMime's socket on top of QSslSocket, driven by waitFor* calls on the account's worker thread
 /// (no event loop needed). TLS is always Qt's: SNI, the system CA store plus the account's
 /// authorities, hostname checks and the user's pins; VMime never layers its own GnuTLS session,
-/// whose chain check accepts forged intermediates (shared/research/vmime.md §4).
+/// whose chain check accepts forged intermediates (core/net/VmimeTraps.md, « TLS: forged chains
+/// accepted » and « TLS: no SNI »).
 ///
 /// Writes are buffered and flushed when VMime starts waiting for the reply, so the four writes
 /// VMime makes per command and its 8-byte APPEND writes leave as a few large TLS records.

@@ -10,7 +10,8 @@ namespace Amiens {
 
 /// The plaintext part of a STARTTLS connection, before VMime sees the socket. We do STARTTLS
 /// ourselves so that the TLS layer is Qt's (SNI, real chain checks) and so that a server that does
-/// not offer STARTTLS is refused instead of silently used in clear (shared/research/vmime.md §2).
+/// not offer STARTTLS is refused instead of silently used in clear
+/// (core/net/VmimeTraps.md, « STARTTLS downgrade »).
 /// Pure protocol logic over two callbacks, so it can be tested on scripted replies.
 class StartTlsNegotiator
 {

@@ -5,7 +5,8 @@
 namespace Amiens {
 
 /// VMime's platform handler, with our own host name: VMime would otherwise put the machine's
-/// name in SMTP EHLO, generated Message-IDs and domain-less addresses (vmime.md §3, §6).
+/// name in SMTP EHLO, generated Message-IDs and domain-less addresses
+/// (core/net/VmimeTraps.md, « Host name in EHLO and Message-ID »).
 class VmimePlatform final : public vmime::platforms::posix::posixHandler
 {
 public:

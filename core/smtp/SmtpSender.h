@@ -13,7 +13,8 @@ namespace Amiens {
 
 /// Sends prebuilt bytes through the account's SMTP server (SmtpConnection: our TLS socket,
 /// authentication required) with VMime's stream overload: never send(message), which
-/// regenerates headers and breaks them when the server offers SMTPUTF8 (vmime.md §3).
+/// regenerates headers and breaks them when the server offers SMTPUTF8
+/// (core/net/VmimeTraps.md, « SMTPUTF8 and send(message) »).
 /// Blocking: run it on a worker thread, never the GUI thread.
 class SmtpSender
 {

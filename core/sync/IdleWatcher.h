@@ -13,9 +13,9 @@ class QThread;
 namespace Amiens {
 
 /// New-mail push: IMAP IDLE (RFC 2177) on a dedicated connection, sent as raw commands since
-/// VMime has no IDLE (vmime.md §5). It only tells that a folder changed; the sync engine does the
-/// rest. When the server has no IDLE or the connection fails, it reports it and stops, and the
-/// scheduler falls back to polling.
+/// VMime has no IDLE (core/net/VmimeTraps.md, « No IDLE »). It only tells that a folder changed;
+/// the sync engine does the rest. When the server has no IDLE or the connection fails, it reports
+/// it and stops, and the scheduler falls back to polling.
 class IdleWatcher : public QObject
 {
     Q_OBJECT

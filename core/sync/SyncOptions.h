@@ -20,7 +20,8 @@ struct SyncOptions
     Bodies bodies = Bodies::Recent;
     int recentDays = 30;
     /// Messages per header fetch: large enough to amortise round trips, small enough to
-    /// keep VMime's in-memory reply and our transaction short (vmime.md §2: 500–2,000).
+    /// keep VMime's in-memory reply and our transaction short (500–2,000; core/net/VmimeTraps.md,
+    /// « Quadratic fetches »).
     int headerBatchSize = 1000;
     /// Bodies per fetch stop at this many bytes (VMime holds a reply in memory).
     qint64 bodyBatchBytes = 8 * 1024 * 1024;

@@ -95,7 +95,8 @@ void TestImapConnection::loginOverImplicitTlsSendsSni()
     QVERIFY(report.encrypted);
     QVERIFY(report.tlsDescription.startsWith(u"TLS 1."_s));
     // Dovecot's default certificate names only no-sni.invalid; it serves the localhost one only
-    // to clients that sent SNI "localhost". VMime 0.9.2's own TLS sends no SNI (vmime.md §4).
+    // to clients that sent SNI "localhost". VMime 0.9.2's own TLS sends no SNI
+    // (core/net/VmimeTraps.md, « TLS: no SNI »).
     const QStringList names = report.peerCertificate.subjectAlternativeNames().values(QSsl::DnsEntry);
     QVERIFY2(names.contains(u"localhost"_s), qPrintable(names.join(u',')));
     QVERIFY(!names.contains(u"no-sni.invalid"_s));
@@ -171,7 +172,8 @@ void TestImapConnection::untrustedCertificateRefusedBeforeAnyByte_data()
     QTest::newRow("self-made CA") << u"rogue-cert.pem"_s << u"rogue-key.pem"_s
                                   << QSslError::UnableToGetLocalIssuerCertificate;
     // VMime's defaultCertificateVerifier accepts this chain: it checks issuer names, not
-    // signatures (vmime.md §4). The leaf is signed by an attacker's copy of the intermediate.
+    // signatures (core/net/VmimeTraps.md, « TLS: forged chains accepted »). The leaf is signed
+    // by an attacker's copy of the intermediate.
     QTest::newRow("forged intermediate")
         << u"forged-fullchain.pem"_s << u"forged-key.pem"_s << QSslError::CertificateSignatureFailed;
     QTest::newRow("expired") << u"expired-cert.pem"_s << u"expired-key.pem"_s

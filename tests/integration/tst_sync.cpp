@@ -357,7 +357,8 @@ void TestSync::interruptedSyncResumesWithoutLossOrDuplicates()
 
 void TestSync::hostileHeadersDoNotCrash()
 {
-    // VMime 0.9.2 overflows the stack on ~20,000 nested address groups (vmime.md §6).
+    // VMime 0.9.2 overflows the stack on ~20,000 nested address groups
+    // (core/net/VmimeTraps.md, « Nested address groups »).
     QByteArray nested = "To: ";
     for (int i = 0; i < 25000; ++i)
         nested += "g:";

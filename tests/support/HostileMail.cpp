@@ -10,7 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
-// The hostile corpus of issue 15 (shared/research/real-mail.md §4 "Parser bombs", vmime.md §6):
+// The hostile corpus of issue 15 (shared/research/real-mail.md §4 "Parser bombs";
+// core/net/VmimeTraps.md, « Nested address groups » and « Recursive multiparts and boundaries »):
 // each message attacks one place where a recursive or quadratic reader breaks, behind a first
 // readable part (the canary) that a bounded reader must still show.
 namespace Amiens {

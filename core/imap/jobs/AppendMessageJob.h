@@ -8,10 +8,11 @@
 namespace Amiens {
 
 /// APPEND of a sent message to the Sent folder (or another folder), driven by hand on the
-/// connection: VMime's addMessage() writes the literal 8 bytes at a time (vmime.md §2), we send
-/// it in 64 KiB blocks. When @p messageId is given the folder is searched for it first and
-/// nothing is appended if it is there, so a copy interrupted by a crash is never made twice.
-/// With APPENDUID (UIDPLUS) the message goes into the cache at once.
+/// connection: VMime's addMessage() writes the literal 8 bytes at a time (core/net/VmimeTraps.md,
+/// « APPEND in 8-byte writes »), we send it in 64 KiB blocks. When @p messageId is given the
+/// folder is searched for it first and nothing is appended if it is there, so a copy interrupted
+/// by a crash is never made twice. With APPENDUID (UIDPLUS) the message goes into the cache at
+/// once.
 class AppendMessageJob final : public ImapJob
 {
 public:

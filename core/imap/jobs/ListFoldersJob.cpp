@@ -66,7 +66,8 @@ void ListFoldersJob::list(ImapConnection &connection)
 
     m_folders.clear();
     // The folder objects register themselves with the store: convert and drop them at once
-    // so that no second object for the same path outlives this job (vmime.md §2).
+    // so that no second object for the same path outlives this job
+    // (core/net/VmimeTraps.md, « One connection per folder »).
     {
         const auto folders = store->getRootFolder()->getFolders(true);
         for (const auto &folder : folders) {
