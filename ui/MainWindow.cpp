@@ -20,6 +20,7 @@
 #include "mdn/ReadReceiptReport.h"
 #include "outbox/Outbox.h"
 #include "security/PhishingReport.h"
+#include "session/AccountServices.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
 
@@ -320,6 +321,12 @@ void MainWindow::buildActions()
     about->setObjectName(u"aboutAction"_s);
 }
 
+void MainWindow::setAccountServices(AccountServices *services)
+{
+    m_services = services;
+    setSession(services ? services->session() : nullptr);
+}
+
 void MainWindow::setSession(AccountSession *session)
 {
     if (m_session)
@@ -455,22 +462,20 @@ void MainWindow::reportPhishing()
         return;
     }
     // The reports are in the outbox, on disk, before the messages move: nothing is lost offline.
-    const SitePolicy site = SitePolicy::load();
-    if (!site.phishingReportAddress.isEmpty()) {
-        const Account &account = m_session->account();
-        Outbox outbox(Outbox::directoryFor(profileDirectory(), account.id));
-        for (const quint32 uid : current.uids) {
-            QString error;
-            const auto report =
-                PhishingReport::build({account.realName, account.address}, site.phishingReportAddress,
-                                      m_cache.body(folder->id, uid).value_or(QByteArray()), &error);
-            const auto queued = report ? outbox.enqueue(*report, &error) : std::nullopt;
-            if (!queued) {
-                m_banner->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
-                return;
-            }
-            Q_EMIT outboxQueued(queued->id);
+    // Without the account's services (a window shown for tests), the messages only move.
+    for (const quint32 uid : current.uids) {
+        if (!m_services)
+            break;
+        QString error;
+        const auto queued =
+            m_services->queuePhishingReport(m_cache.body(folder->id, uid).value_or(QByteArray()), &error);
+        if (!queued) {
+            m_banner->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
+            return;
         }
+        if (queued->isEmpty())
+            break; // the site names no security address
+        Q_EMIT outboxQueued(*queued);
     }
     moveTo(current, junk->info.path());
 }

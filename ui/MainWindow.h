@@ -20,6 +20,7 @@ class QTreeView;
 
 namespace Amiens {
 
+class AccountServices;
 class AccountSession;
 class ComposerWindow;
 class DraftSynchronizer;
@@ -41,6 +42,9 @@ public:
 
     /// Shows @p session's account; the window does not own it.
     void setSession(AccountSession *session);
+    /// Shows the account of @p services (its session) and reports phishing through it; the
+    /// window does not own it. nullptr: no account open.
+    void setAccountServices(AccountServices *services);
     [[nodiscard]] FolderTreeModel *folderModel() const { return m_folderModel; }
     [[nodiscard]] QTreeView *folderView() const { return m_folderView; }
     [[nodiscard]] NotificationBanner *banner() const { return m_banner; }
@@ -161,6 +165,7 @@ private:
     [[nodiscard]] QString profileDirectory() const;
 
     QPointer<AccountSession> m_session;
+    QPointer<AccountServices> m_services;
     /// A configured composer (profile, addresses, drafts), not shown yet.
     ComposerWindow *createComposer();
     /// Once @p composer's message is in the outbox, sets @p flag (Answered, $Forwarded) on the original.

@@ -15,6 +15,7 @@
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
+#include "session/AccountServices.h"
 #include "settings/OfflinePolicy.h"
 #include "settings/SettingsDialog.h"
 #include "sieve/ManageSieveClient.h"
@@ -57,7 +58,16 @@ SessionLauncher::~SessionLauncher()
         m_absenceThread->wait();
         delete m_absenceThread;
     }
-    delete m_session;
+}
+
+AccountSession *SessionLauncher::session() const
+{
+    return m_services ? m_services->session() : nullptr;
+}
+
+SyncScheduler *SessionLauncher::scheduler() const
+{
+    return m_services ? m_services->scheduler() : nullptr;
 }
 
 AccountAssistant *SessionLauncher::assistant() const
@@ -99,7 +109,7 @@ void SessionLauncher::openAssistant()
         startSession(m_assistant->account(), m_assistant->sessionPassword());
     });
     connect(m_assistant, &QWizard::rejected, this, [this] {
-        if (!m_session)
+        if (!m_services)
             m_window->showNoAccount(m_profile.directory());
     });
     m_assistant->open();
@@ -109,43 +119,39 @@ void SessionLauncher::openAssistant()
 void SessionLauncher::startSession(const Account &account, const QString &knownSecret)
 {
     endSession();
-    m_account = account;
-    m_policy.applyTo(*m_account);
     m_keychainUnavailable = false;
     m_storeOnSuccess = false;
 
+    // Trust, session, outbox, background sync and push: built by the core, as for the CLI.
     QString trustError;
-    const auto trust = m_policy.trustFor(*m_account, &trustError);
-    if (!trust) {
+    m_services = AccountServices::create(m_profile, m_policy, account, &trustError);
+    if (!m_services) {
+        m_account = account;
+        m_policy.applyTo(*m_account);
         m_window->banner()->showMessage(NotificationBanner::Level::Error, trustError.toHtmlEscaped());
         return;
     }
-    m_session = new AccountSession(*m_account, *trust);
-    m_window->setSession(m_session);
+    m_account = m_services->account(); // with the site's rules applied
+    AccountSession *session = m_services->session();
+    m_window->setAccountServices(m_services.get());
     // The offline cache: the window reads it, the session's worker writes it.
-    const QString cachePath = MailCache::pathFor(m_profile.directory(), m_account->id);
-    m_session->setCachePath(cachePath);
-    m_window->setCachePath(cachePath, m_account->id);
+    m_window->setCachePath(m_services->cachePath(), m_account->id);
     const OfflinePolicy offline = OfflinePolicy::load(m_profile);
-    m_scheduler = new SyncScheduler(m_session, offline.syncOptions(), this);
-    m_scheduler->setPollInterval(std::chrono::minutes(offline.syncIntervalMinutes));
-    connect(m_session, &AccountSession::syncProgress, m_window, &MainWindow::showSyncProgress);
-    connect(m_scheduler, &SyncScheduler::syncSucceeded, m_window, &MainWindow::showSyncFinished);
-    connect(m_window, &MainWindow::syncRequested, m_scheduler, &SyncScheduler::requestSync);
-    // A one-time passcode cannot open a second connection: no push in that mode, polling only.
-    if (m_account->credentialMode != CredentialMode::Passcode) {
-        m_idleWatcher = new IdleWatcher(*m_account, *trust, u"INBOX"_s, this);
-        connect(m_idleWatcher, &IdleWatcher::folderChanged, m_scheduler, &SyncScheduler::requestSync);
-    }
+    m_services->startBackgroundSync(offline.syncOptions(), std::chrono::minutes(offline.syncIntervalMinutes));
+    SyncScheduler *scheduler = m_services->scheduler();
+    connect(session, &AccountSession::syncProgress, m_window, &MainWindow::showSyncProgress);
+    connect(scheduler, &SyncScheduler::syncSucceeded, m_window, &MainWindow::showSyncFinished);
+    connect(m_window, &MainWindow::syncRequested, scheduler, &SyncScheduler::requestSync);
+    if (IdleWatcher *push = m_services->idleWatcher())
+        connect(push, &IdleWatcher::folderChanged, scheduler, &SyncScheduler::requestSync);
     // Mail written in the composer waits in the outbox (on disk) and leaves from here.
-    m_outbox = new OutboxSender(*m_account, *trust,
-                                Outbox::directoryFor(m_profile.directory(), m_account->id), m_session, this);
-    connect(m_window, &MainWindow::outboxQueued, m_outbox, [this] { m_outbox->processNow(); });
+    OutboxSender *outbox = m_services->outboxSender();
+    connect(m_window, &MainWindow::outboxQueued, outbox, [outbox] { outbox->processNow(); });
     // Without ManageSieve, this client answers for the user while the absence runs (RFC 3834).
-    connect(m_scheduler, &SyncScheduler::syncSucceeded, this, &SessionLauncher::runAutoResponder);
+    connect(scheduler, &SyncScheduler::syncSucceeded, this, &SessionLauncher::runAutoResponder);
     // After the window's own handlers, so that the richer messages win.
-    connect(m_session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);
-    connect(m_session, &AccountSession::foldersChanged, this, &SessionLauncher::onFoldersChanged);
+    connect(session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);
+    connect(session, &AccountSession::foldersChanged, this, &SessionLauncher::onFoldersChanged);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto absence = AbsenceStore::activeAt(m_profile, now);
@@ -168,7 +174,7 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
 
 void SessionLauncher::obtainSecret()
 {
-    if (!m_account || !m_session)
+    if (!m_account || !m_services)
         return;
     switch (m_account->credentialMode) {
     case CredentialMode::Passcode:
@@ -204,7 +210,7 @@ void SessionLauncher::obtainSecret()
 
 void SessionLauncher::askSecret(const QString &reason)
 {
-    if (!m_window || !m_session || !m_account)
+    if (!m_window || !m_services || !m_account)
         return;
     const bool passcode = m_account->credentialMode == CredentialMode::Passcode;
     const auto secret = PasswordPrompt::ask(
@@ -223,28 +229,25 @@ void SessionLauncher::askSecret(const QString &reason)
 
 void SessionLauncher::useSecret(const QString &secret, bool typedByUser)
 {
-    if (!m_session || !m_account)
+    if (!m_services || !m_account)
         return;
     m_secret = m_account->credentialMode == CredentialMode::Passcode ? QString() : secret;
     m_storeOnSuccess = typedByUser && m_account->credentialMode == CredentialMode::Keychain &&
                        !m_account->sharedWorkstation && !m_keychainUnavailable;
-    m_session->setPassword(secret, m_account->credentialMode == CredentialMode::Passcode);
-    // A passcode works once: the outbox then waits for the next one typed at the next start.
-    if (m_outbox && m_account->credentialMode != CredentialMode::Passcode)
-        m_outbox->setPassword(secret);
-    m_session->refreshFolders();
+    m_services->setPassword(secret);
+    m_services->session()->refreshFolders();
 }
 
 void SessionLauncher::onFoldersChanged()
 {
     // The server accepted the secret: background syncs (and push) can start.
-    if (m_scheduler && !m_scheduler->isSyncing() && !m_scheduler->lastSuccess().isValid()) {
-        if (m_idleWatcher && !m_secret.isEmpty())
-            m_scheduler->setIdleWatcher(m_idleWatcher, m_secret);
-        m_scheduler->start();
+    SyncScheduler *scheduler = m_services ? m_services->scheduler() : nullptr;
+    if (scheduler && !scheduler->isSyncing() && !scheduler->lastSuccess().isValid()) {
+        if (m_services->idleWatcher() && !m_secret.isEmpty())
+            scheduler->setIdleWatcher(m_services->idleWatcher(), m_secret);
+        scheduler->start();
         // Messages left in the outbox by an earlier session (or a crash) go out now.
-        if (m_outbox)
-            m_outbox->processNow(false);
+        m_services->outboxSender()->processNow(false);
         refreshServerAbsence();
     }
     if (!m_storeOnSuccess || !m_account)
@@ -341,19 +344,9 @@ void SessionLauncher::openSettings(const QString &page, bool endAbsence)
 
 void SessionLauncher::refreshServerAbsence()
 {
-    if (!m_account || m_secret.isEmpty() || m_absenceThread)
+    if (!m_services || m_secret.isEmpty() || m_absenceThread)
         return;
-    QString trustError;
-    const auto trust = m_policy.trustFor(*m_account, &trustError);
-    if (!trust)
-        return;
-    ManageSieveClient::Settings settings;
-    const ServerEndpoint endpoint = m_account->sieveEndpoint();
-    settings.host = endpoint.host;
-    settings.port = endpoint.port;
-    settings.security = endpoint.security;
-    settings.login = endpoint.login;
-    settings.trust = *trust;
+    ManageSieveClient::Settings settings = m_services->manageSieveSettings();
     // A quick look only: the banner is not worth a long wait when the server does not answer.
     settings.timeout = std::chrono::seconds(5);
     const QString password = m_secret;
@@ -382,11 +375,11 @@ void SessionLauncher::refreshServerAbsence()
 
 void SessionLauncher::runAutoResponder()
 {
-    if (!m_account || !m_outbox)
+    if (!m_services)
         return;
-    const AutoResponder::Result result = AutoResponder::runAfterSync(m_profile, *m_account);
-    if (result.queued > 0)
-        m_outbox->processNow();
+    const AutoResponder::Result result = m_services->respondToAbsence();
+    if (!result.error.isEmpty())
+        qCWarning(lcAccount).noquote() << result.error;
     // The period may have ended since the start: the banner follows.
     const auto absence = AbsenceStore::activeAt(m_profile, QDateTime::currentDateTimeUtc());
     if (m_window)
@@ -425,17 +418,9 @@ void SessionLauncher::endSession()
         delete m_absenceThread;
         m_absenceThread = nullptr;
     }
-    // The scheduler and the push connection go before the session they use.
-    delete m_scheduler;
-    m_scheduler = nullptr;
-    delete m_outbox;
-    m_outbox = nullptr;
-    delete m_idleWatcher;
-    m_idleWatcher = nullptr;
     if (m_window)
-        m_window->setSession(nullptr);
-    delete m_session;
-    m_session = nullptr;
+        m_window->setAccountServices(nullptr);
+    m_services.reset();
     m_secret.clear();
     m_storeOnSuccess = false;
     m_lastTlsFailure.reset();

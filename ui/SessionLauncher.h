@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <memory>
 #include <optional>
 
 class QThread;
@@ -13,11 +14,10 @@ class QThread;
 namespace Amiens {
 
 class AccountAssistant;
+class AccountServices;
 class AccountSession;
 class CredentialStore;
-class IdleWatcher;
 class MainWindow;
-class OutboxSender;
 class SyncScheduler;
 
 /// Opens the profile's account in a window, or the first-run assistant when there is none. It
@@ -45,8 +45,8 @@ public:
     /// Quitting: ends the session and, on a shared workstation, erases everything (waits).
     void finish();
 
-    [[nodiscard]] AccountSession *session() const { return m_session; }
-    [[nodiscard]] SyncScheduler *scheduler() const { return m_scheduler; }
+    [[nodiscard]] AccountSession *session() const;
+    [[nodiscard]] SyncScheduler *scheduler() const;
     [[nodiscard]] AccountAssistant *assistant() const;
     [[nodiscard]] std::optional<Account> account() const { return m_account; }
 
@@ -75,11 +75,9 @@ private:
     Profile m_profile;
     SitePolicy m_policy;
     QPointer<MainWindow> m_window;
-    AccountSession *m_session = nullptr;
-    SyncScheduler *m_scheduler = nullptr;
-    OutboxSender *m_outbox = nullptr;
+    /// The open account's trust, session, outbox and background sync (core).
+    std::unique_ptr<AccountServices> m_services;
     QThread *m_absenceThread = nullptr;
-    IdleWatcher *m_idleWatcher = nullptr;
     CredentialStore *m_credentials = nullptr;
     QPointer<AccountAssistant> m_assistant;
     std::optional<Account> m_account;

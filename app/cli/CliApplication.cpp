@@ -18,6 +18,7 @@
 #include "security/PhishingAnalyzer.h"
 #include "security/PhishingReport.h"
 #include "security/SafeMessage.h"
+#include "session/AccountServices.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
 #include "util/TerminalText.h"
@@ -430,17 +431,14 @@ int CliApplication::folders()
     const std::optional<Account> account = selectedAccount();
     if (!account)
         return Failure;
-    QString error;
-    const auto trust = TlsTrust::forAccount(*account, &error);
-    if (!trust) {
-        err() << CliApplication::tr("Error: %1").arg(error) << '\n';
+    const std::unique_ptr<AccountServices> services = servicesFor(*account);
+    if (!services)
         return Failure;
-    }
     const std::optional<QString> password = passwordFor(*account);
     if (!password)
         return AuthenticationFailed;
 
-    AccountSession session(*account, *trust);
+    AccountSession &session = *services->session();
     session.setPassword(*password);
     QEventLoop loop;
     int exitCode = Success;
@@ -495,27 +493,33 @@ bool CliApplication::openCache(const Account &account, MailCache &cache)
     return true;
 }
 
+std::unique_ptr<AccountServices> CliApplication::servicesFor(const Account &account) const
+{
+    // The same trust as the window's: the account's CA file and pins plus the site's CA bundle.
+    QString error;
+    std::unique_ptr<AccountServices> services =
+        AccountServices::create(*m_profile, SitePolicy::load(), account, &error);
+    if (!services)
+        err() << tr("Error: %1").arg(error) << '\n';
+    return services;
+}
+
 int CliApplication::withSession(
     const Account &account, bool needsPassword,
-    const std::function<void(AccountSession &, const std::function<void(int)> &)> &start)
+    const std::function<void(AccountServices &, const std::function<void(int)> &)> &start)
 {
-    QString error;
-    const auto trust = TlsTrust::forAccount(account, &error);
-    if (!trust) {
-        err() << tr("Error: %1").arg(error) << '\n';
+    const std::unique_ptr<AccountServices> services = servicesFor(account);
+    if (!services)
         return Failure;
-    }
-    AccountSession session(account, *trust);
-    session.setCachePath(MailCache::pathFor(m_profile->directory(), account.id));
     if (needsPassword) {
         const std::optional<QString> password = passwordFor(account);
         if (!password)
             return AuthenticationFailed;
-        session.setPassword(*password);
+        services->setPassword(*password);
     }
     QEventLoop loop;
     int exitCode = Success;
-    start(session, [&](int code) {
+    start(*services, [&](int code) {
         exitCode = code;
         loop.quit();
     });
@@ -543,60 +547,51 @@ int CliApplication::sync()
     if (!password)
         return AuthenticationFailed;
 
-    return withSession(*account, false, [&](AccountSession &session, const std::function<void(int)> &finish) {
-        session.setPassword(*password);
-        QObject::connect(&session, &AccountSession::syncProgress,
-                         [](const QString &folder, int done, int total) {
-                             err() << tr("%1: %2/%3").arg(folder).arg(done).arg(total) << '\n';
-                             err().flush();
-                         });
-        QObject::connect(
-            &session, &AccountSession::syncFinished,
-            [this, &account, &password, session = &session, finish](const SyncReport &report,
-                                                                    const QStringList &conflicts) {
-                for (const QString &conflict : conflicts)
-                    err() << tr("Conflict: %1").arg(conflict) << '\n';
-                out() << tr("%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.")
-                             .arg(report.folders.size())
-                             .arg(report.total(&FolderSyncResult::added))
-                             .arg(report.total(&FolderSyncResult::flagsChanged))
-                             .arg(report.total(&FolderSyncResult::removed))
-                             .arg(report.total(&FolderSyncResult::bodies))
-                      << '\n';
-                if (!respondToAbsence(*account, *password, *session, finish))
-                    finish(Success);
-            });
-        QObject::connect(&session, &AccountSession::errorOccurred,
-                         [this, finish](const ServiceError &error) { finish(reportError(error)); });
-        session.synchronize(options);
-    });
+    return withSession(
+        *account, false, [&](AccountServices &services, const std::function<void(int)> &finish) {
+            services.setPassword(*password);
+            AccountSession &session = *services.session();
+            QObject::connect(&session, &AccountSession::syncProgress,
+                             [](const QString &folder, int done, int total) {
+                                 err() << tr("%1: %2/%3").arg(folder).arg(done).arg(total) << '\n';
+                                 err().flush();
+                             });
+            QObject::connect(
+                &session, &AccountSession::syncFinished,
+                [this, services = &services, finish](const SyncReport &report, const QStringList &conflicts) {
+                    for (const QString &conflict : conflicts)
+                        err() << tr("Conflict: %1").arg(conflict) << '\n';
+                    out() << tr("%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.")
+                                 .arg(report.folders.size())
+                                 .arg(report.total(&FolderSyncResult::added))
+                                 .arg(report.total(&FolderSyncResult::flagsChanged))
+                                 .arg(report.total(&FolderSyncResult::removed))
+                                 .arg(report.total(&FolderSyncResult::bodies))
+                          << '\n';
+                    if (!respondToAbsence(*services, finish))
+                        finish(Success);
+                });
+            QObject::connect(&session, &AccountSession::errorOccurred,
+                             [this, finish](const ServiceError &error) { finish(reportError(error)); });
+            session.synchronize(options);
+        });
 }
 
-bool CliApplication::respondToAbsence(const Account &account, const QString &password,
-                                      AccountSession &session, const std::function<void(int)> &finish)
+bool CliApplication::respondToAbsence(AccountServices &services, const std::function<void(int)> &finish)
 {
-    // The client-side out-of-office responder, as the window runs it after each sync.
-    const AutoResponder::Result result = AutoResponder::runAfterSync(*m_profile, account);
+    // The client-side out-of-office responder, as the window runs it after each sync; the replies
+    // go out with whatever else waits in the outbox.
+    const AutoResponder::Result result = services.respondToAbsence();
     if (!result.error.isEmpty())
         err() << tr("Warning: %1").arg(result.error) << '\n';
     if (result.queued == 0)
         return false;
     out() << tr("%n automatic reply(ies) queued.", nullptr, result.queued) << '\n';
-    QString error;
-    const auto trust = TlsTrust::forAccount(account, &error);
-    if (!trust) {
-        err() << tr("Error: %1").arg(error) << '\n';
-        return false;
-    }
-    // A child of the session it sends through, so it never outlives it.
-    auto *sender = new OutboxSender(account, *trust, Outbox::directoryFor(m_profile->directory(), account.id),
-                                    &session, &session);
-    sender->setPassword(password);
+    OutboxSender *sender = services.outboxSender();
     QObject::connect(sender, &OutboxSender::finished, sender,
                      [this, finish](int, int, const std::optional<ServiceError> &blocked) {
                          finish(blocked ? reportError(*blocked) : Success);
                      });
-    sender->processNow(true);
     return true;
 }
 
@@ -659,10 +654,10 @@ int CliApplication::show()
     if (!raw) {
         // Not downloaded for offline reading yet: fetch it now if the server can be reached.
         err() << tr("The message was not downloaded yet; fetching it from the server.") << '\n';
-        const int fetched =
-            withSession(*account, true, [&](AccountSession &session, const std::function<void(int)> &finish) {
+        const int fetched = withSession(
+            *account, true, [&](AccountServices &services, const std::function<void(int)> &finish) {
                 auto job = std::make_shared<FetchBodyJob>(folderPath, *uid);
-                session.submit(job, [this, finish](const std::optional<ServiceError> &error) {
+                services.session()->submit(job, [this, finish](const std::optional<ServiceError> &error) {
                     finish(error ? reportError(*error) : Success);
                 });
             });
@@ -780,35 +775,39 @@ int CliApplication::localChange(
         if (result.ok())
             password = result.secret;
     }
-    return withSession(*account, false, [&](AccountSession &session, const std::function<void(int)> &finish) {
-        change(session, [&, finish](const QString &error) {
-            if (!error.isEmpty()) {
-                err() << tr("Error: %1").arg(error) << '\n';
-                finish(Failure);
-                return;
-            }
-            if (!password) {
-                out() << tr("%1: saved; it will be sent to the server at the next synchronisation.").arg(what)
-                      << '\n';
-                finish(Success);
-                return;
-            }
-            session.setPassword(*password);
-            auto job = std::make_shared<ReplayPendingJob>();
-            session.submit(job, [job, what, finish](const std::optional<ServiceError> &failure) {
-                for (const QString &conflict : job->conflicts())
-                    err() << tr("Conflict: %1").arg(conflict) << '\n';
-                if (failure)
-                    out() << tr("%1: saved; the server cannot be reached (%2), it will be sent at the next "
-                                "synchronisation.")
-                                 .arg(what, failure->message)
+    return withSession(
+        *account, false, [&](AccountServices &services, const std::function<void(int)> &finish) {
+            AccountSession &session = *services.session();
+            change(session, [&, finish](const QString &error) {
+                if (!error.isEmpty()) {
+                    err() << tr("Error: %1").arg(error) << '\n';
+                    finish(Failure);
+                    return;
+                }
+                if (!password) {
+                    out() << tr("%1: saved; it will be sent to the server at the next synchronisation.")
+                                 .arg(what)
                           << '\n';
-                else
-                    out() << tr("%1: done.").arg(what) << '\n';
-                finish(Success);
+                    finish(Success);
+                    return;
+                }
+                session.setPassword(*password);
+                auto job = std::make_shared<ReplayPendingJob>();
+                session.submit(job, [job, what, finish](const std::optional<ServiceError> &failure) {
+                    for (const QString &conflict : job->conflicts())
+                        err() << tr("Conflict: %1").arg(conflict) << '\n';
+                    if (failure)
+                        out()
+                            << tr("%1: saved; the server cannot be reached (%2), it will be sent at the next "
+                                  "synchronisation.")
+                                   .arg(what, failure->message)
+                            << '\n';
+                    else
+                        out() << tr("%1: done.").arg(what) << '\n';
+                    finish(Success);
+                });
             });
         });
-    });
 }
 
 int CliApplication::flag()
@@ -882,25 +881,20 @@ int CliApplication::reportPhishing()
         return Failure;
     }
     // The report is in the outbox, on disk, before the message moves: nothing is lost offline.
-    const SitePolicy site = SitePolicy::load();
-    bool reportQueued = false;
-    if (!site.phishingReportAddress.isEmpty()) {
-        QString error;
-        const auto report =
-            PhishingReport::build({account->realName, account->address}, site.phishingReportAddress,
-                                  raw.value_or(QByteArray()), &error);
-        const auto queued =
-            report
-                ? Outbox(Outbox::directoryFor(m_profile->directory(), account->id)).enqueue(*report, &error)
-                : std::nullopt;
-        if (!queued) {
-            err() << tr("Error: %1").arg(error) << '\n';
-            return Failure;
-        }
-        err() << tr("Report to %1 queued in the outbox: %2").arg(site.phishingReportAddress, queued->id)
-              << '\n';
-        reportQueued = true;
+    const std::unique_ptr<AccountServices> services = servicesFor(*account);
+    if (!services)
+        return Failure;
+    QString error;
+    const std::optional<QString> queued = services->queuePhishingReport(raw.value_or(QByteArray()), &error);
+    if (!queued) {
+        err() << tr("Error: %1").arg(error) << '\n';
+        return Failure;
     }
+    const bool reportQueued = !queued->isEmpty();
+    if (reportQueued)
+        err() << tr("Report to %1 queued in the outbox: %2")
+                     .arg(services->sitePolicy().phishingReportAddress, *queued)
+              << '\n';
     const int moved = localChange(tr("Report as phishing"),
                                   [&](AccountSession &session, std::function<void(const QString &)> done) {
                                       session.moveMessages(folderPath, {*uid}, junk, std::move(done));
@@ -971,19 +965,14 @@ int CliApplication::send()
         err().flush();
     }
 
-    const auto trust = TlsTrust::forAccount(*account, &error);
-    if (!trust) {
-        err() << tr("Error: %1").arg(error) << '\n';
+    const std::unique_ptr<AccountServices> services = servicesFor(*account);
+    if (!services)
         return Failure;
-    }
     const std::optional<QString> password = passwordFor(*account);
     if (!password)
         return AuthenticationFailed;
-    AccountSession session(*account, *trust);
-    session.setCachePath(MailCache::pathFor(m_profile->directory(), account->id));
-    session.setPassword(*password);
-    OutboxSender sender(*account, *trust, directory, &session);
-    sender.setPassword(*password);
+    services->setPassword(*password);
+    OutboxSender &sender = *services->outboxSender();
     QEventLoop loop;
     std::optional<ServiceError> blocked;
     QObject::connect(&sender, &OutboxSender::finished, &loop,

@@ -7,10 +7,12 @@
 #include <QCoreApplication>
 #include <QStringList>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Amiens {
 
+class AccountServices;
 class AccountSession;
 class MailCache;
 
@@ -52,13 +54,15 @@ private:
     std::optional<Account> selectedAccount();
     /// The account's cache, read-only, with a note on stderr that the data is the local copy.
     bool openCache(const Account &account, MailCache &cache);
-    /// Runs @p start on a connected session and waits until it calls finish(exitCode).
+    /// The account's services (trust with the site's CA bundle, session, outbox), as the window
+    /// builds them; nothing, with the error on stderr, when its trust cannot be built.
+    [[nodiscard]] std::unique_ptr<AccountServices> servicesFor(const Account &account) const;
+    /// Runs @p start on the account's services and waits until it calls finish(exitCode).
     int withSession(const Account &account, bool needsPassword,
-                    const std::function<void(AccountSession &, const std::function<void(int)> &)> &start);
+                    const std::function<void(AccountServices &, const std::function<void(int)> &)> &start);
     /// After a sync: the client-side out-of-office responder, when the profile's absence is the
     /// client-side one. True when replies are being sent: @p finish is then called when they are.
-    bool respondToAbsence(const Account &account, const QString &password, AccountSession &session,
-                          const std::function<void(int)> &finish);
+    bool respondToAbsence(AccountServices &services, const std::function<void(int)> &finish);
     /// Applies a local change, then tries to send it at once; offline it stays queued.
     int
     localChange(const QString &what,

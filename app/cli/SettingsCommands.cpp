@@ -2,6 +2,7 @@
 
 #include "CliApplication.h"
 #include "identity/SignatureStore.h"
+#include "session/AccountServices.h"
 #include "settings/SitePolicy.h"
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"
@@ -125,8 +126,8 @@ SieveConnection connectSieve(const SettingsCommands::Context &context, const Acc
 {
     SieveConnection connection;
     QString error;
-    const auto trust = SitePolicy::load().trustFor(account, &error);
-    if (!trust) {
+    const auto settings = AccountServices::manageSieveSettings(SitePolicy::load(), account, &error);
+    if (!settings) {
         err() << SettingsCommands::tr("Error: %1").arg(error) << '\n';
         connection.exitCode = CliApplication::Failure;
         return connection;
@@ -136,14 +137,7 @@ SieveConnection connectSieve(const SettingsCommands::Context &context, const Acc
         connection.exitCode = CliApplication::AuthenticationFailed;
         return connection;
     }
-    const ServerEndpoint endpoint = account.sieveEndpoint();
-    ManageSieveClient::Settings settings;
-    settings.host = endpoint.host;
-    settings.port = endpoint.port;
-    settings.security = endpoint.security;
-    settings.login = endpoint.login;
-    settings.trust = *trust;
-    connection.client = std::make_unique<ManageSieveClient>(settings);
+    connection.client = std::make_unique<ManageSieveClient>(*settings);
     if (!connection.client->connectToServer() || !connection.client->authenticate(*password))
         connection.exitCode = context.reportError(connection.client->lastError());
     return connection;

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void profileHoldsNoPassword();
     void wrongPasswordInFrench();
     void untrustedServerIsRefused();
+    void siteCaBundleIsTrusted();
     void withoutKeychainTheUserIsTold();
     void syncThenReadFromTheCacheWithoutNetwork();
     void flagsAndMovesReachTheServer();
@@ -145,6 +146,29 @@ void TestCli::untrustedServerIsRefused()
     const Run run = cli({u"--profile"_s, profile, u"folders"_s});
     QCOMPARE(run.exitCode, 5);
     QVERIFY2(run.err.contains(u"SHA-256"_s), qPrintable(run.err));
+}
+
+void TestCli::siteCaBundleIsTrusted()
+{
+    // The academy's CA comes from the site configuration (/etc/xdg), not from the account: the
+    // CLI must trust it as the window does (issue 17: folders, sync and send built their trust
+    // from the account alone and refused the server).
+    const QString profile = m_dir.filePath(u"site-ca"_s);
+    QStringList arguments = addArguments();
+    arguments[1] = profile;
+    arguments.remove(arguments.indexOf(u"--ca-file"_s), 2);
+    QCOMPARE(cli(arguments, m_env.password.toUtf8() + '\n').exitCode, 0);
+    const QString site = m_dir.filePath(u"site-ca.conf"_s);
+    QFile file(site);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[policy]\ncaBundle=" + m_env.caFile.toUtf8() + "\n");
+    file.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"AMIENS_MAIL_SITE_CONFIG"_s, site);
+    const Run folders = cli({u"--profile"_s, profile, u"folders"_s}, {}, env);
+    QVERIFY2(folders.exitCode == 0, qPrintable(folders.err));
+    const Run synced = cli({u"--profile"_s, profile, u"sync"_s, u"--bodies"_s, u"none"_s}, {}, env);
+    QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
 }
 
 void TestCli::withoutKeychainTheUserIsTold()

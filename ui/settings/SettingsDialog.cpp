@@ -8,6 +8,7 @@
 #include "UrlOpener.h"
 #include "account/AccountStorage.h"
 #include "autoreply/AbsenceStore.h"
+#include "session/AccountServices.h"
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"
 #include "util/Logging.h"
@@ -390,18 +391,12 @@ void SettingsDialog::runSieve(const VacationSettings *vacation, const ForwardSet
         return;
     }
     QString trustError;
-    const auto trust = m_policy.trustFor(m_account, &trustError);
-    if (!trust) {
+    const auto found = AccountServices::manageSieveSettings(m_policy, m_account, &trustError);
+    if (!found) {
         m_absencePage->setStatus(trustError.toHtmlEscaped(), true);
         return;
     }
-    ManageSieveClient::Settings settings;
-    const ServerEndpoint endpoint = m_account.sieveEndpoint();
-    settings.host = endpoint.host;
-    settings.port = endpoint.port;
-    settings.security = endpoint.security;
-    settings.login = endpoint.login;
-    settings.trust = *trust;
+    ManageSieveClient::Settings settings = *found;
 
     const std::optional<VacationSettings> toSave = vacation ? std::optional(*vacation) : std::nullopt;
     const ForwardSettings forwardToSave = forward ? *forward : ForwardSettings();
