@@ -5,6 +5,7 @@
 #include "account/AcademicIdentifier.h"
 #include "account/ProviderRegistry.h"
 #include "security/CredentialStore.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QCheckBox>
@@ -328,7 +329,7 @@ bool AccountAssistant::saveAccount(QString *error)
 {
     Account account = draftAccount();
     if (account.credentialMode != CredentialMode::Passcode)
-        account.passwordChangedAt = QDateTime::currentDateTimeUtc();
+        account.passwordChangedAt = Clock::currentDateTimeUtc();
     if (!m_profile.saveAccount(account, error))
         return false;
     m_finalAccount = account;

@@ -9,6 +9,7 @@
 #include "outbox/Outbox.h"
 #include "settings/ReadReceiptPolicy.h"
 #include "smtp/SmtpSizeLimit.h"
+#include "util/Clock.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -786,7 +787,7 @@ Draft ComposerWindow::draft() const
     Draft draft;
     draft.id = m_draftId;
     draft.revision = m_revision;
-    draft.updated = QDateTime::currentDateTimeUtc();
+    draft.updated = Clock::currentDateTimeUtc();
     draft.toText = m_to->text();
     draft.ccText = m_cc->text();
     draft.bccText = m_bcc->text();

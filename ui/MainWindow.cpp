@@ -23,6 +23,7 @@
 #include "session/AccountServices.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
+#include "util/Clock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -927,7 +928,7 @@ void MainWindow::onFoldersChanged()
     m_connectionLabel->setText(tr("Online"));
     m_lastSyncLabel->setText(
         tr("Last synchronisation: %1")
-            .arg(QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat)));
+            .arg(QLocale().toString(Clock::currentDateTime().time(), QLocale::ShortFormat)));
     const QModelIndex inbox = m_folderModel->index(0, 0);
     if (inbox.isValid() && !m_folderView->currentIndex().isValid())
         m_folderView->setCurrentIndex(inbox);

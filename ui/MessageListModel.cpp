@@ -1,5 +1,7 @@
 #include "MessageListModel.h"
 
+#include "util/Clock.h"
+
 #include <QApplication>
 #include <QFont>
 #include <QIcon>
@@ -205,7 +207,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return who.name.isEmpty() ? who.address : who.name;
         }
         case DateColumn:
-            return formatDate(message->headers.date, QDateTime::currentDateTime());
+            return formatDate(message->headers.date, Clock::currentDateTime());
         case SizeColumn:
             return QLocale().formattedDataSize(message->size, 0);
         }

@@ -22,6 +22,7 @@
 #include "sieve/SieveRulesStore.h"
 #include "sync/IdleWatcher.h"
 #include "sync/SyncScheduler.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
@@ -153,7 +154,7 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
     connect(session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);
     connect(session, &AccountSession::foldersChanged, this, &SessionLauncher::onFoldersChanged);
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::currentDateTimeUtc();
     const auto absence = AbsenceStore::activeAt(m_profile, now);
     m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
     if (PasswordAge::isReminderDue(*m_account, now, m_policy.passwordMaxAgeDays))
@@ -258,7 +259,7 @@ void SessionLauncher::onFoldersChanged()
         if (!self || !self->m_account || !result.ok())
             return;
         // A password typed again after a refusal is usually a new one.
-        self->m_account->passwordChangedAt = QDateTime::currentDateTimeUtc();
+        self->m_account->passwordChangedAt = Clock::currentDateTimeUtc();
         self->saveAccount();
         self->m_window->reminderBanner()->hide();
     });
@@ -366,7 +367,7 @@ void SessionLauncher::refreshServerAbsence()
         if (!*vacation)
             return; // no ManageSieve (or no answer): the client-side state stands
         AbsenceStore::rememberServerVacation(m_profile, **vacation);
-        const auto absence = AbsenceStore::activeAt(m_profile, QDateTime::currentDateTimeUtc());
+        const auto absence = AbsenceStore::activeAt(m_profile, Clock::currentDateTimeUtc());
         if (m_window)
             m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
     });
@@ -381,7 +382,7 @@ void SessionLauncher::runAutoResponder()
     if (!result.error.isEmpty())
         qCWarning(lcAccount).noquote() << result.error;
     // The period may have ended since the start: the banner follows.
-    const auto absence = AbsenceStore::activeAt(m_profile, QDateTime::currentDateTimeUtc());
+    const auto absence = AbsenceStore::activeAt(m_profile, Clock::currentDateTimeUtc());
     if (m_window)
         m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
 }

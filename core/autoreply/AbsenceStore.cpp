@@ -1,6 +1,7 @@
 #include "AbsenceStore.h"
 
 #include "account/Profile.h"
+#include "util/Clock.h"
 
 #include <QFile>
 #include <QSettings>
@@ -88,7 +89,7 @@ bool AbsenceStore::saveClientSide(const Profile &profile, ClientSide clientSide,
     else if (!clientSide.enabledAt.isValid())
         clientSide.enabledAt = before.vacation.enabled && before.enabledAt.isValid()
                                    ? before.enabledAt
-                                   : QDateTime::currentDateTimeUtc();
+                                   : Clock::currentDateTimeUtc();
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
     settings.beginGroup(u"clientAbsence"_s);
     settings.setValue(u"active"_s, clientSide.active);

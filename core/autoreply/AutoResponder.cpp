@@ -5,6 +5,7 @@
 #include "compose/MessageBuilder.h"
 #include "outbox/EnqueueOnce.h"
 #include "outbox/Outbox.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QCryptographicHash>
@@ -66,7 +67,7 @@ bool AutoResponder::saveState(const State &state, QString *error) const
     QDir().mkpath(QFileInfo(path).path());
     QFile::setPermissions(QFileInfo(path).path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QJsonObject replied;
-    const QDateTime forgetBefore = QDateTime::currentDateTimeUtc().addDays(-366);
+    const QDateTime forgetBefore = Clock::currentDateTimeUtc().addDays(-366);
     for (auto it = state.replied.cbegin(); it != state.replied.cend(); ++it) {
         if (it.value() >= forgetBefore) // beyond any N the page allows
             replied.insert(it.key(), it.value().toUTC().toString(Qt::ISODate));
@@ -164,7 +165,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
             // The header fields the rules need come with the body: wait for the next sync, but
             // never for ever (a headers-only policy on an old message).
             if (++waitingForBody <= kMaxWaitingForBody && received.isValid() &&
-                received.addDays(1) > QDateTime::currentDateTimeUtc())
+                received.addDays(1) > Clock::currentDateTimeUtc())
                 break;
             ++result.skipped;
             processedUpTo = uid;

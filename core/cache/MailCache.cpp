@@ -3,6 +3,7 @@
 #include "SqliteStatement.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 #include "util/ParallelMap.h"
 #include "util/PrivateFiles.h"
@@ -272,7 +273,7 @@ bool MailCache::saveFolderState(qint64 folderId, quint32 uidValidity, quint32 ui
         query.addBindValue(uidValidity);
         query.addBindValue(uidNext);
         query.addBindValue(static_cast<qint64>(highestModSeq));
-        query.addBindValue(QDateTime::currentSecsSinceEpoch());
+        query.addBindValue(Clock::currentSecsSinceEpoch());
         query.addBindValue(folderId);
         QString error;
         return execPrepared(query, error, &m_database) && refreshFolderCounts(folderId);

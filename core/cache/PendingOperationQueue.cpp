@@ -1,6 +1,7 @@
 #include "PendingOperationQueue.h"
 
 #include "CacheDatabase.h"
+#include "util/Clock.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -28,7 +29,7 @@ qint64 PendingOperationQueue::enqueue(const PendingOperation &operation)
     query.addBindValue(operation.folderPath);
     query.addBindValue(uids.join(u','));
     query.addBindValue(operation.argument.isNull() ? u""_s : operation.argument); // NOT NULL column
-    query.addBindValue(QDateTime::currentSecsSinceEpoch());
+    query.addBindValue(Clock::currentSecsSinceEpoch());
     query.addBindValue(operation.notBefore);
     if (!query.exec()) {
         m_database.setLastError(query.lastError().text());

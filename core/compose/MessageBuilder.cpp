@@ -1,6 +1,7 @@
 #include "MessageBuilder.h"
 
 #include "mime/HeaderDecoder.h"
+#include "util/Clock.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -373,7 +374,7 @@ std::optional<BuiltMessage> MessageBuilder::buildMessage(const OutgoingMessage &
         return fail(tr("The message has no recipient."));
 
     built.messageId = message.messageId.isEmpty() ? newMessageId(from) : message.messageId;
-    const QDateTime date = message.date.isValid() ? message.date : QDateTime::currentDateTime();
+    const QDateTime date = message.date.isValid() ? message.date : Clock::currentDateTime();
 
     QByteArray header;
     header += headerLine("Date", date.toString(Qt::RFC2822Date).toLatin1());
@@ -512,7 +513,7 @@ std::optional<BuiltMessage> MessageBuilder::prepareRaw(const QByteArray &raw, co
         added += headerLine("Message-ID", '<' + built.messageId.toLatin1() + '>');
     }
     if (!hasDate)
-        added += headerLine("Date", QDateTime::currentDateTime().toString(Qt::RFC2822Date).toLatin1());
+        added += headerLine("Date", Clock::currentDateTime().toString(Qt::RFC2822Date).toLatin1());
     built.bytes = added + kept + bodyBlock;
     built.envelopeFrom = fromAddresses.isEmpty() ? accountAddress : fromAddresses.first();
     built.recipients = uniqueAddresses(recipients);

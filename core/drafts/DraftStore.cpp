@@ -1,5 +1,6 @@
 #include "DraftStore.h"
 
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QCryptographicHash>
@@ -143,8 +144,8 @@ bool DraftStore::save(const Draft &draft, QString *error)
         {u"version"_s, 1},
         {u"id"_s, draft.id},
         {u"revision"_s, draft.revision},
-        {u"updated"_s, (draft.updated.isValid() ? draft.updated : QDateTime::currentDateTimeUtc())
-                           .toString(Qt::ISODateWithMs)},
+        {u"updated"_s,
+         (draft.updated.isValid() ? draft.updated : Clock::currentDateTimeUtc()).toString(Qt::ISODateWithMs)},
         {u"toText"_s, draft.toText},
         {u"ccText"_s, draft.ccText},
         {u"bccText"_s, draft.bccText},

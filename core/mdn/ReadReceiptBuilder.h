@@ -2,6 +2,7 @@
 
 #include "compose/BuiltMessage.h"
 #include "mime/MessageHeaders.h"
+#include "util/Clock.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -32,7 +33,7 @@ public:
     };
 
     [[nodiscard]] static BuiltMessage build(const Original &original, const MailAddress &us, Mode mode,
-                                            const QDateTime &now = QDateTime::currentDateTimeUtc());
+                                            const QDateTime &now = Clock::currentDateTimeUtc());
 
     /// The receipt's Message-ID depends only on the original and on us, so that a receipt queued
     /// twice (a crash between the outbox and $MDNSent) is recognised in the outbox.

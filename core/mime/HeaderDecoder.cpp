@@ -107,13 +107,6 @@ QHash<QByteArray, QList<MailAddress>> defuseAddressFields(QByteArray &header)
 
 } // namespace
 
-QByteArray HeaderDecoder::defused(const QByteArray &rawHeader)
-{
-    QByteArray header = rawHeader.left(kMaxHeaderBytes);
-    defuseAddressFields(header);
-    return header;
-}
-
 namespace {
 
 /// The fields decode() reads, in the order of kKeptFields.

@@ -11,8 +11,8 @@ namespace Amiens {
 /// AddressListParser, MailDateParser), with VMime 0.9.2's results but about 15 times faster
 /// (issue 10); tst_headerdecoder compares both. Header blocks and address fields that could make
 /// VMime recurse without bound (nested address groups overflow the stack; core/net/VmimeTraps.md,
-/// « Nested address groups ») are cut down or decoded by a flat fallback: defused() prepares what
-/// is still handed to VMime (bodies).
+/// « Nested address groups ») are cut down or decoded by a flat fallback. No received message is
+/// parsed by VMime any more (the bodies are read by the message model, core/mime/MimeTree).
 class HeaderDecoder
 {
 public:
@@ -24,10 +24,6 @@ public:
     static constexpr qsizetype kMaxSubjectChars = 1000;
 
     [[nodiscard]] static MessageHeaders decode(const QByteArray &rawHeader);
-
-    /// @p rawHeader cut to kMaxHeaderBytes with every unsafe address field emptied: what may be
-    /// handed to VMime's parser along with the body.
-    [[nodiscard]] static QByteArray defused(const QByteArray &rawHeader);
 
     /// Whether VMime may parse this address field value safely.
     [[nodiscard]] static bool isSafeAddressField(const QByteArray &value);

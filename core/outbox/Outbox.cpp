@@ -1,5 +1,6 @@
 #include "Outbox.h"
 
+#include "util/Clock.h"
 #include "util/Logging.h"
 #include "util/PrivateFiles.h"
 
@@ -113,7 +114,7 @@ std::optional<OutboxEntry> Outbox::enqueue(const BuiltMessage &message, QString 
         return std::nullopt;
     }
     OutboxEntry entry;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::currentDateTimeUtc();
     // Sortable by creation, unique even for two messages in the same millisecond.
     entry.id = now.toString(u"yyyyMMddTHHmmsszzz"_s) + u'-' +
                QString::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, u'0');
@@ -145,7 +146,7 @@ QList<OutboxEntry> Outbox::entries() const
     }
     // A .eml without its .json is an enqueue that never completed or a removal half done; one
     // only a few minutes old may be another process's enqueue in progress.
-    const QDateTime stale = QDateTime::currentDateTimeUtc().addSecs(-600);
+    const QDateTime stale = Clock::currentDateTimeUtc().addSecs(-600);
     for (const QFileInfo &file : dir.entryInfoList({u"*.eml"_s}, QDir::Files)) {
         if (!QFile::exists(path(file.completeBaseName(), ".json")) && file.lastModified().toUTC() < stale)
             QFile::remove(file.filePath());
@@ -176,7 +177,7 @@ std::optional<QByteArray> Outbox::bytes(const QString &id) const
 
 bool Outbox::update(OutboxEntry entry, QString *error)
 {
-    entry.updated = QDateTime::currentDateTimeUtc();
+    entry.updated = Clock::currentDateTimeUtc();
     if (!writeDurably(path(entry.id, ".json"), QJsonDocument(toJson(entry)).toJson(), error))
         return false;
     qCInfo(lcNet).noquote() << "outbox:" << entry.id << OutboxEntry::stateName(entry.state);

@@ -5,6 +5,7 @@
 #include "imap/jobs/FindMessageJob.h"
 #include "smtp/SmtpSender.h"
 #include "smtp/SmtpSizeLimit.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QDir>
@@ -110,7 +111,7 @@ void OutboxSender::next()
             return;
         case OutboxEntry::State::Queued:
             if (!m_ignoreBackoff && entry->nextAttempt.isValid() &&
-                entry->nextAttempt > QDateTime::currentDateTimeUtc())
+                entry->nextAttempt > Clock::currentDateTimeUtc())
                 continue;
             sendEntry(*entry);
             return;
@@ -211,7 +212,7 @@ void OutboxSender::sendEntry(OutboxEntry entry)
             return;
         case Kind::Transient:
             entry.state = OutboxEntry::State::Queued;
-            entry.nextAttempt = QDateTime::currentDateTimeUtc().addSecs(backoff(entry.attempts).count());
+            entry.nextAttempt = Clock::currentDateTimeUtc().addSecs(backoff(entry.attempts).count());
             if (save(entry))
                 next();
             return;
@@ -285,7 +286,7 @@ void OutboxSender::scheduleRetry()
         if (entry.state == OutboxEntry::State::Failed)
             continue;
         const QDateTime when =
-            entry.nextAttempt.isValid() ? entry.nextAttempt : QDateTime::currentDateTimeUtc().addSecs(60);
+            entry.nextAttempt.isValid() ? entry.nextAttempt : Clock::currentDateTimeUtc().addSecs(60);
         if (!earliest.isValid() || when < earliest)
             earliest = when;
     }
@@ -293,7 +294,7 @@ void OutboxSender::scheduleRetry()
         m_retryTimer.stop();
         return;
     }
-    const qint64 delay = std::max<qint64>(1000, QDateTime::currentDateTimeUtc().msecsTo(earliest));
+    const qint64 delay = std::max<qint64>(1000, Clock::currentDateTimeUtc().msecsTo(earliest));
     m_retryTimer.start(std::chrono::milliseconds(delay));
 }
 

@@ -3,6 +3,7 @@
 #include "cache/CachedMessage.h"
 #include "compose/MessageBuilder.h"
 #include "mime/HeaderDecoder.h"
+#include "util/Clock.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -74,7 +75,7 @@ std::optional<BuiltMessage> PhishingReport::build(const MailAddress &reporter, c
     out += "From: " + MessageBuilder::encodeMailbox(reporter) + "\r\n";
     out += "To: " + MessageBuilder::encodeMailbox({QString(), to}) + "\r\n";
     out += "Subject: " + MessageBuilder::encodeUnstructured(report.subject) + "\r\n";
-    out += "Date: " + QDateTime::currentDateTime().toString(Qt::RFC2822Date).toLatin1() + "\r\n";
+    out += "Date: " + Clock::currentDateTime().toString(Qt::RFC2822Date).toLatin1() + "\r\n";
     out += "Message-ID: <" + report.messageId.toLatin1() + ">\r\n";
     out += "MIME-Version: 1.0\r\n";
     out += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";

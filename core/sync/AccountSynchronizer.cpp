@@ -5,6 +5,7 @@
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
 #include "imap/jobs/ListFoldersJob.h"
+#include "util/Clock.h"
 
 #include <QElapsedTimer>
 
@@ -46,7 +47,7 @@ SyncReport AccountSynchronizer::run()
     // New messages came with their bodies; these are the older ones still without (a policy
     // widened from "headers only", a sync cut short).
     if (m_options.bodies != SyncOptions::Bodies::None) {
-        const QDateTime since = m_options.bodiesSince(QDateTime::currentDateTimeUtc());
+        const QDateTime since = m_options.bodiesSince(Clock::currentDateTimeUtc());
         for (qsizetype i = 0; i < ordered.size(); ++i)
             report.folders[i].bodies += folders.downloadBodies(ordered.at(i), since);
     }

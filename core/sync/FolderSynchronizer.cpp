@@ -3,6 +3,7 @@
 #include "cache/CacheWriteError.h"
 #include "cache/MailCache.h"
 #include "imap/ImapCommandChannel.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <algorithm>
@@ -113,7 +114,7 @@ QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids)
         break;
     }
     // SEARCH SINCE compares the server's arrival date, which is what "recent mail" means here.
-    const QDate since = m_options.bodiesSince(QDateTime::currentDateTimeUtc()).date();
+    const QDate since = m_options.bodiesSince(Clock::currentDateTimeUtc()).date();
     static const char *const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const std::string date =

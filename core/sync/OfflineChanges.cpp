@@ -2,6 +2,7 @@
 
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
+#include "util/Clock.h"
 
 #include <QDateTime>
 
@@ -78,7 +79,7 @@ bool OfflineChanges::takeAway(const QString &folderPath, const QList<quint32> &u
     operation.uids = uids;
     operation.argument = destinationPath;
     if (undoSeconds > 0)
-        operation.notBefore = QDateTime::currentSecsSinceEpoch() + undoSeconds;
+        operation.notBefore = Clock::currentSecsSinceEpoch() + undoSeconds;
     PendingOperationQueue queue(m_cache.database());
     qint64 id = 0;
     const bool ok = m_cache.database().transaction([&] {

@@ -3,6 +3,7 @@
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 #include "imap/ImapCommandChannel.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QCoreApplication>
@@ -30,7 +31,7 @@ PendingOperationReplayer::PendingOperationReplayer(ImapCommandChannel &channel, 
 
 PendingOperationReplayer::Result PendingOperationReplayer::run()
 {
-    return run(QDateTime::currentSecsSinceEpoch());
+    return run(Clock::currentSecsSinceEpoch());
 }
 
 PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)

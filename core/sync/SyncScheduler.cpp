@@ -2,6 +2,7 @@
 
 #include "IdleWatcher.h"
 #include "imap/AccountSession.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <algorithm>
@@ -87,7 +88,7 @@ void SyncScheduler::onFinished()
         return;
     m_syncing = false;
     m_failures = 0;
-    m_lastSuccess = QDateTime::currentDateTime();
+    m_lastSuccess = Clock::currentDateTime();
     Q_EMIT syncSucceeded(m_lastSuccess);
     if (m_watcher && !m_watcher->isRunning() && !m_password.isEmpty())
         m_watcher->start(m_password);

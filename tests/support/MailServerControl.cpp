@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -127,9 +128,35 @@ int MailServerControl::awaitCount(const QString &folder, const QStringList &quer
     QElapsedTimer timer;
     timer.start();
     while (count(folder, query) < expected && timer.elapsed() < 20000)
-        QTest::qWait(200);
-    QTest::qWait(expected == 0 ? 3000 : 1500);
+        QTest::qWait(50);
+    // A duplicate would be in the SMTP server's queue or delivered already: once the queue is
+    // empty, the count is final (no fixed wait).
+    if (!awaitIdleMailServer())
+        qWarning("the test SMTP server's queue did not empty within 30 s");
     return count(folder, query);
+}
+
+bool MailServerControl::awaitIdleMailServer()
+{
+    const QString config = qEnvironmentVariable("AMIENS_TEST_STATE_DIR") + u"/postfix/etc"_s;
+    const QString postqueue =
+        QStandardPaths::findExecutable(u"postqueue"_s, {u"/usr/sbin"_s, u"/usr/bin"_s, u"/sbin"_s});
+    if (postqueue.isEmpty())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 30000) {
+        // Every queue file (maildrop, incoming, active, deferred) as JSON, one per line: nothing
+        // printed means Postfix holds no message, so every message it accepted was delivered
+        // (Dovecot's LMTP answers once the message is stored, automatic replies included).
+        QProcess listing;
+        listing.start(postqueue, {u"-c"_s, config, u"-j"_s});
+        if (listing.waitForFinished(10000) && listing.exitCode() == 0 &&
+            listing.readAllStandardOutput().trimmed().isEmpty())
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
 }
 
 int MailServerControl::deliveredCopies(const QString &messageId, int expected) const

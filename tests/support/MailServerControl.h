@@ -28,9 +28,13 @@ public:
     /// How many messages of @p folder match the doveadm search @p query
     /// (e.g. {"header", "Message-ID", id}).
     [[nodiscard]] int count(const QString &folder, const QStringList &query) const;
-    /// Waits until @p expected messages of @p folder match @p query (or 20 s), then a little
-    /// more, so that a late duplicate from the SMTP server's queue shows too; returns the count.
+    /// Waits until @p expected messages of @p folder match @p query (or 20 s), then until the SMTP
+    /// server's queue is empty, so that a duplicate still on its way shows too; returns the count.
+    /// The client under test must be done sending.
     [[nodiscard]] int awaitCount(const QString &folder, const QStringList &query, int expected) const;
+    /// Waits (30 s at most) until the test SMTP server's queue is empty: whatever it accepted is
+    /// in the mailboxes. False on time-out.
+    static bool awaitIdleMailServer();
     /// awaitCount() of one Message-ID in the inbox.
     [[nodiscard]] int deliveredCopies(const QString &messageId, int expected = 1) const;
     /// The doveadm search query for one Message-ID.

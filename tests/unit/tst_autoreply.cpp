@@ -1,6 +1,7 @@
 // The client-side out-of-office responder (issue 7 part 3, RFC 3834): which messages it answers,
 // the reply it writes, the settings kept in the profile, and the responder over a real cache and
 // outbox (no server: the messages are stored in the cache as a sync would).
+#include "MockClock.h"
 #include "account/Profile.h"
 #include "autoreply/AbsenceStore.h"
 #include "autoreply/AutoReplyRules.h"
@@ -171,6 +172,7 @@ void TestAutoReply::replyHeaders()
 
 void TestAutoReply::storeRoundTrip()
 {
+    Test::MockClock clock(QDateTime(QDate(2026, 6, 20), QTime(9, 0), Qt::UTC));
     QTemporaryDir dir;
     const Profile profile(dir.path());
     AbsenceStore::ClientSide clientSide;
@@ -184,11 +186,11 @@ void TestAutoReply::storeRoundTrip()
     const AbsenceStore::ClientSide loaded = AbsenceStore::loadClientSide(profile);
     QVERIFY(loaded.active);
     QCOMPARE(loaded.vacation, clientSide.vacation);
-    QVERIFY(loaded.enabledAt.isValid()); // turned on now
+    QCOMPARE(loaded.enabledAt, Clock::currentDateTimeUtc()); // turned on now
     const QDateTime enabledAt = loaded.enabledAt;
 
-    // Saved again while on: the moment it was turned on stays.
-    QTest::qWait(1100);
+    // Saved again while on, an hour later: the moment it was turned on stays.
+    clock.advanceSeconds(3600);
     QVERIFY(AbsenceStore::saveClientSide(profile, loaded, &error));
     AbsenceStore::ClientSide resaved = loaded;
     resaved.enabledAt = {};

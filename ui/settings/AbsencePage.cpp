@@ -1,5 +1,7 @@
 #include "AbsencePage.h"
 
+#include "util/Clock.h"
+
 #include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QFormLayout>
@@ -120,7 +122,7 @@ AbsencePage::AbsencePage(QWidget *parent)
 void AbsencePage::setSettings(const VacationSettings &settings)
 {
     m_loaded = settings;
-    const QDateTime now = QDateTime::currentDateTime().toTimeZone(settings.timeZone);
+    const QDateTime now = Clock::currentDateTime().toTimeZone(settings.timeZone);
     const auto fill = [&](QCheckBox *has, QDateTimeEdit *edit, const QDateTime &when,
                           const QDateTime &fallback) {
         has->setChecked(when.isValid());
@@ -171,7 +173,7 @@ bool AbsencePage::validate()
     QString datesError;
     if (edited.start.isValid() && edited.end.isValid() && edited.end <= edited.start)
         datesError = tr("The end of the absence must come after its start.");
-    else if (edited.enabled && edited.end.isValid() && edited.end < QDateTime::currentDateTime())
+    else if (edited.enabled && edited.end.isValid() && edited.end < Clock::currentDateTime())
         datesError = tr("The end of the absence is already past.");
     showError(m_datesError, datesError);
 

@@ -11,6 +11,7 @@
 #include "session/AccountServices.h"
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"
+#include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QButtonGroup>
@@ -60,7 +61,7 @@ QString endpointText(const ServerEndpoint &endpoint)
 
 bool isActiveNow(const VacationSettings &vacation)
 {
-    return vacation.enabled && vacation.coversTime(QDateTime::currentDateTime());
+    return vacation.enabled && vacation.coversTime(Clock::currentDateTime());
 }
 
 } // namespace
