@@ -1,6 +1,6 @@
 #pragma once
 
-#include "account/ConnectionCheck.h"
+#include "session/ConnectionCheck.h"
 
 #include <QWizardPage>
 

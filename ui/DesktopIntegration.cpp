@@ -5,7 +5,7 @@
 #include "MainWindow.h"
 #include "SessionLauncher.h"
 #include "TrayIcon.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "settings/NotificationPolicy.h"
 
 #include <QLineEdit>

@@ -2,7 +2,7 @@
 
 #include "CliApplication.h"
 #include "identity/SignatureStore.h"
-#include "session/AccountServices.h"
+#include "services/AccountServices.h"
 #include "settings/SitePolicy.h"
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"

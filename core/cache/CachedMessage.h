@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imap/FetchedMessage.h"
 #include "imap/FolderInfo.h"
 #include "mime/MessageHeaders.h"
 
@@ -21,25 +22,6 @@ struct CachedFolder
     int messageCount = 0;
     int unseenCount = 0;
     QDateTime lastSync;
-};
-
-/// What a header fetch brings for one message, before decoding.
-struct FetchedMessage
-{
-    quint32 uid = 0;
-    quint64 modSeq = 0;
-    QStringList flags;
-    QDateTime internalDate;
-    qint64 size = 0;
-    QByteArray rawHeader;
-};
-
-/// A change of flags seen on the server.
-struct FlagUpdate
-{
-    quint32 uid = 0;
-    quint64 modSeq = 0;
-    QStringList flags;
 };
 
 /// One cached message: its summary row, without the body.

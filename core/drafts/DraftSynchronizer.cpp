@@ -1,8 +1,8 @@
 #include "DraftSynchronizer.h"
 
 #include "compose/MessageBuilder.h"
-#include "imap/AccountSession.h"
-#include "imap/jobs/ReplaceDraftJob.h"
+#include "session/AccountSession.h"
+#include "session/jobs/ReplaceDraftJob.h"
 #include "util/Logging.h"
 
 using namespace Qt::StringLiterals;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/CachedMessage.h"
+#include "imap/FetchedMessage.h"
 
 #include <QList>
 #include <QString>

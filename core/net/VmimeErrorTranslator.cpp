@@ -1,7 +1,7 @@
 #include "VmimeErrorTranslator.h"
 
 #include "ImapStreamGuard.h"
-#include "cache/CacheWriteError.h"
+#include "util/CacheWriteError.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,8 +1,8 @@
 #include "OutboxSender.h"
 
-#include "imap/AccountSession.h"
-#include "imap/jobs/AppendMessageJob.h"
-#include "imap/jobs/FindMessageJob.h"
+#include "session/AccountSession.h"
+#include "session/jobs/AppendMessageJob.h"
+#include "session/jobs/FindMessageJob.h"
 #include "smtp/SmtpSender.h"
 #include "smtp/SmtpSizeLimit.h"
 #include "util/Clock.h"

@@ -1,10 +1,10 @@
 #include "AccountSynchronizer.h"
 
-#include "cache/CacheWriteError.h"
 #include "cache/MailCache.h"
+#include "imap/FolderList.h"
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
-#include "imap/jobs/ListFoldersJob.h"
+#include "util/CacheWriteError.h"
 #include "util/Clock.h"
 
 #include <QElapsedTimer>
@@ -27,17 +27,16 @@ constexpr int kReindexBatch = 500;
 
 SyncReport AccountSynchronizer::run()
 {
-    ListFoldersJob list;
-    list.run(m_connection, m_cache);
-    if (!m_cache.replaceFolderList(list.folders()))
+    const QList<FolderInfo> serverFolders = FolderList::read(m_connection);
+    if (!m_cache.replaceFolderList(serverFolders))
         throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
 
     ImapCommandChannel channel(m_connection);
     FolderSynchronizer folders(channel, m_cache, m_options, m_progress);
     SyncReport report;
-    // The cache's folders in the server's display order (ListFoldersJob sorts inbox first).
+    // The cache's folders in the server's display order (FolderList sorts inbox first).
     QList<CachedFolder> ordered;
-    for (const FolderInfo &info : list.folders()) {
+    for (const FolderInfo &info : serverFolders) {
         if (const auto cached = m_cache.folder(info.path()); cached && info.selectable)
             ordered.append(*cached);
     }

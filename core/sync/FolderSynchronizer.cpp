@@ -1,6 +1,6 @@
 #include "FolderSynchronizer.h"
 
-#include "cache/CacheWriteError.h"
+#include "util/CacheWriteError.h"
 #include "cache/MailCache.h"
 #include "imap/ImapCommandChannel.h"
 #include "util/Clock.h"

@@ -11,7 +11,7 @@
 #include "autoreply/AutoResponder.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "mime/RawHeaderFields.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"

@@ -10,7 +10,7 @@
 #include "compose/MessageBuilder.h"
 #include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
 #include "net/TlsTrust.h"

@@ -4,9 +4,9 @@
 #include "MailServerControl.h"
 #include "ScriptedServer.h"
 #include "TestEnvironment.h"
+#include "imap/FolderList.h"
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
-#include "imap/jobs/ListFoldersJob.h"
 #include "net/ImapStreamGuard.h"
 
 #include <QFile>
@@ -111,19 +111,16 @@ void TestImapConnection::loginOverStartTls()
     const auto error = connection.open(m_env.password);
     QVERIFY2(!error, error ? qPrintable(error->message + u" / "_s + error->technical) : "");
     QVERIFY(connection.lastConnectionReport().encrypted);
-    ListFoldersJob job;
-    job.list(connection);
-    QVERIFY(!job.folders().isEmpty());
+    QVERIFY(!FolderList::read(connection).isEmpty());
 }
 
 void TestImapConnection::listsFoldersWithSpecialUse()
 {
     ImapConnection connection(m_env.account(), trust(), nullptr);
     QVERIFY(!connection.open(m_env.password));
-    ListFoldersJob job;
-    job.list(connection);
+    const QList<FolderInfo> folders = FolderList::read(connection);
     QHash<QString, FolderInfo::Role> roles;
-    for (const FolderInfo &folder : job.folders())
+    for (const FolderInfo &folder : folders)
         roles.insert(folder.path(), folder.role);
     QCOMPARE(roles.value(u"INBOX"_s), FolderInfo::Role::Inbox);
     QCOMPARE(roles.value(u"Sent"_s), FolderInfo::Role::Sent);
@@ -131,8 +128,8 @@ void TestImapConnection::listsFoldersWithSpecialUse()
     QCOMPARE(roles.value(u"Trash"_s), FolderInfo::Role::Trash);
     QCOMPARE(roles.value(u"Junk"_s), FolderInfo::Role::Junk);
     QCOMPARE(roles.value(u"Archives"_s), FolderInfo::Role::Archive);
-    QCOMPARE(job.folders().first().role, FolderInfo::Role::Inbox);
-    QCOMPARE(job.folders().first().separator, u'/');
+    QCOMPARE(folders.first().role, FolderInfo::Role::Inbox);
+    QCOMPARE(folders.first().separator, u'/');
 }
 
 void TestImapConnection::wrongPasswordIsAnAuthenticationError()

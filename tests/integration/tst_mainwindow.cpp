@@ -9,7 +9,7 @@
 #include "TestEnvironment.h"
 #include "UndoBar.h"
 #include "cache/MailCache.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "util/Translations.h"
 
 #include <QAction>

@@ -7,7 +7,7 @@
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
 #include "net/TlsTrust.h"

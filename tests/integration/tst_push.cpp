@@ -2,9 +2,9 @@
 #include "MailServerControl.h"
 #include "TestEnvironment.h"
 #include "cache/MailCache.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "sync/IdleWatcher.h"
-#include "sync/SyncScheduler.h"
+#include "session/SyncScheduler.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

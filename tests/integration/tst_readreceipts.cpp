@@ -13,7 +13,7 @@
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "mdn/ReadReceiptBuilder.h"
 #include "mdn/ReadReceiptReport.h"
 #include "net/TlsTrust.h"

@@ -4,7 +4,7 @@
 #include "TestEnvironment.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "imap/ImapConnection.h"
 #include "mime/MessageContent.h"
 #include "sync/AccountSynchronizer.h"

@@ -2,7 +2,7 @@
 
 #include "account/Account.h"
 #include "compose/BuiltMessage.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"

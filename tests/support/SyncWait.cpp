@@ -1,6 +1,6 @@
 #include "SyncWait.h"
 
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 
 #include <QTest>
 

@@ -8,7 +8,7 @@
 #include "TrayIcon.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "net/TlsTrust.h"
 #include "settings/NotificationPolicy.h"
 #include "util/BuildInfo.h"

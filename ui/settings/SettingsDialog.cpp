@@ -8,7 +8,7 @@
 #include "UrlOpener.h"
 #include "account/AccountStorage.h"
 #include "autoreply/AbsenceStore.h"
-#include "session/AccountServices.h"
+#include "services/AccountServices.h"
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"
 #include "util/Clock.h"

@@ -1,7 +1,7 @@
 #include "FindMessageJob.h"
 
-#include "ListFoldersJob.h"
 #include "cache/MailCache.h"
+#include "imap/FolderList.h"
 #include "imap/ImapCommandChannel.h"
 
 using namespace Qt::StringLiterals;
@@ -33,9 +33,7 @@ QString FindMessageJob::folderWithRole(ImapConnection &connection, MailCache &ca
                 return folder.info.path();
         }
     }
-    ListFoldersJob list;
-    list.list(connection);
-    for (const FolderInfo &folder : list.folders()) {
+    for (const FolderInfo &folder : FolderList::read(connection)) {
         if (folder.role == role)
             return folder.path();
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SyncOptions.h"
+#include "sync/SyncOptions.h"
 #include "net/ServiceError.h"
 
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "ListFoldersJob.h"
+#include "FolderList.h"
 
-#include "imap/ImapConnection.h"
+#include "ImapConnection.h"
 
 #include <QCollator>
 #include <QHash>
@@ -49,28 +49,18 @@ int displayRank(FolderInfo::Role role)
 
 } // namespace
 
-QString ListFoldersJob::name() const
+QList<FolderInfo> FolderList::read(ImapConnection &connection)
 {
-    return u"LIST"_s;
-}
-
-void ListFoldersJob::run(ImapConnection &connection, MailCache &)
-{
-    list(connection);
-}
-
-void ListFoldersJob::list(ImapConnection &connection)
-{
+    QList<FolderInfo> folders;
     auto store = connection.store();
     const char separator = store->getConnection()->hierarchySeparator();
 
-    m_folders.clear();
     // The folder objects register themselves with the store: convert and drop them at once
     // so that no second object for the same path outlives this job
     // (core/net/VmimeTraps.md, « One connection per folder »).
     {
-        const auto folders = store->getRootFolder()->getFolders(true);
-        for (const auto &folder : folders) {
+        const auto serverFolders = store->getRootFolder()->getFolders(true);
+        for (const auto &folder : serverFolders) {
             const vmime::net::folder::path path = folder->getFullPath();
             FolderInfo info;
             for (size_t i = 0; i < path.getSize(); ++i)
@@ -87,25 +77,26 @@ void ListFoldersJob::list(ImapConnection &connection)
                 info.role = FolderInfo::Role::Inbox;
             info.selectable = !(attributes.getFlags() & vmime::net::folderAttributes::FLAG_NO_OPEN);
             info.hasChildren = attributes.getFlags() & vmime::net::folderAttributes::FLAG_HAS_CHILDREN;
-            m_folders.append(info);
+            folders.append(info);
         }
     }
 
     // Special folders lead at the top level; a sub-folder follows its top-level ancestor.
     QHash<QString, int> topLevelRank;
-    for (const FolderInfo &folder : std::as_const(m_folders)) {
+    for (const FolderInfo &folder : std::as_const(folders)) {
         if (folder.pathParts.size() == 1)
             topLevelRank.insert(folder.pathParts.first(), displayRank(folder.role));
     }
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
-    std::stable_sort(m_folders.begin(), m_folders.end(), [&](const FolderInfo &a, const FolderInfo &b) {
+    std::stable_sort(folders.begin(), folders.end(), [&](const FolderInfo &a, const FolderInfo &b) {
         const int aRank = topLevelRank.value(a.pathParts.first(), displayRank(FolderInfo::Role::None));
         const int bRank = topLevelRank.value(b.pathParts.first(), displayRank(FolderInfo::Role::None));
         if (aRank != bRank)
             return aRank < bRank;
         return collator.compare(a.path(), b.path()) < 0;
     });
+    return folders;
 }
 
 } // namespace Amiens

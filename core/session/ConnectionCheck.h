@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Account.h"
+#include "account/Account.h"
 #include "net/CancellableTimeoutHandler.h"
 #include "net/ServiceError.h"
 #include "net/TlsTrust.h"

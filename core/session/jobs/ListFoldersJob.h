@@ -7,15 +7,12 @@
 
 namespace Amiens {
 
-/// LIST "" "*": every mailbox with its SPECIAL-USE role.
+/// LIST "" "*" on the worker (FolderList): every mailbox with its SPECIAL-USE role.
 class ListFoldersJob final : public ImapJob
 {
 public:
     [[nodiscard]] QString name() const override;
     void run(ImapConnection &connection, MailCache &cache) override;
-    /// The same without a cache, for connection checks.
-    void list(ImapConnection &connection);
-
     /// Inbox first, then the special folders, then the others by path.
     [[nodiscard]] const QList<FolderInfo> &folders() const { return m_folders; }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ImapConnection.h"
+#include "imap/ImapConnection.h"
 #include "cache/MailCache.h"
 #include "jobs/ImapJob.h"
 

@@ -1,12 +1,12 @@
 #include "AccountServices.h"
 
 #include "cache/MailCache.h"
-#include "imap/AccountSession.h"
+#include "session/AccountSession.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
 #include "security/PhishingReport.h"
 #include "sync/IdleWatcher.h"
-#include "sync/SyncScheduler.h"
+#include "session/SyncScheduler.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FolderInfo.h"
+#include "imap/FolderInfo.h"
 #include "account/Account.h"
 #include "net/CancellableTimeoutHandler.h"
 #include "net/ServiceError.h"

@@ -1,7 +1,7 @@
 #include "SyncScheduler.h"
 
-#include "IdleWatcher.h"
-#include "imap/AccountSession.h"
+#include "sync/IdleWatcher.h"
+#include "session/AccountSession.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 

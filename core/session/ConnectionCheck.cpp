@@ -1,7 +1,7 @@
 #include "ConnectionCheck.h"
 
+#include "imap/FolderList.h"
 #include "imap/ImapConnection.h"
-#include "imap/jobs/ListFoldersJob.h"
 #include "net/VmimePlatform.h"
 #include "smtp/SmtpConnection.h"
 
@@ -75,10 +75,8 @@ void ConnectionCheck::start(const Account &account, const TlsTrust &trust, const
             result.imap.error = imap.open(password);
             result.imap.tlsDescription = imap.lastConnectionReport().tlsDescription;
             if (!result.imap.error) {
-                ListFoldersJob folders;
                 try {
-                    folders.list(imap);
-                    result.folderCount = static_cast<int>(folders.folders().size());
+                    result.folderCount = static_cast<int>(FolderList::read(imap).size());
                 } catch (...) {
                     // The login worked, which is what this check is about; the list is a bonus.
                 }

@@ -1,8 +1,8 @@
 #include "FetchBodyJob.h"
 
-#include "cache/CacheWriteError.h"
 #include "cache/MailCache.h"
 #include "imap/ImapCommandChannel.h"
+#include "util/CacheWriteError.h"
 
 using namespace Qt::StringLiterals;
 
