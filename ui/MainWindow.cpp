@@ -9,7 +9,7 @@
 #include "NotificationBanner.h"
 #include "UndoBar.h"
 #include "UrlOpener.h"
-#include "account/AccountStorage.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
@@ -225,7 +225,8 @@ void MainWindow::buildActions()
         draftsMenu->clear();
         const QList<Draft> drafts =
             m_session
-                ? DraftStore(DraftStore::directoryFor(profileDirectory(), m_session->account().id)).drafts()
+                ? DraftStore(AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory())
+                      .drafts()
                 : QList<Draft>();
         for (const Draft &draft : drafts) {
             const QString subject = draft.message.subject.trimmed().isEmpty()
@@ -423,8 +424,7 @@ void MainWindow::setCachePath(const QString &path, const QString &accountId)
     m_messageView->clear();
     // Opened attachments go where shared-workstation mode erases them.
     m_messageView->setTemporaryDirectory(
-        path.isEmpty() ? QString()
-                       : AccountStorage(Profile(profileDirectory()), accountId).temporaryDirectory());
+        path.isEmpty() ? QString() : AccountPaths(profileDirectory(), accountId).temporaryDirectory());
     if (openCacheIfNeeded()) {
         configurePhishingChecks();
         reloadFromCache();
@@ -458,7 +458,7 @@ void MainWindow::reportPhishing()
     const SitePolicy site = SitePolicy::load();
     if (!site.phishingReportAddress.isEmpty()) {
         const Account &account = m_session->account();
-        Outbox outbox(Outbox::directoryFor(profileDirectory(), account.id));
+        Outbox outbox(AccountPaths(profileDirectory(), account.id).outboxDirectory());
         for (const quint32 uid : current.uids) {
             QString error;
             const auto report =
@@ -691,11 +691,7 @@ void MainWindow::onMessageSelected()
 
 QString MainWindow::profileDirectory() const
 {
-    // The cache sits in the profile: <profile>/cache/<hex>/mail.sqlite.
-    QDir profile = QFileInfo(m_cachePath).dir();
-    profile.cdUp();
-    profile.cdUp();
-    return profile.path();
+    return AccountPaths::profileDirectoryOfCacheFile(m_cachePath);
 }
 
 void MainWindow::handleReadReceipts(const CachedMessage &message, const QByteArray &raw, bool ownFolder)
@@ -722,7 +718,7 @@ void MainWindow::answerReadReceipt(bool send, bool automatic)
     const auto [message, raw] = *std::exchange(m_receiptRequest, std::nullopt);
     if (send) {
         QString error;
-        const QString outbox = Outbox::directoryFor(profileDirectory(), m_session->account().id);
+        const QString outbox = AccountPaths(profileDirectory(), m_session->account().id).outboxDirectory();
         if (!ReadReceiptQueue::queue(
                 m_session->account(), outbox, message, raw,
                 automatic ? ReadReceiptBuilder::Mode::Automatic : ReadReceiptBuilder::Mode::Manual, &error)) {
@@ -974,8 +970,8 @@ ComposerWindow *MainWindow::createComposer()
     if (!m_session)
         return nullptr;
     const QString profile = profileDirectory();
-    auto *composer = new ComposerWindow(m_session->account(),
-                                        Outbox::directoryFor(profile, m_session->account().id), this);
+    auto *composer = new ComposerWindow(
+        m_session->account(), AccountPaths(profile, m_session->account().id).outboxDirectory(), this);
     composer->setAttribute(Qt::WA_DeleteOnClose);
     composer->useProfile(profile);
     if (openCacheIfNeeded())
@@ -1009,7 +1005,7 @@ DraftSynchronizer *MainWindow::draftSynchronizer()
 {
     if (!m_session || m_cachePath.isEmpty())
         return nullptr;
-    const QString directory = DraftStore::directoryFor(profileDirectory(), m_session->account().id);
+    const QString directory = AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory();
     if (!m_draftSync || m_draftSync->store().directory() != directory) {
         delete m_draftSync;
         m_draftSync = new DraftSynchronizer(directory, m_session, this);
@@ -1063,7 +1059,7 @@ ComposerWindow *MainWindow::openDraft(const QString &draftId)
     if (!composer)
         return nullptr;
     QString error;
-    const auto draft = DraftStore(DraftStore::directoryFor(profileDirectory(), m_session->account().id))
+    const auto draft = DraftStore(AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory())
                            .load(draftId, &error);
     if (!draft) {
         delete composer;

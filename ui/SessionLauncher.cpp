@@ -6,6 +6,8 @@
 #include "MainWindow.h"
 #include "NotificationBanner.h"
 #include "PasswordPrompt.h"
+#include "UnsentMailPrompt.h"
+#include "account/AccountPaths.h"
 #include "account/AccountStorage.h"
 #include "account/PasswordAge.h"
 #include "autoreply/AbsenceStore.h"
@@ -13,6 +15,7 @@
 #include "cache/MailCache.h"
 #include "imap/AccountSession.h"
 #include "outbox/Outbox.h"
+#include "outbox/OutboxDrain.h"
 #include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
 #include "settings/OfflinePolicy.h"
@@ -24,6 +27,7 @@
 #include "util/Logging.h"
 
 #include <QDateTime>
+#include <QEventLoop>
 #include <QPointer>
 #include <QThread>
 
@@ -123,7 +127,7 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
     m_session = new AccountSession(*m_account, *trust);
     m_window->setSession(m_session);
     // The offline cache: the window reads it, the session's worker writes it.
-    const QString cachePath = MailCache::pathFor(m_profile.directory(), m_account->id);
+    const QString cachePath = AccountPaths(m_profile.directory(), m_account->id).cacheFile();
     m_session->setCachePath(cachePath);
     m_window->setCachePath(cachePath, m_account->id);
     const OfflinePolicy offline = OfflinePolicy::load(m_profile);
@@ -139,7 +143,8 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
     }
     // Mail written in the composer waits in the outbox (on disk) and leaves from here.
     m_outbox = new OutboxSender(*m_account, *trust,
-                                Outbox::directoryFor(m_profile.directory(), m_account->id), m_session, this);
+                                AccountPaths(m_profile.directory(), m_account->id).outboxDirectory(),
+                                m_session, this);
     connect(m_window, &MainWindow::outboxQueued, m_outbox, [this] { m_outbox->processNow(); });
     // Without ManageSieve, this client answers for the user while the absence runs (RFC 3834).
     connect(m_scheduler, &SyncScheduler::syncSucceeded, this, &SessionLauncher::runAutoResponder);
@@ -418,6 +423,9 @@ void SessionLauncher::saveAccount()
 
 void SessionLauncher::endSession()
 {
+    // A sign-out still sending is over: the session it waited on goes.
+    delete m_signOutSending;
+    m_signOutSending = nullptr;
     if (m_absenceThread) {
         // It holds a copy of the password and a connection: let it end first (5 s at most).
         m_absenceThread->disconnect(this);
@@ -451,6 +459,45 @@ void SessionLauncher::eraseSharedAccount(const Account &account)
 
 void SessionLauncher::signOut()
 {
+    if (m_signOutSending)
+        return; // already sending before signing out
+    // Shared workstation: nothing can be sent later from another computer, so the outbox goes now.
+    if (m_account && m_account->sharedWorkstation && m_outbox && !m_outbox->outbox().entries().isEmpty()) {
+        m_window->banner()->showMessage(
+            NotificationBanner::Level::Information,
+            tr("Sending the messages waiting in the outbox before signing out…").toHtmlEscaped());
+        m_signOutSending = new OutboxDrain(m_outbox, this);
+        m_signOutSending->setTimeout(m_signOutSendingTimeout);
+        connect(m_signOutSending, &OutboxDrain::finished, this, &SessionLauncher::afterSignOutSending);
+        m_signOutSending->start();
+        return;
+    }
+    completeSignOut();
+}
+
+void SessionLauncher::afterSignOutSending(const QList<OutboxEntry> &unsent)
+{
+    m_signOutSending->deleteLater();
+    m_signOutSending = nullptr;
+    if (!unsent.isEmpty()) {
+        QStringList subjects;
+        for (const OutboxEntry &entry : unsent)
+            subjects.append(entry.subject);
+        if (!UnsentMailPrompt::confirmDeletion(m_window, subjects)) {
+            m_window->banner()->showMessage(
+                NotificationBanner::Level::Warning,
+                tr("You are still signed in: the messages wait in the outbox.").toHtmlEscaped());
+            return;
+        }
+        qCInfo(lcAccount).noquote() << "signing out of a shared workstation:" << unsent.size()
+                                    << "unsent messages deleted at the user's request";
+    }
+    m_window->banner()->hide();
+    completeSignOut();
+}
+
+void SessionLauncher::completeSignOut()
+{
     endSession();
     const std::optional<Account> account = std::exchange(m_account, std::nullopt);
     if (account && account->sharedWorkstation) {
@@ -471,6 +518,24 @@ void SessionLauncher::finish()
 {
     if (m_assistant)
         m_assistant->reject();
+    if (m_account && m_account->sharedWorkstation && m_outbox && !m_outbox->outbox().entries().isEmpty()) {
+        // Quitting: one last attempt to send, since the files go next; there is no one to ask
+        // any more (the window is closed), so what cannot be sent is lost, and logged.
+        delete std::exchange(m_signOutSending, nullptr);
+        OutboxDrain sending(m_outbox);
+        sending.setTimeout(m_signOutSendingTimeout);
+        QEventLoop loop;
+        qsizetype left = 0;
+        connect(&sending, &OutboxDrain::finished, &loop, [&](const QList<OutboxEntry> &unsent) {
+            left = unsent.size();
+            loop.quit();
+        });
+        sending.start();
+        loop.exec();
+        if (left > 0)
+            qCWarning(lcAccount).noquote()
+                << "quitting a shared workstation:" << left << "unsent messages deleted";
+    }
     endSession();
     if (m_account && m_account->sharedWorkstation)
         eraseSharedAccount(*m_account);

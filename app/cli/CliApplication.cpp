@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "SettingsCommands.h"
+#include "account/AccountPaths.h"
 #include "account/ProviderRegistry.h"
 #include "autoreply/AutoResponder.h"
 #include "cache/MailCache.h"
@@ -477,7 +478,7 @@ int CliApplication::folders()
 bool CliApplication::openCache(const Account &account, MailCache &cache)
 {
     QString error;
-    if (!cache.open(MailCache::pathFor(m_profile->directory(), account.id), account.id,
+    if (!cache.open(AccountPaths(m_profile->directory(), account.id).cacheFile(), account.id,
                     MailCache::Mode::ReadOnly, &error)) {
         err() << tr("Error: %1").arg(error) << '\n';
         return false;
@@ -506,7 +507,7 @@ int CliApplication::withSession(
         return Failure;
     }
     AccountSession session(account, *trust);
-    session.setCachePath(MailCache::pathFor(m_profile->directory(), account.id));
+    session.setCachePath(AccountPaths(m_profile->directory(), account.id).cacheFile());
     if (needsPassword) {
         const std::optional<QString> password = passwordFor(account);
         if (!password)
@@ -589,8 +590,9 @@ bool CliApplication::respondToAbsence(const Account &account, const QString &pas
         return false;
     }
     // A child of the session it sends through, so it never outlives it.
-    auto *sender = new OutboxSender(account, *trust, Outbox::directoryFor(m_profile->directory(), account.id),
-                                    &session, &session);
+    auto *sender =
+        new OutboxSender(account, *trust, AccountPaths(m_profile->directory(), account.id).outboxDirectory(),
+                         &session, &session);
     sender->setPassword(password);
     QObject::connect(sender, &OutboxSender::finished, sender,
                      [this, finish](int, int, const std::optional<ServiceError> &blocked) {
@@ -889,10 +891,10 @@ int CliApplication::reportPhishing()
         const auto report =
             PhishingReport::build({account->realName, account->address}, site.phishingReportAddress,
                                   raw.value_or(QByteArray()), &error);
-        const auto queued =
-            report
-                ? Outbox(Outbox::directoryFor(m_profile->directory(), account->id)).enqueue(*report, &error)
-                : std::nullopt;
+        const auto queued = report
+                                ? Outbox(AccountPaths(m_profile->directory(), account->id).outboxDirectory())
+                                      .enqueue(*report, &error)
+                                : std::nullopt;
         if (!queued) {
             err() << tr("Error: %1").arg(error) << '\n';
             return Failure;
@@ -947,7 +949,7 @@ int CliApplication::send()
     if (!account)
         return Failure;
     QString error;
-    const QString directory = Outbox::directoryFor(m_profile->directory(), account->id);
+    const QString directory = AccountPaths(m_profile->directory(), account->id).outboxDirectory();
     // Without a file: send what waits in the outbox (after a failure or an interrupted run).
     std::optional<OutboxEntry> queued;
     if (m_command.size() == 2) {
@@ -980,7 +982,7 @@ int CliApplication::send()
     if (!password)
         return AuthenticationFailed;
     AccountSession session(*account, *trust);
-    session.setCachePath(MailCache::pathFor(m_profile->directory(), account->id));
+    session.setCachePath(AccountPaths(m_profile->directory(), account->id).cacheFile());
     session.setPassword(*password);
     OutboxSender sender(*account, *trust, directory, &session);
     sender.setPassword(*password);
@@ -1028,7 +1030,7 @@ int CliApplication::outbox()
     if (!account)
         return Failure;
     const QList<OutboxEntry> entries =
-        Outbox(Outbox::directoryFor(m_profile->directory(), account->id)).entries();
+        Outbox(AccountPaths(m_profile->directory(), account->id).outboxDirectory()).entries();
     if (m_parser.isSet(kJson)) {
         QJsonArray array;
         for (const OutboxEntry &entry : entries) {
