@@ -219,6 +219,10 @@
         <source>Cannot delete the folder %1.</source>
         <translation>Impossible de supprimer le dossier %1.</translation>
     </message>
+    <message>
+        <source>Cannot delete the file %1.</source>
+        <translation>Impossible de supprimer le fichier %1.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::AccountWorker</name>
@@ -2100,6 +2104,14 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
         <source>Sign in again</source>
         <translation>Se reconnecter</translation>
     </message>
+    <message>
+        <source>Sending the messages waiting in the outbox before signing out…</source>
+        <translation>Envoi des messages en attente dans la boîte d’envoi avant la déconnexion…</translation>
+    </message>
+    <message>
+        <source>You are still signed in: the messages wait in the outbox.</source>
+        <translation>Vous êtes toujours connecté : les messages attendent dans la boîte d’envoi.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::SettingsCommands</name>
@@ -2699,6 +2711,29 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>Undo</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::UnsentMailPrompt</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Messages not sent</source>
+        <translation>Messages non envoyés</translation>
+    </message>
+    <message>
+        <source>Sending later from another computer is not possible: delete these messages, or cancel signing out?</source>
+        <translation>Envoyer plus tard sur un autre poste n’est pas possible : supprimer ces messages ou annuler la déconnexion ?</translation>
+    </message>
+    <message>
+        <source>Delete and sign out</source>
+        <translation>Supprimer et se déconnecter</translation>
+    </message>
+    <message>
+        <source>Cancel signing out</source>
+        <translation>Annuler la déconnexion</translation>
     </message>
 </context>
 <context>

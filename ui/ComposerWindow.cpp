@@ -1,6 +1,7 @@
 #include "ComposerWindow.h"
 
 #include "AddressCompleter.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "compose/MessageBuilder.h"
 #include "compose/ReplyBuilder.h"
@@ -352,7 +353,7 @@ void ComposerWindow::useProfile(const QString &profileDirectory)
     else
         showError(error);
     setRequestReadReceiptByDefault(ReadReceiptPolicy::load(profile).alwaysRequest);
-    setDraftDirectory(DraftStore::directoryFor(profileDirectory, m_account.id));
+    setDraftDirectory(AccountPaths(profileDirectory, m_account.id).draftsDirectory());
 }
 
 void ComposerWindow::setSignatureStore(const SignatureStore &store)

@@ -9,18 +9,18 @@
 #include "NotificationBanner.h"
 #include "UndoBar.h"
 #include "UrlOpener.h"
-#include "account/AccountStorage.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
-#include "session/AccountSession.h"
-#include "session/jobs/FetchBodyJob.h"
-#include "session/jobs/ServerSearchJob.h"
 #include "mdn/ReadReceiptQueue.h"
 #include "mdn/ReadReceiptReport.h"
 #include "outbox/Outbox.h"
 #include "security/PhishingReport.h"
 #include "services/AccountServices.h"
+#include "session/AccountSession.h"
+#include "session/jobs/FetchBodyJob.h"
+#include "session/jobs/ServerSearchJob.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
 #include "util/Clock.h"
@@ -227,7 +227,8 @@ void MainWindow::buildActions()
         draftsMenu->clear();
         const QList<Draft> drafts =
             m_session
-                ? DraftStore(DraftStore::directoryFor(profileDirectory(), m_session->account().id)).drafts()
+                ? DraftStore(AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory())
+                      .drafts()
                 : QList<Draft>();
         for (const Draft &draft : drafts) {
             const QString subject = draft.message.subject.trimmed().isEmpty()
@@ -431,8 +432,7 @@ void MainWindow::setCachePath(const QString &path, const QString &accountId)
     m_messageView->clear();
     // Opened attachments go where shared-workstation mode erases them.
     m_messageView->setTemporaryDirectory(
-        path.isEmpty() ? QString()
-                       : AccountStorage(Profile(profileDirectory()), accountId).temporaryDirectory());
+        path.isEmpty() ? QString() : AccountPaths(profileDirectory(), accountId).temporaryDirectory());
     if (openCacheIfNeeded()) {
         configurePhishingChecks();
         reloadFromCache();
@@ -697,11 +697,7 @@ void MainWindow::onMessageSelected()
 
 QString MainWindow::profileDirectory() const
 {
-    // The cache sits in the profile: <profile>/cache/<hex>/mail.sqlite.
-    QDir profile = QFileInfo(m_cachePath).dir();
-    profile.cdUp();
-    profile.cdUp();
-    return profile.path();
+    return AccountPaths::profileDirectoryOfCacheFile(m_cachePath);
 }
 
 void MainWindow::handleReadReceipts(const CachedMessage &message, const QByteArray &raw, bool ownFolder)
@@ -728,7 +724,7 @@ void MainWindow::answerReadReceipt(bool send, bool automatic)
     const auto [message, raw] = *std::exchange(m_receiptRequest, std::nullopt);
     if (send) {
         QString error;
-        const QString outbox = Outbox::directoryFor(profileDirectory(), m_session->account().id);
+        const QString outbox = AccountPaths(profileDirectory(), m_session->account().id).outboxDirectory();
         if (!ReadReceiptQueue::queue(
                 m_session->account(), outbox, message, raw,
                 automatic ? ReadReceiptBuilder::Mode::Automatic : ReadReceiptBuilder::Mode::Manual, &error)) {
@@ -980,8 +976,8 @@ ComposerWindow *MainWindow::createComposer()
     if (!m_session)
         return nullptr;
     const QString profile = profileDirectory();
-    auto *composer = new ComposerWindow(m_session->account(),
-                                        Outbox::directoryFor(profile, m_session->account().id), this);
+    auto *composer = new ComposerWindow(
+        m_session->account(), AccountPaths(profile, m_session->account().id).outboxDirectory(), this);
     composer->setAttribute(Qt::WA_DeleteOnClose);
     composer->useProfile(profile);
     if (openCacheIfNeeded())
@@ -1015,7 +1011,7 @@ DraftSynchronizer *MainWindow::draftSynchronizer()
 {
     if (!m_session || m_cachePath.isEmpty())
         return nullptr;
-    const QString directory = DraftStore::directoryFor(profileDirectory(), m_session->account().id);
+    const QString directory = AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory();
     if (!m_draftSync || m_draftSync->store().directory() != directory) {
         delete m_draftSync;
         m_draftSync = new DraftSynchronizer(directory, m_session, this);
@@ -1069,7 +1065,7 @@ ComposerWindow *MainWindow::openDraft(const QString &draftId)
     if (!composer)
         return nullptr;
     QString error;
-    const auto draft = DraftStore(DraftStore::directoryFor(profileDirectory(), m_session->account().id))
+    const auto draft = DraftStore(AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory())
                            .load(draftId, &error);
     if (!draft) {
         delete composer;

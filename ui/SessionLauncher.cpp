@@ -6,26 +6,29 @@
 #include "MainWindow.h"
 #include "NotificationBanner.h"
 #include "PasswordPrompt.h"
+#include "UnsentMailPrompt.h"
 #include "account/AccountStorage.h"
 #include "account/PasswordAge.h"
 #include "autoreply/AbsenceStore.h"
 #include "autoreply/AutoResponder.h"
 #include "cache/MailCache.h"
-#include "session/AccountSession.h"
 #include "outbox/Outbox.h"
+#include "outbox/OutboxDrain.h"
 #include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
 #include "services/AccountServices.h"
+#include "session/AccountSession.h"
+#include "session/SyncScheduler.h"
 #include "settings/OfflinePolicy.h"
 #include "settings/SettingsDialog.h"
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"
 #include "sync/IdleWatcher.h"
-#include "session/SyncScheduler.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
+#include <QEventLoop>
 #include <QPointer>
 #include <QThread>
 
@@ -412,6 +415,9 @@ void SessionLauncher::saveAccount()
 
 void SessionLauncher::endSession()
 {
+    // A sign-out still sending is over: the session it waited on goes.
+    delete m_signOutSending;
+    m_signOutSending = nullptr;
     if (m_absenceThread) {
         // It holds a copy of the password and a connection: let it end first (5 s at most).
         m_absenceThread->disconnect(this);
@@ -437,6 +443,46 @@ void SessionLauncher::eraseSharedAccount(const Account &account)
 
 void SessionLauncher::signOut()
 {
+    if (m_signOutSending)
+        return; // already sending before signing out
+    // Shared workstation: nothing can be sent later from another computer, so the outbox goes now.
+    OutboxSender *outbox = m_services ? m_services->outboxSender() : nullptr;
+    if (m_account && m_account->sharedWorkstation && outbox && !outbox->outbox().entries().isEmpty()) {
+        m_window->banner()->showMessage(
+            NotificationBanner::Level::Information,
+            tr("Sending the messages waiting in the outbox before signing out…").toHtmlEscaped());
+        m_signOutSending = new OutboxDrain(outbox, this);
+        m_signOutSending->setTimeout(m_signOutSendingTimeout);
+        connect(m_signOutSending, &OutboxDrain::finished, this, &SessionLauncher::afterSignOutSending);
+        m_signOutSending->start();
+        return;
+    }
+    completeSignOut();
+}
+
+void SessionLauncher::afterSignOutSending(const QList<OutboxEntry> &unsent)
+{
+    m_signOutSending->deleteLater();
+    m_signOutSending = nullptr;
+    if (!unsent.isEmpty()) {
+        QStringList subjects;
+        for (const OutboxEntry &entry : unsent)
+            subjects.append(entry.subject);
+        if (!UnsentMailPrompt::confirmDeletion(m_window, subjects)) {
+            m_window->banner()->showMessage(
+                NotificationBanner::Level::Warning,
+                tr("You are still signed in: the messages wait in the outbox.").toHtmlEscaped());
+            return;
+        }
+        qCInfo(lcAccount).noquote() << "signing out of a shared workstation:" << unsent.size()
+                                    << "unsent messages deleted at the user's request";
+    }
+    m_window->banner()->hide();
+    completeSignOut();
+}
+
+void SessionLauncher::completeSignOut()
+{
     endSession();
     const std::optional<Account> account = std::exchange(m_account, std::nullopt);
     if (account && account->sharedWorkstation) {
@@ -457,6 +503,25 @@ void SessionLauncher::finish()
 {
     if (m_assistant)
         m_assistant->reject();
+    OutboxSender *outbox = m_services ? m_services->outboxSender() : nullptr;
+    if (m_account && m_account->sharedWorkstation && outbox && !outbox->outbox().entries().isEmpty()) {
+        // Quitting: one last attempt to send, since the files go next; there is no one to ask
+        // any more (the window is closed), so what cannot be sent is lost, and logged.
+        delete std::exchange(m_signOutSending, nullptr);
+        OutboxDrain sending(outbox);
+        sending.setTimeout(m_signOutSendingTimeout);
+        QEventLoop loop;
+        qsizetype left = 0;
+        connect(&sending, &OutboxDrain::finished, &loop, [&](const QList<OutboxEntry> &unsent) {
+            left = unsent.size();
+            loop.quit();
+        });
+        sending.start();
+        loop.exec();
+        if (left > 0)
+            qCWarning(lcAccount).noquote()
+                << "quitting a shared workstation:" << left << "unsent messages deleted";
+    }
     endSession();
     if (m_account && m_account->sharedWorkstation)
         eraseSharedAccount(*m_account);

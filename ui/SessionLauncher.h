@@ -2,10 +2,13 @@
 
 #include "account/Profile.h"
 #include "net/ServiceError.h"
+#include "outbox/OutboxEntry.h"
 #include "settings/SitePolicy.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -18,12 +21,14 @@ class AccountServices;
 class AccountSession;
 class CredentialStore;
 class MainWindow;
+class OutboxDrain;
 class SyncScheduler;
 
 /// Opens the profile's account in a window, or the first-run assistant when there is none. It
 /// gets the secret the account's mode calls for (keychain, typed at start, OTP passcode), offers
 /// the next steps when the server refuses it or its certificate, and signs out: on a shared
-/// workstation that erases the password, the cache, the temporary files and the account.
+/// workstation that first sends what waits in the outbox, asks about what cannot be sent, then
+/// erases the password, every file of the account and the account.
 class SessionLauncher : public QObject
 {
     Q_OBJECT
@@ -38,8 +43,11 @@ public:
     void openAssistant();
     /// Opens @p account; @p knownSecret (just typed in the assistant) avoids asking again.
     void startSession(const Account &account, const QString &knownSecret = {});
-    /// "Se déconnecter".
+    /// "Se déconnecter". On a shared workstation with mail in the outbox, it ends later (signedOut())
+    /// or not at all, when the user keeps the unsent messages.
     void signOut();
+    /// How long a shared sign-out waits for the outbox to be sent (tests shorten it).
+    void setSignOutSendingTimeout(std::chrono::milliseconds timeout) { m_signOutSendingTimeout = timeout; }
     /// File > "Paramètres…"; @p page selects a page, @p endAbsence turns the absence off at once.
     void openSettings(const QString &page = {}, bool endAbsence = false);
     /// Quitting: ends the session and, on a shared workstation, erases everything (waits).
@@ -65,6 +73,9 @@ private:
     void trustCertificate();
     void endSession();
     void eraseSharedAccount(const Account &account);
+    /// Shared workstation: after the outbox's last attempt, asks about what is left.
+    void afterSignOutSending(const QList<OutboxEntry> &unsent);
+    void completeSignOut();
     void saveAccount();
     void clearCache();
     /// After each sync: the client-side out-of-office responder, when the profile has it on.
@@ -77,6 +88,8 @@ private:
     QPointer<MainWindow> m_window;
     /// The open account's trust, session, outbox and background sync (core).
     std::unique_ptr<AccountServices> m_services;
+    OutboxDrain *m_signOutSending = nullptr; ///< while a shared sign-out sends the outbox
+    std::chrono::milliseconds m_signOutSendingTimeout = std::chrono::seconds(60);
     QThread *m_absenceThread = nullptr;
     CredentialStore *m_credentials = nullptr;
     QPointer<AccountAssistant> m_assistant;

@@ -1,14 +1,12 @@
 #include "CliApplication.h"
 
 #include "SettingsCommands.h"
+#include "account/AccountPaths.h"
 #include "account/ProviderRegistry.h"
 #include "autoreply/AutoResponder.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 #include "compose/MessageBuilder.h"
-#include "session/AccountSession.h"
-#include "session/jobs/FetchBodyJob.h"
-#include "session/jobs/ReplayPendingJob.h"
 #include "mime/MessageContent.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
@@ -19,6 +17,9 @@
 #include "security/PhishingReport.h"
 #include "security/SafeMessage.h"
 #include "services/AccountServices.h"
+#include "session/AccountSession.h"
+#include "session/jobs/FetchBodyJob.h"
+#include "session/jobs/ReplayPendingJob.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
 #include "util/TerminalText.h"
@@ -475,7 +476,7 @@ int CliApplication::folders()
 bool CliApplication::openCache(const Account &account, MailCache &cache)
 {
     QString error;
-    if (!cache.open(MailCache::pathFor(m_profile->directory(), account.id), account.id,
+    if (!cache.open(AccountPaths(m_profile->directory(), account.id).cacheFile(), account.id,
                     MailCache::Mode::ReadOnly, &error)) {
         err() << tr("Error: %1").arg(error) << '\n';
         return false;
@@ -941,7 +942,7 @@ int CliApplication::send()
     if (!account)
         return Failure;
     QString error;
-    const QString directory = Outbox::directoryFor(m_profile->directory(), account->id);
+    const QString directory = AccountPaths(m_profile->directory(), account->id).outboxDirectory();
     // Without a file: send what waits in the outbox (after a failure or an interrupted run).
     std::optional<OutboxEntry> queued;
     if (m_command.size() == 2) {
@@ -1017,7 +1018,7 @@ int CliApplication::outbox()
     if (!account)
         return Failure;
     const QList<OutboxEntry> entries =
-        Outbox(Outbox::directoryFor(m_profile->directory(), account->id)).entries();
+        Outbox(AccountPaths(m_profile->directory(), account->id).outboxDirectory()).entries();
     if (m_parser.isSet(kJson)) {
         QJsonArray array;
         for (const OutboxEntry &entry : entries) {

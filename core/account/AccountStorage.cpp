@@ -1,6 +1,6 @@
 #include "AccountStorage.h"
 
-#include "drafts/DraftStore.h"
+#include "AccountPaths.h"
 #include "security/CredentialStore.h"
 #include "util/Logging.h"
 #include "util/PrivateFiles.h"
@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -15,16 +16,19 @@ namespace Amiens {
 
 namespace {
 
-bool removeTree(const QString &path, QStringList *problems)
+bool removePath(const QString &path, QStringList *problems)
 {
-    QDir dir(path);
-    if (!dir.exists())
+    const QFileInfo info(path);
+    if (!info.exists() && !info.isSymLink())
         return true;
-    if (dir.removeRecursively())
+    const bool removed =
+        info.isDir() && !info.isSymLink() ? QDir(path).removeRecursively() : QFile::remove(path);
+    if (removed)
         return true;
     if (problems)
-        problems->append(
-            AccountStorage::tr("Cannot delete the folder %1.").arg(QDir::toNativeSeparators(path)));
+        problems->append((info.isDir() ? AccountStorage::tr("Cannot delete the folder %1.")
+                                       : AccountStorage::tr("Cannot delete the file %1."))
+                             .arg(QDir::toNativeSeparators(path)));
     return false;
 }
 
@@ -36,24 +40,9 @@ AccountStorage::AccountStorage(Profile profile, QString accountId)
 {
 }
 
-QString AccountStorage::folderKey(const QString &accountId)
-{
-    return QString::fromLatin1(accountId.toUtf8().toHex());
-}
-
-QString AccountStorage::cacheDirectory() const
-{
-    return m_profile.directory() + u"/cache/"_s + folderKey(m_accountId);
-}
-
-QString AccountStorage::temporaryDirectory() const
-{
-    return m_profile.directory() + u"/tmp/"_s + folderKey(m_accountId);
-}
-
 QString AccountStorage::ensureTemporaryDirectory() const
 {
-    const QString path = temporaryDirectory();
+    const QString path = paths().temporaryDirectory();
     if (!m_profile.ensureExists(nullptr) || !PrivateFiles::makeFolder(path))
         return {};
     return path;
@@ -61,11 +50,23 @@ QString AccountStorage::ensureTemporaryDirectory() const
 
 bool AccountStorage::wipeLocalData(QStringList *problems) const
 {
-    bool ok = removeTree(cacheDirectory(), problems);
-    ok = removeTree(temporaryDirectory(), problems) && ok;
-    // Drafts are the user's unsent writing: kept across cache rebuilds, but not on a shared workstation.
-    ok = removeTree(DraftStore::directoryFor(m_profile.directory(), m_accountId), problems) && ok;
+    const AccountPaths paths = this->paths();
+    bool ok = removePath(paths.cacheDirectory(), problems);
+    ok = removePath(paths.temporaryDirectory(), problems) && ok;
+    ok = removePath(paths.draftsDirectory(), problems) && ok;
     qCInfo(lcAccount).noquote() << "local data of" << m_accountId << (ok ? "wiped" : "partly wiped");
+    return ok;
+}
+
+bool AccountStorage::eraseFiles(QStringList *problems) const
+{
+    bool ok = true;
+    // Every path the account has, so that none can be forgotten here: outbox and automatic
+    // replies included (on a shared workstation, what was not sent is not sent from here later).
+    const QStringList all = paths().all();
+    for (const QString &path : all)
+        ok = removePath(path, problems) && ok;
+    qCInfo(lcAccount).noquote() << "files of" << m_accountId << (ok ? "erased" : "partly erased");
     return ok;
 }
 
@@ -80,7 +81,7 @@ void AccountStorage::eraseAll(CredentialStore *credentials, EraseCallback done) 
             result.ok = false;
             result.problems.append(keychain.message);
         }
-        if (!self.wipeLocalData(&result.problems))
+        if (!self.eraseFiles(&result.problems))
             result.ok = false;
         QString error;
         if (!self.m_profile.removeAccount(self.m_accountId, &error)) {

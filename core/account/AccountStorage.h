@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AccountPaths.h"
 #include "Profile.h"
 
 #include <QCoreApplication>
@@ -11,10 +12,9 @@ namespace Amiens {
 
 class CredentialStore;
 
-/// Where an account keeps its files inside the profile, and how they are all removed: the offline
-/// cache in <profile>/cache/<id-hex>/, temporary files (attachments opened, drafts being written)
-/// in <profile>/tmp/<id-hex>/, drafts in <profile>/drafts/<id-hex>/. Code that writes anything for an account
-/// must write it under one of these folders, so that shared-workstation mode can leave nothing behind.
+/// How an account's files are removed: the cache alone (rebuilt from the server), or everything
+/// the client kept for it. Where they are is AccountPaths' business; erasing removes every path
+/// it names, so that shared-workstation mode can leave nothing behind.
 class AccountStorage
 {
     Q_DECLARE_TR_FUNCTIONS(Amiens::AccountStorage)
@@ -29,20 +29,20 @@ public:
 
     AccountStorage(Profile profile, QString accountId);
 
-    /// The folder-safe form of an account id (hex of its UTF-8), as in profile.ini.
-    [[nodiscard]] static QString folderKey(const QString &accountId);
-
-    [[nodiscard]] QString cacheDirectory() const;
-    [[nodiscard]] QString temporaryDirectory() const;
+    [[nodiscard]] AccountPaths paths() const { return AccountPaths(m_profile.directory(), m_accountId); }
     /// Creates the temporary folder (private permissions) and returns it, or empty on failure.
     [[nodiscard]] QString ensureTemporaryDirectory() const;
 
-    /// Removes the account's cache and temporary files. Returns false (and why) when something
+    /// Removes the account's cache, temporary files and drafts (the cache is rebuilt from the
+    /// server, the drafts have their copy there). Returns false (and why) when something
     /// could not be removed.
     bool wipeLocalData(QStringList *problems) const;
 
-    /// Everything the client kept for the account: its keychain entry, its files and its entry in
-    /// profile.ini. Used when signing out or quitting on a shared workstation.
+    /// Removes every file of the account (AccountPaths::all()), unsent outbox included.
+    bool eraseFiles(QStringList *problems) const;
+
+    /// Everything the client kept for the account: its keychain entry, all its files and its entry
+    /// in profile.ini. Used when signing out or quitting on a shared workstation.
     void eraseAll(CredentialStore *credentials, EraseCallback done) const;
     /// The same, waiting in a local event loop: for quitting, when no event loop runs any more.
     EraseResult eraseAllAndWait(CredentialStore *credentials) const;

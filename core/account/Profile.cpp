@@ -1,5 +1,7 @@
 #include "Profile.h"
 
+#include "AccountPaths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -17,7 +19,7 @@ const auto kAccountsGroup = "accounts"_L1;
 // QSettings groups cannot hold '/' or '@' safely; the account id is stored inside the group.
 QString groupFor(const QString &id)
 {
-    return kAccountsGroup + u'/' + QString::fromLatin1(id.toUtf8().toHex());
+    return kAccountsGroup + u'/' + AccountPaths::key(id);
 }
 
 bool syncAndCheck(QSettings &settings, QString *error)

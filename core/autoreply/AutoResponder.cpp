@@ -1,5 +1,6 @@
 #include "AutoResponder.h"
 
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
@@ -40,15 +41,10 @@ AutoResponder::AutoResponder(Account account, QString profileDirectory)
 {
 }
 
-QString AutoResponder::statePath(const QString &profileDirectory, const QString &accountId)
-{
-    return profileDirectory + u"/autoreply/"_s + QString::fromLatin1(accountId.toUtf8().toHex()) + u".json"_s;
-}
-
 AutoResponder::State AutoResponder::loadState() const
 {
     State state;
-    QFile file(statePath(m_profileDirectory, m_account.id));
+    QFile file(AccountPaths(m_profileDirectory, m_account.id).autoReplyStateFile());
     if (!file.open(QIODevice::ReadOnly))
         return state;
     const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
@@ -62,7 +58,7 @@ AutoResponder::State AutoResponder::loadState() const
 
 bool AutoResponder::saveState(const State &state, QString *error) const
 {
-    const QString path = statePath(m_profileDirectory, m_account.id);
+    const QString path = AccountPaths(m_profileDirectory, m_account.id).autoReplyStateFile();
     // Whom the user corresponds with is private, like the rest of the profile.
     QDir().mkpath(QFileInfo(path).path());
     QFile::setPermissions(QFileInfo(path).path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
@@ -140,7 +136,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
     QStringList ourAddresses{m_account.address.toLower()};
     for (const QString &address : settings.addresses)
         ourAddresses.append(address.trimmed().toLower());
-    Outbox outbox(Outbox::directoryFor(m_profileDirectory, m_account.id));
+    Outbox outbox(AccountPaths(m_profileDirectory, m_account.id).outboxDirectory());
     const MailAddress us{m_account.realName, m_account.address};
     int waitingForBody = 0;
     quint32 processedUpTo = state.lastUid;
@@ -210,7 +206,7 @@ AutoResponder::Result AutoResponder::runAfterSync(const Profile &profile, const 
         return {};
     MailCache cache;
     QString error;
-    if (!cache.open(MailCache::pathFor(profile.directory(), account.id), account.id,
+    if (!cache.open(AccountPaths(profile.directory(), account.id).cacheFile(), account.id,
                     MailCache::Mode::ReadOnly, &error)) {
         return {0, 0, error};
     }

@@ -20,10 +20,10 @@ class Profile;
 /// looks at the inbox messages it has not seen yet and answers those the RFC 3834 rules allow,
 /// once per sender every N days, through the durable outbox.
 ///
-/// What it has seen and whom it answered when is kept in <profile>/autoreply/<hex of the
-/// account>.json, written after the replies are queued. A reply's Message-ID is derived from
-/// the message it answers, so a crash between the two finds the reply already in the outbox
-/// rather than queueing it twice.
+/// What it has seen and whom it answered when is kept in AccountPaths::autoReplyStateFile,
+/// written after the replies are queued. A reply's Message-ID is derived from the message it
+/// answers, so a crash between the two finds the reply already in the outbox rather than
+/// queueing it twice.
 class AutoResponder
 {
     Q_DECLARE_TR_FUNCTIONS(Amiens::AutoResponder)
@@ -44,8 +44,6 @@ public:
 
     /// After a sync: loads the profile's client-side absence, opens the cache read-only and runs.
     static Result runAfterSync(const Profile &profile, const Account &account);
-
-    [[nodiscard]] static QString statePath(const QString &profileDirectory, const QString &accountId);
 
     /// The reply to @p original (Auto-Submitted: auto-replied, In-Reply-To, References).
     [[nodiscard]] static std::optional<BuiltMessage> buildReply(const VacationSettings &settings,

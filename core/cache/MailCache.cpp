@@ -143,12 +143,6 @@ QString ftsQuery(const QString &text)
 
 } // namespace
 
-QString MailCache::pathFor(const QString &profileDirectory, const QString &accountId)
-{
-    return profileDirectory + u"/cache/"_s + QString::fromLatin1(accountId.toUtf8().toHex()) +
-           u"/mail.sqlite"_s;
-}
-
 bool MailCache::open(const QString &path, const QString &accountKey, Mode mode, QString *error)
 {
     if (!m_database.open(path, mode, error))

@@ -25,9 +25,6 @@ public:
     /// Bodies above this size live in files beside the database.
     static constexpr qsizetype kMaxInlineBody = 512 * 1024;
 
-    /// <profile>/cache/<hex of the account id>/mail.sqlite
-    [[nodiscard]] static QString pathFor(const QString &profileDirectory, const QString &accountId);
-
     bool open(const QString &path, const QString &accountKey, Mode mode, QString *error);
     void close() { m_database.close(); }
     [[nodiscard]] bool isOpen() const { return m_database.isOpen(); }

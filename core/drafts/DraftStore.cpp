@@ -69,11 +69,6 @@ bool isSafeId(const QString &id)
 
 } // namespace
 
-QString DraftStore::directoryFor(const QString &profileDirectory, const QString &accountId)
-{
-    return profileDirectory + u"/drafts/"_s + QString::fromLatin1(accountId.toUtf8().toHex());
-}
-
 QString DraftStore::newId()
 {
     return QUuid::createUuid().toString(QUuid::Id128);

@@ -10,7 +10,7 @@
 
 namespace Amiens {
 
-/// The drafts of one account on disk, <profile>/drafts/<hex of the account>/<id>/: draft.json
+/// The drafts of one account on disk, <profile>/drafts/<key>/<id>/ (AccountPaths): draft.json
 /// for the fields and one file per attachment, named by its SHA-256 so an attachment is written
 /// once however often the text is saved. Files are written atomically (QSaveFile) and readable by
 /// the user only. Removing a draft remembers its Message-ID until the copy on the server is
@@ -20,7 +20,6 @@ class DraftStore
     Q_DECLARE_TR_FUNCTIONS(Amiens::DraftStore)
 
 public:
-    [[nodiscard]] static QString directoryFor(const QString &profileDirectory, const QString &accountId);
     [[nodiscard]] static QString newId();
 
     explicit DraftStore(QString directory);

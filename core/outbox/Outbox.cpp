@@ -65,11 +65,6 @@ std::optional<OutboxEntry> fromJson(const QByteArray &data)
 
 } // namespace
 
-QString Outbox::directoryFor(const QString &profileDirectory, const QString &accountId)
-{
-    return profileDirectory + u"/outbox/"_s + QString::fromLatin1(accountId.toUtf8().toHex());
-}
-
 Outbox::Outbox(QString directory)
     : m_directory(std::move(directory))
 {

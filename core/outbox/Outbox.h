@@ -9,7 +9,7 @@
 
 namespace Amiens {
 
-/// The outbox of one account on disk: <profile>/outbox/<hex of the account>/, with per message
+/// The outbox of one account on disk: <profile>/outbox/<key>/ (AccountPaths), with per message
 /// <id>.eml (the exact bytes to send) and <id>.json (its OutboxEntry). Every write goes through
 /// QSaveFile (fsync, rename) and then an fsync of the directory, so what a call reported as
 /// written survives a crash or a power cut. The .eml is written before the .json and removed
@@ -20,8 +20,6 @@ class Outbox
     Q_DECLARE_TR_FUNCTIONS(Amiens::Outbox)
 
 public:
-    [[nodiscard]] static QString directoryFor(const QString &profileDirectory, const QString &accountId);
-
     explicit Outbox(QString directory);
     [[nodiscard]] QString directory() const { return m_directory; }
 

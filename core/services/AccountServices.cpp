@@ -1,12 +1,12 @@
 #include "AccountServices.h"
 
-#include "cache/MailCache.h"
-#include "session/AccountSession.h"
+#include "account/AccountPaths.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
 #include "security/PhishingReport.h"
-#include "sync/IdleWatcher.h"
+#include "session/AccountSession.h"
 #include "session/SyncScheduler.h"
+#include "sync/IdleWatcher.h"
 
 using namespace Qt::StringLiterals;
 
@@ -61,12 +61,12 @@ AccountServices::~AccountServices()
 
 QString AccountServices::cachePath() const
 {
-    return MailCache::pathFor(m_profile.directory(), m_account.id);
+    return AccountPaths(m_profile.directory(), m_account.id).cacheFile();
 }
 
 QString AccountServices::outboxDirectory() const
 {
-    return Outbox::directoryFor(m_profile.directory(), m_account.id);
+    return AccountPaths(m_profile.directory(), m_account.id).outboxDirectory();
 }
 
 AccountSession *AccountServices::session()

@@ -37,7 +37,7 @@ public:
 
     /// @p oneTime: an OTP passcode, used for one login only (see AccountWorker::setPassword).
     void setPassword(const QString &password, bool oneTime = false);
-    /// The account's offline cache (MailCache::pathFor); set before the first sync.
+    /// The account's offline cache (AccountPaths::cacheFile); set before the first sync.
     void setCachePath(const QString &path);
     /// Lists the folders; answers with foldersChanged() or errorOccurred().
     void refreshFolders();

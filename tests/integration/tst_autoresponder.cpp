@@ -6,6 +6,7 @@
 #include "OutboxDelivery.h"
 #include "SyncWait.h"
 #include "TestEnvironment.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "autoreply/AbsenceStore.h"
 #include "autoreply/AutoResponder.h"
@@ -71,7 +72,7 @@ void TestAutoResponder::initTestCase()
     QVERIFY2(Profile(m_profile).saveAccount(m_env.account(), &error), qPrintable(error));
     const auto trust = TlsTrust::forAccount(m_env.account(), &error);
     m_session = std::make_unique<AccountSession>(m_env.account(), *trust);
-    m_session->setCachePath(MailCache::pathFor(m_profile, m_env.account().id));
+    m_session->setCachePath(AccountPaths(m_profile, m_env.account().id).cacheFile());
     m_session->setPassword(m_env.password);
     QVERIFY(synchronizeAndWait(*m_session,
                                SyncOptions::Bodies::Recent)); // the inbox as it was before the absence
@@ -115,7 +116,7 @@ int TestAutoResponder::syncAndRespond()
         QString error;
         const Account account = m_env.account();
         OutboxSender sender(account, *TlsTrust::forAccount(account, &error),
-                            Outbox::directoryFor(m_profile, account.id), m_session.get());
+                            AccountPaths(m_profile, account.id).outboxDirectory(), m_session.get());
         sender.setPassword(m_env.password);
         QSignalSpy finished(&sender, &OutboxSender::finished);
         sender.processNow(true);
@@ -211,11 +212,11 @@ void TestAutoResponder::cliSyncAnswersToo()
     QVERIFY2(first.second.contains("1 automatic reply(ies) queued."), first.second.constData());
     QCOMPARE(automaticReplies(m_env.user2, 1), 1);
     // The reply left: nothing waits in the outbox. A second run queues nothing more.
-    QVERIFY(Outbox(Outbox::directoryFor(profile, m_env.account().id)).entries().isEmpty());
+    QVERIFY(Outbox(AccountPaths(profile, m_env.account().id).outboxDirectory()).entries().isEmpty());
     const auto second = cliSync();
     QCOMPARE(second.first, 0);
     QVERIFY2(!second.second.contains("automatic repl"), second.second.constData());
-    QVERIFY(Outbox(Outbox::directoryFor(profile, m_env.account().id)).entries().isEmpty());
+    QVERIFY(Outbox(AccountPaths(profile, m_env.account().id).outboxDirectory()).entries().isEmpty());
     QCOMPARE(MailServerControl(m_env.user2).count(u"INBOX"_s, kAutomaticReply), 1);
     const QByteArray subject =
         MailServerControl(m_env.user2).fetch(u"hdr.subject"_s, u"INBOX"_s, kAutomaticReply);

@@ -5,6 +5,7 @@
 #include "MailServerControl.h"
 #include "MainWindow.h"
 #include "TestEnvironment.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
@@ -94,8 +95,8 @@ void TestDrafts::initTestCase()
     m_profile = m_dir.filePath(u"profile"_s);
     QString error;
     QVERIFY2(Profile(m_profile).saveAccount(m_env.account(), &error), qPrintable(error));
-    m_outboxDir = Outbox::directoryFor(m_profile, m_env.account().id);
-    m_draftsDir = DraftStore::directoryFor(m_profile, m_env.account().id);
+    m_outboxDir = AccountPaths(m_profile, m_env.account().id).outboxDirectory();
+    m_draftsDir = AccountPaths(m_profile, m_env.account().id).draftsDirectory();
     m_trust = TlsTrust::forAccount(m_env.account(), &error);
     QVERIFY2(m_trust, qPrintable(error));
 }
@@ -108,9 +109,9 @@ void TestDrafts::init()
     QDir(m_draftsDir).removeRecursively();
     // A fresh session and cache each time: the reset gave the folders new UIDVALIDITYs.
     m_session.reset();
-    QDir(QFileInfo(MailCache::pathFor(m_profile, m_env.account().id)).path()).removeRecursively();
+    QDir(QFileInfo(AccountPaths(m_profile, m_env.account().id).cacheFile()).path()).removeRecursively();
     m_session = std::make_unique<AccountSession>(m_env.account(), *m_trust);
-    m_session->setCachePath(MailCache::pathFor(m_profile, m_env.account().id));
+    m_session->setCachePath(AccountPaths(m_profile, m_env.account().id).cacheFile());
     m_session->setPassword(m_env.password);
 }
 
@@ -301,7 +302,7 @@ void TestDrafts::mainWindowForwardsAndMarksTheOriginal()
     QVERIFY(sync());
     MainWindow window;
     window.setSession(m_session.get());
-    window.setCachePath(MailCache::pathFor(m_profile, m_env.account().id), m_env.account().id);
+    window.setCachePath(AccountPaths(m_profile, m_env.account().id).cacheFile(), m_env.account().id);
     QVERIFY(window.selectFolder(u"INBOX"_s));
 
     ComposerWindow *forward = window.openForward(u"INBOX"_s, uid);

@@ -8,6 +8,7 @@
 #include "SyncWait.h"
 #include "TestEnvironment.h"
 #include "UndoBar.h"
+#include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "session/AccountSession.h"
 #include "util/Translations.h"
@@ -110,7 +111,7 @@ void TestMainWindow::readingMarksReadAndReachesTheServer()
                                                            u"Ordre du jour : projet d'établissement.\n"_s));
     QVERIFY(server.save(u"INBOX"_s, MailServerControl::message(u"Autre"_s)));
     QTemporaryDir dir;
-    const QString cachePath = MailCache::pathFor(dir.path(), m_env.address);
+    const QString cachePath = AccountPaths(dir.path(), m_env.address).cacheFile();
     QString error;
     AccountSession session(m_env.account(), *TlsTrust::forAccount(m_env.account(), &error));
     session.setCachePath(cachePath);
@@ -151,7 +152,7 @@ void TestMainWindow::actionQueuedOfflineIsReplayedLater()
     QVERIFY(server.reset());
     const quint32 uid = server.save(u"INBOX"_s, MailServerControl::message(u"À supprimer hors connexion"_s));
     QTemporaryDir dir;
-    const QString cachePath = MailCache::pathFor(dir.path(), m_env.address);
+    const QString cachePath = AccountPaths(dir.path(), m_env.address).cacheFile();
     QString error;
     const TlsTrust trust = *TlsTrust::forAccount(m_env.account(), &error);
     {
@@ -199,7 +200,7 @@ struct SyncedWindow
 
     bool open(const TestEnvironment &env, SyncOptions::Bodies bodies = SyncOptions::Bodies::All)
     {
-        cachePath = MailCache::pathFor(dir.path(), env.address);
+        cachePath = AccountPaths(dir.path(), env.address).cacheFile();
         QString error;
         session =
             std::make_unique<AccountSession>(env.account(), *TlsTrust::forAccount(env.account(), &error));

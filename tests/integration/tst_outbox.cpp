@@ -4,6 +4,7 @@
 #include "MailServerControl.h"
 #include "ScriptedServer.h"
 #include "TestEnvironment.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
@@ -109,7 +110,7 @@ void TestOutbox::initTestCase()
     m_profile = m_dir.filePath(u"profile"_s);
     QString error;
     QVERIFY2(Profile(m_profile).saveAccount(account(), &error), qPrintable(error));
-    m_outboxDir = Outbox::directoryFor(m_profile, account().id);
+    m_outboxDir = AccountPaths(m_profile, account().id).outboxDirectory();
 }
 
 void TestOutbox::init()
@@ -147,7 +148,7 @@ std::optional<ServiceError> TestOutbox::runOutbox(const Account &account, const 
     if (!trust)
         qFatal("%s", qPrintable(error));
     AccountSession session(account, *trust);
-    session.setCachePath(MailCache::pathFor(m_profile, account.id));
+    session.setCachePath(AccountPaths(m_profile, account.id).cacheFile());
     session.setPassword(m_env.password); // IMAP stays right: only SMTP is under test here
     OutboxSender sender(account, *trust, m_outboxDir, &session);
     sender.setPassword(password);

@@ -1,6 +1,7 @@
 // New-mail push (IDLE on its own connection) and the sync schedule, against the real Dovecot.
 #include "MailServerControl.h"
 #include "TestEnvironment.h"
+#include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "session/AccountSession.h"
 #include "sync/IdleWatcher.h"
@@ -69,7 +70,7 @@ void TestPush::idleReportsNewMailAtOnce()
 void TestPush::pushTriggersASyncIntoTheCache()
 {
     QTemporaryDir dir;
-    const QString cachePath = MailCache::pathFor(dir.path(), m_env.address);
+    const QString cachePath = AccountPaths(dir.path(), m_env.address).cacheFile();
     AccountSession session(m_env.account(), trust());
     session.setCachePath(cachePath);
     session.setPassword(m_env.password);
@@ -102,7 +103,7 @@ void TestPush::unreachableServerBacksOff()
     account.imap.port = 1; // nothing listens there
     QTemporaryDir dir;
     AccountSession session(account, trust());
-    session.setCachePath(MailCache::pathFor(dir.path(), account.id));
+    session.setCachePath(AccountPaths(dir.path(), account.id).cacheFile());
     session.setPassword(m_env.password);
     SyncScheduler scheduler(&session, SyncOptions());
     QSignalSpy failed(&scheduler, &SyncScheduler::syncFailed);

@@ -10,6 +10,7 @@
 #include "OutboxDelivery.h"
 #include "SyncWait.h"
 #include "TestEnvironment.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
@@ -95,7 +96,7 @@ void TestReadReceipts::init()
 {
     QVERIFY(MailServerControl(m_env.user).reset());
     QVERIFY(MailServerControl(m_env.user2).reset());
-    QDir(Outbox::directoryFor(m_profile, m_env.account().id)).removeRecursively();
+    QDir(AccountPaths(m_profile, m_env.account().id).outboxDirectory()).removeRecursively();
     QDir(m_profile + u"/cache"_s).removeRecursively();
 }
 
@@ -139,13 +140,13 @@ void TestReadReceipts::openMarie(Marie &marie, ReadReceiptPolicy::Answer answer)
     QVERIFY(policy.save(Profile(m_profile), &error));
     const Account account = m_env.account();
     const auto trust = TlsTrust::forAccount(account, &error);
-    const QString cachePath = MailCache::pathFor(m_profile, account.id);
+    const QString cachePath = AccountPaths(m_profile, account.id).cacheFile();
     marie.session = std::make_unique<AccountSession>(account, *trust);
     marie.session->setCachePath(cachePath);
     marie.session->setPassword(m_env.password);
     QVERIFY(synchronizeAndWait(*marie.session));
     marie.outbox = std::make_unique<OutboxSender>(
-        account, *trust, Outbox::directoryFor(m_profile, account.id), marie.session.get());
+        account, *trust, AccountPaths(m_profile, account.id).outboxDirectory(), marie.session.get());
     marie.outbox->setPassword(m_env.password);
     marie.window = std::make_unique<MainWindow>();
     marie.window->setSession(marie.session.get());
@@ -207,7 +208,7 @@ void TestReadReceipts::alwaysSendsOnceAndSetsMdnSent()
     openMarie(again, ReadReceiptPolicy::Answer::Always);
     QVERIFY(display(*again.window, original));
     QTest::qWait(500);
-    QVERIFY(Outbox(Outbox::directoryFor(m_profile, m_env.account().id)).entries().isEmpty());
+    QVERIFY(Outbox(AccountPaths(m_profile, m_env.account().id).outboxDirectory()).entries().isEmpty());
     QCOMPARE(deliveredCopies(m_env.user2, receiptId, 1), 1);
 }
 
@@ -218,7 +219,7 @@ void TestReadReceipts::neverSendsNothing()
     openMarie(marie, ReadReceiptPolicy::Answer::Never);
     QVERIFY(display(*marie.window, original));
     QVERIFY(marie.window->messageView()->receiptBar()->isHidden());
-    QVERIFY(Outbox(Outbox::directoryFor(m_profile, m_env.account().id)).entries().isEmpty());
+    QVERIFY(Outbox(AccountPaths(m_profile, m_env.account().id).outboxDirectory()).entries().isEmpty());
     QCOMPARE(deliveredCopies(m_env.user2, ReadReceiptBuilder::messageIdFor(original, m_env.address), 0), 0);
 }
 
@@ -232,7 +233,7 @@ void TestReadReceipts::askSendsOnlyAfterTheClick()
     NotificationBanner *bar = marie.window->messageView()->receiptBar();
     QVERIFY(bar->isVisible());
     QVERIFY(bar->text().contains(u"amiens:mdn-send"_s));
-    QVERIFY(Outbox(Outbox::directoryFor(m_profile, m_env.account().id)).entries().isEmpty());
+    QVERIFY(Outbox(AccountPaths(m_profile, m_env.account().id).outboxDirectory()).entries().isEmpty());
     QCOMPARE(deliveredCopies(m_env.user2, receiptId, 0), 0);
 
     QSignalSpy sent(marie.outbox.get(), &OutboxSender::finished);
@@ -256,7 +257,7 @@ void TestReadReceipts::askSendsOnlyAfterTheClick()
     QString error;
     const Account account = jean();
     const auto trust = TlsTrust::forAccount(account, &error);
-    const QString cachePath = MailCache::pathFor(jeanProfile.path(), account.id);
+    const QString cachePath = AccountPaths(jeanProfile.path(), account.id).cacheFile();
     AccountSession session(account, *trust);
     session.setCachePath(cachePath);
     session.setPassword(m_env.password2);

@@ -1,14 +1,19 @@
 // Shared-workstation mode against the real servers and keyring: after signing out or quitting,
-// no password in the keychain, no cache, no temporary file, no account.
+// no password in the keychain, no cache, no temporary file, no outbox, no account; mail waiting
+// in the outbox is sent at sign-out, or deleted only when the user says so.
 #include "AccountAssistant.h"
 #include "AdvancedSettingsDialog.h"
 #include "ConnectionCheckPage.h"
 #include "FolderTreeModel.h"
+#include "MailServerControl.h"
 #include "MainWindow.h"
 #include "PasswordPrompt.h"
 #include "SessionLauncher.h"
 #include "TestEnvironment.h"
+#include "UnsentMailPrompt.h"
 #include "account/AccountStorage.h"
+#include "compose/MessageBuilder.h"
+#include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
 
 #include <QAction>
@@ -22,6 +27,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -52,11 +58,37 @@ void writeFile(const QString &path, const QByteArray &content)
 /// What the cache and the attachment viewer will write for the account.
 void simulateCacheAndTemporaryFiles(const AccountStorage &storage)
 {
-    writeFile(storage.cacheDirectory() + u"/cache.sqlite"_s, "SQLite format 3");
-    writeFile(storage.cacheDirectory() + u"/bodies/INBOX/1.eml"_s, "Subject: Conseil de classe\r\n\r\n");
+    writeFile(storage.paths().cacheDirectory() + u"/cache.sqlite"_s, "SQLite format 3");
+    writeFile(storage.paths().cacheDirectory() + u"/bodies/INBOX/1.eml"_s,
+              "Subject: Conseil de classe\r\n\r\n");
     const QString temporary = storage.ensureTemporaryDirectory();
     QVERIFY(!temporary.isEmpty());
     writeFile(temporary + u"/bulletin.pdf"_s, "%PDF-1.7");
+}
+
+/// A message queued in the account's outbox, as the composer leaves it; its Message-ID.
+QString queueMessage(const Profile &profile, const Account &account, const QString &to,
+                     const QString &subject)
+{
+    OutgoingMessage outgoing;
+    outgoing.from = {account.realName, account.address};
+    outgoing.to = {{QString(), to}};
+    outgoing.subject = subject;
+    outgoing.plainText = u"Bonjour,\nle compte rendu suit.\n"_s;
+    QString error;
+    const auto built = MessageBuilder::build(outgoing, &error);
+    if (!built ||
+        !Outbox(AccountPaths(profile.directory(), account.id).outboxDirectory()).enqueue(*built, &error))
+        qFatal("%s", qPrintable(error));
+    return built->messageId;
+}
+
+/// A loopback port nothing listens on: the SMTP server is unreachable.
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost);
+    return server.serverPort();
 }
 
 QStringList filesUnder(const QString &root)
@@ -81,6 +113,8 @@ private Q_SLOTS:
     void signingOutErasesAndReopensTheAssistant();
     void sitePolicyForcesTheMode();
     void leftoversOfACrashAreErasedAtStart();
+    void unsentMailIsDeletedOnlyWhenTheUserSays();
+    void queuedMailIsSentAtSignOut();
 
 private:
     [[nodiscard]] Account sharedAccount() const;
@@ -103,6 +137,7 @@ void TestSharedWorkstation::initTestCase()
 
 void TestSharedWorkstation::init()
 {
+    UnsentMailPrompt::resetForTests();
     m_profileDir = m_dir.filePath(u"profile-%1"_s.arg(++m_count));
     PasswordPrompt::resetForTests();
     CredentialStore().deletePasswordAndWait(m_env.address);
@@ -125,8 +160,10 @@ Account TestSharedWorkstation::sharedAccount() const
 void TestSharedWorkstation::expectNothingLeft(const Profile &profile, const QString &accountId)
 {
     const AccountStorage storage(profile, accountId);
-    QVERIFY2(!QFileInfo::exists(storage.cacheDirectory()), qPrintable(storage.cacheDirectory()));
-    QVERIFY2(!QFileInfo::exists(storage.temporaryDirectory()), qPrintable(storage.temporaryDirectory()));
+    QVERIFY2(!QFileInfo::exists(storage.paths().cacheDirectory()),
+             qPrintable(storage.paths().cacheDirectory()));
+    QVERIFY2(!QFileInfo::exists(storage.paths().temporaryDirectory()),
+             qPrintable(storage.paths().temporaryDirectory()));
     QVERIFY(profile.accounts().isEmpty());
     QCOMPARE(lookupWithSecretTool(accountId), QString());
     QCOMPARE(CredentialStore().readPasswordAndWait(accountId).status, CredentialStore::Status::NotFound);
@@ -261,6 +298,77 @@ void TestSharedWorkstation::leftoversOfACrashAreErasedAtStart()
     launcher.start();
     expectNothingLeft(profile, m_env.address);
     QVERIFY(launcher.assistant());
+    launcher.finish();
+}
+
+void TestSharedWorkstation::unsentMailIsDeletedOnlyWhenTheUserSays()
+{
+    // The SMTP server cannot be reached; IMAP works.
+    Account account = sharedAccount();
+    account.smtp.port = closedPort();
+    const Profile profile(m_profileDir);
+    QVERIFY(profile.saveAccount(account, nullptr));
+    MainWindow window;
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    window.show();
+    launcher.startSession(account, m_env.password);
+    QTRY_VERIFY_WITH_TIMEOUT(window.folderModel()->rowCount() >= 6, 20000);
+    simulateCacheAndTemporaryFiles(AccountStorage(profile, account.id));
+    const QString subject = u"Conseil de classe de 3e B"_s;
+    queueMessage(profile, account, m_env.address2, subject);
+    const AccountPaths paths(profile.directory(), account.id);
+    writeFile(paths.autoReplyStateFile(),
+              R"({"replied":{"jean.martin@ac-amiens.fr":"2025-05-12T08:00:00Z"}})");
+    QSignalSpy signedOut(&launcher, &SessionLauncher::signedOut);
+
+    // Cancel: everything stays, the session too.
+    UnsentMailPrompt::setNextAnswer(false);
+    window.signOutAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(UnsentMailPrompt::askCount(), 1, 30000);
+    QCOMPARE(UnsentMailPrompt::lastSubjects(), QStringList{subject});
+    QCOMPARE(signedOut.count(), 0);
+    QVERIFY(launcher.session());
+    QVERIFY(launcher.account());
+    QVERIFY(profile.account(account.id));
+    QCOMPARE(Outbox(paths.outboxDirectory()).entries().size(), 1);
+    QVERIFY(QFileInfo::exists(paths.autoReplyStateFile()));
+    QVERIFY(QFileInfo::exists(paths.cacheFile()));
+
+    // Delete: nothing of the account stays.
+    UnsentMailPrompt::setNextAnswer(true);
+    window.signOutAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(signedOut.count(), 1, 30000);
+    QCOMPARE(UnsentMailPrompt::askCount(), 2);
+    QVERIFY(!QFileInfo::exists(paths.outboxDirectory()));
+    QVERIFY(!QFileInfo::exists(paths.autoReplyStateFile()));
+    expectNothingLeft(profile, account.id);
+    QVERIFY(!launcher.session());
+    QVERIFY(launcher.assistant());
+    launcher.finish();
+}
+
+void TestSharedWorkstation::queuedMailIsSentAtSignOut()
+{
+    QVERIFY(MailServerControl(m_env.user2).reset());
+    const Profile profile(m_profileDir);
+    QVERIFY(profile.saveAccount(sharedAccount(), nullptr));
+    MainWindow window;
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    window.show();
+    launcher.startSession(sharedAccount(), m_env.password);
+    QTRY_VERIFY_WITH_TIMEOUT(window.folderModel()->rowCount() >= 6, 20000);
+    const QString messageId =
+        queueMessage(profile, sharedAccount(), m_env.address2, u"Sorties scolaires du 12 juin"_s);
+
+    QSignalSpy signedOut(&launcher, &SessionLauncher::signedOut);
+    window.signOutAction()->trigger();
+    QCOMPARE(signedOut.count(), 0); // sending first
+    QTRY_COMPARE_WITH_TIMEOUT(signedOut.count(), 1, 30000);
+    QCOMPARE(UnsentMailPrompt::askCount(), 0);
+    QCOMPARE(MailServerControl(m_env.user2).deliveredCopies(messageId), 1);
+    expectNothingLeft(profile, m_env.address);
     launcher.finish();
 }
 

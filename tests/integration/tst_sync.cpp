@@ -2,6 +2,7 @@
 // with doveadm, as another client or the server itself would make them.
 #include "MailServerControl.h"
 #include "TestEnvironment.h"
+#include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 #include "session/AccountSession.h"
@@ -68,7 +69,7 @@ void TestSync::init()
     QVERIFY(m_server->reset());
     m_cache.reset();
     m_dir = std::make_unique<QTemporaryDir>();
-    m_cachePath = MailCache::pathFor(m_dir->path(), m_env.address);
+    m_cachePath = AccountPaths(m_dir->path(), m_env.address).cacheFile();
 }
 
 MailCache &TestSync::cache()
@@ -171,7 +172,7 @@ void TestSync::recentPolicyBringsRecentBodiesInTheSamePass()
     // A window that starts after today (the SEARCH SINCE seam), in a fresh cache: headers only.
     m_cache.reset();
     m_dir = std::make_unique<QTemporaryDir>();
-    m_cachePath = MailCache::pathFor(m_dir->path(), m_env.address);
+    m_cachePath = AccountPaths(m_dir->path(), m_env.address).cacheFile();
     SyncOptions none;
     none.bodies = SyncOptions::Bodies::Recent;
     none.recentDays = -2;
@@ -412,7 +413,7 @@ void TestSync::cacheSurvivesAKilledWriter()
     writer.waitForFinished(5000);
     QCOMPARE(writer.exitStatus(), QProcess::CrashExit); // it really died mid-sync
 
-    const QString path = MailCache::pathFor(profile, m_env.address);
+    const QString path = AccountPaths(profile, m_env.address).cacheFile();
     {
         MailCache reopened;
         QString error;

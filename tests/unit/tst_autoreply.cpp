@@ -2,6 +2,7 @@
 // the reply it writes, the settings kept in the profile, and the responder over a real cache and
 // outbox (no server: the messages are stored in the cache as a sync would).
 #include "MockClock.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "autoreply/AbsenceStore.h"
 #include "autoreply/AutoReplyRules.h"
@@ -225,8 +226,8 @@ void TestAutoReply::responderOverTheCache()
     account.realName = u"Marie Dupont"_s;
     MailCache cache;
     QString error;
-    QVERIFY2(cache.open(MailCache::pathFor(dir.path(), account.id), account.id, MailCache::Mode::ReadWrite,
-                        &error),
+    QVERIFY2(cache.open(AccountPaths(dir.path(), account.id).cacheFile(), account.id,
+                        MailCache::Mode::ReadWrite, &error),
              qPrintable(error));
     FolderInfo inbox{{u"INBOX"_s}, u'/', FolderInfo::Role::Inbox, true, false};
     QVERIFY(cache.replaceFolderList({inbox}));
@@ -247,7 +248,7 @@ void TestAutoReply::responderOverTheCache()
     clientSide.enabledAt = QDateTime::currentDateTimeUtc().addSecs(-60);
     AutoResponder responder(account, dir.path());
     const auto waiting = [&] {
-        return Outbox(Outbox::directoryFor(dir.path(), account.id)).entries().size();
+        return Outbox(AccountPaths(dir.path(), account.id).outboxDirectory()).entries().size();
     };
 
     deliver(1, incoming({}, "jean.martin@ac-amiens.fr", "marie.dupont@ac-amiens.fr", "a1@x"));
@@ -258,7 +259,7 @@ void TestAutoReply::responderOverTheCache()
     QCOMPARE(result.queued, 1);
     QCOMPARE(waiting(), 1);
     // Whom the user corresponds with stays private.
-    QCOMPARE(QFile::permissions(AutoResponder::statePath(dir.path(), account.id)) & 0x0077,
+    QCOMPARE(QFile::permissions(AccountPaths(dir.path(), account.id).autoReplyStateFile()) & 0x0077,
              QFileDevice::Permissions());
 
     // Run again with nothing new: nothing more. A second message from the same sender: no reply.

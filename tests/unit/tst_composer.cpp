@@ -3,6 +3,7 @@
 #include "AddressCompleter.h"
 #include "ComposerWindow.h"
 #include "MainWindow.h"
+#include "account/AccountPaths.h"
 #include "account/AccountStorage.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
@@ -591,7 +592,7 @@ void TestComposer::draftWithAttachmentsRoundTrips()
     QVERIFY(!store.load(u"../escape"_s));
 
     // Shared workstation: signing out leaves no draft behind.
-    DraftStore profileDrafts(DraftStore::directoryFor(dir.path(), u"mdupont@ac-amiens.fr"_s));
+    DraftStore profileDrafts(AccountPaths(dir.path(), u"mdupont@ac-amiens.fr"_s).draftsDirectory());
     QVERIFY(profileDrafts.save(draft, &error));
     QStringList problems;
     QVERIFY(AccountStorage(Profile(dir.path()), u"mdupont@ac-amiens.fr"_s).wipeLocalData(&problems));

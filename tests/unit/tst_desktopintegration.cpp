@@ -6,6 +6,7 @@
 #include "DesktopIntegration.h"
 #include "MainWindow.h"
 #include "TrayIcon.h"
+#include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "session/AccountSession.h"
@@ -101,7 +102,7 @@ void TestDesktopIntegration::mailtoFillsTheComposer()
     AccountSession session(account, *trust);
     MainWindow window;
     window.setSession(&session);
-    window.setCachePath(MailCache::pathFor(profileDir, account.id), account.id);
+    window.setCachePath(AccountPaths(profileDir, account.id).cacheFile(), account.id);
     DesktopIntegration desktop(Profile(profileDir), &window, nullptr);
     QSignalSpy opened(&desktop, &DesktopIntegration::composerOpened);
 

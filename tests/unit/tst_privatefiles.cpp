@@ -3,6 +3,7 @@
 // and the temporary folder for opened attachments are 0700 folders and 0600 files, whatever the
 // umask of the session.
 #include "MessageView.h"
+#include "account/AccountPaths.h"
 #include "account/AccountStorage.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
@@ -107,7 +108,7 @@ void TestPrivateFiles::profileCacheOutboxAndTemporaryFiles()
     // The cache, with one body small enough for the database and one large enough for a file.
     {
         MailCache cache;
-        QVERIFY2(cache.open(MailCache::pathFor(profileDirectory, account.id), account.id,
+        QVERIFY2(cache.open(AccountPaths(profileDirectory, account.id).cacheFile(), account.id,
                             MailCache::Mode::ReadWrite, &error),
                  qPrintable(error));
         QVERIFY(
@@ -135,14 +136,14 @@ void TestPrivateFiles::profileCacheOutboxAndTemporaryFiles()
     built.envelopeFrom = account.address;
     built.recipients = {u"jean.martin@ac-amiens.fr"_s};
     built.subject = u"Compte rendu"_s;
-    QVERIFY2(Outbox(Outbox::directoryFor(profileDirectory, account.id)).enqueue(built, &error),
+    QVERIFY2(Outbox(AccountPaths(profileDirectory, account.id).outboxDirectory()).enqueue(built, &error),
              qPrintable(error));
 
     // An attachment opened from the message view goes to the account's private temporary folder,
     // which shared-workstation mode erases, never to a guessable name in the shared /tmp.
     const AccountStorage storage(profile, account.id);
     MessageView view;
-    view.setTemporaryDirectory(storage.temporaryDirectory());
+    view.setTemporaryDirectory(storage.paths().temporaryDirectory());
     CachedMessage summary;
     summary.rowId = 2;
     summary.headers.from = {u"Jean Martin"_s, u"jean.martin@ac-amiens.fr"_s};
@@ -150,7 +151,7 @@ void TestPrivateFiles::profileCacheOutboxAndTemporaryFiles()
     QString openError;
     const QString opened = view.writeAttachmentForOpening(0, &openError);
     QVERIFY2(!opened.isEmpty(), qPrintable(openError));
-    QVERIFY2(opened.startsWith(storage.temporaryDirectory() + u'/'), qPrintable(opened));
+    QVERIFY2(opened.startsWith(storage.paths().temporaryDirectory() + u'/'), qPrintable(opened));
     QVERIFY(QFileInfo::exists(opened));
 
     const QStringList offenders = notPrivate(profileDirectory);
@@ -158,9 +159,12 @@ void TestPrivateFiles::profileCacheOutboxAndTemporaryFiles()
     // And the files the checks looked at are really there.
     QVERIFY(QFileInfo::exists(profileDirectory + u"/profile.ini"_s));
     QVERIFY(QFileInfo::exists(profile.preferencesPath()));
-    QVERIFY(!QDir(Outbox::directoryFor(profileDirectory, account.id)).entryList({u"*.eml"_s}).isEmpty());
+    QVERIFY(!QDir(AccountPaths(profileDirectory, account.id).outboxDirectory())
+                 .entryList({u"*.eml"_s})
+                 .isEmpty());
     int bodyFiles = 0;
-    QDirIterator it(storage.cacheDirectory(), {u"*.eml"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(storage.paths().cacheDirectory(), {u"*.eml"_s}, QDir::Files,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();
         ++bodyFiles;

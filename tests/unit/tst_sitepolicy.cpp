@@ -260,25 +260,25 @@ void TestSitePolicy::wipeRemovesCacheAndTemporaryFiles()
     const Profile profile(m_dir.filePath(u"profile-wipe"_s));
     const AccountStorage storage(profile, u"mdupont@ac-amiens.fr"_s);
     const AccountStorage other(profile, u"jmartin@ac-amiens.fr"_s);
-    QCOMPARE(storage.cacheDirectory(),
+    QCOMPARE(storage.paths().cacheDirectory(),
              profile.directory() + u"/cache/6d6475706f6e744061632d616d69656e732e6672"_s);
-    QVERIFY(storage.temporaryDirectory().startsWith(profile.directory() + u"/tmp/"_s));
+    QVERIFY(storage.paths().temporaryDirectory().startsWith(profile.directory() + u"/tmp/"_s));
 
-    writeFile(storage.cacheDirectory() + u"/cache.sqlite"_s, "mail");
-    writeFile(storage.cacheDirectory() + u"/INBOX/42.eml"_s, "mail");
+    writeFile(storage.paths().cacheDirectory() + u"/cache.sqlite"_s, "mail");
+    writeFile(storage.paths().cacheDirectory() + u"/INBOX/42.eml"_s, "mail");
     const QString temporary = storage.ensureTemporaryDirectory();
-    QCOMPARE(temporary, storage.temporaryDirectory());
+    QCOMPARE(temporary, storage.paths().temporaryDirectory());
     QCOMPARE(QFile::permissions(temporary) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
     writeFile(temporary + u"/piece-jointe.pdf"_s, "pdf");
-    writeFile(other.cacheDirectory() + u"/cache.sqlite"_s, "other");
+    writeFile(other.paths().cacheDirectory() + u"/cache.sqlite"_s, "other");
 
     QStringList problems;
     QVERIFY(storage.wipeLocalData(&problems));
     QVERIFY(problems.isEmpty());
-    QVERIFY(!QFileInfo::exists(storage.cacheDirectory()));
-    QVERIFY(!QFileInfo::exists(storage.temporaryDirectory()));
+    QVERIFY(!QFileInfo::exists(storage.paths().cacheDirectory()));
+    QVERIFY(!QFileInfo::exists(storage.paths().temporaryDirectory()));
     // Another account's data is untouched.
-    QVERIFY(QFileInfo::exists(other.cacheDirectory() + u"/cache.sqlite"_s));
+    QVERIFY(QFileInfo::exists(other.paths().cacheDirectory() + u"/cache.sqlite"_s));
     // Nothing to wipe is not an error.
     QVERIFY(storage.wipeLocalData(&problems));
 }
@@ -292,12 +292,12 @@ void TestSitePolicy::eraseAllRemovesTheAccount()
     account.smtp = account.imap;
     QVERIFY(profile.saveAccount(account, nullptr));
     const AccountStorage storage(profile, account.id);
-    writeFile(storage.cacheDirectory() + u"/cache.sqlite"_s, "mail");
+    writeFile(storage.paths().cacheDirectory() + u"/cache.sqlite"_s, "mail");
 
     const AccountStorage::EraseResult result = storage.eraseAllAndWait(nullptr);
     QVERIFY2(result.ok, qPrintable(result.problems.join(u"; "_s)));
     QVERIFY(profile.accounts().isEmpty());
-    QVERIFY(!QFileInfo::exists(storage.cacheDirectory()));
+    QVERIFY(!QFileInfo::exists(storage.paths().cacheDirectory()));
 }
 
 QTEST_GUILESS_MAIN(TestSitePolicy)

@@ -6,7 +6,7 @@
 #include "PasswordPrompt.h"
 #include "SignaturesPage.h"
 #include "UrlOpener.h"
-#include "account/AccountStorage.h"
+#include "account/AccountPaths.h"
 #include "autoreply/AbsenceStore.h"
 #include "services/AccountServices.h"
 #include "sieve/ManageSieveClient.h"
@@ -253,7 +253,7 @@ QWidget *SettingsDialog::buildOfflinePage()
 
 QString SettingsDialog::cacheDirectory() const
 {
-    return AccountStorage(m_profile, m_account.id).cacheDirectory();
+    return AccountPaths(m_profile.directory(), m_account.id).cacheDirectory();
 }
 
 void SettingsDialog::updateCacheSize()
