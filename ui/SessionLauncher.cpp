@@ -7,7 +7,7 @@
 #include "NotificationBanner.h"
 #include "PasswordPrompt.h"
 #include "UnsentMailPrompt.h"
-#include "account/AccountStorage.h"
+#include "services/AccountStorage.h"
 #include "account/PasswordAge.h"
 #include "autoreply/AbsenceStore.h"
 #include "autoreply/AutoResponder.h"

@@ -11,7 +11,7 @@
 #include "SessionLauncher.h"
 #include "TestEnvironment.h"
 #include "UnsentMailPrompt.h"
-#include "account/AccountStorage.h"
+#include "services/AccountStorage.h"
 #include "compose/MessageBuilder.h"
 #include "outbox/Outbox.h"
 #include "security/CredentialStore.h"

@@ -4,7 +4,7 @@
 #include "ComposerWindow.h"
 #include "MainWindow.h"
 #include "account/AccountPaths.h"
-#include "account/AccountStorage.h"
+#include "services/AccountStorage.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"

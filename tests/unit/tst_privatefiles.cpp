@@ -4,7 +4,7 @@
 // umask of the session.
 #include "MessageView.h"
 #include "account/AccountPaths.h"
-#include "account/AccountStorage.h"
+#include "services/AccountStorage.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/BuiltMessage.h"

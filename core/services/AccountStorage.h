@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AccountPaths.h"
-#include "Profile.h"
+#include "account/AccountPaths.h"
+#include "account/Profile.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "AccountStorage.h"
 
-#include "AccountPaths.h"
+#include "account/AccountPaths.h"
 #include "security/CredentialStore.h"
 #include "util/Logging.h"
 #include "util/PrivateFiles.h"
