@@ -6,6 +6,7 @@
 #include "compose/MessageBuilder.h"
 #include "compose/ReplyBuilder.h"
 #include "drafts/DraftStore.h"
+#include "mime/AddressListParser.h"
 #include "mime/MessageContent.h"
 #include "outbox/Outbox.h"
 #include "settings/ReadReceiptPolicy.h"
@@ -35,7 +36,6 @@
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -491,37 +491,6 @@ void ComposerWindow::setSignature(const QString &id)
     }
 }
 
-QList<MailAddress> ComposerWindow::parseAddresses(const QString &text)
-{
-    QList<MailAddress> result;
-    static const QRegularExpression angle(u"^\\s*\"?([^\"<]*?)\"?\\s*<([^>]+)>\\s*$"_s);
-    // Commas inside a quoted name ("Dupont, Marie" <m@…>) do not separate addresses.
-    QStringList parts;
-    QString current;
-    bool inQuotes = false;
-    for (const QChar c : text) {
-        if (c == u'"')
-            inQuotes = !inQuotes;
-        if (!inQuotes && (c == u',' || c == u';')) {
-            parts.append(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    parts.append(current);
-    for (const QString &part : std::as_const(parts)) {
-        if (part.trimmed().isEmpty())
-            continue;
-        const auto match = angle.match(part);
-        if (match.hasMatch())
-            result.append({match.captured(1).trimmed(), match.captured(2).trimmed()});
-        else
-            result.append({QString(), part.trimmed()});
-    }
-    return result;
-}
-
 namespace {
 
 QString joinAddresses(const QList<MailAddress> &addresses)
@@ -768,9 +737,9 @@ OutgoingMessage ComposerWindow::message() const
 {
     OutgoingMessage message;
     message.from = {m_account.realName, m_account.address};
-    message.to = parseAddresses(m_to->text());
-    message.cc = parseAddresses(m_cc->text());
-    message.bcc = parseAddresses(m_bcc->text());
+    message.to = AddressListParser::parseTyped(m_to->text());
+    message.cc = AddressListParser::parseTyped(m_cc->text());
+    message.bcc = AddressListParser::parseTyped(m_bcc->text());
     message.subject = m_subject->text();
     message.plainText = document()->toPlainText();
     if (isRichText())

@@ -79,8 +79,6 @@ public:
     /// The draft as it would be saved now.
     [[nodiscard]] Draft draft() const;
     [[nodiscard]] QString draftId() const { return m_draftId; }
-    /// "Jean Martin <jean.martin@ac-amiens.fr>, b@c.fr; d@e.fr" as addresses.
-    [[nodiscard]] static QList<MailAddress> parseAddresses(const QString &text);
     /// Total of the attachments as they will travel (base64 makes them a third bigger).
     [[nodiscard]] qint64 encodedAttachmentSize() const;
     [[nodiscard]] qint64 sizeLimit() const;

@@ -743,4 +743,29 @@ QList<MailAddress> AddressListParser::parseMailboxField(QByteArrayView value)
     return {readMailbox(value, 0, value.size())};
 }
 
+QList<MailAddress> AddressListParser::parseTyped(QStringView text)
+{
+    QString list;
+    list.reserve(text.size());
+    bool quoted = false;
+    int angles = 0;
+    for (const QChar c : text) {
+        if (c == u'"')
+            quoted = !quoted;
+        else if (!quoted && c == u'<')
+            ++angles;
+        else if (!quoted && c == u'>' && angles > 0)
+            --angles;
+        // Outside quotes and angles a semicolon ends an address, as in Outlook; it never closes
+        // a group here (nobody types groups in the composer).
+        list += (!quoted && angles == 0 && c == u';') ? QChar(u',') : c;
+    }
+    QList<MailAddress> result;
+    for (MailAddress &address : parseList(list.toUtf8())) {
+        if (!address.address.trimmed().isEmpty() || !address.name.trimmed().isEmpty())
+            result.append(std::move(address));
+    }
+    return result;
+}
+
 } // namespace Amiens

@@ -21,6 +21,11 @@ public:
     /// the whole value as one mailbox (a stray ':' or ';' stays in the name); several addresses
     /// or a group ("team: a, b;") are read as a list.
     [[nodiscard]] static QList<MailAddress> parseMailboxField(QByteArrayView value);
+    /// Recipients as a person types or pastes them in the composer: separated by commas or by
+    /// semicolons (as Outlook shows them), names with accents as they are, "Dupont, Marie" quoted.
+    /// Empty entries are skipped; a word that is no address comes back as the address, for the
+    /// message builder to refuse with its French error.
+    [[nodiscard]] static QList<MailAddress> parseTyped(QStringView text);
 };
 
 } // namespace Amiens

@@ -1,4 +1,5 @@
 // Decoding untrusted mail: one fixture per case under tests/data/messages.
+#include "mime/AddressListParser.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/HtmlSanitizer.h"
 #include "mime/MessageContent.h"
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void rawLatin1HeadersAreReadable();
     void groupsEncodedWordsAndThreading();
     void nestedGroupsAreDefused();
+    void typedRecipients_data();
+    void typedRecipients();
     void sanitizerDropsActiveContent_data();
     void sanitizerDropsActiveContent();
     void sanitizerBlocksRemoteImagesUntilAllowed();
@@ -74,6 +77,42 @@ void TestMime::nestedGroupsAreDefused()
     QCOMPARE(headers.to.value(0).address, u"victim@ac-amiens.fr"_s);
     const MessageContent content = MessageContent::parse(header + "\r\nbody\r\n");
     QCOMPARE(content.text.trimmed(), u"body"_s);
+}
+
+void TestMime::typedRecipients_data()
+{
+    // What people type or paste in the composer's To field, read by the same parser as received
+    // headers (the composer had a regular expression of its own).
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QStringList>("addresses");
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("quoted comma and semicolons")
+        << u"\"Dupont, Marie\" <m@a.fr>; b@c.fr,"_s << QStringList{u"m@a.fr"_s, u"b@c.fr"_s}
+        << QStringList{u"Dupont, Marie"_s, QString()};
+    QTest::newRow("Outlook paste")
+        << u"Lefèvre Élodie <elodie.lefevre@ac-amiens.fr>; Martin Jean <jean.martin@ac-amiens.fr>"_s
+        << QStringList{u"elodie.lefevre@ac-amiens.fr"_s, u"jean.martin@ac-amiens.fr"_s}
+        << QStringList{u"Lefèvre Élodie"_s, u"Martin Jean"_s};
+    QTest::newRow("bare addresses, spaces, empty entries")
+        << u" a@b.fr ,, c@d.fr ; "_s << QStringList{u"a@b.fr"_s, u"c@d.fr"_s}
+        << QStringList{QString(), QString()};
+    QTest::newRow("semicolon inside the name")
+        << u"\"Martin; Jean\" <j@b.fr>"_s << QStringList{u"j@b.fr"_s} << QStringList{u"Martin; Jean"_s};
+    QTest::newRow("empty") << u"  "_s << QStringList() << QStringList();
+}
+
+void TestMime::typedRecipients()
+{
+    QFETCH(QString, typed);
+    QFETCH(QStringList, addresses);
+    QFETCH(QStringList, names);
+    QStringList gotAddresses, gotNames;
+    for (const MailAddress &address : AddressListParser::parseTyped(typed)) {
+        gotAddresses.append(address.address);
+        gotNames.append(address.name);
+    }
+    QCOMPARE(gotAddresses, addresses);
+    QCOMPARE(gotNames, names);
 }
 
 void TestMime::sanitizerDropsActiveContent_data()
