@@ -7,7 +7,6 @@
 #include "NotificationBanner.h"
 #include "PasswordPrompt.h"
 #include "UnsentMailPrompt.h"
-#include "services/AccountStorage.h"
 #include "account/PasswordAge.h"
 #include "autoreply/AbsenceStore.h"
 #include "autoreply/AutoResponder.h"
@@ -17,6 +16,7 @@
 #include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
 #include "services/AccountServices.h"
+#include "services/AccountStorage.h"
 #include "session/AccountSession.h"
 #include "session/SyncScheduler.h"
 #include "settings/OfflinePolicy.h"
@@ -24,13 +24,13 @@
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"
 #include "sync/IdleWatcher.h"
+#include "util/BackgroundTask.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
 #include <QEventLoop>
 #include <QPointer>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -55,14 +55,7 @@ SessionLauncher::SessionLauncher(Profile profile, MainWindow *window, QObject *p
     connect(m_window, &MainWindow::settingsRequested, this, [this] { openSettings(); });
 }
 
-SessionLauncher::~SessionLauncher()
-{
-    if (m_absenceThread) {
-        m_absenceThread->disconnect(this);
-        m_absenceThread->wait();
-        delete m_absenceThread;
-    }
-}
+SessionLauncher::~SessionLauncher() = default;
 
 AccountSession *SessionLauncher::session() const
 {
@@ -348,7 +341,7 @@ void SessionLauncher::openSettings(const QString &page, bool endAbsence)
 
 void SessionLauncher::refreshServerAbsence()
 {
-    if (!m_services || m_secret.isEmpty() || m_absenceThread)
+    if (!m_services || m_secret.isEmpty() || m_absenceTask)
         return;
     ManageSieveClient::Settings settings = m_services->manageSieveSettings();
     // A quick look only: the banner is not worth a long wait when the server does not answer.
@@ -356,7 +349,7 @@ void SessionLauncher::refreshServerAbsence()
     const QString password = m_secret;
     auto vacation = std::make_shared<std::optional<VacationSettings>>();
     // The client and its socket are made, used and destroyed on the worker thread.
-    m_absenceThread = QThread::create([settings, password, vacation] {
+    m_absenceTask = std::make_unique<BackgroundTask>(u"absence"_s, [settings, password, vacation] {
         ManageSieveClient client(settings);
         if (!client.connectToServer() || !client.authenticate(password))
             return;
@@ -364,9 +357,8 @@ void SessionLauncher::refreshServerAbsence()
             *vacation = state->rules.vacation;
         client.logout();
     });
-    connect(m_absenceThread, &QThread::finished, this, [this, vacation] {
-        m_absenceThread->deleteLater();
-        m_absenceThread = nullptr;
+    m_absenceTask->start(this, [this, vacation] {
+        m_absenceTask.reset();
         if (!*vacation)
             return; // no ManageSieve (or no answer): the client-side state stands
         AbsenceStore::rememberServerVacation(m_profile, **vacation);
@@ -374,7 +366,6 @@ void SessionLauncher::refreshServerAbsence()
         if (m_window)
             m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
     });
-    m_absenceThread->start();
 }
 
 void SessionLauncher::runAutoResponder()
@@ -418,13 +409,8 @@ void SessionLauncher::endSession()
     // A sign-out still sending is over: the session it waited on goes.
     delete m_signOutSending;
     m_signOutSending = nullptr;
-    if (m_absenceThread) {
-        // It holds a copy of the password and a connection: let it end first (5 s at most).
-        m_absenceThread->disconnect(this);
-        m_absenceThread->wait();
-        delete m_absenceThread;
-        m_absenceThread = nullptr;
-    }
+    // It holds a copy of the password and a connection: let it end first (5 s at most).
+    m_absenceTask.reset();
     if (m_window)
         m_window->setAccountServices(nullptr);
     m_services.reset();

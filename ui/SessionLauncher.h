@@ -12,11 +12,10 @@
 #include <memory>
 #include <optional>
 
-class QThread;
-
 namespace Amiens {
 
 class AccountAssistant;
+class BackgroundTask;
 class AccountServices;
 class AccountSession;
 class CredentialStore;
@@ -90,7 +89,7 @@ private:
     std::unique_ptr<AccountServices> m_services;
     OutboxDrain *m_signOutSending = nullptr; ///< while a shared sign-out sends the outbox
     std::chrono::milliseconds m_signOutSendingTimeout = std::chrono::seconds(60);
-    QThread *m_absenceThread = nullptr;
+    std::unique_ptr<BackgroundTask> m_absenceTask;
     CredentialStore *m_credentials = nullptr;
     QPointer<AccountAssistant> m_assistant;
     std::optional<Account> m_account;

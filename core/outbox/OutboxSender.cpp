@@ -5,13 +5,13 @@
 #include "session/jobs/FindMessageJob.h"
 #include "smtp/SmtpSender.h"
 #include "smtp/SmtpSizeLimit.h"
+#include "util/BackgroundTask.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 
 #include <QDir>
 #include <QLockFile>
 #include <QPointer>
-#include <QThread>
 #include <csignal>
 #include <unistd.h>
 
@@ -48,10 +48,10 @@ OutboxSender::OutboxSender(Account account, TlsTrust trust, QString outboxDirect
 
 OutboxSender::~OutboxSender()
 {
-    if (m_smtpThread) {
+    if (m_smtpTask) {
         // The state stays "sending": the next start checks Sent before sending again.
         m_cancelled->store(true);
-        m_smtpThread->wait();
+        m_smtpTask.reset();
     }
 }
 
@@ -185,16 +185,14 @@ void OutboxSender::sendEntry(OutboxEntry entry)
     const QByteArray data = *bytes;
     const QString from = entry.envelopeFrom;
     const QStringList recipients = entry.recipients;
-    m_smtpThread = QThread::create([=] {
+    m_smtpTask = std::make_unique<BackgroundTask>(u"smtp:"_s + m_account.id, [=] {
         SmtpSender sender(account, trust, cancelled);
         *result = sender.send(password, from, recipients, data);
         if (result->kind == SmtpSender::Outcome::Kind::Sent)
             crashPoint("after-smtp");
     });
-    m_smtpThread->setObjectName(u"smtp:"_s + m_account.id);
-    connect(m_smtpThread, &QThread::finished, this, [this, result, entry]() mutable {
-        m_smtpThread->deleteLater();
-        m_smtpThread = nullptr;
+    m_smtpTask->start(this, [this, result, entry]() mutable {
+        m_smtpTask.reset();
         using Kind = SmtpSender::Outcome::Kind;
         if (result->sizeLimit > 0)
             SmtpSizeLimit::save(m_outbox.directory(), result->sizeLimit);
@@ -230,7 +228,6 @@ void OutboxSender::sendEntry(OutboxEntry entry)
             return;
         }
     });
-    m_smtpThread->start();
 }
 
 void OutboxSender::copyToSent(OutboxEntry entry)

@@ -14,9 +14,10 @@
 #include <optional>
 
 class QLockFile;
-class QThread;
 
 namespace Amiens {
+
+class BackgroundTask;
 
 class AccountSession;
 
@@ -79,7 +80,7 @@ private:
     int m_sent = 0;
     QTimer m_retryTimer;
     CancellationFlag m_cancelled;
-    QThread *m_smtpThread = nullptr;
+    std::unique_ptr<BackgroundTask> m_smtpTask;
     std::unique_ptr<QLockFile> m_lock; ///< held during a run: one sender per outbox, across processes
     bool m_runAgain = false;
 };

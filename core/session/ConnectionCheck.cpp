@@ -4,9 +4,9 @@
 #include "imap/ImapConnection.h"
 #include "net/VmimePlatform.h"
 #include "smtp/SmtpConnection.h"
+#include "util/BackgroundTask.h"
 
 #include <QPointer>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -29,7 +29,6 @@ ConnectionCheck::ConnectionCheck(QObject *parent)
 ConnectionCheck::~ConnectionCheck()
 {
     cancel();
-    join();
 }
 
 void ConnectionCheck::cancel()
@@ -38,19 +37,10 @@ void ConnectionCheck::cancel()
         m_cancelled->store(true);
 }
 
-void ConnectionCheck::join()
-{
-    if (!m_thread)
-        return;
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-}
-
 void ConnectionCheck::start(const Account &account, const TlsTrust &trust, const QString &password,
                             bool checkSmtp)
 {
-    if (m_thread)
+    if (m_task)
         return;
     VmimePlatform::ensureInstalled();
     m_cancelled = std::make_shared<std::atomic<bool>>(false);
@@ -66,8 +56,9 @@ void ConnectionCheck::start(const Account &account, const TlsTrust &trust, const
             Qt::QueuedConnection);
     };
 
-    m_thread = QThread::create([=] {
-        Result result;
+    auto outcome = std::make_shared<Result>();
+    m_task = std::make_unique<BackgroundTask>(u"connection-check"_s, [=] {
+        Result &result = *outcome;
         announce(Service::Imap);
         {
             ImapConnection imap(account, trust, cancelled, kInactivityLimit);
@@ -89,18 +80,11 @@ void ConnectionCheck::start(const Account &account, const TlsTrust &trust, const
             result.smtp.error = smtp.checkLogin(password);
             result.smtp.tlsDescription = smtp.lastConnectionReport().tlsDescription;
         }
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, result] {
-                if (!self)
-                    return;
-                self->join();
-                Q_EMIT self->finished(result);
-            },
-            Qt::QueuedConnection);
     });
-    m_thread->setObjectName(u"connection-check"_s);
-    m_thread->start();
+    m_task->start(this, [this, outcome] {
+        m_task.reset();
+        Q_EMIT finished(*outcome);
+    });
 }
 
 } // namespace Amiens

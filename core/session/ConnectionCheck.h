@@ -7,11 +7,12 @@
 
 #include <QObject>
 #include <QString>
+#include <memory>
 #include <optional>
 
-class QThread;
-
 namespace Amiens {
+
+class BackgroundTask;
 
 /// Tries an account before it is saved: IMAP login and folder list, then SMTP login, on a
 /// thread of its own. Results come back as signals on the owner's thread; nothing here asks the
@@ -51,16 +52,14 @@ public:
     /// passcode works once, so it cannot log in twice). Ignored while a check runs.
     void start(const Account &account, const TlsTrust &trust, const QString &password, bool checkSmtp = true);
     void cancel();
-    [[nodiscard]] bool isRunning() const { return m_thread != nullptr; }
+    [[nodiscard]] bool isRunning() const { return m_task != nullptr; }
 
 Q_SIGNALS:
     void serviceStarted(Amiens::ConnectionCheck::Service service);
     void finished(const Amiens::ConnectionCheck::Result &result);
 
 private:
-    void join();
-
-    QThread *m_thread = nullptr;
+    std::unique_ptr<BackgroundTask> m_task;
     CancellationFlag m_cancelled;
 };
 

@@ -2,11 +2,11 @@
 
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
+#include "util/BackgroundTask.h"
 #include "util/Logging.h"
 
 #include <QCoreApplication>
 #include <QPointer>
-#include <QThread>
 #include <chrono>
 #include <vmime/net/imap/IMAPCommand.hpp>
 #include <vmime/net/socket.hpp>
@@ -55,26 +55,23 @@ IdleWatcher::~IdleWatcher()
 
 bool IdleWatcher::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_task && m_task->isRunning();
 }
 
 void IdleWatcher::start(const QString &password)
 {
     stop();
     m_cancelled = std::make_shared<std::atomic<bool>>(false);
-    m_thread = QThread::create([this, password] { run(password); });
-    m_thread->setObjectName(u"idle:"_s + m_account.id);
-    m_thread->start();
+    m_task = std::make_unique<BackgroundTask>(u"idle:"_s + m_account.id, [this, password] { run(password); });
+    m_task->start(this);
 }
 
 void IdleWatcher::stop()
 {
-    if (!m_thread)
+    if (!m_task)
         return;
     m_cancelled->store(true);
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    m_task.reset();
 }
 
 void IdleWatcher::run(const QString &password)

@@ -7,10 +7,11 @@
 
 #include <QObject>
 #include <QString>
-
-class QThread;
+#include <memory>
 
 namespace Amiens {
+
+class BackgroundTask;
 
 /// New-mail push: IMAP IDLE (RFC 2177) on a dedicated connection, sent as raw commands since
 /// VMime has no IDLE (core/net/VmimeTraps.md, « No IDLE »). It only tells that a folder changed;
@@ -47,7 +48,7 @@ private:
     TlsTrust m_trust;
     QString m_folderPath;
     CancellationFlag m_cancelled;
-    QThread *m_thread = nullptr;
+    std::unique_ptr<BackgroundTask> m_task;
 };
 
 } // namespace Amiens

@@ -11,6 +11,7 @@
 #include "services/AccountServices.h"
 #include "sieve/ManageSieveClient.h"
 #include "sieve/SieveRulesStore.h"
+#include "util/BackgroundTask.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 
@@ -27,7 +28,6 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -119,12 +119,8 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     resize(820, 600);
 }
 
-SettingsDialog::~SettingsDialog()
-{
-    // The worker holds a connection and a copy of the password: let it end before we go.
-    if (m_thread)
-        m_thread->wait();
-}
+// The worker holds a connection and a copy of the password: the task waits for it to end.
+SettingsDialog::~SettingsDialog() = default;
 
 void SettingsDialog::addPage(QWidget *page, const QString &title)
 {
@@ -410,41 +406,41 @@ void SettingsDialog::runSieve(const VacationSettings *vacation, const ForwardSet
         m_forwardingPage->setEditable(false);
 
     // The client and its socket are made, used and destroyed on the worker thread.
-    QThread *thread = QThread::create([settings, password, toSave, forwardToSave, zone, outcome] {
-        ManageSieveClient client(settings);
-        if (!client.connectToServer()) {
-            outcome->error = client.lastError();
-            // Only a refused port means "no ManageSieve": a timeout, a dropped connection or a
-            // TLS failure may be an outage, and must not switch to the client-side responder.
-            outcome->unreachable = client.connectionRefused();
-            return;
-        }
-        if (!client.authenticate(password)) {
-            outcome->error = client.lastError();
-            return;
-        }
-        outcome->vacationSupported = client.capabilities().hasExtension(u"vacation"_s);
-        SieveRulesStore store(client);
-        if (toSave && !store.save(*toSave, forwardToSave)) {
-            outcome->error = store.lastError();
+    m_sieveTask = std::make_unique<BackgroundTask>(
+        u"managesieve"_s, [settings, password, toSave, forwardToSave, zone, outcome] {
+            ManageSieveClient client(settings);
+            if (!client.connectToServer()) {
+                outcome->error = client.lastError();
+                // Only a refused port means "no ManageSieve": a timeout, a dropped connection or a
+                // TLS failure may be an outage, and must not switch to the client-side responder.
+                outcome->unreachable = client.connectionRefused();
+                return;
+            }
+            if (!client.authenticate(password)) {
+                outcome->error = client.lastError();
+                return;
+            }
+            outcome->vacationSupported = client.capabilities().hasExtension(u"vacation"_s);
+            SieveRulesStore store(client);
+            if (toSave && !store.save(*toSave, forwardToSave)) {
+                outcome->error = store.lastError();
+                client.logout();
+                return;
+            }
+            outcome->state = store.load(zone);
+            if (!outcome->state)
+                outcome->error = store.lastError();
+            outcome->ok = outcome->state.has_value();
             client.logout();
-            return;
-        }
-        outcome->state = store.load(zone);
-        if (!outcome->state)
-            outcome->error = store.lastError();
-        outcome->ok = outcome->state.has_value();
-        client.logout();
+        });
+    m_sieveTask->start(this, [this, outcome, saving] {
+        m_sieveTask.reset();
+        onSieveFinished(*outcome, saving);
     });
-    m_thread = thread;
-    connect(thread, &QThread::finished, this, [this, outcome, saving] { onSieveFinished(*outcome, saving); });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
 {
-    m_thread.clear();
     m_buttons->setEnabled(true);
     const QString webmail = u"<a href=\"%1\">%1</a>"_s.arg(m_webmailUrl.toString().toHtmlEscaped());
     if (!outcome.ok) {

@@ -23,11 +23,11 @@ class QLabel;
 class QListWidget;
 class QSpinBox;
 class QStackedWidget;
-class QThread;
 
 namespace Amiens {
 
 class AbsencePage;
+class BackgroundTask;
 class ForwardingPage;
 class NotificationsPage;
 class SignaturesPage;
@@ -63,7 +63,7 @@ public:
     bool apply();
     /// Shows the page with this object name ("absencePage"…).
     void showPage(const QString &objectName);
-    [[nodiscard]] bool isBusy() const { return !m_thread.isNull(); }
+    [[nodiscard]] bool isBusy() const { return m_sieveTask != nullptr; }
     /// Whether the server's Absence and Transfert settings have been read.
     [[nodiscard]] bool serverSettingsLoaded() const { return m_serverLoaded; }
     /// The server has no ManageSieve: the Absence page sets this client's own responder.
@@ -119,7 +119,7 @@ private:
     QLabel *m_offlineError = nullptr;
     QLabel *m_cacheSize = nullptr;
 
-    QPointer<QThread> m_thread;
+    std::unique_ptr<BackgroundTask> m_sieveTask;
     bool m_serverLoaded = false;
     bool m_closeWhenSaved = false;
     bool m_endAbsence = false;
