@@ -2,6 +2,7 @@
 
 #include "CacheDatabase.h"
 #include "CachedMessage.h"
+#include "FolderSyncStore.h"
 #include "MessageThreader.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,7 @@ class SqliteStatement;
 /// The offline copy of one account: folders, message summaries, raw bodies and the search
 /// index. Writes come in batches, each in one transaction, so that whatever point a crash stops
 /// at, the cache reopens with exactly what was committed.
-class MailCache
+class MailCache : public FolderSyncStore
 {
     Q_DECLARE_TR_FUNCTIONS(Amiens::MailCache)
 
@@ -29,7 +30,7 @@ public:
     void close() { m_database.close(); }
     [[nodiscard]] bool isOpen() const { return m_database.isOpen(); }
     [[nodiscard]] CacheDatabase &database() { return m_database; }
-    [[nodiscard]] QString lastError() const { return m_database.lastError(); }
+    [[nodiscard]] QString lastError() const override { return m_database.lastError(); }
 
     // Folders
     [[nodiscard]] QList<CachedFolder> folders();
@@ -37,9 +38,10 @@ public:
     /// Makes the folder table match the server's list; folders gone from the server are dropped.
     bool replaceFolderList(const QList<FolderInfo> &folders);
     /// Records a completed sync of the folder.
-    bool saveFolderState(qint64 folderId, quint32 uidValidity, quint32 uidNext, quint64 highestModSeq);
+    bool saveFolderState(qint64 folderId, quint32 uidValidity, quint32 uidNext,
+                         quint64 highestModSeq) override;
     /// Forgets every message of the folder (UIDVALIDITY changed) and adopts the new validity.
-    bool resetFolder(qint64 folderId, quint32 uidValidity);
+    bool resetFolder(qint64 folderId, quint32 uidValidity) override;
 
     // Messages
     bool storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages);
@@ -47,12 +49,12 @@ public:
     /// raw text: row, body and search entry written at once (a sync that fetches bodies in the
     /// same pass as the headers). Headers are decoded and bodies scanned on all cores first.
     bool storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
-                       const QList<QByteArray> &bodies);
-    bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates);
-    bool removeMessages(qint64 folderId, const QList<quint32> &uids);
-    [[nodiscard]] QSet<quint32> uids(qint64 folderId);
+                       const QList<QByteArray> &bodies) override;
+    bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates) override;
+    bool removeMessages(qint64 folderId, const QList<quint32> &uids) override;
+    [[nodiscard]] QSet<quint32> uids(qint64 folderId) override;
     [[nodiscard]] QList<CachedMessage> messages(qint64 folderId, int limit, int offset = 0);
-    [[nodiscard]] std::optional<CachedMessage> message(qint64 folderId, quint32 uid);
+    [[nodiscard]] std::optional<CachedMessage> message(qint64 folderId, quint32 uid) override;
     /// Messages whose Message-ID is @p messageId (one per folder it is in), e.g. the original a
     /// read receipt names.
     [[nodiscard]] QList<CachedMessage> messagesWithMessageId(const QString &messageId);
@@ -88,7 +90,7 @@ public:
     // Bodies
     bool storeBody(qint64 folderId, quint32 uid, const QByteArray &raw);
     /// Many bodies in one transaction, their MIME decoded on all cores first.
-    bool storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies);
+    bool storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies) override;
     /// Reads again, from the cache, up to @p limit bodies indexed by an older message model
     /// (MessageContent::kModelVersion) and rewrites their preview, paper clip and search entry;
     /// nothing is downloaded. Returns how many were done (0: none left), -1 on a cache error.
@@ -97,7 +99,8 @@ public:
     /// UIDs whose body is not cached yet, newest first; @p since null means any date.
     [[nodiscard]] QList<quint32> uidsWithoutBody(qint64 folderId, const QDateTime &since, int limit);
     /// The same with each message's size, for fetches bounded in bytes.
-    [[nodiscard]] QList<QPair<quint32, qint64>> bodiesToFetch(qint64 folderId, const QDateTime &since);
+    [[nodiscard]] QList<QPair<quint32, qint64>> bodiesToFetch(qint64 folderId,
+                                                              const QDateTime &since) override;
 
     // Local changes (applied at once; the pending operation goes to the server later)
     bool changeFlags(qint64 folderId, const QList<quint32> &uids, const QStringList &add,

@@ -1,8 +1,8 @@
 #include "FolderSynchronizer.h"
 
-#include "util/CacheWriteError.h"
-#include "cache/MailCache.h"
+#include "cache/FolderSyncStore.h"
 #include "imap/ImapCommandChannel.h"
+#include "util/CacheWriteError.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 
@@ -14,7 +14,7 @@ namespace Amiens {
 
 namespace {
 
-void checkWrite(bool ok, MailCache &cache, const char *what)
+void checkWrite(bool ok, const FolderSyncStore &cache, const char *what)
 {
     if (!ok)
         throw CacheWriteError(std::string(what) + ": " + cache.lastError().toStdString());
@@ -22,8 +22,8 @@ void checkWrite(bool ok, MailCache &cache, const char *what)
 
 } // namespace
 
-FolderSynchronizer::FolderSynchronizer(ImapCommandChannel &channel, MailCache &cache, SyncOptions options,
-                                       Progress progress)
+FolderSynchronizer::FolderSynchronizer(ImapCommandChannel &channel, FolderSyncStore &cache,
+                                       SyncOptions options, Progress progress)
     : m_channel(channel)
     , m_cache(cache)
     , m_options(options)

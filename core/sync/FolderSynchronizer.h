@@ -9,7 +9,7 @@
 namespace Amiens {
 
 class ImapCommandChannel;
-class MailCache;
+class FolderSyncStore;
 
 /// Brings one folder of the cache up to date with the server, the cheapest way the server's
 /// state allows: nothing when UIDNEXT, HIGHESTMODSEQ and the message count are unchanged; new
@@ -22,7 +22,8 @@ public:
     /// (folder path, done, total) while headers or bodies arrive.
     using Progress = std::function<void(const QString &, int, int)>;
 
-    FolderSynchronizer(ImapCommandChannel &channel, MailCache &cache, SyncOptions options, Progress progress);
+    FolderSynchronizer(ImapCommandChannel &channel, FolderSyncStore &cache, SyncOptions options,
+                       Progress progress);
 
     FolderSyncResult synchronizeHeaders(const CachedFolder &folder);
     /// Downloads the bodies of messages newer than @p since (all when null) that are not cached.
@@ -52,7 +53,7 @@ private:
                           FolderSyncResult &result);
 
     ImapCommandChannel &m_channel;
-    MailCache &m_cache;
+    FolderSyncStore &m_cache;
     SyncOptions m_options;
     Progress m_progress;
 };
