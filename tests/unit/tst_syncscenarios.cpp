@@ -735,12 +735,9 @@ void TestSyncScenarios::connectionDroppedMidLiteralStoresNothing()
     QVERIFY2(player.isComplete(), qPrintable(player.report()));
     QVERIFY(outcome.error);
     QCOMPARE(outcome.error->kind, ServiceError::Kind::Network);
-    QEXPECT_FAIL("",
-                 "bug: a connection lost after login is reported as 'Cannot reach the server' (QtSslSocket "
-                 "records it as a connection failure)",
-                 Continue);
     QVERIFY2(outcome.error->message.contains(u"connection with localhost was lost"_s),
              qPrintable(outcome.error->message));
+    QVERIFY2(outcome.error->technical.contains(u"connection lost"_s), qPrintable(outcome.error->technical));
     QCOMPARE(player.connectionCount(), 1);
 
     // The cache is as it was: the old message whole, neither new one (not even the complete
