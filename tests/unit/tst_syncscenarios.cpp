@@ -15,6 +15,7 @@
 #include "sync/OfflineChanges.h"
 #include "sync/PendingOperationReplayer.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void draftReplacedWithoutUidPlus();
     void appendRefusedBeforeTheLiteral();
     void connectionDroppedMidLiteralStoresNothing();
+    void cancelWhileTheServerIsSilentStopsTheSync();
 
 private:
     struct Outcome
@@ -748,6 +750,41 @@ void TestSyncScenarios::connectionDroppedMidLiteralStoresNothing()
     QCOMPARE(inbox.uidNext, 2u);
     QCOMPARE(inbox.highestModSeq, 10u);
     QCOMPARE(cache().search(u"nouveau"_s, 10).size(), 0);
+}
+
+void TestSyncScenarios::cancelWhileTheServerIsSilentStopsTheSync()
+{
+    seed({1}, 7, 2, 10);
+    // The server answers EXAMINE, then nothing: the user's cancel must end the sync at once (the
+    // inactivity limit is a minute away), with nothing half-done in the cache.
+    ImapScenario scenario = examine(u"INBOX"_s, 2, 7, 3, 11);
+    scenario.expect(uR"(UID SEARCH UID 2:\*)"_s).silence();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        QObject context;
+        connect(client.get(), &AccountSession::errorOccurred, &context, [&](const ServiceError &failure) {
+            outcome.error = failure;
+            outcome.finished = true;
+        });
+        connect(client.get(), &AccountSession::syncFinished, &context, [&] { outcome.finished = true; });
+        client->synchronize({});
+        // Cancelled once the client waits on the silent server, not after some guessed delay.
+        QVERIFY(QTest::qWaitFor([&] { return player.isComplete(); }, 30000));
+        QElapsedTimer cancelling;
+        cancelling.start();
+        client->cancel();
+        QVERIFY(QTest::qWaitFor([&] { return outcome.finished; }, 30000));
+        QVERIFY2(cancelling.elapsed() < 10000, qPrintable(QString::number(cancelling.elapsed())));
+    }
+    QVERIFY(outcome.error);
+    QCOMPARE(outcome.error->kind, ServiceError::Kind::Cancelled);
+    m_cache.reset();
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), QSet<quint32>{1});
+    QCOMPARE(inbox.uidNext, 2u);
+    QCOMPARE(inbox.highestModSeq, 10u);
 }
 
 QTEST_GUILESS_MAIN(TestSyncScenarios)
