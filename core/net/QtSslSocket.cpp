@@ -295,9 +295,16 @@ size_t QtSslSocket::receiveRaw(vmime::byte_t *buffer, size_t count)
     flushWrites();
     if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(kWaitSliceMs)) {
         if (m_socket->state() != QAbstractSocket::ConnectedState && m_socket->bytesAvailable() == 0) {
-            m_report->failure = ConnectionReport::Failure::Connect;
-            m_report->detail = u"connection lost: "_s + m_socket->errorString();
-            throw vmime::exceptions::socket_exception("connection closed by the server");
+            const QString detail = u"connection lost: "_s + m_socket->errorString();
+            // Closed before a single byte: the server cannot be said to be reachable. Closed
+            // later (in the middle of a FETCH), it was reached: a failure recorded here would
+            // make VmimeErrorTranslator say « Cannot reach the server » instead of « The
+            // connection with … was lost ».
+            if (m_report->bytesReceived == 0) {
+                m_report->failure = ConnectionReport::Failure::Connect;
+                m_report->detail = detail;
+            }
+            throw vmime::exceptions::socket_exception(detail.toStdString());
         }
         m_status |= STATUS_WOULDBLOCK;
         return 0;

@@ -110,8 +110,14 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
             if (operation.attempts + 1 >= kMaxAttempts) {
                 queue.remove(operation.id);
                 // The messages stay where the server keeps them: show them again.
-                if (takesMessagesAway)
+                if (takesMessagesAway) {
                     m_cache.unhideMessages(operation.id);
+                } else if (const auto folder = m_cache.folder(operation.folderPath)) {
+                    // The cache shows flags the server never took, and their messages' MODSEQ did
+                    // not move, so no CHANGEDSINCE would ever bring the server's flags back:
+                    // without a HIGHESTMODSEQ, the folder's sync that follows reads every flag.
+                    m_cache.saveFolderState(folder->id, folder->uidValidity, folder->uidNext, 0);
+                }
                 result.conflicts.append(
                     tr("The server refused a change made offline in %1 (%2); it was abandoned.")
                         .arg(operation.folderPath, error.trimmed()));

@@ -73,6 +73,26 @@ QByteArray ScriptedConnection::readLine(int timeoutMs)
     return line;
 }
 
+bool ScriptedConnection::waitForLine(int timeoutMs)
+{
+    if (m_socket.canReadLine())
+        return true;
+    m_socket.waitForReadyRead(timeoutMs);
+    return m_socket.canReadLine();
+}
+
+QByteArray ScriptedConnection::readBytes(qint64 count, int timeoutMs)
+{
+    QByteArray bytes;
+    while (bytes.size() < count) {
+        if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(timeoutMs))
+            break;
+        bytes += m_socket.read(count - bytes.size());
+    }
+    m_record(bytes);
+    return bytes;
+}
+
 void ScriptedConnection::send(const QByteArray &data)
 {
     m_socket.write(data);

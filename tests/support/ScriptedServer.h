@@ -24,6 +24,12 @@ public:
 
     /// One line with its CRLF, or empty when the client closed or stayed silent for @p timeoutMs.
     QByteArray readLine(int timeoutMs = 5000);
+    /// Whether a whole line has arrived within @p timeoutMs, without reading it: false also when
+    /// the client closed or nothing came (see isOpen()).
+    bool waitForLine(int timeoutMs);
+    /// Exactly @p count bytes (a client's literal); fewer when the client closed or stayed silent
+    /// for @p timeoutMs.
+    QByteArray readBytes(qint64 count, int timeoutMs = 5000);
     void send(const QByteArray &data);
     /// Switches to TLS as the server, with a certificate chain and key from PEM files.
     bool startTls(const QString &chainFile, const QString &keyFile);

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace Amiens::Test {
+
+/// What was said on the connections of a scripted IMAP server, in order: the client's commands
+/// (tag apart, with the literals they carried) and what the server sent. Tests count commands in
+/// it (« one EXAMINE, no FETCH ») instead of trusting a flag the code under test sets itself.
+class ImapTranscript
+{
+public:
+    struct Entry
+    {
+        int connection = 0; ///< 1 for the first connection
+        bool fromClient = false;
+        QByteArray tag;     ///< client commands only
+        QByteArray text;    ///< a command without tag and CRLF, or the server's bytes
+        QByteArray literal; ///< what a command's synchronizing literal carried
+    };
+
+    void addCommand(int connection, const QByteArray &tag, const QByteArray &text);
+    /// Attaches @p literal to the last command.
+    void addLiteral(const QByteArray &literal);
+    void addServer(int connection, const QByteArray &data);
+
+    [[nodiscard]] const QList<Entry> &entries() const { return m_entries; }
+    /// The client's commands, without tags, in order.
+    [[nodiscard]] QList<QByteArray> commands() const;
+    /// How many commands match @p pattern (QRegularExpression, anywhere in the text: anchor it
+    /// with ^ to name the command, e.g. "^EXAMINE ").
+    [[nodiscard]] int count(const QString &pattern) const;
+    /// The commands that match @p pattern.
+    [[nodiscard]] QList<QByteArray> matching(const QString &pattern) const;
+    /// "C1> a3 EXAMINE …" / "S1< * 3 EXISTS" lines, for failure messages.
+    [[nodiscard]] QString text() const;
+
+private:
+    QList<Entry> m_entries;
+};
+
+} // namespace Amiens::Test

@@ -1,0 +1,791 @@
+// The sync engine, the offline queue and the draft and APPEND jobs against a scripted IMAP server
+// (tests/support/ImapScenarioPlayer): no root, no Dovecot, no Postfix. The real code runs whole
+// (AccountSession, its worker thread, VMime over our TLS socket, the SQLite cache); only the
+// server is a script, so each test states exactly what the server says and counts what the
+// client sends. tst_sync keeps the same engine honest against the real Dovecot.
+#include "ImapScenario.h"
+#include "ImapScenarioPlayer.h"
+#include "TestCertificates.h"
+#include "account/AccountPaths.h"
+#include "cache/MailCache.h"
+#include "cache/PendingOperationQueue.h"
+#include "drafts/DraftSynchronizer.h"
+#include "session/AccountSession.h"
+#include "session/jobs/AppendMessageJob.h"
+#include "sync/OfflineChanges.h"
+#include "sync/PendingOperationReplayer.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+using namespace Amiens::Test;
+
+namespace {
+
+const QString kAddress = u"mdupont@ac-amiens.fr"_s;
+
+/// A small RFC 5322 message.
+QByteArray message(const QByteArray &subject, quint32 number)
+{
+    return "From: =?UTF-8?Q?=C3=89lodie_Lef=C3=A8vre?= <elodie.lefevre@ac-amiens.fr>\r\n"
+           "To: Marie Dupont <mdupont@ac-amiens.fr>\r\n"
+           "Subject: " +
+           subject +
+           "\r\n"
+           "Date: Mon, 2 Jun 2025 09:00:00 +0200\r\n"
+           "Message-ID: <scenario-" +
+           QByteArray::number(number) +
+           "@ac-amiens.fr>\r\n"
+           "MIME-Version: 1.0\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\n"
+           "\r\n"
+           "Bonjour,\r\nle message " +
+           QByteArray::number(number) + ".\r\n";
+}
+
+QByteArray headerOf(const QByteArray &raw)
+{
+    return raw.left(raw.indexOf("\r\n\r\n") + 4);
+}
+
+/// A line of the answer to UID FETCH … (UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK[]).
+QByteArray fetchWhole(quint32 sequence, quint32 uid, const QByteArray &flags, quint64 modSeq,
+                      const QByteArray &raw)
+{
+    return ImapScenario::fetch(sequence, "UID " + QByteArray::number(uid) + " FLAGS (" + flags +
+                                             ") RFC822.SIZE " + QByteArray::number(raw.size()) + " MODSEQ (" +
+                                             QByteArray::number(modSeq) + ") BODY[] " +
+                                             ImapScenario::literal(raw));
+}
+
+/// The same for BODY.PEEK[HEADER].
+QByteArray fetchHeader(quint32 sequence, quint32 uid, const QByteArray &flags, quint64 modSeq,
+                       const QByteArray &raw)
+{
+    return ImapScenario::fetch(sequence, "UID " + QByteArray::number(uid) + " FLAGS (" + flags +
+                                             ") RFC822.SIZE " + QByteArray::number(raw.size()) + " MODSEQ (" +
+                                             QByteArray::number(modSeq) + ") BODY[HEADER] " +
+                                             ImapScenario::literal(headerOf(raw)));
+}
+
+/// EXAMINE of @p folder answered with a state the cache already has: an unchanged folder.
+ImapScenario examine(const QString &folder, quint32 exists, quint32 uidValidity, quint32 uidNext,
+                     quint64 highestModSeq)
+{
+    ImapScenario scenario;
+    scenario.expect(u"EXAMINE %1 \\(CONDSTORE\\)"_s.arg(folder))
+        .send(ImapScenario::mailbox(exists, uidValidity, uidNext, highestModSeq))
+        .ok("[READ-ONLY] done");
+    return scenario;
+}
+
+} // namespace
+
+class TestSyncScenarios : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void playerReportsTheCommandItDidNotExpect();
+    void unchangedFolderCostsOneExamine();
+    void uidValidityResetReplacesTheFolder();
+    void changedSinceAppliesOnlyReturnedFlags();
+    void expungesAreFoundWhenTheCountDrops();
+    void refusedMoveIsRetriedThenUndone();
+    void refusedFlagChangeIsRetriedThenAbandoned();
+    void moveOfVanishedMessageIsAConflict();
+    void draftReplacedWithoutUidPlus();
+    void appendRefusedBeforeTheLiteral();
+    void connectionDroppedMidLiteralStoresNothing();
+    void cancelWhileTheServerIsSilentStopsTheSync();
+
+private:
+    struct Outcome
+    {
+        bool finished = false;
+        std::optional<ServiceError> error;
+        SyncReport report;
+        QStringList conflicts;
+    };
+    Account account(quint16 port) const;
+    std::unique_ptr<AccountSession> session(const ImapScenarioPlayer &player);
+    /// Starts a sync on @p session and waits for its end (signals, not the clock).
+    Outcome sync(AccountSession &session, SyncOptions options = {});
+    /// The cache as a reader beside the worker's writer, opened afresh.
+    MailCache &cache();
+    CachedFolder folder(const QString &path);
+    /// Writes INBOX (and the other @p folders, empty) into the cache as a finished sync would
+    /// have left them: @p uids with whole bodies, the folder state of the server's last EXAMINE.
+    void seed(const QList<quint32> &uids, quint32 uidValidity, quint32 uidNext, quint64 highestModSeq,
+              const QList<FolderInfo> &others = {});
+
+    std::unique_ptr<QTemporaryDir> m_certificateDir;
+    std::unique_ptr<TestCertificates> m_certificates;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MailCache> m_cache;
+    QString m_cachePath;
+};
+
+void TestSyncScenarios::initTestCase()
+{
+    m_certificateDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_certificateDir->isValid());
+    m_certificates = std::make_unique<TestCertificates>(m_certificateDir->path());
+    QVERIFY2(m_certificates->isValid(), qPrintable(m_certificates->error()));
+}
+
+void TestSyncScenarios::init()
+{
+    m_cache.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_cachePath = AccountPaths(m_dir->path(), kAddress).cacheFile();
+}
+
+void TestSyncScenarios::cleanup()
+{
+    m_cache.reset();
+}
+
+Account TestSyncScenarios::account(quint16 port) const
+{
+    Account account;
+    account.id = kAddress;
+    account.address = kAddress;
+    account.realName = u"Marie Dupont"_s;
+    // "localhost", as the test certificate names it: the host name is checked as for real.
+    account.imap = {u"localhost"_s, port, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
+    account.smtp = {u"localhost"_s, 1, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
+    account.caFile = m_certificates->caFile();
+    return account;
+}
+
+std::unique_ptr<AccountSession> TestSyncScenarios::session(const ImapScenarioPlayer &player)
+{
+    const Account forPlayer = account(player.port());
+    QString error;
+    const auto trust = TlsTrust::forAccount(forPlayer, &error);
+    if (!trust)
+        qFatal("cannot load the scenario CA: %s", qPrintable(error));
+    auto session = std::make_unique<AccountSession>(forPlayer, *trust);
+    session->setCachePath(m_cachePath);
+    session->setPassword(u"Mot-de-passe-1"_s);
+    return session;
+}
+
+TestSyncScenarios::Outcome TestSyncScenarios::sync(AccountSession &session, SyncOptions options)
+{
+    Outcome outcome;
+    QObject context;
+    connect(&session, &AccountSession::syncFinished, &context,
+            [&](const SyncReport &report, const QStringList &conflicts) {
+                outcome.report = report;
+                outcome.conflicts = conflicts;
+                outcome.finished = true;
+            });
+    connect(&session, &AccountSession::errorOccurred, &context, [&](const ServiceError &failure) {
+        outcome.error = failure;
+        outcome.finished = true;
+    });
+    session.synchronize(options);
+    if (!QTest::qWaitFor([&] { return outcome.finished; }, 30000))
+        qWarning("the sync did not finish");
+    m_cache.reset(); // the next read sees what this sync committed
+    return outcome;
+}
+
+MailCache &TestSyncScenarios::cache()
+{
+    if (!m_cache) {
+        m_cache = std::make_unique<MailCache>();
+        QString error;
+        if (!m_cache->open(m_cachePath, kAddress, MailCache::Mode::ReadOnly, &error))
+            qWarning("cannot open the cache: %s", qPrintable(error));
+    }
+    return *m_cache;
+}
+
+CachedFolder TestSyncScenarios::folder(const QString &path)
+{
+    return cache().folder(path).value_or(CachedFolder());
+}
+
+void TestSyncScenarios::seed(const QList<quint32> &uids, quint32 uidValidity, quint32 uidNext,
+                             quint64 highestModSeq, const QList<FolderInfo> &others)
+{
+    MailCache writer;
+    QString error;
+    QVERIFY2(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    QVERIFY(writer.replaceFolderList(QList<FolderInfo>{inbox} + others));
+    const qint64 id = writer.folder(u"INBOX"_s)->id;
+    QList<FetchedMessage> fetched;
+    QList<QByteArray> bodies;
+    for (const quint32 uid : uids) {
+        const QByteArray raw = message("Ancien " + QByteArray::number(uid), uid);
+        FetchedMessage one;
+        one.uid = uid;
+        one.modSeq = 1;
+        one.size = raw.size();
+        one.rawHeader = headerOf(raw);
+        fetched.append(one);
+        bodies.append(raw);
+    }
+    QVERIFY2(writer.storeMessages(id, fetched, bodies), qPrintable(writer.lastError()));
+    QVERIFY(writer.saveFolderState(id, uidValidity, uidNext, highestModSeq));
+    for (const FolderInfo &other : others) {
+        // Empty and fully synced: the same state the scenario's EXAMINE announces for them.
+        QVERIFY(writer.saveFolderState(writer.folder(other.path())->id, 3, 1, 1));
+    }
+}
+
+void TestSyncScenarios::playerReportsTheCommandItDidNotExpect()
+{
+    // The player itself: a command the scenario did not expect fails the scenario with what was
+    // expected and what came, and the client gets a BAD, not a hang.
+    ImapScenario scenario;
+    scenario.expect(u"EXAMINE Archives.*"_s).send(ImapScenario::mailbox(0, 1, 1, 1)).ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        outcome = sync(*client);
+    }
+    QVERIFY(outcome.finished);
+    QVERIFY(outcome.error);
+    QVERIFY(!player.isComplete());
+    QCOMPARE(player.failures().size(), 1);
+    QVERIFY2(player.failures().first().startsWith(u"step 1: expect /EXAMINE Archives.*/, got « "_s),
+             qPrintable(player.failures().first()));
+    QVERIFY2(player.failures().first().contains(u"EXAMINE INBOX (CONDSTORE) »"_s),
+             qPrintable(player.failures().first()));
+    // Logged in and listed by the defaults, over TLS verified against the scenario's CA.
+    QCOMPARE(player.transcript().count(u"^AUTHENTICATE PLAIN"_s), 1);
+    QVERIFY(player.transcript().count(u"^LIST "_s) >= 1);
+}
+
+void TestSyncScenarios::unchangedFolderCostsOneExamine()
+{
+    // First sync: two messages, whole (bodies "all").
+    const QByteArray first = message("Réunion", 1);
+    const QByteArray second = message("Conseil de classe", 2);
+    ImapScenario firstSync = examine(u"INBOX"_s, 2, 7, 3, 12);
+    firstSync.expect(uR"(UID SEARCH UID 1:\*)"_s)
+        .send(ImapScenario::search({1, 2}))
+        .ok()
+        .expect(uR"(UID FETCH 1:2 \(UID RFC822.SIZE\))"_s)
+        .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(first.size())) +
+              ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(second.size())))
+        .ok()
+        .expect(uR"(UID FETCH 1:2 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(2, 2, "", 12, second) + fetchWhole(1, 1, "\\Seen", 11, first))
+        .ok();
+    ImapScenarioPlayer player(firstSync, m_certificates->serverIdentity());
+    const auto client = session(player);
+    SyncOptions all;
+    all.bodies = SyncOptions::Bodies::All;
+    const Outcome initial = sync(*client, all);
+    QVERIFY2(!initial.error, qPrintable(initial.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(initial.report.total(&FolderSyncResult::added), 2);
+    QCOMPARE(cache().uids(folder(u"INBOX"_s).id), (QSet<quint32>{1, 2}));
+
+    // Second sync, same UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ and count: EXAMINE and nothing else
+    // about the folder. Default options, as the window's background sync.
+    const qsizetype before = player.transcript().commands().size();
+    player.extend(examine(u"INBOX"_s, 2, 7, 3, 12));
+    const Outcome again = sync(*client);
+    QVERIFY2(!again.error, qPrintable(again.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    const QList<QByteArray> commands = player.transcript().commands().mid(before);
+    const auto count = [&](const char *pattern) {
+        const QRegularExpression expression(QString::fromLatin1(pattern));
+        return std::count_if(commands.cbegin(), commands.cend(), [&](const QByteArray &command) {
+            return expression.match(QString::fromUtf8(command)).hasMatch();
+        });
+    };
+    QCOMPARE(count("^EXAMINE "), 1);
+    QCOMPARE(count("FETCH"), 0);
+    QCOMPARE(count("SEARCH"), 0);
+    QCOMPARE(count("^SELECT "), 0);
+    QCOMPARE(player.connectionCount(), 1); // the session kept its connection: no second login
+    QCOMPARE(again.report.folders.size(), 1);
+    QVERIFY(again.report.folders.first().unchanged);
+}
+
+void TestSyncScenarios::uidValidityResetReplacesTheFolder()
+{
+    seed({1, 2}, 7, 3, 12);
+    QCOMPARE(cache().search(u"ancien"_s, 10).size(), 2);
+
+    // UIDVALIDITY 7 → 8: UIDs 1 and 5 are new messages, UID 1 included; 2 is no more.
+    const QByteArray one = message("Nouveau un", 101);
+    const QByteArray five = message("Nouveau cinq", 105);
+    ImapScenario scenario = examine(u"INBOX"_s, 2, 8, 6, 4);
+    scenario.expect(uR"(UID SEARCH UID 1:\*)"_s)
+        .send(ImapScenario::search({1, 5}))
+        .ok()
+        .expect(uR"(UID FETCH 1,5 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .send(fetchHeader(2, 5, "", 4, five) + fetchHeader(1, 1, "\\Seen", 3, one))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        SyncOptions headersOnly;
+        headersOnly.bodies = SyncOptions::Bodies::None;
+        outcome = sync(*client, headersOnly);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(outcome.report.folders.first().reset);
+
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(inbox.uidValidity, 8u);
+    QCOMPARE(inbox.uidNext, 6u);
+    QCOMPARE(inbox.highestModSeq, 4u);
+    QCOMPARE(cache().uids(inbox.id), (QSet<quint32>{1, 5}));
+    QCOMPARE(inbox.messageCount, 2);
+    QCOMPARE(inbox.unseenCount, 1);
+    // UID 1 is the new message, nothing of the old one: not its subject, not its body.
+    QCOMPARE(cache().message(inbox.id, 1)->headers.subject, u"Nouveau un"_s);
+    QVERIFY(!cache().message(inbox.id, 1)->hasBody);
+    QVERIFY(!cache().body(inbox.id, 1));
+    QVERIFY(!cache().message(inbox.id, 2));
+    QCOMPARE(cache().search(u"ancien"_s, 10).size(), 0);
+    QCOMPARE(cache().search(u"nouveau"_s, 10).size(), 2);
+}
+
+void TestSyncScenarios::changedSinceAppliesOnlyReturnedFlags()
+{
+    seed({1, 2, 3}, 7, 4, 10);
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error));
+        const qint64 id = writer.folder(u"INBOX"_s)->id;
+        QVERIFY(writer.applyFlagUpdates(id, {{2, 2, {u"\\Seen"_s}}, {3, 2, {u"\\Flagged"_s}}}));
+    }
+
+    ImapScenario scenario = examine(u"INBOX"_s, 3, 7, 4, 15);
+    // "4:*" names the last message even when it is below 4: UID 3 comes back and is not new.
+    scenario.expect(uR"(UID SEARCH UID 4:\*)"_s)
+        .send(ImapScenario::search({3}))
+        .ok()
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
+        .send(ImapScenario::fetch(1, "UID 1 FLAGS (\\Seen $Forwarded) MODSEQ (14)") +
+              ImapScenario::fetch(2, "UID 2 FLAGS () MODSEQ (15)") +
+              // A message the cache does not have (arrived and expunged meanwhile): ignored.
+              ImapScenario::fetch(4, "UID 9 FLAGS (\\Seen) MODSEQ (13)"))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        outcome = sync(*client);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    // The exact command, once: only what changed since the cache's HIGHESTMODSEQ.
+    QCOMPARE(player.transcript().matching(u"FETCH"_s),
+             QList<QByteArray>{"UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 10)"});
+    QCOMPARE(player.transcript().count(u"^UID SEARCH UID 1:\\*$"_s), 0); // the count is right: no expunge
+
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    const QStringList one = cache().message(inbox.id, 1)->flags;
+    QVERIFY2(one.contains(u"\\Seen"_s) && one.contains(u"$Forwarded"_s), qPrintable(one.join(u' ')));
+    QVERIFY(cache().message(inbox.id, 2)->flags.isEmpty());
+    // Not returned, so not touched: the flag set before stays.
+    QCOMPARE(cache().message(inbox.id, 3)->flags, QStringList{u"\\Flagged"_s});
+    QVERIFY(!cache().message(inbox.id, 9));
+    QCOMPARE(cache().uids(inbox.id), (QSet<quint32>{1, 2, 3}));
+    QCOMPARE(outcome.report.folders.first().flagsChanged, 2);
+    QCOMPARE(outcome.report.folders.first().added, 0);
+    QCOMPARE(inbox.unseenCount, 2);
+    QCOMPARE(inbox.highestModSeq, 15u);
+}
+
+void TestSyncScenarios::expungesAreFoundWhenTheCountDrops()
+{
+    seed({1, 2, 3, 4}, 7, 5, 10);
+
+    // Two of the four are gone: EXISTS says 2 and nothing is new, so the UIDs are compared.
+    ImapScenario scenario = examine(u"INBOX"_s, 2, 7, 5, 12);
+    scenario.expect(uR"(UID SEARCH UID 5:\*)"_s)
+        .send(ImapScenario::search({4}))
+        .ok()
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
+        .ok()
+        .expect(uR"(UID SEARCH UID 1:\*)"_s)
+        .send(ImapScenario::search({1, 4}))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        outcome = sync(*client);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), (QSet<quint32>{1, 4}));
+    QCOMPARE(inbox.messageCount, 2);
+    QCOMPARE(outcome.report.folders.first().removed, 2);
+    QCOMPARE(cache().search(u"ancien"_s, 10).size(), 2);
+
+    // The whole UID list was asked for once, because the count said so
+    // (changedSinceAppliesOnlyReturnedFlags, with the count right, asks for none).
+    QCOMPARE(player.transcript().count(u"^UID SEARCH UID 1:\\*$"_s), 1);
+}
+
+void TestSyncScenarios::refusedMoveIsRetriedThenUndone()
+{
+    FolderInfo archives;
+    archives.pathParts = {u"Archives"_s};
+    archives.role = FolderInfo::Role::Archive;
+    seed({1, 2}, 7, 3, 10, {archives});
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error));
+        QVERIFY2(OfflineChanges(writer).move(u"INBOX"_s, {2}, u"Archives"_s, &error), qPrintable(error));
+    }
+    QCOMPARE(cache().messageCount(folder(u"INBOX"_s).id), 1); // hidden at once
+
+    // Each sync: the move is refused, then the folders are synced. The contract
+    // (PendingOperationReplayer): retried at the next sync, abandoned after the third refusal,
+    // and then the message shows again where the server keeps it.
+    const auto attempt = [](bool stillHidden) {
+        ImapScenario scenario;
+        scenario.expect(u"SELECT INBOX"_s)
+            .send(ImapScenario::mailbox(2, 7, 3, 10))
+            .ok("[READ-WRITE] done")
+            .expect(u"UID SEARCH UID 2"_s)
+            .send(ImapScenario::search({2}))
+            .ok()
+            .expect(u"UID MOVE 2 Archives"_s)
+            .no("[CANNOT] Archives is read-only")
+            .then(examine(u"INBOX"_s, 2, 7, 3, 10));
+        if (stillHidden) {
+            // The folder's count leaves out the hidden message, so the unchanged folder does not
+            // look unchanged: one UID SEARCH more while a move waits (costly only in time).
+            scenario.expect(uR"(UID SEARCH UID 3:\*)"_s).send(ImapScenario::search({2})).ok();
+        }
+        scenario.then(examine(u"Archives"_s, 0, 3, 1, 1));
+        return scenario;
+    };
+    ImapScenario scenario;
+    scenario.folder("INBOX").folder("Archives", "\\HasNoChildren \\Archive");
+    scenario.then(attempt(true));
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    const auto client = session(player);
+    for (int i = 1; i <= PendingOperationReplayer::kMaxAttempts; ++i) {
+        if (i > 1)
+            player.extend(attempt(i < PendingOperationReplayer::kMaxAttempts));
+        const Outcome outcome = sync(*client);
+        QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+        QVERIFY2(player.isComplete(), qPrintable(player.report()));
+        const bool last = i == PendingOperationReplayer::kMaxAttempts;
+        QCOMPARE(outcome.conflicts.size(), last ? 1 : 0);
+        QCOMPARE(PendingOperationQueue(cache().database()).count(), last ? 0 : 1);
+        QCOMPARE(cache().messageCount(folder(u"INBOX"_s).id), last ? 2 : 1);
+        if (last)
+            QVERIFY2(outcome.conflicts.first().contains(u"Archives is read-only"_s),
+                     qPrintable(outcome.conflicts.first()));
+    }
+    QCOMPARE(player.transcript().count(u"^UID MOVE "_s), 3);
+    QVERIFY(cache().message(folder(u"INBOX"_s).id, 2));
+}
+
+void TestSyncScenarios::refusedFlagChangeIsRetriedThenAbandoned()
+{
+    seed({1, 2}, 7, 3, 10);
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error));
+        QVERIFY(OfflineChanges(writer).changeFlags(u"INBOX"_s, {1}, {u"\\Flagged"_s}, {}, &error));
+    }
+    QVERIFY(cache().message(folder(u"INBOX"_s).id, 1)->isFlagged()); // shown at once
+
+    const auto attempt = [](bool last) {
+        ImapScenario scenario;
+        scenario.expect(u"SELECT INBOX"_s)
+            .send(ImapScenario::mailbox(2, 7, 3, 10))
+            .ok("[READ-WRITE] done")
+            .expect(u"UID SEARCH UID 1"_s)
+            .send(ImapScenario::search({1}))
+            .ok()
+            .expect(uR"(UID STORE 1 \+FLAGS.SILENT \(\\Flagged\))"_s)
+            .no("[SERVERBUG] flags are frozen")
+            .then(examine(u"INBOX"_s, 2, 7, 3, 10));
+        if (last) {
+            // Given up: the cache's flags are no longer trusted, every flag is read again.
+            scenario.expect(uR"(UID SEARCH UID 3:\*)"_s)
+                .send(ImapScenario::search({2}))
+                .ok()
+                .expect(uR"(UID FETCH 1:2 \(UID FLAGS\))"_s)
+                .send(ImapScenario::fetch(1, "UID 1 FLAGS ()") + ImapScenario::fetch(2, "UID 2 FLAGS ()"))
+                .ok();
+        }
+        return scenario;
+    };
+    ImapScenarioPlayer player(attempt(false), m_certificates->serverIdentity());
+    const auto client = session(player);
+    Outcome outcome;
+    for (int i = 1; i <= PendingOperationReplayer::kMaxAttempts; ++i) {
+        const bool last = i == PendingOperationReplayer::kMaxAttempts;
+        if (i > 1)
+            player.extend(attempt(last));
+        outcome = sync(*client);
+        QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+        QVERIFY2(player.isComplete(), qPrintable(player.report()));
+        QCOMPARE(PendingOperationQueue(cache().database()).count(), last ? 0 : 1);
+        // Still shown while the change waits to be sent again.
+        QCOMPARE(cache().message(folder(u"INBOX"_s).id, 1)->isFlagged(), !last);
+    }
+    QCOMPARE(outcome.conflicts.size(), 1);
+    QVERIFY2(outcome.conflicts.first().contains(u"flags are frozen"_s),
+             qPrintable(outcome.conflicts.first()));
+    // The server never took the flag, so the cache must not keep showing it: the message's
+    // MODSEQ did not move and no CHANGEDSINCE would ever bring the server's flags back.
+    QCOMPARE(outcome.report.folders.first().flagsChanged, 1);
+    QCOMPARE(folder(u"INBOX"_s).highestModSeq, 10u);
+
+    // Once read again, the folder is back to one EXAMINE per sync.
+    player.extend(examine(u"INBOX"_s, 2, 7, 3, 10));
+    outcome = sync(*client);
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(outcome.report.folders.first().unchanged);
+}
+
+void TestSyncScenarios::moveOfVanishedMessageIsAConflict()
+{
+    FolderInfo archives;
+    archives.pathParts = {u"Archives"_s};
+    archives.role = FolderInfo::Role::Archive;
+    seed({1, 2}, 7, 3, 10, {archives});
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error));
+        QVERIFY(OfflineChanges(writer).move(u"INBOX"_s, {2}, u"Archives"_s, &error));
+    }
+
+    // Another client expunged UID 2 meanwhile: the server wins, nothing is moved, the change is
+    // dropped and reported, and the message is not shown again.
+    ImapScenario scenario;
+    scenario.folder("INBOX").folder("Archives", "\\HasNoChildren \\Archive");
+    scenario.expect(u"SELECT INBOX"_s)
+        .send(ImapScenario::mailbox(1, 7, 3, 11))
+        .ok("[READ-WRITE] done")
+        .expect(u"UID SEARCH UID 2"_s)
+        .send(ImapScenario::search({}))
+        .ok()
+        .then(examine(u"INBOX"_s, 1, 7, 3, 11))
+        .expect(uR"(UID SEARCH UID 3:\*)"_s)
+        .send(ImapScenario::search({1}))
+        .ok()
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
+        .ok()
+        .then(examine(u"Archives"_s, 0, 3, 1, 1));
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        outcome = sync(*client);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(outcome.conflicts.size(), 1);
+    QVERIFY2(outcome.conflicts.first().contains(u"INBOX"_s), qPrintable(outcome.conflicts.first()));
+    QCOMPARE(player.transcript().count(u"^UID (MOVE|COPY|STORE|EXPUNGE) "_s), 0);
+    QCOMPARE(PendingOperationQueue(cache().database()).count(), 0);
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), QSet<quint32>{1});
+    QCOMPARE(inbox.messageCount, 1);
+}
+
+void TestSyncScenarios::draftReplacedWithoutUidPlus()
+{
+    // No UIDPLUS: the APPEND's answer carries no APPENDUID, so the new copy is found by its
+    // Message-ID (the highest UID), the older copy is marked \Deleted, and nothing is expunged:
+    // a plain EXPUNGE would also remove whatever else someone marked \Deleted in Drafts.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE MOVE SPECIAL-USE")
+        .folder("INBOX")
+        .folder("Drafts", "\\HasNoChildren \\Drafts");
+    scenario.expect(uR"(APPEND Drafts \(\\Draft \\Seen\) \{\d+\})"_s)
+        .acceptLiteral()
+        .ok("Append completed.")
+        .expect(u"SELECT Drafts"_s)
+        .send(ImapScenario::mailbox(2, 9, 10, 0))
+        .ok("[READ-WRITE] done")
+        .expect(uR"(UID SEARCH HEADER Message-ID "<brouillon-42@ac-amiens\.fr>")"_s)
+        .send(ImapScenario::search({4, 9}))
+        .ok()
+        .expect(uR"(UID STORE 4 \+FLAGS\.SILENT \(\\Deleted\))"_s)
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    const auto client = session(player);
+    DraftSynchronizer drafts(m_dir->filePath(u"drafts"_s), client.get());
+    Draft draft;
+    draft.id = DraftStore::newId();
+    draft.revision = 1;
+    draft.updated = QDateTime::currentDateTimeUtc();
+    draft.message.from = {u"Marie Dupont"_s, kAddress};
+    draft.message.to = {{u"Élodie Lefèvre"_s, u"elodie.lefevre@ac-amiens.fr"_s}};
+    draft.message.subject = u"Sortie au musée d'Amiens"_s;
+    draft.message.plainText = u"Brouillon de la circulaire."_s;
+    draft.message.messageId = u"brouillon-42@ac-amiens.fr"_s;
+    QString error;
+    QVERIFY2(drafts.store().save(draft, &error), qPrintable(error));
+
+    QSignalSpy uploaded(&drafts, &DraftSynchronizer::uploaded);
+    QSignalSpy failed(&drafts, &DraftSynchronizer::failed);
+    QSignalSpy idle(&drafts, &DraftSynchronizer::idle);
+    drafts.syncAll();
+    QVERIFY(QTest::qWaitFor([&] { return !idle.isEmpty(); }, 30000));
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(uploaded.size(), 1);
+    QCOMPARE(uploaded.first().at(1).toUInt(), 9u); // found by Message-ID, the newest copy
+    QCOMPARE(drafts.store().uploadedRevision(draft.id), 1);
+
+    const ImapTranscript transcript = player.transcript();
+    const auto append = std::find_if(transcript.entries().cbegin(), transcript.entries().cend(),
+                                     [](const ImapTranscript::Entry &entry) {
+                                         return entry.fromClient && entry.text.startsWith("APPEND ");
+                                     });
+    QVERIFY(append != transcript.entries().cend());
+    QVERIFY(append->text.endsWith(QByteArray('{' + QByteArray::number(append->literal.size()) + '}')));
+    QVERIFY(append->literal.contains("Message-ID: <brouillon-42@ac-amiens.fr>\r\n"));
+    QCOMPARE(transcript.matching(u"STORE"_s), QList<QByteArray>{"UID STORE 4 +FLAGS.SILENT (\\Deleted)"});
+    QCOMPARE(transcript.count(u"EXPUNGE"_s), 0);
+}
+
+void TestSyncScenarios::appendRefusedBeforeTheLiteral()
+{
+    // The server answers the APPEND command itself with NO (over quota) instead of "+ Ready":
+    // the message must not follow, or its lines would reach the server as commands.
+    ImapScenario scenario;
+    scenario.folder("INBOX").folder("Sent", "\\HasNoChildren \\Sent");
+    scenario.expect(uR"(APPEND Sent \(\\Seen\) \{\d+\})"_s)
+        .no("[OVERQUOTA] Quota exceeded (mailbox for user is full)");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<ServiceError> error;
+    bool done = false;
+    {
+        const auto client = session(player);
+        auto job = std::make_shared<AppendMessageJob>(u"Sent"_s, message("Compte rendu", 7), QString());
+        client->submit(job, [&](const std::optional<ServiceError> &failure) {
+            error = failure;
+            done = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        QCOMPARE(job->uid(), 0u);
+    }
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Protocol);
+    QVERIFY2(error->message.contains(u"refused the operation"_s), qPrintable(error->message));
+    QVERIFY2(error->technical.contains(u"APPEND"_s), qPrintable(error->technical));
+    // Had the literal been sent, its lines would be commands the scenario did not expect.
+    QVERIFY2(player.failures().isEmpty(), qPrintable(player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    const ImapTranscript transcript = player.transcript();
+    QCOMPARE(transcript.count(u"^APPEND "_s), 1);
+    QCOMPARE(transcript.count(u"Subject|From:|Bonjour"_s), 0);
+    for (const ImapTranscript::Entry &entry : transcript.entries())
+        QVERIFY(entry.literal.isEmpty() || !entry.text.startsWith("APPEND"));
+}
+
+void TestSyncScenarios::connectionDroppedMidLiteralStoresNothing()
+{
+    seed({1}, 7, 2, 10);
+    // Two new messages in one batch; the connection dies in the middle of the second's literal.
+    const QByteArray two = message("Nouveau deux", 2);
+    const QByteArray three = message("Nouveau trois", 3);
+    ImapScenario scenario = examine(u"INBOX"_s, 3, 7, 4, 12);
+    scenario.expect(uR"(UID SEARCH UID 2:\*)"_s)
+        .send(ImapScenario::search({2, 3}))
+        .ok()
+        .expect(uR"(UID FETCH 2:3 \(UID RFC822.SIZE\))"_s)
+        .send(ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(two.size())) +
+              ImapScenario::fetch(3, "UID 3 RFC822.SIZE " + QByteArray::number(three.size())))
+        .ok()
+        .expect(uR"(UID FETCH 2:3 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(3, 3, "", 12, three) + fetchWhole(2, 2, "", 11, two).left(120))
+        .drop();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        SyncOptions all;
+        all.bodies = SyncOptions::Bodies::All;
+        outcome = sync(*client, all);
+    }
+    QVERIFY(outcome.finished);
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(outcome.error);
+    QCOMPARE(outcome.error->kind, ServiceError::Kind::Network);
+    QVERIFY2(outcome.error->message.contains(u"connection with localhost was lost"_s),
+             qPrintable(outcome.error->message));
+    QVERIFY2(outcome.error->technical.contains(u"connection lost"_s), qPrintable(outcome.error->technical));
+    QCOMPARE(player.connectionCount(), 1);
+
+    // The cache is as it was: the old message whole, neither new one (not even the complete
+    // one of the batch), the folder state of the last complete sync, so the next sync asks again.
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), QSet<quint32>{1});
+    QCOMPARE(cache().body(inbox.id, 1).value_or(QByteArray()), message("Ancien 1", 1));
+    QCOMPARE(inbox.uidNext, 2u);
+    QCOMPARE(inbox.highestModSeq, 10u);
+    QCOMPARE(cache().search(u"nouveau"_s, 10).size(), 0);
+}
+
+void TestSyncScenarios::cancelWhileTheServerIsSilentStopsTheSync()
+{
+    seed({1}, 7, 2, 10);
+    // The server answers EXAMINE, then nothing: the user's cancel must end the sync at once (the
+    // inactivity limit is a minute away), with nothing half-done in the cache.
+    ImapScenario scenario = examine(u"INBOX"_s, 2, 7, 3, 11);
+    scenario.expect(uR"(UID SEARCH UID 2:\*)"_s).silence();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        QObject context;
+        connect(client.get(), &AccountSession::errorOccurred, &context, [&](const ServiceError &failure) {
+            outcome.error = failure;
+            outcome.finished = true;
+        });
+        connect(client.get(), &AccountSession::syncFinished, &context, [&] { outcome.finished = true; });
+        client->synchronize({});
+        // Cancelled once the client waits on the silent server, not after some guessed delay.
+        QVERIFY(QTest::qWaitFor([&] { return player.isComplete(); }, 30000));
+        QElapsedTimer cancelling;
+        cancelling.start();
+        client->cancel();
+        QVERIFY(QTest::qWaitFor([&] { return outcome.finished; }, 30000));
+        QVERIFY2(cancelling.elapsed() < 10000, qPrintable(QString::number(cancelling.elapsed())));
+    }
+    QVERIFY(outcome.error);
+    QCOMPARE(outcome.error->kind, ServiceError::Kind::Cancelled);
+    m_cache.reset();
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), QSet<quint32>{1});
+    QCOMPARE(inbox.uidNext, 2u);
+    QCOMPARE(inbox.highestModSeq, 10u);
+}
+
+QTEST_GUILESS_MAIN(TestSyncScenarios)
+#include "tst_syncscenarios.moc"
