@@ -207,6 +207,49 @@
     </message>
 </context>
 <context>
+    <name>Amiens::AccountCommand</name>
+    <message>
+        <source>Invalid port: %1</source>
+        <translation>Port non valable : %1</translation>
+    </message>
+    <message>
+        <source>Invalid security mode %1: use ssl or starttls.</source>
+        <translation>Mode de sécurité %1 non valable : utilisez ssl ou starttls.</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>Commande inconnue : %1</translation>
+    </message>
+    <message>
+        <source>account add needs --address with a full e-mail address.</source>
+        <translation>account add demande --address avec une adresse électronique complète.</translation>
+    </message>
+    <message>
+        <source>Unknown preset: %1</source>
+        <translation>Préréglage inconnu : %1</translation>
+    </message>
+    <message>
+        <source>No preset for %1: give --preset or the --imap-host and --smtp-host options.</source>
+        <translation>Aucun préréglage pour %1 : indiquez --preset ou les options --imap-host et --smtp-host.</translation>
+    </message>
+    <message>
+        <source>The account is incomplete: servers, ports and login are needed.</source>
+        <translation>Le compte est incomplet : il faut les serveurs, les ports et l’identifiant.</translation>
+    </message>
+    <message>
+        <source>Error: the password could not be stored: %1</source>
+        <translation>Erreur : le mot de passe n’a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>Account %1 added (IMAP %2:%3, SMTP %4:%5, login %6).</source>
+        <translation>Compte %1 ajouté (IMAP %2:%3, SMTP %4:%5, identifiant %6).</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::AccountSession</name>
     <message>
         <source>The offline cache cannot be opened.</source>
@@ -451,14 +494,6 @@
 <context>
     <name>Amiens::CliApplication</name>
     <message>
-        <source>Error: %1</source>
-        <translation>Erreur : %1</translation>
-    </message>
-    <message>
-        <source>Details: %1</source>
-        <translation>Détails : %1</translation>
-    </message>
-    <message>
         <source>No command given.</source>
         <translation>Aucune commande indiquée.</translation>
     </message>
@@ -466,33 +501,16 @@
         <source>Unknown command: %1</source>
         <translation>Commande inconnue : %1</translation>
     </message>
+</context>
+<context>
+    <name>Amiens::CommandContext</name>
     <message>
-        <source>Warning: %1</source>
-        <translation>Attention : %1</translation>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
     </message>
     <message>
-        <source>account add needs --address with a full e-mail address.</source>
-        <translation>account add demande --address avec une adresse électronique complète.</translation>
-    </message>
-    <message>
-        <source>Unknown preset: %1</source>
-        <translation>Préréglage inconnu : %1</translation>
-    </message>
-    <message>
-        <source>No preset for %1: give --preset or the --imap-host and --smtp-host options.</source>
-        <translation>Aucun préréglage pour %1 : indiquez --preset ou les options --imap-host et --smtp-host.</translation>
-    </message>
-    <message>
-        <source>The account is incomplete: servers, ports and login are needed.</source>
-        <translation>Le compte est incomplet : il faut les serveurs, les ports et l’identifiant.</translation>
-    </message>
-    <message>
-        <source>Error: the password could not be stored: %1</source>
-        <translation>Erreur : le mot de passe n’a pas pu être enregistré : %1</translation>
-    </message>
-    <message>
-        <source>Account %1 added (IMAP %2:%3, SMTP %4:%5, login %6).</source>
-        <translation>Compte %1 ajouté (IMAP %2:%3, SMTP %4:%5, identifiant %6).</translation>
+        <source>Details: %1</source>
+        <translation>Détails : %1</translation>
     </message>
     <message>
         <source>Error: the profile %1 has no account; add one with &quot;account add&quot;.</source>
@@ -507,14 +525,6 @@
         <translation>Erreur : %1 Utilisez --password-stdin pour le fournir.</translation>
     </message>
     <message>
-        <source>Invalid port: %1</source>
-        <translation>Port non valable : %1</translation>
-    </message>
-    <message>
-        <source>Invalid security mode %1: use ssl or starttls.</source>
-        <translation>Mode de sécurité %1 non valable : utilisez ssl ou starttls.</translation>
-    </message>
-    <message>
         <source>(local copy, last synchronised %1)</source>
         <translation>(copie locale, dernière synchronisation : %1)</translation>
     </message>
@@ -523,72 +533,12 @@
         <translation>jamais</translation>
     </message>
     <message>
-        <source>--bodies takes all, recent or none.</source>
-        <translation>--bodies accepte all, recent ou none.</translation>
-    </message>
-    <message>
-        <source>%1: %2/%3</source>
-        <translation>%1 : %2/%3</translation>
+        <source>%1: saved; it will be sent to the server at the next synchronisation.</source>
+        <translation>%1 : enregistré ; ce sera transmis au serveur à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Conflict: %1</source>
         <translation>Conflit : %1</translation>
-    </message>
-    <message>
-        <source>%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.</source>
-        <translation>%1 dossiers : %2 nouveaux, %3 changements d’indicateurs, %4 supprimés, %5 messages téléchargés.</translation>
-    </message>
-    <message>
-        <source>list needs a folder, e.g. list INBOX.</source>
-        <translation>list demande un dossier, par exemple list INBOX.</translation>
-    </message>
-    <message>
-        <source>Error: no folder %1 in the local copy.</source>
-        <translation>Erreur : aucun dossier %1 dans la copie locale.</translation>
-    </message>
-    <message>
-        <source>show needs a folder and a UID, e.g. show INBOX 42.</source>
-        <translation>show demande un dossier et un UID, par exemple show INBOX 42.</translation>
-    </message>
-    <message>
-        <source>Error: no message %1 in %2 in the local copy.</source>
-        <translation>Erreur : aucun message %1 dans %2 dans la copie locale.</translation>
-    </message>
-    <message>
-        <source>The message was not downloaded yet; fetching it from the server.</source>
-        <translation>Le message n’a pas encore été téléchargé ; récupération sur le serveur.</translation>
-    </message>
-    <message>
-        <source>Error: the server no longer has this message.</source>
-        <translation>Erreur : le serveur n’a plus ce message.</translation>
-    </message>
-    <message>
-        <source>From: %1</source>
-        <translation>De : %1</translation>
-    </message>
-    <message>
-        <source>To: %1</source>
-        <translation>À : %1</translation>
-    </message>
-    <message>
-        <source>Date: %1</source>
-        <translation>Date : %1</translation>
-    </message>
-    <message>
-        <source>Subject: %1</source>
-        <translation>Sujet : %1</translation>
-    </message>
-    <message>
-        <source>Attachment: %1 (%2, %3)</source>
-        <translation>Pièce jointe : %1 (%2, %3)</translation>
-    </message>
-    <message>
-        <source>search needs words to look for.</source>
-        <translation>search demande des mots à chercher.</translation>
-    </message>
-    <message>
-        <source>%1: saved; it will be sent to the server at the next synchronisation.</source>
-        <translation>%1 : enregistré ; ce sera transmis au serveur à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>%1: saved; the server cannot be reached (%2), it will be sent at the next synchronisation.</source>
@@ -597,92 +547,6 @@
     <message>
         <source>%1: done.</source>
         <translation>%1 : fait.</translation>
-    </message>
-    <message>
-        <source>flag needs a folder, a UID and +seen, -seen, +flagged or -flagged.</source>
-        <translation>flag demande un dossier, un UID et +seen, -seen, +flagged ou -flagged.</translation>
-    </message>
-    <message>
-        <source>Flag change</source>
-        <translation>Changement d’indicateur</translation>
-    </message>
-    <message>
-        <source>move needs a folder, a UID and a destination folder.</source>
-        <translation>move demande un dossier, un UID et un dossier de destination.</translation>
-    </message>
-    <message>
-        <source>Move</source>
-        <translation>Déplacement</translation>
-    </message>
-    <message>
-        <source>delete needs a folder and a UID.</source>
-        <translation>delete demande un dossier et un UID.</translation>
-    </message>
-    <message>
-        <source>Deletion</source>
-        <translation>Suppression</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>en attente</translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation>envoi</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>envoyé</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>échec</translation>
-    </message>
-    <message>
-        <source>Usage: send [FILE.eml]</source>
-        <translation>Utilisation : send [FICHIER.eml]</translation>
-    </message>
-    <message>
-        <source>Error: cannot read %1.</source>
-        <translation>Erreur : impossible de lire %1.</translation>
-    </message>
-    <message>
-        <source>Queued in the outbox: %1</source>
-        <translation>Placé dans la boîte d&apos;envoi : %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) sent.</source>
-        <translation>
-            <numerusform>%n message envoyé.</numerusform>
-            <numerusform>%n messages envoyés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>report needs a folder and a UID.</source>
-        <translation>report attend un dossier et un UID.</translation>
-    </message>
-    <message>
-        <source>Error: this account has no Junk folder; the message stays where it is.</source>
-        <translation>Erreur : ce compte n’a pas de dossier Indésirables ; le message reste où il est.</translation>
-    </message>
-    <message>
-        <source>Report to %1 queued in the outbox: %2</source>
-        <translation>Signalement à %1 placé dans la boîte d’envoi : %2</translation>
-    </message>
-    <message>
-        <source>Report as phishing</source>
-        <translation>Signalement comme hameçonnage</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n automatic reply(ies) queued.</source>
-        <translation>
-            <numerusform>%n réponse automatique placée dans la boîte d&apos;envoi.</numerusform>
-            <numerusform>%n réponses automatiques placées dans la boîte d&apos;envoi.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Remarque : %1</translation>
     </message>
 </context>
 <context>
@@ -950,6 +814,17 @@
     </message>
 </context>
 <context>
+    <name>Amiens::DeleteCommand</name>
+    <message>
+        <source>delete needs a folder and a UID.</source>
+        <translation>delete demande un dossier et un UID.</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>Suppression</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::DesktopIntegration</name>
     <message numerus="yes">
         <source>%n new message(s)</source>
@@ -999,6 +874,17 @@
     <message>
         <source>The draft %1 could not be deleted.</source>
         <translation>Le brouillon %1 n&apos;a pas pu être supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::FlagCommand</name>
+    <message>
+        <source>flag needs a folder, a UID and +seen, -seen, +flagged or -flagged.</source>
+        <translation>flag demande un dossier, un UID et +seen, -seen, +flagged ou -flagged.</translation>
+    </message>
+    <message>
+        <source>Flag change</source>
+        <translation>Changement d’indicateur</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1031,17 @@
     <message>
         <source>The server does not push new mail (no IDLE); it will be checked regularly.</source>
         <translation>Le serveur ne signale pas les nouveaux messages (pas d’IDLE) ; ils seront vérifiés régulièrement.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ListCommand</name>
+    <message>
+        <source>list needs a folder, e.g. list INBOX.</source>
+        <translation>list demande un dossier, par exemple list INBOX.</translation>
+    </message>
+    <message>
+        <source>Error: no folder %1 in the local copy.</source>
+        <translation>Erreur : aucun dossier %1 dans la copie locale.</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1621,17 @@
     </message>
 </context>
 <context>
+    <name>Amiens::MoveCommand</name>
+    <message>
+        <source>move needs a folder, a UID and a destination folder.</source>
+        <translation>move demande un dossier, un UID et un dossier de destination.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacement</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::NotificationBanner</name>
     <message>
         <source>Close</source>
@@ -1792,6 +1700,25 @@
     <message>
         <source>The message could not be removed from the outbox.</source>
         <translation>Le message n&apos;a pas pu être retiré de la boîte d&apos;envoi.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::OutboxCommand</name>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
     </message>
 </context>
 <context>
@@ -1928,6 +1855,13 @@ Le message d’origine est joint tel quel, avec tous ses en-têtes.
     </message>
 </context>
 <context>
+    <name>Amiens::PresetsCommand</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::Profile</name>
     <message>
         <source>Cannot create the profile folder %1.</source>
@@ -2029,6 +1963,70 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     </message>
 </context>
 <context>
+    <name>Amiens::ReportPhishingCommand</name>
+    <message>
+        <source>report needs a folder and a UID.</source>
+        <translation>report attend un dossier et un UID.</translation>
+    </message>
+    <message>
+        <source>Error: no message %1 in %2 in the local copy.</source>
+        <translation>Erreur : aucun message %1 dans %2 dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>Error: this account has no Junk folder; the message stays where it is.</source>
+        <translation>Erreur : ce compte n’a pas de dossier Indésirables ; le message reste où il est.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>Report to %1 queued in the outbox: %2</source>
+        <translation>Signalement à %1 placé dans la boîte d’envoi : %2</translation>
+    </message>
+    <message>
+        <source>Report as phishing</source>
+        <translation>Signalement comme hameçonnage</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::SearchCommand</name>
+    <message>
+        <source>search needs words to look for.</source>
+        <translation>search demande des mots à chercher.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::SendCommand</name>
+    <message>
+        <source>Usage: send [FILE.eml]</source>
+        <translation>Utilisation : send [FICHIER.eml]</translation>
+    </message>
+    <message>
+        <source>Error: cannot read %1.</source>
+        <translation>Erreur : impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>Queued in the outbox: %1</source>
+        <translation>Placé dans la boîte d&apos;envoi : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent.</source>
+        <translation>
+            <numerusform>%n message envoyé.</numerusform>
+            <numerusform>%n messages envoyés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::SessionLauncher</name>
     <message>
         <source>Password</source>
@@ -2111,120 +2109,6 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>You are still signed in: the messages wait in the outbox.</source>
         <translation>Vous êtes toujours connecté : les messages attendent dans la boîte d’envoi.</translation>
-    </message>
-</context>
-<context>
-    <name>Amiens::SettingsCommands</name>
-    <message>
-        <source>Unknown command: %1</source>
-        <translation>Commande inconnue : %1</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Erreur : %1</translation>
-    </message>
-    <message>
-        <source>Out-of-office: %1</source>
-        <translation>Absence : %1</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>activée</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>désactivée</translation>
-    </message>
-    <message>
-        <source>From: %1</source>
-        <translation>Du : %1</translation>
-    </message>
-    <message>
-        <source>Until: %1</source>
-        <translation>Au : %1</translation>
-    </message>
-    <message>
-        <source>Subject: %1</source>
-        <translation>Objet : %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Once every %n day(s) per sender</source>
-        <translation>
-            <numerusform>Une fois par expéditeur tous les %n jour</numerusform>
-            <numerusform>Une fois par expéditeur tous les %n jours</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Addresses: %1</source>
-        <translation>Adresses : %1</translation>
-    </message>
-    <message>
-        <source>Academy senders only: %1</source>
-        <translation>Expéditeurs de l&apos;académie seulement : %1</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <source>Warning: another out-of-office rule (from the webmail?) is also on the server.</source>
-        <translation>Attention : une autre règle d&apos;absence (de la messagerie web ?) est aussi sur le serveur.</translation>
-    </message>
-    <message>
-        <source>vacation set needs --from, --until, --subject and --message-file.</source>
-        <translation>vacation set demande --from, --until, --subject et --message-file.</translation>
-    </message>
-    <message>
-        <source>--from and --until take ISO 8601 dates such as 2026-07-06T08:00.</source>
-        <translation>--from et --until prennent des dates ISO 8601 comme 2026-07-06T08:00.</translation>
-    </message>
-    <message>
-        <source>The end of the absence must come after its start.</source>
-        <translation>La fin de l&apos;absence doit être postérieure à son début.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation>Impossible de lire %1.</translation>
-    </message>
-    <message>
-        <source>The message is empty.</source>
-        <translation>Le message est vide.</translation>
-    </message>
-    <message>
-        <source>--days takes a number of days between 1 and 365.</source>
-        <translation>--days prend un nombre de jours entre 1 et 365.</translation>
-    </message>
-    <message>
-        <source>Out-of-office message on from %1 until %2.</source>
-        <translation>Message d&apos;absence activé du %1 au %2.</translation>
-    </message>
-    <message>
-        <source>Out-of-office message off.</source>
-        <translation>Message d&apos;absence désactivé.</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>nouveau</translation>
-    </message>
-    <message>
-        <source>reply</source>
-        <translation>réponse</translation>
-    </message>
-    <message>
-        <source>signature set needs --name and --file.</source>
-        <translation>signature set demande --name et --file.</translation>
-    </message>
-    <message>
-        <source>--default takes new, reply or both.</source>
-        <translation>--default prend new, reply ou both.</translation>
-    </message>
-    <message>
-        <source>Signature &quot;%1&quot; saved.</source>
-        <translation>Signature « %1 » enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +2311,53 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     </message>
 </context>
 <context>
+    <name>Amiens::ShowCommand</name>
+    <message>
+        <source>show needs a folder and a UID, e.g. show INBOX 42.</source>
+        <translation>show demande un dossier et un UID, par exemple show INBOX 42.</translation>
+    </message>
+    <message>
+        <source>Error: no message %1 in %2 in the local copy.</source>
+        <translation>Erreur : aucun message %1 dans %2 dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>The message was not downloaded yet; fetching it from the server.</source>
+        <translation>Le message n’a pas encore été téléchargé ; récupération sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Error: the server no longer has this message.</source>
+        <translation>Erreur : le serveur n’a plus ce message.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Remarque : %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>De : %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>À : %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Sujet : %1</translation>
+    </message>
+    <message>
+        <source>Attachment: %1 (%2, %3)</source>
+        <translation>Pièce jointe : %1 (%2, %3)</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::SieveRulesStore</name>
     <message>
         <source>The mail server does not support automatic replies (Sieve vacation).</source>
@@ -2447,6 +2378,41 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>The filter rules on the server cannot be read, so they were left unchanged.</source>
         <translation>Les règles de filtrage du serveur sont illisibles : elles n&apos;ont pas été modifiées.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::SignatureCommand</name>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>Commande inconnue : %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <source>signature set needs --name and --file.</source>
+        <translation>signature set demande --name et --file.</translation>
+    </message>
+    <message>
+        <source>--default takes new, reply or both.</source>
+        <translation>--default prend new, reply ou both.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>Signature &quot;%1&quot; saved.</source>
+        <translation>Signature « %1 » enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2581,36 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     </message>
 </context>
 <context>
+    <name>Amiens::SyncCommand</name>
+    <message>
+        <source>--bodies takes all, recent or none.</source>
+        <translation>--bodies accepte all, recent ou none.</translation>
+    </message>
+    <message>
+        <source>%1: %2/%3</source>
+        <translation>%1 : %2/%3</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflit : %1</translation>
+    </message>
+    <message>
+        <source>%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies downloaded.</source>
+        <translation>%1 dossiers : %2 nouveaux, %3 changements d’indicateurs, %4 supprimés, %5 messages téléchargés.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n automatic reply(ies) queued.</source>
+        <translation>
+            <numerusform>%n réponse automatique placée dans la boîte d&apos;envoi.</numerusform>
+            <numerusform>%n réponses automatiques placées dans la boîte d&apos;envoi.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Amiens::TlsFailure</name>
     <message>
         <source>The identity of %1 (port %2) could not be verified: %3.</source>
@@ -2734,6 +2730,100 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>Cancel signing out</source>
         <translation>Annuler la déconnexion</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::VacationCommand</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>Commande inconnue : %1</translation>
+    </message>
+    <message>
+        <source>Out-of-office: %1</source>
+        <translation>Absence : %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>De : %1</translation>
+    </message>
+    <message>
+        <source>Until: %1</source>
+        <translation>Au : %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Sujet : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Once every %n day(s) per sender</source>
+        <translation>
+            <numerusform>Une fois par expéditeur tous les %n jour</numerusform>
+            <numerusform>Une fois par expéditeur tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Addresses: %1</source>
+        <translation>Adresses : %1</translation>
+    </message>
+    <message>
+        <source>Academy senders only: %1</source>
+        <translation>Expéditeurs de l&apos;académie seulement : %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Warning: another out-of-office rule (from the webmail?) is also on the server.</source>
+        <translation>Attention : une autre règle d&apos;absence (de la messagerie web ?) est aussi sur le serveur.</translation>
+    </message>
+    <message>
+        <source>vacation set needs --from, --until, --subject and --message-file.</source>
+        <translation>vacation set demande --from, --until, --subject et --message-file.</translation>
+    </message>
+    <message>
+        <source>--from and --until take ISO 8601 dates such as 2026-07-06T08:00.</source>
+        <translation>--from et --until prennent des dates ISO 8601 comme 2026-07-06T08:00.</translation>
+    </message>
+    <message>
+        <source>The end of the absence must come after its start.</source>
+        <translation>La fin de l&apos;absence doit être postérieure à son début.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>Le message est vide.</translation>
+    </message>
+    <message>
+        <source>--days takes a number of days between 1 and 365.</source>
+        <translation>--days prend un nombre de jours entre 1 et 365.</translation>
+    </message>
+    <message>
+        <source>Out-of-office message on from %1 until %2.</source>
+        <translation>Message d&apos;absence activé du %1 au %2.</translation>
+    </message>
+    <message>
+        <source>Out-of-office message off.</source>
+        <translation>Message d&apos;absence désactivé.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-// amiens-mail-cli: command-line front end; the commands are in CliApplication.
+// amiens-mail-cli: command-line front end; CliApplication picks the command (one class each in commands/).
 #include "CliApplication.h"
 #include "util/BuildInfo.h"
 #include "util/Translations.h"

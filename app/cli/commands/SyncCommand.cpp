@@ -1,0 +1,108 @@
+#include "SyncCommand.h"
+
+#include "CommandContext.h"
+#include "autoreply/AutoResponder.h"
+#include "outbox/OutboxSender.h"
+#include "services/AccountServices.h"
+#include "session/AccountSession.h"
+
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+const QCommandLineOption kBodies(u"bodies"_s, u"Bodies to download: all, recent or none."_s, u"POLICY"_s,
+                                 u"recent"_s);
+
+} // namespace
+
+QString SyncCommand::name() const
+{
+    return u"sync"_s;
+}
+
+QString SyncCommand::usage() const
+{
+    return u"  sync [--bodies all|recent|none]   synchronise the offline cache\n"_s;
+}
+
+QList<QCommandLineOption> SyncCommand::options() const
+{
+    return {kBodies};
+}
+
+int SyncCommand::run(CommandContext &context)
+{
+    const std::optional<Account> account = context.selectedAccount();
+    if (!account)
+        return CommandContext::Failure;
+    SyncOptions options;
+    const QString bodies = context.parser().value(kBodies);
+    if (bodies == "all"_L1)
+        options.bodies = SyncOptions::Bodies::All;
+    else if (bodies == "none"_L1)
+        options.bodies = SyncOptions::Bodies::None;
+    else if (bodies != "recent"_L1)
+        return context.usageError(tr("--bodies takes all, recent or none."));
+    // Read once: the automatic replies, if any, go out with the same password.
+    const std::optional<QString> password = context.passwordFor(*account);
+    if (!password)
+        return CommandContext::AuthenticationFailed;
+
+    return context.withSession(
+        *account, false, [&](AccountServices &services, const CommandContext::Finish &finish) {
+            services.setPassword(*password);
+            AccountSession &session = *services.session();
+            QObject::connect(&session, &AccountSession::syncProgress,
+                             [](const QString &folder, int done, int total) {
+                                 QTextStream &err = CommandContext::err();
+                                 err << tr("%1: %2/%3").arg(folder).arg(done).arg(total) << '\n';
+                                 err.flush();
+                             });
+            QObject::connect(&session, &AccountSession::syncFinished,
+                             [&context, services = &services, finish](const SyncReport &report,
+                                                                      const QStringList &conflicts) {
+                                 for (const QString &conflict : conflicts)
+                                     CommandContext::err() << tr("Conflict: %1").arg(conflict) << '\n';
+                                 CommandContext::out()
+                                     << tr("%1 folders: %2 new, %3 flag changes, %4 removed, %5 bodies "
+                                           "downloaded.")
+                                            .arg(report.folders.size())
+                                            .arg(report.total(&FolderSyncResult::added))
+                                            .arg(report.total(&FolderSyncResult::flagsChanged))
+                                            .arg(report.total(&FolderSyncResult::removed))
+                                            .arg(report.total(&FolderSyncResult::bodies))
+                                     << '\n';
+                                 if (!respondToAbsence(context, *services, finish))
+                                     finish(CommandContext::Success);
+                             });
+            QObject::connect(
+                &session, &AccountSession::errorOccurred,
+                [&context, finish](const ServiceError &error) { finish(context.reportError(error)); });
+            session.synchronize(options);
+        });
+}
+
+bool SyncCommand::respondToAbsence(CommandContext &context, AccountServices &services,
+                                   const std::function<void(int)> &finish)
+{
+    // The client-side out-of-office responder, as the window runs it after each sync; the replies
+    // go out with whatever else waits in the outbox.
+    const AutoResponder::Result result = services.respondToAbsence();
+    if (!result.error.isEmpty())
+        CommandContext::err() << tr("Warning: %1").arg(result.error) << '\n';
+    if (result.queued == 0)
+        return false;
+    CommandContext::out() << tr("%n automatic reply(ies) queued.", nullptr, result.queued) << '\n';
+    OutboxSender *sender = services.outboxSender();
+    QObject::connect(sender, &OutboxSender::finished, sender,
+                     [&context, finish](int, int, const std::optional<ServiceError> &blocked) {
+                         finish(blocked ? context.reportError(*blocked) : CommandContext::Success);
+                     });
+    return true;
+}
+
+} // namespace Amiens

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "CliCommand.h"
+
+#include <QCoreApplication>
+#include <functional>
+
+namespace Amiens {
+
+class AccountServices;
+
+/// sync [--bodies all|recent|none]: synchronises the offline cache (progress on stderr, summary on stdout),
+/// then runs the client-side out-of-office responder.
+class SyncCommand : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Amiens::SyncCommand)
+
+public:
+    [[nodiscard]] QString name() const override;
+    [[nodiscard]] QString usage() const override;
+    [[nodiscard]] QList<QCommandLineOption> options() const override;
+    int run(CommandContext &context) override;
+
+private:
+    /// After a sync: the client-side out-of-office responder, when the profile's absence is the
+    /// client-side one. True when replies are being sent: @p finish is then called when they are.
+    static bool respondToAbsence(CommandContext &context, AccountServices &services,
+                                 const std::function<void(int)> &finish);
+};
+
+} // namespace Amiens
