@@ -5,6 +5,7 @@
 
 #include <QMimeDatabase>
 #include <QSet>
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 
@@ -170,10 +171,14 @@ bool isWebPage(const AttachmentInfo &attachment, const QString &extension, const
 void inspectWebPage(const QByteArray &bytes, AttachmentVerdict &verdict)
 {
     QByteArray page = bytes.first(std::min<qsizetype>(bytes.size(), 8 * 1024 * 1024));
-    if (page.startsWith("\xFF\xFE") || page.startsWith("\xFE\xFF")) // UTF-16
-        page = QString::fromUtf8(page).toUtf8();
-    if (page.size() > 2 && page.at(1) == '\0')
-        page.replace('\0', QByteArray());
+    // A page saved in UTF-16 (Windows' "Unicode") hides its tags from a byte search.
+    if (page.startsWith("\xFF\xFE") || page.startsWith("\xFE\xFF")) {
+        QStringDecoder utf16(page.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE
+                                                         : QStringConverter::Utf16BE);
+        page = QString(utf16(QByteArrayView(page).sliced(2))).toUtf8();
+    } else if (page.size() > 2 && page.at(1) == '\0') {
+        page.replace('\0', QByteArray()); // UTF-16LE without its mark
+    }
     page = page.toLower();
     verdict.webForm = page.contains("<form") || page.contains("type=\"password\"") ||
                       page.contains("type='password'") || page.contains("type=password");

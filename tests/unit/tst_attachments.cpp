@@ -345,6 +345,13 @@ void TestAttachments::attachedWebPages()
     verdict = AttachmentInspector::inspect(attachment(u"Scan.svg"_s, u"image/svg+xml"_s), svg);
     QVERIFY(verdict.webScript);
 
+    // Saved by Windows in UTF-16 with its byte-order mark.
+    const QString unicodePage =
+        u"<html><form action=\"https://x.example\"><input type=password></form></html>"_s;
+    QByteArray utf16("\xFF\xFE", 2);
+    utf16.append(reinterpret_cast<const char *>(unicodePage.utf16()), unicodePage.size() * 2);
+    QVERIFY(AttachmentInspector::inspect(attachment(u"Avis.html"_s, u"text/html"_s), utf16).webForm);
+
     const QByteArray refresh = "<meta http-equiv=\"Refresh\" content=\"0; url=https://x.example\">";
     QVERIFY(AttachmentInspector::inspect(attachment(u"Avis.htm"_s), refresh).webScript);
 
