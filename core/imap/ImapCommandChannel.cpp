@@ -3,6 +3,7 @@
 #include "ImapConnection.h"
 
 #include <algorithm>
+#include <memory>
 #include <vmime/exception.hpp>
 #include <vmime/net/imap/IMAPCommand.hpp>
 #include <vmime/net/imap/IMAPUtils.hpp>
@@ -65,16 +66,21 @@ ImapCommandChannel::Response ImapCommandChannel::execute(const std::string &comm
     return readReply();
 }
 
+void ImapCommandChannel::readPendingReply()
+{
+    if (m_unreadCommand.empty())
+        return;
+    // A reply nobody reads any more (the caller stopped between the two steps): read to keep
+    // the connection in step; its outcome no longer matters.
+    try {
+        readReply();
+    } catch (const vmime::exceptions::command_error &) {
+    }
+}
+
 void ImapCommandChannel::send(const std::string &command)
 {
-    if (!m_unreadCommand.empty()) {
-        // A reply nobody reads any more (the caller stopped between the two steps): read to keep
-        // the connection in step; its outcome no longer matters.
-        try {
-            readReply();
-        } catch (const vmime::exceptions::command_error &) {
-        }
-    }
+    readPendingReply();
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
     m_unreadCommand = command;
 }
@@ -214,6 +220,47 @@ void ImapCommandChannel::readFetch(const std::function<void(FetchedMessage &&, Q
         if (message.uid != 0)
             onMessage(std::move(message), std::move(body));
     });
+}
+
+quint32 ImapCommandChannel::append(const QString &path, const QByteArray &message, const QStringList &flags)
+{
+    readPendingReply();
+    constexpr qsizetype kBlock = 64 * 1024;
+    quint32 uid = 0;
+    std::string command = "APPEND " + mailboxArgument(path);
+    if (!flags.isEmpty())
+        command += " (" + flags.join(u' ').toStdString() + ")";
+    command += " {" + std::to_string(message.size()) + "}";
+    m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
+    {
+        // The reply stops at the "+" continuation, or is the tagged NO/BAD.
+        const std::unique_ptr<Parser::response> ready(m_connection->readResponse());
+        bool proceed = false;
+        for (const auto *item : ready->continue_req_or_response_data())
+            proceed = proceed || item->continue_req() != nullptr;
+        if (!proceed)
+            throw vmime::exceptions::command_error("APPEND", ready->getErrorLog(), "no continuation");
+    }
+    // Our socket coalesces writes anyway; 64 KiB blocks keep the TLS records large.
+    for (qsizetype offset = 0; offset < message.size(); offset += kBlock) {
+        const qsizetype length = std::min(kBlock, message.size() - offset);
+        m_connection->sendRaw(reinterpret_cast<const vmime::byte_t *>(message.constData() + offset),
+                              static_cast<size_t>(length));
+    }
+    m_connection->sendRaw(reinterpret_cast<const vmime::byte_t *>("\r\n"), 2);
+    const std::unique_ptr<Parser::response> done(m_connection->readResponse());
+    const auto *tagged = done->response_done() ? done->response_done()->response_tagged() : nullptr;
+    if (done->isBad() || !tagged || tagged->resp_cond_state()->status() != Parser::resp_cond_state::OK)
+        throw vmime::exceptions::command_error("APPEND", done->getErrorLog(), "refused");
+    const auto *code = tagged->resp_cond_state()->resp_text()->resp_text_code();
+    if (code && code->type() == Parser::resp_text_code::APPENDUID && code->uid_set()) {
+        const auto *set = code->uid_set();
+        if (set->uniqueid())
+            uid = static_cast<quint32>(set->uniqueid()->value());
+        else if (set->uid_range() && set->uid_range()->uniqueid1())
+            uid = static_cast<quint32>(set->uid_range()->uniqueid1()->value());
+    }
+    return uid;
 }
 
 std::string ImapCommandChannel::uidSet(QList<quint32> uids)

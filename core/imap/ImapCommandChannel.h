@@ -2,8 +2,10 @@
 
 #include "imap/FetchedMessage.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <string>
@@ -61,10 +63,18 @@ public:
     void sendFetch(const std::string &uidSet, const std::string &attributes);
     void readFetch(const std::function<void(FetchedMessage &&message, QByteArray &&body)> &onMessage);
 
+    /// APPEND of @p message to @p path with @p flags, as a literal sent only after the server's
+    /// continuation (a server that refuses at once never sees the message), in 64 KiB writes.
+    /// Returns the new UID from APPENDUID (UIDPLUS), 0 when the server does not say; throws
+    /// vmime::exceptions::command_error when it refuses.
+    quint32 append(const QString &path, const QByteArray &message, const QStringList &flags);
+
     /// "1:5,7,9:12" for sorted UIDs.
     [[nodiscard]] static std::string uidSet(QList<quint32> uids);
 
 private:
+    /// Reads and drops the reply of a command whose reader stopped (sendFetch without readFetch).
+    void readPendingReply();
     void send(const std::string &command);
     /// Reads the reply to the last command sent; throws on NO or BAD.
     Response readReply();

@@ -6,20 +6,9 @@
 #include "imap/ImapConnection.h"
 #include "util/Logging.h"
 
-#include <memory>
-#include <vmime/exception.hpp>
-#include <vmime/net/imap/IMAPCommand.hpp>
-
 using namespace Qt::StringLiterals;
 
 namespace Amiens {
-
-namespace {
-
-using Parser = vmime::net::imap::IMAPParser;
-constexpr qsizetype kBlock = 64 * 1024;
-
-} // namespace
 
 AppendMessageJob::AppendMessageJob(QString folderPath, QByteArray bytes, QString messageId, QStringList flags)
     : m_folderPath(std::move(folderPath))
@@ -49,40 +38,7 @@ void AppendMessageJob::run(ImapConnection &connection, MailCache &cache)
         }
     }
 
-    auto imap = connection.store()->getConnection();
-    std::string command = "APPEND " + channel.mailboxArgument(m_folderPath);
-    if (!m_flags.isEmpty())
-        command += " (" + m_flags.join(u' ').toStdString() + ")";
-    command += " {" + std::to_string(m_bytes.size()) + "}";
-    imap->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
-    {
-        // The reply stops at the "+" continuation, or is the tagged NO/BAD.
-        const std::unique_ptr<Parser::response> ready(imap->readResponse());
-        bool proceed = false;
-        for (const auto *item : ready->continue_req_or_response_data())
-            proceed = proceed || item->continue_req() != nullptr;
-        if (!proceed)
-            throw vmime::exceptions::command_error("APPEND", ready->getErrorLog(), "no continuation");
-    }
-    // Our socket coalesces writes anyway; 64 KiB blocks keep the TLS records large.
-    for (qsizetype offset = 0; offset < m_bytes.size(); offset += kBlock) {
-        const qsizetype length = std::min(kBlock, m_bytes.size() - offset);
-        imap->sendRaw(reinterpret_cast<const vmime::byte_t *>(m_bytes.constData() + offset),
-                      static_cast<size_t>(length));
-    }
-    imap->sendRaw(reinterpret_cast<const vmime::byte_t *>("\r\n"), 2);
-    const std::unique_ptr<Parser::response> done(imap->readResponse());
-    const auto *tagged = done->response_done() ? done->response_done()->response_tagged() : nullptr;
-    if (done->isBad() || !tagged || tagged->resp_cond_state()->status() != Parser::resp_cond_state::OK)
-        throw vmime::exceptions::command_error("APPEND", done->getErrorLog(), "refused");
-    const auto *code = tagged->resp_cond_state()->resp_text()->resp_text_code();
-    if (code && code->type() == Parser::resp_text_code::APPENDUID && code->uid_set()) {
-        const auto *set = code->uid_set();
-        if (set->uniqueid())
-            m_uid = static_cast<quint32>(set->uniqueid()->value());
-        else if (set->uid_range() && set->uid_range()->uniqueid1())
-            m_uid = static_cast<quint32>(set->uid_range()->uniqueid1()->value());
-    }
+    m_uid = channel.append(m_folderPath, m_bytes, m_flags);
     qCInfo(lcImap).noquote() << "appended" << m_bytes.size() << "bytes to" << m_folderPath << "uid" << m_uid;
 
     // The cache gets the copy at once, so Sent shows it before the next sync; the folder's
