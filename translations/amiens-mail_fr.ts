@@ -2900,6 +2900,10 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
         <source>The server %1 sent an oversized reply (%2); the connection was closed.</source>
         <translation>Le serveur %1 a envoyé une réponse démesurée (%2) ; la connexion a été fermée.</translation>
     </message>
+    <message>
+        <source>The server %1 refused the operation: « %2 ».</source>
+        <translation>Le serveur %1 a refusé l’opération : « %2 ».</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -85,6 +85,16 @@ void ImapCommandChannel::send(const std::string &command)
     m_unreadCommand = command;
 }
 
+std::string ImapCommandChannel::serverText(const Parser::response &response)
+{
+    // "a7 NO [OVERQUOTA] Quota exceeded": what the server says, for the user and the logs.
+    const auto *done = response.response_done();
+    const auto *tagged = done ? done->response_tagged() : nullptr;
+    if (tagged && tagged->resp_cond_state() && tagged->resp_cond_state()->resp_text())
+        return tagged->resp_cond_state()->resp_text()->text();
+    return response.getErrorLog();
+}
+
 ImapCommandChannel::Response ImapCommandChannel::readReply()
 {
     const std::string command = std::move(m_unreadCommand);
@@ -93,7 +103,7 @@ ImapCommandChannel::Response ImapCommandChannel::readReply()
     const auto *done = response->response_done();
     if (response->isBad() || !done || !done->response_tagged() ||
         done->response_tagged()->resp_cond_state()->status() != Parser::resp_cond_state::OK) {
-        throw vmime::exceptions::command_error(command.substr(0, command.find(' ')), response->getErrorLog());
+        throw vmime::exceptions::command_error(command.substr(0, command.find(' ')), serverText(*response));
     }
     return response;
 }
@@ -239,7 +249,7 @@ quint32 ImapCommandChannel::append(const QString &path, const QByteArray &messag
         for (const auto *item : ready->continue_req_or_response_data())
             proceed = proceed || item->continue_req() != nullptr;
         if (!proceed)
-            throw vmime::exceptions::command_error("APPEND", ready->getErrorLog(), "no continuation");
+            throw vmime::exceptions::command_error("APPEND", serverText(*ready), "no continuation");
     }
     // Our socket coalesces writes anyway; 64 KiB blocks keep the TLS records large.
     for (qsizetype offset = 0; offset < message.size(); offset += kBlock) {
@@ -251,7 +261,7 @@ quint32 ImapCommandChannel::append(const QString &path, const QByteArray &messag
     const std::unique_ptr<Parser::response> done(m_connection->readResponse());
     const auto *tagged = done->response_done() ? done->response_done()->response_tagged() : nullptr;
     if (done->isBad() || !tagged || tagged->resp_cond_state()->status() != Parser::resp_cond_state::OK)
-        throw vmime::exceptions::command_error("APPEND", done->getErrorLog(), "refused");
+        throw vmime::exceptions::command_error("APPEND", serverText(*done), "refused");
     const auto *code = tagged->resp_cond_state()->resp_text()->resp_text_code();
     if (code && code->type() == Parser::resp_text_code::APPENDUID && code->uid_set()) {
         const auto *set = code->uid_set();

@@ -73,6 +73,8 @@ public:
     [[nodiscard]] static std::string uidSet(QList<quint32> uids);
 
 private:
+    /// The text of the tagged reply ("Quota exceeded"), or VMime's parse log when there is none.
+    [[nodiscard]] static std::string serverText(const Parser::response &response);
     /// Reads and drops the reply of a command whose reader stopped (sendFetch without readFetch).
     void readPendingReply();
     void send(const std::string &command);

@@ -145,10 +145,18 @@ ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure,
             VmimeErrorTranslator::tr("The server %1 refused the connection. It may be in maintenance.")
                 .arg(serverName),
             technical);
-    } catch (const vmime::exceptions::command_error &) {
-        return make(ServiceError::Kind::Protocol,
-                    VmimeErrorTranslator::tr("The server %1 refused the operation.").arg(serverName),
-                    technical);
+    } catch (const vmime::exceptions::command_error &e) {
+        // The server's own words ("[OVERQUOTA] Quota exceeded") tell the user what to do.
+        QString said = QString::fromStdString(e.response()).simplified().left(200);
+        said.removeIf([](QChar c) { return !c.isPrint(); });
+        if (said.isEmpty())
+            return make(ServiceError::Kind::Protocol,
+                        VmimeErrorTranslator::tr("The server %1 refused the operation.").arg(serverName),
+                        technical);
+        return make(
+            ServiceError::Kind::Protocol,
+            VmimeErrorTranslator::tr("The server %1 refused the operation: « %2 ».").arg(serverName, said),
+            technical + u" (server: "_s + said + u')');
     } catch (const vmime::exceptions::invalid_response &) {
         return make(ServiceError::Kind::Protocol,
                     VmimeErrorTranslator::tr("The server %1 sent a reply that could not be understood.")

@@ -697,6 +697,8 @@ void TestSyncScenarios::appendRefusedBeforeTheLiteral()
     QVERIFY(error);
     QCOMPARE(error->kind, ServiceError::Kind::Protocol);
     QVERIFY2(error->message.contains(u"refused the operation"_s), qPrintable(error->message));
+    // The server's reason reaches the user: an over-quota mailbox says so.
+    QVERIFY2(error->message.contains(u"Quota exceeded"_s), qPrintable(error->message));
     QVERIFY2(error->technical.contains(u"APPEND"_s), qPrintable(error->technical));
     // Had the literal been sent, its lines would be commands the scenario did not expect.
     QVERIFY2(player.failures().isEmpty(), qPrintable(player.report()));
