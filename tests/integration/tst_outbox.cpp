@@ -2,18 +2,19 @@
 // outbox in front: messages read back with doveadm as delivered, the Sent copy counted over IMAP's
 // store, and the fault cases (server down, wrong password, refused recipient, kill -9 at each step).
 #include "MailServerControl.h"
+#include "MockClock.h"
 #include "ScriptedServer.h"
 #include "TestEnvironment.h"
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
-#include "session/AccountSession.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
+#include "session/AccountSession.h"
 #include "smtp/SmtpSender.h"
 
 #include <QDir>
@@ -87,7 +88,10 @@ private:
     BuiltMessage sendThrough(const Account &account, const OutgoingMessage &outgoing, const QString &password,
                              std::optional<ServiceError> *blocked = nullptr);
     /// One run of the outbox for @p account.
-    std::optional<ServiceError> runOutbox(const Account &account, const QString &password);
+    /// One run of the outbox; @p ignoreBackoff false: as the background retry, which waits for
+    /// each entry's next attempt.
+    std::optional<ServiceError> runOutbox(const Account &account, const QString &password,
+                                          bool ignoreBackoff = true);
     struct Run
     {
         int exitCode = 0;
@@ -141,7 +145,8 @@ OutgoingMessage TestOutbox::message(const QString &body) const
     return outgoing;
 }
 
-std::optional<ServiceError> TestOutbox::runOutbox(const Account &account, const QString &password)
+std::optional<ServiceError> TestOutbox::runOutbox(const Account &account, const QString &password,
+                                                  bool ignoreBackoff)
 {
     QString error;
     const auto trust = TlsTrust::forAccount(account, &error);
@@ -153,7 +158,7 @@ std::optional<ServiceError> TestOutbox::runOutbox(const Account &account, const 
     OutboxSender sender(account, *trust, m_outboxDir, &session);
     sender.setPassword(password);
     QSignalSpy finished(&sender, &OutboxSender::finished);
-    sender.processNow(true);
+    sender.processNow(ignoreBackoff);
     if (!finished.wait(60000))
         qWarning("the outbox run did not finish");
     return finished.isEmpty() ? std::nullopt : finished.first().at(2).value<std::optional<ServiceError>>();
@@ -270,6 +275,8 @@ void TestOutbox::replyCarriesThreadingHeaders()
 
 void TestOutbox::serverDownWaitsThenGoesOutOnce()
 {
+    // The clock is the test's: the back-off is waited out by moving it, not by sleeping.
+    MockClock clock(QDateTime::currentDateTimeUtc());
     // A port nobody listens on: the SMTP server is "down".
     QTcpServer probe;
     QVERIFY(probe.listen(QHostAddress::LocalHost));
@@ -283,11 +290,16 @@ void TestOutbox::serverDownWaitsThenGoesOutOnce()
     QCOMPARE(entries.first().state, OutboxEntry::State::Queued);
     QCOMPARE(entries.first().attempts, 1);
     QVERIFY(!entries.first().error.isEmpty());
-    QVERIFY(entries.first().nextAttempt > QDateTime::currentDateTimeUtc());
+    QVERIFY(entries.first().nextAttempt > Clock::currentDateTimeUtc());
     QCOMPARE(copies(m_env.user2, u"INBOX"_s, built.messageId), 0);
 
-    // The server is back: one run sends it, a second run has nothing left to do.
-    QVERIFY(!runOutbox(account(), m_env.password));
+    // The server is back, but the background retry waits for the entry's next attempt…
+    QVERIFY(!runOutbox(account(), m_env.password, false));
+    QCOMPARE(Outbox(m_outboxDir).entries().size(), 1);
+    QCOMPARE(Outbox(m_outboxDir).entries().first().attempts, 1);
+    // …which comes once the back-off has passed: one run sends it, a second has nothing to do.
+    clock.set(entries.first().nextAttempt.addSecs(1));
+    QVERIFY(!runOutbox(account(), m_env.password, false));
     QVERIFY(Outbox(m_outboxDir).entries().isEmpty());
     QVERIFY(!runOutbox(account(), m_env.password));
     QCOMPARE(deliveredCopies(m_env.user2, built.messageId), 1);
