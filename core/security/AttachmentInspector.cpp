@@ -338,6 +338,8 @@ QList<AttachmentVerdict> AttachmentInspector::inspectAll(const QByteArray &rawMe
                                                          const MessageContent &content)
 {
     QList<AttachmentVerdict> verdicts;
+    if (content.attachments.isEmpty())
+        return verdicts; // no second reading of the message
     verdicts.reserve(content.attachments.size());
     for (const AttachmentInfo &attachment : content.attachments)
         verdicts.append(inspect(attachment, {}));

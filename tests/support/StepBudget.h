@@ -10,13 +10,16 @@ namespace Amiens::Test {
 /// What one step of reading a hostile message cost.
 struct StepCost
 {
-    qint64 ms = 0;
+    qint64 ms = 0;    ///< wall-clock time
+    qint64 cpuMs = 0; ///< CPU time of the whole process (its threads included) during the step
     /// Peak RSS during the step minus RSS before it, in kB; -1 when it cannot be read. When the
     /// peak cannot be reset and the step did not raise it, the RSS growth (a lower bound).
     qint64 growthKb = -1;
 };
 
-/// How much a step may cost: @p timeLimitMs, and, when checked, ten times the message plus 64 MB.
+/// How much a step may cost: @p timeLimitMs of CPU (the work done, whatever else runs on the
+/// machine), at most five times that of wall-clock time (a step blocked without working), and,
+/// when checked, ten times the message plus 64 MB.
 struct StepLimits
 {
     qint64 timeLimitMs = 1000;

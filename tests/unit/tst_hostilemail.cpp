@@ -66,7 +66,8 @@ Account marie()
 #define VERIFY_BOUNDED(step, cost)                                                                           \
     do {                                                                                                     \
         const QString problem_ = boundsProblem(name, (step), (cost), raw.size(), kLimits);                   \
-        costs.append(u"%1 %2 ms %3 kB"_s.arg(step).arg((cost).ms).arg((cost).growthKb));                     \
+        costs.append(                                                                                        \
+            u"%1 %2 ms (CPU %3) %4 kB"_s.arg(step).arg((cost).ms).arg((cost).cpuMs).arg((cost).growthKb));   \
         QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                                  \
     } while (false)
 
