@@ -113,7 +113,7 @@ std::optional<BuiltMessage> AutoResponder::buildReply(const VacationSettings &se
 AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::ClientSide &clientSide)
 {
     Result result;
-    const auto inbox = cache.folder(u"INBOX"_s);
+    const auto inbox = cache.folderStore().folder(u"INBOX"_s);
     if (!inbox)
         return result;
     State state = loadState();
@@ -156,7 +156,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
         }
         std::optional<QByteArray> raw;
         if (on)
-            raw = cache.body(inbox->id, uid);
+            raw = cache.messageStore().body(inbox->id, uid);
         if (on && !raw) {
             // The header fields the rules need come with the body: wait for the next sync, but
             // never for ever (a headers-only policy on an old message).

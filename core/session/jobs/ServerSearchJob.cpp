@@ -47,7 +47,7 @@ void ServerSearchJob::run(ImapConnection &connection, MailCache &cache)
     m_unsupported = search.empty();
     if (m_unsupported)
         return;
-    for (const CachedFolder &folder : cache.folders()) {
+    for (const CachedFolder &folder : cache.folderStore().folders()) {
         if (!folder.info.selectable)
             continue;
         // A folder deleted on the server since the last sync answers NO: the others are still
