@@ -1051,7 +1051,7 @@ ComposerWindow *MainWindow::openAnswer(const QString &folderPath, quint32 uid, c
         return nullptr;
     if (openCacheIfNeeded()) {
         if (const auto folder = m_cache.folderStore().folder(folderPath)) {
-            if (const auto original = m_cache.message(folder->id, uid)) {
+            if (const auto original = m_cache.messageStore().message(folder->id, uid)) {
                 (composer->*prepare)(*original, m_cache.messageStore().body(folder->id, uid));
                 markOriginalWhenQueued(composer, folderPath, uid, flagWhenQueued);
             }

@@ -106,7 +106,8 @@ bool MailboxGenerator::ensure(const QString &cachePath, const QString &accountKe
             headers.append(fetched);
             bodies.append({quint32(uid), body});
         }
-        if (!cache.messageStore().storeHeaders(inbox, headers) || !cache.storeBodies(inbox, bodies)) {
+        if (!cache.messageStore().storeHeaders(inbox, headers) ||
+            !cache.messageStore().storeBodies(inbox, bodies)) {
             *error = cache.lastError();
             return false;
         }

@@ -123,7 +123,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
         state.lastUid = 0;
     }
     QList<quint32> fresh;
-    for (const quint32 uid : cache.uids(inbox->id)) {
+    for (const quint32 uid : cache.messageStore().uids(inbox->id)) {
         if (uid > state.lastUid)
             fresh.append(uid);
     }
@@ -141,7 +141,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
     int waitingForBody = 0;
     quint32 processedUpTo = state.lastUid;
     for (const quint32 uid : std::as_const(fresh)) {
-        const auto message = cache.message(inbox->id, uid);
+        const auto message = cache.messageStore().message(inbox->id, uid);
         if (!message)
             continue;
         const QDateTime received =

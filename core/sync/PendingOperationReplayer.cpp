@@ -116,7 +116,8 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
                     // The cache shows flags the server never took, and their messages' MODSEQ did
                     // not move, so no CHANGEDSINCE would ever bring the server's flags back:
                     // without a HIGHESTMODSEQ, the folder's sync that follows reads every flag.
-                    m_cache.saveFolderState(folder->id, folder->uidValidity, folder->uidNext, 0);
+                    m_cache.folderStore().saveFolderState(folder->id, folder->uidValidity, folder->uidNext,
+                                                          0);
                 }
                 result.conflicts.append(
                     tr("The server refused a change made offline in %1 (%2); it was abandoned.")

@@ -43,7 +43,7 @@ int ReportPhishingCommand::run(CommandContext &context)
         if (!context.openCache(*account, cache))
             return CommandContext::Failure;
         const auto folder = cache.folderStore().folder(folderPath);
-        if (!folder || !cache.message(folder->id, *uid)) {
+        if (!folder || !cache.messageStore().message(folder->id, *uid)) {
             err << tr("Error: no message %1 in %2 in the local copy.").arg(*uid).arg(folderPath) << '\n';
             return CommandContext::Failure;
         }

@@ -56,7 +56,7 @@ int ShowCommand::run(CommandContext &context)
         if (!context.openCache(*account, cache))
             return CommandContext::Failure;
         const auto folder = cache.folderStore().folder(folderPath);
-        summary = folder ? cache.message(folder->id, *uid) : std::nullopt;
+        summary = folder ? cache.messageStore().message(folder->id, *uid) : std::nullopt;
         ownFolder = folder && (folder->info.role == FolderInfo::Role::Sent ||
                                folder->info.role == FolderInfo::Role::Drafts);
         trustedDomains = PhishingSettings::trustedDomains(SitePolicy::load(), context.profile());

@@ -56,7 +56,7 @@ void ReplaceDraftJob::run(ImapConnection &connection, MailCache &cache)
     qCInfo(lcImap).noquote() << "draft: removed" << found.size() << "older copies from" << m_folderPath;
     if (cache.isOpen()) {
         if (const auto folder = cache.folderStore().folder(m_folderPath))
-            cache.removeMessages(folder->id, found);
+            cache.messageStore().removeMessages(folder->id, found);
     }
 }
 

@@ -60,7 +60,7 @@ void ServerSearchJob::run(ImapConnection &connection, MailCache &cache)
         }
         const QList<quint32> uids = channel.searchMatching(search);
         for (auto it = uids.crbegin(); it != uids.crend(); ++it) {
-            if (const auto message = cache.message(folder.id, *it))
+            if (const auto message = cache.messageStore().message(folder.id, *it))
                 m_rowIds.append(message->rowId);
             else
                 ++m_missing;
