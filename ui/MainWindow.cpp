@@ -445,8 +445,8 @@ void MainWindow::configurePhishingChecks()
 {
     const QStringList domains =
         PhishingSettings::trustedDomains(SitePolicy::load(), Profile(profileDirectory()));
-    m_messageView->setPhishingAnalyzer(
-        PhishingAnalyzer(domains, PhishingSettings::colleagueNames(m_cache.knownAddresses(), domains)));
+    m_messageView->setPhishingAnalyzer(PhishingAnalyzer(
+        domains, PhishingSettings::colleagueNames(m_cache.addressBook().knownAddresses(), domains)));
 }
 
 void MainWindow::reportPhishing()
@@ -455,7 +455,7 @@ void MainWindow::reportPhishing()
     if (!m_session || current.uids.isEmpty() || !openCacheIfNeeded())
         return;
     const auto junk = folderWithRole(FolderInfo::Role::Junk);
-    const auto folder = m_cache.folder(current.folderPath);
+    const auto folder = m_cache.folderStore().folder(current.folderPath);
     if (!junk || !folder) {
         m_banner->showMessage(
             NotificationBanner::Level::Warning,
@@ -468,8 +468,8 @@ void MainWindow::reportPhishing()
         if (!m_services)
             break;
         QString error;
-        const auto queued =
-            m_services->queuePhishingReport(m_cache.body(folder->id, uid).value_or(QByteArray()), &error);
+        const auto queued = m_services->queuePhishingReport(
+            m_cache.messageStore().body(folder->id, uid).value_or(QByteArray()), &error);
         if (!queued) {
             m_banner->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
             return;
@@ -497,7 +497,7 @@ bool MainWindow::openCacheIfNeeded()
 
 QString MainWindow::folderPath(qint64 folderId) const
 {
-    for (const CachedFolder &folder : const_cast<MailCache &>(m_cache).folders()) {
+    for (const CachedFolder &folder : const_cast<MailCache &>(m_cache).folderStore().folders()) {
         if (folder.id == folderId)
             return folder.info.path();
     }
@@ -518,7 +518,7 @@ void MainWindow::reloadFromCache()
     if (!openCacheIfNeeded())
         return;
     const QString currentFolder = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
-    const QList<CachedFolder> folders = m_cache.folders();
+    const QList<CachedFolder> folders = m_cache.folderStore().folders();
     // The server's list (LIST) may be more recent; the cache gives the tree when offline.
     if (m_folderModel->rowCount() == 0) {
         QList<FolderInfo> infos;
@@ -558,7 +558,7 @@ void MainWindow::onFolderSelected()
         m_listModel->setFolder(0);
         return;
     }
-    const auto folder = m_cache.folder(index.data(FolderTreeModel::PathRole).toString());
+    const auto folder = m_cache.folderStore().folder(index.data(FolderTreeModel::PathRole).toString());
     if (!m_searchField->text().isEmpty()) {
         const QSignalBlocker blocker(m_searchField);
         m_searchField->clear();
@@ -581,7 +581,7 @@ void MainWindow::onSearchEdited()
     }
     if (!openCacheIfNeeded())
         return;
-    m_listModel->showRowIds(m_cache.searchRowIds(text, 1000));
+    m_listModel->showRowIds(m_cache.searchIndex().searchRowIds(text, 1000));
     m_messageView->clear();
 }
 
@@ -662,10 +662,10 @@ void MainWindow::onMessageSelected()
         m_messageView->clear();
         return;
     }
-    const std::optional<QByteArray> raw = m_cache.body(message->folderId, message->uid);
+    const std::optional<QByteArray> raw = m_cache.messageStore().body(message->folderId, message->uid);
     // The user's own mail (Sent, Drafts) is not checked for phishing.
     const auto ownFolder = [this](qint64 folderId) {
-        for (const CachedFolder &folder : m_cache.folders()) {
+        for (const CachedFolder &folder : m_cache.folderStore().folders()) {
             if (folder.id == folderId)
                 return folder.info.role == FolderInfo::Role::Sent ||
                        folder.info.role == FolderInfo::Role::Drafts;
@@ -683,7 +683,7 @@ void MainWindow::onMessageSelected()
         m_session->submit(job, [this, rowId, ownFolder](const std::optional<ServiceError> &) {
             const auto current = m_listModel->messageAt(m_messageList->currentIndex().row());
             if (current && current->rowId == rowId) {
-                const auto body = m_cache.body(current->folderId, current->uid);
+                const auto body = m_cache.messageStore().body(current->folderId, current->uid);
                 m_messageView->showMessage(*current, body, ownFolder(current->folderId));
                 if (body)
                     handleReadReceipts(*current, *body, ownFolder(current->folderId));
@@ -750,7 +750,8 @@ QString MainWindow::readReceiptStatus(const CachedMessage &message, const QByteA
         const QString reader = report->finalRecipient.isEmpty() ? message.headers.from.toDisplayString()
                                                                 : report->finalRecipient;
         const QString when = locale.toString(message.headers.date.toLocalTime(), QLocale::ShortFormat);
-        const QList<CachedMessage> originals = m_cache.messagesWithMessageId(report->originalMessageId);
+        const QList<CachedMessage> originals =
+            m_cache.messageStore().messagesWithMessageId(report->originalMessageId);
         if (originals.isEmpty())
             return tr("Read receipt: a message that is not on this computer was read by %1 on %2.")
                 .arg(reader, when);
@@ -761,8 +762,8 @@ QString MainWindow::readReceiptStatus(const CachedMessage &message, const QByteA
     if (!ownFolder || message.headers.messageId.isEmpty())
         return {};
     QStringList readers;
-    for (const CachedMessage &answer : m_cache.answersTo(message.headers.messageId, 50)) {
-        const auto body = m_cache.body(answer.folderId, answer.uid);
+    for (const CachedMessage &answer : m_cache.messageStore().answersTo(message.headers.messageId, 50)) {
+        const auto body = m_cache.messageStore().body(answer.folderId, answer.uid);
         const auto report = body ? ReadReceiptReport::parse(*body) : std::nullopt;
         if (report && report->originalMessageId == message.headers.messageId) {
             readers.append(
@@ -836,7 +837,7 @@ void MainWindow::archiveSelection()
 void MainWindow::moveMessages(const QList<qint64> &rowIds, const QString &destination)
 {
     if (openCacheIfNeeded())
-        moveTo(selectionOf(m_cache.messagesByRowIds(rowIds)), destination);
+        moveTo(selectionOf(m_cache.messageStore().messagesByRowIds(rowIds)), destination);
 }
 
 void MainWindow::moveTo(const Selection &messages, const QString &destination)
@@ -856,7 +857,7 @@ std::optional<CachedFolder> MainWindow::folderWithRole(FolderInfo::Role role)
 {
     if (!openCacheIfNeeded())
         return std::nullopt;
-    for (const CachedFolder &folder : m_cache.folders()) {
+    for (const CachedFolder &folder : m_cache.folderStore().folders()) {
         if (folder.info.role == role)
             return folder;
     }
@@ -869,7 +870,8 @@ bool MainWindow::emptyTrash(const std::function<bool(int count)> &confirm)
     if (!m_session || !trash)
         return false;
     QList<quint32> uids;
-    for (const CachedMessage &message : m_cache.messagesByRowIds(m_cache.messageRowIds(trash->id, {})))
+    for (const CachedMessage &message :
+         m_cache.messageStore().messagesByRowIds(m_cache.messageStore().messageRowIds(trash->id, {})))
         uids.append(message.uid);
     if (uids.isEmpty() || !confirm(static_cast<int>(uids.size())))
         return false;
@@ -981,7 +983,7 @@ ComposerWindow *MainWindow::createComposer()
     composer->setAttribute(Qt::WA_DeleteOnClose);
     composer->useProfile(profile);
     if (openCacheIfNeeded())
-        composer->setKnownAddresses(m_cache.knownAddresses());
+        composer->setKnownAddresses(m_cache.addressBook().knownAddresses());
     connect(composer, &ComposerWindow::queued, this, &MainWindow::outboxQueued);
     connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &draftId, bool closing) {
         if (DraftSynchronizer *drafts = draftSynchronizer()) {
@@ -1048,9 +1050,9 @@ ComposerWindow *MainWindow::openAnswer(const QString &folderPath, quint32 uid, c
     if (!composer)
         return nullptr;
     if (openCacheIfNeeded()) {
-        if (const auto folder = m_cache.folder(folderPath)) {
-            if (const auto original = m_cache.message(folder->id, uid)) {
-                (composer->*prepare)(*original, m_cache.body(folder->id, uid));
+        if (const auto folder = m_cache.folderStore().folder(folderPath)) {
+            if (const auto original = m_cache.messageStore().message(folder->id, uid)) {
+                (composer->*prepare)(*original, m_cache.messageStore().body(folder->id, uid));
                 markOriginalWhenQueued(composer, folderPath, uid, flagWhenQueued);
             }
         }

@@ -64,7 +64,7 @@ void MessageListModel::reload()
     if (m_folderId && m_cache && m_cache->isOpen()) {
         if (m_threaded) {
             const QList<MessageThreader::Row> rows =
-                MessageThreader::thread(m_cache->threadKeys(m_folderId, m_query));
+                MessageThreader::thread(m_cache->messageStore().threadKeys(m_folderId, m_query));
             m_rowIds.reserve(rows.size());
             m_depths.reserve(rows.size());
             for (const MessageThreader::Row &row : rows) {
@@ -72,7 +72,7 @@ void MessageListModel::reload()
                 m_depths.append(row.depth);
             }
         } else {
-            m_rowIds = m_cache->messageRowIds(m_folderId, m_query);
+            m_rowIds = m_cache->messageStore().messageRowIds(m_folderId, m_query);
         }
     }
     endResetModel();
@@ -136,7 +136,7 @@ const CachedMessage *MessageListModel::cachedRow(int row) const
     QList<CachedMessage> *rows = m_pages.object(page);
     if (!rows) {
         rows = new QList<CachedMessage>(
-            m_cache->messagesByRowIds(m_rowIds.mid(qsizetype(page) * kPageSize, kPageSize)));
+            m_cache->messageStore().messagesByRowIds(m_rowIds.mid(qsizetype(page) * kPageSize, kPageSize)));
         m_pages.insert(page, rows);
     }
     const int offset = row % kPageSize;
@@ -286,16 +286,16 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
 {
     switch (column) {
     case SubjectColumn:
-        m_query.sortKey = MailCache::SortKey::Subject;
+        m_query.sortKey = CacheMessageStore::SortKey::Subject;
         break;
     case CorrespondentColumn:
-        m_query.sortKey = MailCache::SortKey::Sender;
+        m_query.sortKey = CacheMessageStore::SortKey::Sender;
         break;
     case SizeColumn:
-        m_query.sortKey = MailCache::SortKey::Size;
+        m_query.sortKey = CacheMessageStore::SortKey::Size;
         break;
     default:
-        m_query.sortKey = MailCache::SortKey::Date;
+        m_query.sortKey = CacheMessageStore::SortKey::Date;
         break;
     }
     m_query.descending = order == Qt::DescendingOrder;

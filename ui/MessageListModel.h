@@ -81,7 +81,7 @@ private:
     MailCache *m_cache;
     qint64 m_folderId = 0;
     bool m_sentFolder = false;
-    MailCache::ListQuery m_query;
+    CacheMessageStore::ListQuery m_query;
     QList<qint64> m_rowIds;
     QList<int> m_depths; ///< per row when threaded, empty otherwise
     bool m_threaded = false;

@@ -140,7 +140,7 @@ bool CommandContext::openCache(const Account &account, MailCache &cache)
         return false;
     }
     QDateTime lastSync;
-    for (const CachedFolder &folder : cache.folders()) {
+    for (const CachedFolder &folder : cache.folderStore().folders()) {
         if (folder.lastSync > lastSync)
             lastSync = folder.lastSync;
     }

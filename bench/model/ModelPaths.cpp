@@ -6,7 +6,7 @@ namespace Amiens::Bench {
 
 qsizetype syncPath(const QByteArray &raw)
 {
-    // MailCache's scanBody: no header decoding, no images.
+    // CacheMessageStore's scanBody: no header decoding, no images.
     const MessageContent content = MessageContent::parse(raw, {false, false, false});
     return content.text.size() + content.preview().size() + content.attachments.size();
 }

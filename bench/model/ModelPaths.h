@@ -9,7 +9,7 @@ namespace Amiens::Bench {
 // ModelPaths.cpp in a temporary worktree of REV with that release's calls, so that the same
 // benchmark measures both and the tree keeps no old code.
 
-/// What the sync keeps of one body (MailCache's scanBody): the text, the paper clip, the preview.
+/// What the sync keeps of one body (CacheMessageStore's scanBody): the text, the paper clip, the preview.
 /// Returns a figure drawn from the result, so that nothing is optimised away.
 qsizetype syncPath(const QByteArray &raw);
 /// The whole model, as the window, `show` and a reply build it (headers and inline images too).

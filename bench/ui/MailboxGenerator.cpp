@@ -51,7 +51,8 @@ bool MailboxGenerator::ensure(const QString &cachePath, const QString &accountKe
     MailCache cache;
     if (!cache.open(cachePath, accountKey, MailCache::Mode::ReadWrite, error))
         return false;
-    if (const auto inbox = cache.folder(u"INBOX"_s); inbox && cache.messageCount(inbox->id) == count)
+    if (const auto inbox = cache.folderStore().folder(u"INBOX"_s);
+        inbox && cache.messageStore().messageCount(inbox->id) == count)
         return true;
     FolderInfo inboxInfo;
     inboxInfo.pathParts = {u"INBOX"_s};
@@ -66,11 +67,11 @@ bool MailboxGenerator::ensure(const QString &cachePath, const QString &accountKe
         folder.role = role;
         folders.append(folder);
     }
-    if (!cache.replaceFolderList(folders)) {
+    if (!cache.folderStore().replaceFolderList(folders)) {
         *error = cache.lastError();
         return false;
     }
-    const qint64 inbox = cache.folder(u"INBOX"_s)->id;
+    const qint64 inbox = cache.folderStore().folder(u"INBOX"_s)->id;
     QRandomGenerator random(2026);
     const QDateTime start(QDate(2022, 9, 1), QTime(7, 30), Qt::UTC);
     constexpr int kBatch = 2000;
@@ -105,7 +106,8 @@ bool MailboxGenerator::ensure(const QString &cachePath, const QString &accountKe
             headers.append(fetched);
             bodies.append({quint32(uid), body});
         }
-        if (!cache.storeHeaders(inbox, headers) || !cache.storeBodies(inbox, bodies)) {
+        if (!cache.messageStore().storeHeaders(inbox, headers) ||
+            !cache.messageStore().storeBodies(inbox, bodies)) {
             *error = cache.lastError();
             return false;
         }

@@ -113,7 +113,7 @@ std::optional<BuiltMessage> AutoResponder::buildReply(const VacationSettings &se
 AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::ClientSide &clientSide)
 {
     Result result;
-    const auto inbox = cache.folder(u"INBOX"_s);
+    const auto inbox = cache.folderStore().folder(u"INBOX"_s);
     if (!inbox)
         return result;
     State state = loadState();
@@ -123,7 +123,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
         state.lastUid = 0;
     }
     QList<quint32> fresh;
-    for (const quint32 uid : cache.uids(inbox->id)) {
+    for (const quint32 uid : cache.messageStore().uids(inbox->id)) {
         if (uid > state.lastUid)
             fresh.append(uid);
     }
@@ -141,7 +141,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
     int waitingForBody = 0;
     quint32 processedUpTo = state.lastUid;
     for (const quint32 uid : std::as_const(fresh)) {
-        const auto message = cache.message(inbox->id, uid);
+        const auto message = cache.messageStore().message(inbox->id, uid);
         if (!message)
             continue;
         const QDateTime received =
@@ -156,7 +156,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
         }
         std::optional<QByteArray> raw;
         if (on)
-            raw = cache.body(inbox->id, uid);
+            raw = cache.messageStore().body(inbox->id, uid);
         if (on && !raw) {
             // The header fields the rules need come with the body: wait for the next sync, but
             // never for ever (a headers-only policy on an old message).

@@ -59,7 +59,7 @@ public:
     QStringList notices;
 
     /// Raised whenever what the model derives from a message (text, preview, attachments) changes:
-    /// the cache re-indexes bodies read by an older model (MailCache::reindexOutdatedBodies).
+    /// the cache re-indexes bodies read by an older model (CacheMessageStore::reindexOutdatedBodies).
     static constexpr int kModelVersion = 2;
 
     struct Options

@@ -27,7 +27,7 @@ public:
     /// The list in effect: the site's (or the built-in one) plus the user's unless locked.
     [[nodiscard]] static QStringList trustedDomains(const SitePolicy &site, const Profile &profile);
 
-    /// Display names seen with trusted addresses, from MailCache::knownAddresses() strings
+    /// Display names seen with trusted addresses, from CacheAddressBook::knownAddresses() strings
     /// ("Name <address>"): a claim of one of them from outside is impersonation.
     [[nodiscard]] static QStringList colleagueNames(const QStringList &knownAddresses,
                                                     const QStringList &trustedDomains);

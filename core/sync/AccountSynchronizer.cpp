@@ -28,7 +28,7 @@ constexpr int kReindexBatch = 500;
 SyncReport AccountSynchronizer::run()
 {
     const QList<FolderInfo> serverFolders = FolderList::read(m_connection);
-    if (!m_cache.replaceFolderList(serverFolders))
+    if (!m_cache.folderStore().replaceFolderList(serverFolders))
         throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
 
     ImapCommandChannel channel(m_connection);
@@ -37,7 +37,7 @@ SyncReport AccountSynchronizer::run()
     // The cache's folders in the server's display order (FolderList sorts inbox first).
     QList<CachedFolder> ordered;
     for (const FolderInfo &info : serverFolders) {
-        if (const auto cached = m_cache.folder(info.path()); cached && info.selectable)
+        if (const auto cached = m_cache.folderStore().folder(info.path()); cached && info.selectable)
             ordered.append(*cached);
     }
     for (const CachedFolder &folder : std::as_const(ordered))
@@ -57,7 +57,7 @@ SyncReport AccountSynchronizer::run()
     QElapsedTimer reindexing;
     reindexing.start();
     while (reindexing.elapsed() < kReindexMillisecondsPerSync) {
-        const int done = m_cache.reindexOutdatedBodies(kReindexBatch);
+        const int done = m_cache.messageStore().reindexOutdatedBodies(kReindexBatch);
         if (done < 0)
             throw CacheWriteError("re-index: " + m_cache.lastError().toStdString());
         if (done == 0)

@@ -29,12 +29,12 @@ bool fail(QString *error, const QString &message)
 bool OfflineChanges::changeFlags(const QString &folderPath, const QList<quint32> &uids,
                                  const QStringList &add, const QStringList &remove, QString *error)
 {
-    const auto folder = m_cache.folder(folderPath);
+    const auto folder = m_cache.folderStore().folder(folderPath);
     if (!folder)
         return fail(error, tr("Unknown folder: %1").arg(folderPath));
     PendingOperationQueue queue(m_cache.database());
     const bool ok = m_cache.database().transaction([&] {
-        if (!m_cache.changeFlags(folder->id, uids, add, remove))
+        if (!m_cache.localChanges().changeFlags(folder->id, uids, add, remove))
             return false;
         if (!add.isEmpty() &&
             !queue.enqueue({0, PendingOperation::Kind::AddFlags, folderPath, uids, add.join(u' '), 0, {}, 0}))
@@ -52,7 +52,7 @@ bool OfflineChanges::move(const QString &folderPath, const QList<quint32> &uids,
                           const QString &destinationPath, QString *error, int undoSeconds,
                           qint64 *operationId)
 {
-    if (!m_cache.folder(destinationPath))
+    if (!m_cache.folderStore().folder(destinationPath))
         return fail(error, tr("Unknown folder: %1").arg(destinationPath));
     if (folderPath == destinationPath)
         return true;
@@ -70,7 +70,7 @@ bool OfflineChanges::takeAway(const QString &folderPath, const QList<quint32> &u
                               PendingOperation::Kind kind, const QString &destinationPath, int undoSeconds,
                               qint64 *operationId, QString *error)
 {
-    const auto folder = m_cache.folder(folderPath);
+    const auto folder = m_cache.folderStore().folder(folderPath);
     if (!folder)
         return fail(error, tr("Unknown folder: %1").arg(folderPath));
     PendingOperation operation;
@@ -84,7 +84,7 @@ bool OfflineChanges::takeAway(const QString &folderPath, const QList<quint32> &u
     qint64 id = 0;
     const bool ok = m_cache.database().transaction([&] {
         id = queue.enqueue(operation);
-        return id != 0 && m_cache.hideMessages(folder->id, uids, id);
+        return id != 0 && m_cache.localChanges().hideMessages(folder->id, uids, id);
     });
     if (!ok)
         return fail(error, tr("The change could not be saved: %1").arg(m_cache.lastError()));
@@ -100,7 +100,7 @@ bool OfflineChanges::undo(qint64 operationId, QString *error)
     if (!queue.contains(operationId))
         return fail(error, tr("Too late to undo: the server has already done the change."));
     const bool ok = m_cache.database().transaction(
-        [&] { return queue.remove(operationId) && m_cache.unhideMessages(operationId); });
+        [&] { return queue.remove(operationId) && m_cache.localChanges().unhideMessages(operationId); });
     return ok || fail(error, tr("The change could not be undone: %1").arg(m_cache.lastError()));
 }
 

@@ -76,7 +76,7 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
                     QString destination = operation.argument;
                     if (operation.kind == PendingOperation::Kind::Delete) {
                         destination.clear();
-                        for (const CachedFolder &folder : m_cache.folders()) {
+                        for (const CachedFolder &folder : m_cache.folderStore().folders()) {
                             if (folder.info.role == FolderInfo::Role::Trash)
                                 destination = folder.info.path();
                         }
@@ -100,7 +100,7 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
             }
             queue.remove(operation.id);
             if (takesMessagesAway)
-                m_cache.removeHiddenMessages(operation.id);
+                m_cache.localChanges().removeHiddenMessages(operation.id);
             ++result.applied;
         } catch (const vmime::exceptions::command_error &e) {
             // The server refused this change (not the connection): retry later, then give up.
@@ -111,12 +111,13 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
                 queue.remove(operation.id);
                 // The messages stay where the server keeps them: show them again.
                 if (takesMessagesAway) {
-                    m_cache.unhideMessages(operation.id);
-                } else if (const auto folder = m_cache.folder(operation.folderPath)) {
+                    m_cache.localChanges().unhideMessages(operation.id);
+                } else if (const auto folder = m_cache.folderStore().folder(operation.folderPath)) {
                     // The cache shows flags the server never took, and their messages' MODSEQ did
                     // not move, so no CHANGEDSINCE would ever bring the server's flags back:
                     // without a HIGHESTMODSEQ, the folder's sync that follows reads every flag.
-                    m_cache.saveFolderState(folder->id, folder->uidValidity, folder->uidNext, 0);
+                    m_cache.folderStore().saveFolderState(folder->id, folder->uidValidity, folder->uidNext,
+                                                          0);
                 }
                 result.conflicts.append(
                     tr("The server refused a change made offline in %1 (%2); it was abandoned.")

@@ -91,9 +91,10 @@ void TestPush::pushTriggersASyncIntoTheCache()
     MailCache cache;
     QString error;
     QVERIFY(cache.open(cachePath, m_env.address, MailCache::Mode::ReadOnly, &error));
-    const auto inbox = cache.folder(u"INBOX"_s);
+    const auto inbox = cache.folderStore().folder(u"INBOX"_s);
     QVERIFY(inbox);
-    QCOMPARE(cache.messages(inbox->id, 10).value(0).headers.subject, u"Arrivé pendant l'écoute"_s);
+    QCOMPARE(cache.messageStore().messages(inbox->id, 10).value(0).headers.subject,
+             u"Arrivé pendant l'écoute"_s);
     scheduler.stop();
 }
 

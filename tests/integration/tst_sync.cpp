@@ -86,7 +86,7 @@ MailCache &TestSync::cache()
 
 CachedFolder TestSync::folder(const QString &path)
 {
-    return cache().folder(path).value_or(CachedFolder());
+    return cache().folderStore().folder(path).value_or(CachedFolder());
 }
 
 TestSync::Outcome TestSync::sync(SyncOptions options)
@@ -132,15 +132,15 @@ void TestSync::firstSyncBringsHeadersAndBodiesWithoutSettingSeen()
     QCOMPARE(inbox.uidValidity, m_server->uidValidity(u"INBOX"_s));
     QCOMPARE(inbox.messageCount, 5);
     QCOMPARE(inbox.unseenCount, 5);
-    const QList<CachedMessage> messages = cache().messages(inbox.id, 10);
+    const QList<CachedMessage> messages = cache().messageStore().messages(inbox.id, 10);
     QCOMPARE(messages.size(), 5);
     QVERIFY(messages.first().headers.subject.startsWith(u"Réunion n°"_s));
     QCOMPARE(messages.first().headers.from.name, u"Élodie Lefèvre"_s);
     QVERIFY(messages.first().hasBody);
     QVERIFY(messages.first().preview.startsWith(u"Bonjour"_s));
-    const auto raw = cache().body(inbox.id, messages.first().uid);
+    const auto raw = cache().messageStore().body(inbox.id, messages.first().uid);
     QVERIFY(raw && raw->contains("Subject: =?UTF-8?B?"));
-    QCOMPARE(cache().search(u"reunion salle"_s, 10).size(), 5); // accents folded
+    QCOMPARE(cache().searchIndex().search(u"reunion salle"_s, 10).size(), 5); // accents folded
 
     // Neither EXAMINE nor BODY.PEEK changed anything on the server.
     for (const quint32 uid : m_server->uids(u"INBOX"_s))
@@ -163,11 +163,11 @@ void TestSync::recentPolicyBringsRecentBodiesInTheSamePass()
     QCOMPARE(outcome.report.total(&FolderSyncResult::bodies), 3);
     const CachedFolder inbox = folder(u"INBOX"_s);
     QVERIFY(cache().bodiesToFetch(inbox.id, {}).isEmpty());
-    for (const CachedMessage &message : cache().messages(inbox.id, 10)) {
+    for (const CachedMessage &message : cache().messageStore().messages(inbox.id, 10)) {
         QVERIFY(message.hasBody);
-        QCOMPARE(cache().body(inbox.id, message.uid)->left(200).contains("Subject: "), true);
+        QCOMPARE(cache().messageStore().body(inbox.id, message.uid)->left(200).contains("Subject: "), true);
     }
-    QCOMPARE(cache().search(u"ordre du jour"_s, 10).size(), 3);
+    QCOMPARE(cache().searchIndex().search(u"ordre du jour"_s, 10).size(), 3);
 
     // A window that starts after today (the SEARCH SINCE seam), in a fresh cache: headers only.
     m_cache.reset();
@@ -344,7 +344,7 @@ void TestSync::interruptedSyncResumesWithoutLossOrDuplicates()
         QVERIFY(failure);
         QCOMPARE(failure->kind, ServiceError::Kind::Cancelled);
     }
-    const int partial = cache().messageCount(folder(u"INBOX"_s).id);
+    const int partial = cache().messageStore().messageCount(folder(u"INBOX"_s).id);
     QCOMPARE(partial, 5);
     QCOMPARE(folder(u"INBOX"_s).uidNext, 0u); // the folder's sync was not recorded as complete
 
@@ -384,7 +384,7 @@ void TestSync::hostileHeadersDoNotCrash()
     const CachedFolder inbox = folder(u"INBOX"_s);
     QCOMPARE(inbox.messageCount, 3);
     QStringList subjects;
-    for (const CachedMessage &message : cache().messages(inbox.id, 10))
+    for (const CachedMessage &message : cache().messageStore().messages(inbox.id, 10))
         subjects.append(message.headers.subject);
     QVERIFY2(subjects.contains(u"Groupes imbriqués"_s), qPrintable(subjects.join(u'|')));
     QVERIFY(subjects.contains(u"Normal"_s));
@@ -423,7 +423,7 @@ void TestSync::cacheSurvivesAKilledWriter()
         QSqlQuery check(reopened.database().database());
         QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
         QCOMPARE(check.value(0).toString(), u"ok"_s);
-        const auto inbox = reopened.folder(u"INBOX"_s);
+        const auto inbox = reopened.folderStore().folder(u"INBOX"_s);
         QVERIFY(inbox);
         // Whatever was committed is complete: every body row belongs to a message row.
         QVERIFY(check.exec(
@@ -441,9 +441,9 @@ void TestSync::cacheSurvivesAKilledWriter()
     MailCache final;
     QString error;
     QVERIFY(final.open(path, m_env.address, MailCache::Mode::ReadOnly, &error));
-    const auto inbox = final.folder(u"INBOX"_s);
-    QCOMPARE(final.messageCount(inbox->id), 120);
-    QCOMPARE(final.uidsWithoutBody(inbox->id, {}, 1000).size(), 0);
+    const auto inbox = final.folderStore().folder(u"INBOX"_s);
+    QCOMPARE(final.messageStore().messageCount(inbox->id), 120);
+    QCOMPARE(final.messageStore().uidsWithoutBody(inbox->id, {}, 1000).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSync)

@@ -230,8 +230,8 @@ void TestAutoReply::responderOverTheCache()
                         MailCache::Mode::ReadWrite, &error),
              qPrintable(error));
     FolderInfo inbox{{u"INBOX"_s}, u'/', FolderInfo::Role::Inbox, true, false};
-    QVERIFY(cache.replaceFolderList({inbox}));
-    const qint64 folderId = cache.folder(u"INBOX"_s)->id;
+    QVERIFY(cache.folderStore().replaceFolderList({inbox}));
+    const qint64 folderId = cache.folderStore().folder(u"INBOX"_s)->id;
     QVERIFY(cache.resetFolder(folderId, 77));
 
     const auto deliver = [&](quint32 uid, const QByteArray &raw) {
@@ -239,8 +239,8 @@ void TestAutoReply::responderOverTheCache()
         fetched.uid = uid;
         fetched.rawHeader = raw.left(raw.indexOf("\r\n\r\n") + 4);
         fetched.size = raw.size();
-        QVERIFY(cache.storeHeaders(folderId, {fetched}));
-        QVERIFY(cache.storeBody(folderId, uid, raw));
+        QVERIFY(cache.messageStore().storeHeaders(folderId, {fetched}));
+        QVERIFY(cache.messageStore().storeBody(folderId, uid, raw));
     };
     AbsenceStore::ClientSide clientSide;
     clientSide.active = true;

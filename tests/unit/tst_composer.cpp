@@ -761,8 +761,8 @@ void TestComposer::addressesCompleteFromTheCache()
     FolderInfo inbox;
     inbox.pathParts = {u"INBOX"_s};
     inbox.role = FolderInfo::Role::Inbox;
-    QVERIFY(cache.replaceFolderList({inbox}));
-    const qint64 folderId = cache.folder(u"INBOX"_s)->id;
+    QVERIFY(cache.folderStore().replaceFolderList({inbox}));
+    const qint64 folderId = cache.folderStore().folder(u"INBOX"_s)->id;
     QList<FetchedMessage> messages;
     for (quint32 uid = 1; uid <= 3; ++uid) {
         FetchedMessage message;
@@ -773,8 +773,8 @@ void TestComposer::addressesCompleteFromTheCache()
                             QByteArray::number(uid) + "\r\n\r\n";
         messages.append(message);
     }
-    QVERIFY(cache.storeHeaders(folderId, messages));
-    const QStringList known = cache.knownAddresses();
+    QVERIFY(cache.messageStore().storeHeaders(folderId, messages));
+    const QStringList known = cache.addressBook().knownAddresses();
     QCOMPARE(known.size(), 3);
     QVERIFY(known.contains(u"Élodie Lefèvre <elodie.lefevre@ac-amiens.fr>"_s));
     QVERIFY(known.contains(u"paul.henry@ac-amiens.fr"_s));

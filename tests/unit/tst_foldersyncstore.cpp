@@ -81,8 +81,8 @@ void TestFolderSyncStore::memoryStoreAnswersAsTheCache()
     FolderInfo inbox;
     inbox.pathParts = {u"INBOX"_s};
     inbox.role = FolderInfo::Role::Inbox;
-    QVERIFY(cache.replaceFolderList({inbox}));
-    const qint64 cacheFolder = cache.folder(u"INBOX"_s)->id;
+    QVERIFY(cache.folderStore().replaceFolderList({inbox}));
+    const qint64 cacheFolder = cache.folderStore().folder(u"INBOX"_s)->id;
     MemorySyncStore memory;
     const qint64 memoryFolder = 7;
 

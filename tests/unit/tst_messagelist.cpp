@@ -122,9 +122,9 @@ void TestMessageList::initTestCase()
     inbox.role = FolderInfo::Role::Inbox;
     FolderInfo small;
     small.pathParts = {u"Petit"_s};
-    QVERIFY(m_cache.replaceFolderList({inbox, small}));
-    m_bigFolder = m_cache.folder(u"INBOX"_s)->id;
-    m_smallFolder = m_cache.folder(u"Petit"_s)->id;
+    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small}));
+    m_bigFolder = m_cache.folderStore().folder(u"INBOX"_s)->id;
+    m_smallFolder = m_cache.folderStore().folder(u"Petit"_s)->id;
     QElapsedTimer timer;
     timer.start();
     fill(m_cache, m_bigFolder, 100000);
@@ -202,7 +202,7 @@ void TestMessageList::schemaTwoCacheIsMigrated()
     QVERIFY2(cache.open(path, u"mdupont@ac-amiens.fr"_s, MailCache::Mode::ReadWrite, &error),
              qPrintable(error));
     QCOMPARE(cache.database().schemaVersion(), CacheDatabase::kSchemaVersion);
-    const QList<CachedMessage> messages = cache.messages(1, 10);
+    const QList<CachedMessage> messages = cache.messageStore().messages(1, 10);
     QCOMPARE(messages.size(), 1);
     QCOMPARE(messages.first().headers.subject, u"Ancien"_s);
     QSqlQuery index(cache.database().database());
@@ -225,8 +225,8 @@ void TestMessageList::bodiesReadByAnOlderModelAreReindexed()
     small.pathParts = {u"Petit"_s};
     FolderInfo notices;
     notices.pathParts = {u"Notes"_s};
-    QVERIFY(m_cache.replaceFolderList({inbox, small, notices}));
-    const qint64 folderId = m_cache.folder(u"Notes"_s)->id;
+    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small, notices}));
+    const qint64 folderId = m_cache.folderStore().folder(u"Notes"_s)->id;
     FetchedMessage fetched;
     fetched.uid = 1;
     fetched.rawHeader = "From: Rectorat <ce.rectorat@ac-amiens.fr>\r\nSubject: Calendrier\r\n"
@@ -241,15 +241,15 @@ void TestMessageList::bodiesReadByAnOlderModelAreReindexed()
     QVERIFY(query.exec(
         u"DELETE FROM message_search WHERE rowid IN (SELECT id FROM messages WHERE folder_id = %1)"_s.arg(
             folderId)));
-    QVERIFY(m_cache.search(u"épreuves"_s, 10).isEmpty());
+    QVERIFY(m_cache.searchIndex().search(u"épreuves"_s, 10).isEmpty());
 
-    QCOMPARE(m_cache.reindexOutdatedBodies(100), 1);
-    QCOMPARE(m_cache.reindexOutdatedBodies(100), 0); // once only
-    const QList<SearchHit> hits = m_cache.search(u"épreuves"_s, 10);
+    QCOMPARE(m_cache.messageStore().reindexOutdatedBodies(100), 1);
+    QCOMPARE(m_cache.messageStore().reindexOutdatedBodies(100), 0); // once only
+    const QList<SearchHit> hits = m_cache.searchIndex().search(u"épreuves"_s, 10);
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.first().message.preview, u"Les épreuves du DNB : juin."_s);
-    QCOMPARE(*m_cache.body(folderId, 1), raw); // the body itself is untouched
-    QVERIFY(m_cache.replaceFolderList({inbox, small}));
+    QCOMPARE(*m_cache.messageStore().body(folderId, 1), raw); // the body itself is untouched
+    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small}));
 }
 
 void TestMessageList::expungedMessagesLeaveListCountsAndSearch()
@@ -262,8 +262,8 @@ void TestMessageList::expungedMessagesLeaveListCountsAndSearch()
     small.pathParts = {u"Petit"_s};
     FolderInfo expunged;
     expunged.pathParts = {u"Purge"_s};
-    QVERIFY(m_cache.replaceFolderList({inbox, small, expunged}));
-    const qint64 folderId = m_cache.folder(u"Purge"_s)->id;
+    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small, expunged}));
+    const qint64 folderId = m_cache.folderStore().folder(u"Purge"_s)->id;
     fill(m_cache, folderId, 1200);
     QList<quint32> gone;
     for (quint32 uid = 1; uid <= 1100; ++uid)
@@ -272,12 +272,12 @@ void TestMessageList::expungedMessagesLeaveListCountsAndSearch()
 
     QCOMPARE(m_cache.uids(folderId).size(), 100);
     QVERIFY(m_cache.uids(folderId).contains(1101));
-    const CachedFolder after = *m_cache.folder(u"Purge"_s);
+    const CachedFolder after = *m_cache.folderStore().folder(u"Purge"_s);
     QCOMPARE(after.messageCount, 100);
     QCOMPARE(after.unseenCount, 34); // uids 1101..1200 divisible by 3: 1101 to 1200
-    for (const SearchHit &hit : m_cache.search(u"n°1050"_s, 50))
+    for (const SearchHit &hit : m_cache.searchIndex().search(u"n°1050"_s, 50))
         QVERIFY2(hit.message.folderId != folderId, "an expunged message is still found");
-    QVERIFY(m_cache.replaceFolderList({inbox, small}));
+    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small}));
 }
 
 void TestMessageList::sortingAndFiltering()
@@ -304,18 +304,20 @@ void TestMessageList::searchFindsAMessageAmongAll()
 {
     QElapsedTimer timer;
     timer.start();
-    const QList<SearchHit> hits = m_cache.search(u"scolaire 77777"_s, 20); // "Voyage scolaire n°77777"
+    const QList<SearchHit> hits =
+        m_cache.searchIndex().search(u"scolaire 77777"_s, 20); // "Voyage scolaire n°77777"
     qInfo() << "search in" << timer.elapsed() << "ms";
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.first().message.uid, 77777u);
     QCOMPARE(hits.first().folderPath, u"INBOX"_s);
     // The window takes the row ids only, in the same order (newest first).
-    QCOMPARE(m_cache.searchRowIds(u"scolaire 77777"_s, 20), QList<qint64>{hits.first().message.rowId});
+    QCOMPARE(m_cache.searchIndex().searchRowIds(u"scolaire 77777"_s, 20),
+             QList<qint64>{hits.first().message.rowId});
     QList<qint64> newestFirst;
-    for (const SearchHit &hit : m_cache.search(u"scolaire"_s, 50))
+    for (const SearchHit &hit : m_cache.searchIndex().search(u"scolaire"_s, 50))
         newestFirst.append(hit.message.rowId);
     QCOMPARE(newestFirst.size(), 50);
-    QCOMPARE(m_cache.searchRowIds(u"scolaire"_s, 50), newestFirst);
+    QCOMPARE(m_cache.searchIndex().searchRowIds(u"scolaire"_s, 50), newestFirst);
 }
 
 void TestMessageList::datesAreShortForToday()
@@ -566,12 +568,12 @@ qint64 fillConversation(MailCache &cache, const QString &path)
     FolderInfo folder;
     folder.pathParts = {path};
     QList<FolderInfo> folders;
-    for (const CachedFolder &existing : cache.folders())
+    for (const CachedFolder &existing : cache.folderStore().folders())
         folders.append(existing.info);
     folders.append(folder);
-    if (!cache.replaceFolderList(folders))
+    if (!cache.folderStore().replaceFolderList(folders))
         return 0;
-    const qint64 folderId = cache.folder(path)->id;
+    const qint64 folderId = cache.folderStore().folder(path)->id;
     struct Row
     {
         int uid;
@@ -654,7 +656,7 @@ void TestMessageList::movedMessagesHideAtOnceAndUndoBringsThemBack()
     QVERIFY(operationId > 0);
     model.reload();
     QCOMPARE(uidsInOrder(model), (QList<quint32>{5, 4, 1}));
-    QCOMPARE(m_cache.messageCount(folderId), 3);
+    QCOMPARE(m_cache.messageStore().messageCount(folderId), 3);
     QVERIFY(!m_cache.message(folderId, 3));
     QVERIFY(m_cache.uids(folderId).contains(3)); // still known, so a sync does not fetch it again
     // Held for the undo window.
@@ -673,7 +675,7 @@ void TestMessageList::movedMessagesHideAtOnceAndUndoBringsThemBack()
     QVERIFY(queue.remove(operationId));
     QVERIFY(!changes.undo(operationId, &error));
     QVERIFY2(error.contains(u"late"_s), qPrintable(error));
-    QVERIFY(m_cache.removeHiddenMessages(operationId));
+    QVERIFY(m_cache.localChanges().removeHiddenMessages(operationId));
     QCOMPARE(m_cache.uids(folderId).contains(1), false);
 }
 

@@ -359,7 +359,7 @@ void TestPhishing::sitePolicyAndUserSetting()
 
 void TestPhishing::colleaguesFromTheCache()
 {
-    // MailCache::knownAddresses() strings: names seen with academy addresses only.
+    // CacheAddressBook::knownAddresses() strings: names seen with academy addresses only.
     const QStringList known = {u"Élodie Lefèvre <elodie.lefevre@ac-amiens.fr>"_s,
                                u"Sophie Martin <sophie.martin80@gmail.com>"_s, u"direction@ac-amiens.fr"_s,
                                u"jean.petit@ac-amiens.fr <jean.petit@ac-amiens.fr>"_s,

@@ -111,9 +111,9 @@ void TestPrivateFiles::profileCacheOutboxAndTemporaryFiles()
         QVERIFY2(cache.open(AccountPaths(profileDirectory, account.id).cacheFile(), account.id,
                             MailCache::Mode::ReadWrite, &error),
                  qPrintable(error));
-        QVERIFY(
-            cache.replaceFolderList({FolderInfo{{u"INBOX"_s}, u'/', FolderInfo::Role::Inbox, true, false}}));
-        const qint64 folderId = cache.folder(u"INBOX"_s)->id;
+        QVERIFY(cache.folderStore().replaceFolderList(
+            {FolderInfo{{u"INBOX"_s}, u'/', FolderInfo::Role::Inbox, true, false}}));
+        const qint64 folderId = cache.folderStore().folder(u"INBOX"_s)->id;
         QVERIFY(cache.resetFolder(folderId, 7));
         for (int uid : {1, 2}) {
             const QByteArray raw = message(uid, uid == 1 ? 2000 : 700 * 1024);
@@ -121,8 +121,8 @@ void TestPrivateFiles::profileCacheOutboxAndTemporaryFiles()
             fetched.uid = static_cast<quint32>(uid);
             fetched.rawHeader = raw.left(raw.indexOf("\r\n\r\n") + 4);
             fetched.size = raw.size();
-            QVERIFY(cache.storeHeaders(folderId, {fetched}));
-            QVERIFY(cache.storeBody(folderId, static_cast<quint32>(uid), raw));
+            QVERIFY(cache.messageStore().storeHeaders(folderId, {fetched}));
+            QVERIFY(cache.messageStore().storeBody(folderId, static_cast<quint32>(uid), raw));
         }
         // While open: the WAL and its index exist beside the database.
         QVERIFY2(notPrivate(profileDirectory).isEmpty(),

@@ -213,7 +213,7 @@ MailCache &TestSyncScenarios::cache()
 
 CachedFolder TestSyncScenarios::folder(const QString &path)
 {
-    return cache().folder(path).value_or(CachedFolder());
+    return cache().folderStore().folder(path).value_or(CachedFolder());
 }
 
 void TestSyncScenarios::seed(const QList<quint32> &uids, quint32 uidValidity, quint32 uidNext,
@@ -225,8 +225,8 @@ void TestSyncScenarios::seed(const QList<quint32> &uids, quint32 uidValidity, qu
     FolderInfo inbox;
     inbox.pathParts = {u"INBOX"_s};
     inbox.role = FolderInfo::Role::Inbox;
-    QVERIFY(writer.replaceFolderList(QList<FolderInfo>{inbox} + others));
-    const qint64 id = writer.folder(u"INBOX"_s)->id;
+    QVERIFY(writer.folderStore().replaceFolderList(QList<FolderInfo>{inbox} + others));
+    const qint64 id = writer.folderStore().folder(u"INBOX"_s)->id;
     QList<FetchedMessage> fetched;
     QList<QByteArray> bodies;
     for (const quint32 uid : uids) {
@@ -243,7 +243,7 @@ void TestSyncScenarios::seed(const QList<quint32> &uids, quint32 uidValidity, qu
     QVERIFY(writer.saveFolderState(id, uidValidity, uidNext, highestModSeq));
     for (const FolderInfo &other : others) {
         // Empty and fully synced: the same state the scenario's EXAMINE announces for them.
-        QVERIFY(writer.saveFolderState(writer.folder(other.path())->id, 3, 1, 1));
+        QVERIFY(writer.saveFolderState(writer.folderStore().folder(other.path())->id, 3, 1, 1));
     }
 }
 
@@ -324,7 +324,7 @@ void TestSyncScenarios::unchangedFolderCostsOneExamine()
 void TestSyncScenarios::uidValidityResetReplacesTheFolder()
 {
     seed({1, 2}, 7, 3, 12);
-    QCOMPARE(cache().search(u"ancien"_s, 10).size(), 2);
+    QCOMPARE(cache().searchIndex().search(u"ancien"_s, 10).size(), 2);
 
     // UIDVALIDITY 7 → 8: UIDs 1 and 5 are new messages, UID 1 included; 2 is no more.
     const QByteArray one = message("Nouveau un", 101);
@@ -358,10 +358,10 @@ void TestSyncScenarios::uidValidityResetReplacesTheFolder()
     // UID 1 is the new message, nothing of the old one: not its subject, not its body.
     QCOMPARE(cache().message(inbox.id, 1)->headers.subject, u"Nouveau un"_s);
     QVERIFY(!cache().message(inbox.id, 1)->hasBody);
-    QVERIFY(!cache().body(inbox.id, 1));
+    QVERIFY(!cache().messageStore().body(inbox.id, 1));
     QVERIFY(!cache().message(inbox.id, 2));
-    QCOMPARE(cache().search(u"ancien"_s, 10).size(), 0);
-    QCOMPARE(cache().search(u"nouveau"_s, 10).size(), 2);
+    QCOMPARE(cache().searchIndex().search(u"ancien"_s, 10).size(), 0);
+    QCOMPARE(cache().searchIndex().search(u"nouveau"_s, 10).size(), 2);
 }
 
 void TestSyncScenarios::changedSinceAppliesOnlyReturnedFlags()
@@ -371,7 +371,7 @@ void TestSyncScenarios::changedSinceAppliesOnlyReturnedFlags()
         MailCache writer;
         QString error;
         QVERIFY(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error));
-        const qint64 id = writer.folder(u"INBOX"_s)->id;
+        const qint64 id = writer.folderStore().folder(u"INBOX"_s)->id;
         QVERIFY(writer.applyFlagUpdates(id, {{2, 2, {u"\\Seen"_s}}, {3, 2, {u"\\Flagged"_s}}}));
     }
 
@@ -439,7 +439,7 @@ void TestSyncScenarios::expungesAreFoundWhenTheCountDrops()
     QCOMPARE(cache().uids(inbox.id), (QSet<quint32>{1, 4}));
     QCOMPARE(inbox.messageCount, 2);
     QCOMPARE(outcome.report.folders.first().removed, 2);
-    QCOMPARE(cache().search(u"ancien"_s, 10).size(), 2);
+    QCOMPARE(cache().searchIndex().search(u"ancien"_s, 10).size(), 2);
 
     // The whole UID list was asked for once, because the count said so
     // (changedSinceAppliesOnlyReturnedFlags, with the count right, asks for none).
@@ -458,7 +458,7 @@ void TestSyncScenarios::refusedMoveIsRetriedThenUndone()
         QVERIFY(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error));
         QVERIFY2(OfflineChanges(writer).move(u"INBOX"_s, {2}, u"Archives"_s, &error), qPrintable(error));
     }
-    QCOMPARE(cache().messageCount(folder(u"INBOX"_s).id), 1); // hidden at once
+    QCOMPARE(cache().messageStore().messageCount(folder(u"INBOX"_s).id), 1); // hidden at once
 
     // Each sync: the move is refused, then the folders are synced. The contract
     // (PendingOperationReplayer): retried at the next sync, abandoned after the third refusal,
@@ -496,7 +496,7 @@ void TestSyncScenarios::refusedMoveIsRetriedThenUndone()
         const bool last = i == PendingOperationReplayer::kMaxAttempts;
         QCOMPARE(outcome.conflicts.size(), last ? 1 : 0);
         QCOMPARE(PendingOperationQueue(cache().database()).count(), last ? 0 : 1);
-        QCOMPARE(cache().messageCount(folder(u"INBOX"_s).id), last ? 2 : 1);
+        QCOMPARE(cache().messageStore().messageCount(folder(u"INBOX"_s).id), last ? 2 : 1);
         if (last)
             QVERIFY2(outcome.conflicts.first().contains(u"Archives is read-only"_s),
                      qPrintable(outcome.conflicts.first()));
@@ -748,10 +748,10 @@ void TestSyncScenarios::connectionDroppedMidLiteralStoresNothing()
     // one of the batch), the folder state of the last complete sync, so the next sync asks again.
     const CachedFolder inbox = folder(u"INBOX"_s);
     QCOMPARE(cache().uids(inbox.id), QSet<quint32>{1});
-    QCOMPARE(cache().body(inbox.id, 1).value_or(QByteArray()), message("Ancien 1", 1));
+    QCOMPARE(cache().messageStore().body(inbox.id, 1).value_or(QByteArray()), message("Ancien 1", 1));
     QCOMPARE(inbox.uidNext, 2u);
     QCOMPARE(inbox.highestModSeq, 10u);
-    QCOMPARE(cache().search(u"nouveau"_s, 10).size(), 0);
+    QCOMPARE(cache().searchIndex().search(u"nouveau"_s, 10).size(), 0);
 }
 
 void TestSyncScenarios::cancelWhileTheServerIsSilentStopsTheSync()

@@ -37,13 +37,13 @@ int ListCommand::run(CommandContext &context)
     MailCache cache;
     if (!account || !context.openCache(*account, cache))
         return CommandContext::Failure;
-    const auto folder = cache.folder(arguments.at(1));
+    const auto folder = cache.folderStore().folder(arguments.at(1));
     if (!folder) {
         CommandContext::err() << tr("Error: no folder %1 in the local copy.").arg(arguments.at(1)) << '\n';
         return CommandContext::Failure;
     }
     const QList<CachedMessage> messages =
-        cache.messages(folder->id, context.parser().value(CliOptions::limit).toInt());
+        cache.messageStore().messages(folder->id, context.parser().value(CliOptions::limit).toInt());
     QTextStream &out = CommandContext::out();
     if (context.json()) {
         QJsonArray array;

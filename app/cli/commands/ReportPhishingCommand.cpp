@@ -42,13 +42,13 @@ int ReportPhishingCommand::run(CommandContext &context)
         MailCache cache;
         if (!context.openCache(*account, cache))
             return CommandContext::Failure;
-        const auto folder = cache.folder(folderPath);
-        if (!folder || !cache.message(folder->id, *uid)) {
+        const auto folder = cache.folderStore().folder(folderPath);
+        if (!folder || !cache.messageStore().message(folder->id, *uid)) {
             err << tr("Error: no message %1 in %2 in the local copy.").arg(*uid).arg(folderPath) << '\n';
             return CommandContext::Failure;
         }
-        junk = PhishingReport::junkFolder(cache.folders());
-        raw = cache.body(folder->id, *uid);
+        junk = PhishingReport::junkFolder(cache.folderStore().folders());
+        raw = cache.messageStore().body(folder->id, *uid);
     }
     if (junk.isEmpty()) {
         err << tr("Error: this account has no Junk folder; the message stays where it is.") << '\n';

@@ -38,8 +38,8 @@ int SearchCommand::run(CommandContext &context)
     MailCache cache;
     if (!account || !context.openCache(*account, cache))
         return CommandContext::Failure;
-    const QList<SearchHit> hits =
-        cache.search(arguments.mid(1).join(u' '), context.parser().value(CliOptions::limit).toInt());
+    const QList<SearchHit> hits = cache.searchIndex().search(
+        arguments.mid(1).join(u' '), context.parser().value(CliOptions::limit).toInt());
     QTextStream &out = CommandContext::out();
     if (context.json()) {
         QJsonArray array;

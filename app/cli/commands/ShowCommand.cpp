@@ -55,17 +55,17 @@ int ShowCommand::run(CommandContext &context)
         MailCache cache;
         if (!context.openCache(*account, cache))
             return CommandContext::Failure;
-        const auto folder = cache.folder(folderPath);
-        summary = folder ? cache.message(folder->id, *uid) : std::nullopt;
+        const auto folder = cache.folderStore().folder(folderPath);
+        summary = folder ? cache.messageStore().message(folder->id, *uid) : std::nullopt;
         ownFolder = folder && (folder->info.role == FolderInfo::Role::Sent ||
                                folder->info.role == FolderInfo::Role::Drafts);
         trustedDomains = PhishingSettings::trustedDomains(SitePolicy::load(), context.profile());
-        colleagues = PhishingSettings::colleagueNames(cache.knownAddresses(), trustedDomains);
+        colleagues = PhishingSettings::colleagueNames(cache.addressBook().knownAddresses(), trustedDomains);
         if (!summary) {
             err << tr("Error: no message %1 in %2 in the local copy.").arg(*uid).arg(folderPath) << '\n';
             return CommandContext::Failure;
         }
-        raw = cache.body(folder->id, *uid);
+        raw = cache.messageStore().body(folder->id, *uid);
     }
     if (!raw) {
         // Not downloaded for offline reading yet: fetch it now if the server can be reached.
@@ -82,7 +82,7 @@ int ShowCommand::run(CommandContext &context)
         MailCache cache;
         if (!context.openCache(*account, cache))
             return CommandContext::Failure;
-        raw = cache.body(cache.folder(folderPath)->id, *uid);
+        raw = cache.messageStore().body(cache.folderStore().folder(folderPath)->id, *uid);
         if (!raw) {
             err << tr("Error: the server no longer has this message.") << '\n';
             return CommandContext::Failure;

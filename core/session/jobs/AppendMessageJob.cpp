@@ -45,7 +45,7 @@ void AppendMessageJob::run(ImapConnection &connection, MailCache &cache)
     // sync state is left alone, so the next sync still checks everything from its UIDNEXT.
     if (m_uid == 0 || !cache.isOpen())
         return;
-    const auto folder = cache.folder(m_folderPath);
+    const auto folder = cache.folderStore().folder(m_folderPath);
     if (!folder)
         return;
     const qsizetype headerEnd = m_bytes.indexOf("\r\n\r\n");
@@ -56,7 +56,8 @@ void AppendMessageJob::run(ImapConnection &connection, MailCache &cache)
     message.rawHeader = headerEnd < 0 ? m_bytes : m_bytes.left(headerEnd + 4);
     // A cache that cannot be written must not turn a successful APPEND into a failure
     // (the outbox would append again): the next sync brings the message anyway.
-    if (!cache.storeHeaders(folder->id, {message}) || !cache.storeBody(folder->id, m_uid, m_bytes))
+    if (!cache.messageStore().storeHeaders(folder->id, {message}) ||
+        !cache.messageStore().storeBody(folder->id, m_uid, m_bytes))
         qCWarning(lcCache).noquote() << "sent copy not cached:" << cache.lastError();
 }
 

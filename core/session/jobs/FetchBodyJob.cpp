@@ -21,7 +21,7 @@ QString FetchBodyJob::name() const
 
 void FetchBodyJob::run(ImapConnection &connection, MailCache &cache)
 {
-    const auto folder = cache.folder(m_folderPath);
+    const auto folder = cache.folderStore().folder(m_folderPath);
     if (!folder)
         return;
     ImapCommandChannel channel(connection);
@@ -30,7 +30,7 @@ void FetchBodyJob::run(ImapConnection &connection, MailCache &cache)
                   [&](FetchedMessage &&message, QByteArray &&body) {
                       if (message.uid != m_uid)
                           return;
-                      if (!cache.storeBody(folder->id, m_uid, body))
+                      if (!cache.messageStore().storeBody(folder->id, m_uid, body))
                           throw CacheWriteError("store body: " + cache.lastError().toStdString());
                       m_found = true;
                   });

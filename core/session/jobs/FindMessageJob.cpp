@@ -28,7 +28,7 @@ QString FindMessageJob::folderWithRole(ImapConnection &connection, MailCache &ca
                                        const QString &fallback)
 {
     if (cache.isOpen()) {
-        for (const CachedFolder &folder : cache.folders()) {
+        for (const CachedFolder &folder : cache.folderStore().folders()) {
             if (folder.info.role == role)
                 return folder.info.path();
         }

@@ -55,8 +55,8 @@ void ReplaceDraftJob::run(ImapConnection &connection, MailCache &cache)
     m_deleted = found;
     qCInfo(lcImap).noquote() << "draft: removed" << found.size() << "older copies from" << m_folderPath;
     if (cache.isOpen()) {
-        if (const auto folder = cache.folder(m_folderPath))
-            cache.removeMessages(folder->id, found);
+        if (const auto folder = cache.folderStore().folder(m_folderPath))
+            cache.messageStore().removeMessages(folder->id, found);
     }
 }
 

@@ -47,7 +47,7 @@ void ServerSearchJob::run(ImapConnection &connection, MailCache &cache)
     m_unsupported = search.empty();
     if (m_unsupported)
         return;
-    for (const CachedFolder &folder : cache.folders()) {
+    for (const CachedFolder &folder : cache.folderStore().folders()) {
         if (!folder.info.selectable)
             continue;
         // A folder deleted on the server since the last sync answers NO: the others are still
@@ -60,7 +60,7 @@ void ServerSearchJob::run(ImapConnection &connection, MailCache &cache)
         }
         const QList<quint32> uids = channel.searchMatching(search);
         for (auto it = uids.crbegin(); it != uids.crend(); ++it) {
-            if (const auto message = cache.message(folder.id, *it))
+            if (const auto message = cache.messageStore().message(folder.id, *it))
                 m_rowIds.append(message->rowId);
             else
                 ++m_missing;

@@ -21,7 +21,7 @@ QString SyncAccountJob::name() const
 
 void SyncAccountJob::run(ImapConnection &connection, MailCache &cache)
 {
-    if (!cache.folders().isEmpty()) {
+    if (!cache.folderStore().folders().isEmpty()) {
         ImapCommandChannel channel(connection);
         m_conflicts = PendingOperationReplayer(channel, cache).run().conflicts;
     }

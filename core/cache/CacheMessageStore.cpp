@@ -1,0 +1,602 @@
+#include "CacheMessageStore.h"
+
+#include "CacheDatabase.h"
+#include "CacheFolderStore.h"
+#include "CacheRows.h"
+#include "CacheSearchIndex.h"
+#include "SqliteStatement.h"
+#include "mime/HeaderDecoder.h"
+#include "mime/MessageContent.h"
+#include "util/Logging.h"
+#include "util/ParallelMap.h"
+#include "util/PrivateFiles.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+#include <QSqlQuery>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+using CacheRows::addressesFromJson;
+using CacheRows::execPrepared;
+using CacheRows::kMessageColumns;
+using CacheRows::messageFromRow;
+using CacheRows::toJson;
+using CacheRows::toSeconds;
+
+namespace {
+
+const auto kSeen = "\\Seen"_L1;
+const auto kFlagged = "\\Flagged"_L1;
+
+/// Sorted, without duplicates and without \Recent, which belongs to one session only.
+QStringList normalisedFlags(QStringList flags)
+{
+    flags.removeIf([](const QString &flag) { return flag.compare("\\Recent"_L1, Qt::CaseInsensitive) == 0; });
+    flags.sort();
+    flags.removeDuplicates();
+    return flags;
+}
+
+QString addressText(const MessageHeaders &headers)
+{
+    QStringList parts{headers.from.toDisplayString()};
+    for (const auto *list : {&headers.to, &headers.cc}) {
+        for (const MailAddress &address : *list)
+            parts.append(address.toDisplayString());
+    }
+    return parts.join(u' ');
+}
+
+/// Text columns are NOT NULL: a null QString would bind as NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? u""_s : value;
+}
+
+/// What the list and the search index keep of a body: read on all cores before the transaction,
+/// from the same message model as the reading window (no images, no header decoding).
+struct ScannedBody
+{
+    bool present = false;
+    QString text;
+    bool hasAttachments = false;
+    QString preview;
+};
+
+ScannedBody scanBody(const QByteArray &raw)
+{
+    const MessageContent content = MessageContent::parse(raw, {false, false, false});
+    return {true, content.text, !content.attachments.isEmpty(), content.preview()};
+}
+
+} // namespace
+
+QString CacheMessageStore::bodyFolder() const
+{
+    return QFileInfo(m_database.path()).absolutePath() + u"/bodies"_s;
+}
+
+bool CacheMessageStore::storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages)
+{
+    return storeMessages(folderId, messages, {});
+}
+
+bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
+                                      const QList<QByteArray> &bodies)
+{
+    struct Decoded
+    {
+        MessageHeaders headers;
+        ScannedBody body;
+    };
+    QList<qsizetype> positions(messages.size());
+    std::iota(positions.begin(), positions.end(), 0);
+    const QList<Decoded> decoded = parallelMap(positions, [&](qsizetype i) {
+        const QByteArray &raw = bodies.value(i);
+        return Decoded{HeaderDecoder::decode(messages.at(i).rawHeader),
+                       raw.isEmpty() ? ScannedBody() : scanBody(raw)};
+    });
+    QStringList writtenFiles;
+    const bool ok = m_database.transaction([&] {
+        QString error;
+        // A message already cached (a sync cut short and resumed) keeps its row: only its flags,
+        // and its body when this batch brings one, are updated.
+        SqliteStatement insert(
+            m_database.database(),
+            "INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, internal_date, size, date, "
+            "subject, from_name, from_address, to_list, cc_list, reply_to, message_id, in_reply_to, "
+            "references_list, has_attachments, read_receipt_requested, has_body, preview, model_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (folder_id, uid) DO UPDATE SET modseq = excluded.modseq, flags = excluded.flags, "
+            "seen = excluded.seen, flagged = excluded.flagged, has_body = MAX(has_body, excluded.has_body), "
+            "preview = CASE WHEN excluded.has_body THEN excluded.preview ELSE preview END, "
+            "has_attachments = CASE WHEN excluded.has_body THEN excluded.has_attachments "
+            "ELSE has_attachments END, "
+            "model_version = CASE WHEN excluded.has_body THEN excluded.model_version ELSE model_version END "
+            "RETURNING id");
+        SqliteStatement body(m_database.database(),
+                             "INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)");
+        QList<CacheSearchIndex::Entry> entries;
+        entries.reserve(messages.size());
+        for (qsizetype i = 0; i < messages.size(); ++i) {
+            const FetchedMessage &fetched = messages.at(i);
+            const MessageHeaders &headers = decoded.at(i).headers;
+            const ScannedBody &scanned = decoded.at(i).body;
+            const QStringList flags = normalisedFlags(fetched.flags);
+            // INTERNALDATE cannot be fetched through VMime 0.9.2 (ImapCommandChannel::fetch): the
+            // Date header stands in for it when the fetch did not bring one; messages without a
+            // readable Date sort by their arrival on the server.
+            const QDateTime arrival = fetched.internalDate.isValid() ? fetched.internalDate : headers.date;
+            const QDateTime sent = headers.date.isValid() ? headers.date : fetched.internalDate;
+            insert.bind(folderId)
+                .bind(fetched.uid)
+                .bind(static_cast<qint64>(fetched.modSeq))
+                .bind(flags.join(u' '))
+                .bind(flags.contains(kSeen) ? 1 : 0)
+                .bind(flags.contains(kFlagged) ? 1 : 0)
+                .bind(toSeconds(arrival))
+                .bind(fetched.size)
+                .bind(toSeconds(sent))
+                .bind(headers.subject)
+                .bind(headers.from.name)
+                .bind(headers.from.address)
+                .bind(toJson(headers.to))
+                .bind(toJson(headers.cc))
+                .bind(toJson(headers.replyTo))
+                .bind(headers.messageId)
+                .bind(headers.inReplyTo)
+                .bind(headers.references.join(u' '))
+                .bind((scanned.present ? scanned.hasAttachments : headers.likelyHasAttachments) ? 1 : 0)
+                .bind(headers.requestsReadReceipt ? 1 : 0)
+                .bind(scanned.present ? 1 : 0)
+                .bind(scanned.preview)
+                .bind(scanned.present ? MessageContent::kModelVersion : 0);
+            if (!insert.step()) {
+                m_database.setLastError(insert.lastError());
+                qCWarning(lcCache).noquote() << "SQL failed: store message:" << insert.lastError();
+                return false;
+            }
+            const qint64 rowId = insert.columnInt64(0);
+            insert.reset();
+            if (scanned.present && !writeBody(body, rowId, bodies.at(i), writtenFiles))
+                return false;
+            entries.append({rowId, headers.subject, addressText(headers), scanned.text});
+        }
+        return m_searchIndex.writeEntries(entries, error);
+    });
+    if (!ok)
+        removeBodyFiles(writtenFiles);
+    return ok;
+}
+
+bool CacheMessageStore::writeBody(SqliteStatement &insertBody, qint64 rowId, const QByteArray &raw,
+                                  QStringList &writtenFiles)
+{
+    QString fileName;
+    if (raw.size() > kMaxInlineBody) {
+        // Written and flushed to disk before the row that names it is committed.
+        fileName = u"%1.eml"_s.arg(rowId);
+        PrivateFiles::makeFolder(bodyFolder());
+        QSaveFile file(bodyFolder() + u'/' + fileName);
+        // The folder is private (0700); the file is made 0600 too once in place.
+        if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit() ||
+            !PrivateFiles::restrictFile(file.fileName())) {
+            m_database.setLastError(file.errorString());
+            qCWarning(lcCache) << "cannot write the body file" << file.fileName() << file.errorString();
+            return false;
+        }
+        writtenFiles.append(fileName);
+        insertBody.bind(rowId).bindNull().bind(fileName);
+    } else {
+        insertBody.bind(rowId).bindBlob(raw).bindNull();
+    }
+    const bool ok = insertBody.step();
+    if (!ok) {
+        m_database.setLastError(insertBody.lastError());
+        qCWarning(lcCache).noquote() << "SQL failed: store body:" << insertBody.lastError();
+    }
+    insertBody.reset();
+    return ok;
+}
+
+void CacheMessageStore::removeBodyFiles(const QStringList &fileNames)
+{
+    // Files whose rows were rolled back would only take space.
+    for (const QString &file : fileNames)
+        QFile::remove(bodyFolder() + u'/' + file);
+}
+
+bool CacheMessageStore::applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates)
+{
+    return m_database.transaction([&] {
+        QString error;
+        QSqlQuery query(m_database.database());
+        query.prepare(
+            u"UPDATE messages SET flags = ?, seen = ?, flagged = ?, modseq = ? WHERE folder_id = ? AND uid = ?"_s);
+        for (const FlagUpdate &update : updates) {
+            const QStringList flags = normalisedFlags(update.flags);
+            query.addBindValue(text(flags.join(u' ')));
+            query.addBindValue(flags.contains(kSeen) ? 1 : 0);
+            query.addBindValue(flags.contains(kFlagged) ? 1 : 0);
+            query.addBindValue(static_cast<qint64>(update.modSeq));
+            query.addBindValue(folderId);
+            query.addBindValue(update.uid);
+            if (!execPrepared(query, error, &m_database))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool CacheMessageStore::removeMessages(qint64 folderId, const QList<quint32> &uids)
+{
+    // Many UIDs per statement: each DELETE opens a statement savepoint, at which the search
+    // index flushes its pending changes, so one statement per message cost ~1 ms each.
+    constexpr qsizetype kUidsPerStatement = 500;
+    QStringList bodyFiles;
+    const bool ok = m_database.transaction([&] {
+        QString error;
+        for (qsizetype start = 0; start < uids.size(); start += kUidsPerStatement) {
+            const QList<quint32> chunk = uids.mid(start, kUidsPerStatement);
+            QStringList marks(chunk.size(), u"?"_s);
+            const QString inList = marks.join(u',');
+            QSqlQuery files(m_database.database());
+            files.prepare(
+                u"SELECT b.file_name FROM bodies b JOIN messages m ON m.id = b.message_row "
+                "WHERE m.folder_id = ? AND m.uid IN (%1) AND b.file_name IS NOT NULL"_s.arg(inList));
+            QSqlQuery remove(m_database.database());
+            remove.prepare(u"DELETE FROM messages WHERE folder_id = ? AND uid IN (%1)"_s.arg(inList));
+            files.addBindValue(folderId);
+            remove.addBindValue(folderId);
+            for (const quint32 uid : chunk) {
+                files.addBindValue(uid);
+                remove.addBindValue(uid);
+            }
+            if (!execPrepared(files, error, &m_database))
+                return false;
+            while (files.next())
+                bodyFiles.append(files.value(0).toString());
+            files.finish();
+            if (!execPrepared(remove, error, &m_database))
+                return false;
+        }
+        return m_folders.refreshFolderCounts(folderId);
+    });
+    // Files go only once the rows that name them are gone for good.
+    if (ok) {
+        for (const QString &file : std::as_const(bodyFiles))
+            QFile::remove(bodyFolder() + u'/' + file);
+    }
+    return ok;
+}
+
+QSet<quint32> CacheMessageStore::uids(qint64 folderId)
+{
+    QSet<quint32> result;
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT uid FROM messages WHERE folder_id = ?"_s);
+    query.addBindValue(folderId);
+    query.exec();
+    while (query.next())
+        result.insert(query.value(0).toUInt());
+    return result;
+}
+
+QList<CachedMessage> CacheMessageStore::messages(qint64 folderId, int limit, int offset)
+{
+    QList<CachedMessage> result;
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(
+        u"SELECT %1 FROM messages m WHERE m.folder_id = ? AND m.hidden_by = 0 "
+        "ORDER BY m.date DESC, m.uid DESC LIMIT ? OFFSET ?"_s.arg(QString::fromLatin1(kMessageColumns)));
+    query.addBindValue(folderId);
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    query.exec();
+    while (query.next())
+        result.append(messageFromRow(query));
+    return result;
+}
+
+QString CacheMessageStore::listSql(const QString &columns, const ListQuery &listQuery)
+{
+    QString order;
+    switch (listQuery.sortKey) {
+    case SortKey::Date:
+        order = u"date"_s;
+        break;
+    case SortKey::Sender:
+        order = u"CASE from_name WHEN '' THEN from_address ELSE from_name END COLLATE NOCASE"_s;
+        break;
+    case SortKey::Subject:
+        order = u"subject COLLATE NOCASE"_s;
+        break;
+    case SortKey::Size:
+        order = u"size"_s;
+        break;
+    }
+    const QString direction = listQuery.descending ? u" DESC"_s : u" ASC"_s;
+    QString where = u"folder_id = ? AND hidden_by = 0"_s;
+    if (listQuery.unreadOnly)
+        where += u" AND seen = 0"_s;
+    if (listQuery.flaggedOnly)
+        where += u" AND flagged = 1"_s;
+    if (listQuery.withAttachmentsOnly)
+        where += u" AND has_attachments = 1"_s;
+    return u"SELECT %1 FROM messages WHERE %2 ORDER BY %3%4, uid%4"_s.arg(columns, where, order, direction);
+}
+
+QList<qint64> CacheMessageStore::messageRowIds(qint64 folderId, const ListQuery &listQuery)
+{
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(listSql(u"id"_s, listQuery));
+    query.addBindValue(folderId);
+    QList<qint64> ids;
+    if (!query.exec())
+        return ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+QList<MessageThreader::Message> CacheMessageStore::threadKeys(qint64 folderId, const ListQuery &listQuery)
+{
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(listSql(u"id, message_id, in_reply_to, references_list, date"_s, listQuery));
+    query.addBindValue(folderId);
+    QList<MessageThreader::Message> keys;
+    if (!query.exec())
+        return keys;
+    while (query.next()) {
+        keys.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                     query.value(3).toString().split(u' ', Qt::SkipEmptyParts), query.value(4).toLongLong()});
+    }
+    return keys;
+}
+
+QList<CachedMessage> CacheMessageStore::messagesByRowIds(const QList<qint64> &rowIds)
+{
+    QList<CachedMessage> result;
+    if (rowIds.isEmpty())
+        return result;
+    QStringList placeholders;
+    placeholders.fill(u"?"_s, rowIds.size());
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.id IN (%2)"_s.arg(QString::fromLatin1(kMessageColumns),
+                                                                        placeholders.join(u',')));
+    for (const qint64 id : rowIds)
+        query.addBindValue(id);
+    if (!query.exec())
+        return result;
+    QHash<qint64, CachedMessage> byId;
+    while (query.next()) {
+        CachedMessage message = messageFromRow(query);
+        byId.insert(message.rowId, std::move(message));
+    }
+    for (const qint64 id : rowIds) {
+        if (auto it = byId.find(id); it != byId.end())
+            result.append(*it);
+    }
+    return result;
+}
+
+std::optional<CachedMessage> CacheMessageStore::message(qint64 folderId, quint32 uid)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.folder_id = ? AND m.uid = ? AND m.hidden_by = 0"_s.arg(
+        QString::fromLatin1(kMessageColumns)));
+    query.addBindValue(folderId);
+    query.addBindValue(uid);
+    if (query.exec() && query.next())
+        return messageFromRow(query);
+    return std::nullopt;
+}
+
+QList<CachedMessage> CacheMessageStore::messagesWithMessageId(const QString &messageId)
+{
+    QList<CachedMessage> result;
+    if (messageId.isEmpty())
+        return result;
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.message_id = ? AND m.hidden_by = 0"_s.arg(
+        QString::fromLatin1(kMessageColumns)));
+    query.addBindValue(messageId);
+    query.exec();
+    while (query.next())
+        result.append(messageFromRow(query));
+    return result;
+}
+
+QList<CachedMessage> CacheMessageStore::answersTo(const QString &messageId, int limit)
+{
+    QList<CachedMessage> result;
+    if (messageId.isEmpty())
+        return result;
+    QSqlQuery query(m_database.database());
+    // References are stored space-separated: match the id as a whole word.
+    query.prepare(u"SELECT %1 FROM messages m WHERE m.hidden_by = 0 AND (m.in_reply_to = ? OR "
+                  "(' ' || m.references_list || ' ') LIKE ? ESCAPE '\\') ORDER BY m.date DESC LIMIT ?"_s.arg(
+                      QString::fromLatin1(kMessageColumns)));
+    QString escaped = messageId;
+    escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
+    query.addBindValue(messageId);
+    query.addBindValue(QString(u"% "_s + escaped + u" %"_s));
+    query.addBindValue(limit);
+    query.exec();
+    while (query.next())
+        result.append(messageFromRow(query));
+    return result;
+}
+
+int CacheMessageStore::messageCount(qint64 folderId)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT COUNT(*) FROM messages WHERE folder_id = ? AND hidden_by = 0"_s);
+    query.addBindValue(folderId);
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+}
+
+int CacheMessageStore::unseenCount(qint64 folderId)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT COUNT(*) FROM messages WHERE folder_id = ? AND seen = 0 AND hidden_by = 0"_s);
+    query.addBindValue(folderId);
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+}
+
+bool CacheMessageStore::storeBody(qint64 folderId, quint32 uid, const QByteArray &raw)
+{
+    return storeBodies(folderId, {{uid, raw}});
+}
+
+bool CacheMessageStore::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies)
+{
+    return indexBodies(folderId, bodies, true);
+}
+
+int CacheMessageStore::reindexOutdatedBodies(int limit)
+{
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT folder_id, uid FROM messages WHERE has_body = 1 AND model_version < ? "
+                  "ORDER BY folder_id LIMIT ?"_s);
+    query.addBindValue(MessageContent::kModelVersion);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return -1;
+    QList<QPair<qint64, quint32>> outdated;
+    while (query.next())
+        outdated.append({query.value(0).toLongLong(), query.value(1).toUInt()});
+    query.finish();
+    for (qsizetype start = 0; start < outdated.size();) {
+        const qint64 folderId = outdated.at(start).first;
+        QList<QPair<quint32, QByteArray>> bodies;
+        qsizetype end = start;
+        for (; end < outdated.size() && outdated.at(end).first == folderId; ++end) {
+            // A body file lost from disk is not retried forever: it is indexed as empty.
+            bodies.append(
+                {outdated.at(end).second, body(folderId, outdated.at(end).second).value_or(QByteArray())});
+        }
+        if (!indexBodies(folderId, bodies, false))
+            return -1;
+        start = end;
+    }
+    if (!outdated.isEmpty())
+        qCInfo(lcCache) << "re-indexed" << outdated.size() << "messages read by an older version";
+    return static_cast<int>(outdated.size());
+}
+
+bool CacheMessageStore::indexBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies,
+                                    bool writeBodies)
+{
+    const QList<ScannedBody> contents =
+        parallelMap(bodies, [](const QPair<quint32, QByteArray> &body) { return scanBody(body.second); });
+    QStringList writtenFiles;
+    const bool ok = m_database.transaction([&] {
+        QString error;
+        QSqlQuery lookup(m_database.database());
+        lookup.prepare(u"SELECT id, subject, from_name, from_address, to_list, cc_list FROM messages "
+                       "WHERE folder_id = ? AND uid = ?"_s);
+        SqliteStatement body(m_database.database(),
+                             "INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)");
+        QSqlQuery update(m_database.database());
+        update.prepare(
+            u"UPDATE messages SET has_body = 1, preview = ?, has_attachments = ?, model_version = ? "
+            "WHERE id = ?"_s);
+        QList<CacheSearchIndex::Entry> entries;
+        for (qsizetype i = 0; i < bodies.size(); ++i) {
+            const ScannedBody &scanned = contents.at(i);
+            lookup.addBindValue(folderId);
+            lookup.addBindValue(bodies.at(i).first);
+            if (!execPrepared(lookup, error, &m_database))
+                return false;
+            if (!lookup.next())
+                continue; // expunged meanwhile
+            const qint64 rowId = lookup.value(0).toLongLong();
+            MessageHeaders headers;
+            headers.from = {lookup.value(2).toString(), lookup.value(3).toString()};
+            headers.to = addressesFromJson(lookup.value(4).toString());
+            headers.cc = addressesFromJson(lookup.value(5).toString());
+            const QString subject = lookup.value(1).toString();
+            lookup.finish();
+
+            if (writeBodies && !writeBody(body, rowId, bodies.at(i).second, writtenFiles))
+                return false;
+            update.addBindValue(text(scanned.preview));
+            update.addBindValue(scanned.hasAttachments ? 1 : 0);
+            update.addBindValue(MessageContent::kModelVersion);
+            update.addBindValue(rowId);
+            if (!execPrepared(update, error, &m_database))
+                return false;
+            entries.append({rowId, subject, addressText(headers), scanned.text});
+        }
+        return m_searchIndex.writeEntries(entries, error);
+    });
+    if (!ok)
+        removeBodyFiles(writtenFiles);
+    return ok;
+}
+
+std::optional<QByteArray> CacheMessageStore::body(qint64 folderId, quint32 uid)
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT b.raw, b.file_name FROM bodies b JOIN messages m ON m.id = b.message_row "
+                  "WHERE m.folder_id = ? AND m.uid = ?"_s);
+    query.addBindValue(folderId);
+    query.addBindValue(uid);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    const QString fileName = query.value(1).toString();
+    if (fileName.isEmpty())
+        return query.value(0).toByteArray();
+    QFile file(bodyFolder() + u'/' + fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcCache) << "missing body file" << file.fileName();
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+QList<quint32> CacheMessageStore::uidsWithoutBody(qint64 folderId, const QDateTime &since, int limit)
+{
+    QList<quint32> result;
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT uid FROM messages WHERE folder_id = ? AND has_body = 0 AND internal_date >= ? "
+                  "ORDER BY internal_date DESC, uid DESC LIMIT ?"_s);
+    query.addBindValue(folderId);
+    query.addBindValue(since.isValid() ? toSeconds(since) : 0);
+    query.addBindValue(limit);
+    query.exec();
+    while (query.next())
+        result.append(query.value(0).toUInt());
+    return result;
+}
+
+QList<QPair<quint32, qint64>> CacheMessageStore::bodiesToFetch(qint64 folderId, const QDateTime &since)
+{
+    QList<QPair<quint32, qint64>> result;
+    QSqlQuery query(m_database.database());
+    query.setForwardOnly(true);
+    query.prepare(
+        u"SELECT uid, size FROM messages WHERE folder_id = ? AND has_body = 0 AND internal_date >= ? "
+        "ORDER BY internal_date DESC, uid DESC"_s);
+    query.addBindValue(folderId);
+    query.addBindValue(since.isValid() ? toSeconds(since) : 0);
+    query.exec();
+    while (query.next())
+        result.append({query.value(0).toUInt(), query.value(1).toLongLong()});
+    return result;
+}
+
+} // namespace Amiens

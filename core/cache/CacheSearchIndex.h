@@ -1,0 +1,48 @@
+#pragma once
+
+#include "CachedMessage.h"
+
+#include <QList>
+#include <QString>
+
+namespace Amiens {
+
+class CacheDatabase;
+
+/// The full-text index (FTS5 table message_search) over subjects, addresses and bodies: written by
+/// CacheMessageStore within its own transaction, read by the search field and the CLI.
+class CacheSearchIndex
+{
+public:
+    /// One row of the full-text index, written after the batch's other rows: an FTS5 table flushes
+    /// its pending terms at every statement savepoint, so interleaving its inserts with the upserts
+    /// wrote one index segment per message.
+    struct Entry
+    {
+        qint64 rowId = 0;
+        QString subject;
+        QString addresses;
+        QString body;
+    };
+
+    explicit CacheSearchIndex(CacheDatabase &database)
+        : m_database(database)
+    {
+    }
+
+    /// Writes @p entries within the caller's transaction; false (with @p error) on failure.
+    bool writeEntries(const QList<Entry> &entries, QString &error);
+
+    [[nodiscard]] QList<SearchHit> search(const QString &query, int limit);
+    /// The same matches' row ids only, for a list that reads its visible rows itself: building
+    /// 1,000 full messages was most of a frequent word's search time in the window.
+    [[nodiscard]] QList<qint64> searchRowIds(const QString &query, int limit);
+
+private:
+    /// "SELECT columns FROM messages m JOIN folders f … ORDER BY date" for a full-text search.
+    [[nodiscard]] static QString searchSql(const QString &columns);
+
+    CacheDatabase &m_database;
+};
+
+} // namespace Amiens
