@@ -501,28 +501,27 @@ QString joinAddresses(const QList<MailAddress> &addresses)
     return parts.join(u", "_s);
 }
 
-QString originalText(const CachedMessage &original, const std::optional<QByteArray> &raw)
-{
-    return raw ? MessageContent::parse(*raw).text : original.preview;
-}
-
 } // namespace
 
-void ComposerWindow::prepareResponse(const CachedMessage &original, const QString &text)
+void ComposerWindow::applyResponse(const PreparedResponse &response)
 {
-    const MessageHeaders &headers = original.headers;
-    m_mode = Mode::Reply;
-    m_subject->setText(ReplyBuilder::replySubject(headers.subject));
-    m_inReplyTo = headers.messageId;
-    m_references = headers.references;
-    if (!headers.messageId.isEmpty() && !m_references.contains(headers.messageId))
-        m_references.append(headers.messageId);
-    m_quote = ReplyBuilder::quotedReply(text, headers.from.toDisplayString(), headers.date);
+    m_mode = response.kind == PreparedResponse::Kind::Forward ? Mode::Forward : Mode::Reply;
+    m_to->setText(joinAddresses(response.to));
+    m_cc->setText(joinAddresses(response.cc));
+    m_subject->setText(response.subject);
+    m_inReplyTo = response.inReplyTo;
+    m_references = response.references;
+    m_quote = response.quote;
     m_insertedSignature.clear();
     if (isRichText())
-        m_richBody->setPlainText(u"\n\n"_s + m_quote);
+        m_richBody->setPlainText(response.body);
     else
-        m_body->setPlainText(u"\n\n"_s + m_quote);
+        m_body->setPlainText(response.body);
+    for (const OutgoingAttachment &attachment : response.attachments)
+        addAttachment(attachment);
+    if (response.attachmentsMissing)
+        showError(tr("The original message is not downloaded yet, so its attachments are not included. "
+                     "Synchronise, then forward it again."));
     insertDefaultSignature();
     if (isRichText())
         m_richBody->moveCursor(QTextCursor::Start);
@@ -533,53 +532,20 @@ void ComposerWindow::prepareResponse(const CachedMessage &original, const QStrin
 
 void ComposerWindow::setReplyTo(const CachedMessage &original, const std::optional<QByteArray> &raw)
 {
-    const ReplyBuilder::Recipients recipients = ReplyBuilder::replyRecipients(original.headers);
-    m_to->setText(joinAddresses(recipients.to));
-    m_cc->clear();
-    prepareResponse(original, originalText(original, raw));
+    applyResponse(ReplyBuilder::prepare(PreparedResponse::Kind::Reply, original.headers, raw,
+                                        original.preview, original.hasAttachments, ownAddresses()));
 }
 
 void ComposerWindow::setReplyAllTo(const CachedMessage &original, const std::optional<QByteArray> &raw)
 {
-    const ReplyBuilder::Recipients recipients =
-        ReplyBuilder::replyAllRecipients(original.headers, ownAddresses());
-    m_to->setText(joinAddresses(recipients.to));
-    m_cc->setText(joinAddresses(recipients.cc));
-    prepareResponse(original, originalText(original, raw));
+    applyResponse(ReplyBuilder::prepare(PreparedResponse::Kind::ReplyAll, original.headers, raw,
+                                        original.preview, original.hasAttachments, ownAddresses()));
 }
 
 void ComposerWindow::setForwardOf(const CachedMessage &original, const std::optional<QByteArray> &raw)
 {
-    const MessageHeaders &headers = original.headers;
-    m_mode = Mode::Forward;
-    m_to->clear();
-    m_cc->clear();
-    m_subject->setText(ReplyBuilder::forwardSubject(headers.subject));
-    m_inReplyTo.clear();
-    // Not an answer (no In-Reply-To), but readers can still relate it to the original.
-    m_references.clear();
-    if (!headers.messageId.isEmpty())
-        m_references.append(headers.messageId);
-    m_quote = ReplyBuilder::forwardHeaderBlock(headers);
-    m_insertedSignature.clear();
-    const QString body = u"\n\n"_s + m_quote + u'\n' + originalText(original, raw);
-    if (isRichText())
-        m_richBody->setPlainText(body);
-    else
-        m_body->setPlainText(body);
-    if (raw) {
-        for (const OutgoingAttachment &attachment : ReplyBuilder::forwardedAttachments(*raw))
-            addAttachment(attachment);
-    } else if (original.hasAttachments || headers.likelyHasAttachments) {
-        showError(tr("The original message is not downloaded yet, so its attachments are not included. "
-                     "Synchronise, then forward it again."));
-    }
-    insertDefaultSignature();
-    if (isRichText())
-        m_richBody->moveCursor(QTextCursor::Start);
-    else
-        m_body->moveCursor(QTextCursor::Start);
-    markPristine();
+    applyResponse(ReplyBuilder::prepare(PreparedResponse::Kind::Forward, original.headers, raw,
+                                        original.preview, original.hasAttachments, ownAddresses()));
 }
 
 void ComposerWindow::openDraft(const Draft &draft)

@@ -3,6 +3,7 @@
 #include "account/Account.h"
 #include "cache/CachedMessage.h"
 #include "compose/OutgoingMessage.h"
+#include "compose/PreparedResponse.h"
 #include "drafts/Draft.h"
 #include "identity/SignatureStore.h"
 
@@ -136,7 +137,8 @@ private:
     void removeAttachment();
     void refreshAttachmentSummary();
     void showError(const QString &text);
-    void prepareResponse(const CachedMessage &original, const QString &text);
+    /// Fills the fields with a reply or a forward prepared by the core (ReplyBuilder::prepare).
+    void applyResponse(const PreparedResponse &response);
     void fillSignatureBox();
     void insertDefaultSignature();
     void markPristine();

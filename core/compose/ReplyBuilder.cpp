@@ -137,4 +137,40 @@ QList<OutgoingAttachment> ReplyBuilder::forwardedAttachments(const QByteArray &r
     return result;
 }
 
+PreparedResponse ReplyBuilder::prepare(PreparedResponse::Kind kind, const MessageHeaders &headers,
+                                       const std::optional<QByteArray> &raw, const QString &preview,
+                                       bool hadAttachments, const QStringList &ownAddresses)
+{
+    PreparedResponse response;
+    response.kind = kind;
+    // The message model's text when the body is here (format=flowed joined), else the preview.
+    const QString text = raw ? MessageContent::parse(*raw).text : preview;
+    if (kind == PreparedResponse::Kind::Forward) {
+        response.subject = forwardSubject(headers.subject);
+        // Not an answer (no In-Reply-To), but readers can still relate it to the original.
+        if (!headers.messageId.isEmpty())
+            response.references.append(headers.messageId);
+        response.quote = forwardHeaderBlock(headers);
+        response.body = u"\n\n"_s + response.quote + u'\n' + text;
+        if (raw)
+            response.attachments = forwardedAttachments(*raw);
+        else
+            response.attachmentsMissing = hadAttachments || headers.likelyHasAttachments;
+        return response;
+    }
+    const Recipients recipients = kind == PreparedResponse::Kind::ReplyAll
+                                      ? replyAllRecipients(headers, ownAddresses)
+                                      : replyRecipients(headers);
+    response.to = recipients.to;
+    response.cc = kind == PreparedResponse::Kind::ReplyAll ? recipients.cc : QList<MailAddress>();
+    response.subject = replySubject(headers.subject);
+    response.inReplyTo = headers.messageId;
+    response.references = headers.references;
+    if (!headers.messageId.isEmpty() && !response.references.contains(headers.messageId))
+        response.references.append(headers.messageId);
+    response.quote = quotedReply(text, headers.from.toDisplayString(), headers.date);
+    response.body = u"\n\n"_s + response.quote;
+    return response;
+}
+
 } // namespace Amiens

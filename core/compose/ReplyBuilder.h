@@ -1,6 +1,7 @@
 #pragma once
 
 #include "OutgoingMessage.h"
+#include "PreparedResponse.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace Amiens {
 
@@ -47,6 +49,14 @@ public:
                                              const QDateTime &date);
     /// The original's attached files (inline images included), decoded, with their names and types.
     [[nodiscard]] static QList<OutgoingAttachment> forwardedAttachments(const QByteArray &raw);
+
+    /// The whole response of @p kind to the message with @p headers: from its @p raw bytes when
+    /// downloaded, else from its @p preview (and then, for a forward that @p hadAttachments, the
+    /// files are reported missing). @p ownAddresses are left out of a reply to all.
+    [[nodiscard]] static PreparedResponse prepare(PreparedResponse::Kind kind, const MessageHeaders &headers,
+                                                  const std::optional<QByteArray> &raw,
+                                                  const QString &preview, bool hadAttachments,
+                                                  const QStringList &ownAddresses);
 };
 
 } // namespace Amiens

@@ -42,6 +42,7 @@ class TestComposer : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void responsesArePreparedWithoutWidgets();
     void subjectsSurviveEncoding_data();
     void subjectsSurviveEncoding();
     void headerInjectionIsDefused();
@@ -843,6 +844,52 @@ void TestComposer::mainWindowOffersReplyAllAndForward()
     QVERIFY(!replyAll->isEnabled() || !window.openReplyAll(u"INBOX"_s, 1));
     QVERIFY(!window.openForward(u"INBOX"_s, 1));
     QVERIFY(!window.draftSynchronizer());
+}
+
+// Reply, reply to all and forward are prepared by the core (issue 17): the composer only fills its
+// fields, so the CLI or another front end gets the same response.
+void TestComposer::responsesArePreparedWithoutWidgets()
+{
+    const QByteArray raw =
+        "From: Jean Martin <jean.martin@ac-amiens.fr>\r\nTo: mdupont@ac-amiens.fr, "
+        "Claire <claire@ac-amiens.fr>\r\nCc: dir@ac-amiens.fr\r\nSubject: Sortie\r\n"
+        "Date: Tue, 1 Dec 2026 10:00:00 +0100\r\nMessage-ID: <orig@ac-amiens.fr>\r\n"
+        "References: <first@ac-amiens.fr>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; "
+        "charset=utf-8\r\n\r\nLigne 1\r\n--b\r\nContent-Type: application/pdf\r\n"
+        "Content-Disposition: attachment; filename=\"plan.pdf\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n";
+    const MessageHeaders headers = MessageContent::parse(raw).headers;
+    using Kind = PreparedResponse::Kind;
+    const QStringList own{u"mdupont@ac-amiens.fr"_s};
+
+    const PreparedResponse reply = ReplyBuilder::prepare(Kind::Reply, headers, raw, {}, true, own);
+    QCOMPARE(reply.subject, u"Re: Sortie"_s);
+    QCOMPARE(reply.to.size(), 1);
+    QVERIFY(reply.cc.isEmpty());
+    QCOMPARE(reply.inReplyTo, u"orig@ac-amiens.fr"_s);
+    QCOMPARE(reply.references, (QStringList{u"first@ac-amiens.fr"_s, u"orig@ac-amiens.fr"_s}));
+    QVERIFY(reply.body.startsWith(u"\n\n"_s) && reply.body.contains(u"> Ligne 1"_s));
+    QVERIFY(reply.attachments.isEmpty());
+
+    const PreparedResponse all = ReplyBuilder::prepare(Kind::ReplyAll, headers, raw, {}, true, own);
+    QCOMPARE(all.to.size(), 2); // Jean and Claire, not oneself
+    QCOMPARE(all.cc.size(), 1);
+
+    const PreparedResponse forward = ReplyBuilder::prepare(Kind::Forward, headers, raw, {}, true, own);
+    QCOMPARE(forward.subject, u"Tr: Sortie"_s);
+    QVERIFY(forward.to.isEmpty() && forward.inReplyTo.isEmpty());
+    QCOMPARE(forward.references, QStringList{u"orig@ac-amiens.fr"_s});
+    QCOMPARE(forward.attachments.size(), 1);
+    QCOMPARE(forward.attachments.first().fileName, u"plan.pdf"_s);
+    QVERIFY(!forward.attachmentsMissing);
+
+    // Not downloaded yet: the preview is quoted, and the files are said to be missing.
+    const PreparedResponse offline =
+        ReplyBuilder::prepare(Kind::Forward, headers, std::nullopt, u"Ligne 1"_s, true, own);
+    QVERIFY(offline.attachments.isEmpty());
+    QVERIFY(offline.attachmentsMissing);
+    QVERIFY(offline.body.endsWith(u"Ligne 1"_s));
 }
 
 QTEST_MAIN(TestComposer)
