@@ -1,7 +1,7 @@
 #pragma once
 
-#include "imap/FolderInfo.h"
 #include "account/Account.h"
+#include "imap/FolderInfo.h"
 #include "net/CancellableTimeoutHandler.h"
 #include "net/ServiceError.h"
 #include "net/TlsTrust.h"

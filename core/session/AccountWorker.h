@@ -1,7 +1,7 @@
 #pragma once
 
-#include "imap/ImapConnection.h"
 #include "cache/MailCache.h"
+#include "imap/ImapConnection.h"
 #include "jobs/ImapJob.h"
 
 #include <QObject>

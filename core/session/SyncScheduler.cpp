@@ -1,7 +1,7 @@
 #include "SyncScheduler.h"
 
-#include "sync/IdleWatcher.h"
 #include "session/AccountSession.h"
+#include "sync/IdleWatcher.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sync/SyncOptions.h"
 #include "net/ServiceError.h"
+#include "sync/SyncOptions.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -12,11 +12,11 @@
 #include "autoreply/AutoResponder.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
-#include "session/AccountSession.h"
 #include "mime/RawHeaderFields.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
+#include "session/AccountSession.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

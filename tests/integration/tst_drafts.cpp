@@ -11,12 +11,12 @@
 #include "compose/MessageBuilder.h"
 #include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
-#include "session/AccountSession.h"
 #include "mime/HeaderDecoder.h"
 #include "mime/MessageContent.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
+#include "session/AccountSession.h"
 #include "smtp/SmtpSizeLimit.h"
 
 #include <QDir>

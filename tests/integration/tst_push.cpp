@@ -4,8 +4,8 @@
 #include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "session/AccountSession.h"
-#include "sync/IdleWatcher.h"
 #include "session/SyncScheduler.h"
+#include "sync/IdleWatcher.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

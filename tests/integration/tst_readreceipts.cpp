@@ -14,12 +14,12 @@
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
-#include "session/AccountSession.h"
 #include "mdn/ReadReceiptBuilder.h"
 #include "mdn/ReadReceiptReport.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
+#include "session/AccountSession.h"
 #include "settings/ReadReceiptPolicy.h"
 
 #include <QElapsedTimer>

@@ -11,10 +11,10 @@
 #include "SessionLauncher.h"
 #include "TestEnvironment.h"
 #include "UnsentMailPrompt.h"
-#include "services/AccountStorage.h"
 #include "compose/MessageBuilder.h"
 #include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
+#include "services/AccountStorage.h"
 
 #include <QAction>
 #include <QApplication>

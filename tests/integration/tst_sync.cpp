@@ -5,9 +5,9 @@
 #include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
-#include "session/AccountSession.h"
 #include "imap/ImapConnection.h"
 #include "mime/MessageContent.h"
+#include "session/AccountSession.h"
 #include "sync/AccountSynchronizer.h"
 
 #include <QFile>

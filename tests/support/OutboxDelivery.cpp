@@ -2,10 +2,10 @@
 
 #include "account/Account.h"
 #include "compose/BuiltMessage.h"
-#include "session/AccountSession.h"
 #include "net/TlsTrust.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
+#include "session/AccountSession.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

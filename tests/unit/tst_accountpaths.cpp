@@ -1,9 +1,9 @@
 // Where an account's files live in the profile, and that erasing the account leaves none of them.
 #include "account/AccountPaths.h"
-#include "services/AccountStorage.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "outbox/Outbox.h"
+#include "services/AccountStorage.h"
 #include "smtp/SmtpSizeLimit.h"
 
 #include <QDir>

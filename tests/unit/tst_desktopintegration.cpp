@@ -9,8 +9,8 @@
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
-#include "session/AccountSession.h"
 #include "net/TlsTrust.h"
+#include "session/AccountSession.h"
 #include "settings/NotificationPolicy.h"
 #include "util/BuildInfo.h"
 

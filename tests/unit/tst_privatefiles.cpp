@@ -4,11 +4,11 @@
 // umask of the session.
 #include "MessageView.h"
 #include "account/AccountPaths.h"
-#include "services/AccountStorage.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/BuiltMessage.h"
 #include "outbox/Outbox.h"
+#include "services/AccountStorage.h"
 #include "settings/PhishingSettings.h"
 
 #include <QDirIterator>

@@ -1,8 +1,8 @@
 // Site deployment (policy file, help data), the password-age rule, the account's new options
 // and the wiping of an account's files: everything of issue 5 that needs no server.
-#include "services/AccountStorage.h"
 #include "account/PasswordAge.h"
 #include "account/Profile.h"
+#include "services/AccountStorage.h"
 #include "settings/HelpCatalog.h"
 #include "settings/SitePolicy.h"
 

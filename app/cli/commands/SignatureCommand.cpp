@@ -20,6 +20,20 @@ const QCommandLineOption kHtml(u"html"_s, u"The signature is simple HTML."_s);
 const QCommandLineOption kDefault(u"default"_s, u"Use the signature by default for new, reply or both."_s,
                                   u"WHICH"_s);
 
+/// The selected account and the profile's signatures; false, the error printed, when either fails.
+bool openSignatures(CommandContext &context, std::optional<Account> &account, SignatureStore &store)
+{
+    account = context.selectedAccount();
+    if (!account)
+        return false;
+    QString error;
+    if (!store.load(&error)) {
+        CommandContext::err() << SignatureCommand::tr("Error: %1").arg(error) << '\n';
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QString SignatureCommand::name() const
@@ -51,15 +65,10 @@ int SignatureCommand::run(CommandContext &context)
 
 int SignatureCommand::list(CommandContext &context)
 {
-    const std::optional<Account> account = context.selectedAccount();
-    if (!account)
-        return CommandContext::Failure;
+    std::optional<Account> account;
     SignatureStore store(context.profile());
-    QString error;
-    if (!store.load(&error)) {
-        CommandContext::err() << tr("Error: %1").arg(error) << '\n';
+    if (!openSignatures(context, account, store))
         return CommandContext::Failure;
-    }
     QTextStream &out = CommandContext::out();
     const SignatureStore::IdentitySignatures identity = store.forIdentity(account->address);
     if (context.json()) {
@@ -101,16 +110,10 @@ int SignatureCommand::set(CommandContext &context)
     const std::optional<QString> text = CommandContext::readTextFile(parser.value(kFile));
     if (!text)
         return context.usageError(tr("Cannot read %1.").arg(parser.value(kFile)));
-    const std::optional<Account> account = context.selectedAccount();
-    if (!account)
-        return CommandContext::Failure;
-
+    std::optional<Account> account;
     SignatureStore store(context.profile());
-    QString error;
-    if (!store.load(&error)) {
-        CommandContext::err() << tr("Error: %1").arg(error) << '\n';
+    if (!openSignatures(context, account, store))
         return CommandContext::Failure;
-    }
     SignatureStore::IdentitySignatures identity = store.forIdentity(account->address);
     // Same name: the signature is replaced in place, so its id (and the defaults) stay.
     Signature *signature = nullptr;
@@ -134,6 +137,7 @@ int SignatureCommand::set(CommandContext &context)
     if (!problems.isEmpty())
         return context.usageError(problems.join(u'\n'));
     store.setForIdentity(account->address, identity);
+    QString error;
     if (!store.save(&error)) {
         CommandContext::err() << tr("Error: %1").arg(error) << '\n';
         return CommandContext::Failure;

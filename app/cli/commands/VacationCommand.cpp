@@ -43,16 +43,23 @@ QString isoOrEmpty(const QDateTime &when)
     return when.isValid() ? when.toString(Qt::ISODate) : QString();
 }
 
-/// A signed-in ManageSieve client for the account, or the exit code saying why not.
+/// The selected account and a signed-in ManageSieve client for it, or the exit code saying why not.
 struct SieveConnection
 {
+    Account account;
     std::unique_ptr<ManageSieveClient> client;
     int exitCode = CommandContext::Success;
 };
 
-SieveConnection connectSieve(CommandContext &context, const Account &account)
+SieveConnection connectSieve(CommandContext &context)
 {
     SieveConnection connection;
+    const std::optional<Account> selected = context.selectedAccount();
+    if (!selected) {
+        connection.exitCode = CommandContext::Failure;
+        return connection;
+    }
+    const Account &account = connection.account = *selected;
     QString error;
     const auto settings = AccountServices::manageSieveSettings(SitePolicy::load(), account, &error);
     if (!settings) {
@@ -104,10 +111,7 @@ int VacationCommand::run(CommandContext &context)
 
 int VacationCommand::get(CommandContext &context)
 {
-    const std::optional<Account> account = context.selectedAccount();
-    if (!account)
-        return CommandContext::Failure;
-    SieveConnection connection = connectSieve(context, *account);
+    SieveConnection connection = connectSieve(context);
     if (connection.exitCode != CommandContext::Success)
         return connection.exitCode;
     SieveRulesStore store(*connection.client);
@@ -181,10 +185,7 @@ int VacationCommand::change(CommandContext &context, bool turnOn)
         }
     }
 
-    const std::optional<Account> account = context.selectedAccount();
-    if (!account)
-        return CommandContext::Failure;
-    SieveConnection connection = connectSieve(context, *account);
+    SieveConnection connection = connectSieve(context);
     if (connection.exitCode != CommandContext::Success)
         return connection.exitCode;
     SieveRulesStore store(*connection.client);
@@ -206,7 +207,7 @@ int VacationCommand::change(CommandContext &context, bool turnOn)
             vacation.days = days;
         vacation.academyOnly = parser.isSet(kAcademyOnly);
         if (vacation.addresses.isEmpty())
-            vacation.addresses = QStringList{account->address};
+            vacation.addresses = QStringList{connection.account.address};
     }
     const bool saved = store.save(vacation, state->rules.forward);
     connection.client->logout();
