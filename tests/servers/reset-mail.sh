@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # reset-mail.sh STATE_DIR [USER...] -- give test users (default: mdupont
-# jmartin) an empty mail home between tests: all mail, user-created folders,
-# subscriptions, Sieve scripts and vacation memory are removed. The
+# jmartin ce.0801234x) an empty mail home between tests: all mail, user-created folders,
+# subscriptions, Sieve scripts, vacation memory and shared-folder rights are removed. The
 # special-use folders (Drafts Sent Trash Junk Archives) come back empty and
 # subscribed on next access (auto = subscribe), and INBOX is recreated.
 # UIDVALIDITY keeps increasing across resets (dovecot-uidvalidity* is kept),
@@ -10,7 +10,7 @@ set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 STATE_DIR [USER...]" >&2; exit 2; }
 STATE=$(cd "$1" && pwd -P)
 shift
-[ $# -gt 0 ] || set -- mdupont jmartin
+[ $# -gt 0 ] || set -- mdupont jmartin ce.0801234x
 MAIL_HOME=$STATE/mail
 
 DOVEADM=()
@@ -53,3 +53,8 @@ for u in "$@"; do
   [ -d "$h/Maildir" ] &&
     find "$h/Maildir" -mindepth 1 -maxdepth 1 ! -name 'dovecot-uidvalidity*' -exec rm -rf {} +
 done
+# Folders the users shared are gone: drop them from Dovecot's shared-mailbox dictionary too, or
+# the others would still see an empty shared/<user>/ root.
+if [ "${#DOVEADM[@]}" -gt 0 ]; then
+  for u in "$@"; do "${DOVEADM[@]}" acl recalc -u "$u" >/dev/null 2>&1 || true; done
+fi

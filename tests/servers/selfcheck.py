@@ -11,6 +11,8 @@ with-servers.sh, or after sourcing the file). Checks:
   - submission port: STARTTLS + AUTH; local SMTP port: EHLO;
   - SMTPS submission as mdupont to jean.martin@ (alias) reaches jmartin's
     INBOX over LMTP within 5 s, then is deleted;
+  - NAMESPACE, ACL and QUOTA are offered, with the shared/ namespace;
+  - the functional mailbox logs in, is empty and has its 2 MB quota;
   - all mailboxes of both users are empty (mdupont first, jmartin at the end).
 Prints one summary line; exits non-zero on failure.
 """
@@ -112,7 +114,10 @@ def main():
     check(m.sock.getpeercert(binary_form=True) == der("cert.pem"), "SNI localhost: wrong certificate")
     typ, dat = m.capability()
     caps = set(dat[-1].decode().upper().split())
-    check({"CONDSTORE", "QRESYNC", "SPECIAL-USE"} <= caps, "IMAP caps: %s" % sorted(caps))
+    check({"CONDSTORE", "QRESYNC", "SPECIAL-USE", "NAMESPACE", "ACL", "QUOTA"} <= caps,
+          "IMAP caps: %s" % sorted(caps))
+    typ, ns = m.namespace()
+    check(typ == "OK" and b'(("shared/" "/"))' in ns[0], "no shared namespace: %r" % ns)
     data = all_empty(m)
     listing = b"\n".join(data)
     for flag, name in ((b"\\Drafts", b"Drafts"), (b"\\Sent", b"Sent"), (b"\\Trash", b"Trash"),
@@ -130,6 +135,13 @@ def main():
     m.logout()
 
     sieve_check()
+
+    # The functional mailbox: its own login, empty, with its small quota.
+    f = imap_login(E["AMIENS_TEST_FUNCTIONAL_USER"], E["AMIENS_TEST_FUNCTIONAL_PASSWORD"])
+    all_empty(f)
+    typ, quota = f.getquotaroot("INBOX")
+    check(typ == "OK" and any(b"(STORAGE 0 2048)" in q for q in quota[1]), "functional quota: %r" % quota)
+    f.logout()
 
     with smtplib.LMTP(HOST, int(E["AMIENS_TEST_LMTP_PORT"]), timeout=TIMEOUT) as l:
         code, _ = l.ehlo()

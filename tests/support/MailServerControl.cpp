@@ -45,6 +45,13 @@ bool MailServerControl::reset() const
     return process.waitForFinished(30000) && process.exitCode() == 0;
 }
 
+bool MailServerControl::shareFolder(const QString &folder, const QString &grantee,
+                                    const QStringList &rights) const
+{
+    const QStringList command{u"acl"_s, u"set"_s, u"-u"_s, m_user, folder, u"user="_s + grantee};
+    return doveadm(command + rights);
+}
+
 quint32 MailServerControl::save(const QString &folder, const QByteArray &message) const
 {
     const QList<quint32> before = uids(folder);

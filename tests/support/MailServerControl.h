@@ -25,6 +25,10 @@ public:
     bool setUidValidity(const QString &folder, quint32 uidValidity) const;
     bool createFolder(const QString &folder) const;
     bool deleteFolder(const QString &folder) const;
+    /// Gives @p grantee the RFC 4314 @p rights on this user's @p folder (doveadm acl set, rights
+    /// named as doveadm names them: "lookup", "read", "write-seen", "insert", "expunge"…). The
+    /// folder then appears to @p grantee as shared/<this user>/<folder>.
+    bool shareFolder(const QString &folder, const QString &grantee, const QStringList &rights) const;
     /// How many messages of @p folder match the doveadm search @p query
     /// (e.g. {"header", "Message-ID", id}).
     [[nodiscard]] int count(const QString &folder, const QStringList &query) const;

@@ -33,6 +33,9 @@ TestEnvironment TestEnvironment::fromEnvironment()
     env.user2 = qEnvironmentVariable("AMIENS_TEST_USER2");
     env.password2 = qEnvironmentVariable("AMIENS_TEST_PASSWORD2");
     env.address2 = qEnvironmentVariable("AMIENS_TEST_ADDRESS2");
+    env.functionalUser = qEnvironmentVariable("AMIENS_TEST_FUNCTIONAL_USER");
+    env.functionalPassword = qEnvironmentVariable("AMIENS_TEST_FUNCTIONAL_PASSWORD");
+    env.functionalAddress = qEnvironmentVariable("AMIENS_TEST_FUNCTIONAL_ADDRESS");
     env.doveadm = qEnvironmentVariable("AMIENS_TEST_DOVEADM");
     return env;
 }
@@ -45,6 +48,18 @@ Account TestEnvironment::account() const
     account.realName = u"Marie Dupont"_s;
     account.imap = {host, imapsPort, ConnectionSecurity::ImplicitTls, user};
     account.smtp = {host, smtpsPort, ConnectionSecurity::ImplicitTls, user};
+    account.caFile = caFile;
+    return account;
+}
+
+Account TestEnvironment::functionalAccount() const
+{
+    Account account;
+    account.id = functionalAddress;
+    account.address = functionalAddress;
+    account.realName = u"Collège Jules Verne"_s;
+    account.imap = {host, imapsPort, ConnectionSecurity::ImplicitTls, functionalUser};
+    account.smtp = {host, smtpsPort, ConnectionSecurity::ImplicitTls, functionalUser};
     account.caFile = caFile;
     return account;
 }

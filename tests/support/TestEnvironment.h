@@ -25,6 +25,10 @@ struct TestEnvironment
     QString user2;
     QString password2;
     QString address2;
+    /// The school's functional mailbox (ce.0801234x): its own login, a 2 MB quota.
+    QString functionalUser;
+    QString functionalPassword;
+    QString functionalAddress;
     QString doveadm;
 
     /// Reads the AMIENS_TEST_* variables; isValid() is false outside with-servers.sh.
@@ -34,6 +38,8 @@ struct TestEnvironment
 
     /// The main test user's account on the IMAPS port, trusting the test CA.
     [[nodiscard]] Account account() const;
+    /// The functional mailbox's account, same servers and trust.
+    [[nodiscard]] Account functionalAccount() const;
     /// The main user's Sieve rules as the test ManageSieve server has them now.
     [[nodiscard]] std::optional<SieveRulesStore::State> sieveRules() const;
 };
