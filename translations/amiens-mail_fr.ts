@@ -248,6 +248,41 @@
         <source>Account %1 added (IMAP %2:%3, SMTP %4:%5, login %6).</source>
         <translation>Compte %1 ajouté (IMAP %2:%3, SMTP %4:%5, identifiant %6).</translation>
     </message>
+    <message>
+        <source>The profile already has the account %1.</source>
+        <translation>Le profil contient déjà le compte %1.</translation>
+    </message>
+    <message>
+        <source>account remove needs the id of one of the profile&apos;s accounts.</source>
+        <translation>account remove attend l&apos;identifiant de l&apos;un des comptes du profil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Error: %n message(s) of %1 are still waiting to be sent. Send them first (&quot;outbox send&quot;), or remove the account with --discard-outbox to delete them.</source>
+        <translation>
+            <numerusform>Erreur : %n message de %1 attend encore d&apos;être envoyé. Envoyez-le d&apos;abord (« outbox send »), ou supprimez le compte avec --discard-outbox pour le supprimer.</numerusform>
+            <numerusform>Erreur : %n messages de %1 attendent encore d&apos;être envoyés. Envoyez-les d&apos;abord (« outbox send »), ou supprimez le compte avec --discard-outbox pour les supprimer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+    <message>
+        <source>Account %1 removed, with its offline copy and its password.</source>
+        <translation>Compte %1 supprimé, avec sa copie hors connexion et son mot de passe.</translation>
+    </message>
+    <message>
+        <source>account rename needs an account id and the new name.</source>
+        <translation>account rename attend l&apos;identifiant d&apos;un compte et son nouveau nom.</translation>
+    </message>
+    <message>
+        <source>Account %1 is now shown as %2.</source>
+        <translation>Le compte %1 s&apos;affiche désormais sous le nom %2.</translation>
+    </message>
+    <message>
+        <source>account move needs an account id and a position (1 = first).</source>
+        <translation>account move attend l&apos;identifiant d&apos;un compte et une position (1 = en premier).</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::AccountSession</name>
@@ -1875,6 +1910,10 @@ Le message d’origine est joint tel quel, avec tous ses en-têtes.
         <source>Cannot write the settings file %1.</source>
         <translation>Impossible d&apos;enregistrer le fichier de paramètres %1.</translation>
     </message>
+    <message>
+        <source>No account %1 in the profile.</source>
+        <translation>Aucun compte %1 dans le profil.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ProviderPresetReader</name>
@@ -2608,6 +2647,10 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
             <numerusform>%n réponse automatique placée dans la boîte d&apos;envoi.</numerusform>
             <numerusform>%n réponses automatiques placées dans la boîte d&apos;envoi.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Account %1:</source>
+        <translation>Compte %1 :</translation>
     </message>
 </context>
 <context>

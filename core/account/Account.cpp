@@ -1,6 +1,7 @@
 #include "Account.h"
 
 #include <QSettings>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -57,12 +58,31 @@ CredentialMode Account::parseCredentialMode(const QString &name)
     return CredentialMode::Keychain;
 }
 
+QStringList Account::addresses() const
+{
+    return QStringList{address} + aliases;
+}
+
+bool Account::owns(const QString &candidate) const
+{
+    const QString wanted = candidate.trimmed();
+    if (wanted.isEmpty())
+        return false;
+    const QStringList all = addresses();
+    return std::any_of(all.begin(), all.end(), [&wanted](const QString &mine) {
+        return mine.compare(wanted, Qt::CaseInsensitive) == 0;
+    });
+}
+
 void Account::save(QSettings &settings) const
 {
     settings.setValue(u"id"_s, id);
     settings.setValue(u"realName"_s, realName);
     settings.setValue(u"address"_s, address);
     settings.setValue(u"preset"_s, presetId);
+    settings.setValue(u"label"_s, label);
+    settings.setValue(u"aliases"_s, aliases);
+    settings.setValue(u"kind"_s, kind == MailboxKind::Functional ? u"functional"_s : u"personal"_s);
     settings.setValue(u"caFile"_s, caFile);
     settings.setValue(u"pinnedCertificates"_s, pinnedCertificates);
     settings.setValue(u"credentials"_s, credentialModeName(credentialMode));
@@ -83,6 +103,10 @@ Account Account::load(QSettings &settings)
     account.realName = settings.value(u"realName"_s).toString();
     account.address = settings.value(u"address"_s).toString();
     account.presetId = settings.value(u"preset"_s).toString();
+    account.label = settings.value(u"label"_s).toString();
+    account.aliases = settings.value(u"aliases"_s).toStringList();
+    account.kind = settings.value(u"kind"_s).toString() == "functional"_L1 ? MailboxKind::Functional
+                                                                           : MailboxKind::Personal;
     account.caFile = settings.value(u"caFile"_s).toString();
     account.pinnedCertificates = settings.value(u"pinnedCertificates"_s).toStringList();
     account.credentialMode = parseCredentialMode(settings.value(u"credentials"_s).toString());

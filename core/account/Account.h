@@ -18,6 +18,14 @@ enum class CredentialMode
     Passcode,   ///< OTP: PIN + key code, single-use, asked whenever a connection needs it
 };
 
+/// Whose mailbox it is: the user's own, or a service's that several people read (a school's
+/// ce.0801234x@, gestion.0801234x@, a DSDEN service), with its own login and shared password.
+enum class MailboxKind
+{
+    Personal,
+    Functional,
+};
+
 /// What the client knows about one mail account. It holds no secret: the password lives in the
 /// OS keychain (CredentialStore), keyed by id().
 struct Account
@@ -26,6 +34,13 @@ struct Account
     QString realName; ///< "Marie Dupont"
     QString address;  ///< "mdupont@ac-amiens.fr"
     QString presetId; ///< provider preset it came from, empty for a custom server
+    /// The name the user gave the account in the folder tree ("Collège Jules Verne"); empty
+    /// shows the address.
+    QString label;
+    /// Other addresses that reach this mailbox (marie.dupont@ for mdupont@): a reply to mail sent
+    /// to one of them goes out from it.
+    QStringList aliases;
+    MailboxKind kind = MailboxKind::Personal;
     ServerEndpoint imap;
     ServerEndpoint smtp;
     /// ManageSieve (RFC 5804) for the Absence and Transfert rules. Empty until set: most accounts
@@ -51,6 +66,13 @@ struct Account
         return sieve.isComplete() ? sieve
                                   : ServerEndpoint{imap.host, 4190, ConnectionSecurity::StartTls, imap.login};
     }
+
+    /// label, else the address.
+    [[nodiscard]] QString displayName() const { return label.isEmpty() ? address : label; }
+    /// The address and the aliases, as given.
+    [[nodiscard]] QStringList addresses() const;
+    /// Whether @p address (any case) is this account's address or one of its aliases.
+    [[nodiscard]] bool owns(const QString &address) const;
 
     /// Names used in profiles: "keychain", "ask" and "passcode".
     [[nodiscard]] static QString credentialModeName(CredentialMode mode);

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +16,8 @@ namespace Amiens {
 namespace {
 
 const auto kAccountsGroup = "accounts"_L1;
+// The ids in the user's order; a key of the accounts group, so never taken for an account.
+const auto kOrderKey = "order"_L1;
 
 // QSettings groups cannot hold '/' or '@' safely; the account id is stored inside the group.
 QString groupFor(const QString &id)
@@ -77,6 +80,7 @@ QList<Account> Profile::accounts() const
     QList<Account> result;
     settings.beginGroup(kAccountsGroup);
     const QStringList groups = settings.childGroups();
+    const QStringList order = settings.value(kOrderKey).toStringList();
     settings.endGroup();
     for (const QString &group : groups) {
         settings.beginGroup(kAccountsGroup + u'/' + group);
@@ -85,6 +89,14 @@ QList<Account> Profile::accounts() const
         if (!account.id.isEmpty())
             result.append(account);
     }
+    // Accounts missing from the order (profiles written before it existed) keep the file's order,
+    // after the ordered ones.
+    const auto rank = [&order](const Account &account) {
+        const qsizetype index = order.indexOf(account.id);
+        return index < 0 ? order.size() : index;
+    };
+    std::stable_sort(result.begin(), result.end(),
+                     [&rank](const Account &a, const Account &b) { return rank(a) < rank(b); });
     return result;
 }
 
@@ -102,11 +114,15 @@ bool Profile::saveAccount(const Account &account, QString *error) const
 {
     if (!ensureExists(error))
         return false;
+    QStringList order = orderedIds();
+    if (!order.contains(account.id))
+        order.append(account.id);
     QSettings settings(settingsPath(), QSettings::IniFormat);
     settings.remove(groupFor(account.id));
     settings.beginGroup(groupFor(account.id));
     account.save(settings);
     settings.endGroup();
+    settings.setValue(kAccountsGroup + u'/' + kOrderKey, order);
     const bool ok = syncAndCheck(settings, error);
     QFile::setPermissions(settingsPath(), QFile::ReadOwner | QFile::WriteOwner);
     return ok;
@@ -114,9 +130,36 @@ bool Profile::saveAccount(const Account &account, QString *error) const
 
 bool Profile::removeAccount(const QString &id, QString *error) const
 {
+    QStringList order = orderedIds();
+    order.removeAll(id);
     QSettings settings(settingsPath(), QSettings::IniFormat);
     settings.remove(groupFor(id));
+    settings.setValue(kAccountsGroup + u'/' + kOrderKey, order);
     return syncAndCheck(settings, error);
+}
+
+bool Profile::moveAccount(const QString &id, qsizetype position, QString *error) const
+{
+    QStringList order = orderedIds();
+    const qsizetype from = order.indexOf(id);
+    if (from < 0) {
+        if (error)
+            *error = tr("No account %1 in the profile.").arg(id);
+        return false;
+    }
+    order.move(from, std::clamp<qsizetype>(position, 0, order.size() - 1));
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.setValue(kAccountsGroup + u'/' + kOrderKey, order);
+    return syncAndCheck(settings, error);
+}
+
+QStringList Profile::orderedIds() const
+{
+    QStringList ids;
+    const QList<Account> all = accounts();
+    for (const Account &account : all)
+        ids.append(account.id);
+    return ids;
 }
 
 bool Profile::savePreferences(QSettings &preferences, QString *error) const

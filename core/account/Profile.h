@@ -34,13 +34,19 @@ public:
     /// Creates the directory with private permissions if needed.
     bool ensureExists(QString *error) const;
 
+    /// The accounts in the user's order (the folder tree's); the first is the default one.
     [[nodiscard]] QList<Account> accounts() const;
     [[nodiscard]] std::optional<Account> account(const QString &id) const;
-    /// Adds or replaces the account with the same id.
+    /// Adds (last) or replaces (in place) the account with the same id.
     bool saveAccount(const Account &account, QString *error) const;
     bool removeAccount(const QString &id, QString *error) const;
+    /// Puts the account @p id at @p position (clamped) in accounts().
+    bool moveAccount(const QString &id, qsizetype position, QString *error) const;
 
 private:
+    /// The ids as accounts() orders them.
+    [[nodiscard]] QStringList orderedIds() const;
+
     QString m_directory;
 };
 

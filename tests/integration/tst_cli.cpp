@@ -2,7 +2,9 @@
 #include "CliRun.h"
 #include "MailServerControl.h"
 #include "TestEnvironment.h"
+#include "account/AccountPaths.h"
 #include "cache/MailCache.h"
+#include "security/CredentialStore.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -14,6 +16,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace Amiens;
 using namespace Amiens::Test;
 
 namespace {
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void flagsAndMovesReachTheServer();
     void changesMadeOfflineAreQueued();
     void usageErrors();
+    void twoAccountsSideBySide();
 
 private:
     Run cli(const QStringList &arguments, const QByteArray &input = {}, QProcessEnvironment env = {});
@@ -333,6 +337,112 @@ void TestCli::changesMadeOfflineAreQueued()
     QCOMPARE(cli({u"--profile"_s, m_profile, u"sync"_s}).exitCode, 0);
     QVERIFY(server.uids(u"INBOX"_s).isEmpty());
     QCOMPARE(server.uids(u"Trash"_s).size(), 1);
+}
+
+// Issue 18: a head of school's personal box and the school's functional mailbox in one profile.
+void TestCli::twoAccountsSideBySide()
+{
+    const QString profile = m_dir.filePath(u"two-accounts"_s);
+    const MailServerControl personal(m_env.user);
+    const MailServerControl functional(m_env.functionalUser);
+    QVERIFY(personal.reset());
+    QVERIFY(functional.reset());
+    QVERIFY(personal.save(u"INBOX"_s, MailServerControl::message(u"Conseil pédagogique"_s)));
+    QVERIFY(
+        functional.save(u"INBOX"_s, MailServerControl::message(u"Inscription en 6e : dossier Lefèvre"_s)));
+    QVERIFY(functional.save(u"INBOX"_s, MailServerControl::message(u"Commande de manuels"_s)));
+
+    QStringList first = addArguments();
+    first[1] = profile;
+    QCOMPARE(cli(first, m_env.password.toUtf8() + '\n').exitCode, 0);
+    // The functional mailbox: its own login, and an SMTP server that cannot be reached, so that what
+    // it sends stays in its outbox.
+    const Run added = cli({u"--profile"_s,
+                           profile,
+                           u"account"_s,
+                           u"add"_s,
+                           u"--address"_s,
+                           m_env.functionalAddress,
+                           u"--name"_s,
+                           u"Collège Jules Verne"_s,
+                           u"--functional"_s,
+                           u"--label"_s,
+                           u"Collège (boîte fonctionnelle)"_s,
+                           u"--imap-host"_s,
+                           m_env.host,
+                           u"--imap-port"_s,
+                           QString::number(m_env.imapsPort),
+                           u"--smtp-host"_s,
+                           m_env.host,
+                           u"--smtp-port"_s,
+                           u"1"_s,
+                           u"--login"_s,
+                           m_env.functionalUser,
+                           u"--ca-file"_s,
+                           m_env.caFile,
+                           u"--password-stdin"_s},
+                          m_env.functionalPassword.toUtf8() + '\n');
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    QCOMPARE(cli(first, m_env.password.toUtf8() + '\n').exitCode, 2); // the same account twice
+
+    const Run listed = cli({u"--profile"_s, profile, u"account"_s, u"list"_s, u"--json"_s});
+    const QJsonArray accounts = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    QCOMPARE(accounts.size(), 2);
+    QCOMPARE(accounts.at(0).toObject().value(u"id"_s).toString(), m_env.address);
+    QCOMPARE(accounts.at(1).toObject().value(u"kind"_s).toString(), u"functional"_s);
+    QCOMPARE(accounts.at(1).toObject().value(u"label"_s).toString(), u"Collège (boîte fonctionnelle)"_s);
+
+    // One sync does both, each with its own password, into its own cache.
+    const Run synced = cli({u"--profile"_s, profile, u"sync"_s, u"--bodies"_s, u"none"_s});
+    QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+    QVERIFY2(synced.out.contains(u"1 new"_s) && synced.out.contains(u"2 new"_s), qPrintable(synced.out));
+    const Run personalList = cli({u"--profile"_s, profile, u"list"_s, u"INBOX"_s, u"--json"_s});
+    const Run functionalList = cli({u"--profile"_s, profile, u"--account"_s, m_env.functionalAddress,
+                                    u"list"_s, u"INBOX"_s, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(personalList.out.toUtf8()).array().size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(functionalList.out.toUtf8()).array().size(), 2);
+    QVERIFY(!personalList.out.contains(u"Inscription"_s));
+
+    // The order is the user's: the functional mailbox first.
+    QCOMPARE(
+        cli({u"--profile"_s, profile, u"account"_s, u"move"_s, m_env.functionalAddress, u"1"_s}).exitCode, 0);
+    const Run reordered = cli({u"--profile"_s, profile, u"account"_s, u"list"_s, u"--json"_s});
+    QCOMPARE(
+        QJsonDocument::fromJson(reordered.out.toUtf8()).array().at(0).toObject().value(u"id"_s).toString(),
+        m_env.functionalAddress);
+
+    // A message the functional mailbox could not send stays queued: removing the account is refused…
+    const QString eml = m_dir.filePath(u"reponse.eml"_s);
+    QFile file(eml);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(MailServerControl::message(u"Re: Inscription en 6e"_s, u"Dossier complet."_s,
+                                          m_env.functionalAddress));
+    file.close();
+    const Run queued =
+        cli({u"--profile"_s, profile, u"--account"_s, m_env.functionalAddress, u"send"_s, eml});
+    QVERIFY2(queued.exitCode != 0, qPrintable(queued.out));
+    const QString outbox = AccountPaths(profile, m_env.functionalAddress).outboxDirectory();
+    QVERIFY(!QDir(outbox).entryList(QDir::Files).isEmpty());
+    const Run refused = cli({u"--profile"_s, profile, u"account"_s, u"remove"_s, m_env.functionalAddress});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"--discard-outbox"_s), qPrintable(refused.err));
+    QVERIFY(QDir(outbox).exists());
+
+    // …until the user says so; then nothing of it is left, and nothing of the other is touched.
+    const Run removed = cli(
+        {u"--profile"_s, profile, u"account"_s, u"remove"_s, m_env.functionalAddress, u"--discard-outbox"_s});
+    QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+    const AccountPaths gone(profile, m_env.functionalAddress);
+    for (const QString &path : gone.all())
+        QVERIFY2(!QFileInfo::exists(path), qPrintable(path));
+    CredentialStore keychain;
+    QCOMPARE(keychain.readPasswordAndWait(m_env.functionalAddress).status, CredentialStore::Status::NotFound);
+    QCOMPARE(keychain.readPasswordAndWait(m_env.address).secret, m_env.password);
+    QVERIFY(QFileInfo::exists(AccountPaths(profile, m_env.address).cacheFile()));
+    const Run left = cli({u"--profile"_s, profile, u"list"_s, u"INBOX"_s, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(left.out.toUtf8()).array().size(), 1);
+    const Run remaining = cli({u"--profile"_s, profile, u"account"_s, u"list"_s, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(remaining.out.toUtf8()).array().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

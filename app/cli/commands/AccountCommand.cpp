@@ -2,9 +2,12 @@
 
 #include "CliOptions.h"
 #include "CommandContext.h"
+#include "account/AccountPaths.h"
 #include "account/ProviderRegistry.h"
 #include "net/TlsTrust.h"
+#include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
+#include "services/AccountStorage.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -29,6 +32,14 @@ const QCommandLineOption kSmtpHost(u"smtp-host"_s, u"SMTP server."_s, u"HOST"_s)
 const QCommandLineOption kSmtpPort(u"smtp-port"_s, u"SMTP port."_s, u"PORT"_s);
 const QCommandLineOption kSmtpSecurity(u"smtp-security"_s, u"ssl or starttls."_s, u"MODE"_s);
 const QCommandLineOption kCaFile(u"ca-file"_s, u"Extra certificate authorities (PEM) to trust."_s, u"FILE"_s);
+const QCommandLineOption
+    kFunctional(u"functional"_s,
+                u"A functional mailbox (a school's or service's, shared by several people)."_s);
+const QCommandLineOption kAlias(u"alias"_s, u"Another address of the mailbox (repeatable)."_s, u"ADDRESS"_s);
+const QCommandLineOption kLabel(u"label"_s, u"The account's name in the folder tree."_s, u"NAME"_s);
+const QCommandLineOption
+    kDiscardOutbox(u"discard-outbox"_s,
+                   u"account remove: also delete the messages still waiting to be sent."_s);
 
 bool applyEndpointOptions(const QCommandLineParser &parser, const QCommandLineOption &host,
                           const QCommandLineOption &port, const QCommandLineOption &security,
@@ -66,14 +77,18 @@ QString AccountCommand::name() const
 
 QString AccountCommand::usage() const
 {
-    return u"  account add --address A     add an account (from a preset or --imap-*/--smtp-* options)\n"
-           "  account list                list the profile's accounts\n"_s;
+    return u"  account add --address A     add an account (from a preset or --imap-*/--smtp-* options,\n"
+           "                              --functional, --alias A, --label NAME)\n"
+           "  account list                list the profile's accounts, in their order\n"
+           "  account remove ID [--discard-outbox]   remove an account and everything kept for it\n"
+           "  account rename ID NAME      name the account in the folder tree\n"
+           "  account move ID POSITION    move the account to POSITION (1 = first)\n"_s;
 }
 
 QList<QCommandLineOption> AccountCommand::options() const
 {
-    return {kAddress,      CliOptions::name, kPreset,   kLogin,        kImapHost, kImapPort,
-            kImapSecurity, kSmtpHost,        kSmtpPort, kSmtpSecurity, kCaFile};
+    return {kAddress,  CliOptions::name, kPreset, kLogin,      kImapHost, kImapPort, kImapSecurity, kSmtpHost,
+            kSmtpPort, kSmtpSecurity,    kCaFile, kFunctional, kAlias,    kLabel,    kDiscardOutbox};
 }
 
 int AccountCommand::run(CommandContext &context)
@@ -83,6 +98,12 @@ int AccountCommand::run(CommandContext &context)
         return add(context);
     if (sub == "list"_L1)
         return list(context);
+    if (sub == "remove"_L1)
+        return remove(context);
+    if (sub == "rename"_L1)
+        return rename(context);
+    if (sub == "move"_L1)
+        return move(context);
     return context.usageError(tr("Unknown command: %1").arg(context.arguments().join(u' ')));
 }
 
@@ -127,6 +148,12 @@ int AccountCommand::add(CommandContext &context)
     }
     if (!account.isComplete())
         return context.usageError(tr("The account is incomplete: servers, ports and login are needed."));
+    if (context.profile().account(account.id))
+        return context.usageError(tr("The profile already has the account %1.").arg(account.id));
+    if (parser.isSet(kFunctional))
+        account.kind = MailboxKind::Functional;
+    account.aliases = parser.values(kAlias);
+    account.label = parser.value(kLabel).trimmed();
 
     QTextStream &err = CommandContext::err();
     if (parser.isSet(CliOptions::passwordStdin)) {
@@ -159,19 +186,87 @@ int AccountCommand::list(CommandContext &context)
     if (context.json()) {
         QJsonArray array;
         for (const Account &account : accounts) {
-            array.append(QJsonObject{{u"id"_s, account.id},
-                                     {u"address"_s, account.address},
-                                     {u"name"_s, account.realName},
-                                     {u"preset"_s, account.presetId},
-                                     {u"imap"_s, u"%1:%2"_s.arg(account.imap.host).arg(account.imap.port)},
-                                     {u"smtp"_s, u"%1:%2"_s.arg(account.smtp.host).arg(account.smtp.port)}});
+            array.append(QJsonObject{
+                {u"id"_s, account.id},
+                {u"address"_s, account.address},
+                {u"name"_s, account.realName},
+                {u"label"_s, account.displayName()},
+                {u"kind"_s, account.kind == MailboxKind::Functional ? u"functional"_s : u"personal"_s},
+                {u"aliases"_s, QJsonArray::fromStringList(account.aliases)},
+                {u"preset"_s, account.presetId},
+                {u"imap"_s, u"%1:%2"_s.arg(account.imap.host).arg(account.imap.port)},
+                {u"smtp"_s, u"%1:%2"_s.arg(account.smtp.host).arg(account.smtp.port)}});
         }
         out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return CommandContext::Success;
     }
     for (const Account &account : accounts)
-        out << account.id << '\t' << account.imap.host << ':' << account.imap.port << '\n';
+        out << account.id << '\t' << account.imap.host << ':' << account.imap.port << '\t'
+            << account.displayName() << '\n';
     return CommandContext::Success;
+}
+
+int AccountCommand::remove(CommandContext &context)
+{
+    const QString id = context.arguments().value(2);
+    const std::optional<Account> account = context.profile().account(id);
+    if (id.isEmpty() || !account)
+        return context.usageError(tr("account remove needs the id of one of the profile's accounts."));
+    QTextStream &err = CommandContext::err();
+    // Mail waiting to be sent exists nowhere else: never drop it without being told to.
+    const qsizetype unsent =
+        Outbox(AccountPaths(context.profile().directory(), account->id).outboxDirectory()).entries().size();
+    if (unsent > 0 && !context.parser().isSet(kDiscardOutbox)) {
+        err << tr("Error: %n message(s) of %1 are still waiting to be sent. Send them first (\"outbox "
+                  "send\"), "
+                  "or remove the account with --discard-outbox to delete them.",
+                  nullptr, static_cast<int>(unsent))
+                   .arg(account->id)
+            << '\n';
+        return CommandContext::Failure;
+    }
+    CredentialStore credentials;
+    const AccountStorage::EraseResult erased =
+        AccountStorage(context.profile(), account->id).eraseAllAndWait(&credentials);
+    for (const QString &problem : erased.problems)
+        err << tr("Warning: %1").arg(problem) << '\n';
+    if (!erased.ok)
+        return CommandContext::Failure;
+    CommandContext::out()
+        << tr("Account %1 removed, with its offline copy and its password.").arg(account->id) << '\n';
+    return CommandContext::Success;
+}
+
+int AccountCommand::rename(CommandContext &context)
+{
+    const QString id = context.arguments().value(2);
+    std::optional<Account> account = context.profile().account(id);
+    if (!account || context.arguments().size() < 4)
+        return context.usageError(tr("account rename needs an account id and the new name."));
+    account->label = context.arguments().mid(3).join(u' ').trimmed();
+    QString error;
+    if (!context.profile().saveAccount(*account, &error)) {
+        CommandContext::err() << tr("Error: %1").arg(error) << '\n';
+        return CommandContext::Failure;
+    }
+    CommandContext::out() << tr("Account %1 is now shown as %2.").arg(account->id, account->displayName())
+                          << '\n';
+    return CommandContext::Success;
+}
+
+int AccountCommand::move(CommandContext &context)
+{
+    const QString id = context.arguments().value(2);
+    bool ok = false;
+    const int position = context.arguments().value(3).toInt(&ok);
+    if (!context.profile().account(id) || !ok || position < 1)
+        return context.usageError(tr("account move needs an account id and a position (1 = first)."));
+    QString error;
+    if (!context.profile().moveAccount(id, position - 1, &error)) {
+        CommandContext::err() << tr("Error: %1").arg(error) << '\n';
+        return CommandContext::Failure;
+    }
+    return list(context);
 }
 
 } // namespace Amiens

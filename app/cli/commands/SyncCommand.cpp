@@ -1,5 +1,6 @@
 #include "SyncCommand.h"
 
+#include "CliOptions.h"
 #include "CommandContext.h"
 #include "autoreply/AutoResponder.h"
 #include "outbox/OutboxSender.h"
@@ -26,7 +27,7 @@ QString SyncCommand::name() const
 
 QString SyncCommand::usage() const
 {
-    return u"  sync [--bodies all|recent|none]   synchronise the offline cache\n"_s;
+    return u"  sync [--bodies all|recent|none]   synchronise the offline cache of every account (or --account)\n"_s;
 }
 
 QList<QCommandLineOption> SyncCommand::options() const
@@ -36,9 +37,6 @@ QList<QCommandLineOption> SyncCommand::options() const
 
 int SyncCommand::run(CommandContext &context)
 {
-    const std::optional<Account> account = context.selectedAccount();
-    if (!account)
-        return CommandContext::Failure;
     SyncOptions options;
     const QString bodies = context.parser().value(kBodies);
     if (bodies == "all"_L1)
@@ -47,13 +45,43 @@ int SyncCommand::run(CommandContext &context)
         options.bodies = SyncOptions::Bodies::None;
     else if (bodies != "recent"_L1)
         return context.usageError(tr("--bodies takes all, recent or none."));
-    // Read once: the automatic replies, if any, go out with the same password.
-    const std::optional<QString> password = context.passwordFor(*account);
+
+    QList<Account> accounts;
+    if (context.parser().isSet(CliOptions::account)) {
+        const std::optional<Account> account = context.selectedAccount();
+        if (!account)
+            return CommandContext::Failure;
+        accounts.append(*account);
+    } else {
+        accounts = context.profile().accounts();
+        if (accounts.isEmpty())
+            return context.selectedAccount() ? CommandContext::Success : CommandContext::Failure;
+    }
+    // Every account is tried; the exit code is the first failure's.
+    int exitCode = CommandContext::Success;
+    for (const Account &account : std::as_const(accounts)) {
+        const int code = synchronize(context, account, options, accounts.size() > 1);
+        if (exitCode == CommandContext::Success)
+            exitCode = code;
+    }
+    return exitCode;
+}
+
+int SyncCommand::synchronize(CommandContext &context, const Account &account, const SyncOptions &options,
+                             bool announce)
+{
+    if (announce) {
+        CommandContext::out() << tr("Account %1:").arg(account.id) << '\n';
+        CommandContext::out().flush();
+    }
+    // Read once: the automatic replies, if any, go out with the same password. With
+    // --password-stdin, each account reads its own line, in the order of "account list".
+    const std::optional<QString> password = context.passwordFor(account);
     if (!password)
         return CommandContext::AuthenticationFailed;
 
     return context.withSession(
-        *account, false, [&](AccountServices &services, const CommandContext::Finish &finish) {
+        account, false, [&](AccountServices &services, const CommandContext::Finish &finish) {
             services.setPassword(*password);
             AccountSession &session = *services.session();
             QObject::connect(&session, &AccountSession::syncProgress,
