@@ -205,6 +205,42 @@
         <source>Type your password.</source>
         <translation>Saisissez votre mot de passe.</translation>
     </message>
+    <message>
+        <source>My own mailbox</source>
+        <translation>Ma boîte personnelle</translation>
+    </message>
+    <message>
+        <source>The school&apos;s or a service&apos;s functional mailbox</source>
+        <translation>Boîte fonctionnelle de l&apos;établissement ou d&apos;un service</translation>
+    </message>
+    <message>
+        <source>A functional mailbox (ce.0801234x@ac-amiens.fr, gestion.0801234x@ac-amiens.fr, a DSDEN service&apos;s box…) has its own identifier: the service&apos;s prefix followed by the school&apos;s UAI number, in lower case, for example ce.0801234x. Its password is the mailbox&apos;s, given by the head of school or the service, not yours. Replies written from it are sent from its address.</source>
+        <translation>Une boîte fonctionnelle (ce.0801234x@ac-amiens.fr, gestion.0801234x@ac-amiens.fr, la boîte d&apos;un service de la DSDEN…) a son propre identifiant : le préfixe du service suivi du numéro UAI de l&apos;établissement, en minuscules, par exemple ce.0801234x. Son mot de passe est celui de la boîte, transmis par le chef d&apos;établissement ou le service, et non le vôtre. Les réponses écrites depuis cette boîte partent de son adresse.</translation>
+    </message>
+    <message>
+        <source>Collège Jules Verne</source>
+        <translation>Collège Jules Verne</translation>
+    </message>
+    <message>
+        <source>Mailbox name:</source>
+        <translation>Nom de la boîte :</translation>
+    </message>
+    <message>
+        <source>Mailbox:</source>
+        <translation>Boîte :</translation>
+    </message>
+    <message>
+        <source>ce.0801234x</source>
+        <translation>ce.0801234x</translation>
+    </message>
+    <message>
+        <source>ce.0801234x@ac-amiens.fr</source>
+        <translation>ce.0801234x@ac-amiens.fr</translation>
+    </message>
+    <message>
+        <source>Type the functional mailbox&apos;s identifier, for example ce.0801234x.</source>
+        <translation>Saisissez l&apos;identifiant de la boîte fonctionnelle, par exemple ce.0801234x.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::AccountCommand</name>

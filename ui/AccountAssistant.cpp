@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -79,6 +80,25 @@ QWizardPage *AccountAssistant::buildIdentityPage()
         m_presetCombo->addItem(tr("Another mail server"), QString());
     m_presetCombo->setCurrentIndex(selected);
 
+    // A school's or a service's mailbox has its own login and a shared password: the head of
+    // school, a deputy or a secretary add it beside their own (issue 18).
+    m_personalChoice = new QRadioButton(tr("My own mailbox"), page);
+    m_personalChoice->setObjectName(u"personalMailboxChoice"_s);
+    m_personalChoice->setChecked(true);
+    m_functionalChoice = new QRadioButton(tr("The school's or a service's functional mailbox"), page);
+    m_functionalChoice->setObjectName(u"functionalMailboxChoice"_s);
+    m_functionalHelp = wrappedLabel(
+        tr("A functional mailbox (ce.0801234x@ac-amiens.fr, gestion.0801234x@ac-amiens.fr, a DSDEN "
+           "service's box…) has its own identifier: the service's prefix followed by the school's UAI "
+           "number, in lower case, for example ce.0801234x. Its password is the mailbox's, given by the "
+           "head of school or the service, not yours. Replies written from it are sent from its address."),
+        page);
+    m_functionalHelp->setObjectName(u"functionalMailboxHelp"_s);
+    m_functionalHelp->hide();
+    m_mailboxName = new QLineEdit(page);
+    m_mailboxName->setObjectName(u"mailboxNameEdit"_s);
+    m_mailboxName->setPlaceholderText(tr("Collège Jules Verne"));
+
     m_firstName = new QLineEdit(page);
     m_firstName->setObjectName(u"firstNameEdit"_s);
     m_lastName = new QLineEdit(page);
@@ -96,10 +116,20 @@ QWizardPage *AccountAssistant::buildIdentityPage()
     auto *advanced = new QPushButton(tr("Advanced settings…"), page);
     advanced->setObjectName(u"advancedButton"_s);
 
+    m_firstNameLabel = new QLabel(tr("First name:"), page);
+    m_lastNameLabel = new QLabel(tr("Surname:"), page);
+    m_mailboxNameLabel = new QLabel(tr("Mailbox name:"), page);
+    m_mailboxNameLabel->setBuddy(m_mailboxName);
+    m_mailboxNameLabel->hide();
+    m_mailboxName->hide();
     auto *form = new QFormLayout;
     form->addRow(tr("Mail service:"), m_presetCombo);
-    form->addRow(tr("First name:"), m_firstName);
-    form->addRow(tr("Surname:"), m_lastName);
+    form->addRow(tr("Mailbox:"), m_personalChoice);
+    form->addRow(QString(), m_functionalChoice);
+    form->addRow(m_functionalHelp);
+    form->addRow(m_firstNameLabel, m_firstName);
+    form->addRow(m_lastNameLabel, m_lastName);
+    form->addRow(m_mailboxNameLabel, m_mailboxName);
     form->addRow(tr("Identifier:"), m_identifier);
     form->addRow(tr("Address:"), m_address);
     auto *layout = new QVBoxLayout(page);
@@ -110,6 +140,7 @@ QWizardPage *AccountAssistant::buildIdentityPage()
     layout->addWidget(advanced, 0, Qt::AlignRight);
 
     connect(m_presetCombo, &QComboBox::currentIndexChanged, this, &AccountAssistant::onPresetChanged);
+    connect(m_functionalChoice, &QRadioButton::toggled, this, &AccountAssistant::onKindChanged);
     connect(m_firstName, &QLineEdit::textEdited, this, &AccountAssistant::updateProposals);
     connect(m_lastName, &QLineEdit::textEdited, this, &AccountAssistant::updateProposals);
     connect(m_identifier, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -195,11 +226,36 @@ void AccountAssistant::onPresetChanged()
     updateProposals();
 }
 
+bool AccountAssistant::isFunctionalMailbox() const
+{
+    return m_functionalChoice->isChecked();
+}
+
+void AccountAssistant::onKindChanged()
+{
+    const bool functional = isFunctionalMailbox();
+    m_functionalHelp->setVisible(functional);
+    for (QWidget *widget : {static_cast<QWidget *>(m_firstNameLabel), static_cast<QWidget *>(m_firstName),
+                            static_cast<QWidget *>(m_lastNameLabel), static_cast<QWidget *>(m_lastName)})
+        widget->setVisible(!functional);
+    m_mailboxNameLabel->setVisible(functional);
+    m_mailboxName->setVisible(functional);
+    m_identifier->setPlaceholderText(functional ? tr("ce.0801234x") : tr("mdupont"));
+    m_address->setPlaceholderText(functional ? tr("ce.0801234x@ac-amiens.fr") : tr("mdupont@ac-amiens.fr"));
+    // A name typed for oneself is no proposal for the school's box, and the other way round.
+    if (!m_identifierEdited)
+        m_identifier->clear();
+    if (!m_addressEdited)
+        m_address->clear();
+    updateProposals();
+}
+
 void AccountAssistant::updateProposals()
 {
     const auto preset = currentPreset();
     const bool national = preset && preset->id == kNationalPreset;
-    if (!m_identifierEdited) {
+    // A functional mailbox's identifier cannot be guessed from a name: the user types it.
+    if (!m_identifierEdited && !isFunctionalMailbox()) {
         const QString proposal =
             national ? AcademicIdentifier::proposeDotted(m_firstName->text(), m_lastName->text())
                      : AcademicIdentifier::propose(m_firstName->text(), m_lastName->text());
@@ -220,8 +276,11 @@ void AccountAssistant::updateProposals()
 Account AccountAssistant::draftAccount() const
 {
     const QString address = m_address->text().trimmed();
+    const bool functional = isFunctionalMailbox();
     const QString realName =
-        QString(m_firstName->text().simplified() + u' ' + m_lastName->text().simplified()).trimmed();
+        functional
+            ? m_mailboxName->text().simplified()
+            : QString(m_firstName->text().simplified() + u' ' + m_lastName->text().simplified()).trimmed();
     const QString login = identifier();
 
     Account account;
@@ -242,6 +301,8 @@ Account AccountAssistant::draftAccount() const
     account.id = address;
     account.address = address;
     account.realName = realName;
+    account.kind = functional ? MailboxKind::Functional : MailboxKind::Personal;
+    account.label = functional ? realName : QString();
     account.pinnedCertificates = m_pins;
     account.credentialMode = m_passcode->isChecked() ? CredentialMode::Passcode : m_credentialMode;
     account.sharedWorkstation = m_shared->isChecked();
@@ -269,7 +330,9 @@ bool AccountAssistant::validateCurrentPage()
         const QString address = m_address->text().trimmed();
         const qsizetype at = address.indexOf(u'@');
         if (identifier().isEmpty()) {
-            showIdentityError(tr("Type your first name and surname, or your identifier."));
+            showIdentityError(isFunctionalMailbox()
+                                  ? tr("Type the functional mailbox's identifier, for example ce.0801234x.")
+                                  : tr("Type your first name and surname, or your identifier."));
             return false;
         }
         if (at <= 0 || at == address.size() - 1 || address.count(u'@') != 1 || address.contains(u' ')) {

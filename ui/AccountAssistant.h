@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QRadioButton;
 
 namespace Amiens {
 
@@ -72,6 +73,8 @@ private:
     [[nodiscard]] std::optional<ProviderPreset> currentPreset() const;
     [[nodiscard]] QString identifier() const;
     void onPresetChanged();
+    void onKindChanged();
+    [[nodiscard]] bool isFunctionalMailbox() const;
     void updateProposals();
     void openAdvancedSettings();
     void showIdentityError(const QString &message);
@@ -84,6 +87,13 @@ private:
     ConnectionCheckPage *m_checkPage = nullptr;
 
     QComboBox *m_presetCombo = nullptr;
+    QRadioButton *m_personalChoice = nullptr;
+    QRadioButton *m_functionalChoice = nullptr;
+    QLabel *m_functionalHelp = nullptr;
+    QLabel *m_firstNameLabel = nullptr;
+    QLabel *m_lastNameLabel = nullptr;
+    QLabel *m_mailboxNameLabel = nullptr;
+    QLineEdit *m_mailboxName = nullptr; ///< a functional mailbox's name: « Collège Jules Verne »
     QLineEdit *m_firstName = nullptr;
     QLineEdit *m_lastName = nullptr;
     QLineEdit *m_identifier = nullptr;

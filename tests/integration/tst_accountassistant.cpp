@@ -25,6 +25,7 @@
 #include <QMutex>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,10 +90,12 @@ private Q_SLOTS:
     void wrongPasswordExplainsWhatToDo();
     void untrustedCertificateIsRefusedByDefault();
     void noSecretInTheProfileOrTheLogs();
+    void functionalMailboxIsAddedBesideThePersonalOne();
 
 private:
     /// Fills the identity page for Marie Dupont and points the servers at the loopback ones.
     void fillIdentity(AccountAssistant &assistant, const QString &caFile);
+    void pointAtLoopbackServers(AccountAssistant &assistant, const QString &caFile, const QString &login);
     void goToCheck(AccountAssistant &assistant, const QString &password);
     static void waitForCheck(AccountAssistant &assistant);
 
@@ -125,6 +128,7 @@ void TestAccountAssistant::init()
 void TestAccountAssistant::cleanup()
 {
     CredentialStore().deletePasswordAndWait(m_env.address);
+    CredentialStore().deletePasswordAndWait(m_env.functionalAddress);
 }
 
 void TestAccountAssistant::fillIdentity(AccountAssistant &assistant, const QString &caFile)
@@ -136,13 +140,19 @@ void TestAccountAssistant::fillIdentity(AccountAssistant &assistant, const QStri
     QCOMPARE(child<QLineEdit>(&assistant, u"identifierEdit"_s)->text(), m_env.user);
     QCOMPARE(child<QLineEdit>(&assistant, u"addressEdit"_s)->text(), m_env.address);
 
+    pointAtLoopbackServers(assistant, caFile, m_env.user);
+}
+
+void TestAccountAssistant::pointAtLoopbackServers(AccountAssistant &assistant, const QString &caFile,
+                                                  const QString &login)
+{
     // IT's "Paramètres avancés": the preset's servers replaced by the loopback ones.
     bool filled = false;
     QTimer::singleShot(0, &assistant, [&] {
         auto *dialog = assistant.findChild<AdvancedSettingsDialog *>();
         QVERIFY(dialog);
         QCOMPARE(child<QLineEdit>(dialog, u"imapHostEdit"_s)->text(), u"imap.ac-amiens.fr"_s);
-        QCOMPARE(child<QLineEdit>(dialog, u"imapLoginEdit"_s)->text(), m_env.user);
+        QCOMPARE(child<QLineEdit>(dialog, u"imapLoginEdit"_s)->text(), login);
         child<QLineEdit>(dialog, u"imapHostEdit"_s)->setText(m_env.host);
         child<QSpinBox>(dialog, u"imapPortSpin"_s)->setValue(m_env.imapsPort);
         child<QLineEdit>(dialog, u"smtpHostEdit"_s)->setText(m_env.host);
@@ -413,6 +423,52 @@ void TestAccountAssistant::noSecretInTheProfileOrTheLogs()
     QVERIFY(files > 0);
     // The password is where it belongs.
     QCOMPARE(lookupWithSecretTool(m_env.address), m_env.password);
+}
+
+// Issue 18: the head of school adds the school's box next to her own; its identifier is typed,
+// never guessed from a name, and the account knows it is a functional mailbox.
+void TestAccountAssistant::functionalMailboxIsAddedBesideThePersonalOne()
+{
+    const Profile profile(m_profileDir);
+    QVERIFY(profile.saveAccount(m_env.account(), nullptr));
+    AccountAssistant assistant(profile, SitePolicy());
+    assistant.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&assistant));
+    auto *help = child<QLabel>(&assistant, u"functionalMailboxHelp"_s);
+    QVERIFY(!help->isVisibleTo(&assistant));
+    child<QRadioButton>(&assistant, u"functionalMailboxChoice"_s)->click();
+    QVERIFY(help->isVisibleTo(&assistant));
+    QVERIFY2(help->text().contains(u"UAI"_s), qPrintable(help->text()));
+    QVERIFY(!child<QLineEdit>(&assistant, u"firstNameEdit"_s)->isVisibleTo(&assistant));
+
+    // Nothing typed yet: no identifier proposed, and the assistant says what to type.
+    assistant.next();
+    QCOMPARE(assistant.currentId(), int(AccountAssistant::IdentityPageId));
+    QVERIFY2(child<QLabel>(&assistant, u"identityError"_s)->text().contains(u"ce.0801234x"_s),
+             qPrintable(child<QLabel>(&assistant, u"identityError"_s)->text()));
+
+    typeInto(child<QLineEdit>(&assistant, u"mailboxNameEdit"_s), u"Collège Jules Verne"_s);
+    QVERIFY(child<QLineEdit>(&assistant, u"identifierEdit"_s)->text().isEmpty());
+    typeInto(child<QLineEdit>(&assistant, u"identifierEdit"_s), m_env.functionalUser);
+    QCOMPARE(child<QLineEdit>(&assistant, u"addressEdit"_s)->text(), m_env.functionalAddress);
+    pointAtLoopbackServers(assistant, m_env.caFile, m_env.functionalUser);
+    goToCheck(assistant, m_env.functionalPassword);
+    waitForCheck(assistant);
+    const QString imapStatus = child<QLabel>(&assistant, u"imapStatus"_s)->text();
+    QVERIFY2(imapStatus.startsWith(u"✔"_s), qPrintable(imapStatus));
+    assistant.button(QWizard::FinishButton)->click();
+    QCOMPARE(assistant.result(), int(QDialog::Accepted));
+
+    const QList<Account> accounts = profile.accounts();
+    QCOMPARE(accounts.size(), 2);
+    QCOMPARE(accounts.at(0), m_env.account()); // untouched, still first
+    const Account &school = accounts.at(1);
+    QCOMPARE(school.id, m_env.functionalAddress);
+    QCOMPARE(school.kind, MailboxKind::Functional);
+    QCOMPARE(school.realName, u"Collège Jules Verne"_s);
+    QCOMPARE(school.displayName(), u"Collège Jules Verne"_s);
+    QCOMPARE(school.imap.login, m_env.functionalUser);
+    QCOMPARE(lookupWithSecretTool(m_env.functionalAddress), m_env.functionalPassword);
 }
 
 QTEST_MAIN(TestAccountAssistant)
