@@ -23,6 +23,12 @@ QString AccountPaths::profileDirectoryOfCacheFile(const QString &cacheFile)
     return QFileInfo(QFileInfo(QFileInfo(cacheFile).path()).path()).path();
 }
 
+QString AccountPaths::transfersDirectoryOfCacheFile(const QString &cacheFile)
+{
+    return profileDirectoryOfCacheFile(cacheFile) + u"/transfers/"_s +
+           QFileInfo(QFileInfo(cacheFile).path()).fileName();
+}
+
 QString AccountPaths::cacheDirectory() const
 {
     return m_profileDirectory + u"/cache/"_s + key(m_accountId);
@@ -59,10 +65,15 @@ QString AccountPaths::autoReplyStateFile() const
     return m_profileDirectory + u"/autoreply/"_s + key(m_accountId) + u".json"_s;
 }
 
+QString AccountPaths::transfersDirectory() const
+{
+    return m_profileDirectory + u"/transfers/"_s + key(m_accountId);
+}
+
 QStringList AccountPaths::all() const
 {
-    return {cacheDirectory(),  temporaryDirectory(), draftsDirectory(),
-            outboxDirectory(), smtpSizeFile(),       autoReplyStateFile()};
+    return {cacheDirectory(), temporaryDirectory(), draftsDirectory(),   outboxDirectory(),
+            smtpSizeFile(),   autoReplyStateFile(), transfersDirectory()};
 }
 
 } // namespace Amiens

@@ -14,6 +14,8 @@ namespace Amiens {
 ///   <profile>/outbox/<key>/                  messages waiting to be sent
 ///   <profile>/outbox/<key>.smtp-size         the SMTP server's SIZE at the last sending
 ///   <profile>/autoreply/<key>.json           whom the automatic replies answered
+///   <profile>/transfers/<key>/               messages moved or copied here from another account,
+///                                            waiting to be added to this account's server
 /// Anything new written for an account must get its path here, and be in all().
 class AccountPaths
 {
@@ -24,6 +26,8 @@ public:
     [[nodiscard]] static QString key(const QString &accountId);
     /// The profile directory holding @p cacheFile (as cacheFile() makes it).
     [[nodiscard]] static QString profileDirectoryOfCacheFile(const QString &cacheFile);
+    /// The transfers folder of the account whose cache is @p cacheFile (the same key).
+    [[nodiscard]] static QString transfersDirectoryOfCacheFile(const QString &cacheFile);
 
     [[nodiscard]] QString profileDirectory() const { return m_profileDirectory; }
     [[nodiscard]] QString accountId() const { return m_accountId; }
@@ -35,6 +39,7 @@ public:
     [[nodiscard]] QString outboxDirectory() const;
     [[nodiscard]] QString smtpSizeFile() const;
     [[nodiscard]] QString autoReplyStateFile() const;
+    [[nodiscard]] QString transfersDirectory() const;
 
     /// Every folder and file above: what erasing the account removes.
     [[nodiscard]] QStringList all() const;

@@ -24,6 +24,7 @@ bool MailCache::open(const QString &path, const QString &accountKey, Mode mode, 
         query.addBindValue(accountKey);
         query.exec();
     }
+    m_accountId = accountKey;
     return true;
 }
 

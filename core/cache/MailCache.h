@@ -35,6 +35,8 @@ public:
     void close() { m_database.close(); }
     [[nodiscard]] bool isOpen() const { return m_database.isOpen(); }
     [[nodiscard]] CacheDatabase &database() { return m_database; }
+    /// The id of the account the cache belongs to (as given to open()).
+    [[nodiscard]] const QString &accountId() const { return m_accountId; }
     [[nodiscard]] QString lastError() const override { return m_database.lastError(); }
 
     // The stores, one per responsibility, all over this cache's one connection.
@@ -61,6 +63,7 @@ public:
 private:
     // Declared before the stores, which keep a reference to it.
     CacheDatabase m_database;
+    QString m_accountId;
     CacheFolderStore m_folders{m_database};
     CacheSearchIndex m_searchIndex{m_database};
     CacheMessageStore m_messages{m_database, m_folders, m_searchIndex};

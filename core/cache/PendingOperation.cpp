@@ -15,13 +15,16 @@ QString PendingOperation::kindName(Kind kind)
         return u"move"_s;
     case Kind::Delete:
         return u"delete"_s;
+    case Kind::TransferOut:
+        return u"transfer-out"_s;
     }
     return {};
 }
 
 bool PendingOperation::kindFromName(const QString &name, Kind *kind)
 {
-    for (const Kind candidate : {Kind::AddFlags, Kind::RemoveFlags, Kind::Move, Kind::Delete}) {
+    for (const Kind candidate :
+         {Kind::AddFlags, Kind::RemoveFlags, Kind::Move, Kind::Delete, Kind::TransferOut}) {
         if (kindName(candidate) == name) {
             *kind = candidate;
             return true;

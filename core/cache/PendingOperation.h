@@ -14,6 +14,9 @@ struct PendingOperation
         RemoveFlags, ///< argument: the flags, space separated
         Move,        ///< argument: the destination folder path
         Delete,      ///< to the Trash, or for good when already in the Trash
+        /// Moved to another account: removed for good once that account's server has it.
+        /// argument: {"account": target account id, "transfer": MessageTransferQueue id}
+        TransferOut,
     };
 
     qint64 id = 0;

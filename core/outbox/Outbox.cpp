@@ -1,6 +1,7 @@
 #include "Outbox.h"
 
 #include "util/Clock.h"
+#include "util/DurableFile.h"
 #include "util/Logging.h"
 #include "util/PrivateFiles.h"
 
@@ -11,10 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <algorithm>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -77,11 +75,7 @@ QString Outbox::path(const QString &id, const char *suffix) const
 
 bool Outbox::syncDirectory(QString *error) const
 {
-    // The rename done by QSaveFile is only durable once the directory itself is synced.
-    const int fd = ::open(QFile::encodeName(m_directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    const bool ok = fd >= 0 && ::fsync(fd) == 0;
-    if (fd >= 0)
-        ::close(fd);
+    const bool ok = DurableFile::syncDirectory(m_directory);
     if (!ok && error)
         *error = tr("The outbox folder %1 could not be written (is the disk full?).").arg(m_directory);
     return ok;
@@ -89,15 +83,12 @@ bool Outbox::syncDirectory(QString *error) const
 
 bool Outbox::writeDurably(const QString &filePath, const QByteArray &data, QString *error) const
 {
-    QSaveFile file(filePath);
-    // QSaveFile::commit() flushes the data to disk before the rename.
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = tr("The outbox could not be written (is the disk full?): %1").arg(file.errorString());
-        return false;
-    }
-    PrivateFiles::restrictFile(filePath); // the folder is 0700 already; the message is 0600 too
-    return syncDirectory(error);
+    QString technical;
+    if (DurableFile::write(filePath, data, &technical))
+        return true;
+    if (error)
+        *error = tr("The outbox could not be written (is the disk full?): %1").arg(technical);
+    return false;
 }
 
 std::optional<OutboxEntry> Outbox::enqueue(const BuiltMessage &message, QString *error)

@@ -207,6 +207,20 @@ void AccountSession::deleteMessages(const QString &folderPath, const QList<quint
         });
 }
 
+void AccountSession::transferMessages(const QString &folderPath, const QList<quint32> &uids,
+                                      const QString &targetAccountId, const QString &targetFolder,
+                                      bool keepOriginal, std::function<void(const QString &)> done)
+{
+    runLocal(
+        [=](MailCache &cache) {
+            QString error;
+            OfflineChanges(cache).transfer(folderPath, uids, targetAccountId, targetFolder, keepOriginal,
+                                           &error);
+            return error;
+        },
+        std::move(done));
+}
+
 void AccountSession::undoChange(qint64 operationId, std::function<void(const QString &)> done)
 {
     runLocal(

@@ -59,6 +59,13 @@ public:
                       int undoSeconds, UndoableDone done);
     void deleteMessages(const QString &folderPath, const QList<quint32> &uids, int undoSeconds,
                         UndoableDone done);
+    /// Moves (or, with @p keepOriginal, copies) downloaded messages to @p targetFolder of the
+    /// account @p targetAccountId of the same profile, through both accounts' queues, exactly
+    /// once (OfflineChanges::transfer); the other account's session sends them with its next
+    /// replay or sync.
+    void transferMessages(const QString &folderPath, const QList<quint32> &uids,
+                          const QString &targetAccountId, const QString &targetFolder, bool keepOriginal,
+                          std::function<void(const QString &error)> done);
     /// Cancels a move or delete still in its undo window.
     void undoChange(qint64 operationId, std::function<void(const QString &error)> done);
     /// Queues @p job on the worker; @p done runs on this object's thread.

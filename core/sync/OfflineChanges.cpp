@@ -1,10 +1,14 @@
 #include "OfflineChanges.h"
 
+#include "MessageTransferQueue.h"
+#include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 #include "util/Clock.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -102,6 +106,81 @@ bool OfflineChanges::undo(qint64 operationId, QString *error)
     const bool ok = m_cache.database().transaction(
         [&] { return queue.remove(operationId) && m_cache.localChanges().unhideMessages(operationId); });
     return ok || fail(error, tr("The change could not be undone: %1").arg(m_cache.lastError()));
+}
+
+bool OfflineChanges::transfer(const QString &folderPath, const QList<quint32> &uids,
+                              const QString &targetAccountId, const QString &targetFolder, bool keepOriginal,
+                              QString *error)
+{
+    using Transfer = MessageTransferQueue::Transfer;
+    const auto folder = m_cache.folderStore().folder(folderPath);
+    if (!folder)
+        return fail(error, tr("Unknown folder: %1").arg(folderPath));
+    // Everything is read first: either every message goes, or none.
+    QList<QPair<Transfer, QByteArray>> messages;
+    for (const quint32 uid : uids) {
+        const std::optional<CachedMessage> message = m_cache.messageStore().message(folder->id, uid);
+        if (!message)
+            return fail(error, tr("The message %1 of %2 is no longer there.").arg(uid).arg(folderPath));
+        std::optional<QByteArray> raw = m_cache.messageStore().body(folder->id, uid);
+        if (!raw)
+            return fail(error, tr("« %1 » is not downloaded yet: open it once connected, then move it to the "
+                                  "other account.")
+                                   .arg(message->headers.subject));
+        Transfer transfer;
+        transfer.id = MessageTransferQueue::newId();
+        transfer.folderPath = targetFolder;
+        transfer.flags = message->flags;
+        transfer.messageId = message->headers.messageId;
+        transfer.subject = message->headers.subject;
+        messages.append({transfer, std::move(*raw)});
+    }
+    const QString profile = AccountPaths::profileDirectoryOfCacheFile(m_cache.database().path());
+    const QString sourceAccount = m_cache.accountId();
+    MessageTransferQueue target(AccountPaths(profile, targetAccountId).transfersDirectory());
+
+    // A move first records here what to remove, and hides it; then the other account's queue gets
+    // the messages. A crash in between leaves records without transfers: the replay puts the
+    // messages back (never a loss, never a second copy).
+    QList<qint64> operations;
+    if (!keepOriginal) {
+        PendingOperationQueue queue(m_cache.database());
+        const bool ok = m_cache.database().transaction([&] {
+            for (auto &[transfer, raw] : messages) {
+                transfer.sourceAccount = sourceAccount;
+                PendingOperation operation;
+                operation.kind = PendingOperation::Kind::TransferOut;
+                operation.folderPath = folderPath;
+                operation.uids = {uids.at(operations.size())};
+                operation.argument = QString::fromUtf8(
+                    QJsonDocument(QJsonObject{{u"account"_s, targetAccountId}, {u"transfer"_s, transfer.id}})
+                        .toJson(QJsonDocument::Compact));
+                const qint64 id = queue.enqueue(operation);
+                if (id == 0 || !m_cache.localChanges().hideMessages(folder->id, operation.uids, id))
+                    return false;
+                operations.append(id);
+            }
+            return true;
+        });
+        if (!ok)
+            return fail(error, tr("The change could not be saved: %1").arg(m_cache.lastError()));
+    }
+    QStringList written;
+    for (const auto &[transfer, raw] : std::as_const(messages)) {
+        if (!target.enqueue(raw, transfer, error)) {
+            // Back to where it was: nothing half done.
+            for (const QString &id : std::as_const(written))
+                target.remove(id);
+            PendingOperationQueue queue(m_cache.database());
+            for (const qint64 operation : std::as_const(operations)) {
+                m_cache.localChanges().unhideMessages(operation);
+                queue.remove(operation);
+            }
+            return false;
+        }
+        written.append(transfer.id);
+    }
+    return true;
 }
 
 } // namespace Amiens

@@ -31,6 +31,13 @@ public:
     /// To the Trash; for good when the messages already are in the Trash.
     bool remove(const QString &folderPath, const QList<quint32> &uids, QString *error, int undoSeconds = 0,
                 qint64 *operationId = nullptr);
+    /// Moves (or, with @p keepOriginal, copies) messages to @p targetFolder of another account of
+    /// the same profile, offline as online: each message goes durably into that account's
+    /// transfer queue and leaves @p folderPath at once; the other account's server gets it at its
+    /// next replay, and only then is this copy removed from this server: exactly once. The
+    /// messages must be downloaded; otherwise nothing is done and @p error says so in French.
+    bool transfer(const QString &folderPath, const QList<quint32> &uids, const QString &targetAccountId,
+                  const QString &targetFolder, bool keepOriginal, QString *error);
     /// Cancels a move or delete that the server has not received yet; false (and why) when it
     /// already has.
     bool undo(qint64 operationId, QString *error);

@@ -1,5 +1,7 @@
 #include "PendingOperationReplayer.h"
 
+#include "MessageTransferQueue.h"
+#include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 #include "imap/ImapCommandChannel.h"
@@ -8,6 +10,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <vmime/exception.hpp>
 
 using namespace Qt::StringLiterals;
@@ -46,8 +50,14 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
             break;
         }
         const bool takesMessagesAway = operation.kind == PendingOperation::Kind::Move ||
-                                       operation.kind == PendingOperation::Kind::Delete;
+                                       operation.kind == PendingOperation::Kind::Delete ||
+                                       operation.kind == PendingOperation::Kind::TransferOut;
         try {
+            if (operation.kind == PendingOperation::Kind::TransferOut) {
+                if (replayTransferOut(operation, result, selected))
+                    ++result.applied;
+                continue;
+            }
             if (selected != operation.folderPath) {
                 // SELECT (read-write) only here: syncing always uses EXAMINE.
                 m_channel.execute("SELECT " + m_channel.mailboxArgument(operation.folderPath));
@@ -96,6 +106,8 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
                     }
                     break;
                 }
+                case PendingOperation::Kind::TransferOut:
+                    break; // replayTransferOut
                 }
             }
             queue.remove(operation.id);
@@ -129,6 +141,52 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
         }
     }
     return result;
+}
+
+bool PendingOperationReplayer::replayTransferOut(const PendingOperation &operation, Result &result,
+                                                 QString &selected)
+{
+    using Transfer = MessageTransferQueue::Transfer;
+    const QJsonObject argument = QJsonDocument::fromJson(operation.argument.toUtf8()).object();
+    const QString target = argument.value(u"account"_s).toString();
+    const QString transferId = argument.value(u"transfer"_s).toString();
+    MessageTransferQueue transfers(
+        AccountPaths(AccountPaths::profileDirectoryOfCacheFile(m_cache.database().path()), target)
+            .transfersDirectory());
+    const std::optional<Transfer> transfer = transfers.transfer(transferId);
+    PendingOperationQueue queue(m_cache.database());
+    if (!transfer || transfer->state == Transfer::State::Failed) {
+        // Never added to the other account (it refused it, or the account was removed): the
+        // message stays here, shown again.
+        m_cache.localChanges().unhideMessages(operation.id);
+        queue.remove(operation.id);
+        if (transfer)
+            transfers.remove(transferId);
+        result.conflicts.append(
+            tr("A message of %1 could not be moved to the account %2 (%3); it stays in %1.")
+                .arg(operation.folderPath, target,
+                     transfer ? transfer->lastError : tr("the account no longer exists")));
+        return false;
+    }
+    if (transfer->state != Transfer::State::Appended)
+        return false; // the other account has not added it yet: ask again at the next replay
+    if (selected != operation.folderPath) {
+        m_channel.execute("SELECT " + m_channel.mailboxArgument(operation.folderPath));
+        selected = operation.folderPath;
+    }
+    // The copy on the other account is there: this one goes for good (not to the Trash, where it
+    // would be a second copy).
+    const QList<quint32> present = m_channel.searchUids(ImapCommandChannel::uidSet(operation.uids));
+    if (!present.isEmpty()) {
+        const std::string set = ImapCommandChannel::uidSet(present);
+        m_channel.execute("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)");
+        if (m_channel.hasCapability("UIDPLUS"))
+            m_channel.execute("UID EXPUNGE " + set);
+    }
+    queue.remove(operation.id);
+    m_cache.localChanges().removeHiddenMessages(operation.id);
+    transfers.remove(transferId);
+    return true;
 }
 
 } // namespace Amiens

@@ -7,10 +7,12 @@ namespace Amiens {
 
 class ImapCommandChannel;
 class MailCache;
+struct PendingOperation;
 
 /// Sends the queued changes to the server, oldest first. A change whose messages are gone from
 /// the server is dropped and reported: the server wins. A refused command is retried at the next
 /// sync, three times at most; a lost connection stops the replay with the rest still queued.
+/// A move to another account removes the messages only once that account's server has them.
 class PendingOperationReplayer
 {
     Q_DECLARE_TR_FUNCTIONS(Amiens::PendingOperationReplayer)
@@ -34,6 +36,11 @@ public:
     Result run();
 
 private:
+    /// A TransferOut: the source copy goes once the target account's record says the message was
+    /// added there; put back when the target refused it or the transfer is gone; otherwise it
+    /// waits. True when the operation is finished (removed from the queue).
+    bool replayTransferOut(const PendingOperation &operation, Result &result, QString &selected);
+
     ImapCommandChannel &m_channel;
     MailCache &m_cache;
 };

@@ -85,7 +85,8 @@ void TestAccountPaths::pathsOfAKnownAccount()
     QCOMPARE(paths.smtpSizeFile(), SmtpSizeLimit::pathFor(paths.outboxDirectory()));
     QCOMPARE(paths.autoReplyStateFile(), u"/p/autoreply/"_s + hex + u".json"_s);
     QCOMPARE(AccountPaths::profileDirectoryOfCacheFile(paths.cacheFile()), u"/p"_s);
-    QCOMPARE(paths.all().size(), 6);
+    QCOMPARE(paths.transfersDirectory(), u"/p/transfers/"_s + hex);
+    QCOMPARE(paths.all().size(), 7);
 
     // profile.ini names the account's group by the same key.
     QTemporaryDir dir;

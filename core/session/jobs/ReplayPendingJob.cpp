@@ -1,7 +1,10 @@
 #include "ReplayPendingJob.h"
 
+#include "account/AccountPaths.h"
+#include "cache/MailCache.h"
 #include "imap/ImapCommandChannel.h"
 #include "sync/PendingOperationReplayer.h"
+#include "sync/TransferReplayer.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,9 +18,13 @@ QString ReplayPendingJob::name() const
 void ReplayPendingJob::run(ImapConnection &connection, MailCache &cache)
 {
     ImapCommandChannel channel(connection);
+    // Messages moved here from another account first: that account removes its copy once they
+    // are here.
+    MessageTransferQueue transfers(AccountPaths::transfersDirectoryOfCacheFile(cache.database().path()));
+    const TransferReplayer::Result received = TransferReplayer(channel, transfers).run();
     const PendingOperationReplayer::Result result = PendingOperationReplayer(channel, cache).run();
-    m_applied = result.applied;
-    m_conflicts = result.conflicts;
+    m_applied = received.appended + result.applied;
+    m_conflicts = received.problems + result.conflicts;
 }
 
 } // namespace Amiens

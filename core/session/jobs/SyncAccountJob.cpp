@@ -1,8 +1,10 @@
 #include "SyncAccountJob.h"
 
+#include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "imap/ImapCommandChannel.h"
 #include "sync/PendingOperationReplayer.h"
+#include "sync/TransferReplayer.h"
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +25,9 @@ void SyncAccountJob::run(ImapConnection &connection, MailCache &cache)
 {
     if (!cache.folderStore().folders().isEmpty()) {
         ImapCommandChannel channel(connection);
-        m_conflicts = PendingOperationReplayer(channel, cache).run().conflicts;
+        MessageTransferQueue transfers(AccountPaths::transfersDirectoryOfCacheFile(cache.database().path()));
+        m_conflicts = TransferReplayer(channel, transfers).run().problems;
+        m_conflicts += PendingOperationReplayer(channel, cache).run().conflicts;
     }
     m_report = AccountSynchronizer(connection, cache, m_options, m_progress).run();
 }
