@@ -1385,22 +1385,6 @@
             <numerusform>%n autres apparaîtront après la prochaine synchronisation.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Read receipt: a message that is not on this computer was read by %1 on %2.</source>
-        <translation>Accusé de lecture : un message absent de cet ordinateur a été lu par %1 le %2.</translation>
-    </message>
-    <message>
-        <source>Read receipt: &quot;%1&quot; was read by %2 on %3.</source>
-        <translation>Accusé de lecture : « %1 » lu par %2 le %3.</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1 le %2</translation>
-    </message>
-    <message>
-        <source>Read by %1.</source>
-        <translation>Lu par %1.</translation>
-    </message>
     <message numerus="yes">
         <source>%n message(s) deleted.</source>
         <translation>
@@ -1993,6 +1977,25 @@ The message was displayed on %4. This does not mean that it was read or understo
 
 Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou compris.
 </translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ReadReceiptHandler</name>
+    <message>
+        <source>Read receipt: a message that is not on this computer was read by %1 on %2.</source>
+        <translation>Accusé de lecture : un message absent de cet ordinateur a été lu par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>Read receipt: &quot;%1&quot; was read by %2 on %3.</source>
+        <translation>Accusé de lecture : « %1 » lu par %2 le %3.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 le %2</translation>
+    </message>
+    <message>
+        <source>Read by %1.</source>
+        <translation>Lu par %1.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
 #include "account/Profile.h"
 #include "compose/MessageBuilder.h"
 #include "compose/ReplyBuilder.h"
-#include "drafts/DraftStore.h"
+#include "drafts/DraftSession.h"
 #include "mime/AddressListParser.h"
 #include "mime/MessageContent.h"
 #include "outbox/Outbox.h"
@@ -41,7 +41,6 @@
 #include <QTextDocument>
 #include <QTextEdit>
 #include <QTextList>
-#include <QTimer>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -54,8 +53,7 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     : QWidget(parent, Qt::Window)
     , m_account(std::move(account))
     , m_outboxDirectory(std::move(outboxDirectory))
-    , m_draftId(DraftStore::newId())
-    , m_draftMessageId(MessageBuilder::newMessageId(m_account.address))
+    , m_signature(m_account.address)
 {
     setWindowTitle(tr("New message"));
     setObjectName(u"composerWindow"_s);
@@ -167,10 +165,9 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     saveButton->setObjectName(u"saveDraftButton"_s);
     saveButton->setShortcut(QKeySequence::Save);
     connect(saveButton, &QPushButton::clicked, this, [this] {
-        if (saveDraft() && m_draftOnDisk) {
-            markPristine();
-            Q_EMIT draftSaved(m_draftId, true);
-        }
+        QString error;
+        if (!m_draft->saveNow(&error))
+            showError(error);
     });
     buttons->addButton(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &ComposerWindow::send);
@@ -186,25 +183,26 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 
-    m_autosave = new QTimer(this);
-    m_autosave->setInterval(kAutosaveMilliseconds);
-    connect(m_autosave, &QTimer::timeout, this, [this] {
-        if (m_drafts && state() != m_pristineState)
-            saveDraft();
-    });
-    m_autosave->start();
+    m_draft = new DraftSession(
+        m_account.address, [this] { return state(); }, [this] { return fields(); }, this);
+    connect(m_draft, &DraftSession::saved, this, &ComposerWindow::draftSaved);
+    connect(m_draft, &DraftSession::removed, this, &ComposerWindow::draftRemoved);
+    connect(m_draft, &DraftSession::autosaveFailed, this, &ComposerWindow::showError);
 
     if (!m_outboxDirectory.isEmpty())
         m_sizeLimit = SmtpSizeLimit::load(m_outboxDirectory);
-    markPristine();
+    m_draft->markPristine();
 }
 
 ComposerWindow::~ComposerWindow()
 {
-    // Destroyed without being closed (the application quits): the last seconds of writing are
-    // saved too, as the autosave would have.
-    if (!m_finished && m_drafts && state() != m_pristineState)
-        saveDraft();
+    // Here, while the fields still exist: destroyed without being closed (the application quits).
+    m_draft->saveUnlessFinished();
+}
+
+QString ComposerWindow::draftId() const
+{
+    return m_draft->draftId();
 }
 
 void ComposerWindow::buildFormatToolBar()
@@ -358,21 +356,21 @@ void ComposerWindow::useProfile(const QString &profileDirectory)
 
 void ComposerWindow::setSignatureStore(const SignatureStore &store)
 {
-    m_signatures = store;
+    m_signature.setStore(store);
     fillSignatureBox();
     insertDefaultSignature();
-    markPristine();
+    m_draft->markPristine();
 }
 
 void ComposerWindow::setRequestReadReceiptByDefault(bool request)
 {
     m_readReceipt->setChecked(request);
-    markPristine();
+    m_draft->markPristine();
 }
 
 void ComposerWindow::setDraftDirectory(const QString &directory)
 {
-    m_drafts = std::make_unique<DraftStore>(directory);
+    m_draft->setDirectory(directory);
 }
 
 void ComposerWindow::setSizeLimit(qint64 bytes)
@@ -395,8 +393,8 @@ void ComposerWindow::setKnownAddresses(const QStringList &addresses)
 QStringList ComposerWindow::ownAddresses() const
 {
     QStringList own{m_account.address};
-    if (m_signatures)
-        own += m_signatures->identities();
+    if (m_signature.store())
+        own += m_signature.store()->identities();
     return own;
 }
 
@@ -405,85 +403,49 @@ void ComposerWindow::fillSignatureBox()
     const QSignalBlocker blocker(m_signatureBox);
     m_signatureBox->clear();
     m_signatureBox->addItem(tr("No signature"), QString());
-    if (m_signatures) {
-        for (const Signature &signature : m_signatures->forIdentity(m_account.address).signatures)
-            m_signatureBox->addItem(signature.name, signature.id);
-    }
-    m_signatureBox->setCurrentIndex(std::max(0, m_signatureBox->findData(m_signatureId)));
+    for (const Signature &signature : m_signature.signatures())
+        m_signatureBox->addItem(signature.name, signature.id);
+    m_signatureBox->setCurrentIndex(std::max(0, m_signatureBox->findData(m_signature.currentId())));
 }
 
 void ComposerWindow::insertDefaultSignature()
 {
-    if (!m_signatures)
-        return;
-    const auto signature = m_signatures->defaultSignature(m_account.address, m_mode != Mode::New);
-    setSignature(signature ? signature->id : QString());
+    if (const auto id = m_signature.defaultSignatureId())
+        setSignature(*id);
 }
 
 void ComposerWindow::setSignature(const QString &id)
 {
-    std::optional<Signature> signature;
-    SignatureStore::Placement placement = SignatureStore::Placement::BelowQuote;
-    if (m_signatures) {
-        const SignatureStore::IdentitySignatures identity = m_signatures->forIdentity(m_account.address);
-        placement = identity.placement;
-        for (const Signature &candidate : identity.signatures) {
-            if (!id.isEmpty() && candidate.id == id)
-                signature = candidate;
-        }
-    }
-    m_signatureId = signature ? signature->id : QString();
+    QTextDocument *doc = document();
+    const SignaturePlacement::Edit edit = m_signature.change(doc->toPlainText(), id);
     {
         const QSignalBlocker blocker(m_signatureBox);
-        m_signatureBox->setCurrentIndex(std::max(0, m_signatureBox->findData(m_signatureId)));
+        m_signatureBox->setCurrentIndex(std::max(0, m_signatureBox->findData(m_signature.currentId())));
     }
-
-    QTextDocument *doc = document();
-    const QString text = doc->toPlainText(); // same positions as the document's
     QTextCursor cursor(doc);
     cursor.beginEditBlock();
-    // Only a whole, untouched block counts: text typed on the signature's lines makes it the user's.
-    qsizetype found = -1;
-    qsizetype from = m_insertedSignature.isEmpty() ? -1 : text.size();
-    while (from >= 0) {
-        const qsizetype at = text.lastIndexOf(m_insertedSignature, from);
-        const qsizetype end = at + m_insertedSignature.size();
-        if (at >= 0 && (at == 0 || text.at(at - 1) == u'\n') && (end == text.size() || text.at(end) == u'\n'))
-            found = at;
-        from = found >= 0 || at <= 0 ? -1 : at - 1;
-    }
-    if (found >= 0) {
-        // Our own signature, untouched: replaced where it stands.
-        cursor.setPosition(static_cast<int>(found));
-        cursor.setPosition(static_cast<int>(found + m_insertedSignature.size()), QTextCursor::KeepAnchor);
+    if (edit.removeLength > 0) {
+        cursor.setPosition(static_cast<int>(edit.removeAt));
+        cursor.setPosition(static_cast<int>(edit.removeAt + edit.removeLength), QTextCursor::KeepAnchor);
         cursor.removeSelectedText();
-        if (!signature && found > 0 && text.at(found - 1) == u'\n')
-            cursor.deletePreviousChar();
-    } else if (signature) {
-        // None yet, or the user changed it (then it is the user's text and stays).
-        const QString attribution = m_quote.section(u'\n', 0, 0);
-        const qsizetype quoteAt = attribution.isEmpty() ? -1 : text.indexOf(attribution);
-        if (m_mode != Mode::New && placement == SignatureStore::Placement::AboveQuote && quoteAt >= 0) {
-            cursor.setPosition(static_cast<int>(quoteAt));
-            cursor.insertText(u"\n\n"_s);
-            cursor.setPosition(static_cast<int>(quoteAt));
-        } else {
-            cursor.movePosition(QTextCursor::End);
-            cursor.insertText(text.isEmpty() ? u"\n\n"_s : text.endsWith(u'\n') ? u"\n"_s : u"\n\n"_s);
-        }
     }
-    m_insertedSignature.clear();
-    if (signature) {
+    if (edit.signature) {
+        cursor.setPosition(static_cast<int>(edit.insertAt));
+        if (!edit.after.isEmpty()) {
+            cursor.insertText(edit.after);
+            cursor.setPosition(static_cast<int>(edit.insertAt));
+        }
+        if (!edit.before.isEmpty())
+            cursor.insertText(edit.before);
         const int start = cursor.position();
         if (isRichText())
-            cursor.insertHtml(SignatureStore::htmlBlock(*signature));
+            cursor.insertHtml(SignatureStore::htmlBlock(*edit.signature));
         else
-            cursor.insertText(SignatureStore::plainTextBlock(*signature));
-        m_insertedSignature = doc->toPlainText().mid(start, cursor.position() - start);
+            cursor.insertText(SignatureStore::plainTextBlock(*edit.signature));
+        m_signature.setInserted(doc->toPlainText().mid(start, cursor.position() - start));
     }
     cursor.endEditBlock();
-    // In an empty message the writing starts above the signature.
-    if (text.isEmpty()) {
+    if (edit.cursorToStart) {
         if (isRichText())
             m_richBody->moveCursor(QTextCursor::Start);
         else
@@ -505,14 +467,14 @@ QString joinAddresses(const QList<MailAddress> &addresses)
 
 void ComposerWindow::applyResponse(const PreparedResponse &response)
 {
-    m_mode = response.kind == PreparedResponse::Kind::Forward ? Mode::Forward : Mode::Reply;
+    m_signature.setAnswer(true);
     m_to->setText(joinAddresses(response.to));
     m_cc->setText(joinAddresses(response.cc));
     m_subject->setText(response.subject);
     m_inReplyTo = response.inReplyTo;
     m_references = response.references;
-    m_quote = response.quote;
-    m_insertedSignature.clear();
+    m_signature.setQuote(response.quote);
+    m_signature.forgetInserted();
     if (isRichText())
         m_richBody->setPlainText(response.body);
     else
@@ -527,7 +489,7 @@ void ComposerWindow::applyResponse(const PreparedResponse &response)
         m_richBody->moveCursor(QTextCursor::Start);
     else
         m_body->moveCursor(QTextCursor::Start);
-    markPristine();
+    m_draft->markPristine();
 }
 
 void ComposerWindow::setReplyTo(const CachedMessage &original, const std::optional<QByteArray> &raw)
@@ -550,10 +512,6 @@ void ComposerWindow::setForwardOf(const CachedMessage &original, const std::opti
 
 void ComposerWindow::openDraft(const Draft &draft)
 {
-    m_draftId = draft.id;
-    if (!draft.message.messageId.isEmpty())
-        m_draftMessageId = draft.message.messageId;
-    m_revision = draft.revision;
     m_to->setText(draft.toText);
     m_cc->setText(draft.ccText);
     m_bcc->setText(draft.bccText);
@@ -572,13 +530,10 @@ void ComposerWindow::openDraft(const Draft &draft)
     m_priority->setCurrentIndex(std::max(0, m_priority->findData(static_cast<int>(draft.message.priority))));
     m_inReplyTo = draft.message.inReplyTo;
     m_references = draft.message.references;
-    m_mode = m_inReplyTo.isEmpty() ? Mode::New : Mode::Reply;
-    m_signatureId = draft.signatureId;
-    m_insertedSignature = draft.insertedSignature;
+    m_signature.setAnswer(!m_inReplyTo.isEmpty());
+    m_signature.restore(draft.signatureId, draft.insertedSignature);
     fillSignatureBox();
-    m_draftOnDisk = true;
-    m_savedState = state();
-    markPristine();
+    m_draft->reopen(draft);
 }
 
 bool ComposerWindow::addAttachment(const QString &path)
@@ -720,18 +675,19 @@ OutgoingMessage ComposerWindow::message() const
 
 Draft ComposerWindow::draft() const
 {
+    return m_draft->draft();
+}
+
+Draft ComposerWindow::fields() const
+{
     Draft draft;
-    draft.id = m_draftId;
-    draft.revision = m_revision;
-    draft.updated = Clock::currentDateTimeUtc();
     draft.toText = m_to->text();
     draft.ccText = m_cc->text();
     draft.bccText = m_bcc->text();
     draft.richText = isRichText();
-    draft.signatureId = m_signatureId;
-    draft.insertedSignature = m_insertedSignature;
+    draft.signatureId = m_signature.currentId();
+    draft.insertedSignature = m_signature.inserted();
     draft.message = message();
-    draft.message.messageId = m_draftMessageId;
     return draft;
 }
 
@@ -741,61 +697,34 @@ QByteArray ComposerWindow::state() const
     QDataStream stream(&bytes, QIODevice::WriteOnly);
     stream << m_to->text() << m_cc->text() << m_bcc->text() << m_subject->text() << isRichText()
            << (isRichText() ? m_richBody->toHtml() : m_body->toPlainText()) << m_readReceipt->isChecked()
-           << m_priority->currentIndex() << m_signatureId << static_cast<qint64>(m_attachments.size());
+           << m_priority->currentIndex() << m_signature.currentId()
+           << static_cast<qint64>(m_attachments.size());
     for (const OutgoingAttachment &attachment : m_attachments)
         stream << attachment.fileName << static_cast<qint64>(attachment.data.size());
     return bytes;
 }
 
-void ComposerWindow::markPristine()
-{
-    m_pristineState = state();
-}
-
-bool ComposerWindow::hasUnsavedContent() const
-{
-    return state() != m_pristineState;
-}
-
 bool ComposerWindow::saveDraft()
 {
-    if (!m_drafts)
-        return true;
-    const QByteArray now = state();
-    if (m_draftOnDisk ? now == m_savedState : now == m_pristineState)
-        return true;
-    Draft current = draft();
-    current.revision = m_revision + 1;
     QString error;
-    if (!m_drafts->save(current, &error)) {
-        showError(error);
-        return false;
-    }
-    m_revision = current.revision;
-    m_draftOnDisk = true;
-    m_savedState = now;
-    Q_EMIT draftSaved(m_draftId, false);
-    return true;
+    if (m_draft->save(&error))
+        return true;
+    showError(error);
+    return false;
 }
 
 void ComposerWindow::discardDraft()
 {
-    m_finished = true;
-    m_autosave->stop();
-    if (m_drafts && m_draftOnDisk) {
-        QString error;
-        if (!m_drafts->remove(m_draftId, &error))
-            showError(error);
-        m_draftOnDisk = false;
-        Q_EMIT draftRemoved(m_draftId);
-    }
+    QString error;
+    if (!m_draft->discard(&error))
+        showError(error);
     close();
 }
 
 void ComposerWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_finished || !m_drafts || !hasUnsavedContent()) {
-        m_autosave->stop();
+    if (!m_draft->needsDecisionOnClose()) {
+        m_draft->stopAutosave();
         event->accept();
         return;
     }
@@ -811,23 +740,15 @@ void ComposerWindow::closeEvent(QCloseEvent *event)
     box.setDefaultButton(save);
     box.exec();
     if (box.clickedButton() == save) {
-        if (!saveDraft()) {
+        QString error;
+        if (!m_draft->keep(&error)) {
+            showError(error);
             event->ignore();
             return;
         }
-        m_autosave->stop();
-        m_finished = true;
-        Q_EMIT draftSaved(m_draftId, true);
         event->accept();
     } else if (box.clickedButton() == remove) {
-        m_finished = true;
-        m_autosave->stop();
-        if (m_draftOnDisk) {
-            QString error;
-            m_drafts->remove(m_draftId, &error);
-            m_draftOnDisk = false;
-            Q_EMIT draftRemoved(m_draftId);
-        }
+        m_draft->discard(); // the window goes either way
         event->accept();
     } else {
         event->ignore();
@@ -853,15 +774,8 @@ bool ComposerWindow::send()
         showError(error);
         return false;
     }
-    m_finished = true;
-    m_autosave->stop();
     // The message is safe in the outbox: its draft goes, here and (draftRemoved) on the server.
-    if (m_drafts && m_draftOnDisk) {
-        QString failure;
-        m_drafts->remove(m_draftId, &failure);
-        m_draftOnDisk = false;
-        Q_EMIT draftRemoved(m_draftId);
-    }
+    m_draft->sent();
     Q_EMIT queued(entry->id);
     close();
     return true;

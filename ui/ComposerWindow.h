@@ -4,11 +4,11 @@
 #include "cache/CachedMessage.h"
 #include "compose/OutgoingMessage.h"
 #include "compose/PreparedResponse.h"
+#include "compose/SignaturePlacement.h"
 #include "drafts/Draft.h"
 #include "identity/SignatureStore.h"
 
 #include <QWidget>
-#include <memory>
 #include <optional>
 
 class QAction;
@@ -23,13 +23,12 @@ class QPushButton;
 class QStackedWidget;
 class QTextDocument;
 class QTextEdit;
-class QTimer;
 class QToolBar;
 
 namespace Amiens {
 
 class AddressCompleter;
-class DraftStore;
+class DraftSession;
 
 /// A new message, a reply, a reply to all or a forward, in plain or rich text: De, À, Cc, Cci,
 /// Objet, the text with the identity's signature, attached files (button or drag and drop) and
@@ -44,8 +43,6 @@ public:
     /// Attachments above this total warn when the server's SIZE limit is unknown: Postfix's
     /// default message_size_limit, which the academy's relays keep.
     static constexpr qint64 kDefaultSizeLimit = 10240000;
-    /// How often the draft is saved while it changes.
-    static constexpr int kAutosaveMilliseconds = 3000;
 
     ComposerWindow(Account account, QString outboxDirectory, QWidget *parent = nullptr);
     ~ComposerWindow() override;
@@ -79,7 +76,7 @@ public:
     [[nodiscard]] OutgoingMessage message() const;
     /// The draft as it would be saved now.
     [[nodiscard]] Draft draft() const;
-    [[nodiscard]] QString draftId() const { return m_draftId; }
+    [[nodiscard]] QString draftId() const;
     /// Total of the attachments as they will travel (base64 makes them a third bigger).
     [[nodiscard]] qint64 encodedAttachmentSize() const;
     [[nodiscard]] qint64 sizeLimit() const;
@@ -127,12 +124,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    enum class Mode
-    {
-        New,
-        Reply,
-        Forward
-    };
     void chooseAttachments();
     void removeAttachment();
     void refreshAttachmentSummary();
@@ -141,9 +132,10 @@ private:
     void applyResponse(const PreparedResponse &response);
     void fillSignatureBox();
     void insertDefaultSignature();
-    void markPristine();
+    /// A fingerprint of what the fields say, for the draft session to notice changes.
     [[nodiscard]] QByteArray state() const;
-    [[nodiscard]] bool hasUnsavedContent() const;
+    /// The fields and the message as a draft, before the session adds its id and revision.
+    [[nodiscard]] Draft fields() const;
     [[nodiscard]] QTextDocument *document() const;
     [[nodiscard]] QStringList ownAddresses() const;
     bool acceptsDrop(const QMimeData *mime) const;
@@ -154,21 +146,9 @@ private:
     QString m_inReplyTo;
     QStringList m_references;
     QList<OutgoingAttachment> m_attachments;
-    Mode m_mode = Mode::New;
-    std::optional<SignatureStore> m_signatures;
-    QString m_signatureId;
-    QString m_insertedSignature; ///< as it reads in the body, to replace it and nothing else
-    QString m_quote;             ///< the quoted original, where a signature above it goes
-    std::unique_ptr<DraftStore> m_drafts;
-    QString m_draftId;
-    QString m_draftMessageId;
-    qint64 m_revision = 0;
-    bool m_draftOnDisk = false;
-    QByteArray m_savedState;
-    QByteArray m_pristineState;
-    bool m_finished = false; ///< sent or discarded: closing asks nothing
+    SignaturePlacement m_signature;
+    DraftSession *m_draft = nullptr;
     qint64 m_sizeLimit = 0;
-    QTimer *m_autosave = nullptr;
     QComboBox *m_from = nullptr;
     QLineEdit *m_to = nullptr;
     QLineEdit *m_cc = nullptr;

@@ -13,14 +13,11 @@
 #include "account/Profile.h"
 #include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
-#include "mdn/ReadReceiptQueue.h"
-#include "mdn/ReadReceiptReport.h"
-#include "outbox/Outbox.h"
-#include "security/PhishingReport.h"
+#include "mdn/ReadReceiptHandler.h"
 #include "services/AccountServices.h"
 #include "session/AccountSession.h"
-#include "session/jobs/FetchBodyJob.h"
-#include "session/jobs/ServerSearchJob.h"
+#include "session/MessageOpener.h"
+#include "session/ServerSearch.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
 #include "util/Clock.h"
@@ -56,6 +53,9 @@ namespace Amiens {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_folderModel(new FolderTreeModel(this))
+    , m_opener(new MessageOpener(m_cache, this))
+    , m_receipts(new ReadReceiptHandler(m_cache, this))
+    , m_serverSearch(new ServerSearch(this))
     , m_help(HelpCatalog::load())
 {
     setWindowTitle(tr("AmiensMail"));
@@ -90,8 +90,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_messageView = new MessageView(this);
     connect(m_messageView, &MessageView::linkActivated, this, [](const QUrl &url) { UrlOpener::open(url); });
-    connect(m_messageView, &MessageView::readReceiptAnswered, this,
-            [this](bool send) { answerReadReceipt(send, false); });
+    connect(m_messageView, &MessageView::readReceiptAnswered, m_receipts,
+            [this](bool send) { m_receipts->answer(send); });
+    connectCore();
 
     m_searchField = new QLineEdit(this);
     m_searchField->setObjectName(u"searchField"_s);
@@ -173,6 +174,25 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::connectCore()
+{
+    connect(m_opener, &MessageOpener::bodyReady, this,
+            [this](qint64 rowId, const QByteArray &raw) { showFetchedBody(rowId, raw); });
+    // Not downloaded after all: shown without its body, as before the fetch.
+    connect(m_opener, &MessageOpener::bodyFailed, this,
+            [this](qint64 rowId) { showFetchedBody(rowId, std::nullopt); });
+    connect(m_opener, &MessageOpener::localChangeFinished, this, &MainWindow::afterLocalChange);
+    connect(m_receipts, &ReadReceiptHandler::answerNeeded, m_messageView, &MessageView::askReadReceipt);
+    connect(m_receipts, &ReadReceiptHandler::sentAutomatically, m_messageView,
+            [this] { m_messageView->showReadReceiptSent(true); });
+    connect(m_receipts, &ReadReceiptHandler::queued, this, &MainWindow::outboxQueued);
+    connect(m_receipts, &ReadReceiptHandler::failed, this, [this](const QString &error) {
+        m_banner->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
+    });
+    connect(m_receipts, &ReadReceiptHandler::localChangeFinished, this, &MainWindow::afterLocalChange);
+    connect(m_serverSearch, &ServerSearch::finished, this, &MainWindow::showServerSearch);
+}
 
 void MainWindow::buildActions()
 {
@@ -334,6 +354,9 @@ void MainWindow::setSession(AccountSession *session)
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
+    m_opener->setSession(session);
+    m_receipts->setSession(session);
+    m_serverSearch->setSession(session);
     m_signOutAction->setEnabled(m_session != nullptr);
     for (QAction *action : std::as_const(m_messageActions))
         action->setEnabled(m_session != nullptr);
@@ -429,6 +452,7 @@ void MainWindow::setCachePath(const QString &path, const QString &accountId)
     m_cache.close();
     m_cachePath = path;
     m_accountId = accountId;
+    m_receipts->setProfileDirectory(path.isEmpty() ? QString() : profileDirectory());
     m_messageView->clear();
     // Opened attachments go where shared-workstation mode erases them.
     m_messageView->setTemporaryDirectory(
@@ -464,19 +488,17 @@ void MainWindow::reportPhishing()
     }
     // The reports are in the outbox, on disk, before the messages move: nothing is lost offline.
     // Without the account's services (a window shown for tests), the messages only move.
-    for (const quint32 uid : current.uids) {
-        if (!m_services)
-            break;
-        QString error;
-        const auto queued = m_services->queuePhishingReport(
-            m_cache.messageStore().body(folder->id, uid).value_or(QByteArray()), &error);
-        if (!queued) {
-            m_banner->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
+    if (m_services) {
+        QList<QByteArray> originals;
+        for (const quint32 uid : current.uids)
+            originals.append(m_cache.messageStore().body(folder->id, uid).value_or(QByteArray()));
+        const AccountServices::QueuedReports reports = m_services->queuePhishingReports(originals);
+        for (const QString &id : reports.outboxIds)
+            Q_EMIT outboxQueued(id);
+        if (reports.error) {
+            m_banner->showMessage(NotificationBanner::Level::Error, reports.error->toHtmlEscaped());
             return;
         }
-        if (queued->isEmpty())
-            break; // the site names no security address
-        Q_EMIT outboxQueued(*queued);
     }
     moveTo(current, junk->info.path());
 }
@@ -497,11 +519,7 @@ bool MainWindow::openCacheIfNeeded()
 
 QString MainWindow::folderPath(qint64 folderId) const
 {
-    for (const CachedFolder &folder : const_cast<MailCache &>(m_cache).folderStore().folders()) {
-        if (folder.id == folderId)
-            return folder.info.path();
-    }
-    return {};
+    return m_opener->folderPath(folderId);
 }
 
 bool MainWindow::selectFolder(const QString &path)
@@ -587,43 +605,36 @@ void MainWindow::onSearchEdited()
 
 void MainWindow::searchOnServer()
 {
-    const QString text = m_searchField->text().trimmed();
-    if (!m_session || text.isEmpty())
+    if (m_serverSearch->start(m_searchField->text().trimmed()))
+        statusBar()->showMessage(tr("Searching on the server…"));
+}
+
+void MainWindow::showServerSearch(const ServerSearch::Result &result)
+{
+    statusBar()->clearMessage();
+    if (m_searchField->text().trimmed() != result.text)
+        return; // the user has moved on
+    if (result.error) {
+        m_banner->showMessage(NotificationBanner::Level::Error, result.error->message.toHtmlEscaped(),
+                              result.error->technical);
         return;
-    statusBar()->showMessage(tr("Searching on the server…"));
-    auto job = std::make_shared<ServerSearchJob>(text);
-    m_session->submit(job, [this, job, text](const std::optional<ServiceError> &error) {
-        statusBar()->clearMessage();
-        if (m_searchField->text().trimmed() != text)
-            return; // the user has moved on
-        if (error) {
-            m_banner->showMessage(NotificationBanner::Level::Error, error->message.toHtmlEscaped(),
-                                  error->technical);
-            return;
-        }
-        if (job->unsupported()) {
-            m_banner->showMessage(
-                NotificationBanner::Level::Warning,
-                tr("This server cannot search for accented text; the offline copy was searched instead.")
-                    .toHtmlEscaped());
-            return;
-        }
-        // The offline hits first, then what only the server found.
-        QList<qint64> rowIds = m_listModel->isShowingSearch() ? m_listModel->rowIds() : QList<qint64>();
-        const QList<qint64> found = job->rowIds();
-        for (const qint64 rowId : found) {
-            if (!rowIds.contains(rowId))
-                rowIds.append(rowId);
-        }
-        m_listModel->showRowIds(rowIds);
-        QString summary = tr("%n message(s) found on the server.", nullptr, static_cast<int>(found.size()));
-        if (job->missing() > 0) {
-            summary +=
-                u' ' + tr("%n more will show after the next synchronisation.", nullptr, job->missing());
-            Q_EMIT syncRequested();
-        }
-        statusBar()->showMessage(summary, 10000);
-    });
+    }
+    if (result.unsupported) {
+        m_banner->showMessage(
+            NotificationBanner::Level::Warning,
+            tr("This server cannot search for accented text; the offline copy was searched instead.")
+                .toHtmlEscaped());
+        return;
+    }
+    m_listModel->showRowIds(ServerSearch::merged(
+        m_listModel->isShowingSearch() ? m_listModel->rowIds() : QList<qint64>(), result.rowIds));
+    QString summary =
+        tr("%n message(s) found on the server.", nullptr, static_cast<int>(result.rowIds.size()));
+    if (result.missing > 0) {
+        summary += u' ' + tr("%n more will show after the next synchronisation.", nullptr, result.missing);
+        Q_EMIT syncRequested();
+    }
+    statusBar()->showMessage(summary, 10000);
 }
 
 MainWindow::Selection MainWindow::selection() const
@@ -662,37 +673,21 @@ void MainWindow::onMessageSelected()
         m_messageView->clear();
         return;
     }
-    const std::optional<QByteArray> raw = m_cache.messageStore().body(message->folderId, message->uid);
-    // The user's own mail (Sent, Drafts) is not checked for phishing.
-    const auto ownFolder = [this](qint64 folderId) {
-        for (const CachedFolder &folder : m_cache.folderStore().folders()) {
-            if (folder.id == folderId)
-                return folder.info.role == FolderInfo::Role::Sent ||
-                       folder.info.role == FolderInfo::Role::Drafts;
-        }
-        return false;
-    };
-    m_messageView->showMessage(*message, raw, ownFolder(message->folderId));
+    const MessageOpener::Opened opened = m_opener->open(*message);
+    m_messageView->showMessage(*message, opened.raw, opened.ownFolder);
+    if (opened.raw)
+        showReadReceipts(*message, *opened.raw, opened.ownFolder);
+}
+
+void MainWindow::showFetchedBody(qint64 rowId, const std::optional<QByteArray> &raw)
+{
+    const auto current = m_listModel->messageAt(m_messageList->currentIndex().row());
+    if (!current || current->rowId != rowId)
+        return; // the user has moved on
+    const bool ownFolder = m_opener->isOwnFolder(current->folderId);
+    m_messageView->showMessage(*current, raw, ownFolder);
     if (raw)
-        handleReadReceipts(*message, *raw, ownFolder(message->folderId));
-    const QString path = folderPath(message->folderId);
-    if (!raw && m_session) {
-        // Not downloaded yet: fetch it now, then show it if it is still the one selected.
-        auto job = std::make_shared<FetchBodyJob>(path, message->uid);
-        const qint64 rowId = message->rowId;
-        m_session->submit(job, [this, rowId, ownFolder](const std::optional<ServiceError> &) {
-            const auto current = m_listModel->messageAt(m_messageList->currentIndex().row());
-            if (current && current->rowId == rowId) {
-                const auto body = m_cache.messageStore().body(current->folderId, current->uid);
-                m_messageView->showMessage(*current, body, ownFolder(current->folderId));
-                if (body)
-                    handleReadReceipts(*current, *body, ownFolder(current->folderId));
-            }
-        });
-    }
-    if (!message->isSeen() && m_session && raw)
-        m_session->changeFlags(path, {message->uid}, {u"\\Seen"_s}, {},
-                               [this](const QString &error) { afterLocalChange(error); });
+        showReadReceipts(*current, *raw, ownFolder);
 }
 
 QString MainWindow::profileDirectory() const
@@ -700,80 +695,10 @@ QString MainWindow::profileDirectory() const
     return AccountPaths::profileDirectoryOfCacheFile(m_cachePath);
 }
 
-void MainWindow::handleReadReceipts(const CachedMessage &message, const QByteArray &raw, bool ownFolder)
+void MainWindow::showReadReceipts(const CachedMessage &message, const QByteArray &raw, bool ownFolder)
 {
-    m_receiptRequest.reset();
-    m_messageView->setReceiptStatus(readReceiptStatus(message, raw, ownFolder));
-    if (!m_session || m_cachePath.isEmpty() || m_receiptsAnswered.contains(message.rowId))
-        return;
-    const ReadReceiptPolicy policy = ReadReceiptPolicy::load(Profile(profileDirectory()));
-    const auto decision = ReadReceiptQueue::decide(policy, m_session->account(), message, raw, ownFolder);
-    if (decision.action == ReadReceiptRules::Action::Ignore)
-        return;
-    m_receiptRequest = std::make_pair(message, raw);
-    if (decision.action == ReadReceiptRules::Action::Ask)
-        m_messageView->askReadReceipt();
-    else
-        answerReadReceipt(true, true);
-}
-
-void MainWindow::answerReadReceipt(bool send, bool automatic)
-{
-    if (!m_receiptRequest || !m_session)
-        return;
-    const auto [message, raw] = *std::exchange(m_receiptRequest, std::nullopt);
-    if (send) {
-        QString error;
-        const QString outbox = AccountPaths(profileDirectory(), m_session->account().id).outboxDirectory();
-        if (!ReadReceiptQueue::queue(
-                m_session->account(), outbox, message, raw,
-                automatic ? ReadReceiptBuilder::Mode::Automatic : ReadReceiptBuilder::Mode::Manual, &error)) {
-            m_banner->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
-            return;
-        }
-        if (automatic)
-            m_messageView->showReadReceiptSent(true);
-    }
-    // $MDNSent also when the user declines (RFC 3503): never asked twice, here or in another client.
-    m_receiptsAnswered.insert(message.rowId);
-    m_session->changeFlags(folderPath(message.folderId), {message.uid}, {u"$MDNSent"_s}, {},
-                           [this](const QString &error) { afterLocalChange(error); });
-    if (send)
-        Q_EMIT outboxQueued(
-            ReadReceiptBuilder::messageIdFor(message.headers.messageId, m_session->account().address));
-}
-
-QString MainWindow::readReceiptStatus(const CachedMessage &message, const QByteArray &raw, bool ownFolder)
-{
-    const QLocale locale;
-    if (const auto report = ReadReceiptReport::parse(raw)) {
-        const QString reader = report->finalRecipient.isEmpty() ? message.headers.from.toDisplayString()
-                                                                : report->finalRecipient;
-        const QString when = locale.toString(message.headers.date.toLocalTime(), QLocale::ShortFormat);
-        const QList<CachedMessage> originals =
-            m_cache.messageStore().messagesWithMessageId(report->originalMessageId);
-        if (originals.isEmpty())
-            return tr("Read receipt: a message that is not on this computer was read by %1 on %2.")
-                .arg(reader, when);
-        return tr("Read receipt: \"%1\" was read by %2 on %3.")
-            .arg(originals.first().headers.subject, reader, when);
-    }
-    // Our own sent mail: the receipts that answer it (received receipts cite it in References).
-    if (!ownFolder || message.headers.messageId.isEmpty())
-        return {};
-    QStringList readers;
-    for (const CachedMessage &answer : m_cache.messageStore().answersTo(message.headers.messageId, 50)) {
-        const auto body = m_cache.messageStore().body(answer.folderId, answer.uid);
-        const auto report = body ? ReadReceiptReport::parse(*body) : std::nullopt;
-        if (report && report->originalMessageId == message.headers.messageId) {
-            readers.append(
-                tr("%1 on %2")
-                    .arg(report->finalRecipient.isEmpty() ? answer.headers.from.address
-                                                          : report->finalRecipient,
-                         locale.toString(answer.headers.date.toLocalTime(), QLocale::ShortFormat)));
-        }
-    }
-    return readers.isEmpty() ? QString() : tr("Read by %1.").arg(readers.join(u", "_s));
+    m_messageView->setReceiptStatus(m_receipts->status(message, raw, ownFolder));
+    m_receipts->consider(message, raw, ownFolder);
 }
 
 void MainWindow::afterLocalChange(const QString &error)

@@ -2,11 +2,11 @@
 
 #include "cache/MailCache.h"
 #include "net/ServiceError.h"
+#include "session/ServerSearch.h"
 #include "settings/HelpCatalog.h"
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QSet>
 #include <functional>
 
 class QAction;
@@ -26,8 +26,10 @@ class ComposerWindow;
 class DraftSynchronizer;
 class FolderTreeModel;
 class MessageListModel;
+class MessageOpener;
 class MessageView;
 class NotificationBanner;
+class ReadReceiptHandler;
 class UndoBar;
 
 /// The reading window: folders with unread counts, the message list and the message, all read
@@ -156,12 +158,13 @@ private:
     void afterUndoableChange(const QString &error, qint64 operationId, const QString &description);
     [[nodiscard]] QString folderPath(qint64 folderId) const;
     [[nodiscard]] bool openCacheIfNeeded();
-    /// Read receipts for the message just shown: the sender's request (policy and RFC 8098
-    /// rules), and the receipts it is or that answer it.
-    void handleReadReceipts(const CachedMessage &message, const QByteArray &raw, bool ownFolder);
-    void answerReadReceipt(bool send, bool automatic);
-    [[nodiscard]] QString readReceiptStatus(const CachedMessage &message, const QByteArray &raw,
-                                            bool ownFolder);
+    /// Read receipts for the message just shown: who read it, and the sender's request.
+    void showReadReceipts(const CachedMessage &message, const QByteArray &raw, bool ownFolder);
+    /// A body fetched after the message was selected: shown if it is still the selected one.
+    void showFetchedBody(qint64 rowId, const std::optional<QByteArray> &raw);
+    void showServerSearch(const ServerSearch::Result &result);
+    /// The window's part of the core helpers: their results shown.
+    void connectCore();
     [[nodiscard]] QString profileDirectory() const;
 
     QPointer<AccountSession> m_session;
@@ -188,6 +191,9 @@ private:
     QAction *m_attachmentFilter = nullptr;
     QList<QAction *> m_messageActions;
     FolderTreeModel *m_folderModel = nullptr;
+    MessageOpener *m_opener = nullptr;
+    ReadReceiptHandler *m_receipts = nullptr;
+    ServerSearch *m_serverSearch = nullptr;
     QTreeView *m_folderView = nullptr;
     QTreeView *m_messageList = nullptr;
     MessageView *m_messageView = nullptr;
@@ -203,10 +209,6 @@ private:
     QProgressBar *m_progress = nullptr;
     UndoBar *m_undoBar = nullptr;
     int m_undoSeconds = 10;
-    /// The message whose receipt the bar asks about, and those answered this session (the
-    /// cache shows $MDNSent only once the worker has written it).
-    std::optional<std::pair<CachedMessage, QByteArray>> m_receiptRequest;
-    QSet<qint64> m_receiptsAnswered;
 };
 
 } // namespace Amiens

@@ -49,6 +49,16 @@ std::optional<CachedFolder> CacheFolderStore::folder(const QString &path)
     return std::nullopt;
 }
 
+std::optional<CachedFolder> CacheFolderStore::folderById(qint64 folderId)
+{
+    const QList<CachedFolder> all = folders();
+    for (const CachedFolder &folder : all) {
+        if (folder.id == folderId)
+            return folder;
+    }
+    return std::nullopt;
+}
+
 bool CacheFolderStore::replaceFolderList(const QList<FolderInfo> &serverFolders)
 {
     return m_database.transaction([&] {

@@ -22,6 +22,7 @@ public:
 
     [[nodiscard]] QList<CachedFolder> folders();
     [[nodiscard]] std::optional<CachedFolder> folder(const QString &path);
+    [[nodiscard]] std::optional<CachedFolder> folderById(qint64 folderId);
     /// Makes the folder table match the server's list; folders gone from the server are dropped.
     bool replaceFolderList(const QList<FolderInfo> &folders);
     /// Records a completed sync of the folder.

@@ -140,4 +140,21 @@ std::optional<QString> AccountServices::queuePhishingReport(const QByteArray &or
     return queued->id;
 }
 
+AccountServices::QueuedReports AccountServices::queuePhishingReports(const QList<QByteArray> &originals)
+{
+    QueuedReports result;
+    for (const QByteArray &original : originals) {
+        QString error;
+        const auto queued = queuePhishingReport(original, &error);
+        if (!queued) {
+            result.error = error;
+            break;
+        }
+        if (queued->isEmpty())
+            break; // the site names no security address
+        result.outboxIds.append(*queued);
+    }
+    return result;
+}
+
 } // namespace Amiens

@@ -9,8 +9,10 @@
 #include "sync/SyncOptions.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -75,6 +77,13 @@ public:
     /// outbox (on disk before the message moves). Its outbox id; an empty id when the site names no
     /// address; nothing, and @p error, when it could not be queued.
     [[nodiscard]] std::optional<QString> queuePhishingReport(const QByteArray &original, QString *error);
+    struct QueuedReports
+    {
+        QStringList outboxIds;        ///< the reports queued, in order (none when the site names no address)
+        std::optional<QString> error; ///< why the next one could not be queued; the earlier ones stay
+    };
+    /// The same for several messages, one report each, stopping at the first that cannot be queued.
+    [[nodiscard]] QueuedReports queuePhishingReports(const QList<QByteArray> &originals);
 
 private:
     AccountServices(Profile profile, SitePolicy policy, Account account, TlsTrust trust, QObject *parent);

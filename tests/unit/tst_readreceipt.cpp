@@ -1,6 +1,8 @@
 // Read receipts (issue 6 part 5, RFC 8098): the decision table (each policy against each rule),
 // the structure of the report we send, and the reading of a received one. No server needed.
+#include "cache/MailCache.h"
 #include "mdn/ReadReceiptBuilder.h"
+#include "mdn/ReadReceiptHandler.h"
 #include "mdn/ReadReceiptQueue.h"
 #include "mdn/ReadReceiptReport.h"
 #include "mdn/ReadReceiptRules.h"
@@ -9,6 +11,7 @@
 #include "mime/RawHeaderFields.h"
 #include "outbox/Outbox.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void receivedReportIsRecognised();
     void otherReportsAreNot();
     void queueingTwiceKeepsOneReceipt();
+    void handlerSaysWhoReadWhat();
 };
 
 void TestReadReceipt::decisionTable_data()
@@ -348,6 +352,75 @@ void TestReadReceipt::queueingTwiceKeepsOneReceipt()
     QVERIFY(!ReadReceiptQueue::queue(account, outboxDir, summary, withoutRequest,
                                      ReadReceiptBuilder::Mode::Manual, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestReadReceipt::handlerSaysWhoReadWhat()
+{
+    QTemporaryDir dir;
+    MailCache cache;
+    QString error;
+    QVERIFY2(cache.open(dir.filePath(u"cache.sqlite"_s), kUs, MailCache::Mode::ReadWrite, &error),
+             qPrintable(error));
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    FolderInfo sent;
+    sent.pathParts = {u"Sent"_s};
+    sent.role = FolderInfo::Role::Sent;
+    QVERIFY(cache.folderStore().replaceFolderList({inbox, sent}));
+    const qint64 inboxId = cache.folderStore().folder(u"INBOX"_s)->id;
+    const qint64 sentId = cache.folderStore().folder(u"Sent"_s)->id;
+    const auto store = [&](qint64 folderId, quint32 uid, const QByteArray &raw) {
+        FetchedMessage message;
+        message.uid = uid;
+        message.size = raw.size();
+        message.rawHeader = raw.left(raw.indexOf("\r\n\r\n") + 4);
+        return cache.messageStore().storeMessages(folderId, {message}, {raw});
+    };
+    const QByteArray ours = "From: Marie Dupont <marie.dupont@ac-amiens.fr>\r\n"
+                            "To: Jean Martin <jean.martin@ac-amiens.fr>\r\n"
+                            "Subject: Conseil de classe de 3e B\r\n"
+                            "Date: Tue, 03 Jun 2025 14:05:00 +0200\r\n"
+                            "Message-ID: <conseil-3b@ac-amiens.fr>\r\n"
+                            "\r\n"
+                            "Merci de confirmer.\r\n";
+    ReadReceiptBuilder::Original original;
+    original.messageId = u"conseil-3b@ac-amiens.fr"_s;
+    original.subject = u"Conseil de classe de 3e B"_s;
+    original.notificationTo = kUs;
+    const MailAddress jean{u"Jean Martin"_s, u"jean.martin@ac-amiens.fr"_s};
+    const QByteArray receipt =
+        ReadReceiptBuilder::build(original, jean, ReadReceiptBuilder::Mode::Manual).bytes;
+    original.messageId = u"ailleurs@ac-amiens.fr"_s;
+    const QByteArray stray =
+        ReadReceiptBuilder::build(original, jean, ReadReceiptBuilder::Mode::Manual).bytes;
+    QVERIFY(store(sentId, 1, ours));
+    QVERIFY(store(inboxId, 1, receipt));
+    QVERIFY(store(inboxId, 2, stray));
+
+    ReadReceiptHandler handler(cache);
+    const QString received = handler.status(*cache.messageStore().message(inboxId, 1), receipt, false);
+    QVERIFY2(received.startsWith(
+                 u"Read receipt: \"Conseil de classe de 3e B\" was read by jean.martin@ac-amiens.fr on "_s),
+             qPrintable(received));
+    const QString unknown = handler.status(*cache.messageStore().message(inboxId, 2), stray, false);
+    QVERIFY2(unknown.startsWith(u"Read receipt: a message that is not on this computer was read by "_s),
+             qPrintable(unknown));
+    const CachedMessage sentMessage = *cache.messageStore().message(sentId, 1);
+    const QString readers = handler.status(sentMessage, ours, true);
+    QVERIFY2(readers.startsWith(u"Read by jean.martin@ac-amiens.fr on "_s), qPrintable(readers));
+    QVERIFY(handler.status(sentMessage, ours, false).isEmpty()); // not our own folder: not our mail
+    QVERIFY(handler.status(summaryOf(requestBytes()), requestBytes(), false).isEmpty());
+
+    // Without an open account a request is not answered, nor asked about.
+    QSignalSpy asked(&handler, &ReadReceiptHandler::answerNeeded);
+    QSignalSpy queued(&handler, &ReadReceiptHandler::queued);
+    handler.setProfileDirectory(dir.path());
+    handler.consider(summaryOf(requestBytes()), requestBytes(), false);
+    handler.answer(true);
+    QVERIFY(!handler.isWaitingForAnswer());
+    QCOMPARE(asked.size(), 0);
+    QCOMPARE(queued.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestReadReceipt)
