@@ -1,5 +1,6 @@
 #include "ImapCommandChannel.h"
 
+#include "ImapAclParser.h"
 #include "ImapConnection.h"
 
 #include <algorithm>
@@ -367,6 +368,40 @@ QList<QByteArray> ImapCommandChannel::executeRaw(const std::string &command)
 {
     const std::string tag = sendTagged(command);
     return readRawReply(tag, command.substr(0, command.find(' ')));
+}
+
+std::optional<ImapNamespaceParser::Namespaces> ImapCommandChannel::namespaces()
+{
+    if (!hasCapability("NAMESPACE") && !hasCapability("IMAP4REV2"))
+        return std::nullopt;
+    QString error;
+    auto result = ImapNamespaceParser::parse(executeRaw("NAMESPACE"), &error);
+    if (!result)
+        throw vmime::exceptions::invalid_response("NAMESPACE", error.toStdString());
+    return result;
+}
+
+std::optional<ImapRights> ImapCommandChannel::myRights(const QString &path)
+{
+    if (!hasCapability("ACL"))
+        return std::nullopt;
+    QString error;
+    const auto result = ImapAclParser::parseMyRights(executeRaw("MYRIGHTS " + mailboxArgument(path)), &error);
+    if (!result)
+        throw vmime::exceptions::invalid_response("MYRIGHTS", error.toStdString());
+    return result->rights;
+}
+
+std::optional<ImapQuotaParser::QuotaRoots> ImapCommandChannel::quotaRoot(const QString &path)
+{
+    if (!hasCapability("QUOTA"))
+        return std::nullopt;
+    QString error;
+    auto result =
+        ImapQuotaParser::parseQuotaRoot(executeRaw("GETQUOTAROOT " + mailboxArgument(path)), &error);
+    if (!result)
+        throw vmime::exceptions::invalid_response("GETQUOTAROOT", error.toStdString());
+    return result;
 }
 
 void ImapCommandChannel::startIdle()

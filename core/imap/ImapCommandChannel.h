@@ -2,6 +2,9 @@
 
 #include "imap/FetchedMessage.h"
 #include "imap/ImapLineAssembler.h"
+#include "imap/ImapNamespaceParser.h"
+#include "imap/ImapQuotaParser.h"
+#include "imap/ImapRights.h"
 
 #include <QByteArray>
 #include <QList>
@@ -78,6 +81,16 @@ public:
     /// ImapStreamGuard bounds them, the whole reply by kMaxRawReplyBytes; throws
     /// vmime::exceptions::command_error on NO or BAD, invalid_response past a bound.
     QList<QByteArray> executeRaw(const std::string &command);
+
+    /// NAMESPACE (RFC 2342): the personal, other users' and shared namespaces; nullopt when the
+    /// server announces neither NAMESPACE nor IMAP4rev2. Throws command_error on NO or BAD,
+    /// invalid_response when the answer is malformed.
+    std::optional<ImapNamespaceParser::Namespaces> namespaces();
+    /// MYRIGHTS (RFC 4314): what the user may do in @p path; nullopt without the ACL capability.
+    std::optional<ImapRights> myRights(const QString &path);
+    /// GETQUOTAROOT (RFC 9208): the quota roots of @p path and their usage and limits; nullopt
+    /// without the QUOTA capability.
+    std::optional<ImapQuotaParser::QuotaRoots> quotaRoot(const QString &path);
 
     /// IDLE (RFC 2177), in three steps. startIdle() sends IDLE and returns once the server's "+"
     /// continuation came; throws command_error when the server refuses.
