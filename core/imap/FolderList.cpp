@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <vmime/net/folderAttributes.hpp>
 #include <vmime/net/imap/IMAPConnection.hpp>
+#include <vmime/net/imap/IMAPUtils.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -97,6 +98,19 @@ QList<FolderInfo> FolderList::read(ImapConnection &connection)
         return collator.compare(a.path(), b.path()) < 0;
     });
     return folders;
+}
+
+QString FolderList::decodeName(const QByteArray &modifiedUtf7)
+{
+    try {
+        // getFolders() decodes each LIST name this way (IMAPUtils::stringToPath, per component);
+        // the separators are plain ASCII, untouched by the decoding.
+        return QString::fromStdString(
+            vmime::net::imap::IMAPUtils::fromModifiedUTF7(modifiedUtf7.toStdString())
+                .getConvertedText(vmime::charsets::UTF_8));
+    } catch (const std::exception &) {
+        return QString::fromLatin1(modifiedUtf7);
+    }
 }
 
 } // namespace Amiens

@@ -2,7 +2,9 @@
 
 #include "imap/FolderInfo.h"
 
+#include <QByteArray>
 #include <QList>
+#include <QString>
 
 namespace Amiens {
 
@@ -14,6 +16,10 @@ class FolderList
 {
 public:
     [[nodiscard]] static QList<FolderInfo> read(ImapConnection &connection);
+    /// A mailbox name as the server sends it (modified UTF-7, RFC 3501 §5.1.3) in UTF-16,
+    /// decoded by the same VMime routine as the names read(); a name that does not decode
+    /// is kept as it came (Latin-1), never dropped.
+    [[nodiscard]] static QString decodeName(const QByteArray &modifiedUtf7);
 };
 
 } // namespace Amiens

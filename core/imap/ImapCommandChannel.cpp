@@ -1,12 +1,17 @@
 #include "ImapCommandChannel.h"
 
+#include "ImapAclParser.h"
 #include "ImapConnection.h"
 
 #include <algorithm>
 #include <memory>
 #include <vmime/exception.hpp>
 #include <vmime/net/imap/IMAPCommand.hpp>
+#include <vmime/net/imap/IMAPTag.hpp>
 #include <vmime/net/imap/IMAPUtils.hpp>
+#include <vmime/net/socket.hpp>
+#include <vmime/net/timeoutHandler.hpp>
+#include <vmime/net/tracer.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -51,6 +56,21 @@ void forEachResponseData(const Parser::response &response, Visitor &&visit)
         if (item->response_data())
             visit(*item->response_data());
     }
+}
+
+/// "OK", "NO" or "BAD" and the text after it in "<tag> NO [CODE] text".
+std::pair<QByteArray, std::string> taggedStatus(const QByteArray &line, const std::string &tag)
+{
+    const QByteArray rest = line.mid(static_cast<qsizetype>(tag.size()) + 1);
+    const qsizetype space = rest.indexOf(' ');
+    return {(space < 0 ? rest : rest.left(space)).toUpper(),
+            space < 0 ? std::string() : rest.mid(space + 1).toStdString()};
+}
+
+bool isTagged(const QByteArray &line, const std::string &tag)
+{
+    return line.size() > static_cast<qsizetype>(tag.size()) && line.startsWith(QByteArrayView(tag)) &&
+           line.at(static_cast<qsizetype>(tag.size())) == ' ';
 }
 
 } // namespace
@@ -271,6 +291,172 @@ quint32 ImapCommandChannel::append(const QString &path, const QByteArray &messag
             uid = static_cast<quint32>(set->uid_range()->uniqueid1()->value());
     }
     return uid;
+}
+
+std::string ImapCommandChannel::sendTagged(const std::string &command)
+{
+    readPendingReply();
+    if (m_rawLines.pending() > 0) {
+        // Bytes a raw read took past its reply: nothing follows a tagged reply but unsolicited
+        // data, which the next reply would carry anyway.
+        m_rawLines = ImapLineAssembler();
+    }
+    m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
+    return static_cast<std::string>(*m_connection->getTag());
+}
+
+std::optional<QByteArray>
+ImapCommandChannel::readRawLine(std::optional<std::chrono::steady_clock::time_point> deadline)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto socket = vmime::constCast<vmime::net::socket>(m_connection->getSocket());
+    if (!socket)
+        throw vmime::exceptions::socket_not_connected_exception();
+    const auto timeouts = socket->getTimeoutHandler();
+    if (!deadline && timeouts)
+        timeouts->resetTimeOut(); // a blocking read gets the whole inactivity limit, as VMime's
+    for (;;) {
+        if (auto line = m_rawLines.takeLine()) {
+            if (const auto tracer = m_connection->getTracer())
+                tracer->traceReceive(line->left(300).toStdString());
+            return line;
+        }
+        if (deadline) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now());
+            if (left.count() <= 0)
+                return std::nullopt;
+            // Waits in slices and checks the timeout handler: cancellation throws from there.
+            if (!socket->waitForRead(static_cast<int>(std::min<qint64>(left.count(), 1000))))
+                continue;
+        }
+        vmime::string chunk;
+        socket->receive(chunk); // a closed connection throws socket_exception here
+        if (chunk.empty()) {
+            if (timeouts && timeouts->isTimeOut() && !timeouts->handleTimeOut())
+                throw vmime::exceptions::operation_timed_out();
+            continue;
+        }
+        if (!m_rawLines.append(chunk.data(), static_cast<qsizetype>(chunk.size())))
+            throw vmime::exceptions::invalid_response("", m_rawLines.error().toStdString());
+    }
+}
+
+QList<QByteArray> ImapCommandChannel::readRawReply(const std::string &tag, const std::string &verb)
+{
+    QList<QByteArray> untagged;
+    qint64 total = 0;
+    for (;;) {
+        QByteArray line = *readRawLine(std::nullopt);
+        if (isTagged(line, tag)) {
+            const auto [status, text] = taggedStatus(line, tag);
+            if (status != "OK")
+                throw vmime::exceptions::command_error(verb, text.empty() ? line.toStdString() : text);
+            return untagged;
+        }
+        if (!line.startsWith("* "))
+            throw vmime::exceptions::invalid_response(verb,
+                                                      "unexpected line: " + line.left(200).toStdString());
+        total += line.size();
+        if (total > kMaxRawReplyBytes)
+            throw vmime::exceptions::invalid_response(verb, "a reply of more than " +
+                                                                std::to_string(kMaxRawReplyBytes) + " bytes");
+        untagged.append(std::move(line));
+    }
+}
+
+QList<QByteArray> ImapCommandChannel::executeRaw(const std::string &command)
+{
+    const std::string tag = sendTagged(command);
+    return readRawReply(tag, command.substr(0, command.find(' ')));
+}
+
+std::optional<ImapNamespaceParser::Namespaces> ImapCommandChannel::namespaces()
+{
+    if (!hasCapability("NAMESPACE") && !hasCapability("IMAP4REV2"))
+        return std::nullopt;
+    QString error;
+    auto result = ImapNamespaceParser::parse(executeRaw("NAMESPACE"), &error);
+    if (!result)
+        throw vmime::exceptions::invalid_response("NAMESPACE", error.toStdString());
+    return result;
+}
+
+std::optional<ImapRights> ImapCommandChannel::myRights(const QString &path)
+{
+    if (!hasCapability("ACL"))
+        return std::nullopt;
+    QString error;
+    const auto result = ImapAclParser::parseMyRights(executeRaw("MYRIGHTS " + mailboxArgument(path)), &error);
+    if (!result)
+        throw vmime::exceptions::invalid_response("MYRIGHTS", error.toStdString());
+    return result->rights;
+}
+
+std::optional<ImapQuotaParser::QuotaRoots> ImapCommandChannel::quotaRoot(const QString &path)
+{
+    if (!hasCapability("QUOTA"))
+        return std::nullopt;
+    QString error;
+    auto result =
+        ImapQuotaParser::parseQuotaRoot(executeRaw("GETQUOTAROOT " + mailboxArgument(path)), &error);
+    if (!result)
+        throw vmime::exceptions::invalid_response("GETQUOTAROOT", error.toStdString());
+    return result;
+}
+
+void ImapCommandChannel::startIdle()
+{
+    const std::string tag = sendTagged("IDLE");
+    m_idleEarlyLines.clear();
+    for (;;) {
+        QByteArray line = *readRawLine(std::nullopt);
+        if (line.startsWith('+')) {
+            m_idleTag = tag;
+            return;
+        }
+        if (isTagged(line, tag)) {
+            const auto [status, text] = taggedStatus(line, tag);
+            throw vmime::exceptions::command_error("IDLE", text.empty() ? line.toStdString() : text);
+        }
+        if (m_idleEarlyLines.size() >= 10000)
+            throw vmime::exceptions::invalid_response("IDLE", "no continuation after 10000 lines");
+        m_idleEarlyLines.append(std::move(line)); // "* 4 EXISTS" just before: a change all the same
+    }
+}
+
+std::optional<QByteArray> ImapCommandChannel::readIdleLine(std::chrono::milliseconds wait)
+{
+    std::optional<QByteArray> line;
+    if (!m_idleEarlyLines.isEmpty())
+        line = m_idleEarlyLines.takeFirst();
+    else
+        line = readRawLine(std::chrono::steady_clock::now() + wait);
+    if (!line)
+        return std::nullopt;
+    if (line->left(5).toUpper() == "* BYE") {
+        // The server is going away (shutdown, idle limit): the connection is as good as lost.
+        m_idleTag.clear();
+        throw vmime::exceptions::socket_exception("connection lost: the server said " +
+                                                  line->left(200).toStdString());
+    }
+    if (isTagged(*line, m_idleTag)) {
+        // The server ended IDLE by itself.
+        const auto [status, text] = taggedStatus(*line, m_idleTag);
+        m_idleTag.clear();
+        throw vmime::exceptions::command_error("IDLE", text.empty() ? line->toStdString() : text);
+    }
+    return line;
+}
+
+QList<QByteArray> ImapCommandChannel::stopIdle()
+{
+    const std::string tag = std::exchange(m_idleTag, std::string());
+    QList<QByteArray> lines = std::exchange(m_idleEarlyLines, {});
+    m_connection->sendRaw(reinterpret_cast<const vmime::byte_t *>("DONE\r\n"), 6);
+    if (const auto tracer = m_connection->getTracer())
+        tracer->traceSend("DONE");
+    lines += readRawReply(tag, "IDLE");
+    return lines;
 }
 
 std::string ImapCommandChannel::uidSet(QList<quint32> uids)

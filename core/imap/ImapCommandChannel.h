@@ -1,13 +1,19 @@
 #pragma once
 
 #include "imap/FetchedMessage.h"
+#include "imap/ImapLineAssembler.h"
+#include "imap/ImapNamespaceParser.h"
+#include "imap/ImapQuotaParser.h"
+#include "imap/ImapRights.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vmime/net/imap/IMAPConnection.hpp>
 #include <vmime/net/imap/IMAPParser.hpp>
@@ -69,6 +75,37 @@ public:
     /// vmime::exceptions::command_error when it refuses.
     quint32 append(const QString &path, const QByteArray &message, const QStringList &flags);
 
+    /// Sends @p command and returns its untagged lines as the server sent them, literals inline
+    /// ("* ACL {5}\r\nINBOX fred lrs", without the final CRLF), for replies VMime 0.9.2's parser
+    /// rejects (NAMESPACE, ACL, MYRIGHTS, QUOTA, QUOTAROOT). Lines and literals are bounded as
+    /// ImapStreamGuard bounds them, the whole reply by kMaxRawReplyBytes; throws
+    /// vmime::exceptions::command_error on NO or BAD, invalid_response past a bound.
+    QList<QByteArray> executeRaw(const std::string &command);
+
+    /// NAMESPACE (RFC 2342): the personal, other users' and shared namespaces; nullopt when the
+    /// server announces neither NAMESPACE nor IMAP4rev2. Throws command_error on NO or BAD,
+    /// invalid_response when the answer is malformed.
+    std::optional<ImapNamespaceParser::Namespaces> namespaces();
+    /// MYRIGHTS (RFC 4314): what the user may do in @p path; nullopt without the ACL capability.
+    std::optional<ImapRights> myRights(const QString &path);
+    /// GETQUOTAROOT (RFC 9208): the quota roots of @p path and their usage and limits; nullopt
+    /// without the QUOTA capability.
+    std::optional<ImapQuotaParser::QuotaRoots> quotaRoot(const QString &path);
+
+    /// IDLE (RFC 2177), in three steps. startIdle() sends IDLE and returns once the server's "+"
+    /// continuation came; throws command_error when the server refuses.
+    void startIdle();
+    /// The next untagged line the server sends while idling ("* 3 EXISTS"), or nullopt when
+    /// @p wait passed first. Cancelling the connection's flag ends the wait at once with
+    /// operation_timed_out; a "* BYE" or a closed connection throws socket_exception.
+    std::optional<QByteArray> readIdleLine(std::chrono::milliseconds wait);
+    /// Sends DONE and reads up to the tagged OK; returns the untagged lines that came meanwhile.
+    QList<QByteArray> stopIdle();
+    [[nodiscard]] bool isIdling() const { return !m_idleTag.empty(); }
+
+    /// A raw reply stops there: NAMESPACE, ACL or QUOTA answers are a few hundred bytes.
+    static constexpr qint64 kMaxRawReplyBytes = ImapStreamGuard::kMaxLineBytes;
+
     /// "1:5,7,9:12" for sorted UIDs.
     [[nodiscard]] static std::string uidSet(QList<quint32> uids);
 
@@ -81,8 +118,19 @@ private:
     /// Reads the reply to the last command sent; throws on NO or BAD.
     Response readReply();
 
+    /// Sends @p command through VMime (its tag, its tracer) and returns the tag it went with.
+    std::string sendTagged(const std::string &command);
+    /// The next whole line from the socket, read without VMime's parser; nullopt when @p deadline
+    /// passed first (no deadline: waits under the connection's timeout handler).
+    std::optional<QByteArray> readRawLine(std::optional<std::chrono::steady_clock::time_point> deadline);
+    /// Untagged lines up to the tagged reply of @p tag; throws on NO or BAD.
+    QList<QByteArray> readRawReply(const std::string &tag, const std::string &verb);
+
     vmime::shared_ptr<vmime::net::imap::IMAPConnection> m_connection;
     std::string m_unreadCommand; ///< a command whose reply has not been read yet
+    ImapLineAssembler m_rawLines;
+    std::string m_idleTag;              ///< the tag of the IDLE in progress
+    QList<QByteArray> m_idleEarlyLines; ///< untagged lines that came before IDLE's continuation
 };
 
 } // namespace Amiens

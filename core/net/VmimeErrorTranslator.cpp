@@ -157,11 +157,13 @@ ServiceError VmimeErrorTranslator::translate(const std::exception_ptr &failure,
             ServiceError::Kind::Protocol,
             VmimeErrorTranslator::tr("The server %1 refused the operation: « %2 ».").arg(serverName, said),
             technical + u" (server: "_s + said + u')');
-    } catch (const vmime::exceptions::invalid_response &) {
+    } catch (const vmime::exceptions::invalid_response &e) {
+        // What was wrong with it (our raw parsers say where), for the logs and « Détails ».
+        const QString what = QString::fromStdString(e.response()).left(300);
         return make(ServiceError::Kind::Protocol,
                     VmimeErrorTranslator::tr("The server %1 sent a reply that could not be understood.")
                         .arg(serverName),
-                    technical);
+                    what.isEmpty() ? technical : technical + u" ("_s + what + u')');
     } catch (...) {
     }
     return make(ServiceError::Kind::Internal,

@@ -7,9 +7,8 @@
 
 #include <QCoreApplication>
 #include <QPointer>
+#include <QRegularExpression>
 #include <chrono>
-#include <vmime/net/imap/IMAPCommand.hpp>
-#include <vmime/net/socket.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -17,23 +16,13 @@ namespace Amiens {
 
 namespace {
 
-using Parser = vmime::net::imap::IMAPParser;
-
-/// Whether the reply after DONE reports a change of the folder.
-bool reportsChange(const Parser::response &response)
+/// Whether an untagged line the server sent while idling reports a change of the folder: new
+/// messages (EXISTS), expunged ones, or flags changed (FETCH). "* OK Still here" does not.
+bool reportsChange(const QByteArray &line)
 {
-    for (const auto *item : response.continue_req_or_response_data()) {
-        const auto *data = item->response_data();
-        if (!data)
-            continue;
-        if (data->message_data())
-            return true; // EXPUNGE or FETCH (flags)
-        if (const auto *mailbox = data->mailbox_data();
-            mailbox && (mailbox->type() == Parser::mailbox_data::EXISTS ||
-                        mailbox->type() == Parser::mailbox_data::RECENT))
-            return true;
-    }
-    return false;
+    static const QRegularExpression change(uR"re(^\* \d+ (EXISTS|EXPUNGE|FETCH)\b)re"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    return change.match(QString::fromLatin1(line.left(64))).hasMatch();
 }
 
 } // namespace
@@ -103,24 +92,26 @@ void IdleWatcher::run(const QString &password)
             return;
         }
         channel.examine(m_folderPath);
-        auto imap = connection.store()->getConnection();
-        auto socket = vmime::constCast<vmime::net::socket>(imap->getSocket());
         bool announced = false;
         while (!m_cancelled->load()) {
-            imap->sendCommand(vmime::net::imap::IMAPCommand::createCommand("IDLE"));
-            std::unique_ptr<Parser::response> started(imap->readResponse());
+            channel.startIdle();
             if (!announced) {
                 post([](IdleWatcher &watcher) { Q_EMIT watcher.listening(); });
                 announced = true;
             }
-            // Wait for the server to speak, in short slices so that stop() is prompt.
+            // Lines are read as they come; stop() ends the wait within a second (the channel
+            // waits in slices and checks the cancellation flag).
             const auto renewAt = std::chrono::steady_clock::now() + std::chrono::seconds(kRenewSeconds);
-            bool activity = false;
-            while (!activity && std::chrono::steady_clock::now() < renewAt)
-                activity = socket->waitForRead(1000);
-            imap->sendRaw(reinterpret_cast<const vmime::byte_t *>("DONE\r\n"), 6);
-            std::unique_ptr<Parser::response> finished(imap->readResponse());
-            if (reportsChange(*finished)) {
+            bool changed = false;
+            while (!changed && std::chrono::steady_clock::now() < renewAt) {
+                const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    renewAt - std::chrono::steady_clock::now());
+                if (const auto line = channel.readIdleLine(left))
+                    changed = reportsChange(*line);
+            }
+            for (const QByteArray &line : channel.stopIdle())
+                changed = changed || reportsChange(line);
+            if (changed) {
                 qCInfo(lcSync).noquote() << m_folderPath << "changed on the server (IDLE)";
                 post([](IdleWatcher &watcher) { Q_EMIT watcher.folderChanged(); });
             }

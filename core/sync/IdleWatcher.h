@@ -13,10 +13,10 @@ namespace Amiens {
 
 class BackgroundTask;
 
-/// New-mail push: IMAP IDLE (RFC 2177) on a dedicated connection, sent as raw commands since
-/// VMime has no IDLE (core/net/VmimeTraps.md, « No IDLE »). It only tells that a folder changed;
-/// the sync engine does the rest. When the server has no IDLE or the connection fails, it reports
-/// it and stops, and the scheduler falls back to polling.
+/// New-mail push: IMAP IDLE (RFC 2177) on a dedicated connection, through ImapCommandChannel's
+/// startIdle/readIdleLine/stopIdle since VMime has no IDLE (core/net/VmimeTraps.md, « No IDLE »). It only
+/// tells that a folder changed; the sync engine does the rest. When the server has no IDLE or the connection
+/// fails, it reports it and stops, and the scheduler falls back to polling.
 class IdleWatcher : public QObject
 {
     Q_OBJECT

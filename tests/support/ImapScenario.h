@@ -36,7 +36,8 @@ public:
 
     /// The client's next command (other than those the defaults answer) must match @p pattern, a
     /// QRegularExpression matched against the whole text after the tag, without CRLF. Its tag
-    /// becomes $tag for the steps that follow.
+    /// becomes $tag for the steps that follow. IDLE's untagged "DONE" is expected as "DONE" and
+    /// keeps the IDLE's tag, so that ok() after it answers the IDLE.
     ImapScenario &expect(const QString &pattern);
     /// Sends @p data as it is (lines end with CRLF), each "$tag" replaced by the tag of the last
     /// expected command. literal() builds literals.

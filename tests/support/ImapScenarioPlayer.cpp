@@ -131,9 +131,12 @@ void ImapScenarioPlayer::serve(ScriptedConnection &connection)
         const QByteArray command = readCommand(connection);
         if (command.isEmpty())
             return;
-        const qsizetype space = command.indexOf(' ');
-        const QByteArray tag = space < 0 ? command : command.left(space);
-        const QByteArray text = space < 0 ? QByteArray() : command.mid(space + 1);
+        // IDLE's "DONE" is a continuation, not a command: it has no tag, and the tagged answer
+        // that follows carries the IDLE's tag ($tag stays).
+        const bool done = command.compare("DONE", Qt::CaseInsensitive) == 0;
+        const qsizetype space = done ? -1 : command.indexOf(' ');
+        const QByteArray tag = done ? QByteArray() : space < 0 ? command : command.left(space);
+        const QByteArray text = done ? command : space < 0 ? QByteArray() : command.mid(space + 1);
 
         QString expected;
         {
@@ -144,7 +147,8 @@ void ImapScenarioPlayer::serve(ScriptedConnection &connection)
                 if (step.kind == ImapScenario::Step::Kind::Expect) {
                     const QRegularExpression pattern(QRegularExpression::anchoredPattern(step.pattern));
                     if (pattern.match(QString::fromUtf8(text)).hasMatch()) {
-                        m_tag = tag;
+                        if (!done)
+                            m_tag = tag;
                         m_lastCommand = text;
                         ++m_next;
                         continue;

@@ -5,13 +5,19 @@
 // client sends. tst_sync keeps the same engine honest against the real Dovecot.
 #include "ImapScenario.h"
 #include "ImapScenarioPlayer.h"
+#include "MemorySyncStore.h"
+#include "MockClock.h"
 #include "TestCertificates.h"
 #include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 #include "drafts/DraftSynchronizer.h"
+#include "imap/ImapCommandChannel.h"
+#include "imap/ImapConnection.h"
 #include "session/AccountSession.h"
 #include "session/jobs/AppendMessageJob.h"
+#include "session/jobs/ServerSearchJob.h"
+#include "sync/FolderSynchronizer.h"
 #include "sync/OfflineChanges.h"
 #include "sync/PendingOperationReplayer.h"
 
@@ -30,14 +36,17 @@ namespace {
 const QString kAddress = u"mdupont@ac-amiens.fr"_s;
 
 /// A small RFC 5322 message.
-QByteArray message(const QByteArray &subject, quint32 number)
+QByteArray message(const QByteArray &subject, quint32 number,
+                   const QByteArray &date = "Mon, 2 Jun 2025 09:00:00 +0200")
 {
     return "From: =?UTF-8?Q?=C3=89lodie_Lef=C3=A8vre?= <elodie.lefevre@ac-amiens.fr>\r\n"
            "To: Marie Dupont <mdupont@ac-amiens.fr>\r\n"
            "Subject: " +
            subject +
            "\r\n"
-           "Date: Mon, 2 Jun 2025 09:00:00 +0200\r\n"
+           "Date: " +
+           date +
+           "\r\n"
            "Message-ID: <scenario-" +
            QByteArray::number(number) +
            "@ac-amiens.fr>\r\n"
@@ -105,6 +114,11 @@ private Q_SLOTS:
     void appendRefusedBeforeTheLiteral();
     void connectionDroppedMidLiteralStoresNothing();
     void cancelWhileTheServerIsSilentStopsTheSync();
+    void serverSearchSkipsAFolderTheServerLost();
+    void serverSearchWithoutLiteralPlus();
+    void foldersAreSyncedInDisplayOrder();
+    void recentPolicyFetchesRecentMessagesWhole();
+    void flagsAreComparedWithoutCondstore();
 
 private:
     struct Outcome
@@ -118,6 +132,11 @@ private:
     std::unique_ptr<AccountSession> session(const ImapScenarioPlayer &player);
     /// Starts a sync on @p session and waits for its end (signals, not the clock).
     Outcome sync(AccountSession &session, SyncOptions options = {});
+    /// Runs @p job on @p session and waits for it; the error, if any.
+    std::optional<ServiceError> run(AccountSession &session, const std::shared_ptr<ImapJob> &job);
+    /// A logged-in connection to the player on this thread, for driving FolderSynchronizer
+    /// directly against a MemorySyncStore.
+    std::unique_ptr<ImapConnection> login(const ImapScenarioPlayer &player);
     /// The cache as a reader beside the worker's writer, opened afresh.
     MailCache &cache();
     CachedFolder folder(const QString &path);
@@ -198,6 +217,33 @@ TestSyncScenarios::Outcome TestSyncScenarios::sync(AccountSession &session, Sync
         qWarning("the sync did not finish");
     m_cache.reset(); // the next read sees what this sync committed
     return outcome;
+}
+
+std::optional<ServiceError> TestSyncScenarios::run(AccountSession &session,
+                                                   const std::shared_ptr<ImapJob> &job)
+{
+    std::optional<ServiceError> error;
+    bool done = false;
+    session.submit(job, [&](const std::optional<ServiceError> &failure) {
+        error = failure;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 30000))
+        qWarning("the job did not finish");
+    return error;
+}
+
+std::unique_ptr<ImapConnection> TestSyncScenarios::login(const ImapScenarioPlayer &player)
+{
+    const Account forPlayer = account(player.port());
+    QString error;
+    const auto trust = TlsTrust::forAccount(forPlayer, &error);
+    if (!trust)
+        qFatal("cannot load the scenario CA: %s", qPrintable(error));
+    auto connection = std::make_unique<ImapConnection>(forPlayer, *trust, nullptr);
+    if (const auto failure = connection->open(u"Mot-de-passe-1"_s))
+        qWarning("cannot log in to the player: %s", qPrintable(failure->technical));
+    return connection;
 }
 
 MailCache &TestSyncScenarios::cache()
@@ -787,6 +833,259 @@ void TestSyncScenarios::cancelWhileTheServerIsSilentStopsTheSync()
     QCOMPARE(cache().uids(inbox.id), QSet<quint32>{1});
     QCOMPARE(inbox.uidNext, 2u);
     QCOMPARE(inbox.highestModSeq, 10u);
+}
+
+void TestSyncScenarios::serverSearchSkipsAFolderTheServerLost()
+{
+    FolderInfo archives;
+    archives.pathParts = {u"Archives"_s};
+    archives.role = FolderInfo::Role::Archive;
+    seed({1, 2}, 7, 3, 10, {archives});
+
+    // The words go as one UTF-8 LITERAL+ literal; UID 5 matches but is not cached yet; Archives
+    // was deleted on the server since the last sync and is skipped, not fatal.
+    ImapScenario scenario;
+    scenario.expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .send(ImapScenario::mailbox(3, 7, 6, 12))
+        .ok("[READ-ONLY] done")
+        .expect(u"UID SEARCH CHARSET UTF-8 TEXT \\{16\\+\\}\r\nréunion parents"_s)
+        .send(ImapScenario::search({5, 2}))
+        .ok()
+        .expect(uR"(EXAMINE Archives \(CONDSTORE\))"_s)
+        .no("[NONEXISTENT] Unknown mailbox");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    auto job = std::make_shared<ServerSearchJob>(u"  réunion   parents "_s);
+    std::optional<ServiceError> error;
+    {
+        const auto client = session(player);
+        error = run(*client, job);
+    }
+    QVERIFY2(!error, qPrintable(error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(!job->unsupported());
+    const qint64 two = cache().message(folder(u"INBOX"_s).id, 2)->rowId;
+    QCOMPARE(job->rowIds(), QList<qint64>{two});
+    QCOMPARE(job->missing(), 1);
+    // One search per folder that exists, nothing fetched, and the cache left as it was.
+    QCOMPARE(player.transcript().count(u"^UID SEARCH "_s), 1);
+    QCOMPARE(player.transcript().count(u"^(UID FETCH|UID STORE|SELECT) "_s), 0);
+    QCOMPARE(cache().uids(folder(u"INBOX"_s).id), (QSet<quint32>{1, 2}));
+    QCOMPARE(folder(u"INBOX"_s).uidNext, 3u);
+}
+
+void TestSyncScenarios::serverSearchWithoutLiteralPlus()
+{
+    seed({1, 2}, 7, 3, 10);
+    // No LITERAL+: plain ASCII goes quoted; accented text cannot go without a round trip, so
+    // nothing is sent for it and the job says so.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN CONDSTORE UIDPLUS MOVE SPECIAL-USE")
+        .expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .send(ImapScenario::mailbox(2, 7, 3, 10))
+        .ok("[READ-ONLY] done")
+        .expect(uR"(UID SEARCH TEXT "conseil")"_s)
+        .send(ImapScenario::search({1}))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    auto ascii = std::make_shared<ServerSearchJob>(u"conseil"_s);
+    auto accented = std::make_shared<ServerSearchJob>(u"réunion"_s);
+    {
+        const auto client = session(player);
+        const auto error = run(*client, ascii);
+        QVERIFY2(!error, qPrintable(error->technical + u'\n' + player.report()));
+        QVERIFY2(!run(*client, accented), qPrintable(player.report()));
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(ascii->rowIds(), QList<qint64>{cache().message(folder(u"INBOX"_s).id, 1)->rowId});
+    QVERIFY(accented->unsupported());
+    QVERIFY(accented->rowIds().isEmpty());
+    QCOMPARE(player.transcript().count(u"^UID SEARCH "_s), 1);
+    QCOMPARE(player.transcript().count(u"^EXAMINE "_s), 1);
+}
+
+void TestSyncScenarios::foldersAreSyncedInDisplayOrder()
+{
+    // LIST in the server's order; the product's order is the inbox, the special folders (drafts,
+    // sent, archive, junk, trash), each with its sub-folders, then the others by name. Names are
+    // modified UTF-7 on the wire and decoded in the cache; a \Noselect folder is listed, not opened.
+    ImapScenario scenario;
+    scenario.folder("Trash", "\\HasNoChildren \\Trash")
+        .folder("Projets/Voyage scolaire")
+        .folder("Projets", "\\HasChildren")
+        .folder("Envoy&AOk-s")
+        .folder("Partage", "\\Noselect \\HasChildren")
+        .folder("Junk", "\\HasNoChildren \\Junk")
+        .folder("Archives/2024")
+        .folder("Sent", "\\HasNoChildren \\Sent")
+        .folder("INBOX")
+        .folder("Archives", "\\HasChildren \\Archive")
+        .folder("Drafts", "\\HasNoChildren \\Drafts");
+    const QStringList order = {
+        u"INBOX"_s, u"Drafts"_s, u"Sent"_s,        u"Archives"_s, u"Archives/2024"_s,
+        u"Junk"_s,  u"Trash"_s,  u"Envoy&AOk-s"_s, u"Projets"_s,  u"Projets/Voyage scolaire"_s};
+    for (const QString &name : order) {
+        scenario.expect(uR"(EXAMINE "?%1"? \(CONDSTORE\))"_s.arg(QRegularExpression::escape(name)))
+            .send(ImapScenario::mailbox(0, 3, 1, 1))
+            .ok("[READ-ONLY] done");
+    }
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        SyncOptions headersOnly;
+        headersOnly.bodies = SyncOptions::Bodies::None;
+        outcome = sync(*client, headersOnly);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QStringList reported;
+    for (const FolderSyncResult &result : std::as_const(outcome.report.folders))
+        reported.append(result.path);
+    QStringList decoded = order;
+    decoded.replace(order.indexOf(u"Envoy&AOk-s"_s), u"Envoyés"_s);
+    QCOMPARE(reported, decoded);
+    QCOMPARE(player.transcript().count(u"Partage"_s), 0);
+
+    // The cache has every folder, the \Noselect one too, with its role and decoded name.
+    QCOMPARE(cache().folderStore().folders().size(), 11);
+    QCOMPARE(folder(u"INBOX"_s).info.role, FolderInfo::Role::Inbox);
+    QCOMPARE(folder(u"Drafts"_s).info.role, FolderInfo::Role::Drafts);
+    QCOMPARE(folder(u"Sent"_s).info.role, FolderInfo::Role::Sent);
+    QCOMPARE(folder(u"Archives"_s).info.role, FolderInfo::Role::Archive);
+    QCOMPARE(folder(u"Junk"_s).info.role, FolderInfo::Role::Junk);
+    QCOMPARE(folder(u"Trash"_s).info.role, FolderInfo::Role::Trash);
+    QCOMPARE(folder(u"Archives/2024"_s).info.role, FolderInfo::Role::None);
+    QCOMPARE(folder(u"Envoyés"_s).info.pathParts, QStringList{u"Envoyés"_s});
+    QCOMPARE(folder(u"Projets/Voyage scolaire"_s).info.pathParts,
+             (QStringList{u"Projets"_s, u"Voyage scolaire"_s}));
+    QVERIFY(!folder(u"Partage"_s).info.selectable);
+    QCOMPARE(folder(u"Projets"_s).uidValidity, 3u);
+}
+
+void TestSyncScenarios::recentPolicyFetchesRecentMessagesWhole()
+{
+    // The "last 30 days" policy: the server's SEARCH SINCE decides which new messages come
+    // whole; the others come as headers, and the later body pass leaves them alone.
+    const MockClock clock(QDateTime(QDate(2025, 6, 20), QTime(12, 0), Qt::UTC));
+    const QByteArray old = message("Ancien bulletin", 1, "Thu, 2 Jan 2025 09:00:00 +0100");
+    const QByteArray two = message("Réunion", 2);
+    const QByteArray three = message("Conseil de classe", 3, "Tue, 17 Jun 2025 08:30:00 +0200");
+    ImapScenario scenario = examine(u"INBOX"_s, 3, 7, 4, 12);
+    scenario.expect(uR"(UID SEARCH UID 1:\*)"_s)
+        .send(ImapScenario::search({1, 2, 3}))
+        .ok()
+        .expect(uR"(UID SEARCH UID 1:3 SINCE 21-May-2025)"_s)
+        .send(ImapScenario::search({2, 3}))
+        .ok()
+        .expect(uR"(UID FETCH 2:3 \(UID RFC822.SIZE\))"_s)
+        .send(ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(two.size())) +
+              ImapScenario::fetch(3, "UID 3 RFC822.SIZE " + QByteArray::number(three.size())))
+        .ok()
+        .expect(uR"(UID FETCH 2:3 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(3, 3, "", 12, three) + fetchWhole(2, 2, "\\Seen", 11, two))
+        .ok()
+        .expect(uR"(UID FETCH 1 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .send(fetchHeader(1, 1, "\\Seen", 5, old))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    MemorySyncStore store;
+    CachedFolder inbox;
+    inbox.id = 1;
+    inbox.info.pathParts = {u"INBOX"_s};
+    FolderSyncResult result;
+    int downloaded = -1;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions recent;
+        recent.bodies = SyncOptions::Bodies::Recent;
+        recent.recentDays = 30;
+        FolderSynchronizer synchronizer(channel, store, recent, {});
+        result = synchronizer.synchronizeHeaders(inbox);
+        // The body pass after the headers: the old message stays without its body.
+        downloaded = synchronizer.downloadBodies(inbox, recent.bodiesSince(Clock::currentDateTimeUtc()));
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(result.added, 3);
+    QCOMPARE(result.bodies, 2);
+    QCOMPARE(downloaded, 0);
+    QCOMPARE(store.uids(1), (QSet<quint32>{1, 2, 3}));
+    QCOMPARE(store.body(1, 3), three);
+    QCOMPARE(store.body(1, 2), two);
+    QVERIFY(store.body(1, 1).isEmpty());
+    QVERIFY(!store.message(1, 1)->hasBody);
+    QCOMPARE(store.message(1, 1)->headers.subject, u"Ancien bulletin"_s);
+    QCOMPARE(store.message(1, 2)->flags, QStringList{u"\\Seen"_s});
+    QCOMPARE(store.state(1).uidNext, 4u);
+    QCOMPARE(store.state(1).highestModSeq, 12u);
+    // Once each: the date search, the sizes, one whole batch, one header batch.
+    QCOMPARE(player.transcript().count(u" SINCE "_s), 1);
+    QCOMPARE(player.transcript().count(u"^UID FETCH "_s), 3);
+    QCOMPARE(player.transcript().count(u"BODY.PEEK\\[\\]"_s), 1);
+}
+
+void TestSyncScenarios::flagsAreComparedWithoutCondstore()
+{
+    // No CONDSTORE: no HIGHESTMODSEQ, no CHANGEDSINCE. Every cached UID's flags are fetched and
+    // compared, and only real changes are written (\Recent is not a change).
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ UIDPLUS MOVE SPECIAL-USE")
+        .expect(u"EXAMINE INBOX"_s)
+        .send(ImapScenario::mailbox(3, 7, 4, 0))
+        .ok("[READ-ONLY] done")
+        .expect(uR"(UID SEARCH UID 4:\*)"_s)
+        .send(ImapScenario::search({3}))
+        .ok()
+        .expect(uR"(UID FETCH 1:3 \(UID FLAGS\))"_s)
+        .send(ImapScenario::fetch(1, "UID 1 FLAGS (\\Seen)") +
+              ImapScenario::fetch(2, "UID 2 FLAGS (\\Seen \\Answered $Forwarded)") +
+              ImapScenario::fetch(3, "UID 3 FLAGS (\\Flagged \\Recent)"))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    MemorySyncStore store;
+    QList<FetchedMessage> cached;
+    QList<QByteArray> bodies;
+    const QList<QStringList> flags = {{u"\\Seen"_s}, {}, {u"\\Flagged"_s}};
+    for (quint32 uid = 1; uid <= 3; ++uid) {
+        const QByteArray raw = message("Ancien " + QByteArray::number(uid), uid);
+        FetchedMessage one;
+        one.uid = uid;
+        one.flags = flags.at(uid - 1);
+        one.size = raw.size();
+        one.rawHeader = headerOf(raw);
+        cached.append(one);
+        bodies.append(raw);
+    }
+    QVERIFY(store.storeMessages(1, cached, bodies));
+    QVERIFY(store.saveFolderState(1, 7, 4, 0));
+    CachedFolder inbox;
+    inbox.id = 1;
+    inbox.info.pathParts = {u"INBOX"_s};
+    inbox.uidValidity = 7;
+    inbox.uidNext = 4;
+    inbox.messageCount = 3;
+    FolderSyncResult result;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions headersOnly;
+        headersOnly.bodies = SyncOptions::Bodies::None;
+        result = FolderSynchronizer(channel, store, headersOnly, {}).synchronizeHeaders(inbox);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(!result.unchanged); // without HIGHESTMODSEQ an unchanged folder cannot be told apart
+    QCOMPARE(result.flagsChanged, 1);
+    QCOMPARE(result.added, 0);
+    QCOMPARE(result.removed, 0);
+    QCOMPARE(store.message(1, 1)->flags, QStringList{u"\\Seen"_s});
+    QCOMPARE(store.message(1, 2)->flags, (QStringList{u"$Forwarded"_s, u"\\Answered"_s, u"\\Seen"_s}));
+    QCOMPARE(store.message(1, 3)->flags, QStringList{u"\\Flagged"_s});
+    QCOMPARE(store.state(1).highestModSeq, 0u);
+    QCOMPARE(store.state(1).uidNext, 4u);
+    QCOMPARE(player.transcript().matching(u"FETCH"_s), QList<QByteArray>{"UID FETCH 1:3 (UID FLAGS)"});
+    QCOMPARE(player.transcript().count(u"CHANGEDSINCE|MODSEQ|CONDSTORE"_s), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncScenarios)

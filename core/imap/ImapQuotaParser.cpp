@@ -1,0 +1,187 @@
+#include "ImapQuotaParser.h"
+
+#include "FolderList.h"
+#include "ImapTokenizer.h"
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+namespace {
+
+using Type = ImapTokenizer::Type;
+
+/// number64 (RFC 9208 §9): 0 to 2^63 - 1.
+std::optional<quint64> readNumber64(ImapTokenizer &tokens, const char *what)
+{
+    const ImapTokenizer::Token token = tokens.next();
+    if (token.type != Type::Atom || token.value.isEmpty() || token.value.size() > 19) {
+        tokens.fail(u"expected %1 (a number of at most 19 digits)"_s.arg(QLatin1StringView(what)));
+        return std::nullopt;
+    }
+    quint64 value = 0;
+    for (const char c : token.value) {
+        if (c < '0' || c > '9') {
+            tokens.fail(u"%1 is not a number: « %2 »"_s.arg(QLatin1StringView(what),
+                                                            QString::fromLatin1(token.value.left(32))));
+            return std::nullopt;
+        }
+        value = value * 10 + static_cast<quint64>(c - '0'); // 19 digits fit in 64 bits
+    }
+    if (value > static_cast<quint64>(std::numeric_limits<qint64>::max())) {
+        tokens.fail(u"%1 is beyond 2^63 - 1"_s.arg(QLatin1StringView(what)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+bool startsResponse(ImapTokenizer &tokens, const char *name)
+{
+    if (tokens.next().value == "*" && tokens.next().value.compare(name, Qt::CaseInsensitive) == 0)
+        return true;
+    tokens.fail(u"not a %1 response"_s.arg(QLatin1StringView(name)));
+    return false;
+}
+
+bool isResponse(const QByteArray &line, const char *name)
+{
+    ImapTokenizer tokens(line);
+    return tokens.next().value == "*" && tokens.next().value.compare(name, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+std::optional<ImapQuotaParser::Resource> ImapQuotaParser::Quota::resource(const QString &name) const
+{
+    for (const Resource &resource : resources) {
+        if (resource.name.compare(name, Qt::CaseInsensitive) == 0)
+            return resource;
+    }
+    return std::nullopt;
+}
+
+std::optional<ImapQuotaParser::Resource> ImapQuotaParser::Quota::storage() const
+{
+    return resource(u"STORAGE"_s);
+}
+
+std::optional<ImapQuotaParser::Resource> ImapQuotaParser::Quota::messages() const
+{
+    return resource(u"MESSAGE"_s);
+}
+
+std::optional<ImapQuotaParser::Quota> ImapQuotaParser::parseQuotaLine(const QByteArray &line, QString *error)
+{
+    ImapTokenizer tokens(line);
+    Quota quota;
+    const bool ok = [&] {
+        if (!startsResponse(tokens, "QUOTA"))
+            return false;
+        const auto root = tokens.astring("a quota root name");
+        if (!root)
+            return false;
+        quota.root = QString::fromUtf8(*root);
+        if (!tokens.expect(Type::Open, "the resource list"))
+            return false;
+        while (tokens.peek().type != Type::Close) {
+            if (quota.resources.size() >= kMaxResources) {
+                tokens.fail(u"more than %1 resources"_s.arg(kMaxResources));
+                return false;
+            }
+            const ImapTokenizer::Token name = tokens.next();
+            if (name.type != Type::Atom) {
+                tokens.fail(u"expected a resource name"_s);
+                return false;
+            }
+            const auto usage = readNumber64(tokens, "the usage");
+            if (!usage)
+                return false;
+            const auto limit = readNumber64(tokens, "the limit");
+            if (!limit)
+                return false;
+            quota.resources.append({QString::fromLatin1(name.value).toUpper(), *usage, *limit});
+        }
+        tokens.next();
+        if (!tokens.atEnd()) {
+            tokens.fail(u"unexpected data after the resource list"_s);
+            return false;
+        }
+        return true;
+    }();
+    if (!ok) {
+        if (error)
+            *error = u"QUOTA: "_s + tokens.error();
+        return std::nullopt;
+    }
+    return quota;
+}
+
+std::optional<ImapQuotaParser::QuotaRoots> ImapQuotaParser::parseQuotaRootLine(const QByteArray &line,
+                                                                               QString *error)
+{
+    ImapTokenizer tokens(line);
+    QuotaRoots result;
+    const bool ok = [&] {
+        if (!startsResponse(tokens, "QUOTAROOT"))
+            return false;
+        const auto mailbox = tokens.astring("a mailbox name");
+        if (!mailbox)
+            return false;
+        result.mailbox = FolderList::decodeName(*mailbox);
+        while (!tokens.atEnd()) {
+            if (result.roots.size() >= kMaxRoots) {
+                tokens.fail(u"more than %1 quota roots"_s.arg(kMaxRoots));
+                return false;
+            }
+            const auto root = tokens.astring("a quota root name");
+            if (!root)
+                return false;
+            result.roots.append(QString::fromUtf8(*root));
+        }
+        return tokens.error().isEmpty();
+    }();
+    if (!ok) {
+        if (error)
+            *error = u"QUOTAROOT: "_s + tokens.error();
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<ImapQuotaParser::QuotaRoots> ImapQuotaParser::parseQuotaRoot(const QList<QByteArray> &untagged,
+                                                                           QString *error)
+{
+    std::optional<QuotaRoots> result;
+    QList<Quota> quotas;
+    for (const QByteArray &line : untagged) {
+        if (!result && isResponse(line, "QUOTAROOT")) {
+            result = parseQuotaRootLine(line, error);
+            if (!result)
+                return std::nullopt;
+        } else if (isResponse(line, "QUOTA")) {
+            auto quota = parseQuotaLine(line, error);
+            if (!quota)
+                return std::nullopt;
+            quotas.append(std::move(*quota));
+        }
+    }
+    if (!result) {
+        if (error)
+            *error = u"no QUOTAROOT response"_s;
+        return std::nullopt;
+    }
+    // In the roots' order; a QUOTA for a root not named (some servers add others) is left out.
+    for (const QString &root : std::as_const(result->roots)) {
+        for (const Quota &quota : std::as_const(quotas)) {
+            if (quota.root == root) {
+                result->quotas.append(quota);
+                break;
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace Amiens

@@ -1,0 +1,639 @@
+// The IMAP responses VMime 0.9.2's parser does not know (issue 18): NAMESPACE (RFC 2342), ACL and
+// MYRIGHTS (RFC 4314), QUOTAROOT and QUOTA (RFC 9208), read raw by ImapCommandChannel::executeRaw
+// and parsed by core/imap's ImapNamespaceParser, ImapAclParser and ImapQuotaParser. Real server
+// outputs (Dovecot, Cyrus, Zimbra, Exchange, the RFCs' examples), then malformed and hostile
+// ones, which must give a clear error and nothing else; then each family once through the
+// scripted server (tests/support/ImapScenarioPlayer).
+#include "ImapScenario.h"
+#include "ImapScenarioPlayer.h"
+#include "TestCertificates.h"
+#include "imap/ImapAclParser.h"
+#include "imap/ImapCommandChannel.h"
+#include "imap/ImapConnection.h"
+#include "imap/ImapLineAssembler.h"
+#include "imap/ImapNamespaceParser.h"
+#include "imap/ImapQuotaParser.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <vmime/exception.hpp>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+using namespace Amiens::Test;
+
+using Namespace = ImapNamespaceParser::Namespace;
+using NamespaceList = QList<ImapNamespaceParser::Namespace>;
+
+class TestImapExtensions : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+
+    void assemblerCutsLinesWithLiterals();
+    void assemblerBoundsLinesAndLiterals();
+
+    void namespacesOfRealServers_data();
+    void namespacesOfRealServers();
+    void malformedNamespacesAreRefused_data();
+    void malformedNamespacesAreRefused();
+    void deepNestingInAnExtensionIsSkipped();
+
+    void rightsOfRealServers_data();
+    void rightsOfRealServers();
+    void obsoleteRightsAreMapped_data();
+    void obsoleteRightsAreMapped();
+    void aclListsEveryIdentifier();
+    void malformedRightsAreRefused_data();
+    void malformedRightsAreRefused();
+
+    void quotasOfRealServers_data();
+    void quotasOfRealServers();
+    void severalRootsKeepTheirOrder();
+    void malformedQuotasAreRefused_data();
+    void malformedQuotasAreRefused();
+
+    void namespacesThroughTheChannel();
+    void myRightsThroughTheChannel();
+    void quotaRootThroughTheChannel();
+    void nothingIsAskedWithoutTheCapability();
+    void hostileAnswerIsAProtocolError();
+
+private:
+    std::unique_ptr<ImapConnection> login(const ImapScenarioPlayer &player);
+
+    std::unique_ptr<QTemporaryDir> m_certificateDir;
+    std::unique_ptr<TestCertificates> m_certificates;
+};
+
+namespace {
+
+QByteArray nested(int depth)
+{
+    return QByteArray(depth, '(') + QByteArray(depth, ')');
+}
+
+} // namespace
+
+void TestImapExtensions::initTestCase()
+{
+    m_certificateDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_certificateDir->isValid());
+    m_certificates = std::make_unique<TestCertificates>(m_certificateDir->path());
+    QVERIFY2(m_certificates->isValid(), qPrintable(m_certificates->error()));
+}
+
+std::unique_ptr<ImapConnection> TestImapExtensions::login(const ImapScenarioPlayer &player)
+{
+    Account account;
+    account.id = u"mdupont@ac-amiens.fr"_s;
+    account.address = account.id;
+    account.imap = {u"localhost"_s, player.port(), ConnectionSecurity::ImplicitTls, u"mdupont"_s};
+    account.smtp = {u"localhost"_s, 1, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
+    account.caFile = m_certificates->caFile();
+    QString error;
+    const auto trust = TlsTrust::forAccount(account, &error);
+    if (!trust)
+        qFatal("cannot load the scenario CA: %s", qPrintable(error));
+    auto connection = std::make_unique<ImapConnection>(account, *trust, nullptr);
+    if (const auto failure = connection->open(u"Mot-de-passe-1"_s))
+        qWarning("cannot log in to the player: %s", qPrintable(failure->technical));
+    return connection;
+}
+
+void TestImapExtensions::assemblerCutsLinesWithLiterals()
+{
+    // A literal may hold CRLF, "{", anything: it is data, not a line end.
+    const QByteArray wire =
+        "* ACL {12}\r\nA {3}\r\nb\r\ncd fred lrs\r\n* MYRIGHTS INBOX lr\r\nx1 OK done\r\n";
+    const QList<QByteArray> expected = {"* ACL {12}\r\nA {3}\r\nb\r\ncd fred lrs", "* MYRIGHTS INBOX lr",
+                                        "x1 OK done"};
+    for (const qsizetype chunk : {qsizetype(1), qsizetype(5), wire.size()}) {
+        ImapLineAssembler assembler;
+        QList<QByteArray> lines;
+        for (qsizetype at = 0; at < wire.size(); at += chunk) {
+            QVERIFY(assembler.append(wire.constData() + at, std::min(chunk, wire.size() - at)));
+            while (const auto line = assembler.takeLine())
+                lines.append(*line);
+        }
+        QCOMPARE(lines, expected);
+        QCOMPARE(assembler.pending(), 0);
+    }
+    // Bare LF line ends (broken servers) are lines too; a line without its end is not yet one.
+    ImapLineAssembler assembler;
+    QVERIFY(assembler.append("* OK a\n* OK b", 13));
+    QCOMPARE(assembler.takeLine().value_or(QByteArray()), QByteArray("* OK a"));
+    QVERIFY(!assembler.takeLine());
+}
+
+void TestImapExtensions::assemblerBoundsLinesAndLiterals()
+{
+    {
+        ImapLineAssembler assembler(100, 1000);
+        const QByteArray endless(150, 'a');
+        QVERIFY(!assembler.append(endless.constData(), endless.size()));
+        QVERIFY(assembler.failed());
+        QVERIFY2(assembler.error().contains(u"more than 100 bytes"_s), qPrintable(assembler.error()));
+        QVERIFY(!assembler.takeLine());
+        QVERIFY(!assembler.append("\r\n", 2)); // refused for good
+    }
+    {
+        // Refused at the announcement, before a byte of it is buffered.
+        ImapLineAssembler assembler(100, 1000);
+        QVERIFY(!assembler.append("* QUOTA {1001}\r\n", 16));
+        QVERIFY2(assembler.error().contains(u"literal of 1001 bytes"_s), qPrintable(assembler.error()));
+    }
+    {
+        // An announcement beyond any number: refused, no overflow.
+        ImapLineAssembler assembler;
+        const QByteArray huge = "* QUOTA {99999999999999999999999}\r\n";
+        QVERIFY(!assembler.append(huge.constData(), huge.size()));
+        QVERIFY(assembler.failed());
+    }
+    {
+        // The same bounds as the socket's guard by default.
+        ImapLineAssembler assembler;
+        const QByteArray announced =
+            "* ACL {" + QByteArray::number(ImapStreamGuard::kMaxLiteralBytes + 1) + "}\r\n";
+        QVERIFY(!assembler.append(announced.constData(), announced.size()));
+    }
+}
+
+void TestImapExtensions::namespacesOfRealServers_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<NamespaceList>("personal");
+    QTest::addColumn<NamespaceList>("otherUsers");
+    QTest::addColumn<NamespaceList>("shared");
+    const QChar dot = u'.';
+    const QChar slash = u'/';
+    QTest::newRow("dovecot") << QByteArray("* NAMESPACE ((\"\" \".\")) NIL NIL")
+                             << NamespaceList{{u""_s, dot}} << NamespaceList{} << NamespaceList{};
+    QTest::newRow("dovecot-shared") << QByteArray(
+                                           "* NAMESPACE ((\"\" \"/\")) ((\"Autres utilisateurs/\" \"/\")) "
+                                           "((\"Dossiers partag&AOk-s/\" \"/\"))")
+                                    << NamespaceList{{u""_s, slash}}
+                                    << NamespaceList{{u"Autres utilisateurs/"_s, slash}}
+                                    << NamespaceList{{u"Dossiers partagés/"_s, slash}};
+    QTest::newRow("cyrus") << QByteArray(
+                                  "* NAMESPACE ((\"INBOX.\" \".\")) ((\"user.\" \".\")) ((\"\" \".\"))")
+                           << NamespaceList{{u"INBOX."_s, dot}} << NamespaceList{{u"user."_s, dot}}
+                           << NamespaceList{{u""_s, dot}};
+    QTest::newRow("zimbra") << QByteArray("* NAMESPACE ((\"\" \"/\")) ((\"/home/\" \"/\")) NIL")
+                            << NamespaceList{{u""_s, slash}} << NamespaceList{{u"/home/"_s, slash}}
+                            << NamespaceList{};
+    QTest::newRow("exchange") << QByteArray("* NAMESPACE ((\"\" \"/\")) NIL NIL")
+                              << NamespaceList{{u""_s, slash}} << NamespaceList{} << NamespaceList{};
+    // RFC 2342 §5, example 5.9 style: two personal namespaces, the second with an extension.
+    QTest::newRow("rfc2342-extension")
+        << QByteArray("* NAMESPACE ((\"\" \"/\")(\"#mh/\" \"/\" \"X-PARAM\" (\"FLAG1\" \"FLAG2\"))) NIL NIL")
+        << NamespaceList{{u""_s, slash}, {u"#mh/"_s, slash}} << NamespaceList{} << NamespaceList{};
+    QTest::newRow("flat") << QByteArray("* NAMESPACE ((\"\" NIL)) NIL NIL") << NamespaceList{{u""_s, QChar()}}
+                          << NamespaceList{} << NamespaceList{};
+    QTest::newRow("literal-prefix") << QByteArray("* namespace (({6}\r\nINBOX. \".\")) nil nil")
+                                    << NamespaceList{{u"INBOX."_s, dot}} << NamespaceList{}
+                                    << NamespaceList{};
+    QTest::newRow("escaped-delimiter") << QByteArray("* NAMESPACE ((\"\" \"\\\\\")) NIL NIL")
+                                       << NamespaceList{{u""_s, u'\\'}} << NamespaceList{} << NamespaceList{};
+}
+
+void TestImapExtensions::namespacesOfRealServers()
+{
+    QFETCH(QByteArray, line);
+    QString error;
+    const auto parsed = ImapNamespaceParser::parse({"* OK ignored", line}, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QFETCH(NamespaceList, personal);
+    QFETCH(NamespaceList, otherUsers);
+    QFETCH(NamespaceList, shared);
+    QCOMPARE(parsed->personal, personal);
+    QCOMPARE(parsed->otherUsers, otherUsers);
+    QCOMPARE(parsed->shared, shared);
+}
+
+void TestImapExtensions::malformedNamespacesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unbalanced") << QByteArray("* NAMESPACE ((\"\" \"/\") NIL NIL") << u"expected"_s;
+    QTest::newRow("two-lists") << QByteArray("* NAMESPACE ((\"\" \"/\")) NIL") << u"namespace list or NIL"_s;
+    QTest::newRow("empty") << QByteArray("* NAMESPACE") << u"namespace list or NIL"_s;
+    QTest::newRow("empty-list") << QByteArray("* NAMESPACE () NIL NIL") << u"expected a namespace"_s;
+    QTest::newRow("atom-prefix") << QByteArray("* NAMESPACE ((INBOX \"/\")) NIL NIL") << u"prefix"_s;
+    QTest::newRow("long-delimiter") << QByteArray("* NAMESPACE ((\"\" \"//\")) NIL NIL") << u"delimiter"_s;
+    QTest::newRow("unterminated") << QByteArray("* NAMESPACE ((\"INBOX NIL NIL") << u"unterminated"_s;
+    QTest::newRow("literal-beyond") << QByteArray("* NAMESPACE (({999}\r\nINBOX \"/\")) NIL NIL")
+                                    << u"beyond the line"_s;
+    QTest::newRow("trailing") << QByteArray("* NAMESPACE NIL NIL NIL (garbage)") << u"after the shared"_s;
+    QTest::newRow("10000-nested") << "* NAMESPACE " + nested(10000) + " NIL NIL" << u"prefix"_s;
+    QTest::newRow("10000-open") << "* NAMESPACE ((\"\" \"/\" \"X\" " + QByteArray(10000, '(') + " NIL NIL"
+                                << u"unbalanced"_s;
+    QTest::newRow("extension-without-values")
+        << QByteArray("* NAMESPACE ((\"\" \"/\" \"X-PARAM\")) NIL NIL") << u"values"_s;
+    QTest::newRow("control-byte") << QByteArray("* NAMESPACE ((\"\" \"/\"))\x01 NIL NIL") << u"0x01"_s;
+}
+
+void TestImapExtensions::malformedNamespacesAreRefused()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, reason);
+    QString error;
+    QVERIFY(!ImapNamespaceParser::parse({line}, &error));
+    QVERIFY2(error.startsWith(u"NAMESPACE: "_s), qPrintable(error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY2(error.contains(u"at byte"_s), qPrintable(error));
+    QVERIFY(!ImapNamespaceParser::parse({"* OK [ALERT] nothing here"}, &error));
+    QCOMPARE(error, u"no NAMESPACE response"_s);
+}
+
+void TestImapExtensions::deepNestingInAnExtensionIsSkipped()
+{
+    // Extensions are skipped with a counter: 100,000 levels cost no stack.
+    const QByteArray line = "* NAMESPACE ((\"\" \"/\" \"X-DEEP\" " + nested(100000) + ")) NIL NIL";
+    QString error;
+    const auto parsed = ImapNamespaceParser::parseLine(line, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->personal, (NamespaceList{{u""_s, u'/'}}));
+}
+
+void TestImapExtensions::rightsOfRealServers_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("mailbox");
+    QTest::addColumn<QString>("letters");
+    // RFC 4314 §3.8's example.
+    QTest::newRow("rfc4314") << QByteArray("* MYRIGHTS INBOX rwiptsldaex") << u"INBOX"_s << u"aeilprstwx"_s;
+    // Dovecot sends the RFC 2086 letters too; they only echo the current ones.
+    QTest::newRow("dovecot") << QByteArray("* MYRIGHTS \"INBOX\" lrwstipekxacd") << u"INBOX"_s
+                             << u"aeiklprstwx"_s;
+    QTest::newRow("cyrus") << QByteArray("* MYRIGHTS user.mdupont.Envoy&AOk-s lrswipkxtecdan")
+                           << u"user.mdupont.Envoyés"_s << u"aeiklnprstwx"_s;
+    QTest::newRow("shared-read-only")
+        << QByteArray("* MYRIGHTS \"Partages/Vie scolaire\" lrs") << u"Partages/Vie scolaire"_s << u"lrs"_s;
+    QTest::newRow("literal-mailbox") << QByteArray("* MYRIGHTS {7}\r\nArchiv\" lr") << u"Archiv\""_s
+                                     << u"lr"_s;
+    QTest::newRow("digits") << QByteArray("* MYRIGHTS INBOX lr01") << u"INBOX"_s << u"01lr"_s;
+    QTest::newRow("none") << QByteArray("* MYRIGHTS INBOX \"\"") << u"INBOX"_s << QString();
+}
+
+void TestImapExtensions::rightsOfRealServers()
+{
+    QFETCH(QByteArray, line);
+    QString error;
+    const auto parsed = ImapAclParser::parseMyRights({"* 3 EXISTS", line}, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QTEST(parsed->mailbox, "mailbox");
+    QTEST(parsed->rights.letters(), "letters");
+}
+
+void TestImapExtensions::obsoleteRightsAreMapped_data()
+{
+    // An RFC 2086 server (no k, x, t, e): "c" is create, "d" is delete; deleting the mailbox
+    // (x) falls under "c" on some of them and under "d" on others, so only both give it.
+    QTest::addColumn<QByteArray>("rights");
+    QTest::addColumn<QString>("letters");
+    QTest::addColumn<bool>("deleteMessages");
+    QTest::addColumn<bool>("createSubfolder");
+    QTest::addColumn<bool>("deleteFolder");
+    QTest::newRow("c-and-d") << QByteArray("lrswipcda") << u"aeiklprstwx"_s << true << true << true;
+    QTest::newRow("c-only") << QByteArray("lrswic") << u"iklrsw"_s << false << true << false;
+    QTest::newRow("d-only") << QByteArray("lrswid") << u"eilrstw"_s << true << false << false;
+    // A current server's "c"/"d" add nothing: here x without k, and t without e.
+    QTest::newRow("current") << QByteArray("lrxtcd") << u"lrtx"_s << false << false << true;
+    QTest::newRow("read-only") << QByteArray("lrs") << u"lrs"_s << false << false << false;
+}
+
+void TestImapExtensions::obsoleteRightsAreMapped()
+{
+    QFETCH(QByteArray, rights);
+    const auto parsed = ImapRights::fromServer(rights);
+    QVERIFY(parsed);
+    QTEST(parsed->letters(), "letters");
+    QTEST(parsed->mayDeleteMessages(), "deleteMessages");
+    QTEST(parsed->mayCreateSubfolder(), "createSubfolder");
+    QTEST(parsed->mayDeleteFolder(), "deleteFolder");
+    QCOMPARE(parsed->original(), rights);
+    QVERIFY(parsed->mayRead());
+}
+
+void TestImapExtensions::aclListsEveryIdentifier()
+{
+    // RFC 4314 §3.6's example, then Cyrus with a negative right and a literal identifier.
+    QString error;
+    auto acl = ImapAclParser::parseAcl({"* ACL INBOX Fred rwipsldexta"}, &error);
+    QVERIFY2(acl, qPrintable(error));
+    QCOMPARE(acl->mailbox, u"INBOX"_s);
+    QCOMPARE(acl->entries.size(), 1);
+    QCOMPARE(acl->entries.first().identifier, u"Fred"_s);
+    QCOMPARE(acl->entries.first().rights.letters(), u"aeilprstwx"_s);
+
+    acl = ImapAclParser::parseAcl({"* ACL \"Projets/Voyage scolaire\" mdupont lrswipkxtecda anyone lrs "
+                                   "-lperrin w {9}\r\nÉlodie L lr"},
+                                  &error);
+    QVERIFY2(acl, qPrintable(error));
+    QCOMPARE(acl->mailbox, u"Projets/Voyage scolaire"_s);
+    QCOMPARE(acl->entries.size(), 4);
+    QCOMPARE(acl->entries.at(1).identifier, u"anyone"_s);
+    QVERIFY(!acl->entries.at(1).rights.mayInsert());
+    QVERIFY(acl->entries.at(1).rights.maySetSeen());
+    QCOMPARE(acl->entries.at(2).identifier, u"-lperrin"_s);
+    QVERIFY(acl->entries.at(2).rights.mayWrite());
+    QCOMPARE(acl->entries.at(3).identifier, u"Élodie L"_s);
+    QVERIFY(acl->entries.at(0).rights.mayAdminister());
+    QVERIFY(acl->entries.at(0).rights.mayDeleteFolder());
+
+    // An empty list is an answer too (nobody has rights besides the server's defaults).
+    acl = ImapAclParser::parseAcl({"* ACL Archives"}, &error);
+    QVERIFY2(acl, qPrintable(error));
+    QVERIFY(acl->entries.isEmpty());
+}
+
+void TestImapExtensions::malformedRightsAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("no-rights") << QByteArray("* MYRIGHTS INBOX") << u"expected rights"_s;
+    QTest::newRow("upper-case") << QByteArray("* MYRIGHTS INBOX LRS") << u"invalid right 0x4c"_s;
+    QTest::newRow("symbol") << QByteArray("* MYRIGHTS INBOX lr$") << u"invalid right 0x24"_s;
+    QTest::newRow("list-mailbox") << QByteArray("* MYRIGHTS (INBOX) lr") << u"mailbox name"_s;
+    QTest::newRow("trailing") << QByteArray("* MYRIGHTS INBOX lr extra") << u"after the rights"_s;
+    QTest::newRow("acl-odd") << QByteArray("* ACL INBOX fred lrs anyone") << u"expected rights"_s;
+    QTest::newRow("acl-nested") << "* ACL INBOX " + nested(10000) << u"identifier"_s;
+    QTest::newRow("acl-literal-beyond") << QByteArray("* ACL INBOX {4000000000}\r\nfred lrs") << u"beyond"_s;
+    QTest::newRow("acl-unterminated") << QByteArray("* ACL \"INBOX fred lrs") << u"unterminated"_s;
+}
+
+void TestImapExtensions::malformedRightsAreRefused()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, reason);
+    QString error;
+    const bool acl = line.startsWith("* ACL");
+    const bool parsed = acl ? ImapAclParser::parseAcl({line}, &error).has_value()
+                            : ImapAclParser::parseMyRights({line}, &error).has_value();
+    QVERIFY(!parsed);
+    QVERIFY2(error.startsWith(acl ? u"ACL: "_s : u"MYRIGHTS: "_s), qPrintable(error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+void TestImapExtensions::quotasOfRealServers_data()
+{
+    QTest::addColumn<QList<QByteArray>>("lines");
+    QTest::addColumn<QString>("root");
+    QTest::addColumn<qint64>("storageUsed");  // KiB, -1: none
+    QTest::addColumn<qint64>("storageLimit"); // KiB
+    QTest::addColumn<qint64>("messages");     // -1: none
+    QTest::addColumn<qint64>("messageLimit");
+    // RFC 9208 §5.1's example.
+    QTest::newRow("rfc9208") << QList<QByteArray>{"* QUOTAROOT INBOX \"\"", "* QUOTA \"\" (STORAGE 10 512)"}
+                             << QString() << qint64(10) << qint64(512) << qint64(-1) << qint64(0);
+    QTest::newRow("dovecot")
+        << QList<QByteArray>{"* QUOTAROOT \"INBOX\" \"User quota\"",
+                             "* QUOTA \"User quota\" (STORAGE 1234 10240 MESSAGE 12 1000)"}
+        << u"User quota"_s << qint64(1234) << qint64(10240) << qint64(12) << qint64(1000);
+    QTest::newRow("cyrus") << QList<QByteArray>{"* QUOTAROOT INBOX user.mdupont",
+                                                "* QUOTA user.mdupont (STORAGE 51200 102400)"}
+                           << u"user.mdupont"_s << qint64(51200) << qint64(102400) << qint64(-1) << qint64(0);
+    QTest::newRow("zimbra") << QList<QByteArray>{"* QUOTAROOT INBOX \"\"",
+                                                 "* QUOTA \"\" (STORAGE 2097152 5242880)"}
+                            << QString() << qint64(2097152) << qint64(5242880) << qint64(-1) << qint64(0);
+    QTest::newRow("exchange") << QList<QByteArray>{"* quotaroot INBOX \"\"",
+                                                   "* quota \"\" (storage 102 51200)"}
+                              << QString() << qint64(102) << qint64(51200) << qint64(-1) << qint64(0);
+    QTest::newRow("literal-root") << QList<QByteArray>{"* QUOTAROOT INBOX {10}\r\nUser quota",
+                                                       "* QUOTA {10}\r\nUser quota (MESSAGE 3 10)"}
+                                  << u"User quota"_s << qint64(-1) << qint64(0) << qint64(3) << qint64(10);
+    QTest::newRow("largest-number") << QList<QByteArray>{"* QUOTAROOT INBOX q",
+                                                         "* QUOTA q (STORAGE 9223372036854775807 "
+                                                         "9223372036854775807)"}
+                                    << u"q"_s << qint64(std::numeric_limits<qint64>::max())
+                                    << qint64(std::numeric_limits<qint64>::max()) << qint64(-1) << qint64(0);
+}
+
+void TestImapExtensions::quotasOfRealServers()
+{
+    QFETCH(QList<QByteArray>, lines);
+    QString error;
+    const auto parsed = ImapQuotaParser::parseQuotaRoot(lines, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->mailbox, u"INBOX"_s);
+    QFETCH(QString, root);
+    QCOMPARE(parsed->roots, QStringList{root});
+    QCOMPARE(parsed->quotas.size(), 1);
+    const ImapQuotaParser::Quota &quota = parsed->quotas.first();
+    QCOMPARE(quota.root, root);
+    QFETCH(qint64, storageUsed);
+    QFETCH(qint64, storageLimit);
+    QFETCH(qint64, messages);
+    QFETCH(qint64, messageLimit);
+    QCOMPARE(quota.storage().has_value(), storageUsed >= 0);
+    if (storageUsed >= 0) {
+        QCOMPARE(quota.storage()->usage, quint64(storageUsed));
+        QCOMPARE(quota.storage()->limit, quint64(storageLimit));
+    }
+    QCOMPARE(quota.messages().has_value(), messages >= 0);
+    if (messages >= 0) {
+        QCOMPARE(quota.messages()->usage, quint64(messages));
+        QCOMPARE(quota.messages()->limit, quint64(messageLimit));
+    }
+}
+
+void TestImapExtensions::severalRootsKeepTheirOrder()
+{
+    QString error;
+    const auto parsed = ImapQuotaParser::parseQuotaRoot(
+        {"* QUOTAROOT \"Dossiers partag&AOk-s/Vie scolaire\" "
+         "\"User quota\" \"Shared quota\"",
+         "* QUOTA \"Other\" (STORAGE 1 2)", "* QUOTA \"Shared quota\" (MESSAGE 40 5000 MAILBOX 3 10)",
+         "* QUOTA \"User quota\" ()"},
+        &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->mailbox, u"Dossiers partagés/Vie scolaire"_s);
+    QCOMPARE(parsed->roots, (QStringList{u"User quota"_s, u"Shared quota"_s}));
+    QCOMPARE(parsed->quotas.size(), 2);
+    QCOMPARE(parsed->quotas.at(0).root, u"User quota"_s);
+    QVERIFY(parsed->quotas.at(0).resources.isEmpty());
+    QCOMPARE(parsed->quotas.at(1).root, u"Shared quota"_s);
+    QCOMPARE(parsed->quotas.at(1).messages()->usage, 40u);
+    QCOMPARE(parsed->quotas.at(1).resource(u"mailbox"_s)->limit, 10u);
+    QVERIFY(!parsed->quotas.at(1).storage());
+
+    // A mailbox without quota: a root list that is empty, not an error.
+    const auto none = ImapQuotaParser::parseQuotaRoot({"* QUOTAROOT INBOX"}, &error);
+    QVERIFY2(none, qPrintable(error));
+    QVERIFY(none->roots.isEmpty());
+    QVERIFY(none->quotas.isEmpty());
+}
+
+void TestImapExtensions::malformedQuotasAreRefused_data()
+{
+    QTest::addColumn<QList<QByteArray>>("lines");
+    QTest::addColumn<QString>("reason");
+    const QByteArray root = "* QUOTAROOT INBOX q";
+    QTest::newRow("beyond-2^63") << QList<QByteArray>{root, "* QUOTA q (STORAGE 9223372036854775808 1)"}
+                                 << u"beyond 2^63 - 1"_s;
+    QTest::newRow("20-digits") << QList<QByteArray>{root, "* QUOTA q (STORAGE 99999999999999999999 1)"}
+                               << u"at most 19 digits"_s;
+    QTest::newRow("non-numeric") << QList<QByteArray>{root, "* QUOTA q (STORAGE ten 512)"}
+                                 << u"not a number: « ten »"_s;
+    QTest::newRow("negative") << QList<QByteArray>{root, "* QUOTA q (STORAGE -5 512)"} << u"not a number"_s;
+    QTest::newRow("odd") << QList<QByteArray>{root, "* QUOTA q (STORAGE 10)"} << u"the limit"_s;
+    QTest::newRow("unbalanced") << QList<QByteArray>{root, "* QUOTA q (STORAGE 10 512"} << u"resource name"_s;
+    QTest::newRow("no-list") << QList<QByteArray>{root, "* QUOTA q STORAGE 10 512"} << u"resource list"_s;
+    QTest::newRow("nested") << QList<QByteArray>{root, "* QUOTA q " + nested(10000)} << u"resource name"_s;
+    QTest::newRow("trailing") << QList<QByteArray>{root, "* QUOTA q (STORAGE 1 2) (MESSAGE 1 2)"}
+                              << u"after the resource list"_s;
+    QTest::newRow("root-list") << QList<QByteArray>{"* QUOTAROOT INBOX (q)"} << u"quota root name"_s;
+    QTest::newRow("no-quotaroot") << QList<QByteArray>{"* QUOTA q (STORAGE 1 2)"} << u"no QUOTAROOT"_s;
+}
+
+void TestImapExtensions::malformedQuotasAreRefused()
+{
+    QFETCH(QList<QByteArray>, lines);
+    QFETCH(QString, reason);
+    QString error;
+    QVERIFY(!ImapQuotaParser::parseQuotaRoot(lines, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+void TestImapExtensions::namespacesThroughTheChannel()
+{
+    // Read raw, then VMime's parser reads the next reply: the stream stayed in step.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE NAMESPACE")
+        .expect(u"NAMESPACE"_s)
+        .send("* NAMESPACE ((\"\" \"/\")) ((\"Autres utilisateurs/\" \"/\")) ((\"Partag&AOk-s/\" \"/\"))\r\n")
+        .ok("Namespace completed")
+        .expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .send(ImapScenario::mailbox(4, 7, 9, 20))
+        .ok("[READ-ONLY] done");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<ImapNamespaceParser::Namespaces> namespaces;
+    ImapCommandChannel::MailboxState state;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        namespaces = channel.namespaces();
+        state = channel.examine(u"INBOX"_s);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(namespaces);
+    QCOMPARE(namespaces->personal, (NamespaceList{{u""_s, u'/'}}));
+    QCOMPARE(namespaces->otherUsers, (NamespaceList{{u"Autres utilisateurs/"_s, u'/'}}));
+    QCOMPARE(namespaces->shared, (NamespaceList{{u"Partagés/"_s, u'/'}}));
+    QCOMPARE(state.exists, 4u);
+    QCOMPARE(state.highestModSeq, 20u);
+}
+
+void TestImapExtensions::myRightsThroughTheChannel()
+{
+    // The mailbox goes out in modified UTF-7 and comes back decoded.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ ACL RIGHTS=texk")
+        .expect(uR"(MYRIGHTS "?Partag&AOk-s/Vie scolaire"?)"_s)
+        .send("* MYRIGHTS \"Partag&AOk-s/Vie scolaire\" lrsi\r\n")
+        .ok("Myrights completed")
+        .expect(u"MYRIGHTS INBOX"_s)
+        .no("[NOPERM] not allowed");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<ImapRights> rights;
+    QString refusal;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        rights = channel.myRights(u"Partagés/Vie scolaire"_s);
+        try {
+            channel.myRights(u"INBOX"_s);
+        } catch (const vmime::exceptions::command_error &error) {
+            refusal = QString::fromStdString(error.response());
+        }
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(rights);
+    QCOMPARE(rights->letters(), u"ilrs"_s);
+    QVERIFY(rights->mayInsert());
+    QVERIFY(!rights->mayDeleteMessages());
+    QVERIFY(!rights->mayWrite());
+    QVERIFY(!rights->mayCreateSubfolder());
+    QVERIFY2(refusal.contains(u"not allowed"_s), qPrintable(refusal));
+}
+
+void TestImapExtensions::quotaRootThroughTheChannel()
+{
+    // Literals on the wire, two roots, and an unsolicited line in the middle.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE")
+        .expect(u"GETQUOTAROOT INBOX"_s)
+        .send("* QUOTAROOT INBOX {10}\r\nUser quota \"Shared\"\r\n"
+              "* 5 EXISTS\r\n"
+              "* QUOTA {10}\r\nUser quota (STORAGE 1234 10240 MESSAGE 12 1000)\r\n"
+              "* QUOTA \"Shared\" (STORAGE 9 100)\r\n")
+        .ok("Getquotaroot completed");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<ImapQuotaParser::QuotaRoots> quota;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        quota = channel.quotaRoot(u"INBOX"_s);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(quota);
+    QCOMPARE(quota->roots, (QStringList{u"User quota"_s, u"Shared"_s}));
+    QCOMPARE(quota->quotas.size(), 2);
+    QCOMPARE(quota->quotas.at(0).storage()->usage, 1234u);
+    QCOMPARE(quota->quotas.at(0).storage()->limit, 10240u);
+    QCOMPARE(quota->quotas.at(0).messages()->limit, 1000u);
+    QCOMPARE(quota->quotas.at(1).storage()->limit, 100u);
+    QCOMPARE(player.transcript().matching(u"QUOTA"_s), QList<QByteArray>{"GETQUOTAROOT INBOX"});
+}
+
+void TestImapExtensions::nothingIsAskedWithoutTheCapability()
+{
+    ImapScenario scenario; // the default capabilities: no NAMESPACE, ACL or QUOTA
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        QVERIFY(!channel.namespaces());
+        QVERIFY(!channel.myRights(u"INBOX"_s));
+        QVERIFY(!channel.quotaRoot(u"INBOX"_s));
+    }
+    QVERIFY2(player.failures().isEmpty(), qPrintable(player.report()));
+    QCOMPARE(player.transcript().count(u"NAMESPACE|RIGHTS|QUOTA"_s), 0);
+}
+
+void TestImapExtensions::hostileAnswerIsAProtocolError()
+{
+    // A malformed answer is refused with what was wrong, and the connection translates it as a
+    // protocol error (the worker then drops the connection).
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN QUOTA")
+        .expect(u"GETQUOTAROOT INBOX"_s)
+        .send("* QUOTAROOT INBOX q\r\n* QUOTA q (STORAGE 99999999999999999999 " + QByteArray(5000, '(') +
+              "\r\n")
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<ServiceError> error;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        try {
+            channel.quotaRoot(u"INBOX"_s);
+        } catch (...) {
+            error = connection->translate(std::current_exception());
+        }
+    }
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Protocol);
+    QVERIFY2(error->technical.contains(u"at most 19 digits"_s), qPrintable(error->technical));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+}
+
+QTEST_GUILESS_MAIN(TestImapExtensions)
+#include "tst_imapextensions.moc"
