@@ -1589,6 +1589,21 @@
     </message>
 </context>
 <context>
+    <name>Amiens::MessageTransferQueue</name>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>Le dossier %1 n&apos;a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>The message could not be saved for the other account (is the disk full?): %1</source>
+        <translation>Le message n&apos;a pas pu être enregistré pour l&apos;autre compte (le disque est-il plein ?) : %1</translation>
+    </message>
+    <message>
+        <source>The state of a message moved between accounts could not be saved (is the disk full?): %1</source>
+        <translation>L&apos;état d&apos;un message déplacé entre comptes n&apos;a pas pu être enregistré (le disque est-il plein ?) : %1</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::MessageView</name>
     <message>
         <source>&amp;Save…</source>
@@ -1685,6 +1700,38 @@
         <source>Move</source>
         <translation>Déplacement</translation>
     </message>
+    <message>
+        <source>--copy goes with --to-account.</source>
+        <translation>--copy s&apos;utilise avec --to-account.</translation>
+    </message>
+    <message>
+        <source>--to-account needs the id of another account of the profile.</source>
+        <translation>--to-account attend l&apos;identifiant d&apos;un autre compte du profil.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>Copy to %1: saved.</source>
+        <translation>Copie vers %1 : enregistrée.</translation>
+    </message>
+    <message>
+        <source>Move to %1: saved.</source>
+        <translation>Déplacement vers %1 : enregistré.</translation>
+    </message>
+    <message>
+        <source>%1: it will be sent to the server at the next synchronisation.</source>
+        <translation>%1 : la modification sera envoyée au serveur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflit : %1</translation>
+    </message>
+    <message>
+        <source>%1: the server cannot be reached (%2); it will be sent at the next synchronisation.</source>
+        <translation>%1 : le serveur est injoignable (%2) ; la modification sera envoyée à la prochaine synchronisation.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::NotificationBanner</name>
@@ -1725,6 +1772,14 @@
     <message>
         <source>The change could not be undone: %1</source>
         <translation>La modification n&apos;a pas pu être annulée : %1</translation>
+    </message>
+    <message>
+        <source>The message %1 of %2 is no longer there.</source>
+        <translation>Le message %1 de %2 n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not downloaded yet: open it once connected, then move it to the other account.</source>
+        <translation>« %1 » n&apos;est pas encore téléchargé : ouvrez-le une fois connecté, puis déplacez-le vers l&apos;autre compte.</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1843,14 @@
     <message>
         <source>The server refused a change made offline in %1 (%2); it was abandoned.</source>
         <translation>Le serveur a refusé une modification faite hors connexion dans %1 (%2) ; elle a été abandonnée.</translation>
+    </message>
+    <message>
+        <source>A message of %1 could not be moved to the account %2 (%3); it stays in %1.</source>
+        <translation>Un message de %1 n&apos;a pas pu être déplacé vers le compte %2 (%3) ; il reste dans %1.</translation>
+    </message>
+    <message>
+        <source>the account no longer exists</source>
+        <translation>le compte n&apos;existe plus</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +2819,21 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>The file %1 holds no PEM certificate.</source>
         <translation>Le fichier %1 ne contient aucun certificat PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::TransferReplayer</name>
+    <message>
+        <source>the message&apos;s file is missing</source>
+        <translation>le fichier du message a disparu</translation>
+    </message>
+    <message>
+        <source>The mailbox is full: &quot;%1&quot; will be added to %2 once space has been freed.</source>
+        <translation>La boîte aux lettres est pleine : « %1 » sera ajouté à %2 dès que de l&apos;espace aura été libéré.</translation>
+    </message>
+    <message>
+        <source>The server refused &quot;%1&quot; in %2 (%3).</source>
+        <translation>Le serveur a refusé « %1 » dans %2 (%3).</translation>
     </message>
 </context>
 <context>

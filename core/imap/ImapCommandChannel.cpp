@@ -110,9 +110,19 @@ std::string ImapCommandChannel::serverText(const Parser::response &response)
     // "a7 NO [OVERQUOTA] Quota exceeded": what the server says, for the user and the logs.
     const auto *done = response.response_done();
     const auto *tagged = done ? done->response_tagged() : nullptr;
-    if (tagged && tagged->resp_cond_state() && tagged->resp_cond_state()->resp_text())
-        return tagged->resp_cond_state()->resp_text()->text();
-    return response.getErrorLog();
+    if (!tagged || !tagged->resp_cond_state() || !tagged->resp_cond_state()->resp_text())
+        return response.getErrorLog();
+    const auto *text = tagged->resp_cond_state()->resp_text();
+    // VMime keeps the response code apart; callers need it ([OVERQUOTA], [TRYCREATE]) to tell a
+    // full mailbox from a missing folder.
+    std::string code;
+    if (const auto *responseCode = text->resp_text_code()) {
+        if (responseCode->type() == Parser::resp_text_code::TRYCREATE)
+            code = "[TRYCREATE] ";
+        else if (responseCode->type() == Parser::resp_text_code::OTHER && responseCode->atom())
+            code = "[" + responseCode->atom()->value() + "] ";
+    }
+    return code + text->text();
 }
 
 ImapCommandChannel::Response ImapCommandChannel::readReply()

@@ -124,7 +124,7 @@ bool OfflineChanges::transfer(const QString &folderPath, const QList<quint32> &u
             return fail(error, tr("The message %1 of %2 is no longer there.").arg(uid).arg(folderPath));
         std::optional<QByteArray> raw = m_cache.messageStore().body(folder->id, uid);
         if (!raw)
-            return fail(error, tr("« %1 » is not downloaded yet: open it once connected, then move it to the "
+            return fail(error, tr("\"%1\" is not downloaded yet: open it once connected, then move it to the "
                                   "other account.")
                                    .arg(message->headers.subject));
         Transfer transfer;

@@ -93,11 +93,11 @@ TransferReplayer::Result TransferReplayer::run()
                 if (reason.contains(u"OVERQUOTA"_s, Qt::CaseInsensitive)) {
                     // Not the message's fault: it waits until there is room, however long.
                     result.problems.append(
-                        tr("The mailbox is full: « %1 » will be added to %2 once space has been freed.")
+                        tr("The mailbox is full: \"%1\" will be added to %2 once space has been freed.")
                             .arg(transfer.subject, transfer.folderPath));
                 } else if (++transfer.attempts >= kMaxAttempts) {
                     transfer.state = Transfer::State::Failed;
-                    result.problems.append(tr("The server refused « %1 » in %2 (%3).")
+                    result.problems.append(tr("The server refused \"%1\" in %2 (%3).")
                                                .arg(transfer.subject, transfer.folderPath, reason));
                 }
             }

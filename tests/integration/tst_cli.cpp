@@ -43,6 +43,7 @@ private Q_SLOTS:
     void changesMadeOfflineAreQueued();
     void usageErrors();
     void twoAccountsSideBySide();
+    void moveBetweenAccountsOfflineHappensOnce();
 
 private:
     Run cli(const QStringList &arguments, const QByteArray &input = {}, QProcessEnvironment env = {});
@@ -443,6 +444,85 @@ void TestCli::twoAccountsSideBySide()
     QCOMPARE(QJsonDocument::fromJson(left.out.toUtf8()).array().size(), 1);
     const Run remaining = cli({u"--profile"_s, profile, u"account"_s, u"list"_s, u"--json"_s});
     QCOMPARE(QJsonDocument::fromJson(remaining.out.toUtf8()).array().size(), 1);
+}
+
+void TestCli::moveBetweenAccountsOfflineHappensOnce()
+{
+    const QString profile = m_dir.filePath(u"transfer"_s);
+    const MailServerControl personal(m_env.user);
+    const MailServerControl functional(m_env.functionalUser);
+    QVERIFY(personal.reset());
+    QVERIFY(functional.reset());
+    const QString messageId = u"inscription-lefevre-2026@example.fr"_s;
+    QByteArray parent = MailServerControl::message(u"Inscription en 6e : dossier Lefèvre"_s,
+                                                   u"Veuillez trouver le dossier de notre fille."_s,
+                                                   u"Famille Lefèvre <famille.lefevre@example.fr>"_s);
+    parent.replace("Message-ID: <", "X-Old-Message-ID: <");
+    parent.prepend("Message-ID: <" + messageId.toUtf8() + ">\r\n");
+    const quint32 uid = personal.save(u"INBOX"_s, parent);
+    QVERIFY(uid);
+
+    QStringList first = addArguments();
+    first[1] = profile;
+    QCOMPARE(cli(first, m_env.password.toUtf8() + '\n').exitCode, 0);
+    QCOMPARE(cli({u"--profile"_s,
+                  profile,
+                  u"account"_s,
+                  u"add"_s,
+                  u"--address"_s,
+                  m_env.functionalAddress,
+                  u"--functional"_s,
+                  u"--imap-host"_s,
+                  m_env.host,
+                  u"--imap-port"_s,
+                  QString::number(m_env.imapsPort),
+                  u"--smtp-host"_s,
+                  m_env.host,
+                  u"--smtp-port"_s,
+                  QString::number(m_env.smtpsPort),
+                  u"--login"_s,
+                  m_env.functionalUser,
+                  u"--ca-file"_s,
+                  m_env.caFile,
+                  u"--password-stdin"_s},
+                 m_env.functionalPassword.toUtf8() + '\n')
+                 .exitCode,
+             0);
+    const Run synced = cli({u"--profile"_s, profile, u"sync"_s, u"--bodies"_s, u"all"_s});
+    QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+
+    // Both servers out of reach: the move is saved, the message leaves the personal inbox at once.
+    const auto setImapPorts = [&profile](quint16 port) {
+        QSettings settings(profile + u"/profile.ini"_s, QSettings::IniFormat);
+        settings.beginGroup(u"accounts"_s);
+        for (const QString &group : settings.childGroups())
+            settings.setValue(group + u"/imap/port"_s, port);
+    };
+    setImapPorts(1);
+    const Run moved = cli({u"--profile"_s, profile, u"move"_s, u"INBOX"_s, QString::number(uid), u"INBOX"_s,
+                           u"--to-account"_s, m_env.functionalAddress});
+    QVERIFY2(moved.exitCode == 0, qPrintable(moved.err + moved.out));
+    QVERIFY2(moved.out.contains(u"next synchronisation"_s), qPrintable(moved.out));
+    const Run hidden = cli({u"--profile"_s, profile, u"list"_s, u"INBOX"_s, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(hidden.out.toUtf8()).array().size(), 0);
+    QCOMPARE(personal.uids(u"INBOX"_s), QList<quint32>{uid}); // nothing sent yet
+
+    // Back online: the school's box gets it once, then the personal copy goes, once.
+    setImapPorts(m_env.imapsPort);
+    for (int round = 0; round < 3; ++round) {
+        const Run again = cli({u"--profile"_s, profile, u"sync"_s, u"--bodies"_s, u"none"_s});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(functional.count(u"INBOX"_s, MailServerControl::withMessageId(messageId)), 1);
+    }
+    QVERIFY(personal.uids(u"INBOX"_s).isEmpty());
+    QCOMPARE(personal.count(u"Trash"_s, MailServerControl::withMessageId(messageId)), 0);
+    const Run arrived = cli({u"--profile"_s, profile, u"--account"_s, m_env.functionalAddress, u"list"_s,
+                             u"INBOX"_s, u"--json"_s});
+    QVERIFY2(arrived.out.contains(u"Inscription en 6e"_s), qPrintable(arrived.out));
+    // Nothing left waiting on either side.
+    QVERIFY(QDir(AccountPaths(profile, m_env.functionalAddress).transfersDirectory())
+                .entryList(QDir::Files)
+                .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -5,6 +5,7 @@
 #include "outbox/Outbox.h"
 #include "services/AccountStorage.h"
 #include "smtp/SmtpSizeLimit.h"
+#include "sync/MessageTransferQueue.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -125,9 +126,15 @@ void TestAccountPaths::erasingLeavesNothingOfTheAccount()
                  qPrintable(error));
         QVERIFY(SmtpSizeLimit::save(paths.outboxDirectory(), 10240000));
         writeFile(paths.autoReplyStateFile(), R"({"replied":{"jean.martin@ac-amiens.fr":""}})");
+        MessageTransferQueue::Transfer moved;
+        moved.folderPath = u"INBOX"_s;
+        moved.subject = u"Dossier d'inscription"_s;
+        QVERIFY2(MessageTransferQueue(paths.transfersDirectory())
+                     .enqueue("Subject: x\r\n\r\n" + who.imap.login.toUtf8() + "\r\n", moved, &error),
+                 qPrintable(error));
     }
     const QStringList before = entriesUnder(profile.directory());
-    QVERIFY(before.filter(hex).size() >= 6);
+    QVERIFY(before.filter(hex).size() >= 7);
 
     const AccountStorage::EraseResult result = AccountStorage(profile, account.id).eraseAllAndWait(nullptr);
     QVERIFY2(result.ok, qPrintable(result.problems.join(u"; "_s)));

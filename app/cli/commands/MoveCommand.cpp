@@ -1,11 +1,34 @@
 #include "MoveCommand.h"
 
+#include "CliOptions.h"
 #include "CommandContext.h"
+#include "security/CredentialStore.h"
+#include "services/AccountServices.h"
 #include "session/AccountSession.h"
+#include "session/jobs/ReplayPendingJob.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Amiens {
+
+namespace {
+
+const QCommandLineOption kToAccount(u"to-account"_s,
+                                    u"move: the account the destination folder belongs to."_s, u"ID"_s);
+const QCommandLineOption kCopy(u"copy"_s, u"move --to-account: keep the original."_s);
+
+/// --password-stdin (one line per account, source first), else the keychain; nothing when neither
+/// has it: the change then waits for the next sync.
+std::optional<QString> passwordIfKnown(CommandContext &context, const Account &account)
+{
+    if (context.parser().isSet(CliOptions::passwordStdin))
+        return CommandContext::readPasswordLine();
+    CredentialStore store;
+    const CredentialStore::Result result = store.readPasswordAndWait(account.id);
+    return result.ok() ? std::optional<QString>(result.secret) : std::nullopt;
+}
+
+} // namespace
 
 QString MoveCommand::name() const
 {
@@ -14,7 +37,13 @@ QString MoveCommand::name() const
 
 QString MoveCommand::usage() const
 {
-    return u"  move FOLDER UID DEST        move a message (queued when offline)\n"_s;
+    return u"  move FOLDER UID DEST        move a message (queued when offline)\n"
+           "      [--to-account ID [--copy]]   to a folder of another account (the message must be downloaded)\n"_s;
+}
+
+QList<QCommandLineOption> MoveCommand::options() const
+{
+    return {kToAccount, kCopy};
 }
 
 int MoveCommand::run(CommandContext &context)
@@ -25,10 +54,76 @@ int MoveCommand::run(CommandContext &context)
         return context.usageError(tr("move needs a folder, a UID and a destination folder."));
     const QString folder = arguments.at(1);
     const QString destination = arguments.at(3);
+    if (context.parser().isSet(kToAccount))
+        return transfer(context, folder, *uid, destination);
+    if (context.parser().isSet(kCopy))
+        return context.usageError(tr("--copy goes with --to-account."));
     return context.localChange(tr("Move"),
                                [&](AccountSession &session, std::function<void(const QString &)> done) {
                                    session.moveMessages(folder, {*uid}, destination, std::move(done));
                                });
+}
+
+int MoveCommand::transfer(CommandContext &context, const QString &folder, quint32 uid,
+                          const QString &destination)
+{
+    const std::optional<Account> source = context.selectedAccount();
+    if (!source)
+        return CommandContext::Failure;
+    const std::optional<Account> target = context.profile().account(context.parser().value(kToAccount));
+    if (!target || target->id == source->id)
+        return context.usageError(tr("--to-account needs the id of another account of the profile."));
+    const bool copy = context.parser().isSet(kCopy);
+    const std::optional<QString> sourcePassword = passwordIfKnown(context, *source);
+    const std::optional<QString> targetPassword = passwordIfKnown(context, *target);
+
+    const int queued = context.withSession(
+        *source, false, [&](AccountServices &services, const CommandContext::Finish &finish) {
+            services.session()->transferMessages(
+                folder, {uid}, target->id, destination, copy, [&context, finish](const QString &error) {
+                    if (!error.isEmpty()) {
+                        CommandContext::err() << tr("Error: %1").arg(error) << '\n';
+                        finish(CommandContext::Failure);
+                    } else {
+                        finish(CommandContext::Success);
+                    }
+                });
+        });
+    if (queued != CommandContext::Success)
+        return queued;
+    CommandContext::out() << (copy ? tr("Copy to %1: saved.") : tr("Move to %1: saved.")).arg(target->id)
+                          << '\n';
+    // The other account adds it first; only then does this one remove its copy.
+    replayNow(context, *target, targetPassword);
+    if (!copy)
+        replayNow(context, *source, sourcePassword);
+    return CommandContext::Success;
+}
+
+void MoveCommand::replayNow(CommandContext &context, const Account &account,
+                            const std::optional<QString> &password)
+{
+    if (!password) {
+        CommandContext::out()
+            << tr("%1: it will be sent to the server at the next synchronisation.").arg(account.id) << '\n';
+        return;
+    }
+    context.withSession(account, false, [&](AccountServices &services, const CommandContext::Finish &finish) {
+        AccountSession &session = *services.session();
+        session.setPassword(*password);
+        auto job = std::make_shared<ReplayPendingJob>();
+        session.submit(job, [job, &account, finish](const std::optional<ServiceError> &failure) {
+            for (const QString &conflict : job->conflicts())
+                CommandContext::err() << tr("Conflict: %1").arg(conflict) << '\n';
+            if (failure)
+                CommandContext::out()
+                    << tr("%1: the server cannot be reached (%2); it will be sent at the next "
+                          "synchronisation.")
+                           .arg(account.id, failure->message)
+                    << '\n';
+            finish(CommandContext::Success);
+        });
+    });
 }
 
 } // namespace Amiens
