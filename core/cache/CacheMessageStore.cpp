@@ -1,5 +1,6 @@
 #include "CacheMessageStore.h"
 
+#include "CacheBodyFiles.h"
 #include "CacheDatabase.h"
 #include "CacheFolderStore.h"
 #include "CacheRows.h"
@@ -9,12 +10,8 @@
 #include "mime/MessageContent.h"
 #include "util/Logging.h"
 #include "util/ParallelMap.h"
-#include "util/PrivateFiles.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
 #include <QSqlQuery>
 #include <numeric>
 
@@ -76,11 +73,6 @@ ScannedBody scanBody(const QByteArray &raw)
 }
 
 } // namespace
-
-QString CacheMessageStore::bodyFolder() const
-{
-    return QFileInfo(m_database.path()).absolutePath() + u"/bodies"_s;
-}
 
 bool CacheMessageStore::storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages)
 {
@@ -171,7 +163,8 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
         return m_searchIndex.writeEntries(entries, error);
     });
     if (!ok)
-        removeBodyFiles(writtenFiles);
+        // Files whose rows were rolled back would only take space.
+        CacheBodyFiles(m_database.path()).remove(writtenFiles);
     return ok;
 }
 
@@ -182,13 +175,9 @@ bool CacheMessageStore::writeBody(SqliteStatement &insertBody, qint64 rowId, con
     if (raw.size() > kMaxInlineBody) {
         // Written and flushed to disk before the row that names it is committed.
         fileName = u"%1.eml"_s.arg(rowId);
-        PrivateFiles::makeFolder(bodyFolder());
-        QSaveFile file(bodyFolder() + u'/' + fileName);
-        // The folder is private (0700); the file is made 0600 too once in place.
-        if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit() ||
-            !PrivateFiles::restrictFile(file.fileName())) {
-            m_database.setLastError(file.errorString());
-            qCWarning(lcCache) << "cannot write the body file" << file.fileName() << file.errorString();
+        QString error;
+        if (!CacheBodyFiles(m_database.path()).write(fileName, raw, &error)) {
+            m_database.setLastError(error);
             return false;
         }
         writtenFiles.append(fileName);
@@ -203,13 +192,6 @@ bool CacheMessageStore::writeBody(SqliteStatement &insertBody, qint64 rowId, con
     }
     insertBody.reset();
     return ok;
-}
-
-void CacheMessageStore::removeBodyFiles(const QStringList &fileNames)
-{
-    // Files whose rows were rolled back would only take space.
-    for (const QString &file : fileNames)
-        QFile::remove(bodyFolder() + u'/' + file);
 }
 
 bool CacheMessageStore::applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates)
@@ -269,10 +251,8 @@ bool CacheMessageStore::removeMessages(qint64 folderId, const QList<quint32> &ui
         return m_folders.refreshFolderCounts(folderId);
     });
     // Files go only once the rows that name them are gone for good.
-    if (ok) {
-        for (const QString &file : std::as_const(bodyFiles))
-            QFile::remove(bodyFolder() + u'/' + file);
-    }
+    if (ok)
+        CacheBodyFiles(m_database.path()).remove(bodyFiles);
     return ok;
 }
 
@@ -544,7 +524,8 @@ bool CacheMessageStore::indexBodies(qint64 folderId, const QList<QPair<quint32, 
         return m_searchIndex.writeEntries(entries, error);
     });
     if (!ok)
-        removeBodyFiles(writtenFiles);
+        // Files whose rows were rolled back would only take space.
+        CacheBodyFiles(m_database.path()).remove(writtenFiles);
     return ok;
 }
 
@@ -560,12 +541,7 @@ std::optional<QByteArray> CacheMessageStore::body(qint64 folderId, quint32 uid)
     const QString fileName = query.value(1).toString();
     if (fileName.isEmpty())
         return query.value(0).toByteArray();
-    QFile file(bodyFolder() + u'/' + fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcCache) << "missing body file" << file.fileName();
-        return std::nullopt;
-    }
-    return file.readAll();
+    return CacheBodyFiles(m_database.path()).read(fileName);
 }
 
 QList<quint32> CacheMessageStore::uidsWithoutBody(qint64 folderId, const QDateTime &since, int limit)

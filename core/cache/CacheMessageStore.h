@@ -93,7 +93,6 @@ public:
     [[nodiscard]] QList<QPair<quint32, qint64>> bodiesToFetch(qint64 folderId, const QDateTime &since);
 
 private:
-    [[nodiscard]] QString bodyFolder() const;
     /// "SELECT columns FROM messages WHERE … ORDER BY …" for a folder's list; binds: folder id.
     [[nodiscard]] static QString listSql(const QString &columns, const ListQuery &query);
     bool indexBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies, bool writeBodies);
