@@ -4,6 +4,7 @@
 // keeps it honest against the real Dovecot.
 #include "ImapScenario.h"
 #include "ImapScenarioPlayer.h"
+#include "ScenarioClient.h"
 #include "TestCertificates.h"
 #include "sync/IdleWatcher.h"
 
@@ -62,18 +63,8 @@ void TestIdleScenarios::initTestCase()
 
 std::unique_ptr<IdleWatcher> TestIdleScenarios::watcher(const ImapScenarioPlayer &player) const
 {
-    Account account;
-    account.id = u"mdupont@ac-amiens.fr"_s;
-    account.address = account.id;
-    // "localhost", as the test certificate names it: the host name is checked as for real.
-    account.imap = {u"localhost"_s, player.port(), ConnectionSecurity::ImplicitTls, u"mdupont"_s};
-    account.smtp = {u"localhost"_s, 1, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
-    account.caFile = m_certificates->caFile();
-    QString error;
-    const auto trust = TlsTrust::forAccount(account, &error);
-    if (!trust)
-        qFatal("cannot load the scenario CA: %s", qPrintable(error));
-    return std::make_unique<IdleWatcher>(account, *trust, u"INBOX"_s);
+    const ScenarioClient client(*m_certificates, player.port());
+    return std::make_unique<IdleWatcher>(client.account(), client.trust(), u"INBOX"_s);
 }
 
 void TestIdleScenarios::existsWhileIdlingReportsAChange()

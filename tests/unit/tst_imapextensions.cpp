@@ -6,6 +6,7 @@
 // scripted server (tests/support/ImapScenarioPlayer).
 #include "ImapScenario.h"
 #include "ImapScenarioPlayer.h"
+#include "ScenarioClient.h"
 #include "TestCertificates.h"
 #include "imap/ImapAclParser.h"
 #include "imap/ImapCommandChannel.h"
@@ -86,20 +87,7 @@ void TestImapExtensions::initTestCase()
 
 std::unique_ptr<ImapConnection> TestImapExtensions::login(const ImapScenarioPlayer &player)
 {
-    Account account;
-    account.id = u"mdupont@ac-amiens.fr"_s;
-    account.address = account.id;
-    account.imap = {u"localhost"_s, player.port(), ConnectionSecurity::ImplicitTls, u"mdupont"_s};
-    account.smtp = {u"localhost"_s, 1, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
-    account.caFile = m_certificates->caFile();
-    QString error;
-    const auto trust = TlsTrust::forAccount(account, &error);
-    if (!trust)
-        qFatal("cannot load the scenario CA: %s", qPrintable(error));
-    auto connection = std::make_unique<ImapConnection>(account, *trust, nullptr);
-    if (const auto failure = connection->open(u"Mot-de-passe-1"_s))
-        qWarning("cannot log in to the player: %s", qPrintable(failure->technical));
-    return connection;
+    return ScenarioClient(*m_certificates, player.port()).login();
 }
 
 void TestImapExtensions::assemblerCutsLinesWithLiterals()

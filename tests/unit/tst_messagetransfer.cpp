@@ -4,13 +4,13 @@
 // Dovecot: every line each side sends is in the transcript.
 #include "ImapScenario.h"
 #include "ImapScenarioPlayer.h"
+#include "ScenarioClient.h"
 #include "TestCertificates.h"
 #include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
-#include "net/TlsTrust.h"
 #include "sync/MessageTransferQueue.h"
 #include "sync/OfflineChanges.h"
 #include "sync/PendingOperationReplayer.h"
@@ -121,20 +121,7 @@ void TestMessageTransfer::cleanup()
 std::unique_ptr<ImapConnection> TestMessageTransfer::login(const ImapScenarioPlayer &player,
                                                            const QString &accountId) const
 {
-    Account account;
-    account.id = account.address = accountId;
-    account.imap = {u"localhost"_s, player.port(), ConnectionSecurity::ImplicitTls,
-                    accountId.section(u'@', 0, 0)};
-    account.smtp = {u"localhost"_s, 1, ConnectionSecurity::ImplicitTls, account.imap.login};
-    account.caFile = m_certificates->caFile();
-    QString error;
-    const auto trust = TlsTrust::forAccount(account, &error);
-    if (!trust)
-        qFatal("cannot load the scenario CA: %s", qPrintable(error));
-    auto connection = std::make_unique<ImapConnection>(account, *trust, nullptr);
-    if (const auto failure = connection->open(u"Mot-de-passe-1"_s))
-        qWarning("cannot log in to the player: %s", qPrintable(failure->technical));
-    return connection;
+    return ScenarioClient(*m_certificates, player.port(), accountId).login();
 }
 
 std::unique_ptr<ImapScenarioPlayer> TestMessageTransfer::replayTarget(const ImapScenario &scenario,

@@ -7,6 +7,7 @@
 #include "ImapScenarioPlayer.h"
 #include "MemorySyncStore.h"
 #include "MockClock.h"
+#include "ScenarioClient.h"
 #include "TestCertificates.h"
 #include "account/AccountPaths.h"
 #include "cache/MailCache.h"
@@ -174,27 +175,17 @@ void TestSyncScenarios::cleanup()
 
 Account TestSyncScenarios::account(quint16 port) const
 {
-    Account account;
-    account.id = kAddress;
-    account.address = kAddress;
+    Account account = ScenarioClient(*m_certificates, port, kAddress).account();
     account.realName = u"Marie Dupont"_s;
-    // "localhost", as the test certificate names it: the host name is checked as for real.
-    account.imap = {u"localhost"_s, port, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
-    account.smtp = {u"localhost"_s, 1, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
-    account.caFile = m_certificates->caFile();
     return account;
 }
 
 std::unique_ptr<AccountSession> TestSyncScenarios::session(const ImapScenarioPlayer &player)
 {
-    const Account forPlayer = account(player.port());
-    QString error;
-    const auto trust = TlsTrust::forAccount(forPlayer, &error);
-    if (!trust)
-        qFatal("cannot load the scenario CA: %s", qPrintable(error));
-    auto session = std::make_unique<AccountSession>(forPlayer, *trust);
+    const ScenarioClient client(*m_certificates, player.port(), kAddress);
+    auto session = std::make_unique<AccountSession>(account(player.port()), client.trust());
     session->setCachePath(m_cachePath);
-    session->setPassword(u"Mot-de-passe-1"_s);
+    session->setPassword(QString::fromLatin1(ScenarioClient::kPassword));
     return session;
 }
 
@@ -235,15 +226,7 @@ std::optional<ServiceError> TestSyncScenarios::run(AccountSession &session,
 
 std::unique_ptr<ImapConnection> TestSyncScenarios::login(const ImapScenarioPlayer &player)
 {
-    const Account forPlayer = account(player.port());
-    QString error;
-    const auto trust = TlsTrust::forAccount(forPlayer, &error);
-    if (!trust)
-        qFatal("cannot load the scenario CA: %s", qPrintable(error));
-    auto connection = std::make_unique<ImapConnection>(forPlayer, *trust, nullptr);
-    if (const auto failure = connection->open(u"Mot-de-passe-1"_s))
-        qWarning("cannot log in to the player: %s", qPrintable(failure->technical));
-    return connection;
+    return ScenarioClient(*m_certificates, player.port(), kAddress).login();
 }
 
 MailCache &TestSyncScenarios::cache()
