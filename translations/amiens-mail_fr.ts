@@ -572,6 +572,10 @@
         <source>Unknown command: %1</source>
         <translation>Commande inconnue : %1</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::CommandContext</name>

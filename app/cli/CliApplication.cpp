@@ -18,6 +18,7 @@
 #include "commands/SignatureCommand.h"
 #include "commands/SyncCommand.h"
 #include "commands/VacationCommand.h"
+#include "settings/SitePolicy.h"
 
 #include <QCommandLineParser>
 #include <QSet>
@@ -109,6 +110,10 @@ int CliApplication::run(const QStringList &arguments)
                            Profile(parser.isSet(CliOptions::profile) ? parser.value(CliOptions::profile)
                                                                      : Profile::defaultDirectory()),
                            usage(false));
+    // The school's boxes IT set up for this workstation join the user's own account.
+    QString siteError;
+    if (SitePolicy::load().installFunctionalMailboxes(context.profile(), &siteError) < 0)
+        CommandContext::err() << tr("Warning: %1").arg(siteError) << '\n';
     const QString name = context.arguments().value(0);
     if (CliCommand *selected = command(name))
         return selected->run(context);

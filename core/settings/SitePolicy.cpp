@@ -1,6 +1,8 @@
 #include "SitePolicy.h"
 
 #include "account/Account.h"
+#include "account/Profile.h"
+#include "account/ProviderRegistry.h"
 #include "util/Logging.h"
 
 #include <QFileInfo>
@@ -66,6 +68,22 @@ SitePolicy SitePolicy::fromFile(const QString &path)
     policy.trustedDomainsLocked = settings.value(u"lockTrustedDomains"_s, false).toBool();
     policy.phishingReportAddress = settings.value(u"reportAddress"_s).toString().trimmed();
     settings.endGroup();
+    const int mailboxes = settings.beginReadArray(u"functionalMailboxes"_s);
+    for (int i = 0; i < mailboxes; ++i) {
+        settings.setArrayIndex(i);
+        FunctionalMailbox mailbox;
+        mailbox.address = settings.value(u"address"_s).toString().trimmed().toLower();
+        mailbox.name = settings.value(u"name"_s).toString().trimmed();
+        mailbox.login = settings.value(u"login"_s).toString().trimmed();
+        mailbox.preset = settings.value(u"preset"_s).toString().trimmed();
+        if (mailbox.address.count(u'@') == 1 && !mailbox.address.startsWith(u'@') &&
+            !mailbox.address.endsWith(u'@'))
+            policy.functionalMailboxes.append(mailbox);
+        else
+            qCWarning(lcAccount).noquote()
+                << "site configuration: functional mailbox" << i + 1 << "has no valid address";
+    }
+    settings.endArray();
     settings.beginGroup(u"defaults"_s);
     const QString preset = settings.value(u"preset"_s).toString().trimmed();
     if (!preset.isEmpty())
@@ -79,6 +97,51 @@ void SitePolicy::applyTo(Account &account) const
 {
     if (sharedWorkstationForced)
         account.sharedWorkstation = true;
+}
+
+QList<Account> SitePolicy::functionalAccounts() const
+{
+    QList<Account> accounts;
+    const ProviderRegistry registry;
+    for (const FunctionalMailbox &mailbox : functionalMailboxes) {
+        const QString domain = mailbox.address.section(u'@', -1);
+        const std::optional<ProviderPreset> preset =
+            mailbox.preset.isEmpty() ? registry.presetForDomain(domain) : registry.presetById(mailbox.preset);
+        if (!preset) {
+            qCWarning(lcAccount).noquote()
+                << "site configuration: no preset for the functional mailbox" << mailbox.address;
+            continue;
+        }
+        Account account = preset->accountFor(mailbox.address, mailbox.name);
+        account.id = mailbox.address;
+        account.kind = MailboxKind::Functional;
+        account.label = mailbox.name;
+        const QString login = mailbox.login.isEmpty() ? mailbox.address.section(u'@', 0, 0) : mailbox.login;
+        account.imap.login = login;
+        account.smtp.login = login;
+        applyTo(account);
+        accounts.append(account);
+    }
+    return accounts;
+}
+
+int SitePolicy::installFunctionalMailboxes(const Profile &profile, QString *error) const
+{
+    // The user's own account comes first (it is the default one and the assistant sets it up);
+    // the school's boxes join it.
+    if (profile.accounts().isEmpty())
+        return 0;
+    int added = 0;
+    for (const Account &account : functionalAccounts()) {
+        if (profile.account(account.id))
+            continue;
+        if (!profile.saveAccount(account, error))
+            return -1;
+        qCInfo(lcAccount).noquote() << "functional mailbox" << account.address
+                                    << "added from the site configuration";
+        ++added;
+    }
+    return added;
 }
 
 std::optional<TlsTrust> SitePolicy::trustFor(const Account &account, QString *error) const

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void accountOptionsRoundTrip();
     void wipeRemovesCacheAndTemporaryFiles();
     void eraseAllRemovesTheAccount();
+    void functionalMailboxesArePreconfigured();
 
 private:
     QTemporaryDir m_dir;
@@ -298,6 +299,49 @@ void TestSitePolicy::eraseAllRemovesTheAccount()
     QVERIFY2(result.ok, qPrintable(result.problems.join(u"; "_s)));
     QVERIFY(profile.accounts().isEmpty());
     QVERIFY(!QFileInfo::exists(storage.paths().cacheDirectory()));
+}
+
+// Issue 18: IT sets up the school's functional mailboxes for whoever uses the workstation: added to
+// the profile after the user's own account, never with a password, once.
+void TestSitePolicy::functionalMailboxesArePreconfigured()
+{
+    const QString path = m_dir.filePath(u"site/functional.conf"_s);
+    writeFile(path, "[policy]\nsharedWorkstation=true\n\n"
+                    "[functionalMailboxes]\nsize=3\n"
+                    "1\\address=CE.0801234X@ac-amiens.fr\n1\\name=Coll\xc3\xa8ge Jules Verne\n"
+                    "2\\address=gestion.0801234x@ac-amiens.fr\n2\\login=gest0801234x\n"
+                    "3\\address=pas-une-adresse\n");
+    const SitePolicy policy = SitePolicy::fromFile(path);
+    QCOMPARE(policy.functionalMailboxes.size(), 2); // the third has no address
+    const QList<Account> accounts = policy.functionalAccounts();
+    QCOMPARE(accounts.size(), 2);
+    const Account &school = accounts.at(0);
+    QCOMPARE(school.id, u"ce.0801234x@ac-amiens.fr"_s);
+    QCOMPARE(school.kind, MailboxKind::Functional);
+    QCOMPARE(school.displayName(), u"Collège Jules Verne"_s);
+    QCOMPARE(school.imap.host, u"imap.ac-amiens.fr"_s);
+    QCOMPARE(school.imap.login, u"ce.0801234x"_s);
+    QVERIFY(school.sharedWorkstation); // the site's locks apply to them too
+    QCOMPARE(accounts.at(1).smtp.login, u"gest0801234x"_s);
+
+    const Profile profile(m_dir.filePath(u"profile-functional"_s));
+    QString error;
+    QCOMPARE(policy.installFunctionalMailboxes(profile, &error), 0); // the user's own account first
+    QVERIFY(profile.accounts().isEmpty());
+    Account own;
+    own.id = own.address = u"mdupont@ac-amiens.fr"_s;
+    own.imap = {u"imap.ac-amiens.fr"_s, 993, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
+    own.smtp = {u"smtp.ac-amiens.fr"_s, 465, ConnectionSecurity::ImplicitTls, u"mdupont"_s};
+    QVERIFY(profile.saveAccount(own, nullptr));
+    QCOMPARE(policy.installFunctionalMailboxes(profile, &error), 2);
+    QCOMPARE(policy.installFunctionalMailboxes(profile, &error), 0); // already there
+    const QList<Account> installed = profile.accounts();
+    QCOMPARE(installed.size(), 3);
+    QCOMPARE(installed.first().id, own.id);
+    QCOMPARE(installed.at(1).id, u"ce.0801234x@ac-amiens.fr"_s);
+    QFile file(profile.settingsPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("password"));
 }
 
 QTEST_GUILESS_MAIN(TestSitePolicy)
