@@ -959,6 +959,65 @@
     </message>
 </context>
 <context>
+    <name>Amiens::FolderPermissions</name>
+    <message>
+        <source>shared by %1 read-only</source>
+        <translation>partagé par %1 en lecture seule</translation>
+    </message>
+    <message>
+        <source>shared by %1 without this right</source>
+        <translation>partagé par %1 sans ce droit</translation>
+    </message>
+    <message>
+        <source>a shared folder, read-only</source>
+        <translation>dossier partagé en lecture seule</translation>
+    </message>
+    <message>
+        <source>a shared folder without this right</source>
+        <translation>dossier partagé sans ce droit</translation>
+    </message>
+    <message>
+        <source>which is read-only</source>
+        <translation>en lecture seule</translation>
+    </message>
+    <message>
+        <source>you do not have this right</source>
+        <translation>vous n’avez pas ce droit</translation>
+    </message>
+    <message>
+        <source>You cannot read « %1 », %2.</source>
+        <translation>Vous ne pouvez pas lire « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot mark messages as read or unread in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas marquer de messages comme lus ou non lus dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot flag or tag messages in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas suivre ni étiqueter de messages dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot delete messages in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas supprimer de messages dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot move messages out of « %1 », %2.</source>
+        <translation>Vous ne pouvez pas déplacer de messages hors de « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot put messages in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas ajouter de messages dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot create folders in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas créer de dossiers dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot delete or rename « %1 », %2.</source>
+        <translation>Vous ne pouvez pas supprimer ni renommer « %1 », %2.</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::FolderTreeModel</name>
     <message>
         <source>Inbox</source>
@@ -1589,6 +1648,21 @@
     </message>
 </context>
 <context>
+    <name>Amiens::MessageTransferQueue</name>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>Le dossier %1 n’a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>The message could not be saved for the other account (is the disk full?): %1</source>
+        <translation>Le message n’a pas pu être enregistré pour l’autre compte (le disque est-il plein ?) : %1</translation>
+    </message>
+    <message>
+        <source>The state of a message moved between accounts could not be saved (is the disk full?): %1</source>
+        <translation>L’état d’un message déplacé entre comptes n’a pas pu être enregistré (le disque est-il plein ?) : %1</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::MessageView</name>
     <message>
         <source>&amp;Save…</source>
@@ -1726,6 +1800,14 @@
         <source>The change could not be undone: %1</source>
         <translation>La modification n&apos;a pas pu être annulée : %1</translation>
     </message>
+    <message>
+        <source>The message %1 of %2 is no longer there.</source>
+        <translation>Le message %1 de %2 n’est plus là.</translation>
+    </message>
+    <message>
+        <source>« %1 » is not downloaded yet: open it once connected, then move it to the other account.</source>
+        <translation>« %1 » n’est pas encore téléchargé : ouvrez-le une fois connecté, puis déplacez-le vers l’autre compte.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::OfflinePolicy</name>
@@ -1777,6 +1859,13 @@
     </message>
 </context>
 <context>
+    <name>Amiens::OutboxSender</name>
+    <message>
+        <source>Sent. Its copy could not be filed in Sent yet; it is kept and filed at the next attempt: %1</source>
+        <translation>Envoyé. Sa copie n’a pas encore pu être classée dans Envoyés ; elle est gardée et sera classée à la prochaine tentative : %1</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::PendingOperationReplayer</name>
     <message numerus="yes">
         <source>%n message(s) of %1 were removed on the server before the change made offline could be applied.</source>
@@ -1788,6 +1877,14 @@
     <message>
         <source>The server refused a change made offline in %1 (%2); it was abandoned.</source>
         <translation>Le serveur a refusé une modification faite hors connexion dans %1 (%2) ; elle a été abandonnée.</translation>
+    </message>
+    <message>
+        <source>A message of %1 could not be moved to the account %2 (%3); it stays in %1.</source>
+        <translation>Un message de %1 n’a pas pu être déplacé vers le compte %2 (%3) ; il reste dans %1.</translation>
+    </message>
+    <message>
+        <source>the account no longer exists</source>
+        <translation>le compte n’existe plus</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2053,72 @@ Le message d’origine est joint tel quel, avec tous ses en-têtes.
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::QuotaCommand</name>
+    <message>
+        <source>Account %1:</source>
+        <translation>Compte %1 :</translation>
+    </message>
+    <message>
+        <source>no quota reported by the server.</source>
+        <translation>le serveur n’indique pas de quota.</translation>
+    </message>
+    <message>
+        <source>no password in the keychain</source>
+        <translation>pas de mot de passe dans le trousseau</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1): value kept at the last synchronisation, %2.</source>
+        <translation>Le serveur est injoignable (%1) : valeur gardée lors de la dernière synchronisation, %2.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1) and no quota was kept.</source>
+        <translation>Le serveur est injoignable (%1) et aucun quota n’a été gardé.</translation>
+    </message>
+    <message>
+        <source>The server reports no quota.</source>
+        <translation>Le serveur n’indique pas de quota.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::QuotaStatus</name>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 Go</translation>
+    </message>
+    <message>
+        <source>%1 messages out of %2</source>
+        <translation>%1 messages sur %2</translation>
+    </message>
+    <message>
+        <source>%1 out of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Your mailbox is %1 % full (%2).</source>
+        <translation>Votre boîte aux lettres est pleine à %1 % (%2).</translation>
+    </message>
+    <message>
+        <source>Your mailbox is %1 % full (%2): free some space (Free up space…) before it is full.</source>
+        <translation>Votre boîte aux lettres est pleine à %1 % (%2) : libérez de l’espace (« Libérer de l’espace… ») avant qu’elle soit pleine.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is almost full: %1 % (%2). Free some space now (Free up space…): once it is full, new mail and the copies of sent messages are refused.</source>
+        <translation>Votre boîte aux lettres est presque pleine : %1 % (%2). Libérez de l’espace maintenant (« Libérer de l’espace… ») : une fois pleine, elle refuse les nouveaux messages et les copies des messages envoyés.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is full (%1): new mail and the copies of sent messages are refused. Free some space (Free up space…); the copies waiting are filed afterwards.</source>
+        <translation>Votre boîte aux lettres est pleine (%1) : les nouveaux messages et les copies des messages envoyés sont refusés. Libérez de l’espace (« Libérer de l’espace… ») ; les copies en attente seront classées ensuite.</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +2919,21 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>The file %1 holds no PEM certificate.</source>
         <translation>Le fichier %1 ne contient aucun certificat PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::TransferReplayer</name>
+    <message>
+        <source>the message&apos;s file is missing</source>
+        <translation>le fichier du message est introuvable</translation>
+    </message>
+    <message>
+        <source>The mailbox is full: « %1 » will be added to %2 once space has been freed.</source>
+        <translation>La boîte aux lettres est pleine : « %1 » sera ajouté à %2 une fois de l’espace libéré.</translation>
+    </message>
+    <message>
+        <source>The server refused « %1 » in %2 (%3).</source>
+        <translation>Le serveur a refusé « %1 » dans %2 (%3).</translation>
     </message>
 </context>
 <context>
