@@ -963,6 +963,65 @@
     </message>
 </context>
 <context>
+    <name>Amiens::FolderPermissions</name>
+    <message>
+        <source>shared by %1 read-only</source>
+        <translation>partagé par %1 en lecture seule</translation>
+    </message>
+    <message>
+        <source>shared by %1 without this right</source>
+        <translation>partagé par %1 sans ce droit</translation>
+    </message>
+    <message>
+        <source>a shared folder, read-only</source>
+        <translation>dossier partagé en lecture seule</translation>
+    </message>
+    <message>
+        <source>a shared folder without this right</source>
+        <translation>dossier partagé sans ce droit</translation>
+    </message>
+    <message>
+        <source>which is read-only</source>
+        <translation>en lecture seule</translation>
+    </message>
+    <message>
+        <source>you do not have this right</source>
+        <translation>vous n’avez pas ce droit</translation>
+    </message>
+    <message>
+        <source>You cannot read « %1 », %2.</source>
+        <translation>Vous ne pouvez pas lire « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot mark messages as read or unread in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas marquer de messages comme lus ou non lus dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot flag or tag messages in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas suivre ni étiqueter de messages dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot delete messages in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas supprimer de messages dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot move messages out of « %1 », %2.</source>
+        <translation>Vous ne pouvez pas déplacer de messages hors de « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot put messages in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas ajouter de messages dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot create folders in « %1 », %2.</source>
+        <translation>Vous ne pouvez pas créer de dossiers dans « %1 », %2.</translation>
+    </message>
+    <message>
+        <source>You cannot delete or rename « %1 », %2.</source>
+        <translation>Vous ne pouvez pas supprimer ni renommer « %1 », %2.</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::FolderTreeModel</name>
     <message>
         <source>Inbox</source>
@@ -1836,6 +1895,13 @@
     </message>
 </context>
 <context>
+    <name>Amiens::OutboxSender</name>
+    <message>
+        <source>Sent. Its copy could not be filed in Sent yet; it is kept and filed at the next attempt: %1</source>
+        <translation>Envoyé. Sa copie n’a pas encore pu être classée dans Envoyés ; elle est gardée et sera classée à la prochaine tentative : %1</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::PendingOperationReplayer</name>
     <message numerus="yes">
         <source>%n message(s) of %1 were removed on the server before the change made offline could be applied.</source>
@@ -2023,6 +2089,72 @@ Le message d’origine est joint tel quel, avec tous ses en-têtes.
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::QuotaCommand</name>
+    <message>
+        <source>Account %1:</source>
+        <translation>Compte %1 :</translation>
+    </message>
+    <message>
+        <source>no quota reported by the server.</source>
+        <translation>le serveur n’indique pas de quota.</translation>
+    </message>
+    <message>
+        <source>no password in the keychain</source>
+        <translation>pas de mot de passe dans le trousseau</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1): value kept at the last synchronisation, %2.</source>
+        <translation>Le serveur est injoignable (%1) : valeur gardée lors de la dernière synchronisation, %2.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1) and no quota was kept.</source>
+        <translation>Le serveur est injoignable (%1) et aucun quota n’a été gardé.</translation>
+    </message>
+    <message>
+        <source>The server reports no quota.</source>
+        <translation>Le serveur n’indique pas de quota.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::QuotaStatus</name>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 Go</translation>
+    </message>
+    <message>
+        <source>%1 messages out of %2</source>
+        <translation>%1 messages sur %2</translation>
+    </message>
+    <message>
+        <source>%1 out of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Your mailbox is %1 % full (%2).</source>
+        <translation>Votre boîte aux lettres est pleine à %1 % (%2).</translation>
+    </message>
+    <message>
+        <source>Your mailbox is %1 % full (%2): free some space (Free up space…) before it is full.</source>
+        <translation>Votre boîte aux lettres est pleine à %1 % (%2) : libérez de l’espace (« Libérer de l’espace… ») avant qu’elle soit pleine.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is almost full: %1 % (%2). Free some space now (Free up space…): once it is full, new mail and the copies of sent messages are refused.</source>
+        <translation>Votre boîte aux lettres est presque pleine : %1 % (%2). Libérez de l’espace maintenant (« Libérer de l’espace… ») : une fois pleine, elle refuse les nouveaux messages et les copies des messages envoyés.</translation>
+    </message>
+    <message>
+        <source>Your mailbox is full (%1): new mail and the copies of sent messages are refused. Free some space (Free up space…); the copies waiting are filed afterwards.</source>
+        <translation>Votre boîte aux lettres est pleine (%1) : les nouveaux messages et les copies des messages envoyés sont refusés. Libérez de l’espace (« Libérer de l’espace… ») ; les copies en attente seront classées ensuite.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "commands/MoveCommand.h"
 #include "commands/OutboxCommand.h"
 #include "commands/PresetsCommand.h"
+#include "commands/QuotaCommand.h"
 #include "commands/ReportPhishingCommand.h"
 #include "commands/SearchCommand.h"
 #include "commands/SendCommand.h"
@@ -57,6 +58,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<ReportPhishingCommand>());
     m_commands.push_back(std::make_unique<SendCommand>());
     m_commands.push_back(std::make_unique<OutboxCommand>());
+    m_commands.push_back(std::make_unique<QuotaCommand>());
     m_commands.push_back(std::make_unique<VacationCommand>());
     m_commands.push_back(std::make_unique<SignatureCommand>());
 }

@@ -21,7 +21,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     CacheDatabase();
     ~CacheDatabase();

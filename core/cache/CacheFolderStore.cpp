@@ -19,7 +19,7 @@ QList<CachedFolder> CacheFolderStore::folders()
     QSqlQuery query(m_database.database());
     query.exec(
         u"SELECT id, path, delimiter, role, selectable, uidvalidity, uidnext, highestmodseq, message_count, "
-        "unseen_count, last_sync FROM folders ORDER BY id"_s);
+        "unseen_count, last_sync, namespace, owner, rights, rights_known FROM folders ORDER BY id"_s);
     while (query.next()) {
         CachedFolder folder;
         folder.id = query.value(0).toLongLong();
@@ -34,6 +34,10 @@ QList<CachedFolder> CacheFolderStore::folders()
         folder.messageCount = query.value(8).toInt();
         folder.unseenCount = query.value(9).toInt();
         folder.lastSync = fromSeconds(query.value(10).toLongLong());
+        folder.info.namespaceKind = FolderInfo::namespaceFromName(query.value(11).toString());
+        folder.info.owner = query.value(12).toString();
+        folder.info.rights = query.value(13).toString();
+        folder.info.rightsKnown = query.value(14).toBool();
         result.append(folder);
     }
     return result;
@@ -65,9 +69,12 @@ bool CacheFolderStore::replaceFolderList(const QList<FolderInfo> &serverFolders)
         QString error;
         QSqlQuery upsert(m_database.database());
         upsert.prepare(
-            u"INSERT INTO folders (path, delimiter, role, selectable) VALUES (?, ?, ?, ?) "
+            u"INSERT INTO folders (path, delimiter, role, selectable, namespace, owner, rights, "
+            u"rights_known) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (path) DO UPDATE SET delimiter = excluded.delimiter, role = excluded.role, "
-            "selectable = excluded.selectable"_s);
+            "selectable = excluded.selectable, namespace = excluded.namespace, owner = excluded.owner, "
+            "rights = excluded.rights, rights_known = excluded.rights_known"_s);
         QStringList paths;
         for (const FolderInfo &folder : serverFolders) {
             paths.append(folder.path());
@@ -75,6 +82,10 @@ bool CacheFolderStore::replaceFolderList(const QList<FolderInfo> &serverFolders)
             upsert.addBindValue(QString(folder.separator));
             upsert.addBindValue(FolderInfo::roleName(folder.role));
             upsert.addBindValue(folder.selectable ? 1 : 0);
+            upsert.addBindValue(FolderInfo::namespaceName(folder.namespaceKind));
+            upsert.addBindValue(folder.owner.isNull() ? u""_s : folder.owner);
+            upsert.addBindValue(folder.rights.isNull() ? u""_s : folder.rights);
+            upsert.addBindValue(folder.rightsKnown ? 1 : 0);
             if (!execPrepared(upsert, error, &m_database))
                 return false;
         }

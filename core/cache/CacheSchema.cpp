@@ -104,6 +104,24 @@ QStringList CacheSchema::migrationTo(int version)
             u"ALTER TABLE messages ADD COLUMN model_version INTEGER NOT NULL DEFAULT 0"_s,
             u"CREATE INDEX messages_to_reindex ON messages (model_version) WHERE has_body = 1"_s,
         };
+    case 5:
+        return {
+            // Issue 18: whose folder it is (NAMESPACE) and what the user may do in it
+            // (MYRIGHTS letters; rights_known = 0 when the server was not asked: all allowed).
+            u"ALTER TABLE folders ADD COLUMN namespace TEXT NOT NULL DEFAULT 'personal'"_s,
+            u"ALTER TABLE folders ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE folders ADD COLUMN rights TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE folders ADD COLUMN rights_known INTEGER NOT NULL DEFAULT 0"_s,
+            // The account's quota (GETQUOTAROOT "INBOX"), as last read: one row, KiB and counts,
+            // -1 where the server sets no limit for the resource.
+            uR"(CREATE TABLE quota (
+                   id INTEGER PRIMARY KEY CHECK (id = 1),
+                   storage_used INTEGER NOT NULL DEFAULT -1,
+                   storage_limit INTEGER NOT NULL DEFAULT -1,
+                   messages_used INTEGER NOT NULL DEFAULT -1,
+                   messages_limit INTEGER NOT NULL DEFAULT -1,
+                   read_at INTEGER NOT NULL DEFAULT 0))"_s,
+        };
     default:
         return {};
     }

@@ -5,6 +5,7 @@
 #include "CacheFolderStore.h"
 #include "CacheLocalChangeStore.h"
 #include "CacheMessageStore.h"
+#include "CacheQuotaStore.h"
 #include "CacheSearchIndex.h"
 #include "CachedMessage.h"
 #include "FolderSyncStore.h"
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] CacheLocalChangeStore &localChanges() { return m_localChanges; }
     [[nodiscard]] CacheSearchIndex &searchIndex() { return m_searchIndex; }
     [[nodiscard]] CacheAddressBook &addressBook() { return m_addressBook; }
+    [[nodiscard]] CacheQuotaStore &quotaStore() { return m_quota; }
 
     // FolderSyncStore: what the folder synchroniser writes, forwarded to the stores.
     bool saveFolderState(qint64 folderId, quint32 uidValidity, quint32 uidNext,
@@ -69,6 +71,7 @@ private:
     CacheMessageStore m_messages{m_database, m_folders, m_searchIndex};
     CacheLocalChangeStore m_localChanges{m_database, m_folders, m_messages};
     CacheAddressBook m_addressBook{m_database};
+    CacheQuotaStore m_quota{m_database};
 };
 
 } // namespace Amiens

@@ -39,4 +39,26 @@ FolderInfo::Role FolderInfo::roleFromName(const QString &name)
     return Role::None;
 }
 
+QString FolderInfo::namespaceName(Namespace kind)
+{
+    switch (kind) {
+    case Namespace::Personal:
+        return u"personal"_s;
+    case Namespace::OtherUser:
+        return u"other-user"_s;
+    case Namespace::Shared:
+        return u"shared"_s;
+    }
+    return u"personal"_s;
+}
+
+FolderInfo::Namespace FolderInfo::namespaceFromName(const QString &name)
+{
+    if (name == "other-user"_L1)
+        return Namespace::OtherUser;
+    if (name == "shared"_L1)
+        return Namespace::Shared;
+    return Namespace::Personal;
+}
+
 } // namespace Amiens

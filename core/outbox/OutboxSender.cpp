@@ -243,10 +243,18 @@ void OutboxSender::copyToSent(OutboxEntry entry)
         if (!self)
             return;
         if (error) {
-            // Sent already: only the copy waits, it is never sent again.
+            // Sent already: only the copy waits, it is never sent again. It stays in the outbox
+            // (SentAwaitingCopy) and is filed at the next run, e.g. once space is freed after
+            // [OVERQUOTA]; the reason is kept so that the user sees why it waits.
             qCWarning(lcNet).noquote()
                 << "outbox: copy of" << entry.id << "to Sent failed:" << error->message;
-            self->next();
+            OutboxEntry waiting = entry;
+            waiting.error = tr("Sent. Its copy could not be filed in Sent yet; it is kept and filed at "
+                               "the next attempt: %1")
+                                .arg(error->message);
+            waiting.errorTechnical = error->technical;
+            if (self->save(waiting))
+                self->next();
             return;
         }
         crashPoint("after-copy");

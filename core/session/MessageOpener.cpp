@@ -2,6 +2,7 @@
 
 #include "AccountSession.h"
 #include "cache/MailCache.h"
+#include "imap/FolderPermissions.h"
 #include "jobs/FetchBodyJob.h"
 
 using namespace Qt::StringLiterals;
@@ -43,7 +44,8 @@ MessageOpener::Opened MessageOpener::open(const CachedMessage &message)
                     Q_EMIT self->bodyFailed(rowId, error);
             });
         opened.fetching = true;
-    } else if (!message.isSeen()) {
+    } else if (!message.isSeen() && maySetSeen(message.folderId)) {
+        // A folder shared read-only cannot take \Seen: opening a message there is no error.
         m_session->changeFlags(path, {message.uid}, {u"\\Seen"_s}, {},
                                [self = QPointer(this)](const QString &error) {
                                    if (self)
@@ -57,6 +59,12 @@ QString MessageOpener::folderPath(qint64 folderId) const
 {
     const auto folder = m_cache.folderStore().folderById(folderId);
     return folder ? folder->info.path() : QString();
+}
+
+bool MessageOpener::maySetSeen(qint64 folderId) const
+{
+    const auto folder = m_cache.folderStore().folderById(folderId);
+    return !folder || FolderPermissions(folder->info).can(FolderPermissions::Action::ChangeSeen);
 }
 
 bool MessageOpener::isOwnFolder(qint64 folderId) const

@@ -39,6 +39,8 @@ public:
     [[nodiscard]] QString folderPath(qint64 folderId) const;
     /// Sent and Drafts hold the user's own mail: no phishing check, receipts that answer it.
     [[nodiscard]] bool isOwnFolder(qint64 folderId) const;
+    /// Whether the folder's rights let opening a message mark it read.
+    [[nodiscard]] bool maySetSeen(qint64 folderId) const;
 
 Q_SIGNALS:
     /// The body of the message with cache row @p rowId arrived.

@@ -1,13 +1,18 @@
 #include "AccountSynchronizer.h"
 
+#include "QuotaReader.h"
 #include "cache/MailCache.h"
 #include "imap/FolderList.h"
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
 #include "util/CacheWriteError.h"
 #include "util/Clock.h"
+#include "util/Logging.h"
 
 #include <QElapsedTimer>
+#include <vmime/exception.hpp>
+
+using namespace Qt::StringLiterals;
 
 namespace Amiens {
 
@@ -25,13 +30,71 @@ constexpr qint64 kReindexMillisecondsPerSync = 10000;
 constexpr int kReindexBatch = 500;
 } // namespace
 
+void AccountSynchronizer::classifyFolders(ImapCommandChannel &channel, QList<FolderInfo> &folders)
+{
+    std::optional<ImapNamespaceParser::Namespaces> namespaces;
+    try {
+        namespaces = channel.namespaces();
+    } catch (const vmime::exceptions::command_error &error) {
+        qCWarning(lcImap).noquote() << "NAMESPACE refused:" << error.what();
+    }
+    if (!namespaces)
+        return; // no NAMESPACE: every folder is the user's own
+    // The longest matching prefix wins ("" is the personal namespace's usual prefix).
+    for (FolderInfo &folder : folders) {
+        const QString path = folder.path();
+        qsizetype best = -1;
+        auto match = [&](const QList<ImapNamespaceParser::Namespace> &list, FolderInfo::Namespace kind) {
+            for (const ImapNamespaceParser::Namespace &space : list) {
+                QString prefix = space.prefix;
+                // "shared/" also covers the namespace's own root, listed as "shared".
+                const bool covers = path.startsWith(prefix) ||
+                                    (!space.delimiter.isNull() && prefix.endsWith(space.delimiter) &&
+                                     path == prefix.chopped(1));
+                if (covers && prefix.size() > best) {
+                    best = prefix.size();
+                    folder.namespaceKind = kind;
+                    folder.owner.clear();
+                    if (kind == FolderInfo::Namespace::OtherUser && path.size() > prefix.size()) {
+                        // shared/jmartin/Projets: the owner is the first name after the prefix.
+                        const QString rest = path.mid(prefix.size());
+                        folder.owner = space.delimiter.isNull() ? rest : rest.section(space.delimiter, 0, 0);
+                    }
+                }
+            }
+        };
+        match(namespaces->personal, FolderInfo::Namespace::Personal);
+        match(namespaces->otherUsers, FolderInfo::Namespace::OtherUser);
+        match(namespaces->shared, FolderInfo::Namespace::Shared);
+    }
+    // MYRIGHTS costs one round trip per folder: asked only where the answer can differ. In the
+    // user's own folders servers grant everything (Dovecot: all rights to the owner), so asking
+    // there would add a round trip per folder to every sync for nothing; the server still
+    // refuses what it must, and the replay handles a NO as it always has.
+    for (FolderInfo &folder : folders) {
+        if (folder.namespaceKind == FolderInfo::Namespace::Personal || !folder.selectable)
+            continue;
+        try {
+            if (const std::optional<ImapRights> rights = channel.myRights(folder.path())) {
+                folder.rights = rights->letters();
+                folder.rightsKnown = true;
+            }
+        } catch (const vmime::exceptions::command_error &error) {
+            // The folder went between LIST and MYRIGHTS, or is not ours to ask about: unknown.
+            qCWarning(lcImap).noquote() << "MYRIGHTS" << folder.path() << "refused:" << error.what();
+        }
+    }
+}
+
 SyncReport AccountSynchronizer::run()
 {
-    const QList<FolderInfo> serverFolders = FolderList::read(m_connection);
+    QList<FolderInfo> serverFolders = FolderList::read(m_connection);
+    ImapCommandChannel channel(m_connection);
+    classifyFolders(channel, serverFolders);
     if (!m_cache.folderStore().replaceFolderList(serverFolders))
         throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
+    QuotaReader::read(channel, m_cache);
 
-    ImapCommandChannel channel(m_connection);
     FolderSynchronizer folders(channel, m_cache, m_options, m_progress);
     SyncReport report;
     // The cache's folders in the server's display order (FolderList sorts inbox first).

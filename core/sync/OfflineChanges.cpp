@@ -4,6 +4,7 @@
 #include "account/AccountPaths.h"
 #include "cache/MailCache.h"
 #include "cache/PendingOperationQueue.h"
+#include "imap/FolderPermissions.h"
 #include "util/Clock.h"
 
 #include <QDateTime>
@@ -28,6 +29,14 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+/// False with the French reason when @p folder's rights forbid @p action: checked before anything
+/// is queued, so a refused change leaves no trace.
+bool allowed(const CachedFolder &folder, FolderPermissions::Action action, QString *error)
+{
+    const FolderPermissions permissions(folder.info);
+    return permissions.can(action) || fail(error, permissions.reason(action));
+}
+
 } // namespace
 
 bool OfflineChanges::changeFlags(const QString &folderPath, const QList<quint32> &uids,
@@ -36,6 +45,8 @@ bool OfflineChanges::changeFlags(const QString &folderPath, const QList<quint32>
     const auto folder = m_cache.folderStore().folder(folderPath);
     if (!folder)
         return fail(error, tr("Unknown folder: %1").arg(folderPath));
+    if (QString reason; !FolderPermissions(folder->info).canChangeFlags(add + remove, &reason))
+        return fail(error, reason);
     PendingOperationQueue queue(m_cache.database());
     const bool ok = m_cache.database().transaction([&] {
         if (!m_cache.localChanges().changeFlags(folder->id, uids, add, remove))
@@ -56,10 +67,13 @@ bool OfflineChanges::move(const QString &folderPath, const QList<quint32> &uids,
                           const QString &destinationPath, QString *error, int undoSeconds,
                           qint64 *operationId)
 {
-    if (!m_cache.folderStore().folder(destinationPath))
+    const auto destination = m_cache.folderStore().folder(destinationPath);
+    if (!destination)
         return fail(error, tr("Unknown folder: %1").arg(destinationPath));
     if (folderPath == destinationPath)
         return true;
+    if (!allowed(*destination, FolderPermissions::Action::AddMessages, error))
+        return false;
     return takeAway(folderPath, uids, PendingOperation::Kind::Move, destinationPath, undoSeconds, operationId,
                     error);
 }
@@ -77,6 +91,11 @@ bool OfflineChanges::takeAway(const QString &folderPath, const QList<quint32> &u
     const auto folder = m_cache.folderStore().folder(folderPath);
     if (!folder)
         return fail(error, tr("Unknown folder: %1").arg(folderPath));
+    if (!allowed(*folder,
+                 kind == PendingOperation::Kind::Delete ? FolderPermissions::Action::DeleteMessages
+                                                        : FolderPermissions::Action::MoveOut,
+                 error))
+        return false;
     PendingOperation operation;
     operation.kind = kind;
     operation.folderPath = folderPath;
@@ -116,6 +135,8 @@ bool OfflineChanges::transfer(const QString &folderPath, const QList<quint32> &u
     const auto folder = m_cache.folderStore().folder(folderPath);
     if (!folder)
         return fail(error, tr("Unknown folder: %1").arg(folderPath));
+    if (!keepOriginal && !allowed(*folder, FolderPermissions::Action::MoveOut, error))
+        return false;
     // Everything is read first: either every message goes, or none.
     QList<QPair<Transfer, QByteArray>> messages;
     for (const quint32 uid : uids) {

@@ -3,6 +3,7 @@
 #include "CliOptions.h"
 #include "CommandContext.h"
 #include "autoreply/AutoResponder.h"
+#include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
 #include "services/AccountServices.h"
 #include "session/AccountSession.h"
@@ -122,10 +123,18 @@ bool SyncCommand::respondToAbsence(CommandContext &context, AccountServices &ser
     const AutoResponder::Result result = services.respondToAbsence();
     if (!result.error.isEmpty())
         CommandContext::err() << tr("Warning: %1").arg(result.error) << '\n';
-    if (result.queued == 0)
+    // Sent copies the server refused (a full mailbox: [OVERQUOTA]) are filed now that the sync
+    // may follow a clean-up; the messages themselves went out already and never go again.
+    bool copiesWaiting = false;
+    for (const OutboxEntry &entry : Outbox(services.outboxDirectory()).entries())
+        copiesWaiting = copiesWaiting || entry.state == OutboxEntry::State::SentAwaitingCopy;
+    if (result.queued == 0 && !copiesWaiting)
         return false;
-    CommandContext::out() << tr("%n automatic reply(ies) queued.", nullptr, result.queued) << '\n';
+    if (result.queued > 0)
+        CommandContext::out() << tr("%n automatic reply(ies) queued.", nullptr, result.queued) << '\n';
     OutboxSender *sender = services.outboxSender();
+    if (result.queued == 0)
+        sender->processNow(false);
     QObject::connect(sender, &OutboxSender::finished, sender,
                      [&context, finish](int, int, const std::optional<ServiceError> &blocked) {
                          finish(blocked ? context.reportError(*blocked) : CommandContext::Success);

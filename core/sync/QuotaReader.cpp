@@ -1,0 +1,53 @@
+#include "QuotaReader.h"
+
+#include "cache/MailCache.h"
+#include "imap/ImapCommandChannel.h"
+#include "util/CacheWriteError.h"
+#include "util/Clock.h"
+#include "util/Logging.h"
+
+#include <vmime/exception.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace Amiens {
+
+std::optional<AccountQuota> QuotaReader::read(ImapCommandChannel &channel, MailCache &cache)
+{
+    std::optional<ImapQuotaParser::QuotaRoots> roots;
+    try {
+        roots = channel.quotaRoot(u"INBOX"_s);
+    } catch (const vmime::exceptions::command_error &error) {
+        qCWarning(lcImap).noquote() << "GETQUOTAROOT refused:" << error.what();
+        return std::nullopt;
+    }
+    if (!roots)
+        return std::nullopt; // no QUOTA capability: whatever was cached stays as it was
+    AccountQuota quota;
+    quota.readAt = Clock::currentDateTimeUtc();
+    // Several roots: the one nearest its limit is what the user runs into first.
+    double worst = -1;
+    for (const ImapQuotaParser::Quota &root : std::as_const(roots->quotas)) {
+        if (const auto storage = root.storage(); storage && storage->limit > 0) {
+            const double ratio = double(storage->usage) / double(storage->limit);
+            if (ratio > worst) {
+                worst = ratio;
+                quota.storageUsedKiB = qint64(storage->usage);
+                quota.storageLimitKiB = qint64(storage->limit);
+            }
+        }
+        if (const auto messages = root.messages();
+            messages && messages->limit > 0 && quota.messagesLimit < 0) {
+            quota.messagesUsed = qint64(messages->usage);
+            quota.messagesLimit = qint64(messages->limit);
+        }
+    }
+    if (cache.isOpen()) {
+        const bool unlimited = quota.storageLimitKiB < 0 && quota.messagesLimit < 0;
+        if (!(unlimited ? cache.quotaStore().clearQuota() : cache.quotaStore().saveQuota(quota)))
+            throw CacheWriteError("quota: " + cache.lastError().toStdString());
+    }
+    return quota;
+}
+
+} // namespace Amiens
