@@ -1080,6 +1080,75 @@
     </message>
 </context>
 <context>
+    <name>Amiens::FreeSpaceDialog</name>
+    <message>
+        <source>Free up space — %1</source>
+        <translation>Libérer de l&apos;espace — %1</translation>
+    </message>
+    <message>
+        <source>The server does not say how much room the mailbox has.</source>
+        <translation>Le serveur n&apos;indique pas la place dont dispose la boîte aux lettres.</translation>
+    </message>
+    <message>
+        <source>Mailbox usage</source>
+        <translation>Occupation de la boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Messages in these folders were already put aside.</source>
+        <translation>Les messages de ces dossiers ont déjà été mis de côté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Empty the Trash (%n message(s), %1)</source>
+        <translation>
+            <numerusform>Vider la corbeille (%n message, %1)</numerusform>
+            <numerusform>Vider la corbeille (%n messages, %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Empty the Junk folder (%n message(s), %1)</source>
+        <translation>
+            <numerusform>Vider les indésirables (%n message, %1)</numerusform>
+            <numerusform>Vider les indésirables (%n messages, %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trash and Junk</source>
+        <translation>Corbeille et Indésirables</translation>
+    </message>
+    <message>
+        <source>Largest messages</source>
+        <translation>Messages les plus volumineux</translation>
+    </message>
+    <message>
+        <source>Oldest attachments</source>
+        <translation>Pièces jointes les plus anciennes</translation>
+    </message>
+    <message>
+        <source>Delete the selected messages</source>
+        <translation>Supprimer les messages sélectionnés</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::HelpTexts</name>
     <message>
         <source>Check your PIN, then type it again followed by a new code from your key: each code works only once.</source>
