@@ -124,6 +124,8 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
                 // The messages stay where the server keeps them: show them again.
                 if (takesMessagesAway) {
                     m_cache.localChanges().unhideMessages(operation.id);
+                    if (operation.kind == PendingOperation::Kind::TransferOut)
+                        forgetTransfer(operation);
                 } else if (const auto folder = m_cache.folderStore().folder(operation.folderPath)) {
                     // The cache shows flags the server never took, and their messages' MODSEQ did
                     // not move, so no CHANGEDSINCE would ever bring the server's flags back:
@@ -143,16 +145,31 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
     return result;
 }
 
+std::pair<MessageTransferQueue, QString>
+PendingOperationReplayer::transferOf(const PendingOperation &operation) const
+{
+    const QJsonObject argument = QJsonDocument::fromJson(operation.argument.toUtf8()).object();
+    const QString target = argument.value(u"account"_s).toString();
+    return {MessageTransferQueue(
+                AccountPaths(AccountPaths::profileDirectoryOfCacheFile(m_cache.database().path()), target)
+                    .transfersDirectory()),
+            argument.value(u"transfer"_s).toString()};
+}
+
+void PendingOperationReplayer::forgetTransfer(const PendingOperation &operation) const
+{
+    // This side keeps its copy after all: the other account's record must not wait for it forever.
+    auto [transfers, transferId] = transferOf(operation);
+    transfers.remove(transferId);
+}
+
 bool PendingOperationReplayer::replayTransferOut(const PendingOperation &operation, Result &result,
                                                  QString &selected)
 {
     using Transfer = MessageTransferQueue::Transfer;
-    const QJsonObject argument = QJsonDocument::fromJson(operation.argument.toUtf8()).object();
-    const QString target = argument.value(u"account"_s).toString();
-    const QString transferId = argument.value(u"transfer"_s).toString();
-    MessageTransferQueue transfers(
-        AccountPaths(AccountPaths::profileDirectoryOfCacheFile(m_cache.database().path()), target)
-            .transfersDirectory());
+    auto [transfers, transferId] = transferOf(operation);
+    const QString target =
+        QJsonDocument::fromJson(operation.argument.toUtf8()).object().value(u"account"_s).toString();
     const std::optional<Transfer> transfer = transfers.transfer(transferId);
     PendingOperationQueue queue(m_cache.database());
     if (!transfer || transfer->state == Transfer::State::Failed) {

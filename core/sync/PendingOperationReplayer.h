@@ -1,7 +1,10 @@
 #pragma once
 
+#include "MessageTransferQueue.h"
+
 #include <QCoreApplication>
 #include <QStringList>
+#include <utility>
 
 namespace Amiens {
 
@@ -40,6 +43,11 @@ private:
     /// added there; put back when the target refused it or the transfer is gone; otherwise it
     /// waits. True when the operation is finished (removed from the queue).
     bool replayTransferOut(const PendingOperation &operation, Result &result, QString &selected);
+    /// The other account's transfer queue and the transfer a TransferOut waits for.
+    [[nodiscard]] std::pair<MessageTransferQueue, QString>
+    transferOf(const PendingOperation &operation) const;
+    /// Drops that transfer's record (this account keeps its copy after all).
+    void forgetTransfer(const PendingOperation &operation) const;
 
     ImapCommandChannel &m_channel;
     MailCache &m_cache;

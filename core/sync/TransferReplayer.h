@@ -12,8 +12,9 @@ class ImapCommandChannel;
 /// Adds to this account's server the messages moved or copied here from another account
 /// (MessageTransferQueue), oldest first, each exactly once: the record says « attempted » before
 /// the APPEND goes out, and after a crash an attempted message is looked up by its Message-ID
-/// before being sent again. A full mailbox ([OVERQUOTA]) keeps the message queued for later; any
-/// other refusal is retried three times, then the source account keeps its copy.
+/// before being sent again (a message without a Message-ID cannot be looked up: after such a
+/// crash it may arrive twice, never zero times). A full mailbox ([OVERQUOTA]) keeps the message queued for
+/// later; any other refusal is retried three times, then the source account keeps its copy.
 class TransferReplayer
 {
     Q_DECLARE_TR_FUNCTIONS(Amiens::TransferReplayer)

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void fullMailboxKeepsTheMessageQueued();
     void refusedMessageGoesBackToTheSource();
     void copyLeavesTheSourceAlone();
+    void sourceThatCannotRemoveItsCopyKeepsIt();
     void messagesNotDownloadedAreRefusedWholesale();
 
 private:
@@ -323,6 +324,26 @@ void TestMessageTransfer::refusedMessageGoesBackToTheSource()
     QVERIFY(targetQueue().all().isEmpty());
     QCOMPARE(result.conflicts.size(), 1);
     QVERIFY2(result.conflicts.first().contains(u"TRYCREATE"_s), qPrintable(result.conflicts.first()));
+}
+
+void TestMessageTransfer::sourceThatCannotRemoveItsCopyKeepsIt()
+{
+    QString error;
+    QVERIFY(OfflineChanges(*m_source).transfer(u"INBOX"_s, {7}, kSchool, u"INBOX"_s, false, &error));
+    ImapScenario target;
+    target.expect(uR"re(APPEND INBOX .*)re"_s).acceptLiteral().ok();
+    QVERIFY(replayTarget(target)->isComplete());
+    // The source's server refuses to let it go (a folder shared read-only meanwhile): after three
+    // refusals the copy stays, shown again, and the other account's record is dropped with it.
+    for (int round = 0; round < PendingOperationReplayer::kMaxAttempts; ++round) {
+        ImapScenario source;
+        source.expect(u"SELECT INBOX"_s).no("[NOPERM] Permission denied");
+        auto player = replaySource(source);
+        QVERIFY2(player->isComplete(), qPrintable(player->report()));
+    }
+    QVERIFY(PendingOperationQueue(m_source->database()).all().isEmpty());
+    QCOMPARE(visibleInInbox(), 2);
+    QVERIFY(targetQueue().all().isEmpty());
 }
 
 void TestMessageTransfer::copyLeavesTheSourceAlone()
