@@ -321,6 +321,32 @@
     </message>
 </context>
 <context>
+    <name>Amiens::AccountRemovalPrompt</name>
+    <message>
+        <source>Remove the account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Remove the account « %1 » from this computer? Its mail stays on the server; the copy kept here and its saved password are erased.</source>
+        <translation>Supprimer le compte « %1 » de cet ordinateur ? Son courrier reste sur le serveur ; la copie conservée ici et son mot de passe enregistré sont effacés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting in its outbox cannot be sent any more: they will be deleted.</source>
+        <translation>
+            <numerusform>%n message en attente dans sa boîte d&apos;envoi ne pourra plus être envoyé : il sera supprimé.</numerusform>
+            <numerusform>%n messages en attente dans sa boîte d&apos;envoi ne pourront plus être envoyés : ils seront supprimés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the messages and remove</source>
+        <translation>Supprimer les messages et le compte</translation>
+    </message>
+    <message>
+        <source>Keep the account</source>
+        <translation>Garder le compte</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::AccountSession</name>
     <message>
         <source>The offline cache cannot be opened.</source>
@@ -769,6 +795,10 @@
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1433,42 @@
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
+    </message>
+    <message>
+        <source>Adds another mailbox, such as the school&apos;s functional mailbox</source>
+        <translation>Ajoute une autre boîte, comme la boîte fonctionnelle de l&apos;établissement</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the account…</source>
+        <translation>&amp;Supprimer le compte…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Déplacer vers</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ManageSieveClient</name>
@@ -1589,6 +1655,21 @@
     </message>
 </context>
 <context>
+    <name>Amiens::MessageTransferQueue</name>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>Le dossier %1 n&apos;a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>The message could not be saved for the other account (is the disk full?): %1</source>
+        <translation>Le message n&apos;a pas pu être enregistré pour l&apos;autre compte (le disque est-il plein ?) : %1</translation>
+    </message>
+    <message>
+        <source>The state of a message moved between accounts could not be saved (is the disk full?): %1</source>
+        <translation>L&apos;état d&apos;un message déplacé entre comptes n&apos;a pas pu être enregistré (le disque est-il plein ?) : %1</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::MessageView</name>
     <message>
         <source>&amp;Save…</source>
@@ -1726,6 +1807,14 @@
         <source>The change could not be undone: %1</source>
         <translation>La modification n&apos;a pas pu être annulée : %1</translation>
     </message>
+    <message>
+        <source>The message %1 of %2 is no longer there.</source>
+        <translation>Le message %1 de %2 n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>« %1 » is not downloaded yet: open it once connected, then move it to the other account.</source>
+        <translation>« %1 » n&apos;est pas encore téléchargé : ouvrez-le une fois connecté, puis déplacez-le vers l&apos;autre compte.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::OfflinePolicy</name>
@@ -1788,6 +1877,14 @@
     <message>
         <source>The server refused a change made offline in %1 (%2); it was abandoned.</source>
         <translation>Le serveur a refusé une modification faite hors connexion dans %1 (%2) ; elle a été abandonnée.</translation>
+    </message>
+    <message>
+        <source>A message of %1 could not be moved to the account %2 (%3); it stays in %1.</source>
+        <translation>Un message de %1 n&apos;a pas pu être déplacé vers le compte %2 (%3) ; il reste dans %1.</translation>
+    </message>
+    <message>
+        <source>the account no longer exists</source>
+        <translation>le compte n&apos;existe plus</translation>
     </message>
 </context>
 <context>
@@ -2187,6 +2284,22 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>You are still signed in: the messages wait in the outbox.</source>
         <translation>Vous êtes toujours connecté : les messages attendent dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: without a password, only the mail already on this computer can be read.</source>
+        <translation>%1 : sans mot de passe, seul le courrier déjà présent sur cet ordinateur peut être lu.</translation>
+    </message>
+    <message>
+        <source>Rename the account</source>
+        <translation>Renommer le compte</translation>
+    </message>
+    <message>
+        <source>Name shown for %1:</source>
+        <translation>Nom affiché pour %1 :</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +2869,21 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>The file %1 holds no PEM certificate.</source>
         <translation>Le fichier %1 ne contient aucun certificat PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::TransferReplayer</name>
+    <message>
+        <source>the message&apos;s file is missing</source>
+        <translation>le fichier du message est manquant</translation>
+    </message>
+    <message>
+        <source>The mailbox is full: « %1 » will be added to %2 once space has been freed.</source>
+        <translation>La boîte est pleine : « %1 » sera ajouté à %2 une fois de l&apos;espace libéré.</translation>
+    </message>
+    <message>
+        <source>The server refused « %1 » in %2 (%3).</source>
+        <translation>Le serveur a refusé « %1 » dans %2 (%3).</translation>
     </message>
 </context>
 <context>
