@@ -14,6 +14,8 @@
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "cache/MailCache.h"
+#include "compose/MessageBuilder.h"
+#include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
 #include "settings/SitePolicy.h"
 
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void twoRootsAndAReplyFromTheFunctionalMailbox();
     void removingOneAccountLeavesTheOther();
     void movingAMessageToTheOtherAccount();
+    void renamingAndReorderingFromTheMenu();
 
 private:
     /// A profile holding both accounts (Marie first), their passwords in the keyring.
@@ -199,16 +202,30 @@ void TestMultiAccountWindow::removingOneAccountLeavesTheOther()
     const QString functionalCache = AccountPaths(profile.directory(), functionalId).cacheFile();
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(marieCache) && QFileInfo::exists(functionalCache), 20000);
 
-    // From the menu, on the school's folder: the user first says no, and nothing changes.
+    // A message waits in the school's outbox (written after its last sending).
+    OutgoingMessage waiting;
+    waiting.from = {u"Collège Jules Verne"_s, m_env.functionalAddress};
+    waiting.to = {{u"Jean Martin"_s, m_env.address2}};
+    waiting.subject = u"Pas encore parti"_s;
+    waiting.plainText = u"Bonjour"_s;
+    QString error;
+    const auto built = MessageBuilder::build(waiting, &error);
+    QVERIFY2(built, qPrintable(error));
+    QVERIFY2(
+        Outbox(AccountPaths(profile.directory(), functionalId).outboxDirectory()).enqueue(*built, &error),
+        qPrintable(error));
+
+    // From the menu, on the school's folder: the user is told about it, says no, nothing changes.
     QVERIFY(window.selectFolder(u"INBOX"_s, functionalId));
     QAction *remove = window.action(u"removeAccountAction"_s);
     QVERIFY(remove);
     AccountRemovalPrompt::setNextAnswer(false);
     remove->trigger();
     QCOMPARE(AccountRemovalPrompt::askCount(), 1);
-    QCOMPARE(AccountRemovalPrompt::lastUnsentCount(), 0);
+    QCOMPARE(AccountRemovalPrompt::lastUnsentCount(), 1);
     QCOMPARE(profile.accounts().size(), 2);
     QCOMPARE(window.folderModel()->rowCount(), 2);
+    QVERIFY(QFileInfo::exists(functionalCache));
 
     QSignalSpy removed(&launcher, &SessionLauncher::accountRemoved);
     AccountRemovalPrompt::setNextAnswer(true);
@@ -285,6 +302,44 @@ void TestMultiAccountWindow::movingAMessageToTheOtherAccount()
         },
         40000));
     QCOMPARE(MailServerControl(m_env.functionalUser).count(u"INBOX"_s, query), 1); // exactly once
+    launcher.finish();
+}
+
+void TestMultiAccountWindow::renamingAndReorderingFromTheMenu()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    awaitRoots(window, 0, 0);
+    const QString marieId = m_env.account().id;
+    const QString functionalId = m_env.functionalAccount().id;
+    FolderTreeModel *model = window.folderModel();
+
+    // « Monter » on the school's folder: first in the profile and in the tree.
+    QVERIFY(window.selectFolder(u"INBOX"_s, functionalId));
+    window.action(u"moveAccountUpAction"_s)->trigger();
+    QCOMPARE(profile.accounts().first().id, functionalId);
+    QCOMPARE(model->index(0, 0).data(FolderTreeModel::AccountIdRole).toString(), functionalId);
+    QCOMPARE(model->index(1, 0).data(FolderTreeModel::AccountIdRole).toString(), marieId);
+    // The folder being read stays selected.
+    QCOMPARE(window.folderView()->currentIndex().data(FolderTreeModel::AccountIdRole).toString(),
+             functionalId);
+    QCOMPARE(window.currentAccountId(), functionalId);
+
+    // « Renommer »: the profile and the root.
+    launcher.renameAccount(marieId, u"Personnel"_s);
+    QCOMPARE(profile.account(marieId)->label, u"Personnel"_s);
+    QCOMPARE(model->index(1, 0).data().toString(), u"Personnel"_s);
+
+    // « Descendre »: back in the first order.
+    window.action(u"moveAccountDownAction"_s)->trigger();
+    QCOMPARE(profile.accounts().first().id, marieId);
+    QCOMPARE(model->index(0, 0).data().toString(), u"Personnel"_s);
     launcher.finish();
 }
 
