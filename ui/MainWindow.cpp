@@ -166,8 +166,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_undoBar = new UndoBar(this);
     statusBar()->addPermanentWidget(m_undoBar);
     connect(m_undoBar, &UndoBar::undoRequested, this, [this](qint64 operationId) {
-        if (m_session)
-            m_session->undoChange(operationId, [this](const QString &error) { afterLocalChange(error); });
+        // The account that made the change, even if another one is shown now.
+        const QPointer<AccountSession> session = m_undoSession ? m_undoSession : m_session;
+        if (session)
+            session->undoChange(operationId, [this](const QString &error) { afterLocalChange(error); });
     });
     // The change may now reach the server.
     connect(m_undoBar, &UndoBar::expired, this, &MainWindow::syncRequested);
@@ -1128,8 +1130,10 @@ bool MainWindow::emptyTrash(const std::function<bool(int count)> &confirm)
 
 void MainWindow::afterUndoableChange(const QString &error, qint64 operationId, const QString &description)
 {
-    if (error.isEmpty() && operationId != 0 && m_undoSeconds > 0)
+    if (error.isEmpty() && operationId != 0 && m_undoSeconds > 0) {
+        m_undoSession = m_session;
         m_undoBar->offer(description, operationId, m_undoSeconds);
+    }
     afterLocalChange(error);
 }
 

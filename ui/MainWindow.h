@@ -219,6 +219,7 @@ private:
     QHash<QString, int> m_inboxUnread;
     QPointer<AccountSession> m_session;
     QPointer<AccountServices> m_services;
+    QPointer<AccountSession> m_undoSession; ///< whose change "Annuler" offers to undo
     /// A configured composer (profile, addresses, drafts), not shown yet.
     ComposerWindow *createComposer();
     /// Once @p composer's message is in the outbox, sets @p flag (Answered, $Forwarded) on the original.
