@@ -526,8 +526,16 @@ void SessionLauncher::finish()
                 << "quitting a shared workstation:" << left << "unsent messages deleted";
     }
     endSession();
+    // Other accounts on a shared workstation are erased on quitting too, once stopped.
+    QList<Account> sharedOthers;
+    for (const AccountServices *services : m_others.all()) {
+        if (services->account().sharedWorkstation)
+            sharedOthers.append(services->account());
+    }
     while (!m_others.isEmpty())
         stopOtherAccount(m_others.ids().constFirst());
+    for (const Account &shared : std::as_const(sharedOthers))
+        eraseSharedAccount(shared);
     if (m_account && m_account->sharedWorkstation)
         eraseSharedAccount(*m_account);
     m_account.reset();

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void removingOneAccountLeavesTheOther();
     void movingAMessageToTheOtherAccount();
     void renamingAndReorderingFromTheMenu();
+    void quittingErasesAnotherSharedAccount();
 
 private:
     /// A profile holding both accounts (Marie first), their passwords in the keyring.
@@ -341,6 +342,38 @@ void TestMultiAccountWindow::renamingAndReorderingFromTheMenu()
     QCOMPARE(profile.accounts().first().id, marieId);
     QCOMPARE(model->index(0, 0).data().toString(), u"Personnel"_s);
     launcher.finish();
+}
+
+void TestMultiAccountWindow::quittingErasesAnotherSharedAccount()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    QString error;
+    QVERIFY(profile.saveAccount(m_env.account(), &error));
+    QVERIFY(m_credentials->writePasswordAndWait(m_env.account().id, m_env.password).ok());
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    // The school's mailbox added during the session, on a shared workstation.
+    Account functional = m_env.functionalAccount();
+    functional.label = u"Collège (ce.0801234x)"_s;
+    functional.sharedWorkstation = true;
+    QVERIFY(profile.saveAccount(functional, &error));
+    launcher.startOtherAccount(functional, m_env.functionalPassword);
+    awaitRoots(window, 0, 0);
+    const QString marieCache = AccountPaths(profile.directory(), m_env.account().id).cacheFile();
+    const QString functionalCache = AccountPaths(profile.directory(), functional.id).cacheFile();
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(marieCache) && QFileInfo::exists(functionalCache), 20000);
+
+    // Quitting erases it, and only it.
+    launcher.finish();
+    QVERIFY(!QFileInfo::exists(functionalCache));
+    QCOMPARE(profile.accounts().size(), 1);
+    QCOMPARE(profile.accounts().first().id, m_env.account().id);
+    QVERIFY(QFileInfo::exists(marieCache));
+    QVERIFY(m_credentials->readPasswordAndWait(m_env.account().id).ok());
 }
 
 QTEST_MAIN(TestMultiAccountWindow)
