@@ -321,6 +321,32 @@
     </message>
 </context>
 <context>
+    <name>Amiens::AccountRemovalPrompt</name>
+    <message>
+        <source>Remove the account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Remove the account « %1 » from this computer? Its mail stays on the server; the copy kept here and its saved password are erased.</source>
+        <translation>Supprimer le compte « %1 » de cet ordinateur ? Son courrier reste sur le serveur ; la copie conservée ici et son mot de passe enregistré sont effacés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting in its outbox cannot be sent any more: they will be deleted.</source>
+        <translation>
+            <numerusform>%n message en attente dans sa boîte d&apos;envoi ne pourra plus être envoyé : il sera supprimé.</numerusform>
+            <numerusform>%n messages en attente dans sa boîte d&apos;envoi ne pourront plus être envoyés : ils seront supprimés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the messages and remove</source>
+        <translation>Supprimer les messages et le compte</translation>
+    </message>
+    <message>
+        <source>Keep the account</source>
+        <translation>Garder le compte</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::AccountSession</name>
     <message>
         <source>The offline cache cannot be opened.</source>
@@ -773,6 +799,10 @@
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1564,42 @@
     <message>
         <source>Drafts</source>
         <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
+    </message>
+    <message>
+        <source>Adds another mailbox, such as the school&apos;s functional mailbox</source>
+        <translation>Ajoute une autre boîte, comme la boîte fonctionnelle de l&apos;établissement</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the account…</source>
+        <translation>&amp;Supprimer le compte…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Déplacer vers</translation>
     </message>
 </context>
 <context>
@@ -2455,6 +2521,22 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>You are still signed in: the messages wait in the outbox.</source>
         <translation>Vous êtes toujours connecté : les messages attendent dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: without a password, only the mail already on this computer can be read.</source>
+        <translation>%1 : sans mot de passe, seul le courrier déjà présent sur cet ordinateur peut être lu.</translation>
+    </message>
+    <message>
+        <source>Rename the account</source>
+        <translation>Renommer le compte</translation>
+    </message>
+    <message>
+        <source>Name shown for %1:</source>
+        <translation>Nom affiché pour %1 :</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ namespace Amiens {
 ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_account(std::move(account))
+    , m_fromAddress{m_account.realName, m_account.address}
     , m_outboxDirectory(std::move(outboxDirectory))
     , m_signature(m_account.address)
 {
@@ -61,7 +62,9 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
 
     m_from = new QComboBox(this);
     m_from->setObjectName(u"fromField"_s);
-    m_from->addItem(MailAddress{m_account.realName, m_account.address}.toDisplayString());
+    m_from->addItem(m_fromAddress.toDisplayString());
+    m_from->setAccessibleName(tr("From"));
+    connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::onFromChanged);
     m_to = new QLineEdit(this);
     m_to->setObjectName(u"toField"_s);
     m_cc = new QLineEdit(this);
@@ -352,6 +355,73 @@ void ComposerWindow::useProfile(const QString &profileDirectory)
         showError(error);
     setRequestReadReceiptByDefault(ReadReceiptPolicy::load(profile).alwaysRequest);
     setDraftDirectory(AccountPaths(profileDirectory, m_account.id).draftsDirectory());
+}
+
+void ComposerWindow::setIdentities(const QList<Account> &accounts, const QString &profileDirectory)
+{
+    m_accounts = accounts;
+    m_profileDirectory = profileDirectory;
+    m_identities = SenderIdentity::all(accounts);
+    const QSignalBlocker blocker(m_from);
+    m_from->clear();
+    int current = -1;
+    for (qsizetype i = 0; i < m_identities.size(); ++i) {
+        const SenderIdentity &identity = m_identities.at(i);
+        m_from->addItem(identity.from().toDisplayString());
+        if (current < 0 && identity.accountId() == m_account.id &&
+            identity.from().address.compare(m_fromAddress.address, Qt::CaseInsensitive) == 0)
+            current = static_cast<int>(i);
+    }
+    if (current < 0) {
+        // Not among the profile's identities (tests, an account being removed): kept as it is.
+        m_identities.prepend(SenderIdentity(m_account.id, m_fromAddress));
+        m_from->insertItem(0, m_fromAddress.toDisplayString());
+        current = 0;
+    }
+    m_from->setCurrentIndex(current);
+}
+
+bool ComposerWindow::selectIdentity(const SenderIdentity &identity)
+{
+    for (qsizetype i = 0; i < m_identities.size(); ++i) {
+        const SenderIdentity &candidate = m_identities.at(i);
+        if (candidate.accountId() == identity.accountId() &&
+            candidate.from().address.compare(identity.from().address, Qt::CaseInsensitive) == 0) {
+            if (m_from->currentIndex() == i)
+                onFromChanged(static_cast<int>(i));
+            else
+                m_from->setCurrentIndex(static_cast<int>(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+void ComposerWindow::onFromChanged(int index)
+{
+    if (index < 0 || index >= m_identities.size())
+        return;
+    const SenderIdentity &identity = m_identities.at(index);
+    for (const Account &account : std::as_const(m_accounts)) {
+        if (account.id != identity.accountId())
+            continue;
+        if (account.id != m_account.id) {
+            // Its own outbox: its server sends it and files the Sent copy in its Sent folder.
+            m_account = account;
+            m_outboxDirectory = AccountPaths(m_profileDirectory, account.id).outboxDirectory();
+            m_sizeLimit = SmtpSizeLimit::load(m_outboxDirectory);
+            refreshAttachmentSummary();
+        }
+        break;
+    }
+    m_fromAddress = identity.from();
+    // The signature follows the sender, unless the user has made the inserted one theirs.
+    const bool intact =
+        m_signature.inserted().isEmpty() || m_signature.insertedIsIntact(document()->toPlainText());
+    m_signature.setIdentity(m_fromAddress.address);
+    fillSignatureBox();
+    if (intact)
+        setSignature(m_signature.defaultSignatureId().value_or(QString()));
 }
 
 void ComposerWindow::setSignatureStore(const SignatureStore &store)
@@ -657,7 +727,7 @@ bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
 OutgoingMessage ComposerWindow::message() const
 {
     OutgoingMessage message;
-    message.from = {m_account.realName, m_account.address};
+    message.from = m_fromAddress;
     message.to = AddressListParser::parseTyped(m_to->text());
     message.cc = AddressListParser::parseTyped(m_cc->text());
     message.bcc = AddressListParser::parseTyped(m_bcc->text());

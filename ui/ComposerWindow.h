@@ -6,6 +6,7 @@
 #include "compose/PreparedResponse.h"
 #include "compose/SignaturePlacement.h"
 #include "drafts/Draft.h"
+#include "identity/SenderIdentity.h"
 #include "identity/SignatureStore.h"
 
 #include <QWidget>
@@ -58,6 +59,16 @@ public:
     void setSizeLimit(qint64 bytes);
     /// Addresses offered while typing in À, Cc and Cci.
     void setKnownAddresses(const QStringList &addresses);
+
+    /// « De » offers every identity of @p accounts (SenderIdentity::all), whose outboxes are in
+    /// @p profileDirectory; the composer's own account stays selected.
+    void setIdentities(const QList<Account> &accounts, const QString &profileDirectory);
+    /// Sends as @p identity: its account's outbox (so its server and its Sent folder) and, while
+    /// the user has not edited the one inserted, its signature. False for an unknown identity.
+    bool selectIdentity(const SenderIdentity &identity);
+    /// The account the message goes out through.
+    [[nodiscard]] const Account &sendingAccount() const { return m_account; }
+    [[nodiscard]] MailAddress fromAddress() const { return m_fromAddress; }
 
     /// Prepares an answer to @p original: "Re: " subject, sender as recipient, quoted text
     /// ("> "), In-Reply-To and References.
@@ -141,7 +152,13 @@ private:
     bool acceptsDrop(const QMimeData *mime) const;
     void buildFormatToolBar();
 
+    void onFromChanged(int index);
+
     Account m_account;
+    MailAddress m_fromAddress;
+    QList<Account> m_accounts;          ///< every account « De » may choose from
+    QList<SenderIdentity> m_identities; ///< in « De »'s order
+    QString m_profileDirectory;
     QString m_outboxDirectory;
     QString m_inReplyTo;
     QStringList m_references;

@@ -16,6 +16,9 @@ namespace Amiens {
 struct FolderTreeModel::Node
 {
     FolderInfo folder;
+    QString accountId;
+    bool accountRoot = false; ///< an account's root, with several accounts
+    QString accountName;
     bool placeholder = false; ///< a parent the server did not list on its own
     Node *parent = nullptr;
     std::vector<std::unique_ptr<Node>> children;
@@ -106,18 +109,91 @@ QString FolderTreeModel::displayName(const FolderInfo &folder)
     return folder.name();
 }
 
-void FolderTreeModel::setFolders(const QList<FolderInfo> &folders)
+void FolderTreeModel::setAccounts(const QList<AccountRoot> &accounts)
+{
+    // With one account its data is kept under an empty key (callers may not name it): moved
+    // when a second account arrives or the last but one goes.
+    const bool wasMulti = m_accounts.size() > 1;
+    const bool multi = accounts.size() > 1;
+    if (!wasMulti && multi && !m_accounts.isEmpty()) {
+        m_folders.insert(m_accounts.first().id, m_folders.take(QString()));
+        m_unread.insert(m_accounts.first().id, m_unread.take(QString()));
+    } else if (wasMulti && !multi && !accounts.isEmpty()) {
+        m_folders.insert(QString(), m_folders.take(accounts.first().id));
+        m_unread.insert(QString(), m_unread.take(accounts.first().id));
+    }
+    m_accounts = accounts;
+    QHash<QString, QList<FolderInfo>> kept;
+    QHash<QString, QHash<QString, int>> keptUnread;
+    QStringList keys;
+    if (multi) {
+        for (const AccountRoot &account : accounts)
+            keys.append(account.id);
+    } else if (!accounts.isEmpty()) {
+        keys.append(QString());
+    }
+    for (const QString &key : std::as_const(keys)) {
+        if (m_folders.contains(key))
+            kept.insert(key, m_folders.value(key));
+        if (m_unread.contains(key))
+            keptUnread.insert(key, m_unread.value(key));
+    }
+    if (!accounts.isEmpty()) {
+        m_folders = kept;
+        m_unread = keptUnread;
+    }
+    rebuild();
+}
+
+QString FolderTreeModel::keyFor(const QString &accountId) const
+{
+    return m_accounts.size() > 1 ? accountId : QString();
+}
+
+void FolderTreeModel::setFolders(const QString &accountId, const QList<FolderInfo> &folders)
+{
+    m_folders.insert(keyFor(accountId), folders);
+    rebuild();
+}
+
+bool FolderTreeModel::hasFolders(const QString &accountId) const
+{
+    return !m_folders.value(keyFor(accountId)).isEmpty();
+}
+
+void FolderTreeModel::rebuild()
 {
     beginResetModel();
     m_root = std::make_unique<Node>();
+    if (m_accounts.size() > 1) {
+        for (const AccountRoot &account : std::as_const(m_accounts)) {
+            auto node = std::make_unique<Node>();
+            node->parent = m_root.get();
+            node->accountId = account.id;
+            node->accountRoot = true;
+            node->accountName = account.name;
+            node->folder.selectable = false;
+            Node *top = node.get();
+            m_root->children.push_back(std::move(node));
+            addFolders(top, account.id, m_folders.value(account.id));
+        }
+    } else {
+        addFolders(m_root.get(), soleAccountId(), m_folders.value(QString()));
+    }
+    endResetModel();
+}
+
+void FolderTreeModel::addFolders(Node *top, const QString &accountId, const QList<FolderInfo> &folders)
+{
     for (const FolderInfo &folder : folders) {
-        Node *parent = m_root.get();
+        Node *parent = top;
         for (qsizetype depth = 0; depth < folder.pathParts.size(); ++depth) {
             const QString &part = folder.pathParts.at(depth);
             Node *child = parent->childNamed(part);
             if (!child) {
                 auto node = std::make_unique<Node>();
                 node->parent = parent;
+                node->accountId = accountId;
                 node->folder.pathParts = folder.pathParts.mid(0, depth + 1);
                 node->folder.separator = folder.separator;
                 node->folder.selectable = false;
@@ -130,12 +206,25 @@ void FolderTreeModel::setFolders(const QList<FolderInfo> &folders)
         parent->folder = folder;
         parent->placeholder = false;
     }
-    endResetModel();
 }
 
-void FolderTreeModel::setUnreadCounts(const QHash<QString, int> &counts)
+int FolderTreeModel::unreadTotal(const QString &accountId) const
 {
-    m_unread = counts;
+    int total = 0;
+    for (const int count : m_unread.value(keyFor(accountId)))
+        total += count;
+    return total;
+}
+
+int FolderTreeModel::unreadOf(const Node *node) const
+{
+    return node->accountRoot ? unreadTotal(node->accountId)
+                             : m_unread.value(keyFor(node->accountId)).value(node->folder.path());
+}
+
+void FolderTreeModel::setUnreadCounts(const QString &accountId, const QHash<QString, int> &counts)
+{
+    m_unread.insert(keyFor(accountId), counts);
     // Only texts change: the tree's shape, and so every index, stays valid.
     std::function<void(const QModelIndex &)> touch = [&](const QModelIndex &parent) {
         const int rows = rowCount(parent);
@@ -148,10 +237,26 @@ void FolderTreeModel::setUnreadCounts(const QHash<QString, int> &counts)
     touch({});
 }
 
-QModelIndex FolderTreeModel::indexForPath(const QString &path) const
+QModelIndex FolderTreeModel::indexForAccount(const QString &accountId) const
+{
+    for (size_t i = 0; i < m_root->children.size(); ++i) {
+        if (m_root->children[i]->accountRoot && m_root->children[i]->accountId == accountId)
+            return index(static_cast<int>(i), 0);
+    }
+    return {};
+}
+
+QModelIndex FolderTreeModel::indexForPath(const QString &path, const QString &accountId) const
 {
     QModelIndex current;
     const Node *node = m_root.get();
+    if (m_accounts.size() > 1) {
+        // The account's root; without an account, the first one.
+        current = accountId.isEmpty() ? index(0, 0) : indexForAccount(accountId);
+        if (!current.isValid())
+            return {};
+        node = nodeFor(current);
+    }
     while (node) {
         const Node *next = nullptr;
         for (size_t i = 0; i < node->children.size(); ++i) {
@@ -214,20 +319,28 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
     const Node *node = nodeFor(index);
     switch (role) {
     case Qt::DisplayRole: {
-        const int unread = m_unread.value(node->folder.path());
-        return unread > 0 ? tr("%1 (%2)").arg(displayName(node->folder)).arg(unread)
-                          : displayName(node->folder);
+        const int unread = unreadOf(node);
+        const QString name = node->accountRoot ? node->accountName : displayName(node->folder);
+        return unread > 0 ? tr("%1 (%2)").arg(name).arg(unread) : name;
     }
+    case AccountIdRole:
+        return node->accountId;
+    case AccountRootRole:
+        return node->accountRoot;
     case Qt::FontRole:
-        if (m_unread.value(node->folder.path()) > 0) {
+        if (node->accountRoot || unreadOf(node) > 0) {
             QFont font;
             font.setBold(true);
             return font;
         }
         return {};
     case Qt::DecorationRole:
+        if (node->accountRoot)
+            return QIcon::fromTheme(u"internet-mail"_s,
+                                    QApplication::style()->standardIcon(QStyle::SP_DirHomeIcon));
         return iconFor(node->folder.pathParts.size() == 1 ? node->folder.role : FolderInfo::Role::None);
     case Qt::ToolTipRole:
+        return node->accountRoot ? node->accountName : node->folder.path();
     case PathRole:
         return node->folder.path();
     case FolderRoleRole:
@@ -242,6 +355,8 @@ Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled;
+    if (nodeFor(index)->accountRoot)
+        return result; // a heading: its folders hold the messages
     if (nodeFor(index)->folder.selectable)
         result |= Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;
     return result;
@@ -268,7 +383,9 @@ bool FolderTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction acti
 {
     // Onto a folder that can hold messages, not between folders.
     return action == Qt::MoveAction && data && data->hasFormat(MessageListModel::kMimeType) &&
-           parent.isValid() && nodeFor(parent)->folder.selectable && !nodeFor(parent)->placeholder;
+           parent.isValid() && nodeFor(parent)->folder.selectable && !nodeFor(parent)->placeholder &&
+           !nodeFor(parent)->accountRoot &&
+           (m_dropAccount.isEmpty() || nodeFor(parent)->accountId == m_dropAccount);
 }
 
 bool FolderTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,

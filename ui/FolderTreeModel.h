@@ -19,15 +19,38 @@ public:
     {
         PathRole = Qt::UserRole + 1, ///< the server path, e.g. "Projets/Voyage scolaire"
         FolderRoleRole,              ///< FolderInfo::Role as int
+        AccountIdRole,               ///< the id of the account the folder belongs to
+        AccountRootRole,             ///< true on an account's root (several accounts)
+    };
+
+    /// An account shown in the tree, in the profile's order.
+    struct AccountRoot
+    {
+        QString id;
+        QString name;
     };
 
     explicit FolderTreeModel(QObject *parent = nullptr);
     ~FolderTreeModel() override;
 
-    void setFolders(const QList<FolderInfo> &folders);
+    /// The accounts, in order. With two or more, each has a root (its name and unread count)
+    /// with its folders under it; with one, its folders are the top level, as before.
+    void setAccounts(const QList<AccountRoot> &accounts);
+    [[nodiscard]] QList<AccountRoot> accounts() const { return m_accounts; }
+    /// The folders of @p accountId (ignored while there is one account at most).
+    void setFolders(const QString &accountId, const QList<FolderInfo> &folders);
+    void setFolders(const QList<FolderInfo> &folders) { setFolders(QString(), folders); }
+    [[nodiscard]] bool hasFolders(const QString &accountId) const;
     /// Unread messages per folder path, shown after the name and in bold.
-    void setUnreadCounts(const QHash<QString, int> &counts);
-    [[nodiscard]] QModelIndex indexForPath(const QString &path) const;
+    void setUnreadCounts(const QString &accountId, const QHash<QString, int> &counts);
+    void setUnreadCounts(const QHash<QString, int> &counts) { setUnreadCounts(QString(), counts); }
+    /// Unread messages of every folder of @p accountId.
+    [[nodiscard]] int unreadTotal(const QString &accountId) const;
+    [[nodiscard]] QModelIndex indexForPath(const QString &path, const QString &accountId = {}) const;
+    [[nodiscard]] QModelIndex indexForAccount(const QString &accountId) const;
+    /// Messages may be dropped only on folders of this account (moves between accounts go
+    /// through their queues, not a drop).
+    void setDropAccount(const QString &accountId) { m_dropAccount = accountId; }
 
     /// "Boîte de réception", "Envoyés", … for special folders; the folder's own name otherwise.
     [[nodiscard]] static QString displayName(const FolderInfo &folder);
@@ -56,8 +79,20 @@ Q_SIGNALS:
 private:
     struct Node;
     [[nodiscard]] Node *nodeFor(const QModelIndex &index) const;
+    [[nodiscard]] QString soleAccountId() const
+    {
+        return m_accounts.size() == 1 ? m_accounts.first().id : QString();
+    }
+    [[nodiscard]] int unreadOf(const Node *node) const;
+    /// Where an account's data is kept: its id, or an empty key while it is the only one.
+    [[nodiscard]] QString keyFor(const QString &accountId) const;
+    void rebuild();
+    void addFolders(Node *top, const QString &accountId, const QList<FolderInfo> &folders);
     std::unique_ptr<Node> m_root;
-    QHash<QString, int> m_unread;
+    QList<AccountRoot> m_accounts;
+    QHash<QString, QList<FolderInfo>> m_folders;  ///< per account id
+    QHash<QString, QHash<QString, int>> m_unread; ///< per account id, per path
+    QString m_dropAccount;
 };
 
 } // namespace Amiens

@@ -13,6 +13,7 @@
 #include "account/Profile.h"
 #include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
+#include "identity/SenderIdentity.h"
 #include "mdn/ReadReceiptHandler.h"
 #include "services/AccountServices.h"
 #include "session/AccountSession.h"
@@ -34,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -45,6 +47,7 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -83,6 +86,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_folderView->setDropIndicatorShown(true);
     m_folderView->setDragDropMode(QAbstractItemView::DropOnly);
     connect(m_folderModel, &FolderTreeModel::messagesDropped, this, &MainWindow::moveMessages);
+    m_messageList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_messageList, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        showMessageMenu(m_messageList->viewport()->mapToGlobal(position));
+    });
     m_messageList->setSortingEnabled(true);
     m_messageList->sortByColumn(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_messageList->header()->setStretchLastSection(false);
@@ -159,8 +166,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_undoBar = new UndoBar(this);
     statusBar()->addPermanentWidget(m_undoBar);
     connect(m_undoBar, &UndoBar::undoRequested, this, [this](qint64 operationId) {
-        if (m_session)
-            m_session->undoChange(operationId, [this](const QString &error) { afterLocalChange(error); });
+        // The account that made the change, even if another one is shown now.
+        const QPointer<AccountSession> session = m_undoSession ? m_undoSession : m_session;
+        if (session)
+            session->undoChange(operationId, [this](const QString &error) { afterLocalChange(error); });
     });
     // The change may now reach the server.
     connect(m_undoBar, &UndoBar::expired, this, &MainWindow::syncRequested);
@@ -207,6 +216,43 @@ void MainWindow::buildActions()
     m_signOutAction->setEnabled(false);
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
+
+    // Several mailboxes (personal, the school's functional one): each under its own root.
+    QMenu *accountsMenu = menuBar()->addMenu(tr("&Accounts"));
+    accountsMenu->setObjectName(u"accountsMenu"_s);
+    QAction *addAccount =
+        accountsMenu->addAction(tr("&Add an account…"), this, &MainWindow::addAccountRequested);
+    addAccount->setObjectName(u"addAccountAction"_s);
+    addAccount->setStatusTip(tr("Adds another mailbox, such as the school's functional mailbox"));
+    QAction *renameAccount = accountsMenu->addAction(tr("&Rename…"), this, [this] {
+        if (!accountForMenu().isEmpty())
+            Q_EMIT renameAccountRequested(accountForMenu());
+    });
+    renameAccount->setObjectName(u"renameAccountAction"_s);
+    QAction *moveUp = accountsMenu->addAction(tr("Move &up"), this, [this] {
+        if (!accountForMenu().isEmpty())
+            Q_EMIT moveAccountRequested(accountForMenu(), -1);
+    });
+    moveUp->setObjectName(u"moveAccountUpAction"_s);
+    QAction *moveDown = accountsMenu->addAction(tr("Move &down"), this, [this] {
+        if (!accountForMenu().isEmpty())
+            Q_EMIT moveAccountRequested(accountForMenu(), 1);
+    });
+    moveDown->setObjectName(u"moveAccountDownAction"_s);
+    accountsMenu->addSeparator();
+    QAction *removeAccount = accountsMenu->addAction(tr("Re&move the account…"), this, [this] {
+        if (!accountForMenu().isEmpty())
+            Q_EMIT removeAccountRequested(accountForMenu());
+    });
+    removeAccount->setObjectName(u"removeAccountAction"_s);
+    connect(accountsMenu, &QMenu::aboutToShow, this, [this, renameAccount, moveUp, moveDown, removeAccount] {
+        const QString id = accountForMenu();
+        const qsizetype position = accountIds().indexOf(id);
+        renameAccount->setEnabled(!id.isEmpty());
+        removeAccount->setEnabled(!id.isEmpty());
+        moveUp->setEnabled(position > 0);
+        moveDown->setEnabled(position >= 0 && position + 1 < m_accounts.size());
+    });
 
     QMenu *messageMenu = menuBar()->addMenu(tr("&Message"));
     QAction *newMessage = messageMenu->addAction(tr("&New message"), this, [this] { openComposer(); });
@@ -345,8 +391,218 @@ void MainWindow::buildActions()
 
 void MainWindow::setAccountServices(AccountServices *services)
 {
+    if (!services) {
+        for (const OpenAccount &account : std::as_const(m_accounts))
+            delete account.context;
+        m_accounts.clear();
+        m_inboxUnread.clear();
+        m_folderModel->setAccounts({});
+        m_services = nullptr;
+        setSession(nullptr);
+        return;
+    }
+    if (!openAccount(services->account().id)) {
+        addAccount(services, services->account().displayName());
+        if (m_accountId == services->account().id)
+            return;
+    }
     m_services = services;
-    setSession(services ? services->session() : nullptr);
+    setSession(services->session());
+    m_folderModel->setDropAccount(services->account().id);
+}
+
+const MainWindow::OpenAccount *MainWindow::openAccount(const QString &accountId) const
+{
+    for (const OpenAccount &account : m_accounts) {
+        if (account.id == accountId)
+            return &account;
+    }
+    return nullptr;
+}
+
+QStringList MainWindow::accountIds() const
+{
+    QStringList ids;
+    for (const OpenAccount &account : m_accounts)
+        ids.append(account.id);
+    return ids;
+}
+
+void MainWindow::addAccount(AccountServices *services, const QString &name)
+{
+    if (!services)
+        return;
+    const QString id = services->account().id;
+    if (openAccount(id))
+        return;
+    OpenAccount account{id, name, services, services->cachePath(), new QObject(this)};
+    m_accounts.append(account);
+    // The shown account's signals go to the window's usual handlers (setSession); the others
+    // only update their root and report their errors.
+    AccountSession *session = services->session();
+    connect(session, &AccountSession::foldersChanged, account.context,
+            [this, id](const QList<FolderInfo> &folders) {
+                if (id == m_accountId)
+                    return;
+                setOtherAccountFolders(id, folders);
+                refreshAccountCounts(id);
+            });
+    connect(session, &AccountSession::syncFinished, account.context, [this, id] {
+        if (id != m_accountId)
+            refreshAccountCounts(id);
+    });
+    connect(session, &AccountSession::errorOccurred, account.context, [this, id](const ServiceError &error) {
+        if (id == m_accountId)
+            return;
+        const OpenAccount *failing = openAccount(id);
+        m_banner->showMessage(NotificationBanner::Level::Error,
+                              tr("%1: %2").arg(failing ? failing->name : id, error.message).toHtmlEscaped(),
+                              error.technical);
+    });
+    updateAccountRoots();
+    if (!m_session) {
+        activateAccount(id);
+        return;
+    }
+    refreshAccountCounts(id);
+}
+
+void MainWindow::removeAccount(const QString &accountId)
+{
+    for (qsizetype i = 0; i < m_accounts.size(); ++i) {
+        if (m_accounts.at(i).id != accountId)
+            continue;
+        delete m_accounts.at(i).context;
+        m_accounts.removeAt(i);
+        break;
+    }
+    m_inboxUnread.remove(accountId);
+    const bool shown = accountId == m_accountId;
+    if (shown) {
+        // Closes its cache before its files go.
+        m_services = nullptr;
+        setSession(nullptr);
+    }
+    updateAccountRoots();
+    if (shown && !m_accounts.isEmpty())
+        activateAccount(m_accounts.first().id);
+    emitInboxUnread();
+}
+
+void MainWindow::setAccountOrder(const QList<Account> &accounts)
+{
+    QList<OpenAccount> ordered;
+    for (const Account &account : accounts) {
+        for (const OpenAccount &open : std::as_const(m_accounts)) {
+            if (open.id == account.id) {
+                ordered.append(open);
+                ordered.last().name = account.displayName();
+            }
+        }
+    }
+    // Accounts the profile no longer lists stay at the end until removed.
+    for (const OpenAccount &open : std::as_const(m_accounts)) {
+        if (std::none_of(ordered.cbegin(), ordered.cend(),
+                         [&](const OpenAccount &o) { return o.id == open.id; }))
+            ordered.append(open);
+    }
+    m_accounts = ordered;
+    updateAccountRoots();
+}
+
+void MainWindow::updateAccountRoots()
+{
+    const QString path = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
+    QList<FolderTreeModel::AccountRoot> roots;
+    for (const OpenAccount &account : std::as_const(m_accounts))
+        roots.append({account.id, account.name});
+    m_folderModel->setAccounts(roots);
+    m_folderView->expandAll();
+    if (!path.isEmpty() && !m_accountId.isEmpty()) {
+        // The roots moved or were renamed: the folder being read stays selected, its list as it is.
+        const QSignalBlocker blocker(m_folderView->selectionModel());
+        m_folderView->setCurrentIndex(m_folderModel->indexForPath(path, m_accountId));
+        m_folderView->viewport()->update();
+    }
+}
+
+void MainWindow::activateAccount(const QString &accountId)
+{
+    if (accountId == m_accountId && m_session)
+        return;
+    const OpenAccount *account = openAccount(accountId);
+    if (!account || !account->services)
+        return;
+    AccountServices *services = account->services;
+    const QString cachePath = account->cachePath;
+    m_listModel->setFolder(0);
+    m_services = services;
+    setSession(services->session());
+    m_folderModel->setDropAccount(accountId);
+    setCachePath(cachePath, accountId);
+}
+
+void MainWindow::setOtherAccountFolders(const QString &accountId, const QList<FolderInfo> &folders)
+{
+    const QString path = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
+    const QString shown = m_folderView->currentIndex().data(FolderTreeModel::AccountIdRole).toString();
+    m_folderModel->setFolders(accountId, folders);
+    m_folderView->expandAll();
+    if (!path.isEmpty()) {
+        // Another account's list changed: the folder being read stays selected, its list as it is.
+        const QSignalBlocker blocker(m_folderView->selectionModel());
+        m_folderView->setCurrentIndex(m_folderModel->indexForPath(path, shown));
+        m_folderView->viewport()->update();
+    }
+}
+
+void MainWindow::refreshAccountCounts(const QString &accountId)
+{
+    const OpenAccount *account = openAccount(accountId);
+    if (!account || account->cachePath.isEmpty() || !QFileInfo::exists(account->cachePath))
+        return;
+    MailCache cache;
+    QString error;
+    if (!cache.open(account->cachePath, accountId, MailCache::Mode::ReadOnly, &error))
+        return;
+    const QList<CachedFolder> folders = cache.folderStore().folders();
+    if (!m_folderModel->hasFolders(accountId)) {
+        QList<FolderInfo> infos;
+        for (const CachedFolder &folder : folders)
+            infos.append(folder.info);
+        setOtherAccountFolders(accountId, infos);
+    }
+    QHash<QString, int> unread;
+    for (const CachedFolder &folder : folders)
+        unread.insert(folder.info.path(), folder.unseenCount);
+    m_folderModel->setUnreadCounts(accountId, unread);
+    m_inboxUnread.insert(accountId, unread.value(u"INBOX"_s));
+    emitInboxUnread();
+}
+
+void MainWindow::emitInboxUnread()
+{
+    int total = 0;
+    for (const int count : std::as_const(m_inboxUnread))
+        total += count;
+    Q_EMIT inboxUnreadChanged(total);
+}
+
+QString MainWindow::accountForMenu() const
+{
+    const QString selected = m_folderView->currentIndex().data(FolderTreeModel::AccountIdRole).toString();
+    if (!selected.isEmpty() && openAccount(selected))
+        return selected;
+    return openAccount(m_accountId) ? m_accountId : QString();
+}
+
+bool MainWindow::selectFolder(const QString &path, const QString &accountId)
+{
+    const QModelIndex index = m_folderModel->indexForPath(path, accountId);
+    if (!index.isValid())
+        return false;
+    m_folderView->setCurrentIndex(index);
+    return true;
 }
 
 void MainWindow::setSession(AccountSession *session)
@@ -370,7 +626,7 @@ void MainWindow::setSession(AccountSession *session)
     }
     setWindowTitle(tr("%1 — AmiensMail").arg(m_session->account().address));
     connect(m_session, &AccountSession::foldersChanged, this, [this](const QList<FolderInfo> &folders) {
-        m_folderModel->setFolders(folders);
+        m_folderModel->setFolders(m_session ? m_session->account().id : QString(), folders);
         onFoldersChanged();
     });
     connect(m_session, &AccountSession::errorOccurred, this, &MainWindow::onError);
@@ -524,7 +780,7 @@ QString MainWindow::folderPath(qint64 folderId) const
 
 bool MainWindow::selectFolder(const QString &path)
 {
-    const QModelIndex index = m_folderModel->indexForPath(path);
+    const QModelIndex index = m_folderModel->indexForPath(path, m_accountId);
     if (!index.isValid())
         return false;
     m_folderView->setCurrentIndex(index);
@@ -538,22 +794,33 @@ void MainWindow::reloadFromCache()
     const QString currentFolder = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
     const QList<CachedFolder> folders = m_cache.folderStore().folders();
     // The server's list (LIST) may be more recent; the cache gives the tree when offline.
-    if (m_folderModel->rowCount() == 0) {
+    if (!m_folderModel->hasFolders(m_accountId)) {
         QList<FolderInfo> infos;
         for (const CachedFolder &folder : folders)
             infos.append(folder.info);
-        m_folderModel->setFolders(infos);
+        m_folderModel->setFolders(m_accountId, infos);
         m_folderView->expandAll();
     }
     QHash<QString, int> unread;
     for (const CachedFolder &folder : folders)
         unread.insert(folder.info.path(), folder.unseenCount);
-    m_folderModel->setUnreadCounts(unread);
-    Q_EMIT inboxUnreadChanged(unread.value(u"INBOX"_s));
+    m_folderModel->setUnreadCounts(m_accountId, unread);
+    m_inboxUnread.insert(m_accountId, unread.value(u"INBOX"_s));
+    emitInboxUnread();
     // Selecting another folder reads its list already; reading it twice doubled the first screen's wait.
     bool listRead = false;
     if (currentFolder.isEmpty() || !selectFolder(currentFolder))
         listRead = selectFolder(u"INBOX"_s);
+    // Selected before its account's cache knew it (first sync, or another account's tree
+    // changing under it): the list is read again for the folder now known.
+    const QString shownFolder = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
+    if (!listRead && !shownFolder.isEmpty() && !m_listModel->isShowingSearch()) {
+        const auto folder = m_cache.folderStore().folder(shownFolder);
+        if (folder && folder->id != m_listModel->folderId()) {
+            m_listModel->setFolder(folder->id, folder->info.role == FolderInfo::Role::Sent);
+            listRead = true;
+        }
+    }
 
     // Keep the open message selected across the reload.
     const qint64 currentRow = m_messageList->currentIndex().data(MessageListModel::RowIdRole).toLongLong();
@@ -571,6 +838,10 @@ void MainWindow::reloadFromCache()
 void MainWindow::onFolderSelected()
 {
     const QModelIndex index = m_folderView->currentIndex();
+    // A folder of another account: its cache, its list and its session from now on.
+    const QString accountId = index.data(FolderTreeModel::AccountIdRole).toString();
+    if (index.isValid() && !accountId.isEmpty() && accountId != m_accountId && openAccount(accountId))
+        activateAccount(accountId);
     m_messageView->clear();
     if (!openCacheIfNeeded() || !index.isValid()) {
         m_listModel->setFolder(0);
@@ -765,6 +1036,57 @@ void MainWindow::moveMessages(const QList<qint64> &rowIds, const QString &destin
         moveTo(selectionOf(m_cache.messageStore().messagesByRowIds(rowIds)), destination);
 }
 
+void MainWindow::showMessageMenu(const QPoint &globalPosition)
+{
+    if (!m_session || selection().uids.isEmpty())
+        return;
+    QMenu menu(this);
+    menu.setObjectName(u"messageContextMenu"_s);
+    QMenu *moveMenu = menu.addMenu(tr("Move to"));
+    moveMenu->setObjectName(u"moveToMenu"_s);
+    const QList<OpenAccount> accounts =
+        m_accounts.isEmpty() ? QList<OpenAccount>{{m_accountId, {}, m_services, {}, nullptr}} : m_accounts;
+    for (const OpenAccount &account : accounts) {
+        QMenu *target = accounts.size() > 1 ? moveMenu->addMenu(account.name) : moveMenu;
+        const QString accountId = account.id;
+        // Every folder that holds messages, in the tree's order and with its shown name.
+        std::function<void(const QModelIndex &)> addFolders = [&](const QModelIndex &parent) {
+            for (int row = 0; row < m_folderModel->rowCount(parent); ++row) {
+                const QModelIndex index = m_folderModel->index(row, 0, parent);
+                const QString path = index.data(FolderTreeModel::PathRole).toString();
+                if (!index.data(FolderTreeModel::AccountRootRole).toBool() &&
+                    (m_folderModel->flags(index) & Qt::ItemIsSelectable)) {
+                    target->addAction(m_folderModel->displayNameForPath(path), this, [this, accountId, path] {
+                        if (accountId == m_accountId || accountId.isEmpty())
+                            moveTo(selection(), path);
+                        else
+                            transferSelection(accountId, path);
+                    });
+                }
+                addFolders(index);
+            }
+        };
+        addFolders(accounts.size() > 1 ? m_folderModel->indexForAccount(accountId) : QModelIndex());
+    }
+    menu.exec(globalPosition);
+}
+
+void MainWindow::transferSelection(const QString &targetAccountId, const QString &targetFolder)
+{
+    const Selection current = selection();
+    if (!m_session || current.uids.isEmpty() || targetAccountId == m_accountId ||
+        !openAccount(targetAccountId))
+        return;
+    m_session->transferMessages(current.folderPath, current.uids, targetAccountId, targetFolder, false,
+                                [this](const QString &error) {
+                                    // Not downloaded: the French reason in the banner. The
+                                    // others reach the other account with its next sync.
+                                    afterLocalChange(error);
+                                    if (!error.isEmpty())
+                                        Q_EMIT syncRequested();
+                                });
+}
+
 void MainWindow::moveTo(const Selection &messages, const QString &destination)
 {
     if (!m_session || messages.uids.isEmpty() || destination == messages.folderPath)
@@ -808,8 +1130,10 @@ bool MainWindow::emptyTrash(const std::function<bool(int count)> &confirm)
 
 void MainWindow::afterUndoableChange(const QString &error, qint64 operationId, const QString &description)
 {
-    if (error.isEmpty() && operationId != 0 && m_undoSeconds > 0)
+    if (error.isEmpty() && operationId != 0 && m_undoSeconds > 0) {
+        m_undoSession = m_session;
         m_undoBar->offer(description, operationId, m_undoSeconds);
+    }
     afterLocalChange(error);
 }
 
@@ -852,7 +1176,9 @@ void MainWindow::onFoldersChanged()
     m_lastSyncLabel->setText(
         tr("Last synchronisation: %1")
             .arg(QLocale().toString(Clock::currentDateTime().time(), QLocale::ShortFormat)));
-    const QModelIndex inbox = m_folderModel->index(0, 0);
+    QModelIndex inbox = m_folderModel->indexForPath(u"INBOX"_s, m_accountId);
+    if (!inbox.isValid())
+        inbox = m_folderModel->index(0, 0);
     if (inbox.isValid() && !m_folderView->currentIndex().isValid())
         m_folderView->setCurrentIndex(inbox);
     m_folderView->expandAll();
@@ -909,6 +1235,14 @@ ComposerWindow *MainWindow::createComposer()
     composer->useProfile(profile);
     if (openCacheIfNeeded())
         composer->setKnownAddresses(m_cache.addressBook().knownAddresses());
+    // « De » offers every identity of every account open in the window.
+    QList<Account> accounts;
+    for (const OpenAccount &open : std::as_const(m_accounts)) {
+        if (open.services)
+            accounts.append(open.services->account());
+    }
+    if (!accounts.isEmpty())
+        composer->setIdentities(accounts, profile);
     connect(composer, &ComposerWindow::queued, this, &MainWindow::outboxQueued);
     connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &draftId, bool closing) {
         if (DraftSynchronizer *drafts = draftSynchronizer()) {
@@ -977,7 +1311,12 @@ ComposerWindow *MainWindow::openAnswer(const QString &folderPath, quint32 uid, c
     if (openCacheIfNeeded()) {
         if (const auto folder = m_cache.folderStore().folder(folderPath)) {
             if (const auto original = m_cache.messageStore().message(folder->id, uid)) {
-                (composer->*prepare)(*original, m_cache.messageStore().body(folder->id, uid));
+                const std::optional<QByteArray> raw = m_cache.messageStore().body(folder->id, uid);
+                // From the address the message was sent to, of the account that received it.
+                composer->selectIdentity(
+                    SenderIdentity::forReply(m_session->account(), original->headers,
+                                             raw ? SenderIdentity::deliveredTo(*raw) : QStringList()));
+                (composer->*prepare)(*original, raw);
                 markOriginalWhenQueued(composer, folderPath, uid, flagWhenQueued);
             }
         }

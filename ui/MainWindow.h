@@ -1,10 +1,12 @@
 #pragma once
 
+#include "account/Account.h"
 #include "cache/MailCache.h"
 #include "net/ServiceError.h"
 #include "session/ServerSearch.h"
 #include "settings/HelpCatalog.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <functional>
@@ -47,6 +49,19 @@ public:
     /// Shows the account of @p services (its session) and reports phishing through it; the
     /// window does not own it. nullptr: no account open.
     void setAccountServices(AccountServices *services);
+    /// Adds another account of the profile: its root in the folder tree (named @p name), its
+    /// unread counts and errors; its messages show when one of its folders is selected. The
+    /// window does not own @p services. The first account added is shown at once.
+    void addAccount(AccountServices *services, const QString &name);
+    /// Takes the account away from the window (before its services are destroyed).
+    void removeAccount(const QString &accountId);
+    /// The profile's order and names (after « Renommer » or « Monter / Descendre »).
+    void setAccountOrder(const QList<Account> &accounts);
+    [[nodiscard]] QStringList accountIds() const;
+    /// The account whose folder is selected (its messages are the ones listed).
+    [[nodiscard]] QString currentAccountId() const { return m_accountId; }
+    /// Selects @p path of @p accountId, showing that account's messages.
+    bool selectFolder(const QString &path, const QString &accountId);
     [[nodiscard]] FolderTreeModel *folderModel() const { return m_folderModel; }
     [[nodiscard]] QTreeView *folderView() const { return m_folderView; }
     [[nodiscard]] NotificationBanner *banner() const { return m_banner; }
@@ -68,6 +83,9 @@ public:
     void setUndoSeconds(int seconds) { m_undoSeconds = seconds; }
     /// Moves the messages with these cache row ids (all of one folder) to @p destination, with undo.
     void moveMessages(const QList<qint64> &rowIds, const QString &destination);
+    /// « Déplacer vers » a folder of another account (@p targetAccountId): through both
+    /// accounts' queues, exactly once; a message not downloaded stays, with the reason shown.
+    void transferSelection(const QString &targetAccountId, const QString &targetFolder);
     /// "Vider la corbeille": after @p confirm (a question to the user) says yes, deletes every
     /// message of the Trash for good. False when there was nothing to do or the user said no.
     bool emptyTrash(const std::function<bool(int count)> &confirm);
@@ -100,8 +118,15 @@ Q_SIGNALS:
     void replyRequested(const QString &folderPath, quint32 uid);
     /// A composer wrote a message to the outbox: the application should send the outbox now.
     void outboxQueued(const QString &outboxId);
-    /// The inbox's unread count after reading the cache (the tray icon shows it).
+    /// The inboxes' unread count (every account) after reading the caches (the tray icon shows it).
     void inboxUnreadChanged(int count);
+    /// Comptes > « Ajouter un compte… ».
+    void addAccountRequested();
+    /// Comptes > « Renommer… », « Supprimer le compte… » for @p accountId.
+    void renameAccountRequested(const QString &accountId);
+    void removeAccountRequested(const QString &accountId);
+    /// Comptes > « Monter » (-1) / « Descendre » (+1).
+    void moveAccountRequested(const QString &accountId, int delta);
 
 public Q_SLOTS:
     void refresh();
@@ -130,6 +155,8 @@ private:
     void onFolderSelected();
     void onMessageSelected();
     void onSearchEdited();
+    /// The message list's context menu: « Déplacer vers », a submenu per account.
+    void showMessageMenu(const QPoint &globalPosition);
     /// The server's own search, for bodies the offline cache does not hold.
     void searchOnServer();
     void applyFilter();
@@ -167,8 +194,32 @@ private:
     void connectCore();
     [[nodiscard]] QString profileDirectory() const;
 
+    /// An account shown in the window.
+    struct OpenAccount
+    {
+        QString id;
+        QString name;
+        QPointer<AccountServices> services;
+        QString cachePath;
+        QObject *context = nullptr; ///< receives its signals; deleted with it
+    };
+    [[nodiscard]] const OpenAccount *openAccount(const QString &accountId) const;
+    /// Shows the messages of @p accountId (its cache, its session).
+    void activateAccount(const QString &accountId);
+    void updateAccountRoots();
+    /// Folders and unread counts of an account not shown, read from its cache.
+    void refreshAccountCounts(const QString &accountId);
+    /// The folders of an account not shown, keeping the selected folder.
+    void setOtherAccountFolders(const QString &accountId, const QList<FolderInfo> &folders);
+    void emitInboxUnread();
+    /// The account of the folder selected in the tree, or the shown one.
+    [[nodiscard]] QString accountForMenu() const;
+
+    QList<OpenAccount> m_accounts;
+    QHash<QString, int> m_inboxUnread;
     QPointer<AccountSession> m_session;
     QPointer<AccountServices> m_services;
+    QPointer<AccountSession> m_undoSession; ///< whose change "Annuler" offers to undo
     /// A configured composer (profile, addresses, drafts), not shown yet.
     ComposerWindow *createComposer();
     /// Once @p composer's message is in the outbox, sets @p flag (Answered, $Forwarded) on the original.

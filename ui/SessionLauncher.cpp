@@ -1,12 +1,14 @@
 #include "SessionLauncher.h"
 
 #include "AccountAssistant.h"
+#include "AccountRemovalPrompt.h"
 #include "CertificateDialog.h"
 #include "HelpTexts.h"
 #include "MainWindow.h"
 #include "NotificationBanner.h"
 #include "PasswordPrompt.h"
 #include "UnsentMailPrompt.h"
+#include "account/AccountPaths.h"
 #include "account/PasswordAge.h"
 #include "autoreply/AbsenceStore.h"
 #include "autoreply/AutoResponder.h"
@@ -30,6 +32,8 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QPointer>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +57,11 @@ SessionLauncher::SessionLauncher(Profile profile, MainWindow *window, QObject *p
     connect(m_window, &MainWindow::signOutRequested, this, &SessionLauncher::signOut);
     connect(m_window, &MainWindow::commandLinkActivated, this, &SessionLauncher::onCommandLink);
     connect(m_window, &MainWindow::settingsRequested, this, [this] { openSettings(); });
+    connect(m_window, &MainWindow::addAccountRequested, this, &SessionLauncher::openAssistant);
+    connect(m_window, &MainWindow::renameAccountRequested, this,
+            [this](const QString &id) { renameAccount(id); });
+    connect(m_window, &MainWindow::moveAccountRequested, this, &SessionLauncher::moveAccount);
+    connect(m_window, &MainWindow::removeAccountRequested, this, &SessionLauncher::removeAccount);
 }
 
 SessionLauncher::~SessionLauncher() = default;
@@ -90,6 +99,9 @@ void SessionLauncher::start()
         return;
     }
     startSession(accounts.first());
+    // Every other account of the profile too: a failing one does not keep the others closed.
+    for (qsizetype i = 1; i < accounts.size(); ++i)
+        startOtherAccount(accounts.at(i));
 }
 
 void SessionLauncher::openAssistant()
@@ -103,10 +115,14 @@ void SessionLauncher::openAssistant()
     m_assistant->setWindowModality(Qt::WindowModal);
     connect(m_assistant, &QWizard::accepted, this, [this] {
         m_window->banner()->hide();
-        startSession(m_assistant->account(), m_assistant->sessionPassword());
+        // With an account open, the assistant added another one to the profile.
+        if (m_services && m_assistant->account().id != m_services->account().id)
+            startOtherAccount(m_assistant->account(), m_assistant->sessionPassword());
+        else
+            startSession(m_assistant->account(), m_assistant->sessionPassword());
     });
     connect(m_assistant, &QWizard::rejected, this, [this] {
-        if (!m_services)
+        if (!m_services && m_others.isEmpty())
             m_window->showNoAccount(m_profile.directory());
     });
     m_assistant->open();
@@ -131,6 +147,7 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
     m_account = m_services->account(); // with the site's rules applied
     AccountSession *session = m_services->session();
     m_window->setAccountServices(m_services.get());
+    syncWindowAccounts();
     // The offline cache: the window reads it, the session's worker writes it.
     m_window->setCachePath(m_services->cachePath(), m_account->id);
     const OfflinePolicy offline = OfflinePolicy::load(m_profile);
@@ -411,8 +428,8 @@ void SessionLauncher::endSession()
     m_signOutSending = nullptr;
     // It holds a copy of the password and a connection: let it end first (5 s at most).
     m_absenceTask.reset();
-    if (m_window)
-        m_window->setAccountServices(nullptr);
+    if (m_window && m_services)
+        m_window->removeAccount(m_services->account().id);
     m_services.reset();
     m_secret.clear();
     m_storeOnSuccess = false;
@@ -509,9 +526,239 @@ void SessionLauncher::finish()
                 << "quitting a shared workstation:" << left << "unsent messages deleted";
     }
     endSession();
+    // Other accounts on a shared workstation are erased on quitting too, once stopped.
+    QList<Account> sharedOthers;
+    for (const AccountServices *services : m_others.all()) {
+        if (services->account().sharedWorkstation)
+            sharedOthers.append(services->account());
+    }
+    while (!m_others.isEmpty())
+        stopOtherAccount(m_others.ids().constFirst());
+    for (const Account &shared : std::as_const(sharedOthers))
+        eraseSharedAccount(shared);
     if (m_account && m_account->sharedWorkstation)
         eraseSharedAccount(*m_account);
     m_account.reset();
+}
+
+AccountServices *SessionLauncher::servicesOf(const QString &accountId) const
+{
+    if (m_services && m_services->account().id == accountId)
+        return m_services.get();
+    return m_others.find(accountId);
+}
+
+void SessionLauncher::startOtherAccount(const Account &account, const QString &knownSecret)
+{
+    if (servicesOf(account.id))
+        return;
+    QString trustError;
+    std::unique_ptr<AccountServices> created =
+        AccountServices::create(m_profile, m_policy, account, &trustError);
+    if (!created) {
+        m_window->banner()->showMessage(NotificationBanner::Level::Error,
+                                        tr("%1: %2").arg(account.displayName(), trustError).toHtmlEscaped());
+        return;
+    }
+    AccountServices *services = m_others.add(std::move(created));
+    const QString id = account.id;
+    m_window->addAccount(services, services->account().displayName());
+    syncWindowAccounts();
+    const OfflinePolicy offline = OfflinePolicy::load(m_profile);
+    services->startBackgroundSync(offline.syncOptions(), std::chrono::minutes(offline.syncIntervalMinutes));
+    AccountSession *session = services->session();
+    SyncScheduler *scheduler = services->scheduler();
+    connect(session, &AccountSession::syncProgress, m_window, &MainWindow::showSyncProgress);
+    connect(m_window, &MainWindow::syncRequested, scheduler, &SyncScheduler::requestSync);
+    if (IdleWatcher *push = services->idleWatcher())
+        connect(push, &IdleWatcher::folderChanged, scheduler, &SyncScheduler::requestSync);
+    // Each account sends its own outbox: the composer writes to the sending account's.
+    OutboxSender *outbox = services->outboxSender();
+    connect(m_window, &MainWindow::outboxQueued, outbox, [outbox] { outbox->processNow(); });
+    connect(session, &AccountSession::foldersChanged, services, [this, id] {
+        // The server accepted the secret: background syncs, push and the outbox start.
+        AccountServices *opened = servicesOf(id);
+        SyncScheduler *background = opened ? opened->scheduler() : nullptr;
+        if (background && !background->isSyncing() && !background->lastSuccess().isValid()) {
+            const QString secret = m_otherSecrets.value(id);
+            if (opened->idleWatcher() && !secret.isEmpty())
+                background->setIdleWatcher(opened->idleWatcher(), secret);
+            background->start();
+            opened->outboxSender()->processNow(false);
+        }
+        if (m_otherStoreOnSuccess.remove(id))
+            m_credentials->writePassword(id, m_otherSecrets.value(id),
+                                         [](const CredentialStore::Result &) {});
+    });
+    connect(session, &AccountSession::errorOccurred, services, [this, id](const ServiceError &error) {
+        if (error.kind != ServiceError::Kind::Authentication)
+            return;
+        // Asked again once; the banner (from the window) says which account refused it.
+        if (m_otherStoreOnSuccess.contains(id))
+            askOtherSecret(id, error.message);
+    });
+    Q_EMIT otherAccountStarted(id);
+    if (!knownSecret.isEmpty())
+        useOtherSecret(id, knownSecret, false);
+    else
+        obtainOtherSecret(id);
+}
+
+void SessionLauncher::obtainOtherSecret(const QString &accountId)
+{
+    AccountServices *services = servicesOf(accountId);
+    if (!services)
+        return;
+    const Account &account = services->account();
+    if (account.credentialMode == CredentialMode::Passcode) {
+        askOtherSecret(accountId, tr("Type your PIN followed by the code shown on your key."));
+        return;
+    }
+    if (account.credentialMode == CredentialMode::AskAtStart || account.sharedWorkstation) {
+        askOtherSecret(accountId, tr("Your password is not stored on this computer."));
+        return;
+    }
+    QPointer<SessionLauncher> self(this);
+    m_credentials->readPassword(accountId, [self, accountId](const CredentialStore::Result &result) {
+        if (!self)
+            return;
+        if (result.ok())
+            self->useOtherSecret(accountId, result.secret, false);
+        else
+            self->askOtherSecret(accountId, result.message);
+    });
+}
+
+void SessionLauncher::askOtherSecret(const QString &accountId, const QString &reason)
+{
+    AccountServices *services = servicesOf(accountId);
+    if (!m_window || !services)
+        return;
+    const Account account = services->account();
+    const bool passcode = account.credentialMode == CredentialMode::Passcode;
+    const auto secret = PasswordPrompt::ask(
+        m_window, passcode ? tr("Passcode") : tr("Password"),
+        tr("%1\n%2 for %3:").arg(reason, passcode ? tr("Passcode") : tr("Password"), account.address),
+        passcode ? tr("Passcode:") : tr("Password:"));
+    if (!secret) {
+        m_window->banner()->showMessage(
+            NotificationBanner::Level::Warning,
+            tr("%1: without a password, only the mail already on this computer can be read.")
+                .arg(account.displayName())
+                .toHtmlEscaped());
+        return;
+    }
+    useOtherSecret(accountId, *secret, true);
+}
+
+void SessionLauncher::useOtherSecret(const QString &accountId, const QString &secret, bool typedByUser)
+{
+    AccountServices *services = servicesOf(accountId);
+    if (!services)
+        return;
+    const Account &account = services->account();
+    m_otherSecrets.insert(accountId, account.credentialMode == CredentialMode::Passcode ? QString() : secret);
+    if (typedByUser && account.credentialMode == CredentialMode::Keychain && !account.sharedWorkstation)
+        m_otherStoreOnSuccess.insert(accountId);
+    services->setPassword(secret);
+    services->session()->refreshFolders();
+}
+
+void SessionLauncher::stopOtherAccount(const QString &accountId)
+{
+    // The window lets go of it first: it must not read a session being destroyed.
+    if (m_window)
+        m_window->removeAccount(accountId);
+    m_others.take(accountId).reset();
+    m_otherSecrets.remove(accountId);
+    m_otherStoreOnSuccess.remove(accountId);
+}
+
+void SessionLauncher::syncWindowAccounts()
+{
+    m_others.sortLike(m_profile.accounts());
+    if (m_window)
+        m_window->setAccountOrder(m_profile.accounts());
+}
+
+void SessionLauncher::renameAccount(const QString &accountId, const QString &label)
+{
+    std::optional<Account> account = m_profile.account(accountId);
+    if (!account)
+        return;
+    QString name = label;
+    if (name.isEmpty()) {
+        bool ok = false;
+        name = QInputDialog::getText(m_window, tr("Rename the account"),
+                                     tr("Name shown for %1:").arg(account->address), QLineEdit::Normal,
+                                     account->displayName(), &ok)
+                   .trimmed();
+        if (!ok)
+            return;
+    }
+    account->label = name == account->address ? QString() : name;
+    QString error;
+    if (!m_profile.saveAccount(*account, &error)) {
+        m_window->banner()->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
+        return;
+    }
+    if (m_account && m_account->id == accountId)
+        m_account->label = account->label;
+    syncWindowAccounts();
+}
+
+void SessionLauncher::moveAccount(const QString &accountId, int delta)
+{
+    const QList<Account> accounts = m_profile.accounts();
+    qsizetype position = -1;
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        if (accounts.at(i).id == accountId)
+            position = i;
+    }
+    if (position < 0)
+        return;
+    QString error;
+    if (!m_profile.moveAccount(accountId, std::max<qsizetype>(0, position + delta), &error)) {
+        m_window->banner()->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
+        return;
+    }
+    syncWindowAccounts();
+}
+
+void SessionLauncher::removeAccount(const QString &accountId)
+{
+    const std::optional<Account> account = m_profile.account(accountId);
+    if (!account)
+        return;
+    AccountServices *services = servicesOf(accountId);
+    const qsizetype unsent =
+        services ? services->outboxSender()->outbox().entries().size()
+                 : Outbox(AccountPaths(m_profile.directory(), accountId).outboxDirectory()).entries().size();
+    if (!AccountRemovalPrompt::confirm(m_window, account->displayName(), unsent))
+        return;
+    // Its worker and the window hold its cache open: both let go before the files are erased.
+    if (m_services && m_services->account().id == accountId) {
+        endSession();
+        m_account.reset();
+    } else {
+        stopOtherAccount(accountId);
+    }
+    QPointer<SessionLauncher> self(this);
+    AccountStorage(m_profile, accountId)
+        .eraseAll(m_credentials, [self, accountId](const AccountStorage::EraseResult &result) {
+            if (!self)
+                return;
+            if (!result.ok) {
+                qCWarning(lcAccount).noquote()
+                    << "account not fully erased:" << result.problems.join(u"; "_s);
+                self->m_window->banner()->showMessage(NotificationBanner::Level::Error,
+                                                      result.problems.join(u"\n"_s).toHtmlEscaped());
+            }
+            self->syncWindowAccounts();
+            if (self->m_profile.accounts().isEmpty())
+                self->m_window->showNoAccount(self->m_profile.directory());
+            Q_EMIT self->accountRemoved(accountId, result.ok);
+        });
 }
 
 } // namespace Amiens

@@ -3,11 +3,14 @@
 #include "account/Profile.h"
 #include "net/ServiceError.h"
 #include "outbox/OutboxEntry.h"
+#include "services/AccountServicesList.h"
 #include "settings/SitePolicy.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -56,10 +59,25 @@ public:
     [[nodiscard]] SyncScheduler *scheduler() const;
     [[nodiscard]] AccountAssistant *assistant() const;
     [[nodiscard]] std::optional<Account> account() const { return m_account; }
+    /// The services of any open account (the first or another), nullptr when not open.
+    [[nodiscard]] AccountServices *servicesOf(const QString &accountId) const;
+    /// Opens another account of the profile beside the first one (its own password, services
+    /// and root in the window); a failure shows its banner and leaves the others running.
+    void startOtherAccount(const Account &account, const QString &knownSecret = {});
+    /// « Supprimer le compte… »: after the user agrees (and to lose its unsent mail, if any),
+    /// stops the account and erases its files, keychain entry and profile entry, nothing else.
+    void removeAccount(const QString &accountId);
+    /// « Renommer… » with @p label (empty: asks), « Monter / Descendre ».
+    void renameAccount(const QString &accountId, const QString &label = {});
+    void moveAccount(const QString &accountId, int delta);
 
 Q_SIGNALS:
     void assistantOpened();
     void sessionStarted();
+    /// Another account's services were started.
+    void otherAccountStarted(const QString &accountId);
+    /// An account was erased (@p ok: every file and its keychain entry).
+    void accountRemoved(const QString &accountId, bool ok);
     void signedOut();
 
 private:
@@ -76,6 +94,13 @@ private:
     void afterSignOutSending(const QList<OutboxEntry> &unsent);
     void completeSignOut();
     void saveAccount();
+    /// Another account: its secret from the keychain, or asked.
+    void obtainOtherSecret(const QString &accountId);
+    void askOtherSecret(const QString &accountId, const QString &reason);
+    void useOtherSecret(const QString &accountId, const QString &secret, bool typedByUser);
+    void stopOtherAccount(const QString &accountId);
+    /// The window's roots follow the profile's order and names.
+    void syncWindowAccounts();
     void clearCache();
     /// After each sync: the client-side out-of-office responder, when the profile has it on.
     void runAutoResponder();
@@ -87,6 +112,10 @@ private:
     QPointer<MainWindow> m_window;
     /// The open account's trust, session, outbox and background sync (core).
     std::unique_ptr<AccountServices> m_services;
+    /// The profile's other accounts, each with its own services (and secret, in memory only).
+    AccountServicesList m_others;
+    QHash<QString, QString> m_otherSecrets;
+    QSet<QString> m_otherStoreOnSuccess;     ///< typed passwords written to the keychain once accepted
     OutboxDrain *m_signOutSending = nullptr; ///< while a shared sign-out sends the outbox
     std::chrono::milliseconds m_signOutSendingTimeout = std::chrono::seconds(60);
     std::unique_ptr<BackgroundTask> m_absenceTask;

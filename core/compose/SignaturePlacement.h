@@ -34,6 +34,16 @@ public:
     /// @p identity: the sending address whose signatures are used.
     explicit SignaturePlacement(QString identity);
 
+    /// Another sending address (« De » changed): its signatures from now on; the one inserted
+    /// is still recognised, so change() replaces it while the user has not edited it.
+    void setIdentity(const QString &identity) { m_identity = identity; }
+    [[nodiscard]] const QString &identity() const { return m_identity; }
+    /// Whether the signature inserted last is still in @p text as it was inserted.
+    [[nodiscard]] bool insertedIsIntact(const QString &text) const
+    {
+        return !m_inserted.isEmpty() && findWholeBlock(text, m_inserted) >= 0;
+    }
+
     /// Without a store (none loaded) there is no signature to place.
     void setStore(const SignatureStore &store);
     [[nodiscard]] const std::optional<SignatureStore> &store() const { return m_store; }

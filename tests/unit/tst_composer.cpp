@@ -43,6 +43,7 @@ class TestComposer : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void responsesArePreparedWithoutWidgets();
+    void fromListsEveryIdentityWithItsSignature();
     void subjectsSurviveEncoding_data();
     void subjectsSurviveEncoding();
     void headerInjectionIsDefused();
@@ -468,6 +469,54 @@ void TestComposer::signatureForNewMailAndReplies()
     QVERIFY2(body.startsWith(u"\n\n-- \nM. D.\n\n"_s), qPrintable(body));
     QVERIFY(body.indexOf(u"-- \nM. D."_s) < body.indexOf(u"> On part jeudi."_s));
     QCOMPARE(body.count(u"-- \n"_s), 1);
+}
+
+void TestComposer::fromListsEveryIdentityWithItsSignature()
+{
+    QTemporaryDir dir;
+    SignatureStore store = signatures(dir.path(), SignatureStore::Placement::BelowQuote);
+    SignatureStore::IdentitySignatures school;
+    school.signatures = {{u"ce"_s, u"Collège"_s, Signature::Format::PlainText, u"Secrétariat du collège"_s}};
+    school.defaultForNew = school.defaultForReply = u"ce"_s;
+    store.setForIdentity(u"ce.0801234x@ac-amiens.fr"_s, school);
+    Account functional;
+    functional.id = functional.address = u"ce.0801234x@ac-amiens.fr"_s;
+    functional.realName = u"Collège Jules Verne"_s;
+    functional.aliases = {u"secretariat.0801234x@ac-amiens.fr"_s};
+
+    ComposerWindow composer(marie(), dir.filePath(u"outbox/marie"_s));
+    composer.setSignatureStore(store);
+    composer.setIdentities({marie(), functional}, dir.path());
+    auto *from = composer.findChild<QComboBox *>(u"fromField"_s);
+    QCOMPARE(from->count(), 3); // Marie, the school, the school's alias
+    QCOMPARE(from->currentIndex(), 0);
+    QVERIFY(composer.bodyText().endsWith(u"-- \nMarie Dupont\nCollège Jules Verne"_s));
+
+    // The school: its signature replaces Marie's, and the message leaves from its account.
+    QVERIFY(
+        composer.selectIdentity(SenderIdentity(functional.id, {functional.realName, functional.address})));
+    QCOMPARE(from->currentIndex(), 1);
+    QCOMPARE(composer.sendingAccount().id, functional.id);
+    QCOMPARE(composer.message().from.address, functional.address);
+    QVERIFY2(composer.bodyText().endsWith(u"-- \nSecrétariat du collège"_s), qPrintable(composer.bodyText()));
+    QCOMPARE(composer.bodyText().count(u"-- \n"_s), 1);
+    QVERIFY(!composer.bodyText().contains(u"Marie"_s));
+
+    // A signature the user edited is theirs: it stays when « De » changes.
+    QTextCursor cursor = composer.bodyEdit()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(u" (CPE)"_s);
+    // Its alias is the same account.
+    from->setCurrentIndex(2);
+    QCOMPARE(composer.sendingAccount().id, functional.id);
+    QCOMPARE(composer.message().from.address, u"secretariat.0801234x@ac-amiens.fr"_s);
+    from->setCurrentIndex(0);
+    QCOMPARE(composer.sendingAccount().id, marie().id);
+    QCOMPARE(composer.message().from.address, marie().address);
+    QVERIFY2(composer.bodyText().endsWith(u"Secrétariat du collège (CPE)"_s),
+             qPrintable(composer.bodyText()));
+    QVERIFY(!composer.bodyText().contains(u"Marie Dupont"_s));
+    QVERIFY(!composer.selectIdentity(SenderIdentity(u"other"_s, {{}, u"x@example.org"_s})));
 }
 
 void TestComposer::changingSignatureKeepsWhatTheUserTyped()

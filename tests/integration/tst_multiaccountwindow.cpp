@@ -1,0 +1,380 @@
+// Several accounts in one window (issue 18): Marie's personal mailbox and the school's functional
+// mailbox, both in the keyring, opened by the SessionLauncher side by side against the real
+// Dovecot and Postfix. A reply to mail of the functional mailbox leaves from its address, through
+// its server, with no trace of Marie's, and its Sent copy is filed in its own Sent folder; removing
+// one account from the window leaves the other's cache, keychain entry and root as they were.
+#include "AccountRemovalPrompt.h"
+#include "ComposerWindow.h"
+#include "FolderTreeModel.h"
+#include "MailServerControl.h"
+#include "MainWindow.h"
+#include "MessageListModel.h"
+#include "SessionLauncher.h"
+#include "TestEnvironment.h"
+#include "account/AccountPaths.h"
+#include "account/Profile.h"
+#include "cache/MailCache.h"
+#include "compose/MessageBuilder.h"
+#include "outbox/Outbox.h"
+#include "security/CredentialStore.h"
+#include "settings/SitePolicy.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+using namespace Amiens::Test;
+
+class TestMultiAccountWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void twoRootsAndAReplyFromTheFunctionalMailbox();
+    void removingOneAccountLeavesTheOther();
+    void movingAMessageToTheOtherAccount();
+    void renamingAndReorderingFromTheMenu();
+    void quittingErasesAnotherSharedAccount();
+
+private:
+    /// A profile holding both accounts (Marie first), their passwords in the keyring.
+    void makeProfile(const Profile &profile);
+    /// Waits for both roots with these unread counts.
+    void awaitRoots(MainWindow &window, int marieUnread, int functionalUnread);
+    [[nodiscard]] QByteArray mailToTheSchool(const QString &subject) const;
+
+    TestEnvironment m_env;
+    CredentialStore *m_credentials = nullptr;
+};
+
+void TestMultiAccountWindow::initTestCase()
+{
+    m_env = TestEnvironment::fromEnvironment();
+    AMIENS_REQUIRE_SERVERS(m_env);
+    QApplication::setOrganizationName(u"AmiensMailTests"_s);
+    m_credentials = new CredentialStore(CredentialStore::defaultServiceName(), this);
+}
+
+void TestMultiAccountWindow::init()
+{
+    QVERIFY(MailServerControl(m_env.user).reset());
+    QVERIFY(MailServerControl(m_env.functionalUser).reset());
+    QVERIFY(MailServerControl(m_env.user2).reset());
+    AccountRemovalPrompt::resetForTests();
+}
+
+void TestMultiAccountWindow::cleanup()
+{
+    m_credentials->deletePasswordAndWait(m_env.account().id);
+    m_credentials->deletePasswordAndWait(m_env.functionalAccount().id);
+}
+
+void TestMultiAccountWindow::makeProfile(const Profile &profile)
+{
+    QString error;
+    QVERIFY2(profile.saveAccount(m_env.account(), &error), qPrintable(error));
+    Account functional = m_env.functionalAccount();
+    functional.label = u"Collège (ce.0801234x)"_s;
+    QVERIFY2(profile.saveAccount(functional, &error), qPrintable(error));
+    QVERIFY(m_credentials->writePasswordAndWait(m_env.account().id, m_env.password).ok());
+    QVERIFY(m_credentials->writePasswordAndWait(functional.id, m_env.functionalPassword).ok());
+}
+
+void TestMultiAccountWindow::awaitRoots(MainWindow &window, int marieUnread, int functionalUnread)
+{
+    FolderTreeModel *model = window.folderModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
+    // Profile order: Marie first, then the school, each with its own unread count (none: no count).
+    const auto shown = [](const QString &name, int unread) {
+        return unread > 0 ? u"%1 (%2)"_s.arg(name).arg(unread) : name;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(0, 0).data().toString(), shown(m_env.address, marieUnread), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(1, 0).data().toString(),
+                              shown(u"Collège (ce.0801234x)"_s, functionalUnread), 30000);
+    QVERIFY(model->index(0, 0).data(FolderTreeModel::AccountRootRole).toBool());
+    QCOMPARE(model->index(1, 0).data(FolderTreeModel::AccountIdRole).toString(),
+             m_env.functionalAccount().id);
+    // Each root holds its account's folders.
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(model->index(0, 0)) >= 5, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(model->index(1, 0)) >= 5, 20000);
+}
+
+QByteArray TestMultiAccountWindow::mailToTheSchool(const QString &subject) const
+{
+    // A colleague writes to the school's address, not to Marie.
+    QByteArray message;
+    message += "From: Jean Martin <" + m_env.address2.toUtf8() + ">\r\n";
+    message += "To: " + m_env.functionalAddress.toUtf8() + "\r\n";
+    message += "Subject: " + subject.toUtf8() + "\r\n";
+    message += "Date: " + QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date).toLatin1() + "\r\n";
+    message += "Message-ID: <multi-" + QByteArray::number(QDateTime::currentMSecsSinceEpoch()) +
+               "@ac-amiens.fr>\r\n";
+    message += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n";
+    message += "Bonjour,\r\nla sortie du 12 est-elle confirmée ?\r\n";
+    return message;
+}
+
+void TestMultiAccountWindow::twoRootsAndAReplyFromTheFunctionalMailbox()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    QVERIFY(
+        MailServerControl(m_env.user).save(u"INBOX"_s, MailServerControl::message(u"Conseil de classe"_s)));
+    QVERIFY(MailServerControl(m_env.user).save(u"INBOX"_s, MailServerControl::message(u"Réunion"_s)));
+    const QString subject = u"Sortie scolaire %1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    const quint32 uid = MailServerControl(m_env.functionalUser).save(u"INBOX"_s, mailToTheSchool(subject));
+    QVERIFY(uid > 0);
+
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    awaitRoots(window, 2, 1);
+
+    // The school's inbox: its own messages, read from its own cache.
+    const QString functionalId = m_env.functionalAccount().id;
+    QVERIFY(window.selectFolder(u"INBOX"_s, functionalId));
+    QCOMPARE(window.currentAccountId(), functionalId);
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 1, 20000);
+    QCOMPARE(window.messageModel()->index(0, 0).data(MessageListModel::UidRole).toUInt(), uid);
+    // Marie's inbox is still hers.
+    QVERIFY(window.selectFolder(u"INBOX"_s, m_env.account().id));
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 2, 20000);
+    QVERIFY(window.selectFolder(u"INBOX"_s, functionalId));
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 1, 20000);
+
+    // The reply goes out as the school.
+    ComposerWindow *composer = window.openComposer(u"INBOX"_s, uid);
+    QVERIFY(composer);
+    QCOMPARE(composer->sendingAccount().id, functionalId);
+    QCOMPARE(composer->fromAddress().address, m_env.functionalAddress);
+    auto *from = composer->findChild<QComboBox *>(u"fromField"_s);
+    QVERIFY(from);
+    QCOMPARE(from->count(), 2); // every identity: Marie's and the school's
+    QVERIFY(from->currentText().contains(m_env.functionalAddress));
+    QVERIFY(composer->findChild<QLineEdit *>(u"toField"_s)->text().contains(m_env.address2));
+    QVERIFY(composer->send());
+
+    MailServerControl colleague(m_env.user2);
+    const QStringList query{u"header"_s, u"Subject"_s, subject};
+    QCOMPARE(colleague.awaitCount(u"INBOX"_s, query, 1), 1);
+    const QByteArray header = colleague.fetch(u"hdr"_s, u"INBOX"_s, query);
+    QVERIFY2(header.contains(m_env.functionalAddress.toUtf8()), header.constData());
+    const QByteArray text = colleague.fetch(u"text"_s, u"INBOX"_s, query);
+    QVERIFY2(!text.contains(m_env.user.toUtf8()), text.constData());
+    QVERIFY2(!text.contains(m_env.address.toUtf8()), text.constData());
+    // The Sent copy is the school's, not Marie's.
+    QCOMPARE(MailServerControl(m_env.functionalUser).awaitCount(u"Sent"_s, query, 1), 1);
+    QCOMPARE(MailServerControl(m_env.user).count(u"Sent"_s, query), 0);
+    launcher.finish();
+}
+
+void TestMultiAccountWindow::removingOneAccountLeavesTheOther()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    QVERIFY(
+        MailServerControl(m_env.user).save(u"INBOX"_s, MailServerControl::message(u"Conseil de classe"_s)));
+    QVERIFY(MailServerControl(m_env.functionalUser).save(u"INBOX"_s, mailToTheSchool(u"Cantine"_s)));
+
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    awaitRoots(window, 1, 1);
+    const QString marieId = m_env.account().id;
+    const QString functionalId = m_env.functionalAccount().id;
+    const QString marieCache = AccountPaths(profile.directory(), marieId).cacheFile();
+    const QString functionalCache = AccountPaths(profile.directory(), functionalId).cacheFile();
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(marieCache) && QFileInfo::exists(functionalCache), 20000);
+
+    // A message waits in the school's outbox (written after its last sending).
+    OutgoingMessage waiting;
+    waiting.from = {u"Collège Jules Verne"_s, m_env.functionalAddress};
+    waiting.to = {{u"Jean Martin"_s, m_env.address2}};
+    waiting.subject = u"Pas encore parti"_s;
+    waiting.plainText = u"Bonjour"_s;
+    QString error;
+    const auto built = MessageBuilder::build(waiting, &error);
+    QVERIFY2(built, qPrintable(error));
+    QVERIFY2(
+        Outbox(AccountPaths(profile.directory(), functionalId).outboxDirectory()).enqueue(*built, &error),
+        qPrintable(error));
+
+    // From the menu, on the school's folder: the user is told about it, says no, nothing changes.
+    QVERIFY(window.selectFolder(u"INBOX"_s, functionalId));
+    QAction *remove = window.action(u"removeAccountAction"_s);
+    QVERIFY(remove);
+    AccountRemovalPrompt::setNextAnswer(false);
+    remove->trigger();
+    QCOMPARE(AccountRemovalPrompt::askCount(), 1);
+    QCOMPARE(AccountRemovalPrompt::lastUnsentCount(), 1);
+    QCOMPARE(profile.accounts().size(), 2);
+    QCOMPARE(window.folderModel()->rowCount(), 2);
+    QVERIFY(QFileInfo::exists(functionalCache));
+
+    QSignalSpy removed(&launcher, &SessionLauncher::accountRemoved);
+    AccountRemovalPrompt::setNextAnswer(true);
+    remove->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 20000);
+    QCOMPARE(removed.first().at(0).toString(), functionalId);
+    QVERIFY(removed.first().at(1).toBool());
+
+    // The school's account is gone: profile entry, files, keychain entry.
+    QCOMPARE(profile.accounts().size(), 1);
+    QCOMPARE(profile.accounts().first().id, marieId);
+    QVERIFY(!QFileInfo::exists(functionalCache));
+    QCOMPARE(m_credentials->readPasswordAndWait(functionalId).status, CredentialStore::Status::NotFound);
+    // Marie's is untouched and still shown: her folders at the top again, her messages listed.
+    QVERIFY(QFileInfo::exists(marieCache));
+    const CredentialStore::Result marie = m_credentials->readPasswordAndWait(marieId);
+    QVERIFY(marie.ok());
+    QCOMPARE(marie.secret, m_env.password);
+    QCOMPARE(window.accountIds(), QStringList{marieId});
+    QCOMPARE(window.currentAccountId(), marieId);
+    QTRY_VERIFY_WITH_TIMEOUT(window.folderModel()->rowCount() >= 5, 20000);
+    QVERIFY(window.selectFolder(u"INBOX"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 1, 20000);
+    QVERIFY(launcher.session());
+    launcher.finish();
+}
+
+void TestMultiAccountWindow::movingAMessageToTheOtherAccount()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    const QString subject = u"Facture cantine %1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    const quint32 uid = MailServerControl(m_env.user)
+                            .save(u"INBOX"_s, MailServerControl::message(subject, u"Montant : 42 €\n"_s));
+    QVERIFY(uid > 0);
+
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    awaitRoots(window, 1, 0);
+    const QString marieId = m_env.account().id;
+    const QString functionalId = m_env.functionalAccount().id;
+    QVERIFY(window.selectFolder(u"INBOX"_s, marieId));
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 1, 20000);
+    // Downloaded (shown once), so that its bytes can go to the other account.
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    MailCache cache;
+    QString error;
+    QVERIFY2(cache.open(AccountPaths(profile.directory(), marieId).cacheFile(), marieId,
+                        MailCache::Mode::ReadOnly, &error),
+             qPrintable(error));
+    const auto inbox = cache.folderStore().folder(u"INBOX"_s);
+    QVERIFY(inbox);
+    QTRY_VERIFY_WITH_TIMEOUT(cache.messageStore().body(inbox->id, uid).has_value(), 20000);
+
+    window.transferSelection(functionalId, u"INBOX"_s);
+    const QStringList query{u"header"_s, u"Subject"_s, subject};
+    QCOMPARE(MailServerControl(m_env.functionalUser).awaitCount(u"INBOX"_s, query, 1), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 0, 20000); // hidden at once
+    // Marie's copy goes with her next sync, once the school's server has it.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastSync = -10000;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            if (clock.elapsed() - lastSync > 2000) {
+                lastSync = clock.elapsed();
+                window.refresh();
+            }
+            return MailServerControl(m_env.user).count(u"INBOX"_s, query) == 0;
+        },
+        40000));
+    QCOMPARE(MailServerControl(m_env.functionalUser).count(u"INBOX"_s, query), 1); // exactly once
+    launcher.finish();
+}
+
+void TestMultiAccountWindow::renamingAndReorderingFromTheMenu()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    awaitRoots(window, 0, 0);
+    const QString marieId = m_env.account().id;
+    const QString functionalId = m_env.functionalAccount().id;
+    FolderTreeModel *model = window.folderModel();
+
+    // « Monter » on the school's folder: first in the profile and in the tree.
+    QVERIFY(window.selectFolder(u"INBOX"_s, functionalId));
+    window.action(u"moveAccountUpAction"_s)->trigger();
+    QCOMPARE(profile.accounts().first().id, functionalId);
+    QCOMPARE(model->index(0, 0).data(FolderTreeModel::AccountIdRole).toString(), functionalId);
+    QCOMPARE(model->index(1, 0).data(FolderTreeModel::AccountIdRole).toString(), marieId);
+    // The folder being read stays selected.
+    QCOMPARE(window.folderView()->currentIndex().data(FolderTreeModel::AccountIdRole).toString(),
+             functionalId);
+    QCOMPARE(window.currentAccountId(), functionalId);
+
+    // « Renommer »: the profile and the root.
+    launcher.renameAccount(marieId, u"Personnel"_s);
+    QCOMPARE(profile.account(marieId)->label, u"Personnel"_s);
+    QCOMPARE(model->index(1, 0).data().toString(), u"Personnel"_s);
+
+    // « Descendre »: back in the first order.
+    window.action(u"moveAccountDownAction"_s)->trigger();
+    QCOMPARE(profile.accounts().first().id, marieId);
+    QCOMPARE(model->index(0, 0).data().toString(), u"Personnel"_s);
+    launcher.finish();
+}
+
+void TestMultiAccountWindow::quittingErasesAnotherSharedAccount()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    QString error;
+    QVERIFY(profile.saveAccount(m_env.account(), &error));
+    QVERIFY(m_credentials->writePasswordAndWait(m_env.account().id, m_env.password).ok());
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    // The school's mailbox added during the session, on a shared workstation.
+    Account functional = m_env.functionalAccount();
+    functional.label = u"Collège (ce.0801234x)"_s;
+    functional.sharedWorkstation = true;
+    QVERIFY(profile.saveAccount(functional, &error));
+    launcher.startOtherAccount(functional, m_env.functionalPassword);
+    awaitRoots(window, 0, 0);
+    const QString marieCache = AccountPaths(profile.directory(), m_env.account().id).cacheFile();
+    const QString functionalCache = AccountPaths(profile.directory(), functional.id).cacheFile();
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(marieCache) && QFileInfo::exists(functionalCache), 20000);
+
+    // Quitting erases it, and only it.
+    launcher.finish();
+    QVERIFY(!QFileInfo::exists(functionalCache));
+    QCOMPARE(profile.accounts().size(), 1);
+    QCOMPARE(profile.accounts().first().id, m_env.account().id);
+    QVERIFY(QFileInfo::exists(marieCache));
+    QVERIFY(m_credentials->readPasswordAndWait(m_env.account().id).ok());
+}
+
+QTEST_MAIN(TestMultiAccountWindow)
+#include "tst_multiaccountwindow.moc"
