@@ -1110,6 +1110,17 @@
     </message>
 </context>
 <context>
+    <name>Amiens::FreeSpaceController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Free up space…</source>
+        <translation>Libérer de l&apos;espace…</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::FreeSpaceDialog</name>
     <message>
         <source>Free up space — %1</source>
@@ -1176,6 +1187,10 @@
     <message>
         <source>Size</source>
         <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Deleted messages go to the Trash: empty it to free the space.</source>
+        <translation>Les messages supprimés vont à la corbeille : videz-la pour libérer la place.</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1615,14 @@
     <message>
         <source>Move to</source>
         <translation>Déplacer vers</translation>
+    </message>
+    <message>
+        <source>&amp;Free up space…</source>
+        <translation>&amp;Libérer de l&apos;espace…</translation>
+    </message>
+    <message>
+        <source>Shows what fills the mailbox: the largest messages, old attachments, the Trash</source>
+        <translation>Montre ce qui remplit la boîte aux lettres : les plus gros messages, les anciennes pièces jointes, la corbeille</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,9 @@ FreeSpaceDialog::FreeSpaceDialog(const QString &accountName, const QuotaStatus &
         connect(tree, &QTreeWidget::itemSelectionChanged, remove,
                 [remove, tree] { remove->setEnabled(!tree->selectedItems().isEmpty()); });
         connect(remove, &QPushButton::clicked, this, [this, tree] { deleteSelected(tree); });
+        auto *hint = new QLabel(tr("Deleted messages go to the Trash: empty it to free the space."), page);
+        hint->setWordWrap(true);
+        layout->addWidget(hint);
         layout->addWidget(tree);
         layout->addWidget(remove, 0, Qt::AlignRight);
         tabs->addTab(page, list.title);

@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "ComposerWindow.h"
 #include "FolderTreeModel.h"
+#include "FreeSpaceController.h"
 #include "HelpTexts.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
@@ -134,6 +135,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_absenceBanner = new NotificationBanner(this);
     m_absenceBanner->setObjectName(u"absenceBanner"_s);
     m_absenceBanner->hide();
+    m_quotaBanner = new NotificationBanner(this);
+    m_quotaBanner->setObjectName(u"quotaBanner"_s);
+    m_freeSpace = new FreeSpaceController(this, m_quotaBanner);
+    connect(m_freeSpace, &FreeSpaceController::changesQueued, this, &MainWindow::syncRequested);
     // Web links go to the browser; "amiens:" links are commands for whoever drives the window.
     for (NotificationBanner *banner : {m_banner, m_reminderBanner, m_absenceBanner}) {
         connect(banner, &NotificationBanner::linkActivated, this, [this](const QString &link) {
@@ -149,6 +154,7 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_reminderBanner);
     layout->addWidget(m_absenceBanner);
+    layout->addWidget(m_quotaBanner);
     layout->addWidget(m_banner);
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
@@ -245,14 +251,24 @@ void MainWindow::buildActions()
             Q_EMIT removeAccountRequested(accountForMenu());
     });
     removeAccount->setObjectName(u"removeAccountAction"_s);
-    connect(accountsMenu, &QMenu::aboutToShow, this, [this, renameAccount, moveUp, moveDown, removeAccount] {
-        const QString id = accountForMenu();
-        const qsizetype position = accountIds().indexOf(id);
-        renameAccount->setEnabled(!id.isEmpty());
-        removeAccount->setEnabled(!id.isEmpty());
-        moveUp->setEnabled(position > 0);
-        moveDown->setEnabled(position >= 0 && position + 1 < m_accounts.size());
+    accountsMenu->addSeparator();
+    QAction *freeSpace = accountsMenu->addAction(tr("&Free up space…"), this, [this] {
+        if (!accountForMenu().isEmpty())
+            m_freeSpace->open(accountForMenu());
     });
+    freeSpace->setObjectName(u"freeSpaceAction"_s);
+    freeSpace->setStatusTip(
+        tr("Shows what fills the mailbox: the largest messages, old attachments, the Trash"));
+    connect(accountsMenu, &QMenu::aboutToShow, this,
+            [this, renameAccount, moveUp, moveDown, removeAccount, freeSpace] {
+                const QString id = accountForMenu();
+                const qsizetype position = accountIds().indexOf(id);
+                freeSpace->setEnabled(!id.isEmpty());
+                renameAccount->setEnabled(!id.isEmpty());
+                removeAccount->setEnabled(!id.isEmpty());
+                moveUp->setEnabled(position > 0);
+                moveDown->setEnabled(position >= 0 && position + 1 < m_accounts.size());
+            });
 
     QMenu *messageMenu = menuBar()->addMenu(tr("&Message"));
     QAction *newMessage = messageMenu->addAction(tr("&New message"), this, [this] { openComposer(); });
@@ -392,8 +408,10 @@ void MainWindow::buildActions()
 void MainWindow::setAccountServices(AccountServices *services)
 {
     if (!services) {
-        for (const OpenAccount &account : std::as_const(m_accounts))
+        for (const OpenAccount &account : std::as_const(m_accounts)) {
+            m_freeSpace->forget(account.id);
             delete account.context;
+        }
         m_accounts.clear();
         m_inboxUnread.clear();
         m_folderModel->setAccounts({});
@@ -450,6 +468,7 @@ void MainWindow::addAccount(AccountServices *services, const QString &name)
     connect(session, &AccountSession::syncFinished, account.context, [this, id] {
         if (id != m_accountId)
             refreshAccountCounts(id);
+        updateQuota(id);
     });
     connect(session, &AccountSession::errorOccurred, account.context, [this, id](const ServiceError &error) {
         if (id == m_accountId)
@@ -460,11 +479,20 @@ void MainWindow::addAccount(AccountServices *services, const QString &name)
                               error.technical);
     });
     updateAccountRoots();
+    updateQuota(id); // what the last sync stored, before the next one
     if (!m_session) {
         activateAccount(id);
         return;
     }
     refreshAccountCounts(id);
+}
+
+void MainWindow::updateQuota(const QString &accountId)
+{
+    if (const OpenAccount *account = openAccount(accountId)) {
+        m_freeSpace->update({account->id, account->name, account->cachePath,
+                             account->services ? account->services->session() : nullptr});
+    }
 }
 
 void MainWindow::removeAccount(const QString &accountId)
@@ -477,6 +505,7 @@ void MainWindow::removeAccount(const QString &accountId)
         break;
     }
     m_inboxUnread.remove(accountId);
+    m_freeSpace->forget(accountId);
     const bool shown = accountId == m_accountId;
     if (shown) {
         // Closes its cache before its files go.

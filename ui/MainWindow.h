@@ -30,6 +30,7 @@ class FolderTreeModel;
 class MessageListModel;
 class MessageOpener;
 class MessageView;
+class FreeSpaceController;
 class NotificationBanner;
 class ReadReceiptHandler;
 class UndoBar;
@@ -212,6 +213,8 @@ private:
     /// The folders of an account not shown, keeping the selected folder.
     void setOtherAccountFolders(const QString &accountId, const QList<FolderInfo> &folders);
     void emitInboxUnread();
+    /// Re-reads @p accountId's quota from its cache (after its sync) for the quota banner.
+    void updateQuota(const QString &accountId);
     /// The account of the folder selected in the tree, or the shown one.
     [[nodiscard]] QString accountForMenu() const;
 
@@ -253,6 +256,8 @@ private:
     NotificationBanner *m_banner = nullptr;
     NotificationBanner *m_reminderBanner = nullptr;
     NotificationBanner *m_absenceBanner = nullptr;
+    NotificationBanner *m_quotaBanner = nullptr;
+    FreeSpaceController *m_freeSpace = nullptr;
     HelpCatalog m_help;
     QAction *m_signOutAction = nullptr;
     QLabel *m_connectionLabel = nullptr;

@@ -92,6 +92,10 @@ void SessionLauncher::start()
             AccountStorage(m_profile, account.id).eraseAllAndWait(m_credentials);
         }
     }
+    // The school's boxes IT set up for this workstation join the user's own account.
+    QString siteError;
+    if (m_policy.installFunctionalMailboxes(m_profile, &siteError) < 0)
+        qCWarning(lcAccount).noquote() << "site functional mailboxes not added:" << siteError;
     accounts = m_profile.accounts();
     if (accounts.isEmpty()) {
         m_window->showNoAccount(m_profile.directory());

@@ -6,9 +6,11 @@
 #include "AccountRemovalPrompt.h"
 #include "ComposerWindow.h"
 #include "FolderTreeModel.h"
+#include "FreeSpaceDialog.h"
 #include "MailServerControl.h"
 #include "MainWindow.h"
 #include "MessageListModel.h"
+#include "NotificationBanner.h"
 #include "SessionLauncher.h"
 #include "TestEnvironment.h"
 #include "account/AccountPaths.h"
@@ -25,10 +27,12 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -46,6 +50,7 @@ private Q_SLOTS:
     void movingAMessageToTheOtherAccount();
     void renamingAndReorderingFromTheMenu();
     void quittingErasesAnotherSharedAccount();
+    void fullMailboxWarnsAndSpaceIsFreed();
 
 private:
     /// A profile holding both accounts (Marie first), their passwords in the keyring.
@@ -374,6 +379,60 @@ void TestMultiAccountWindow::quittingErasesAnotherSharedAccount()
     QCOMPARE(profile.accounts().first().id, m_env.account().id);
     QVERIFY(QFileInfo::exists(marieCache));
     QVERIFY(m_credentials->readPasswordAndWait(m_env.account().id).ok());
+}
+
+// Issue 18: the school's small box is 83 % full: the window says so, in French terms, and « Libérer
+// de l'espace » empties it through the queue until the server's quota is back to nothing.
+void TestMultiAccountWindow::fullMailboxWarnsAndSpaceIsFreed()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    const MailServerControl school(m_env.functionalUser);
+    QByteArray scan = mailToTheSchool(u"Dossiers d'inscription (scan)"_s);
+    const QByteArray line = QByteArray(74, 'x') + "\r\n";
+    scan += line.repeated(1700 * 1024 / line.size());
+    QVERIFY(school.save(u"INBOX"_s, scan));
+
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    awaitRoots(window, 0, 1);
+    auto *banner = window.findChild<NotificationBanner *>(u"quotaBanner"_s);
+    QVERIFY(banner);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
+    QCOMPARE(banner->level(), NotificationBanner::Level::Warning);
+
+    // « Libérer de l'espace… » for the school's box: the scan comes first.
+    const QString functionalId = m_env.functionalAccount().id;
+    QVERIFY(window.selectFolder(u"INBOX"_s, functionalId));
+    window.findChild<QAction *>(u"freeSpaceAction"_s)->trigger();
+    FreeSpaceDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<FreeSpaceDialog *>()) != nullptr);
+    auto *largest = dialog->findChild<QTreeWidget *>(u"largestMessages"_s);
+    QVERIFY(largest->topLevelItemCount() >= 1);
+    QCOMPARE(largest->topLevelItem(0)->text(2), u"Dossiers d'inscription (scan)"_s);
+    largest->topLevelItem(0)->setSelected(true);
+    dialog->findChild<QPushButton *>(u"largestMessagesDeleteButton"_s)->click();
+    // To the school's Trash on the server, never to Marie's.
+    QTRY_COMPARE_WITH_TIMEOUT(school.uids(u"Trash"_s).size(), 1, 30000);
+    QVERIFY(school.uids(u"INBOX"_s).isEmpty());
+    QVERIFY(MailServerControl(m_env.user).uids(u"Trash"_s).isEmpty());
+    dialog->close();
+
+    // Emptying the Trash frees the room: the banner goes once the next sync reads the quota.
+    window.findChild<QAction *>(u"freeSpaceAction"_s)->trigger();
+    FreeSpaceDialog *again = nullptr;
+    QTRY_VERIFY((again = window.findChild<FreeSpaceDialog *>()) != nullptr && again != dialog);
+    auto *emptyTrash = again->findChild<QPushButton *>(u"emptyTrashButton"_s);
+    QTRY_VERIFY(emptyTrash->isEnabled());
+    emptyTrash->click();
+    QTRY_VERIFY_WITH_TIMEOUT(school.uids(u"Trash"_s).isEmpty(), 30000);
+    Q_EMIT window.syncRequested();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 30000);
+    launcher.finish();
 }
 
 QTEST_MAIN(TestMultiAccountWindow)
