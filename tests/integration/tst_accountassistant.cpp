@@ -26,6 +26,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -183,9 +184,11 @@ void TestAccountAssistant::goToCheck(AccountAssistant &assistant, const QString 
 void TestAccountAssistant::waitForCheck(AccountAssistant &assistant)
 {
     auto *page = assistant.findChild<ConnectionCheckPage *>();
+    // The page says it is settled once the check has ended and, after a success, once the keychain
+    // has answered (no event loop ran since the check started, so nothing was missed).
+    QSignalSpy settled(page, &QWizardPage::completeChanged);
     QTRY_VERIFY_WITH_TIMEOUT(!page->isChecking(), 30000);
-    // Let the keychain answer, when there is something to store.
-    QTest::qWait(50);
+    QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(&assistant, u"credentialsStatus"_s)->text().endsWith(u'…'),
                              10000);
 }
