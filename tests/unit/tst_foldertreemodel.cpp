@@ -65,6 +65,7 @@ private Q_SLOTS:
     void sharedFoldersUnderTheirAccountRoot();
     void dropOnReadOnlyFolderIsRefusedWithTheReason();
     void plainListKeepsWhatTheSyncLearned();
+    void publicFoldersWithoutOwner();
 };
 
 void TestFolderTreeModel::buildsTreeWithSpecialNames()
@@ -292,6 +293,30 @@ void TestFolderTreeModel::plainListKeepsWhatTheSyncLearned()
                 .data(FolderTreeModel::AddRefusalRole)
                 .toString()
                 .isEmpty());
+}
+
+void TestFolderTreeModel::publicFoldersWithoutOwner()
+{
+    // A shared (public) namespace has no owner: its folders sit right under the heading.
+    FolderTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    FolderInfo root = folder(u"Public"_s);
+    root.namespaceKind = FolderInfo::Namespace::Shared;
+    root.selectable = false;
+    FolderInfo news = folder(u"Public/Annonces"_s);
+    news.namespaceKind = FolderInfo::Namespace::Shared;
+    news.rights = u"lrs"_s;
+    news.rightsKnown = true;
+    model.setFolders({folder(u"INBOX"_s, FolderInfo::Role::Inbox), root, news});
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex shared = model.index(1, 0);
+    QCOMPARE(shared.data().toString(), u"Shared folders"_s);
+    QCOMPARE(model.rowCount(shared), 1);
+    const QModelIndex annonces = model.index(0, 0, shared);
+    QCOMPARE(annonces.data().toString(), u"Annonces"_s);
+    QCOMPARE(annonces.data(FolderTreeModel::PathRole).toString(), u"Public/Annonces"_s);
+    QVERIFY(annonces.data(Qt::ToolTipRole).toString().contains(u"Shared folder"_s));
+    QVERIFY(!annonces.data(FolderTreeModel::AddRefusalRole).toString().isEmpty());
 }
 
 QTEST_MAIN(TestFolderTreeModel)
