@@ -1081,6 +1081,26 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Dossier partagé</translation>
+    </message>
+    <message>
+        <source>Folder of %1, shared with you</source>
+        <translation>Dossier de %1, partagé avec vous</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Shared folders</source>
+        <translation>Dossiers partagés</translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation>Partagés par %1</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ForwardingPage</name>

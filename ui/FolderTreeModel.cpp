@@ -1,12 +1,14 @@
 #include "FolderTreeModel.h"
 
 #include "MessageListModel.h"
+#include "imap/FolderPermissions.h"
 
 #include <QApplication>
 #include <QFont>
 #include <QIcon>
 #include <QMimeData>
 #include <QStyle>
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +22,9 @@ struct FolderTreeModel::Node
     bool accountRoot = false; ///< an account's root, with several accounts
     QString accountName;
     bool placeholder = false; ///< a parent the server did not list on its own
+    /// « Dossiers partagés » or « Partagés par … »: a heading, not a folder.
+    QString heading;
+    QString headingKey; ///< "" for « Dossiers partagés », the owner for « Partagés par … »
     Node *parent = nullptr;
     std::vector<std::unique_ptr<Node>> children;
 
@@ -34,13 +39,32 @@ struct FolderTreeModel::Node
         return 0;
     }
 
+    [[nodiscard]] bool isHeading() const { return !heading.isEmpty(); }
+
     Node *childNamed(const QString &name) const
     {
         for (const auto &child : children) {
-            if (child->folder.name() == name)
+            if (!child->isHeading() && child->folder.name() == name)
                 return child.get();
         }
         return nullptr;
+    }
+
+    /// The heading @p key under this node, created with @p text when missing.
+    Node *headingFor(const QString &key, const QString &text)
+    {
+        for (const auto &child : children) {
+            if (child->isHeading() && child->headingKey == key)
+                return child.get();
+        }
+        auto node = std::make_unique<Node>();
+        node->parent = this;
+        node->accountId = accountId;
+        node->heading = text;
+        node->headingKey = key;
+        node->folder.selectable = false;
+        children.push_back(std::move(node));
+        return children.back().get();
     }
 };
 
@@ -71,6 +95,47 @@ QIcon iconFor(FolderInfo::Role role)
         break;
     }
     return themed("folder", QStyle::SP_DirIcon);
+}
+
+bool isShared(const FolderInfo &folder)
+{
+    return folder.namespaceKind != FolderInfo::Namespace::Personal;
+}
+
+/// How many leading parts of a shared folder's path name its namespace and owner
+/// ("shared/jmartin" of "shared/jmartin/Projets"), which the headings stand for.
+qsizetype namespaceParts(const FolderInfo &folder)
+{
+    if (folder.namespaceKind == FolderInfo::Namespace::OtherUser && !folder.owner.isEmpty()) {
+        const qsizetype owner = folder.pathParts.indexOf(folder.owner);
+        if (owner >= 0)
+            return owner + 1;
+    }
+    // The namespace's own root ("shared", "Public"), when there is more than it.
+    return folder.pathParts.size() > 1 ? 1 : folder.pathParts.size();
+}
+
+bool sameDetails(const FolderInfo &a, const FolderInfo &b)
+{
+    return a.namespaceKind == b.namespaceKind && a.owner == b.owner && a.rights == b.rights &&
+           a.rightsKnown == b.rightsKnown;
+}
+
+/// Whose folder it is and whether it is read-only, under its server path.
+QString sharedToolTip(const FolderInfo &folder)
+{
+    QStringList lines{folder.path()};
+    lines.append(folder.owner.isEmpty()
+                     ? FolderTreeModel::tr("Shared folder")
+                     : FolderTreeModel::tr("Folder of %1, shared with you").arg(folder.owner));
+    if (FolderPermissions(folder).isReadOnly())
+        lines.append(FolderTreeModel::tr("Read-only"));
+    return lines.join(u'\n');
+}
+
+bool hasDetails(const FolderInfo &folder)
+{
+    return !sameDetails(folder, FolderInfo());
 }
 
 } // namespace
@@ -152,8 +217,39 @@ QString FolderTreeModel::keyFor(const QString &accountId) const
 
 void FolderTreeModel::setFolders(const QString &accountId, const QList<FolderInfo> &folders)
 {
-    m_folders.insert(keyFor(accountId), folders);
+    QList<FolderInfo> shown = folders;
+    // A plain LIST knows no namespace nor rights: what the last sync learned stays.
+    if (std::none_of(folders.cbegin(), folders.cend(), hasDetails)) {
+        const QList<FolderInfo> previous = m_folders.value(keyFor(accountId));
+        for (FolderInfo &folder : shown) {
+            for (const FolderInfo &known : previous) {
+                if (known.path() == folder.path()) {
+                    folder.namespaceKind = known.namespaceKind;
+                    folder.owner = known.owner;
+                    folder.rights = known.rights;
+                    folder.rightsKnown = known.rightsKnown;
+                    break;
+                }
+            }
+        }
+    }
+    m_folders.insert(keyFor(accountId), shown);
     rebuild();
+}
+
+bool FolderTreeModel::detailsDiffer(const QString &accountId, const QList<FolderInfo> &cached) const
+{
+    const QList<FolderInfo> shown = m_folders.value(keyFor(accountId));
+    for (const FolderInfo &folder : cached) {
+        for (const FolderInfo &current : shown) {
+            if (current.path() == folder.path()) {
+                if (!sameDetails(current, folder))
+                    return true;
+                break;
+            }
+        }
+    }
+    return false;
 }
 
 bool FolderTreeModel::hasFolders(const QString &accountId) const
@@ -186,26 +282,49 @@ void FolderTreeModel::rebuild()
 void FolderTreeModel::addFolders(Node *top, const QString &accountId, const QList<FolderInfo> &folders)
 {
     for (const FolderInfo &folder : folders) {
-        Node *parent = top;
-        for (qsizetype depth = 0; depth < folder.pathParts.size(); ++depth) {
-            const QString &part = folder.pathParts.at(depth);
-            Node *child = parent->childNamed(part);
-            if (!child) {
-                auto node = std::make_unique<Node>();
-                node->parent = parent;
-                node->accountId = accountId;
-                node->folder.pathParts = folder.pathParts.mid(0, depth + 1);
-                node->folder.separator = folder.separator;
-                node->folder.selectable = false;
-                node->placeholder = true;
-                child = node.get();
-                parent->children.push_back(std::move(node));
-            }
-            parent = child;
-        }
-        parent->folder = folder;
-        parent->placeholder = false;
+        if (!isShared(folder))
+            addFolder(top, accountId, folder, 0);
     }
+    // Other people's folders after the user's own, under one heading, by owner.
+    for (const FolderInfo &folder : folders) {
+        if (!isShared(folder))
+            continue;
+        qsizetype skip = namespaceParts(folder);
+        if (skip >= folder.pathParts.size()) {
+            // "shared", "shared/jmartin": \Noselect levels the headings replace.
+            if (!folder.selectable)
+                continue;
+            skip = folder.pathParts.size() - 1;
+        }
+        Node *parent = top->headingFor(QString(), tr("Shared folders"));
+        parent->accountId = accountId;
+        if (folder.namespaceKind == FolderInfo::Namespace::OtherUser && !folder.owner.isEmpty())
+            parent = parent->headingFor(folder.owner, tr("Shared by %1").arg(folder.owner));
+        addFolder(parent, accountId, folder, skip);
+    }
+}
+
+void FolderTreeModel::addFolder(Node *top, const QString &accountId, const FolderInfo &folder, qsizetype skip)
+{
+    Node *parent = top;
+    for (qsizetype depth = skip; depth < folder.pathParts.size(); ++depth) {
+        const QString &part = folder.pathParts.at(depth);
+        Node *child = parent->childNamed(part);
+        if (!child) {
+            auto node = std::make_unique<Node>();
+            node->parent = parent;
+            node->accountId = accountId;
+            node->folder.pathParts = folder.pathParts.mid(0, depth + 1);
+            node->folder.separator = folder.separator;
+            node->folder.selectable = false;
+            node->placeholder = true;
+            child = node.get();
+            parent->children.push_back(std::move(node));
+        }
+        parent = child;
+    }
+    parent->folder = folder;
+    parent->placeholder = false;
 }
 
 int FolderTreeModel::unreadTotal(const QString &accountId) const
@@ -248,31 +367,28 @@ QModelIndex FolderTreeModel::indexForAccount(const QString &accountId) const
 
 QModelIndex FolderTreeModel::indexForPath(const QString &path, const QString &accountId) const
 {
-    QModelIndex current;
-    const Node *node = m_root.get();
+    QModelIndex top;
     if (m_accounts.size() > 1) {
         // The account's root; without an account, the first one.
-        current = accountId.isEmpty() ? index(0, 0) : indexForAccount(accountId);
-        if (!current.isValid())
+        top = accountId.isEmpty() ? index(0, 0) : indexForAccount(accountId);
+        if (!top.isValid())
             return {};
-        node = nodeFor(current);
     }
-    while (node) {
-        const Node *next = nullptr;
+    // Shared folders sit under headings that are not levels of their path: the whole tree is
+    // searched (a few dozen nodes).
+    std::function<QModelIndex(const QModelIndex &)> find = [&](const QModelIndex &parent) -> QModelIndex {
+        const Node *node = nodeFor(parent);
         for (size_t i = 0; i < node->children.size(); ++i) {
             const Node *child = node->children[i].get();
-            const QString childPath = child->folder.path();
-            if (childPath == path)
-                return index(static_cast<int>(i), 0, current);
-            if (path.startsWith(childPath + child->folder.separator)) {
-                current = index(static_cast<int>(i), 0, current);
-                next = child;
-                break;
-            }
+            const QModelIndex childIndex = index(static_cast<int>(i), 0, parent);
+            if (!child->isHeading() && child->folder.path() == path)
+                return childIndex;
+            if (const QModelIndex found = find(childIndex); found.isValid())
+                return found;
         }
-        node = next;
-    }
-    return {};
+        return {};
+    };
+    return path.isEmpty() ? QModelIndex() : find(top);
 }
 
 FolderTreeModel::Node *FolderTreeModel::nodeFor(const QModelIndex &index) const
@@ -320,13 +436,21 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: {
         const int unread = unreadOf(node);
-        const QString name = node->accountRoot ? node->accountName : displayName(node->folder);
+        const QString name = node->accountRoot
+                                 ? node->accountName
+                                 : (node->isHeading() ? node->heading : displayName(node->folder));
         return unread > 0 ? tr("%1 (%2)").arg(name).arg(unread) : name;
     }
     case AccountIdRole:
         return node->accountId;
     case AccountRootRole:
         return node->accountRoot;
+    case SharedGroupRole:
+        return node->isHeading();
+    case AddRefusalRole:
+        return node->accountRoot || node->isHeading()
+                   ? QString()
+                   : FolderPermissions(node->folder).reason(FolderPermissions::Action::AddMessages);
     case Qt::FontRole:
         if (node->accountRoot || unreadOf(node) > 0) {
             QFont font;
@@ -338,9 +462,15 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
         if (node->accountRoot)
             return QIcon::fromTheme(u"internet-mail"_s,
                                     QApplication::style()->standardIcon(QStyle::SP_DirHomeIcon));
+        if (node->isHeading() || (isShared(node->folder) && !node->placeholder))
+            return QIcon::fromTheme(u"folder-remote"_s,
+                                    QApplication::style()->standardIcon(QStyle::SP_DirLinkIcon));
         return iconFor(node->folder.pathParts.size() == 1 ? node->folder.role : FolderInfo::Role::None);
     case Qt::ToolTipRole:
-        return node->accountRoot ? node->accountName : node->folder.path();
+        if (node->accountRoot || node->isHeading())
+            return node->accountRoot ? node->accountName : node->heading;
+        return isShared(node->folder) && !node->placeholder ? sharedToolTip(node->folder)
+                                                            : node->folder.path();
     case PathRole:
         return node->folder.path();
     case FolderRoleRole:
@@ -355,7 +485,7 @@ Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled;
-    if (nodeFor(index)->accountRoot)
+    if (nodeFor(index)->accountRoot || nodeFor(index)->isHeading())
         return result; // a heading: its folders hold the messages
     if (nodeFor(index)->folder.selectable)
         result |= Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;
@@ -384,7 +514,7 @@ bool FolderTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction acti
     // Onto a folder that can hold messages, not between folders.
     return action == Qt::MoveAction && data && data->hasFormat(MessageListModel::kMimeType) &&
            parent.isValid() && nodeFor(parent)->folder.selectable && !nodeFor(parent)->placeholder &&
-           !nodeFor(parent)->accountRoot &&
+           !nodeFor(parent)->accountRoot && !nodeFor(parent)->isHeading() &&
            (m_dropAccount.isEmpty() || nodeFor(parent)->accountId == m_dropAccount);
 }
 
@@ -396,6 +526,12 @@ bool FolderTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     const QList<qint64> rowIds = MessageListModel::rowIdsFromMimeData(data);
     if (rowIds.isEmpty())
         return false;
+    // Accepted while dragging so that the user learns why, rather than seeing a bare "no".
+    const FolderPermissions permissions(nodeFor(parent)->folder);
+    if (!permissions.can(FolderPermissions::Action::AddMessages)) {
+        Q_EMIT dropRefused(permissions.reason(FolderPermissions::Action::AddMessages));
+        return false;
+    }
     Q_EMIT messagesDropped(rowIds, nodeFor(parent)->folder.path());
     // The move goes through the offline queue; the list is not asked to remove rows itself.
     return false;

@@ -21,6 +21,10 @@ public:
         FolderRoleRole,              ///< FolderInfo::Role as int
         AccountIdRole,               ///< the id of the account the folder belongs to
         AccountRootRole,             ///< true on an account's root (several accounts)
+        /// Empty when messages may be put in the folder; otherwise the French reason
+        /// (FolderPermissions::reason(AddMessages)), for drops and « Déplacer vers ».
+        AddRefusalRole,
+        SharedGroupRole, ///< true on « Dossiers partagés » and « Partagés par … » headings
     };
 
     /// An account shown in the tree, in the profile's order.
@@ -37,10 +41,15 @@ public:
     /// with its folders under it; with one, its folders are the top level, as before.
     void setAccounts(const QList<AccountRoot> &accounts);
     [[nodiscard]] QList<AccountRoot> accounts() const { return m_accounts; }
-    /// The folders of @p accountId (ignored while there is one account at most).
+    /// The folders of @p accountId (ignored while there is one account at most). Folders of the
+    /// other-users and shared namespaces go under « Dossiers partagés », grouped by owner. A
+    /// plain LIST (no namespace, no rights) keeps what a sync learned about a known path.
     void setFolders(const QString &accountId, const QList<FolderInfo> &folders);
     void setFolders(const QList<FolderInfo> &folders) { setFolders(QString(), folders); }
     [[nodiscard]] bool hasFolders(const QString &accountId) const;
+    /// Whether @p cached (the cache after a sync) knows other namespaces, owners or rights than
+    /// the folders shown: then the caller gives the tree the cache's list.
+    [[nodiscard]] bool detailsDiffer(const QString &accountId, const QList<FolderInfo> &cached) const;
     /// Unread messages per folder path, shown after the name and in bold.
     void setUnreadCounts(const QString &accountId, const QHash<QString, int> &counts);
     void setUnreadCounts(const QHash<QString, int> &counts) { setUnreadCounts(QString(), counts); }
@@ -75,6 +84,8 @@ public:
 Q_SIGNALS:
     /// Messages (cache row ids) were dropped on the folder @p destinationPath.
     void messagesDropped(const QList<qint64> &rowIds, const QString &destinationPath);
+    /// Messages were dropped on a folder the rights keep them out of: the French @p reason.
+    void dropRefused(const QString &reason);
 
 private:
     struct Node;
@@ -88,6 +99,9 @@ private:
     [[nodiscard]] QString keyFor(const QString &accountId) const;
     void rebuild();
     void addFolders(Node *top, const QString &accountId, const QList<FolderInfo> &folders);
+    /// Puts @p folder under @p top, creating the missing levels; the first @p skip parts of
+    /// its path (shared/jmartin) are the heading's, not levels of their own.
+    void addFolder(Node *top, const QString &accountId, const FolderInfo &folder, qsizetype skip);
     std::unique_ptr<Node> m_root;
     QList<AccountRoot> m_accounts;
     QHash<QString, QList<FolderInfo>> m_folders;  ///< per account id

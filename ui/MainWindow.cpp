@@ -87,6 +87,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_folderView->setDropIndicatorShown(true);
     m_folderView->setDragDropMode(QAbstractItemView::DropOnly);
     connect(m_folderModel, &FolderTreeModel::messagesDropped, this, &MainWindow::moveMessages);
+    connect(m_folderModel, &FolderTreeModel::dropRefused, this, [this](const QString &reason) {
+        m_banner->showMessage(NotificationBanner::Level::Warning, reason.toHtmlEscaped());
+    });
+    m_folderRights.bindDrag(m_messageList);
     m_messageList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_messageList, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
         showMessageMenu(m_messageList->viewport()->mapToGlobal(position));
@@ -338,6 +342,15 @@ void MainWindow::buildActions()
                      [this] { reportPhishing(); })
         ->setStatusTip(
             tr("Moves the message to Junk and sends it to the academy's security team, if configured."));
+    // Shared folders: what the rights forbid is greyed out, with the reason (updateFolderRights).
+    messageMenu->setToolTipsVisible(true);
+    using Right = FolderPermissions::Action;
+    for (const auto &[name, right] : {std::pair{u"markReadAction"_s, Right::ChangeSeen},
+                                      {u"flagAction"_s, Right::ChangeFlags},
+                                      {u"archiveAction"_s, Right::MoveOut},
+                                      {u"deleteAction"_s, Right::DeleteMessages},
+                                      {u"reportPhishingAction"_s, Right::MoveOut}})
+        m_folderRights.bind(action(name), right);
     toolBar->addSeparator();
     m_unreadFilter = toolBar->addAction(tr("Unread"), this, &MainWindow::applyFilter);
     m_flaggedFilter = toolBar->addAction(tr("Flagged"), this, &MainWindow::applyFilter);
@@ -595,12 +608,11 @@ void MainWindow::refreshAccountCounts(const QString &accountId)
     if (!cache.open(account->cachePath, accountId, MailCache::Mode::ReadOnly, &error))
         return;
     const QList<CachedFolder> folders = cache.folderStore().folders();
-    if (!m_folderModel->hasFolders(accountId)) {
-        QList<FolderInfo> infos;
-        for (const CachedFolder &folder : folders)
-            infos.append(folder.info);
+    QList<FolderInfo> infos;
+    for (const CachedFolder &folder : folders)
+        infos.append(folder.info);
+    if (!m_folderModel->hasFolders(accountId) || m_folderModel->detailsDiffer(accountId, infos))
         setOtherAccountFolders(accountId, infos);
-    }
     QHash<QString, int> unread;
     for (const CachedFolder &folder : folders)
         unread.insert(folder.info.path(), folder.unseenCount);
@@ -645,6 +657,7 @@ void MainWindow::setSession(AccountSession *session)
     m_signOutAction->setEnabled(m_session != nullptr);
     for (QAction *action : std::as_const(m_messageActions))
         action->setEnabled(m_session != nullptr);
+    updateFolderRights();
     if (!m_session) {
         setWindowTitle(tr("AmiensMail"));
         setCachePath({}, {});
@@ -822,11 +835,12 @@ void MainWindow::reloadFromCache()
         return;
     const QString currentFolder = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
     const QList<CachedFolder> folders = m_cache.folderStore().folders();
-    // The server's list (LIST) may be more recent; the cache gives the tree when offline.
-    if (!m_folderModel->hasFolders(m_accountId)) {
-        QList<FolderInfo> infos;
-        for (const CachedFolder &folder : folders)
-            infos.append(folder.info);
+    // The server's list (LIST) may be more recent; the cache gives the tree when offline, and
+    // the namespaces and rights the last sync read.
+    QList<FolderInfo> infos;
+    for (const CachedFolder &folder : folders)
+        infos.append(folder.info);
+    if (!m_folderModel->hasFolders(m_accountId) || m_folderModel->detailsDiffer(m_accountId, infos)) {
         m_folderModel->setFolders(m_accountId, infos);
         m_folderView->expandAll();
     }
@@ -862,6 +876,7 @@ void MainWindow::reloadFromCache()
         const QSignalBlocker blocker(m_messageList->selectionModel());
         m_messageList->setCurrentIndex(m_listModel->index(row, 0));
     }
+    updateFolderRights(); // the sync may have read new rights
 }
 
 void MainWindow::onFolderSelected()
@@ -882,6 +897,20 @@ void MainWindow::onFolderSelected()
         m_searchField->clear();
     }
     m_listModel->setFolder(folder ? folder->id : 0, folder && folder->info.role == FolderInfo::Role::Sent);
+    updateFolderRights();
+}
+
+void MainWindow::updateFolderRights()
+{
+    // The messages' own folder (search results may come from another), else the tree's.
+    QString path = selection().folderPath;
+    if (path.isEmpty())
+        path = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
+    std::optional<CachedFolder> folder;
+    if (!path.isEmpty() && m_cache.isOpen())
+        folder = m_cache.folderStore().folder(path);
+    m_folderRights.apply(folder ? std::optional<FolderInfo>(folder->info) : std::nullopt,
+                         m_session != nullptr);
 }
 
 void MainWindow::applyFilter()
@@ -967,6 +996,7 @@ MainWindow::Selection MainWindow::selectionOf(const QList<CachedMessage> &messag
 
 void MainWindow::onMessageSelected()
 {
+    updateFolderRights();
     const QModelIndex index = m_messageList->currentIndex();
     const auto message = index.isValid() ? m_listModel->messageAt(index.row()) : std::nullopt;
     if (!message) {
@@ -1073,6 +1103,16 @@ void MainWindow::showMessageMenu(const QPoint &globalPosition)
     menu.setObjectName(u"messageContextMenu"_s);
     QMenu *moveMenu = menu.addMenu(tr("Move to"));
     moveMenu->setObjectName(u"moveToMenu"_s);
+    menu.setToolTipsVisible(true);
+    moveMenu->setToolTipsVisible(true);
+    // Out of a folder the rights keep the messages in: greyed out, with the reason.
+    if (const auto source =
+            m_cache.isOpen() ? m_cache.folderStore().folder(selection().folderPath) : std::nullopt) {
+        const QString reason = FolderPermissions(source->info).reason(FolderPermissions::Action::MoveOut);
+        moveMenu->setEnabled(reason.isEmpty());
+        moveMenu->menuAction()->setToolTip(reason);
+        moveMenu->menuAction()->setStatusTip(reason);
+    }
     const QList<OpenAccount> accounts =
         m_accounts.isEmpty() ? QList<OpenAccount>{{m_accountId, {}, m_services, {}, nullptr}} : m_accounts;
     for (const OpenAccount &account : accounts) {
@@ -1085,12 +1125,18 @@ void MainWindow::showMessageMenu(const QPoint &globalPosition)
                 const QString path = index.data(FolderTreeModel::PathRole).toString();
                 if (!index.data(FolderTreeModel::AccountRootRole).toBool() &&
                     (m_folderModel->flags(index) & Qt::ItemIsSelectable)) {
-                    target->addAction(m_folderModel->displayNameForPath(path), this, [this, accountId, path] {
-                        if (accountId == m_accountId || accountId.isEmpty())
-                            moveTo(selection(), path);
-                        else
-                            transferSelection(accountId, path);
-                    });
+                    QAction *entry = target->addAction(
+                        m_folderModel->displayNameForPath(path), this, [this, accountId, path] {
+                            if (accountId == m_accountId || accountId.isEmpty())
+                                moveTo(selection(), path);
+                            else
+                                transferSelection(accountId, path);
+                        });
+                    // A folder without the insert right cannot take them.
+                    const QString refusal = index.data(FolderTreeModel::AddRefusalRole).toString();
+                    entry->setEnabled(refusal.isEmpty());
+                    entry->setToolTip(refusal.isEmpty() ? entry->text() : refusal);
+                    entry->setStatusTip(refusal);
                 }
                 addFolders(index);
             }

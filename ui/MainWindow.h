@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FolderActionRights.h"
 #include "account/Account.h"
 #include "cache/MailCache.h"
 #include "net/ServiceError.h"
@@ -155,6 +156,8 @@ private:
     void onFoldersChanged();
     void onFolderSelected();
     void onMessageSelected();
+    /// Greys out what the rights of the selected messages' folder (or the selected folder) forbid.
+    void updateFolderRights();
     void onSearchEdited();
     /// The message list's context menu: « Déplacer vers », a submenu per account.
     void showMessageMenu(const QPoint &globalPosition);
@@ -244,6 +247,7 @@ private:
     QAction *m_flaggedFilter = nullptr;
     QAction *m_attachmentFilter = nullptr;
     QList<QAction *> m_messageActions;
+    FolderActionRights m_folderRights;
     FolderTreeModel *m_folderModel = nullptr;
     MessageOpener *m_opener = nullptr;
     ReadReceiptHandler *m_receipts = nullptr;

@@ -17,6 +17,7 @@
 #include "account/Profile.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
+#include "imap/FolderPermissions.h"
 #include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
 #include "settings/SitePolicy.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void renamingAndReorderingFromTheMenu();
     void quittingErasesAnotherSharedAccount();
     void fullMailboxWarnsAndSpaceIsFreed();
+    void readOnlySharedFolderDisablesDelete();
 
 private:
     /// A profile holding both accounts (Marie first), their passwords in the keyring.
@@ -433,6 +435,77 @@ void TestMultiAccountWindow::fullMailboxWarnsAndSpaceIsFreed()
     Q_EMIT window.syncRequested();
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 30000);
     launcher.finish();
+}
+
+void TestMultiAccountWindow::readOnlySharedFolderDisablesDelete()
+{
+    // jmartin shares « Projets » with Marie, lookup and read only.
+    const MailServerControl colleague(m_env.user2);
+    QVERIFY(colleague.createFolder(u"Projets"_s));
+    QVERIFY(colleague.save(u"Projets"_s, MailServerControl::message(u"Plan du projet"_s)));
+    QVERIFY(colleague.shareFolder(u"Projets"_s, m_env.user, {u"lookup"_s, u"read"_s}));
+
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    MainWindow window;
+    window.setUndoSeconds(0); // a delete that got through would reach the server at once
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+
+    // After the sync: Marie's root › « Dossiers partagés » › « Partagés par jmartin » › « Projets ».
+    FolderTreeModel *model = window.folderModel();
+    const QString marieId = m_env.account().id;
+    const QString path = u"shared/%1/Projets"_s.arg(m_env.user2);
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexForPath(path, marieId).isValid() &&
+                                 model->indexForPath(path, marieId).parent().data().toString() ==
+                                     FolderTreeModel::tr("Shared by %1").arg(m_env.user2),
+                             30000);
+    const QModelIndex projets = model->indexForPath(path, marieId);
+    QCOMPARE(projets.data(FolderTreeModel::PathRole).toString(), path);
+    QCOMPARE(projets.parent().parent().data().toString(), FolderTreeModel::tr("Shared folders"));
+    QCOMPARE(projets.parent().parent().parent(), model->indexForAccount(marieId));
+    QVERIFY(projets.data(Qt::ToolTipRole).toString().contains(FolderTreeModel::tr("Read-only")));
+    // "shared" and "shared/jmartin" are no folders of their own.
+    QVERIFY(!model->indexForPath(u"shared"_s, marieId).isValid());
+    QVERIFY(!model->indexForPath(u"shared/%1"_s.arg(m_env.user2), marieId).isValid());
+
+    QVERIFY(window.selectFolder(path, marieId));
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 1, 20000);
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+
+    FolderInfo shared;
+    shared.pathParts = path.split(u'/');
+    shared.namespaceKind = FolderInfo::Namespace::OtherUser;
+    shared.owner = m_env.user2;
+    shared.rights = u"lr"_s;
+    shared.rightsKnown = true;
+    const FolderPermissions permissions(shared);
+    QAction *remove = window.action(u"deleteAction"_s);
+    QVERIFY(remove);
+    QTRY_VERIFY_WITH_TIMEOUT(!remove->isEnabled(), 10000);
+    QCOMPARE(remove->toolTip(), permissions.reason(FolderPermissions::Action::DeleteMessages));
+    QVERIFY(remove->toolTip().contains(m_env.user2));
+    QCOMPARE(remove->statusTip(), remove->toolTip());
+    QVERIFY(!window.action(u"markReadAction"_s)->isEnabled());
+    QVERIFY(!window.action(u"flagAction"_s)->isEnabled());
+    QVERIFY(!window.action(u"archiveAction"_s)->isEnabled());
+    QVERIFY(window.action(u"replyAction"_s)->isEnabled()); // reading and answering stay
+    QVERIFY(!window.messageList()->dragEnabled());
+
+    // Suppr does nothing: the message stays, in the list and on the server.
+    window.messageList()->setFocus();
+    QTest::keyClick(window.messageList(), Qt::Key_Delete);
+    QCOMPARE(window.messageModel()->rowCount(), 1);
+    QCOMPARE(colleague.count(u"Projets"_s, {u"all"_s}), 1);
+
+    // Back in Marie's own inbox, everything is allowed again, the action's own tooltip back.
+    QVERIFY(window.selectFolder(u"INBOX"_s, marieId));
+    QTRY_VERIFY_WITH_TIMEOUT(remove->isEnabled(), 10000);
+    QVERIFY(remove->toolTip() != permissions.reason(FolderPermissions::Action::DeleteMessages));
+    QVERIFY(window.messageList()->dragEnabled());
 }
 
 QTEST_MAIN(TestMultiAccountWindow)
