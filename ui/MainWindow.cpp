@@ -20,6 +20,7 @@
 #include "session/AccountSession.h"
 #include "session/MessageOpener.h"
 #include "session/ServerSearch.h"
+#include "session/jobs/ReplayPendingJob.h"
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
 #include "util/Clock.h"
@@ -1153,13 +1154,30 @@ void MainWindow::transferSelection(const QString &targetAccountId, const QString
         !openAccount(targetAccountId))
         return;
     m_session->transferMessages(current.folderPath, current.uids, targetAccountId, targetFolder, false,
-                                [this](const QString &error) {
-                                    // Not downloaded: the French reason in the banner. The
-                                    // others reach the other account with its next sync.
+                                [this, targetAccountId](const QString &error) {
+                                    // Not downloaded: the French reason in the banner.
                                     afterLocalChange(error);
-                                    if (!error.isEmpty())
-                                        Q_EMIT syncRequested();
+                                    if (error.isEmpty())
+                                        sendTransfer(targetAccountId);
                                 });
+}
+
+void MainWindow::sendTransfer(const QString &targetAccountId)
+{
+    // At once, not whenever the schedulers next run: first the other account adds the messages,
+    // then this one removes its copies. Offline, both stay queued for their next sync.
+    const OpenAccount *target = openAccount(targetAccountId);
+    AccountSession *targetSession = target && target->services ? target->services->session() : nullptr;
+    if (!targetSession)
+        return;
+    auto received = std::make_shared<ReplayPendingJob>();
+    QPointer<AccountSession> source = m_session;
+    targetSession->submit(received, [received, source](const std::optional<ServiceError> &failure) {
+        if (failure || !source)
+            return;
+        auto removed = std::make_shared<ReplayPendingJob>();
+        source->submit(removed, [removed](const std::optional<ServiceError> &) {});
+    });
 }
 
 void MainWindow::moveTo(const Selection &messages, const QString &destination)

@@ -183,6 +183,9 @@ private:
     /// The phishing checks with the site's and the user's domains and the cache's colleagues.
     void configurePhishingChecks();
     void moveTo(const Selection &messages, const QString &destination);
+    /// Replays @p targetAccountId's queue (it adds the messages moved to it), then the shown
+    /// account's (it removes its copies once the other has them).
+    void sendTransfer(const QString &targetAccountId);
     [[nodiscard]] Selection selectionOf(const QList<CachedMessage> &messages) const;
     [[nodiscard]] std::optional<CachedFolder> folderWithRole(FolderInfo::Role role);
     void afterLocalChange(const QString &error);
