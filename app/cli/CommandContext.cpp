@@ -131,6 +131,15 @@ std::optional<QString> CommandContext::passwordFor(const Account &account)
     return result.secret;
 }
 
+std::optional<QString> CommandContext::passwordIfKnown(const Account &account)
+{
+    if (m_parser.isSet(CliOptions::passwordStdin))
+        return readPasswordLine();
+    CredentialStore store;
+    const CredentialStore::Result result = store.readPasswordAndWait(account.id);
+    return result.ok() ? std::optional<QString>(result.secret) : std::nullopt;
+}
+
 bool CommandContext::openCache(const Account &account, MailCache &cache)
 {
     QString error;
@@ -193,15 +202,7 @@ int CommandContext::localChange(const QString &what, const Change &change)
         return Failure;
     // The change is kept locally first; sending it is a best effort that may wait for the
     // next sync, and a missing password or network never loses it.
-    std::optional<QString> password;
-    if (m_parser.isSet(CliOptions::passwordStdin)) {
-        password = readPasswordLine();
-    } else {
-        CredentialStore store;
-        const auto result = store.readPasswordAndWait(account->id);
-        if (result.ok())
-            password = result.secret;
-    }
+    const std::optional<QString> password = passwordIfKnown(*account);
     return withSession(*account, false, [&](AccountServices &services, const Finish &finish) {
         AccountSession &session = *services.session();
         change(session, [&, finish](const QString &error) {

@@ -59,6 +59,9 @@ public:
     std::optional<Account> selectedAccount();
     /// --password-stdin, else the keychain; nothing, with the error on stderr.
     std::optional<QString> passwordFor(const Account &account);
+    /// The same, but missing is no error: a change or a lookup that can wait for the next sync
+    /// (nothing is printed).
+    std::optional<QString> passwordIfKnown(const Account &account);
     /// The first line of stdin, without its line end.
     [[nodiscard]] static QString readPasswordLine();
     /// A UTF-8 text file given on the command line; nothing when it cannot be read.

@@ -145,31 +145,32 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
     return result;
 }
 
-std::pair<MessageTransferQueue, QString>
-PendingOperationReplayer::transferOf(const PendingOperation &operation) const
+PendingOperationReplayer::TransferTarget PendingOperationReplayer::targetOf(const PendingOperation &operation)
 {
     const QJsonObject argument = QJsonDocument::fromJson(operation.argument.toUtf8()).object();
-    const QString target = argument.value(u"account"_s).toString();
-    return {MessageTransferQueue(
-                AccountPaths(AccountPaths::profileDirectoryOfCacheFile(m_cache.database().path()), target)
-                    .transfersDirectory()),
-            argument.value(u"transfer"_s).toString()};
+    return {argument.value(u"account"_s).toString(), argument.value(u"transfer"_s).toString()};
+}
+
+MessageTransferQueue PendingOperationReplayer::transfersOf(const QString &account) const
+{
+    return MessageTransferQueue(
+        AccountPaths(AccountPaths::profileDirectoryOfCacheFile(m_cache.database().path()), account)
+            .transfersDirectory());
 }
 
 void PendingOperationReplayer::forgetTransfer(const PendingOperation &operation) const
 {
     // This side keeps its copy after all: the other account's record must not wait for it forever.
-    auto [transfers, transferId] = transferOf(operation);
-    transfers.remove(transferId);
+    const TransferTarget target = targetOf(operation);
+    transfersOf(target.account).remove(target.transferId);
 }
 
 bool PendingOperationReplayer::replayTransferOut(const PendingOperation &operation, Result &result,
                                                  QString &selected)
 {
     using Transfer = MessageTransferQueue::Transfer;
-    auto [transfers, transferId] = transferOf(operation);
-    const QString target =
-        QJsonDocument::fromJson(operation.argument.toUtf8()).object().value(u"account"_s).toString();
+    const auto [target, transferId] = targetOf(operation);
+    MessageTransferQueue transfers = transfersOf(target);
     const std::optional<Transfer> transfer = transfers.transfer(transferId);
     PendingOperationQueue queue(m_cache.database());
     if (!transfer || transfer->state == Transfer::State::Failed) {

@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QStringList>
-#include <utility>
 
 namespace Amiens {
 
@@ -43,9 +42,15 @@ private:
     /// added there; put back when the target refused it or the transfer is gone; otherwise it
     /// waits. True when the operation is finished (removed from the queue).
     bool replayTransferOut(const PendingOperation &operation, Result &result, QString &selected);
-    /// The other account's transfer queue and the transfer a TransferOut waits for.
-    [[nodiscard]] std::pair<MessageTransferQueue, QString>
-    transferOf(const PendingOperation &operation) const;
+    /// The account a TransferOut moves to, and the transfer it waits for (its argument).
+    struct TransferTarget
+    {
+        QString account;
+        QString transferId;
+    };
+    [[nodiscard]] static TransferTarget targetOf(const PendingOperation &operation);
+    /// @p account's transfer queue, in this cache's profile.
+    [[nodiscard]] MessageTransferQueue transfersOf(const QString &account) const;
     /// Drops that transfer's record (this account keeps its copy after all).
     void forgetTransfer(const PendingOperation &operation) const;
 

@@ -1,8 +1,6 @@
 #include "MoveCommand.h"
 
-#include "CliOptions.h"
 #include "CommandContext.h"
-#include "security/CredentialStore.h"
 #include "services/AccountServices.h"
 #include "session/AccountSession.h"
 #include "session/jobs/ReplayPendingJob.h"
@@ -16,17 +14,6 @@ namespace {
 const QCommandLineOption kToAccount(u"to-account"_s,
                                     u"move: the account the destination folder belongs to."_s, u"ID"_s);
 const QCommandLineOption kCopy(u"copy"_s, u"move --to-account: keep the original."_s);
-
-/// --password-stdin (one line per account, source first), else the keychain; nothing when neither
-/// has it: the change then waits for the next sync.
-std::optional<QString> passwordIfKnown(CommandContext &context, const Account &account)
-{
-    if (context.parser().isSet(CliOptions::passwordStdin))
-        return CommandContext::readPasswordLine();
-    CredentialStore store;
-    const CredentialStore::Result result = store.readPasswordAndWait(account.id);
-    return result.ok() ? std::optional<QString>(result.secret) : std::nullopt;
-}
 
 } // namespace
 
@@ -74,8 +61,9 @@ int MoveCommand::transfer(CommandContext &context, const QString &folder, quint3
     if (!target || target->id == source->id)
         return context.usageError(tr("--to-account needs the id of another account of the profile."));
     const bool copy = context.parser().isSet(kCopy);
-    const std::optional<QString> sourcePassword = passwordIfKnown(context, *source);
-    const std::optional<QString> targetPassword = passwordIfKnown(context, *target);
+    // With --password-stdin, one line per account: the source's, then the target's.
+    const std::optional<QString> sourcePassword = context.passwordIfKnown(*source);
+    const std::optional<QString> targetPassword = context.passwordIfKnown(*target);
 
     const int queued = context.withSession(
         *source, false, [&](AccountServices &services, const CommandContext::Finish &finish) {

@@ -4,7 +4,6 @@
 #include "CommandContext.h"
 #include "account/AccountPaths.h"
 #include "cache/MailCache.h"
-#include "security/CredentialStore.h"
 #include "services/AccountServices.h"
 #include "session/AccountSession.h"
 #include "session/jobs/ReadQuotaJob.h"
@@ -67,15 +66,7 @@ QJsonObject QuotaCommand::quotaOf(CommandContext &context, const Account &accoun
 {
     // The server first; without a password or a network, the cache's copy (never an error by
     // itself: the point of the cache is to answer offline).
-    std::optional<QString> password;
-    if (context.parser().isSet(CliOptions::passwordStdin)) {
-        password = CommandContext::readPasswordLine();
-    } else {
-        CredentialStore store;
-        const CredentialStore::Result result = store.readPasswordAndWait(account.id);
-        if (result.ok())
-            password = result.secret;
-    }
+    const std::optional<QString> password = context.passwordIfKnown(account);
     std::optional<AccountQuota> quota;
     bool fromServer = false;
     bool serverWithoutQuota = false;
