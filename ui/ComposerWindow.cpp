@@ -353,7 +353,7 @@ void ComposerWindow::useProfile(const QString &profileDirectory)
         setSignatureStore(store);
     else
         showError(error);
-    setRequestReadReceiptByDefault(ReadReceiptPolicy::load(profile).alwaysRequest);
+    setRequestReadReceiptByDefault(ReadReceiptPolicy::load(profile, m_account.id).alwaysRequest);
     setDraftDirectory(AccountPaths(profileDirectory, m_account.id).draftsDirectory());
 }
 

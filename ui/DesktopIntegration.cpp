@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "SessionLauncher.h"
 #include "TrayIcon.h"
+#include "services/AccountServices.h"
 #include "session/AccountSession.h"
 #include "settings/NotificationPolicy.h"
 
@@ -37,6 +38,7 @@ DesktopIntegration::DesktopIntegration(Profile profile, MainWindow *window, Sess
     }
     if (m_launcher) {
         connect(m_launcher, &SessionLauncher::sessionStarted, this, &DesktopIntegration::onSessionStarted);
+        connect(m_launcher, &SessionLauncher::accountOpened, this, &DesktopIntegration::onAccountOpened);
         connect(m_launcher, &SessionLauncher::signedOut, m_tray, [this] { m_tray->setUnreadCount(0); });
     }
 }
@@ -96,12 +98,19 @@ void DesktopIntegration::openMailto(const MailtoLink &link)
     Q_EMIT composerOpened(composer);
 }
 
+void DesktopIntegration::onAccountOpened(const QString &accountId)
+{
+    m_firstSyncDone.remove(accountId);
+    AccountServices *services = m_launcher ? m_launcher->servicesOf(accountId) : nullptr;
+    if (!services)
+        return;
+    // The session is the context: its connection goes with it when the account closes.
+    connect(services->session(), &AccountSession::syncFinished, this,
+            [this, accountId](const SyncReport &report) { onAccountSyncFinished(accountId, report); });
+}
+
 void DesktopIntegration::onSessionStarted()
 {
-    m_firstSyncDone = false;
-    if (AccountSession *session = m_launcher ? m_launcher->session() : nullptr)
-        connect(session, &AccountSession::syncFinished, this, &DesktopIntegration::onSyncFinished,
-                Qt::UniqueConnection);
     const QList<MailtoLink> pending = std::exchange(m_pendingMailto, {});
     for (const MailtoLink &link : pending)
         openMailto(link);
@@ -109,15 +118,25 @@ void DesktopIntegration::onSessionStarted()
 
 void DesktopIntegration::onSyncFinished(const SyncReport &report)
 {
+    onAccountSyncFinished({}, report);
+}
+
+void DesktopIntegration::onAccountSyncFinished(const QString &accountId, const SyncReport &report)
+{
     // The first sync of a session brings what arrived while the client was closed (or the whole
     // mailbox on a first run): the unread count shows it, a notification would only be noise.
-    if (!std::exchange(m_firstSyncDone, true))
+    if (!m_firstSyncDone.contains(accountId)) {
+        m_firstSyncDone.insert(accountId);
         return;
+    }
     const int count = newInboxMessages(report);
     if (count <= 0 || !NotificationPolicy::load(m_profile).newMail)
         return;
     const QString summary = tr("%n new message(s)", nullptr, count);
-    const QString body = tr("In the inbox of AmiensMail");
+    const QStringList open = m_launcher ? m_launcher->openAccountIds() : QStringList();
+    const std::optional<Account> account = open.size() > 1 ? m_profile.account(accountId) : std::nullopt;
+    const QString body =
+        account ? tr("In the inbox of %1").arg(account->displayName()) : tr("In the inbox of AmiensMail");
     if (m_notifier->available())
         m_notifier->notify(summary, body);
     else

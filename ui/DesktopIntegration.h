@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace Amiens {
 
@@ -41,6 +42,8 @@ public Q_SLOTS:
     void handleRequest(const QString &request);
     /// A sync finished: notifies the new inbox messages, unless the setting says not to.
     void onSyncFinished(const Amiens::SyncReport &report);
+    /// The same for one of several accounts: the notification says whose inbox it is.
+    void onAccountSyncFinished(const QString &accountId, const Amiens::SyncReport &report);
 
 Q_SIGNALS:
     /// A composer was opened for a mailto: link (tests).
@@ -52,6 +55,7 @@ private:
     void raiseWindow();
     void openMailto(const MailtoLink &link);
     void onSessionStarted();
+    void onAccountOpened(const QString &accountId);
 
     Profile m_profile;
     QPointer<MainWindow> m_window;
@@ -59,7 +63,8 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     TrayIcon *m_tray = nullptr;
     QList<MailtoLink> m_pendingMailto;
-    bool m_firstSyncDone = false;
+    /// The accounts whose first sync of the session is done (it brings no notification).
+    QSet<QString> m_firstSyncDone;
 };
 
 } // namespace Amiens

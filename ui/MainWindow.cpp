@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "CommandLinks.h"
 #include "ComposerWindow.h"
 #include "FolderTreeModel.h"
 #include "FreeSpaceController.h"
@@ -686,28 +687,35 @@ void MainWindow::showNoAccount(const QString &profileDirectory)
     m_banner->showMessage(
         NotificationBanner::Level::Information,
         tr("No mail account is configured in %1 yet.").arg(profileDirectory).toHtmlEscaped() +
-            u" <a href=\"amiens:setup\">"_s + tr("Set up my account…").toHtmlEscaped() + u"</a>"_s);
+            CommandLinks::html(u"setup"_s, tr("Set up my account…")));
 }
 
-void MainWindow::showAbsenceActive(bool active, const QDateTime &until)
+void MainWindow::showAbsenceActive(bool active, const QDateTime &until, const QString &accountId,
+                                   const QString &accountName)
 {
     if (!active) {
         m_absenceBanner->hide();
         return;
     }
-    const QString text = until.isValid()
-                             ? tr("Your out-of-office message is on until %1.")
-                                   .arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat))
-                             : tr("Your out-of-office message is on.");
+    const QString end = QLocale().toString(until.toLocalTime(), QLocale::ShortFormat);
+    QString text;
+    if (accountName.isEmpty())
+        text = until.isValid() ? tr("Your out-of-office message is on until %1.").arg(end)
+                               : tr("Your out-of-office message is on.");
+    else
+        text = until.isValid() ? tr("The out-of-office message of %1 is on until %2.").arg(accountName, end)
+                               : tr("The out-of-office message of %1 is on.").arg(accountName);
     m_absenceBanner->showMessage(NotificationBanner::Level::Information,
-                                 text.toHtmlEscaped() + u" <a href=\"amiens:endabsence\">"_s + tr("End it") +
-                                     u"</a>"_s);
+                                 text.toHtmlEscaped() +
+                                     CommandLinks::html(u"endabsence"_s, tr("End it"), accountId));
 }
 
-void MainWindow::showPasswordReminder(qint64 ageInDays)
+void MainWindow::showPasswordReminder(qint64 ageInDays, const QString &accountName)
 {
-    m_reminderBanner->showMessage(NotificationBanner::Level::Information,
-                                  HelpTexts::passwordReminder(m_help, ageInDays));
+    const QString reminder = HelpTexts::passwordReminder(m_help, ageInDays);
+    m_reminderBanner->showMessage(
+        NotificationBanner::Level::Information,
+        accountName.isEmpty() ? reminder : u"<b>"_s + accountName.toHtmlEscaped() + u"</b> — "_s + reminder);
 }
 
 void MainWindow::showHelp(const QString &objectName, const QString &title, const QString &html)

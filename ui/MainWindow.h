@@ -71,7 +71,10 @@ public:
     [[nodiscard]] NotificationBanner *reminderBanner() const { return m_reminderBanner; }
     /// "Absence active" with a link to end it, while the out-of-office message runs.
     [[nodiscard]] NotificationBanner *absenceBanner() const { return m_absenceBanner; }
-    void showAbsenceActive(bool active, const QDateTime &until);
+    /// With several accounts, @p accountName says whose it is; « Y mettre fin » opens
+    /// @p accountId's settings.
+    void showAbsenceActive(bool active, const QDateTime &until, const QString &accountId = {},
+                           const QString &accountName = {});
     [[nodiscard]] const HelpCatalog &help() const { return m_help; }
     [[nodiscard]] QAction *signOutAction() const { return m_signOutAction; }
     [[nodiscard]] MessageListModel *messageModel() const { return m_listModel; }
@@ -103,7 +106,7 @@ public:
     /// "No account yet", with a link to the first-run assistant.
     void showNoAccount(const QString &profileDirectory);
     /// The gentle reminder that the password is older than the academy allows.
-    void showPasswordReminder(qint64 ageInDays);
+    void showPasswordReminder(qint64 ageInDays, const QString &accountName = {});
     /// Help > "Compte bloqué ou piraté" and "Assistance": non-modal, so tests can read them.
     void showHelp(const QString &objectName, const QString &title, const QString &html);
 

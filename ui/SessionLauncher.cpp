@@ -1,36 +1,22 @@
 #include "SessionLauncher.h"
 
 #include "AccountAssistant.h"
+#include "AccountLauncher.h"
 #include "AccountRemovalPrompt.h"
-#include "CertificateDialog.h"
-#include "HelpTexts.h"
+#include "CommandLinks.h"
 #include "MainWindow.h"
 #include "NotificationBanner.h"
-#include "PasswordPrompt.h"
 #include "UnsentMailPrompt.h"
 #include "account/AccountPaths.h"
-#include "account/PasswordAge.h"
-#include "autoreply/AbsenceStore.h"
-#include "autoreply/AutoResponder.h"
-#include "cache/MailCache.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxDrain.h"
 #include "outbox/OutboxSender.h"
 #include "security/CredentialStore.h"
 #include "services/AccountServices.h"
 #include "services/AccountStorage.h"
-#include "session/AccountSession.h"
-#include "session/SyncScheduler.h"
-#include "settings/OfflinePolicy.h"
 #include "settings/SettingsDialog.h"
-#include "sieve/ManageSieveClient.h"
-#include "sieve/SieveRulesStore.h"
-#include "sync/IdleWatcher.h"
-#include "util/BackgroundTask.h"
-#include "util/Clock.h"
 #include "util/Logging.h"
 
-#include <QDateTime>
 #include <QEventLoop>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -39,13 +25,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Amiens {
-
-namespace {
-QString commandLink(const char *command, const QString &text)
-{
-    return u" <a href=\"amiens:%1\">%2</a>"_s.arg(QString::fromLatin1(command), text.toHtmlEscaped());
-}
-} // namespace
 
 SessionLauncher::SessionLauncher(Profile profile, MainWindow *window, QObject *parent)
     : QObject(parent)
@@ -64,16 +43,57 @@ SessionLauncher::SessionLauncher(Profile profile, MainWindow *window, QObject *p
     connect(m_window, &MainWindow::removeAccountRequested, this, &SessionLauncher::removeAccount);
 }
 
-SessionLauncher::~SessionLauncher() = default;
+SessionLauncher::~SessionLauncher()
+{
+    closeAll();
+}
+
+AccountLauncher *SessionLauncher::launcherOf(const QString &accountId) const
+{
+    for (const auto &launcher : m_launchers) {
+        if (launcher->id() == accountId)
+            return launcher.get();
+    }
+    return nullptr;
+}
+
+AccountServices *SessionLauncher::servicesOf(const QString &accountId) const
+{
+    const AccountLauncher *launcher = launcherOf(accountId);
+    return launcher ? launcher->services() : nullptr;
+}
+
+QStringList SessionLauncher::openAccountIds() const
+{
+    QStringList ids;
+    for (const auto &launcher : m_launchers)
+        ids.append(launcher->id());
+    return ids;
+}
 
 AccountSession *SessionLauncher::session() const
 {
-    return m_services ? m_services->session() : nullptr;
+    for (const auto &launcher : m_launchers) {
+        if (launcher->services())
+            return launcher->services()->session();
+    }
+    return nullptr;
 }
 
 SyncScheduler *SessionLauncher::scheduler() const
 {
-    return m_services ? m_services->scheduler() : nullptr;
+    for (const auto &launcher : m_launchers) {
+        if (launcher->services())
+            return launcher->services()->scheduler();
+    }
+    return nullptr;
+}
+
+std::optional<Account> SessionLauncher::account() const
+{
+    if (m_launchers.empty())
+        return std::nullopt;
+    return m_launchers.front()->account();
 }
 
 AccountAssistant *SessionLauncher::assistant() const
@@ -102,10 +122,9 @@ void SessionLauncher::start()
         openAssistant();
         return;
     }
-    startSession(accounts.first());
-    // Every other account of the profile too: a failing one does not keep the others closed.
-    for (qsizetype i = 1; i < accounts.size(); ++i)
-        startOtherAccount(accounts.at(i));
+    // Every account of the profile: a failing one does not keep the others closed.
+    for (const Account &account : std::as_const(accounts))
+        startSession(account);
 }
 
 void SessionLauncher::openAssistant()
@@ -119,14 +138,10 @@ void SessionLauncher::openAssistant()
     m_assistant->setWindowModality(Qt::WindowModal);
     connect(m_assistant, &QWizard::accepted, this, [this] {
         m_window->banner()->hide();
-        // With an account open, the assistant added another one to the profile.
-        if (m_services && m_assistant->account().id != m_services->account().id)
-            startOtherAccount(m_assistant->account(), m_assistant->sessionPassword());
-        else
-            startSession(m_assistant->account(), m_assistant->sessionPassword());
+        startSession(m_assistant->account(), m_assistant->sessionPassword());
     });
     connect(m_assistant, &QWizard::rejected, this, [this] {
-        if (!m_services && m_others.isEmpty())
+        if (m_launchers.empty())
             m_window->showNoAccount(m_profile.directory());
     });
     m_assistant->open();
@@ -135,223 +150,96 @@ void SessionLauncher::openAssistant()
 
 void SessionLauncher::startSession(const Account &account, const QString &knownSecret)
 {
-    endSession();
-    m_keychainUnavailable = false;
-    m_storeOnSuccess = false;
-
-    // Trust, session, outbox, background sync and push: built by the core, as for the CLI.
-    QString trustError;
-    m_services = AccountServices::create(m_profile, m_policy, account, &trustError);
-    if (!m_services) {
-        m_account = account;
-        m_policy.applyTo(*m_account);
-        m_window->banner()->showMessage(NotificationBanner::Level::Error, trustError.toHtmlEscaped());
-        return;
-    }
-    m_account = m_services->account(); // with the site's rules applied
-    AccountSession *session = m_services->session();
-    m_window->setAccountServices(m_services.get());
+    closeAccount(account.id);
+    m_signedOutAccounts.clear();
+    const bool first = m_launchers.empty();
+    auto launcher = std::make_unique<AccountLauncher>(m_profile, m_policy, account, m_window, m_credentials);
+    AccountLauncher *opening = launcher.get();
+    m_launchers.push_back(std::move(launcher));
     syncWindowAccounts();
-    // The offline cache: the window reads it, the session's worker writes it.
-    m_window->setCachePath(m_services->cachePath(), m_account->id);
-    const OfflinePolicy offline = OfflinePolicy::load(m_profile);
-    m_services->startBackgroundSync(offline.syncOptions(), std::chrono::minutes(offline.syncIntervalMinutes));
-    SyncScheduler *scheduler = m_services->scheduler();
-    connect(session, &AccountSession::syncProgress, m_window, &MainWindow::showSyncProgress);
-    connect(scheduler, &SyncScheduler::syncSucceeded, m_window, &MainWindow::showSyncFinished);
-    connect(m_window, &MainWindow::syncRequested, scheduler, &SyncScheduler::requestSync);
-    if (IdleWatcher *push = m_services->idleWatcher())
-        connect(push, &IdleWatcher::folderChanged, scheduler, &SyncScheduler::requestSync);
-    // Mail written in the composer waits in the outbox (on disk) and leaves from here.
-    OutboxSender *outbox = m_services->outboxSender();
-    connect(m_window, &MainWindow::outboxQueued, outbox, [outbox] { outbox->processNow(); });
-    // Without ManageSieve, this client answers for the user while the absence runs (RFC 3834).
-    connect(scheduler, &SyncScheduler::syncSucceeded, this, &SessionLauncher::runAutoResponder);
-    // After the window's own handlers, so that the richer messages win.
-    connect(session, &AccountSession::errorOccurred, this, &SessionLauncher::onSessionError);
-    connect(session, &AccountSession::foldersChanged, this, &SessionLauncher::onFoldersChanged);
-
-    const QDateTime now = Clock::currentDateTimeUtc();
-    const auto absence = AbsenceStore::activeAt(m_profile, now);
-    m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
-    if (PasswordAge::isReminderDue(*m_account, now, m_policy.passwordMaxAgeDays))
-        m_window->showPasswordReminder(PasswordAge::ageInDays(*m_account, now));
-    if (!m_account->passwordChangedAt.isValid() && m_account->credentialMode != CredentialMode::Passcode &&
-        !m_account->sharedWorkstation) {
-        // Accounts made before the reminder existed (or by the CLI) start counting now.
-        m_account->passwordChangedAt = now;
-        saveAccount();
-    }
-
-    Q_EMIT sessionStarted();
-    if (!knownSecret.isEmpty())
-        useSecret(knownSecret, false);
-    else
-        obtainSecret();
+    const QString id = account.id;
+    connect(opening, &AccountLauncher::absenceChanged, this, &SessionLauncher::updateAbsenceBanner);
+    connect(opening, &AccountLauncher::reopenRequested, this,
+            [this](const Account &pinned, const QString &secret) {
+                // Queued: the launcher asking must not be destroyed under its own feet.
+                QMetaObject::invokeMethod(
+                    this, [this, pinned, secret] { startSession(pinned, secret); }, Qt::QueuedConnection);
+            });
+    if (!opening->open(knownSecret))
+        return;
+    updateAbsenceBanner();
+    Q_EMIT accountOpened(id);
+    if (first)
+        Q_EMIT sessionStarted();
 }
 
-void SessionLauncher::obtainSecret()
+void SessionLauncher::closeAccount(const QString &accountId)
 {
-    if (!m_account || !m_services)
-        return;
-    switch (m_account->credentialMode) {
-    case CredentialMode::Passcode:
-        askSecret(tr("Type your PIN followed by the code shown on your key."));
-        return;
-    case CredentialMode::AskAtStart:
-        askSecret(tr("Your password is not stored on this computer."));
-        return;
-    case CredentialMode::Keychain:
+    for (auto it = m_launchers.begin(); it != m_launchers.end(); ++it) {
+        if ((*it)->id() != accountId)
+            continue;
+        // A sign-out sending this account's outbox no longer waits for it (the drain is the
+        // launcher's child and goes with it).
+        m_signOutSending.removeIf(
+            [launcher = it->get()](OutboxDrain *drain) { return drain->parent() == launcher; });
+        std::unique_ptr<AccountLauncher> closing = std::move(*it);
+        m_launchers.erase(it);
+        closing.reset();
         break;
     }
-    if (m_account->sharedWorkstation) {
-        askSecret(tr("Shared computer: your password will be forgotten when you sign out or quit."));
-        return;
-    }
-    QPointer<SessionLauncher> self(this);
-    m_credentials->readPassword(m_account->id, [self](const CredentialStore::Result &result) {
-        if (!self)
-            return;
-        if (result.ok()) {
-            self->useSecret(result.secret, false);
-            return;
-        }
-        if (result.status == CredentialStore::Status::Unavailable) {
-            self->m_keychainUnavailable = true;
-            self->askSecret(tr("No keychain is available on this computer, so your password cannot be saved. "
-                               "It will be kept for this session only, never written to disk."));
-            return;
-        }
-        self->askSecret(result.message);
-    });
+    updateAbsenceBanner();
 }
 
-void SessionLauncher::askSecret(const QString &reason)
+void SessionLauncher::closeAll()
 {
-    if (!m_window || !m_services || !m_account)
-        return;
-    const bool passcode = m_account->credentialMode == CredentialMode::Passcode;
-    const auto secret = PasswordPrompt::ask(
-        m_window, passcode ? tr("Passcode") : tr("Password"),
-        tr("%1\n%2 for %3:").arg(reason, passcode ? tr("Passcode") : tr("Password"), m_account->address),
-        passcode ? tr("Passcode:") : tr("Password:"));
-    if (!secret) {
-        m_window->banner()->showMessage(
-            NotificationBanner::Level::Warning,
-            tr("Without a password, only the mail already on this computer can be read.").toHtmlEscaped() +
-                commandLink("password", passcode ? tr("Type a passcode…") : tr("Type my password…")));
-        return;
-    }
-    useSecret(*secret, true);
-}
-
-void SessionLauncher::useSecret(const QString &secret, bool typedByUser)
-{
-    if (!m_services || !m_account)
-        return;
-    m_secret = m_account->credentialMode == CredentialMode::Passcode ? QString() : secret;
-    m_storeOnSuccess = typedByUser && m_account->credentialMode == CredentialMode::Keychain &&
-                       !m_account->sharedWorkstation && !m_keychainUnavailable;
-    m_services->setPassword(secret);
-    m_services->session()->refreshFolders();
-}
-
-void SessionLauncher::onFoldersChanged()
-{
-    // The server accepted the secret: background syncs (and push) can start.
-    SyncScheduler *scheduler = m_services ? m_services->scheduler() : nullptr;
-    if (scheduler && !scheduler->isSyncing() && !scheduler->lastSuccess().isValid()) {
-        if (m_services->idleWatcher() && !m_secret.isEmpty())
-            scheduler->setIdleWatcher(m_services->idleWatcher(), m_secret);
-        scheduler->start();
-        // Messages left in the outbox by an earlier session (or a crash) go out now.
-        m_services->outboxSender()->processNow(false);
-        refreshServerAbsence();
-    }
-    if (!m_storeOnSuccess || !m_account)
-        return;
-    m_storeOnSuccess = false;
-    QPointer<SessionLauncher> self(this);
-    m_credentials->writePassword(m_account->id, m_secret, [self](const CredentialStore::Result &result) {
-        if (!self || !self->m_account || !result.ok())
-            return;
-        // A password typed again after a refusal is usually a new one.
-        self->m_account->passwordChangedAt = Clock::currentDateTimeUtc();
-        self->saveAccount();
-        self->m_window->reminderBanner()->hide();
-    });
-}
-
-void SessionLauncher::onSessionError(const ServiceError &error)
-{
-    if (!m_window || !m_account)
-        return;
-    const bool passcode = m_account->credentialMode == CredentialMode::Passcode;
-    switch (error.kind) {
-    case ServiceError::Kind::Authentication:
-        m_window->banner()->showMessage(NotificationBanner::Level::Error,
-                                        u"<b>"_s + error.message.toHtmlEscaped() + u"</b>"_s +
-                                            commandLink("password", passcode
-                                                                        ? tr("Type a new passcode…")
-                                                                        : tr("Type my password again…")) +
-                                            HelpTexts::wrongPassword(m_window->help(), passcode),
-                                        error.technical);
-        break;
-    case ServiceError::Kind::Certificate:
-        m_lastTlsFailure = error.tlsFailure;
-        if (m_lastTlsFailure) {
-            m_window->banner()->showMessage(NotificationBanner::Level::Error,
-                                            error.message.toHtmlEscaped() +
-                                                commandLink("certificate", tr("View the certificate…")),
-                                            error.technical);
-        }
-        break;
-    default:
-        break;
-    }
+    qDeleteAll(std::exchange(m_signOutSending, {}));
+    m_signOutUnsent.clear();
+    // The last first, as they were opened.
+    while (!m_launchers.empty())
+        m_launchers.pop_back();
+    if (m_window)
+        m_window->showAbsenceActive(false, {});
 }
 
 void SessionLauncher::onCommandLink(const QString &link)
 {
-    const QString command = QUrl(link).path();
+    const QString command = CommandLinks::command(link);
+    const QString accountId = CommandLinks::accountId(link);
+    // Links written before accounts were named in them are the first account's.
+    AccountLauncher *launcher =
+        launcherOf(accountId.isEmpty() && !m_launchers.empty() ? m_launchers.front()->id() : accountId);
     if (command == "setup"_L1) {
         openAssistant();
-    } else if (command == "password"_L1) {
-        askSecret(tr("Type your password again."));
-    } else if (command == "certificate"_L1) {
-        trustCertificate();
-    } else if (command == "signin"_L1 && m_account) {
-        startSession(*m_account);
+    } else if (command == "password"_L1 && launcher) {
+        launcher->askSecretAgain();
+    } else if (command == "certificate"_L1 && launcher) {
+        launcher->trustCertificate();
+    } else if (command == "signin"_L1) {
+        const QList<Account> accounts = std::exchange(m_signedOutAccounts, {});
+        for (const Account &account : accounts)
+            startSession(account);
     } else if (command == "endabsence"_L1) {
-        openSettings(u"absencePage"_s, true);
+        openSettings(u"absencePage"_s, true, accountId);
     }
 }
 
-void SessionLauncher::trustCertificate()
+void SessionLauncher::openSettings(const QString &page, bool endAbsence, const QString &accountId)
 {
-    if (!m_lastTlsFailure || !m_account)
+    if (!m_window)
         return;
-    const auto pin = CertificateDialog::ask(m_window, *m_lastTlsFailure);
-    if (!pin)
+    const QString id = accountId.isEmpty() ? m_window->currentAccountId() : accountId;
+    AccountLauncher *launcher = launcherOf(id);
+    if (!launcher && !m_launchers.empty())
+        launcher = m_launchers.front().get();
+    if (!launcher)
         return;
-    Account account = *m_account;
-    if (!account.pinnedCertificates.contains(*pin))
-        account.pinnedCertificates.append(*pin);
-    m_account = account;
-    saveAccount();
-    const QString secret = m_secret;
-    startSession(account, secret);
-}
-
-void SessionLauncher::openSettings(const QString &page, bool endAbsence)
-{
-    if (!m_account || !m_window)
-        return;
-    auto *dialog = new SettingsDialog(m_profile, *m_account, m_policy, m_window);
+    auto *dialog = new SettingsDialog(m_profile, launcher->account(), m_policy, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setPassword(m_secret);
-    connect(dialog, &SettingsDialog::absenceStateChanged, m_window, &MainWindow::showAbsenceActive);
-    connect(dialog, &SettingsDialog::clearCacheRequested, this, &SessionLauncher::clearCache);
+    dialog->setPassword(launcher->secret());
+    connect(dialog, &SettingsDialog::absenceStateChanged, this, &SessionLauncher::updateAbsenceBanner);
+    const QString settingsAccount = launcher->id();
+    connect(dialog, &SettingsDialog::clearCacheRequested, this,
+            [this, settingsAccount] { clearCache(settingsAccount); });
     if (!page.isEmpty())
         dialog->showPage(page);
     if (endAbsence)
@@ -360,84 +248,34 @@ void SessionLauncher::openSettings(const QString &page, bool endAbsence)
     dialog->loadServerSettings();
 }
 
-void SessionLauncher::refreshServerAbsence()
+void SessionLauncher::updateAbsenceBanner()
 {
-    if (!m_services || m_secret.isEmpty() || m_absenceTask)
+    if (!m_window)
         return;
-    ManageSieveClient::Settings settings = m_services->manageSieveSettings();
-    // A quick look only: the banner is not worth a long wait when the server does not answer.
-    settings.timeout = std::chrono::seconds(5);
-    const QString password = m_secret;
-    auto vacation = std::make_shared<std::optional<VacationSettings>>();
-    // The client and its socket are made, used and destroyed on the worker thread.
-    m_absenceTask = std::make_unique<BackgroundTask>(u"absence"_s, [settings, password, vacation] {
-        ManageSieveClient client(settings);
-        if (!client.connectToServer() || !client.authenticate(password))
+    for (const auto &launcher : m_launchers) {
+        if (const auto absence = launcher->activeAbsence()) {
+            m_window->showAbsenceActive(true, absence->end, launcher->id(),
+                                        m_launchers.size() > 1 ? launcher->account().displayName()
+                                                               : QString());
             return;
-        if (const auto state = SieveRulesStore(client).load(QTimeZone::systemTimeZone()))
-            *vacation = state->rules.vacation;
-        client.logout();
-    });
-    m_absenceTask->start(this, [this, vacation] {
-        m_absenceTask.reset();
-        if (!*vacation)
-            return; // no ManageSieve (or no answer): the client-side state stands
-        AbsenceStore::rememberServerVacation(m_profile, **vacation);
-        const auto absence = AbsenceStore::activeAt(m_profile, Clock::currentDateTimeUtc());
-        if (m_window)
-            m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
-    });
+        }
+    }
+    m_window->showAbsenceActive(false, {});
 }
 
-void SessionLauncher::runAutoResponder()
+void SessionLauncher::clearCache(const QString &accountId)
 {
-    if (!m_services)
-        return;
-    const AutoResponder::Result result = m_services->respondToAbsence();
-    if (!result.error.isEmpty())
-        qCWarning(lcAccount).noquote() << result.error;
-    // The period may have ended since the start: the banner follows.
-    const auto absence = AbsenceStore::activeAt(m_profile, Clock::currentDateTimeUtc());
-    if (m_window)
-        m_window->showAbsenceActive(absence.has_value(), absence ? absence->end : QDateTime());
-}
-
-void SessionLauncher::clearCache()
-{
-    if (!m_account)
+    AccountLauncher *launcher = launcherOf(accountId);
+    if (!launcher)
         return;
     // The session's worker and the window hold the cache open: close them before removing it.
-    const Account account = *m_account;
-    const QString secret = m_secret;
-    endSession();
+    const Account account = launcher->account();
+    const QString secret = launcher->secret();
+    closeAccount(accountId);
     QStringList problems;
     if (!AccountStorage(m_profile, account.id).wipeLocalData(&problems))
         qCWarning(lcCache).noquote() << "cache not fully removed:" << problems.join(u"; "_s);
     startSession(account, secret);
-}
-
-void SessionLauncher::saveAccount()
-{
-    if (!m_account)
-        return;
-    QString error;
-    if (!m_profile.saveAccount(*m_account, &error))
-        qCWarning(lcAccount).noquote() << error;
-}
-
-void SessionLauncher::endSession()
-{
-    // A sign-out still sending is over: the session it waited on goes.
-    delete m_signOutSending;
-    m_signOutSending = nullptr;
-    // It holds a copy of the password and a connection: let it end first (5 s at most).
-    m_absenceTask.reset();
-    if (m_window && m_services)
-        m_window->removeAccount(m_services->account().id);
-    m_services.reset();
-    m_secret.clear();
-    m_storeOnSuccess = false;
-    m_lastTlsFailure.reset();
 }
 
 void SessionLauncher::eraseSharedAccount(const Account &account)
@@ -450,32 +288,42 @@ void SessionLauncher::eraseSharedAccount(const Account &account)
 
 void SessionLauncher::signOut()
 {
-    if (m_signOutSending)
+    if (!m_signOutSending.isEmpty())
         return; // already sending before signing out
-    // Shared workstation: nothing can be sent later from another computer, so the outbox goes now.
-    OutboxSender *outbox = m_services ? m_services->outboxSender() : nullptr;
-    if (m_account && m_account->sharedWorkstation && outbox && !outbox->outbox().entries().isEmpty()) {
-        m_window->banner()->showMessage(
-            NotificationBanner::Level::Information,
-            tr("Sending the messages waiting in the outbox before signing out…").toHtmlEscaped());
-        m_signOutSending = new OutboxDrain(outbox, this);
-        m_signOutSending->setTimeout(m_signOutSendingTimeout);
-        connect(m_signOutSending, &OutboxDrain::finished, this, &SessionLauncher::afterSignOutSending);
-        m_signOutSending->start();
+    // Shared workstation: nothing can be sent later from another computer, so the outboxes go now.
+    for (const auto &launcher : m_launchers) {
+        OutboxSender *outbox = launcher->services() ? launcher->services()->outboxSender() : nullptr;
+        if (!launcher->account().sharedWorkstation || !outbox || outbox->outbox().entries().isEmpty())
+            continue;
+        auto *drain = new OutboxDrain(outbox, launcher.get());
+        drain->setTimeout(m_signOutSendingTimeout);
+        connect(drain, &OutboxDrain::finished, this, [this, drain](const QList<OutboxEntry> &unsent) {
+            for (const OutboxEntry &entry : unsent)
+                m_signOutUnsent.append(entry.subject);
+            m_signOutSending.removeOne(drain);
+            drain->deleteLater();
+            if (m_signOutSending.isEmpty())
+                afterSignOutSending();
+        });
+        m_signOutSending.append(drain);
+    }
+    if (m_signOutSending.isEmpty()) {
+        completeSignOut();
         return;
     }
-    completeSignOut();
+    m_window->banner()->showMessage(
+        NotificationBanner::Level::Information,
+        tr("Sending the messages waiting in the outbox before signing out…").toHtmlEscaped());
+    const QList<OutboxDrain *> drains = m_signOutSending;
+    for (OutboxDrain *drain : drains)
+        drain->start();
 }
 
-void SessionLauncher::afterSignOutSending(const QList<OutboxEntry> &unsent)
+void SessionLauncher::afterSignOutSending()
 {
-    m_signOutSending->deleteLater();
-    m_signOutSending = nullptr;
+    const QStringList unsent = std::exchange(m_signOutUnsent, {});
     if (!unsent.isEmpty()) {
-        QStringList subjects;
-        for (const OutboxEntry &entry : unsent)
-            subjects.append(entry.subject);
-        if (!UnsentMailPrompt::confirmDeletion(m_window, subjects)) {
+        if (!UnsentMailPrompt::confirmDeletion(m_window, unsent)) {
             m_window->banner()->showMessage(
                 NotificationBanner::Level::Warning,
                 tr("You are still signed in: the messages wait in the outbox.").toHtmlEscaped());
@@ -490,19 +338,28 @@ void SessionLauncher::afterSignOutSending(const QList<OutboxEntry> &unsent)
 
 void SessionLauncher::completeSignOut()
 {
-    endSession();
-    const std::optional<Account> account = std::exchange(m_account, std::nullopt);
-    if (account && account->sharedWorkstation) {
-        eraseSharedAccount(*account);
+    QList<Account> closed;
+    for (const auto &launcher : m_launchers)
+        closed.append(launcher->account());
+    closeAll();
+    QList<Account> kept;
+    for (const Account &account : std::as_const(closed)) {
+        if (account.sharedWorkstation)
+            eraseSharedAccount(account);
+        else
+            kept.append(account);
+    }
+    if (kept.isEmpty() && !closed.isEmpty()) {
+        // A shared workstation: the next person starts from the assistant.
         m_window->showNoAccount(m_profile.directory());
         Q_EMIT signedOut();
         openAssistant();
         return;
     }
-    m_account = account;
+    m_signedOutAccounts = kept;
     m_window->banner()->showMessage(NotificationBanner::Level::Information,
                                     tr("You are signed out.").toHtmlEscaped() +
-                                        commandLink("signin", tr("Sign in again")));
+                                        CommandLinks::html(u"signin"_s, tr("Sign in again")));
     Q_EMIT signedOut();
 }
 
@@ -510,11 +367,18 @@ void SessionLauncher::finish()
 {
     if (m_assistant)
         m_assistant->reject();
-    OutboxSender *outbox = m_services ? m_services->outboxSender() : nullptr;
-    if (m_account && m_account->sharedWorkstation && outbox && !outbox->outbox().entries().isEmpty()) {
-        // Quitting: one last attempt to send, since the files go next; there is no one to ask
-        // any more (the window is closed), so what cannot be sent is lost, and logged.
-        delete std::exchange(m_signOutSending, nullptr);
+    qDeleteAll(std::exchange(m_signOutSending, {}));
+    // Quitting a shared workstation: one last attempt to send each outbox, since the files go
+    // next; there is no one to ask any more (the window is closed), so what cannot be sent is
+    // lost, and logged.
+    QList<Account> shared;
+    for (const auto &launcher : m_launchers) {
+        if (!launcher->account().sharedWorkstation)
+            continue;
+        shared.append(launcher->account());
+        OutboxSender *outbox = launcher->services() ? launcher->services()->outboxSender() : nullptr;
+        if (!outbox || outbox->outbox().entries().isEmpty())
+            continue;
         OutboxDrain sending(outbox);
         sending.setTimeout(m_signOutSendingTimeout);
         QEventLoop loop;
@@ -529,158 +393,21 @@ void SessionLauncher::finish()
             qCWarning(lcAccount).noquote()
                 << "quitting a shared workstation:" << left << "unsent messages deleted";
     }
-    endSession();
-    // Other accounts on a shared workstation are erased on quitting too, once stopped.
-    QList<Account> sharedOthers;
-    for (const AccountServices *services : m_others.all()) {
-        if (services->account().sharedWorkstation)
-            sharedOthers.append(services->account());
-    }
-    while (!m_others.isEmpty())
-        stopOtherAccount(m_others.ids().constFirst());
-    for (const Account &shared : std::as_const(sharedOthers))
-        eraseSharedAccount(shared);
-    if (m_account && m_account->sharedWorkstation)
-        eraseSharedAccount(*m_account);
-    m_account.reset();
-}
-
-AccountServices *SessionLauncher::servicesOf(const QString &accountId) const
-{
-    if (m_services && m_services->account().id == accountId)
-        return m_services.get();
-    return m_others.find(accountId);
-}
-
-void SessionLauncher::startOtherAccount(const Account &account, const QString &knownSecret)
-{
-    if (servicesOf(account.id))
-        return;
-    QString trustError;
-    std::unique_ptr<AccountServices> created =
-        AccountServices::create(m_profile, m_policy, account, &trustError);
-    if (!created) {
-        m_window->banner()->showMessage(NotificationBanner::Level::Error,
-                                        tr("%1: %2").arg(account.displayName(), trustError).toHtmlEscaped());
-        return;
-    }
-    AccountServices *services = m_others.add(std::move(created));
-    const QString id = account.id;
-    m_window->addAccount(services, services->account().displayName());
-    syncWindowAccounts();
-    const OfflinePolicy offline = OfflinePolicy::load(m_profile);
-    services->startBackgroundSync(offline.syncOptions(), std::chrono::minutes(offline.syncIntervalMinutes));
-    AccountSession *session = services->session();
-    SyncScheduler *scheduler = services->scheduler();
-    connect(session, &AccountSession::syncProgress, m_window, &MainWindow::showSyncProgress);
-    connect(m_window, &MainWindow::syncRequested, scheduler, &SyncScheduler::requestSync);
-    if (IdleWatcher *push = services->idleWatcher())
-        connect(push, &IdleWatcher::folderChanged, scheduler, &SyncScheduler::requestSync);
-    // Each account sends its own outbox: the composer writes to the sending account's.
-    OutboxSender *outbox = services->outboxSender();
-    connect(m_window, &MainWindow::outboxQueued, outbox, [outbox] { outbox->processNow(); });
-    connect(session, &AccountSession::foldersChanged, services, [this, id] {
-        // The server accepted the secret: background syncs, push and the outbox start.
-        AccountServices *opened = servicesOf(id);
-        SyncScheduler *background = opened ? opened->scheduler() : nullptr;
-        if (background && !background->isSyncing() && !background->lastSuccess().isValid()) {
-            const QString secret = m_otherSecrets.value(id);
-            if (opened->idleWatcher() && !secret.isEmpty())
-                background->setIdleWatcher(opened->idleWatcher(), secret);
-            background->start();
-            opened->outboxSender()->processNow(false);
-        }
-        if (m_otherStoreOnSuccess.remove(id))
-            m_credentials->writePassword(id, m_otherSecrets.value(id),
-                                         [](const CredentialStore::Result &) {});
-    });
-    connect(session, &AccountSession::errorOccurred, services, [this, id](const ServiceError &error) {
-        if (error.kind != ServiceError::Kind::Authentication)
-            return;
-        // Asked again once; the banner (from the window) says which account refused it.
-        if (m_otherStoreOnSuccess.contains(id))
-            askOtherSecret(id, error.message);
-    });
-    Q_EMIT otherAccountStarted(id);
-    if (!knownSecret.isEmpty())
-        useOtherSecret(id, knownSecret, false);
-    else
-        obtainOtherSecret(id);
-}
-
-void SessionLauncher::obtainOtherSecret(const QString &accountId)
-{
-    AccountServices *services = servicesOf(accountId);
-    if (!services)
-        return;
-    const Account &account = services->account();
-    if (account.credentialMode == CredentialMode::Passcode) {
-        askOtherSecret(accountId, tr("Type your PIN followed by the code shown on your key."));
-        return;
-    }
-    if (account.credentialMode == CredentialMode::AskAtStart || account.sharedWorkstation) {
-        askOtherSecret(accountId, tr("Your password is not stored on this computer."));
-        return;
-    }
-    QPointer<SessionLauncher> self(this);
-    m_credentials->readPassword(accountId, [self, accountId](const CredentialStore::Result &result) {
-        if (!self)
-            return;
-        if (result.ok())
-            self->useOtherSecret(accountId, result.secret, false);
-        else
-            self->askOtherSecret(accountId, result.message);
-    });
-}
-
-void SessionLauncher::askOtherSecret(const QString &accountId, const QString &reason)
-{
-    AccountServices *services = servicesOf(accountId);
-    if (!m_window || !services)
-        return;
-    const Account account = services->account();
-    const bool passcode = account.credentialMode == CredentialMode::Passcode;
-    const auto secret = PasswordPrompt::ask(
-        m_window, passcode ? tr("Passcode") : tr("Password"),
-        tr("%1\n%2 for %3:").arg(reason, passcode ? tr("Passcode") : tr("Password"), account.address),
-        passcode ? tr("Passcode:") : tr("Password:"));
-    if (!secret) {
-        m_window->banner()->showMessage(
-            NotificationBanner::Level::Warning,
-            tr("%1: without a password, only the mail already on this computer can be read.")
-                .arg(account.displayName())
-                .toHtmlEscaped());
-        return;
-    }
-    useOtherSecret(accountId, *secret, true);
-}
-
-void SessionLauncher::useOtherSecret(const QString &accountId, const QString &secret, bool typedByUser)
-{
-    AccountServices *services = servicesOf(accountId);
-    if (!services)
-        return;
-    const Account &account = services->account();
-    m_otherSecrets.insert(accountId, account.credentialMode == CredentialMode::Passcode ? QString() : secret);
-    if (typedByUser && account.credentialMode == CredentialMode::Keychain && !account.sharedWorkstation)
-        m_otherStoreOnSuccess.insert(accountId);
-    services->setPassword(secret);
-    services->session()->refreshFolders();
-}
-
-void SessionLauncher::stopOtherAccount(const QString &accountId)
-{
-    // The window lets go of it first: it must not read a session being destroyed.
-    if (m_window)
-        m_window->removeAccount(accountId);
-    m_others.take(accountId).reset();
-    m_otherSecrets.remove(accountId);
-    m_otherStoreOnSuccess.remove(accountId);
+    closeAll();
+    for (const Account &account : std::as_const(shared))
+        eraseSharedAccount(account);
+    m_signedOutAccounts.clear();
 }
 
 void SessionLauncher::syncWindowAccounts()
 {
-    m_others.sortLike(m_profile.accounts());
+    const QStringList order = m_profile.orderedIds();
+    std::stable_sort(m_launchers.begin(), m_launchers.end(), [&order](const auto &a, const auto &b) {
+        const qsizetype left = order.indexOf(a->id());
+        const qsizetype right = order.indexOf(b->id());
+        // Accounts no longer in the profile keep their place after the others.
+        return (left < 0 ? order.size() : left) < (right < 0 ? order.size() : right);
+    });
     if (m_window)
         m_window->setAccountOrder(m_profile.accounts());
 }
@@ -706,19 +433,15 @@ void SessionLauncher::renameAccount(const QString &accountId, const QString &lab
         m_window->banner()->showMessage(NotificationBanner::Level::Error, error.toHtmlEscaped());
         return;
     }
-    if (m_account && m_account->id == accountId)
-        m_account->label = account->label;
+    if (AccountLauncher *launcher = launcherOf(accountId))
+        launcher->setLabel(account->label);
     syncWindowAccounts();
 }
 
 void SessionLauncher::moveAccount(const QString &accountId, int delta)
 {
-    const QList<Account> accounts = m_profile.accounts();
-    qsizetype position = -1;
-    for (qsizetype i = 0; i < accounts.size(); ++i) {
-        if (accounts.at(i).id == accountId)
-            position = i;
-    }
+    const QStringList ids = m_profile.orderedIds();
+    const qsizetype position = ids.indexOf(accountId);
     if (position < 0)
         return;
     QString error;
@@ -741,12 +464,8 @@ void SessionLauncher::removeAccount(const QString &accountId)
     if (!AccountRemovalPrompt::confirm(m_window, account->displayName(), unsent))
         return;
     // Its worker and the window hold its cache open: both let go before the files are erased.
-    if (m_services && m_services->account().id == accountId) {
-        endSession();
-        m_account.reset();
-    } else {
-        stopOtherAccount(accountId);
-    }
+    closeAccount(accountId);
+    m_signedOutAccounts.removeIf([&accountId](const Account &closed) { return closed.id == accountId; });
     QPointer<SessionLauncher> self(this);
     AccountStorage(m_profile, accountId)
         .eraseAll(m_credentials, [self, accountId](const AccountStorage::EraseResult &result) {

@@ -1,24 +1,20 @@
 #pragma once
 
 #include "account/Profile.h"
-#include "net/ServiceError.h"
-#include "outbox/OutboxEntry.h"
-#include "services/AccountServicesList.h"
 #include "settings/SitePolicy.h"
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace Amiens {
 
 class AccountAssistant;
-class BackgroundTask;
+class AccountLauncher;
 class AccountServices;
 class AccountSession;
 class CredentialStore;
@@ -26,11 +22,11 @@ class MainWindow;
 class OutboxDrain;
 class SyncScheduler;
 
-/// Opens the profile's account in a window, or the first-run assistant when there is none. It
-/// gets the secret the account's mode calls for (keychain, typed at start, OTP passcode), offers
-/// the next steps when the server refuses it or its certificate, and signs out: on a shared
-/// workstation that first sends what waits in the outbox, asks about what cannot be sent, then
-/// erases the password, every file of the account and the account.
+/// Opens every account of the profile in the window (one AccountLauncher each, the first like
+/// the others), or the first-run assistant when there is none; adds, renames, reorders and
+/// removes accounts; opens the settings of the account being read; and signs out of all of
+/// them: on a shared workstation that first sends what waits in the outboxes, asks about what
+/// cannot be sent, then erases every account with its password and files.
 class SessionLauncher : public QObject
 {
     Q_OBJECT
@@ -43,27 +39,29 @@ public:
 
     void start();
     void openAssistant();
-    /// Opens @p account; @p knownSecret (just typed in the assistant) avoids asking again.
+    /// Opens @p account beside those already open (again, if it was); @p knownSecret (just typed
+    /// in the assistant) avoids asking again. A failure shows its banner and leaves the others.
     void startSession(const Account &account, const QString &knownSecret = {});
-    /// "Se déconnecter". On a shared workstation with mail in the outbox, it ends later (signedOut())
-    /// or not at all, when the user keeps the unsent messages.
+    /// "Se déconnecter", for every account. On a shared workstation with mail in an outbox, it
+    /// ends later (signedOut()) or not at all, when the user keeps the unsent messages.
     void signOut();
-    /// How long a shared sign-out waits for the outbox to be sent (tests shorten it).
+    /// How long a shared sign-out waits for the outboxes to be sent (tests shorten it).
     void setSignOutSendingTimeout(std::chrono::milliseconds timeout) { m_signOutSendingTimeout = timeout; }
-    /// File > "Paramètres…"; @p page selects a page, @p endAbsence turns the absence off at once.
-    void openSettings(const QString &page = {}, bool endAbsence = false);
-    /// Quitting: ends the session and, on a shared workstation, erases everything (waits).
+    /// File > "Paramètres…" for @p accountId (empty: the account being read); @p page selects a
+    /// page, @p endAbsence turns the absence off at once.
+    void openSettings(const QString &page = {}, bool endAbsence = false, const QString &accountId = {});
+    /// Quitting: ends every session and, on a shared workstation, erases everything (waits).
     void finish();
 
+    /// The first open account's (the profile's order): its session, scheduler and account.
     [[nodiscard]] AccountSession *session() const;
     [[nodiscard]] SyncScheduler *scheduler() const;
+    [[nodiscard]] std::optional<Account> account() const;
     [[nodiscard]] AccountAssistant *assistant() const;
-    [[nodiscard]] std::optional<Account> account() const { return m_account; }
-    /// The services of any open account (the first or another), nullptr when not open.
+    /// The services of an open account, nullptr when it is not open.
     [[nodiscard]] AccountServices *servicesOf(const QString &accountId) const;
-    /// Opens another account of the profile beside the first one (its own password, services
-    /// and root in the window); a failure shows its banner and leaves the others running.
-    void startOtherAccount(const Account &account, const QString &knownSecret = {});
+    /// The ids of the open accounts, in the profile's order.
+    [[nodiscard]] QStringList openAccountIds() const;
     /// « Supprimer le compte… »: after the user agrees (and to lose its unsent mail, if any),
     /// stops the account and erases its files, keychain entry and profile entry, nothing else.
     void removeAccount(const QString &accountId);
@@ -73,59 +71,43 @@ public:
 
 Q_SIGNALS:
     void assistantOpened();
+    /// An account was opened (its services exist, its secret is being obtained).
+    void accountOpened(const QString &accountId);
+    /// The first account of a start (or of a sign-in) was opened.
     void sessionStarted();
-    /// Another account's services were started.
-    void otherAccountStarted(const QString &accountId);
     /// An account was erased (@p ok: every file and its keychain entry).
     void accountRemoved(const QString &accountId, bool ok);
     void signedOut();
 
 private:
-    void obtainSecret();
-    void askSecret(const QString &reason);
-    void useSecret(const QString &secret, bool typedByUser);
-    void onFoldersChanged();
-    void onSessionError(const ServiceError &error);
+    [[nodiscard]] AccountLauncher *launcherOf(const QString &accountId) const;
+    /// Stops @p accountId's services (the window lets go first); its files stay.
+    void closeAccount(const QString &accountId);
+    void closeAll();
     void onCommandLink(const QString &link);
-    void trustCertificate();
-    void endSession();
+    /// The absence banner: the first account (in the profile's order) whose absence runs.
+    void updateAbsenceBanner();
     void eraseSharedAccount(const Account &account);
-    /// Shared workstation: after the outbox's last attempt, asks about what is left.
-    void afterSignOutSending(const QList<OutboxEntry> &unsent);
+    /// Shared workstation: after the outboxes' last attempt, asks about what is left.
+    void afterSignOutSending();
     void completeSignOut();
-    void saveAccount();
-    /// Another account: its secret from the keychain, or asked.
-    void obtainOtherSecret(const QString &accountId);
-    void askOtherSecret(const QString &accountId, const QString &reason);
-    void useOtherSecret(const QString &accountId, const QString &secret, bool typedByUser);
-    void stopOtherAccount(const QString &accountId);
-    /// The window's roots follow the profile's order and names.
+    /// The launchers and the window's roots follow the profile's order and names.
     void syncWindowAccounts();
-    void clearCache();
-    /// After each sync: the client-side out-of-office responder, when the profile has it on.
-    void runAutoResponder();
-    /// Reads the server's out-of-office rules in the background, for the banner.
-    void refreshServerAbsence();
+    void clearCache(const QString &accountId);
 
     Profile m_profile;
     SitePolicy m_policy;
     QPointer<MainWindow> m_window;
-    /// The open account's trust, session, outbox and background sync (core).
-    std::unique_ptr<AccountServices> m_services;
-    /// The profile's other accounts, each with its own services (and secret, in memory only).
-    AccountServicesList m_others;
-    QHash<QString, QString> m_otherSecrets;
-    QSet<QString> m_otherStoreOnSuccess;     ///< typed passwords written to the keychain once accepted
-    OutboxDrain *m_signOutSending = nullptr; ///< while a shared sign-out sends the outbox
+    /// One per open account, in the profile's order.
+    std::vector<std::unique_ptr<AccountLauncher>> m_launchers;
+    /// While a shared sign-out sends the outboxes: one per account with mail waiting.
+    QList<OutboxDrain *> m_signOutSending;
+    QStringList m_signOutUnsent; ///< subjects the drains could not send
     std::chrono::milliseconds m_signOutSendingTimeout = std::chrono::seconds(60);
-    std::unique_ptr<BackgroundTask> m_absenceTask;
+    /// The accounts closed by a (non-shared) sign-out, opened again by « Se reconnecter ».
+    QList<Account> m_signedOutAccounts;
     CredentialStore *m_credentials = nullptr;
     QPointer<AccountAssistant> m_assistant;
-    std::optional<Account> m_account;
-    std::optional<TlsFailure> m_lastTlsFailure;
-    QString m_secret;              ///< in memory for this session only
-    bool m_storeOnSuccess = false; ///< a typed password goes to the keychain once the server accepts it
-    bool m_keychainUnavailable = false;
 };
 
 } // namespace Amiens

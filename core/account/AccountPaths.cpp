@@ -17,6 +17,11 @@ QString AccountPaths::key(const QString &accountId)
     return QString::fromLatin1(accountId.toUtf8().toHex());
 }
 
+QString AccountPaths::preferencesGroup(const QString &accountId)
+{
+    return u"account-"_s + key(accountId);
+}
+
 QString AccountPaths::profileDirectoryOfCacheFile(const QString &cacheFile)
 {
     // <profile>/cache/<key>/mail.sqlite; by name only (QDir::cdUp needs the folders to exist).

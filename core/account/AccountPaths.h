@@ -14,6 +14,7 @@ namespace Amiens {
 ///   <profile>/outbox/<key>/                  messages waiting to be sent
 ///   <profile>/outbox/<key>.smtp-size         the SMTP server's SIZE at the last sending
 ///   <profile>/autoreply/<key>.json           whom the automatic replies answered
+///   <profile>/settings.ini [account-<key>/…]  its preferences (read receipts, sync, absence)
 ///   <profile>/transfers/<key>/               messages moved or copied here from another account,
 ///                                            waiting to be added to this account's server
 /// Anything new written for an account must get its path here, and be in all().
@@ -24,6 +25,8 @@ public:
 
     /// The folder-safe form of an account id (hex of its UTF-8); also its group in profile.ini.
     [[nodiscard]] static QString key(const QString &accountId);
+    /// The group of settings.ini holding @p accountId's own preferences (AccountPreferences).
+    [[nodiscard]] static QString preferencesGroup(const QString &accountId);
     /// The profile directory holding @p cacheFile (as cacheFile() makes it).
     [[nodiscard]] static QString profileDirectoryOfCacheFile(const QString &cacheFile);
     /// The transfers folder of the account whose cache is @p cacheFile (the same key).

@@ -135,7 +135,12 @@ bool Profile::removeAccount(const QString &id, QString *error) const
     QSettings settings(settingsPath(), QSettings::IniFormat);
     settings.remove(groupFor(id));
     settings.setValue(kAccountsGroup + u'/' + kOrderKey, order);
-    return syncAndCheck(settings, error);
+    if (!syncAndCheck(settings, error))
+        return false;
+    // Its own preferences (an absence message, read-receipt answers) go with it.
+    QSettings preferences(preferencesPath(), QSettings::IniFormat);
+    preferences.remove(AccountPaths::preferencesGroup(id));
+    return savePreferences(preferences, error);
 }
 
 bool Profile::moveAccount(const QString &id, qsizetype position, QString *error) const

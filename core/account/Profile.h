@@ -42,11 +42,10 @@ public:
     bool removeAccount(const QString &id, QString *error) const;
     /// Puts the account @p id at @p position (clamped) in accounts().
     bool moveAccount(const QString &id, qsizetype position, QString *error) const;
-
-private:
     /// The ids as accounts() orders them.
     [[nodiscard]] QStringList orderedIds() const;
 
+private:
     QString m_directory;
 };
 

@@ -1,5 +1,6 @@
 #include "AbsenceStore.h"
 
+#include "account/AccountPreferences.h"
 #include "account/Profile.h"
 #include "util/Clock.h"
 
@@ -65,10 +66,10 @@ bool runsAt(const VacationSettings &vacation, const QDateTime &now)
 
 } // namespace
 
-AbsenceStore::ClientSide AbsenceStore::loadClientSide(const Profile &profile)
+AbsenceStore::ClientSide AbsenceStore::loadClientSide(const Profile &profile, const QString &accountId)
 {
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
-    settings.beginGroup(u"clientAbsence"_s);
+    AccountPreferences(profile, accountId).beginGroup(settings, u"clientAbsence"_s);
     ClientSide clientSide;
     clientSide.active = settings.value(u"active"_s, false).toBool();
     clientSide.vacation = readVacation(settings);
@@ -79,11 +80,12 @@ AbsenceStore::ClientSide AbsenceStore::loadClientSide(const Profile &profile)
     return clientSide;
 }
 
-bool AbsenceStore::saveClientSide(const Profile &profile, ClientSide clientSide, QString *error)
+bool AbsenceStore::saveClientSide(const Profile &profile, ClientSide clientSide, QString *error,
+                                  const QString &accountId)
 {
     if (!profile.ensureExists(error))
         return false;
-    const ClientSide before = loadClientSide(profile);
+    const ClientSide before = loadClientSide(profile, accountId);
     if (!clientSide.vacation.enabled)
         clientSide.enabledAt = QDateTime();
     else if (!clientSide.enabledAt.isValid())
@@ -91,7 +93,7 @@ bool AbsenceStore::saveClientSide(const Profile &profile, ClientSide clientSide,
                                    ? before.enabledAt
                                    : Clock::currentDateTimeUtc();
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
-    settings.beginGroup(u"clientAbsence"_s);
+    AccountPreferences(profile, accountId).beginGroup(settings, u"clientAbsence"_s);
     settings.setValue(u"active"_s, clientSide.active);
     writeVacation(settings, clientSide.vacation);
     settings.setValue(u"enabledAt"_s, clientSide.enabledAt.isValid()
@@ -101,35 +103,39 @@ bool AbsenceStore::saveClientSide(const Profile &profile, ClientSide clientSide,
     return finish(profile, settings, error);
 }
 
-void AbsenceStore::rememberServerVacation(const Profile &profile, const VacationSettings &vacation)
+void AbsenceStore::rememberServerVacation(const Profile &profile, const VacationSettings &vacation,
+                                          const QString &accountId)
 {
     QString error;
     if (!profile.ensureExists(&error))
         return;
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
-    settings.beginGroup(u"serverAbsence"_s);
+    AccountPreferences(profile, accountId).beginGroup(settings, u"serverAbsence"_s);
     writeVacation(settings, vacation);
     settings.endGroup();
     finish(profile, settings, &error);
 }
 
-std::optional<VacationSettings> AbsenceStore::lastServerVacation(const Profile &profile)
+std::optional<VacationSettings> AbsenceStore::lastServerVacation(const Profile &profile,
+                                                                 const QString &accountId)
 {
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
-    if (!settings.childGroups().contains(u"serverAbsence"_s))
+    const AccountPreferences preferences(profile, accountId);
+    if (!preferences.contains(settings, u"serverAbsence"_s))
         return std::nullopt;
-    settings.beginGroup(u"serverAbsence"_s);
+    preferences.beginGroup(settings, u"serverAbsence"_s);
     VacationSettings vacation = readVacation(settings);
     settings.endGroup();
     return vacation;
 }
 
-std::optional<VacationSettings> AbsenceStore::activeAt(const Profile &profile, const QDateTime &now)
+std::optional<VacationSettings> AbsenceStore::activeAt(const Profile &profile, const QDateTime &now,
+                                                       const QString &accountId)
 {
-    const ClientSide clientSide = loadClientSide(profile);
+    const ClientSide clientSide = loadClientSide(profile, accountId);
     if (clientSide.active && runsAt(clientSide.vacation, now))
         return clientSide.vacation;
-    if (const auto server = lastServerVacation(profile); server && runsAt(*server, now))
+    if (const auto server = lastServerVacation(profile, accountId); server && runsAt(*server, now))
         return server;
     return std::nullopt;
 }

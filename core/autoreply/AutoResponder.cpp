@@ -201,7 +201,7 @@ AutoResponder::Result AutoResponder::run(MailCache &cache, const AbsenceStore::C
 
 AutoResponder::Result AutoResponder::runAfterSync(const Profile &profile, const Account &account)
 {
-    const AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(profile);
+    const AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(profile, account.id);
     if (!clientSide.active)
         return {};
     MailCache cache;

@@ -68,7 +68,8 @@ void ReadReceiptHandler::consider(const CachedMessage &message, const QByteArray
     m_request.reset();
     if (!m_session || m_profileDirectory.isEmpty() || m_answered.contains(message.rowId))
         return;
-    const ReadReceiptPolicy policy = ReadReceiptPolicy::load(Profile(m_profileDirectory));
+    const ReadReceiptPolicy policy =
+        ReadReceiptPolicy::load(Profile(m_profileDirectory), m_session->account().id);
     const auto decision = ReadReceiptQueue::decide(policy, m_session->account(), message, raw, ownFolder);
     if (decision.action == ReadReceiptRules::Action::Ignore)
         return;

@@ -1,5 +1,6 @@
 #include "OfflinePolicy.h"
 
+#include "account/AccountPreferences.h"
 #include "account/Profile.h"
 
 #include <QDirIterator>
@@ -32,10 +33,10 @@ SyncOptions OfflinePolicy::syncOptions() const
     return options;
 }
 
-OfflinePolicy OfflinePolicy::load(const Profile &profile)
+OfflinePolicy OfflinePolicy::load(const Profile &profile, const QString &accountId)
 {
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
-    settings.beginGroup(u"offline"_s);
+    AccountPreferences(profile, accountId).beginGroup(settings, u"offline"_s);
     OfflinePolicy policy;
     const QString bodies = settings.value(u"bodies"_s).toString();
     if (bodies == SyncOptions::bodiesName(SyncOptions::Bodies::All))
@@ -54,12 +55,12 @@ OfflinePolicy OfflinePolicy::load(const Profile &profile)
     return policy;
 }
 
-bool OfflinePolicy::save(const Profile &profile, QString *error) const
+bool OfflinePolicy::save(const Profile &profile, QString *error, const QString &accountId) const
 {
     if (!profile.ensureExists(error))
         return false;
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
-    settings.beginGroup(u"offline"_s);
+    AccountPreferences(profile, accountId).beginGroup(settings, u"offline"_s);
     settings.setValue(u"bodies"_s, SyncOptions::bodiesName(bodies));
     settings.setValue(u"recentDays"_s, recentDays);
     settings.setValue(u"syncIntervalMinutes"_s, syncIntervalMinutes);

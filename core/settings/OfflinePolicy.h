@@ -32,8 +32,9 @@ public:
     /// The sync engine's options for this policy.
     [[nodiscard]] SyncOptions syncOptions() const;
 
-    [[nodiscard]] static OfflinePolicy load(const Profile &profile);
-    bool save(const Profile &profile, QString *error) const;
+    /// @p accountId: whose settings (empty: the profile's first account; see AccountPreferences).
+    [[nodiscard]] static OfflinePolicy load(const Profile &profile, const QString &accountId = {});
+    bool save(const Profile &profile, QString *error, const QString &accountId = {}) const;
 
     /// Bytes used by the files under @p directory (an account's cache), 0 when it does not exist.
     [[nodiscard]] static qint64 directorySize(const QString &directory);

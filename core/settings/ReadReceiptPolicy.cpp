@@ -1,5 +1,6 @@
 #include "ReadReceiptPolicy.h"
 
+#include "account/AccountPreferences.h"
 #include "account/Profile.h"
 
 #include <QFile>
@@ -34,10 +35,10 @@ std::optional<ReadReceiptPolicy::Answer> ReadReceiptPolicy::parseAnswer(const QS
     return std::nullopt;
 }
 
-ReadReceiptPolicy ReadReceiptPolicy::load(const Profile &profile)
+ReadReceiptPolicy ReadReceiptPolicy::load(const Profile &profile, const QString &accountId)
 {
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
-    settings.beginGroup(u"readReceipts"_s);
+    AccountPreferences(profile, accountId).beginGroup(settings, u"readReceipts"_s);
     ReadReceiptPolicy policy;
     // An unknown value asks: never answering silently, never sending without the user knowing.
     policy.answer = parseAnswer(settings.value(u"answer"_s).toString()).value_or(Answer::Ask);
@@ -46,12 +47,12 @@ ReadReceiptPolicy ReadReceiptPolicy::load(const Profile &profile)
     return policy;
 }
 
-bool ReadReceiptPolicy::save(const Profile &profile, QString *error) const
+bool ReadReceiptPolicy::save(const Profile &profile, QString *error, const QString &accountId) const
 {
     if (!profile.ensureExists(error))
         return false;
     QSettings settings(profile.preferencesPath(), QSettings::IniFormat);
-    settings.beginGroup(u"readReceipts"_s);
+    AccountPreferences(profile, accountId).beginGroup(settings, u"readReceipts"_s);
     settings.setValue(u"answer"_s, answerName(answer));
     settings.setValue(u"alwaysRequest"_s, alwaysRequest);
     settings.endGroup();

@@ -31,8 +31,9 @@ public:
     [[nodiscard]] static std::optional<Answer> parseAnswer(const QString &name);
 
     /// The profile's policy; the defaults when nothing was saved.
-    [[nodiscard]] static ReadReceiptPolicy load(const Profile &profile);
-    bool save(const Profile &profile, QString *error) const;
+    /// @p accountId: whose settings (empty: the profile's first account; see AccountPreferences).
+    [[nodiscard]] static ReadReceiptPolicy load(const Profile &profile, const QString &accountId = {});
+    bool save(const Profile &profile, QString *error, const QString &accountId = {}) const;
 
     friend bool operator==(const ReadReceiptPolicy &, const ReadReceiptPolicy &) = default;
 };

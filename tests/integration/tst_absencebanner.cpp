@@ -75,7 +75,7 @@ void TestAbsenceBanner::pageSavesTheClientSideAbsence()
     enabled->setChecked(true);
     dialog.findChild<QPlainTextEdit *>(u"absenceMessage"_s)->setPlainText(u"Je suis absente.\n"_s);
     QVERIFY(dialog.apply());
-    const AbsenceStore::ClientSide saved = AbsenceStore::loadClientSide(profile);
+    const AbsenceStore::ClientSide saved = AbsenceStore::loadClientSide(profile, accountWithoutSieve().id);
     QVERIFY(saved.active);
     QVERIFY(saved.vacation.enabled);
     QCOMPARE(saved.vacation.message, u"Je suis absente.\n"_s);
@@ -87,7 +87,8 @@ void TestAbsenceBanner::pageSavesTheClientSideAbsence()
     // A validation problem saves nothing.
     dialog.findChild<QPlainTextEdit *>(u"absenceMessage"_s)->setPlainText({});
     QVERIFY(!dialog.apply());
-    QCOMPARE(AbsenceStore::loadClientSide(profile).vacation.message, u"Je suis absente.\n"_s);
+    QCOMPARE(AbsenceStore::loadClientSide(profile, accountWithoutSieve().id).vacation.message,
+             u"Je suis absente.\n"_s);
 }
 
 void TestAbsenceBanner::bannerAtStartAndEndingIt()

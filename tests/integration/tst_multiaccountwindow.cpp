@@ -368,7 +368,7 @@ void TestMultiAccountWindow::quittingErasesAnotherSharedAccount()
     functional.label = u"Collège (ce.0801234x)"_s;
     functional.sharedWorkstation = true;
     QVERIFY(profile.saveAccount(functional, &error));
-    launcher.startOtherAccount(functional, m_env.functionalPassword);
+    launcher.startSession(functional, m_env.functionalPassword);
     awaitRoots(window, 0, 0);
     const QString marieCache = AccountPaths(profile.directory(), m_env.account().id).cacheFile();
     const QString functionalCache = AccountPaths(profile.directory(), functional.id).cacheFile();

@@ -160,10 +160,10 @@ void TestSettingsDialog::readReceiptsAndOfflineLandInTheProfile()
     child<QRadioButton>(&dialog, u"bodies_none"_s)->click();
     child<QSpinBox>(&dialog, u"offlineInterval"_s)->setValue(20);
     QVERIFY(dialog.apply());
-    QCOMPARE(ReadReceiptPolicy::load(profile).answer, ReadReceiptPolicy::Answer::Never);
-    QVERIFY(ReadReceiptPolicy::load(profile).alwaysRequest);
-    QCOMPARE(OfflinePolicy::load(profile).bodies, SyncOptions::Bodies::None);
-    QCOMPARE(OfflinePolicy::load(profile).syncIntervalMinutes, 20);
+    QCOMPARE(ReadReceiptPolicy::load(profile, account().id).answer, ReadReceiptPolicy::Answer::Never);
+    QVERIFY(ReadReceiptPolicy::load(profile, account().id).alwaysRequest);
+    QCOMPARE(OfflinePolicy::load(profile, account().id).bodies, SyncOptions::Bodies::None);
+    QCOMPARE(OfflinePolicy::load(profile, account().id).syncIntervalMinutes, 20);
 
     SettingsDialog again(profile, account(), SitePolicy());
     QVERIFY(child<QRadioButton>(&again, u"receipt_never"_s)->isChecked());

@@ -558,7 +558,7 @@ void TestComposer::alwaysRequestPreChecksTheReceipt()
     ReadReceiptPolicy policy;
     policy.alwaysRequest = true;
     QString error;
-    QVERIFY2(policy.save(Profile(dir.path()), &error), qPrintable(error));
+    QVERIFY2(policy.save(Profile(dir.path()), &error, marie().id), qPrintable(error));
     ComposerWindow asking(marie(), QString());
     asking.useProfile(dir.path());
     QVERIFY(asking.readReceiptBox()->isChecked());

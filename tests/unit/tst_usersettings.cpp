@@ -2,6 +2,7 @@
 // account's ManageSieve server. No server needed.
 #include "account/Account.h"
 #include "account/Profile.h"
+#include "autoreply/AbsenceStore.h"
 #include "identity/SignatureStore.h"
 #include "settings/OfflinePolicy.h"
 #include "settings/ReadReceiptPolicy.h"
@@ -29,6 +30,28 @@ Account marie()
     return account;
 }
 
+/// The school's functional mailbox, beside Marie's own.
+Account school()
+{
+    Account account = marie();
+    account.id = u"ce.0801234x@ac-amiens.fr"_s;
+    account.address = account.id;
+    account.realName = u"Collège Jules Verne"_s;
+    account.kind = MailboxKind::Functional;
+    account.imap.login = u"ce.0801234x"_s;
+    account.smtp.login = u"ce.0801234x"_s;
+    return account;
+}
+
+AbsenceStore::ClientSide absence(const QString &message)
+{
+    AbsenceStore::ClientSide clientSide;
+    clientSide.active = true;
+    clientSide.vacation.enabled = true;
+    clientSide.vacation.message = message;
+    return clientSide;
+}
+
 const SignatureStore::Details kDetails{u"Professeure de mathématiques"_s, u"Collège Jules Verne, Amiens"_s,
                                        u"12 rue des Écoles\n80000 Amiens"_s, u"03 22 00 00 00"_s};
 
@@ -49,6 +72,9 @@ private Q_SLOTS:
     void readReceiptPolicyRoundTrip();
     void offlinePolicyRoundTripAndBounds();
     void cacheSizeCountsFiles();
+    void eachAccountHasItsOwnPreferences();
+    void settingsOfBeforeBelongToTheFirstAccountOnly();
+    void removingAnAccountErasesItsPreferences();
 };
 
 void TestUserSettings::sieveEndpointDefaultsToImapHost()
@@ -252,6 +278,99 @@ void TestUserSettings::cacheSizeCountsFiles()
     two.write(QByteArray(234, 'y'));
     two.close();
     QCOMPARE(OfflinePolicy::directorySize(dir.filePath(u"a"_s)), 1234);
+}
+
+void TestUserSettings::eachAccountHasItsOwnPreferences()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    QVERIFY(profile.saveAccount(marie(), nullptr));
+    QVERIFY(profile.saveAccount(school(), nullptr));
+
+    // Marie answers read receipts herself; the school's box never does.
+    ReadReceiptPolicy marieReceipts;
+    marieReceipts.answer = ReadReceiptPolicy::Answer::Always;
+    QVERIFY(marieReceipts.save(profile, nullptr, marie().id));
+    ReadReceiptPolicy schoolReceipts;
+    schoolReceipts.answer = ReadReceiptPolicy::Answer::Never;
+    schoolReceipts.alwaysRequest = true;
+    QVERIFY(schoolReceipts.save(profile, nullptr, school().id));
+    QCOMPARE(ReadReceiptPolicy::load(profile, marie().id), marieReceipts);
+    QCOMPARE(ReadReceiptPolicy::load(profile, school().id), schoolReceipts);
+    QCOMPARE(ReadReceiptPolicy::load(profile), marieReceipts); // no id: the first account's
+
+    OfflinePolicy schoolOffline;
+    schoolOffline.bodies = SyncOptions::Bodies::None;
+    schoolOffline.syncIntervalMinutes = 30;
+    QVERIFY(schoolOffline.save(profile, nullptr, school().id));
+    QCOMPARE(OfflinePolicy::load(profile, school().id), schoolOffline);
+    QCOMPARE(OfflinePolicy::load(profile, marie().id), OfflinePolicy());
+
+    // Marie is away; the school's box is not, and does not answer with her message.
+    QString error;
+    QVERIFY2(AbsenceStore::saveClientSide(profile, absence(u"Je suis absente.\n"_s), &error, marie().id),
+             qPrintable(error));
+    QVERIFY(AbsenceStore::loadClientSide(profile, marie().id).active);
+    QVERIFY(!AbsenceStore::loadClientSide(profile, school().id).active);
+    QVERIFY(AbsenceStore::activeAt(profile, QDateTime::currentDateTimeUtc(), marie().id));
+    QVERIFY(!AbsenceStore::activeAt(profile, QDateTime::currentDateTimeUtc(), school().id));
+    VacationSettings server;
+    server.enabled = true;
+    server.message = u"Le secrétariat est fermé.\n"_s;
+    AbsenceStore::rememberServerVacation(profile, server, school().id);
+    QCOMPARE(AbsenceStore::lastServerVacation(profile, school().id)->message, server.message);
+    QVERIFY(!AbsenceStore::lastServerVacation(profile, marie().id));
+}
+
+void TestUserSettings::settingsOfBeforeBelongToTheFirstAccountOnly()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    QVERIFY(profile.saveAccount(marie(), nullptr));
+    // settings.ini as a version with one account wrote it: plain [readReceipts], [clientAbsence].
+    {
+        QSettings ini(profile.preferencesPath(), QSettings::IniFormat);
+        ini.setValue(u"readReceipts/answer"_s, u"never"_s);
+        ini.setValue(u"clientAbsence/active"_s, true);
+        ini.setValue(u"clientAbsence/enabled"_s, true);
+        ini.setValue(u"clientAbsence/message"_s, u"Absente jusqu'au 5.\n"_s);
+    }
+    QVERIFY(profile.saveAccount(school(), nullptr));
+
+    // The school's box, read first, sees none of it…
+    QCOMPARE(ReadReceiptPolicy::load(profile, school().id).answer, ReadReceiptPolicy::Answer::Ask);
+    QVERIFY(!AbsenceStore::loadClientSide(profile, school().id).active);
+    // …Marie's (the first) keeps it, now under her own name, and the old groups are gone.
+    QCOMPARE(ReadReceiptPolicy::load(profile, marie().id).answer, ReadReceiptPolicy::Answer::Never);
+    QCOMPARE(AbsenceStore::loadClientSide(profile, marie().id).vacation.message, u"Absente jusqu'au 5.\n"_s);
+    QSettings ini(profile.preferencesPath(), QSettings::IniFormat);
+    QVERIFY(!ini.childGroups().contains(u"readReceipts"_s));
+    QVERIFY(!ini.childGroups().contains(u"clientAbsence"_s));
+    // Reordering later does not hand Marie's settings to the school.
+    QVERIFY(profile.moveAccount(school().id, 0, nullptr));
+    QCOMPARE(ReadReceiptPolicy::load(profile, school().id).answer, ReadReceiptPolicy::Answer::Ask);
+    QCOMPARE(ReadReceiptPolicy::load(profile, marie().id).answer, ReadReceiptPolicy::Answer::Never);
+}
+
+void TestUserSettings::removingAnAccountErasesItsPreferences()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    QVERIFY(profile.saveAccount(marie(), nullptr));
+    QVERIFY(profile.saveAccount(school(), nullptr));
+    QString error;
+    QVERIFY(AbsenceStore::saveClientSide(profile, absence(u"Fermé pendant les vacances.\n"_s), &error,
+                                         school().id));
+    QVERIFY(AbsenceStore::saveClientSide(profile, absence(u"Je suis absente.\n"_s), &error, marie().id));
+    QVERIFY(profile.removeAccount(school().id, &error));
+
+    // Nothing of the school's absence text is left in the file; Marie's stays.
+    QFile file(profile.preferencesPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray ini = file.readAll();
+    QVERIFY(!ini.contains("vacances"));
+    QVERIFY(ini.contains("absente"));
+    QCOMPARE(AbsenceStore::loadClientSide(profile, marie().id).vacation.message, u"Je suis absente.\n"_s);
 }
 
 QTEST_GUILESS_MAIN(TestUserSettings)

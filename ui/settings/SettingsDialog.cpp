@@ -182,7 +182,7 @@ QWidget *SettingsDialog::buildReadReceiptsPage()
     layout->addWidget(m_alwaysRequest);
     layout->addStretch();
 
-    const ReadReceiptPolicy policy = ReadReceiptPolicy::load(m_profile);
+    const ReadReceiptPolicy policy = ReadReceiptPolicy::load(m_profile, m_account.id);
     m_receiptAnswer->button(static_cast<int>(policy.answer))->setChecked(true);
     m_alwaysRequest->setChecked(policy.alwaysRequest);
     return page;
@@ -239,7 +239,7 @@ QWidget *SettingsDialog::buildOfflinePage()
     layout->addLayout(cacheRow);
     layout->addStretch();
 
-    const OfflinePolicy policy = OfflinePolicy::load(m_profile);
+    const OfflinePolicy policy = OfflinePolicy::load(m_profile, m_account.id);
     m_bodies->button(static_cast<int>(policy.bodies))->setChecked(true);
     m_recentDays->setValue(policy.recentDays);
     m_interval->setValue(policy.syncIntervalMinutes);
@@ -318,8 +318,8 @@ bool SettingsDialog::apply()
 
     QString error;
     m_signatureStore.setForIdentity(m_account.address, m_signaturesPage->signatures());
-    bool saved = m_signatureStore.save(&error) && readReceiptPolicy().save(m_profile, &error) &&
-                 offlinePolicy().save(m_profile, &error) && m_notificationsPage->save(&error);
+    bool saved = m_signatureStore.save(&error) && readReceiptPolicy().save(m_profile, &error, m_account.id) &&
+                 offlinePolicy().save(m_profile, &error, m_account.id) && m_notificationsPage->save(&error);
     if (!saved) {
         QMessageBox::warning(this, tr("Settings"), error);
         return false;
@@ -363,7 +363,7 @@ void SettingsDialog::endAbsenceWhenLoaded()
     m_endAbsence = true;
     if (m_clientAbsence) {
         m_endAbsence = false;
-        VacationSettings vacation = AbsenceStore::loadClientSide(m_profile).vacation;
+        VacationSettings vacation = AbsenceStore::loadClientSide(m_profile, m_account.id).vacation;
         vacation.enabled = false;
         if (saveClientSideAbsence(vacation))
             m_absencePage->setSettings(vacation);
@@ -491,12 +491,13 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
     m_absencePage->setEditable(outcome.vacationSupported);
     if (m_forwardingPage)
         m_forwardingPage->setEditable(true);
-    AbsenceStore::rememberServerVacation(m_profile, m_serverVacation);
+    AbsenceStore::rememberServerVacation(m_profile, m_serverVacation, m_account.id);
     // The server answers now: this client must not answer as well.
-    if (AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile); clientSide.active) {
+    if (AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile, m_account.id);
+        clientSide.active) {
         clientSide.active = false;
         QString error;
-        if (!AbsenceStore::saveClientSide(m_profile, clientSide, &error))
+        if (!AbsenceStore::saveClientSide(m_profile, clientSide, &error, m_account.id))
             qCWarning(lcAccount).noquote() << error;
     }
     Q_EMIT absenceStateChanged(isActiveNow(m_serverVacation), m_serverVacation.end);
@@ -513,7 +514,7 @@ void SettingsDialog::onSieveFinished(const SieveOutcome &outcome, bool saving)
 void SettingsDialog::useClientSideAbsence(const QString &webmailLink)
 {
     m_clientAbsence = true;
-    AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile);
+    AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile, m_account.id);
     if (clientSide.vacation.addresses.isEmpty())
         clientSide.vacation.addresses = QStringList{m_account.address};
     m_absencePage->setSettings(clientSide.vacation);
@@ -536,12 +537,12 @@ void SettingsDialog::useClientSideAbsence(const QString &webmailLink)
 
 bool SettingsDialog::saveClientSideAbsence(const VacationSettings &vacation)
 {
-    AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile);
+    AbsenceStore::ClientSide clientSide = AbsenceStore::loadClientSide(m_profile, m_account.id);
     clientSide.active = true;
     clientSide.vacation = vacation;
     clientSide.enabledAt = QDateTime(); // the store keeps it while the absence stays on
     QString error;
-    if (!AbsenceStore::saveClientSide(m_profile, clientSide, &error)) {
+    if (!AbsenceStore::saveClientSide(m_profile, clientSide, &error, m_account.id)) {
         m_absencePage->setStatus(error.toHtmlEscaped(), true);
         return false;
     }
