@@ -321,6 +321,79 @@
     </message>
 </context>
 <context>
+    <name>Amiens::AccountLauncher</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Type your PIN followed by the code shown on your key.</source>
+        <translation>Saisissez votre code PIN suivi du code affiché sur votre clé.</translation>
+    </message>
+    <message>
+        <source>Your password is not stored on this computer.</source>
+        <translation>Votre mot de passe n’est pas conservé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Shared computer: your password will be forgotten when you sign out or quit.</source>
+        <translation>Poste partagé : votre mot de passe sera oublié quand vous vous déconnecterez ou quitterez.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer, so your password cannot be saved. It will be kept for this session only, never written to disk.</source>
+        <translation>Aucun trousseau n’est disponible sur cet ordinateur : votre mot de passe ne peut pas être enregistré. Il sera gardé pour cette session seulement, jamais écrit sur le disque.</translation>
+    </message>
+    <message>
+        <source>Type your password again.</source>
+        <translation>Saisissez de nouveau votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>Passcode</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>%1
+%2 for %3:</source>
+        <translation>%1
+%2 pour %3 :</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>Passcode :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Without a password, only the mail already on this computer can be read.</source>
+        <translation>Sans mot de passe, seuls les messages déjà présents sur cet ordinateur peuvent être lus.</translation>
+    </message>
+    <message>
+        <source>Type a passcode…</source>
+        <translation>Saisir un passcode…</translation>
+    </message>
+    <message>
+        <source>Type my password…</source>
+        <translation>Saisir mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>Type a new passcode…</source>
+        <translation>Saisir un nouveau passcode…</translation>
+    </message>
+    <message>
+        <source>Type my password again…</source>
+        <translation>Saisir de nouveau mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>View the certificate…</source>
+        <translation>Voir le certificat…</translation>
+    </message>
+</context>
+<context>
     <name>Amiens::AccountRemovalPrompt</name>
     <message>
         <source>Remove the account</source>
@@ -941,6 +1014,10 @@
     <message>
         <source>In the inbox of AmiensMail</source>
         <translation>Dans la boîte de réception d&apos;AmiensMail</translation>
+    </message>
+    <message>
+        <source>In the inbox of %1</source>
+        <translation>Dans la boîte de réception de %1</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1720,14 @@
     <message>
         <source>Shows what fills the mailbox: the largest messages, old attachments, the Trash</source>
         <translation>Montre ce qui remplit la boîte aux lettres : les plus gros messages, les anciennes pièces jointes, la corbeille</translation>
+    </message>
+    <message>
+        <source>The out-of-office message of %1 is on until %2.</source>
+        <translation>Le message d&apos;absence de %1 est actif jusqu&apos;au %2.</translation>
+    </message>
+    <message>
+        <source>The out-of-office message of %1 is on.</source>
+        <translation>Le message d&apos;absence de %1 est actif.</translation>
     </message>
 </context>
 <context>
@@ -2484,72 +2569,6 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
 <context>
     <name>Amiens::SessionLauncher</name>
     <message>
-        <source>Password</source>
-        <translation>Mot de passe</translation>
-    </message>
-    <message>
-        <source>Without a password, only the mail already on this computer can be read.</source>
-        <translation>Sans mot de passe, seuls les messages déjà présents sur cet ordinateur peuvent être lus.</translation>
-    </message>
-    <message>
-        <source>Type your PIN followed by the code shown on your key.</source>
-        <translation>Saisissez votre code PIN suivi du code affiché sur votre clé.</translation>
-    </message>
-    <message>
-        <source>Your password is not stored on this computer.</source>
-        <translation>Votre mot de passe n’est pas conservé sur cet ordinateur.</translation>
-    </message>
-    <message>
-        <source>Shared computer: your password will be forgotten when you sign out or quit.</source>
-        <translation>Poste partagé : votre mot de passe sera oublié quand vous vous déconnecterez ou quitterez.</translation>
-    </message>
-    <message>
-        <source>No keychain is available on this computer, so your password cannot be saved. It will be kept for this session only, never written to disk.</source>
-        <translation>Aucun trousseau n’est disponible sur cet ordinateur : votre mot de passe ne peut pas être enregistré. Il sera gardé pour cette session seulement, jamais écrit sur le disque.</translation>
-    </message>
-    <message>
-        <source>Passcode</source>
-        <translation>Passcode</translation>
-    </message>
-    <message>
-        <source>%1
-%2 for %3:</source>
-        <translation>%1
-%2 pour %3 :</translation>
-    </message>
-    <message>
-        <source>Passcode:</source>
-        <translation>Passcode :</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Mot de passe :</translation>
-    </message>
-    <message>
-        <source>Type a passcode…</source>
-        <translation>Saisir un passcode…</translation>
-    </message>
-    <message>
-        <source>Type my password…</source>
-        <translation>Saisir mon mot de passe…</translation>
-    </message>
-    <message>
-        <source>Type a new passcode…</source>
-        <translation>Saisir un nouveau passcode…</translation>
-    </message>
-    <message>
-        <source>Type my password again…</source>
-        <translation>Saisir de nouveau mon mot de passe…</translation>
-    </message>
-    <message>
-        <source>View the certificate…</source>
-        <translation>Voir le certificat…</translation>
-    </message>
-    <message>
-        <source>Type your password again.</source>
-        <translation>Saisissez de nouveau votre mot de passe.</translation>
-    </message>
-    <message>
         <source>You are signed out.</source>
         <translation>Vous êtes déconnecté.</translation>
     </message>
@@ -2564,14 +2583,6 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>You are still signed in: the messages wait in the outbox.</source>
         <translation>Vous êtes toujours connecté : les messages attendent dans la boîte d’envoi.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>%1: without a password, only the mail already on this computer can be read.</source>
-        <translation>%1 : sans mot de passe, seul le courrier déjà présent sur cet ordinateur peut être lu.</translation>
     </message>
     <message>
         <source>Rename the account</source>
@@ -2779,6 +2790,10 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>The out-of-office settings on the server cannot be reached for now. Try again later.</source>
         <translation>Les paramètres d&apos;absence sur le serveur sont inaccessibles pour le moment. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>Settings — %1</source>
+        <translation>Paramètres — %1</translation>
     </message>
 </context>
 <context>

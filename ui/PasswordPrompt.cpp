@@ -18,6 +18,7 @@ struct PromptState
     bool hasNextAnswer = false;
     std::optional<QString> nextAnswer;
     int asked = 0;
+    QString lastText;
 };
 
 PromptState &state()
@@ -31,6 +32,7 @@ std::optional<QString> PasswordPrompt::ask(QWidget *parent, const QString &title
                                            const QString &fieldLabel)
 {
     ++state().asked;
+    state().lastText = text;
     if (state().hasNextAnswer) {
         state().hasNextAnswer = false;
         return std::exchange(state().nextAnswer, std::nullopt);
@@ -67,6 +69,11 @@ void PasswordPrompt::setNextAnswer(std::optional<QString> answer)
 int PasswordPrompt::askCount()
 {
     return state().asked;
+}
+
+QString PasswordPrompt::lastText()
+{
+    return state().lastText;
 }
 
 void PasswordPrompt::resetForTests()

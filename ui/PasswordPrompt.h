@@ -20,6 +20,8 @@ public:
     static void setNextAnswer(std::optional<QString> answer);
     /// How many times ask() was called since the last reset (for tests).
     static int askCount();
+    /// The text of the last ask() (which account it named; for tests).
+    [[nodiscard]] static QString lastText();
     static void resetForTests();
 };
 

@@ -11,15 +11,18 @@
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "NotificationBanner.h"
+#include "PasswordPrompt.h"
 #include "SessionLauncher.h"
 #include "TestEnvironment.h"
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
+#include "autoreply/AbsenceStore.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
 #include "imap/FolderPermissions.h"
 #include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
+#include "settings/SettingsDialog.h"
 #include "settings/SitePolicy.h"
 
 #include <QAction>
@@ -29,11 +32,13 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -53,6 +58,7 @@ private Q_SLOTS:
     void quittingErasesAnotherSharedAccount();
     void fullMailboxWarnsAndSpaceIsFreed();
     void readOnlySharedFolderDisablesDelete();
+    void theFirstAccountIsNotSpecial();
 
 private:
     /// A profile holding both accounts (Marie first), their passwords in the keyring.
@@ -79,6 +85,7 @@ void TestMultiAccountWindow::init()
     QVERIFY(MailServerControl(m_env.functionalUser).reset());
     QVERIFY(MailServerControl(m_env.user2).reset());
     AccountRemovalPrompt::resetForTests();
+    PasswordPrompt::resetForTests();
 }
 
 void TestMultiAccountWindow::cleanup()
@@ -506,6 +513,104 @@ void TestMultiAccountWindow::readOnlySharedFolderDisablesDelete()
     QTRY_VERIFY_WITH_TIMEOUT(remove->isEnabled(), 10000);
     QVERIFY(remove->toolTip() != permissions.reason(FolderPermissions::Action::DeleteMessages));
     QVERIFY(window.messageList()->dragEnabled());
+}
+
+namespace {
+/// The href of the first link of @p html whose command is @p command ("amiens:password…").
+QString linkOf(const QString &html, const QString &command)
+{
+    static const QRegularExpression href(uR"re(href="(amiens:[^"]*)")re"_s);
+    for (auto it = href.globalMatch(html); it.hasNext();) {
+        const QString link = it.next().captured(1).replace(u"&amp;"_s, u"&"_s);
+        if (link.startsWith(u"amiens:"_s + command))
+            return link;
+    }
+    return {};
+}
+
+SettingsDialog *openedSettings(MainWindow &window)
+{
+    SettingsDialog *dialog = nullptr;
+    QTest::qWaitFor([&] { return (dialog = window.findChild<SettingsDialog *>()) != nullptr; }, 5000);
+    return dialog;
+}
+} // namespace
+
+// Issue 18: the second account gets everything the first one has. The school's box, whose stored
+// password is wrong, shows its own refusal with a link that asks for ITS password and, once
+// accepted, keeps it in ITS keychain entry; its absence shows in the banner under its name and
+// « Y mettre fin » opens its settings; File › Paramètres opens the settings of the account being
+// read.
+void TestMultiAccountWindow::theFirstAccountIsNotSpecial()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    const QString marieId = m_env.account().id;
+    const QString schoolId = m_env.functionalAccount().id;
+    QVERIFY(m_credentials->writePasswordAndWait(schoolId, u"ancien-mot-de-passe"_s).ok());
+    AbsenceStore::ClientSide closed;
+    closed.active = true;
+    closed.vacation.enabled = true;
+    closed.vacation.end = QDateTime::currentDateTime().addDays(3);
+    closed.vacation.message = u"Le secrétariat est fermé pendant les vacances.\n"_s;
+    QString error;
+    QVERIFY2(AbsenceStore::saveClientSide(profile, closed, &error, schoolId), qPrintable(error));
+
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    QCOMPARE(launcher.openAccountIds(), (QStringList{marieId, schoolId}));
+
+    // The absence is the school's, said so; Marie has none.
+    NotificationBanner *absence = window.absenceBanner();
+    QVERIFY(absence->isVisible());
+    QVERIFY2(absence->text().contains(u"Collège (ce.0801234x)"_s), qPrintable(absence->text()));
+    const QString endLink = linkOf(absence->text(), u"endabsence"_s);
+    QVERIFY2(endLink.contains(QString::fromLatin1(QUrl::toPercentEncoding(schoolId))), qPrintable(endLink));
+
+    // The refusal names the school and its link asks for the school's password.
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible() &&
+                                 window.banner()->text().contains(u"Collège (ce.0801234x)"_s) &&
+                                 !linkOf(window.banner()->text(), u"password"_s).isEmpty(),
+                             30000);
+    const QString passwordLink = linkOf(window.banner()->text(), u"password"_s);
+    QCOMPARE(PasswordPrompt::askCount(), 0); // never asked at start: the keychain had one
+    PasswordPrompt::setNextAnswer(m_env.functionalPassword);
+    Q_EMIT window.banner()->linkActivated(passwordLink);
+    QCOMPARE(PasswordPrompt::askCount(), 1);
+    QVERIFY2(PasswordPrompt::lastText().contains(m_env.functionalAddress),
+             qPrintable(PasswordPrompt::lastText()));
+    FolderTreeModel *model = window.folderModel();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(model->index(1, 0)) >= 5, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_credentials->readPasswordAndWait(schoolId).secret, m_env.functionalPassword,
+                              20000);
+    QCOMPARE(m_credentials->readPasswordAndWait(marieId).secret, m_env.password);
+
+    // Settings follow the account being read.
+    QVERIFY(window.selectFolder(u"INBOX"_s, schoolId));
+    Q_EMIT window.settingsRequested();
+    SettingsDialog *settings = openedSettings(window);
+    QVERIFY(settings);
+    QCOMPARE(settings->account().id, schoolId);
+    QVERIFY(settings->windowTitle().contains(u"Collège (ce.0801234x)"_s));
+    delete settings;
+    QVERIFY(window.selectFolder(u"INBOX"_s, marieId));
+    Q_EMIT window.settingsRequested();
+    settings = openedSettings(window);
+    QVERIFY(settings);
+    QCOMPARE(settings->account().id, marieId);
+    delete settings;
+
+    // « Y mettre fin » opens the school's settings, whichever account is being read.
+    Q_EMIT absence->linkActivated(endLink);
+    settings = openedSettings(window);
+    QVERIFY(settings);
+    QCOMPARE(settings->account().id, schoolId);
+    delete settings;
+    launcher.finish();
 }
 
 QTEST_MAIN(TestMultiAccountWindow)

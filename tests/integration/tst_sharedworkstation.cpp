@@ -11,6 +11,8 @@
 #include "SessionLauncher.h"
 #include "TestEnvironment.h"
 #include "UnsentMailPrompt.h"
+#include "account/AccountPaths.h"
+#include "autoreply/AbsenceStore.h"
 #include "compose/MessageBuilder.h"
 #include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
@@ -115,6 +117,7 @@ private Q_SLOTS:
     void leftoversOfACrashAreErasedAtStart();
     void unsentMailIsDeletedOnlyWhenTheUserSays();
     void queuedMailIsSentAtSignOut();
+    void signingOutErasesEveryAccount();
 
 private:
     [[nodiscard]] Account sharedAccount() const;
@@ -147,6 +150,7 @@ void TestSharedWorkstation::init()
 void TestSharedWorkstation::cleanup()
 {
     CredentialStore().deletePasswordAndWait(m_env.address);
+    CredentialStore().deletePasswordAndWait(m_env.functionalAccount().id);
     qunsetenv("AMIENS_MAIL_SITE_CONFIG");
 }
 
@@ -174,6 +178,7 @@ void TestSharedWorkstation::expectNothingLeft(const Profile &profile, const QStr
         QVERIFY(content.open(QIODevice::ReadOnly));
         const QByteArray bytes = content.readAll();
         QVERIFY2(!bytes.contains(m_env.user.toUtf8()), qPrintable(file));
+        QVERIFY2(!bytes.contains(m_env.functionalUser.toUtf8()), qPrintable(file));
         QVERIFY2(!bytes.contains(m_env.password.toUtf8()), qPrintable(file));
     }
 }
@@ -369,6 +374,60 @@ void TestSharedWorkstation::queuedMailIsSentAtSignOut()
     QCOMPARE(UnsentMailPrompt::askCount(), 0);
     QCOMPARE(MailServerControl(m_env.user2).deliveredCopies(messageId), 1);
     expectNothingLeft(profile, m_env.address);
+    launcher.finish();
+}
+
+// Issue 18: a secretary reads her own box and the school's on a shared computer. Signing out
+// sends what both outboxes hold, asks about what the school's (its SMTP server unreachable)
+// could not send, then erases both accounts: passwords, caches, outboxes, preferences.
+void TestSharedWorkstation::signingOutErasesEveryAccount()
+{
+    QVERIFY(MailServerControl(m_env.user2).reset());
+    const Profile profile(m_profileDir);
+    Account school = m_env.functionalAccount();
+    school.sharedWorkstation = true;
+    school.smtp.port = closedPort();
+    QVERIFY(profile.saveAccount(sharedAccount(), nullptr));
+    QVERIFY(profile.saveAccount(school, nullptr));
+    AbsenceStore::ClientSide closed;
+    closed.active = true;
+    closed.vacation.enabled = true;
+    closed.vacation.message = u"Secrétariat fermé.\n"_s;
+    QString error;
+    QVERIFY(AbsenceStore::saveClientSide(profile, closed, &error, school.id));
+    MainWindow window;
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    window.show();
+    launcher.startSession(sharedAccount(), m_env.password);
+    launcher.startSession(school, m_env.functionalPassword);
+    FolderTreeModel *model = window.folderModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->rowCount(model->index(0, 0)) >= 5 && model->rowCount(model->index(1, 0)) >= 5, 30000);
+    const QString marieMessage =
+        queueMessage(profile, sharedAccount(), m_env.address2, u"Sorties scolaires du 12 juin"_s);
+    const QString schoolSubject = u"Inscriptions à la cantine"_s;
+    queueMessage(profile, school, m_env.address2, schoolSubject);
+    const AccountPaths schoolPaths(profile.directory(), school.id);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(schoolPaths.cacheFile()), 20000);
+
+    QSignalSpy signedOut(&launcher, &SessionLauncher::signedOut);
+    UnsentMailPrompt::setNextAnswer(true);
+    window.signOutAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(signedOut.count(), 1, 60000);
+    // One question, about the school's message only; Marie's left once.
+    QCOMPARE(UnsentMailPrompt::askCount(), 1);
+    QCOMPARE(UnsentMailPrompt::lastSubjects(), QStringList{schoolSubject});
+    QCOMPARE(MailServerControl(m_env.user2).deliveredCopies(marieMessage), 1);
+    // Nothing of either account is left.
+    QVERIFY(!QFileInfo::exists(schoolPaths.cacheDirectory()));
+    QVERIFY(!QFileInfo::exists(schoolPaths.outboxDirectory()));
+    QCOMPARE(CredentialStore().readPasswordAndWait(school.id).status, CredentialStore::Status::NotFound);
+    QVERIFY(!AbsenceStore::loadClientSide(profile, school.id).active);
+    expectNothingLeft(profile, m_env.address);
+    QVERIFY(!launcher.session());
+    QVERIFY(launcher.assistant());
     launcher.finish();
 }
 

@@ -74,7 +74,9 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     , m_signatureStore(m_profile)
 {
     setObjectName(u"settingsDialog"_s);
-    setWindowTitle(tr("Settings"));
+    // With several accounts, the title says whose absence, receipts and sync these are.
+    setWindowTitle(m_profile.orderedIds().size() > 1 ? tr("Settings — %1").arg(m_account.displayName())
+                                                     : tr("Settings"));
     auto *layout = new QVBoxLayout(this);
     auto *body = new QHBoxLayout;
     m_pageList = new QListWidget(this);

@@ -69,6 +69,8 @@ public:
     /// The server has no ManageSieve: the Absence page sets this client's own responder.
     [[nodiscard]] bool clientSideAbsence() const { return m_clientAbsence; }
     [[nodiscard]] QString cacheDirectory() const;
+    /// Whose settings these are (one dialog per account).
+    [[nodiscard]] const Account &account() const { return m_account; }
 
     void accept() override;
 
