@@ -127,8 +127,15 @@ void FreeSpaceController::emptyFolder(const QString &accountId, const QString &f
     QList<quint32> uids;
     for (const CachedMessage &message : cache.messageStore().messages(folder->id, folder->messageCount + 1))
         uids.append(message.uid);
-    if (!uids.isEmpty())
-        deleteMessages(accountId, folderPath, uids);
+    if (uids.isEmpty())
+        return;
+    // For good: emptying the Junk folder must not fill the Trash, which takes the same quota.
+    account.session->deleteMessagesForGood(folderPath, uids, [this](const QString &failure) {
+        if (!failure.isEmpty())
+            m_banner->showMessage(NotificationBanner::Level::Error, failure.toHtmlEscaped());
+        else
+            Q_EMIT changesQueued();
+    });
 }
 
 } // namespace Amiens

@@ -13,13 +13,16 @@ struct PendingOperation
         AddFlags,    ///< argument: the flags, space separated
         RemoveFlags, ///< argument: the flags, space separated
         Move,        ///< argument: the destination folder path
-        Delete,      ///< to the Trash, or for good when already in the Trash
+        Delete,      ///< to the Trash, or for good when in the Trash or argument is kForGood
         /// Moved to another account: removed for good once that account's server has it.
         /// argument: {"account": target account id, "transfer": MessageTransferQueue id}
         TransferOut,
     };
 
     qint64 id = 0;
+    /// A Delete's argument when the messages skip the Trash (emptying the Junk folder).
+    static constexpr QLatin1StringView kForGood{"forGood"};
+
     Kind kind = Kind::AddFlags;
     QString folderPath;
     QList<quint32> uids;

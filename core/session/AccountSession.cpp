@@ -175,6 +175,18 @@ void AccountSession::deleteMessages(const QString &folderPath, const QList<quint
     });
 }
 
+void AccountSession::deleteMessagesForGood(const QString &folderPath, const QList<quint32> &uids,
+                                           std::function<void(const QString &)> done)
+{
+    runLocal(
+        [=](MailCache &cache) {
+            QString error;
+            OfflineChanges(cache).removeForGood(folderPath, uids, &error);
+            return error;
+        },
+        std::move(done));
+}
+
 void AccountSession::moveMessages(const QString &folderPath, const QList<quint32> &uids,
                                   const QString &destination, int undoSeconds, UndoableDone done)
 {

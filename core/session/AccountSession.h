@@ -52,6 +52,9 @@ public:
                       std::function<void(const QString &error)> done);
     void deleteMessages(const QString &folderPath, const QList<quint32> &uids,
                         std::function<void(const QString &error)> done);
+    /// Deletes for good, skipping the Trash (emptying the Junk folder).
+    void deleteMessagesForGood(const QString &folderPath, const QList<quint32> &uids,
+                               std::function<void(const QString &error)> done);
     /// The same, sent to the server only after @p undoSeconds; @p done also gets the change's
     /// id for undoChange().
     using UndoableDone = std::function<void(const QString &error, qint64 operationId)>;

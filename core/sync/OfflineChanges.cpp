@@ -84,6 +84,12 @@ bool OfflineChanges::remove(const QString &folderPath, const QList<quint32> &uid
     return takeAway(folderPath, uids, PendingOperation::Kind::Delete, {}, undoSeconds, operationId, error);
 }
 
+bool OfflineChanges::removeForGood(const QString &folderPath, const QList<quint32> &uids, QString *error)
+{
+    return takeAway(folderPath, uids, PendingOperation::Kind::Delete, PendingOperation::kForGood, 0, nullptr,
+                    error);
+}
+
 bool OfflineChanges::takeAway(const QString &folderPath, const QList<quint32> &uids,
                               PendingOperation::Kind kind, const QString &destinationPath, int undoSeconds,
                               qint64 *operationId, QString *error)

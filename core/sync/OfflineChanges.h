@@ -29,6 +29,8 @@ public:
     bool move(const QString &folderPath, const QList<quint32> &uids, const QString &destinationPath,
               QString *error, int undoSeconds = 0, qint64 *operationId = nullptr);
     /// To the Trash; for good when the messages already are in the Trash.
+    /// Deletes for good, without going through the Trash (« Vider les indésirables »).
+    bool removeForGood(const QString &folderPath, const QList<quint32> &uids, QString *error);
     bool remove(const QString &folderPath, const QList<quint32> &uids, QString *error, int undoSeconds = 0,
                 qint64 *operationId = nullptr);
     /// Moves (or, with @p keepOriginal, copies) messages to @p targetFolder of another account of

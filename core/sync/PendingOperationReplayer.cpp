@@ -85,9 +85,11 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
                 case PendingOperation::Kind::Delete: {
                     QString destination = operation.argument;
                     if (operation.kind == PendingOperation::Kind::Delete) {
+                        // To the Trash, unless already there or deleted for good.
                         destination.clear();
+                        const bool forGood = operation.argument == PendingOperation::kForGood;
                         for (const CachedFolder &folder : m_cache.folderStore().folders()) {
-                            if (folder.info.role == FolderInfo::Role::Trash)
+                            if (!forGood && folder.info.role == FolderInfo::Role::Trash)
                                 destination = folder.info.path();
                         }
                         if (destination == operation.folderPath)

@@ -402,13 +402,14 @@ void TestMultiAccountWindow::fullMailboxWarnsAndSpaceIsFreed()
     const QByteArray line = QByteArray(74, 'x') + "\r\n";
     scan += line.repeated(1700 * 1024 / line.size());
     QVERIFY(school.save(u"INBOX"_s, scan));
+    QVERIFY(school.save(u"Junk"_s, MailServerControl::message(u"Gagnez un iPhone"_s)));
 
     MainWindow window;
     window.show();
     SessionLauncher launcher(profile, &window);
     launcher.setSitePolicy(SitePolicy());
     launcher.start();
-    awaitRoots(window, 0, 1);
+    awaitRoots(window, 0, 2); // the scan and the spam
     auto *banner = window.findChild<NotificationBanner *>(u"quotaBanner"_s);
     QVERIFY(banner);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
@@ -439,6 +440,12 @@ void TestMultiAccountWindow::fullMailboxWarnsAndSpaceIsFreed()
     QTRY_VERIFY(emptyTrash->isEnabled());
     emptyTrash->click();
     QTRY_VERIFY_WITH_TIMEOUT(school.uids(u"Trash"_s).isEmpty(), 30000);
+    // Emptying the Junk folder deletes for good: nothing lands in the Trash, which counts too.
+    auto *emptyJunk = again->findChild<QPushButton *>(u"emptyJunkButton"_s);
+    QVERIFY(emptyJunk->isEnabled());
+    emptyJunk->click();
+    QTRY_VERIFY_WITH_TIMEOUT(school.uids(u"Junk"_s).isEmpty(), 30000);
+    QVERIFY(school.uids(u"Trash"_s).isEmpty());
     Q_EMIT window.syncRequested();
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 30000);
     launcher.finish();
