@@ -54,8 +54,8 @@ bool AccountLauncher::open(const QString &knownSecret)
     m_services = AccountServices::create(m_profile, m_policy, m_account, &trustError);
     if (!m_services) {
         if (m_window)
-            m_window->banner()->showMessage(NotificationBanner::Level::Error,
-                                            named(trustError).toHtmlEscaped());
+            m_window->banner()->showMessageAbout(m_account.id, NotificationBanner::Level::Error,
+                                                 named(trustError).toHtmlEscaped());
         return false;
     }
     m_account = m_services->account(); // with the site's rules applied
@@ -164,8 +164,8 @@ void AccountLauncher::askSecret(const QString &reason)
         tr("%1\n%2 for %3:").arg(reason, passcode ? tr("Passcode") : tr("Password"), m_account.address),
         passcode ? tr("Passcode:") : tr("Password:"));
     if (!secret) {
-        m_window->banner()->showMessage(
-            NotificationBanner::Level::Warning,
+        m_window->banner()->showMessageAbout(
+            m_account.id, NotificationBanner::Level::Warning,
             named(tr("Without a password, only the mail already on this computer can be read."))
                     .toHtmlEscaped() +
                 commandLink(u"password"_s, passcode ? tr("Type a passcode…") : tr("Type my password…")));
@@ -217,21 +217,22 @@ void AccountLauncher::onSessionError(const ServiceError &error)
     const bool passcode = m_account.credentialMode == CredentialMode::Passcode;
     switch (error.kind) {
     case ServiceError::Kind::Authentication:
-        m_window->banner()->showMessage(NotificationBanner::Level::Error,
-                                        u"<b>"_s + named(error.message).toHtmlEscaped() + u"</b>"_s +
-                                            commandLink(u"password"_s, passcode
-                                                                           ? tr("Type a new passcode…")
-                                                                           : tr("Type my password again…")) +
-                                            HelpTexts::wrongPassword(m_window->help(), passcode),
-                                        error.technical);
+        m_window->banner()->showMessageAbout(
+            m_account.id, NotificationBanner::Level::Error,
+            u"<b>"_s + named(error.message).toHtmlEscaped() + u"</b>"_s +
+                commandLink(u"password"_s,
+                            passcode ? tr("Type a new passcode…") : tr("Type my password again…")) +
+                HelpTexts::wrongPassword(m_window->help(), passcode),
+            error.technical);
         break;
     case ServiceError::Kind::Certificate:
         m_lastTlsFailure = error.tlsFailure;
         if (m_lastTlsFailure) {
-            m_window->banner()->showMessage(NotificationBanner::Level::Error,
-                                            named(error.message).toHtmlEscaped() +
-                                                commandLink(u"certificate"_s, tr("View the certificate…")),
-                                            error.technical);
+            m_window->banner()->showMessageAbout(
+                m_account.id, NotificationBanner::Level::Error,
+                named(error.message).toHtmlEscaped() +
+                    commandLink(u"certificate"_s, tr("View the certificate…")),
+                error.technical);
         }
         break;
     default:

@@ -189,7 +189,9 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_draft = new DraftSession(
         m_account.address, [this] { return state(); }, [this] { return fields(); }, this);
     connect(m_draft, &DraftSession::saved, this, &ComposerWindow::draftSaved);
-    connect(m_draft, &DraftSession::removed, this, &ComposerWindow::draftRemoved);
+    // Whose Drafts folder must lose it: the account it was saved for (« De » may change it).
+    connect(m_draft, &DraftSession::removed, this,
+            [this](const QString &draftId) { Q_EMIT draftRemoved(draftId, m_account.id); });
     connect(m_draft, &DraftSession::autosaveFailed, this, &ComposerWindow::showError);
 
     if (!m_outboxDirectory.isEmpty())
@@ -402,10 +404,16 @@ void ComposerWindow::onFromChanged(int index)
     if (index < 0 || index >= m_identities.size())
         return;
     const SenderIdentity &identity = m_identities.at(index);
+    bool movesDraft = false;
     for (const Account &account : std::as_const(m_accounts)) {
         if (account.id != identity.accountId())
             continue;
         if (account.id != m_account.id) {
+            // The draft follows: it leaves this account's drafts (before m_account changes, so
+            // that draftRemoved() names it) and is saved among the new account's.
+            movesDraft = !m_profileDirectory.isEmpty();
+            if (movesDraft)
+                m_draft->moveTo(AccountPaths(m_profileDirectory, account.id).draftsDirectory());
             // Its own outbox: its server sends it and files the Sent copy in its Sent folder.
             m_account = account;
             m_outboxDirectory = AccountPaths(m_profileDirectory, account.id).outboxDirectory();
@@ -422,6 +430,8 @@ void ComposerWindow::onFromChanged(int index)
     fillSignatureBox();
     if (intact)
         setSignature(m_signature.defaultSignatureId().value_or(QString()));
+    if (movesDraft)
+        saveDraft(); // from the new address, with its signature
 }
 
 void ComposerWindow::setSignatureStore(const SignatureStore &store)

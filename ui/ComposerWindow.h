@@ -127,8 +127,9 @@ Q_SIGNALS:
     void queued(const QString &outboxId);
     /// The draft was written to disk (its server copy may follow); @p closing: the window closes.
     void draftSaved(const QString &draftId, bool closing);
-    /// The draft was deleted (sent or thrown away): its server copy should go.
-    void draftRemoved(const QString &draftId);
+    /// The draft was deleted (sent, thrown away, or moved to another account's drafts when « De »
+    /// changed): @p accountId's server copy should go.
+    void draftRemoved(const QString &draftId, const QString &accountId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -479,6 +479,7 @@ void MainWindow::addAccount(AccountServices *services, const QString &name)
                     return;
                 setOtherAccountFolders(id, folders);
                 refreshAccountCounts(id);
+                m_banner->hideAbout(id); // it connected: its error is over
             });
     connect(session, &AccountSession::syncFinished, account.context, [this, id] {
         if (id != m_accountId)
@@ -489,9 +490,9 @@ void MainWindow::addAccount(AccountServices *services, const QString &name)
         if (id == m_accountId)
             return;
         const OpenAccount *failing = openAccount(id);
-        m_banner->showMessage(NotificationBanner::Level::Error,
-                              tr("%1: %2").arg(failing ? failing->name : id, error.message).toHtmlEscaped(),
-                              error.technical);
+        m_banner->showMessageAbout(
+            id, NotificationBanner::Level::Error,
+            tr("%1: %2").arg(failing ? failing->name : id, error.message).toHtmlEscaped(), error.technical);
     });
     updateAccountRoots();
     updateQuota(id); // what the last sync stored, before the next one
@@ -675,11 +676,6 @@ void MainWindow::setSession(AccountSession *session)
     });
     connect(m_session, &AccountSession::errorOccurred, this, &MainWindow::onError);
     connect(m_session, &AccountSession::busyChanged, this, &MainWindow::onBusyChanged);
-    // Drafts saved offline reach the Drafts folder once a sync shows the server is back.
-    connect(m_session, &AccountSession::syncFinished, this, [this] {
-        if (DraftSynchronizer *drafts = draftSynchronizer())
-            drafts->syncAll();
-    });
 }
 
 void MainWindow::showNoAccount(const QString &profileDirectory)
@@ -1271,7 +1267,8 @@ void MainWindow::onBusyChanged(bool busy)
 
 void MainWindow::onFoldersChanged()
 {
-    m_banner->hide();
+    // Another account's error (a refused password) stays until that account connects.
+    m_banner->hideAbout(m_accountId);
     reloadFromCache();
     m_connectionLabel->setText(tr("Online"));
     m_lastSyncLabel->setText(
@@ -1288,7 +1285,8 @@ void MainWindow::onFoldersChanged()
 void MainWindow::onError(const ServiceError &error)
 {
     m_connectionLabel->setText(tr("Offline"));
-    m_banner->showMessage(NotificationBanner::Level::Error, error.message.toHtmlEscaped(), error.technical);
+    m_banner->showMessageAbout(m_accountId, NotificationBanner::Level::Error, error.message.toHtmlEscaped(),
+                               error.technical);
 }
 
 void MainWindow::restoreLayout()
@@ -1345,17 +1343,24 @@ ComposerWindow *MainWindow::createComposer()
     if (!accounts.isEmpty())
         composer->setIdentities(accounts, profile);
     connect(composer, &ComposerWindow::queued, this, &MainWindow::outboxQueued);
-    connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &draftId, bool closing) {
-        if (DraftSynchronizer *drafts = draftSynchronizer()) {
-            drafts->scheduleUpload(draftId);
-            if (closing)
-                drafts->syncAll(false);
-        }
-    });
-    connect(composer, &ComposerWindow::draftRemoved, this, [this] {
-        if (DraftSynchronizer *drafts = draftSynchronizer())
-            drafts->syncAll(false);
-    });
+    // Each draft goes to the Drafts folder of the account that will send it.
+    const auto draftsOf = [this](const QString &accountId) -> DraftSynchronizer * {
+        const OpenAccount *open = openAccount(accountId);
+        return open && open->services ? open->services->draftSynchronizer() : nullptr;
+    };
+    connect(composer, &ComposerWindow::draftSaved, this,
+            [composer, draftsOf](const QString &draftId, bool closing) {
+                if (DraftSynchronizer *drafts = draftsOf(composer->sendingAccount().id)) {
+                    drafts->scheduleUpload(draftId);
+                    if (closing)
+                        drafts->syncAll(false);
+                }
+            });
+    connect(composer, &ComposerWindow::draftRemoved, this,
+            [draftsOf](const QString &, const QString &accountId) {
+                if (DraftSynchronizer *drafts = draftsOf(accountId))
+                    drafts->syncAll(false);
+            });
     return composer;
 }
 
@@ -1371,14 +1376,9 @@ void MainWindow::markOriginalWhenQueued(ComposerWindow *composer, const QString 
 
 DraftSynchronizer *MainWindow::draftSynchronizer()
 {
-    if (!m_session || m_cachePath.isEmpty())
+    if (!m_services || m_cachePath.isEmpty())
         return nullptr;
-    const QString directory = AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory();
-    if (!m_draftSync || m_draftSync->store().directory() != directory) {
-        delete m_draftSync;
-        m_draftSync = new DraftSynchronizer(directory, m_session, this);
-    }
-    return m_draftSync;
+    return m_services->draftSynchronizer();
 }
 
 ComposerWindow *MainWindow::openComposer(const QString &folderPath, quint32 uid)

@@ -242,7 +242,6 @@ private:
                                                                const std::optional<QByteArray> &));
     void markOriginalWhenQueued(ComposerWindow *composer, const QString &folderPath, quint32 uid,
                                 const QString &flag);
-    QPointer<DraftSynchronizer> m_draftSync;
     MailCache m_cache;
     QString m_cachePath;
     QString m_accountId;

@@ -32,8 +32,22 @@ NotificationBanner::NotificationBanner(QWidget *parent)
     hide();
 }
 
+void NotificationBanner::showMessageAbout(const QString &accountId, Level level, const QString &text,
+                                          const QString &details)
+{
+    showMessage(level, text, details);
+    m_about = accountId;
+}
+
+void NotificationBanner::hideAbout(const QString &accountId)
+{
+    if (m_about.isEmpty() || m_about == accountId)
+        hide();
+}
+
 void NotificationBanner::showMessage(Level level, const QString &text, const QString &details)
 {
+    m_about.clear();
     m_level = level;
     m_label->setText(text);
     m_label->setToolTip(details);

@@ -35,6 +35,21 @@ void DraftSession::setDirectory(const QString &directory)
     m_store = std::make_unique<DraftStore>(directory);
 }
 
+void DraftSession::moveTo(const QString &directory)
+{
+    if (!m_store || m_store->directory() == directory) {
+        setDirectory(directory);
+        return;
+    }
+    const bool wasOnDisk = m_onDisk;
+    QString error;
+    if (!removeFromDisk(&error))
+        Q_EMIT autosaveFailed(error);
+    setDirectory(directory);
+    if (wasOnDisk)
+        m_pristineState.clear(); // whatever it holds now is new to this account
+}
+
 void DraftSession::setAutosaveInterval(std::chrono::milliseconds interval)
 {
     m_autosave->setInterval(interval);

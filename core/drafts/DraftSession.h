@@ -39,6 +39,10 @@ public:
 
     /// Drafts are saved there; without one nothing is saved or deleted.
     void setDirectory(const QString &directory);
+    /// The message will leave from another account: the draft leaves the old account's drafts
+    /// (removed(), so that its Drafts folder loses it) and the next save() writes it to
+    /// @p directory, even when nothing was typed since it was last saved.
+    void moveTo(const QString &directory);
     [[nodiscard]] bool isEnabled() const { return m_store != nullptr; }
     void setAutosaveInterval(std::chrono::milliseconds interval);
     /// The window closed with nothing to save: no more autosaves.

@@ -1,6 +1,7 @@
 #include "AccountServices.h"
 
 #include "account/AccountPaths.h"
+#include "drafts/DraftSynchronizer.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSender.h"
 #include "security/PhishingReport.h"
@@ -55,6 +56,7 @@ AccountServices::~AccountServices()
     // they go first.
     delete m_scheduler;
     delete m_outbox;
+    delete m_drafts;
     delete m_idleWatcher;
     delete m_session;
 }
@@ -85,11 +87,22 @@ OutboxSender *AccountServices::outboxSender()
     return m_outbox;
 }
 
+DraftSynchronizer *AccountServices::draftSynchronizer()
+{
+    if (!m_drafts)
+        m_drafts = new DraftSynchronizer(AccountPaths(m_profile.directory(), m_account.id).draftsDirectory(),
+                                         session());
+    return m_drafts;
+}
+
 void AccountServices::startBackgroundSync(const SyncOptions &options, std::chrono::minutes interval)
 {
     if (m_scheduler)
         return;
     m_scheduler = new SyncScheduler(session(), options);
+    // Drafts saved offline reach the Drafts folder once a sync shows the server is back.
+    DraftSynchronizer *drafts = draftSynchronizer();
+    connect(session(), &AccountSession::syncFinished, drafts, [drafts] { drafts->syncAll(); });
     m_scheduler->setPollInterval(interval);
     if (m_account.credentialMode != CredentialMode::Passcode)
         m_idleWatcher = new IdleWatcher(m_account, m_trust, u"INBOX"_s);

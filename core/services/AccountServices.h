@@ -20,6 +20,7 @@
 namespace Amiens {
 
 class AccountSession;
+class DraftSynchronizer;
 class IdleWatcher;
 class OutboxSender;
 class SyncScheduler;
@@ -53,6 +54,8 @@ public:
     [[nodiscard]] AccountSession *session();
     /// The outbox sender, made on first use; it sends through session().
     [[nodiscard]] OutboxSender *outboxSender();
+    /// The account's local drafts kept in step with its Drafts folder, made on first use.
+    [[nodiscard]] DraftSynchronizer *draftSynchronizer();
     /// Background sync every @p interval, and push on INBOX unless the account signs in with a
     /// one-time passcode (a passcode cannot open a second connection).
     void startBackgroundSync(const SyncOptions &options, std::chrono::minutes interval);
@@ -94,6 +97,7 @@ private:
     TlsTrust m_trust;
     AccountSession *m_session = nullptr;
     OutboxSender *m_outbox = nullptr;
+    DraftSynchronizer *m_drafts = nullptr;
     SyncScheduler *m_scheduler = nullptr;
     IdleWatcher *m_idleWatcher = nullptr;
 };

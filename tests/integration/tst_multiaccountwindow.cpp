@@ -19,6 +19,9 @@
 #include "autoreply/AbsenceStore.h"
 #include "cache/MailCache.h"
 #include "compose/MessageBuilder.h"
+#include "drafts/DraftStore.h"
+#include "drafts/DraftSynchronizer.h"
+#include "services/AccountServices.h"
 #include "imap/FolderPermissions.h"
 #include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void fullMailboxWarnsAndSpaceIsFreed();
     void readOnlySharedFolderDisablesDelete();
     void theFirstAccountIsNotSpecial();
+    void draftFollowsTheSendingAccount();
 
 private:
     /// A profile holding both accounts (Marie first), their passwords in the keyring.
@@ -617,6 +621,58 @@ void TestMultiAccountWindow::theFirstAccountIsNotSpecial()
     QVERIFY(settings);
     QCOMPARE(settings->account().id, schoolId);
     delete settings;
+    launcher.finish();
+}
+
+// Issue 18: a draft belongs to the account that will send it. Begun from Marie's box, then
+// switched to the school's address in « De », it leaves Marie's drafts (here and on her server)
+// and is kept among the school's, where its server copy goes.
+void TestMultiAccountWindow::draftFollowsTheSendingAccount()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    awaitRoots(window, 0, 0);
+    const QString marieId = m_env.account().id;
+    const QString schoolId = m_env.functionalAccount().id;
+    QVERIFY(window.selectFolder(u"INBOX"_s, marieId));
+
+    ComposerWindow *composer = window.openComposer();
+    QVERIFY(composer);
+    QCOMPARE(composer->sendingAccount().id, marieId);
+    const QString subject = u"Compte rendu du conseil d'administration %1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    composer->subjectField()->setText(subject);
+    QVERIFY(composer->saveDraft());
+    const DraftStore marieDrafts(AccountPaths(profile.directory(), marieId).draftsDirectory());
+    const DraftStore schoolDrafts(AccountPaths(profile.directory(), schoolId).draftsDirectory());
+    QCOMPARE(marieDrafts.drafts().size(), 1);
+    launcher.servicesOf(marieId)->draftSynchronizer()->syncAll();
+    const QStringList query{u"header"_s, u"Subject"_s, subject};
+    QCOMPARE(MailServerControl(m_env.user).awaitCount(u"Drafts"_s, query, 1), 1);
+
+    // « De »: the school. The draft moves, and Marie's server copy goes.
+    auto *from = composer->findChild<QComboBox *>(u"fromField"_s);
+    const int school = from->findText(m_env.functionalAddress, Qt::MatchContains);
+    QVERIFY(school >= 0);
+    from->setCurrentIndex(school);
+    QCOMPARE(composer->sendingAccount().id, schoolId);
+    QCOMPARE(marieDrafts.drafts().size(), 0);
+    QCOMPARE(schoolDrafts.drafts().size(), 1);
+    QCOMPARE(schoolDrafts.drafts().first().message.subject, subject);
+    QTRY_COMPARE_WITH_TIMEOUT(MailServerControl(m_env.user).count(u"Drafts"_s, query), 0, 30000);
+    launcher.servicesOf(schoolId)->draftSynchronizer()->syncAll();
+    QCOMPARE(MailServerControl(m_env.functionalUser).awaitCount(u"Drafts"_s, query, 1), 1);
+    const QByteArray header = MailServerControl(m_env.functionalUser).fetch(u"hdr"_s, u"Drafts"_s, query);
+    QVERIFY2(header.contains(m_env.functionalAddress.toUtf8()), header.constData());
+    QVERIFY2(!header.contains(m_env.address.toUtf8()), header.constData());
+    // Thrown away: the school's copy goes too.
+    composer->discardDraft();
+    QTRY_COMPARE_WITH_TIMEOUT(MailServerControl(m_env.functionalUser).count(u"Drafts"_s, query), 0, 30000);
     launcher.finish();
 }
 
