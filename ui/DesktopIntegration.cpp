@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "SessionLauncher.h"
 #include "TrayIcon.h"
+#include "WindowAccounts.h"
 #include "session/AccountSession.h"
 #include "settings/NotificationPolicy.h"
 
@@ -28,7 +29,17 @@ DesktopIntegration::DesktopIntegration(Profile profile, MainWindow *window, Sess
     connect(m_notifier, &DesktopNotifier::activated, this, &DesktopIntegration::raiseWindow);
     connect(m_tray, &TrayIcon::showWindowRequested, this, &DesktopIntegration::raiseWindow);
     if (m_window) {
-        connect(m_window, &MainWindow::inboxUnreadChanged, m_tray, &TrayIcon::setUnreadCount);
+        // Each account's count in the tooltip, their sum on the badge.
+        connect(m_window->accounts(), &WindowAccounts::inboxUnreadPerAccountChanged, m_tray,
+                [this](const QList<WindowAccounts::UnreadCount> &counts) {
+                    QList<std::pair<QString, int>> perAccount;
+                    for (const WindowAccounts::UnreadCount &account : counts)
+                        perAccount.append({account.name, account.count});
+                    m_tray->setAccountCounts(perAccount);
+                });
+        // Every account's syncs, the first one's and the others'.
+        connect(m_window->accounts(), &WindowAccounts::accountSynced, this,
+                &DesktopIntegration::onAccountSyncFinished);
         connect(m_tray, &TrayIcon::newMessageRequested, m_window, [this] {
             raiseWindow();
             m_window->openComposer();
@@ -37,7 +48,10 @@ DesktopIntegration::DesktopIntegration(Profile profile, MainWindow *window, Sess
     }
     if (m_launcher) {
         connect(m_launcher, &SessionLauncher::sessionStarted, this, &DesktopIntegration::onSessionStarted);
-        connect(m_launcher, &SessionLauncher::signedOut, m_tray, [this] { m_tray->setUnreadCount(0); });
+        connect(m_launcher, &SessionLauncher::signedOut, m_tray, [this] {
+            m_firstSyncDone.clear();
+            m_tray->setAccountCounts({});
+        });
     }
 }
 
@@ -98,25 +112,30 @@ void DesktopIntegration::openMailto(const MailtoLink &link)
 
 void DesktopIntegration::onSessionStarted()
 {
-    m_firstSyncDone = false;
-    if (AccountSession *session = m_launcher ? m_launcher->session() : nullptr)
-        connect(session, &AccountSession::syncFinished, this, &DesktopIntegration::onSyncFinished,
-                Qt::UniqueConnection);
+    // A new session of the first account: its first sync is again what came while it was closed.
+    if (m_launcher && m_launcher->account())
+        m_firstSyncDone.remove(m_launcher->account()->id);
     const QList<MailtoLink> pending = std::exchange(m_pendingMailto, {});
     for (const MailtoLink &link : pending)
         openMailto(link);
 }
 
-void DesktopIntegration::onSyncFinished(const SyncReport &report)
+void DesktopIntegration::onAccountSyncFinished(const QString &accountId, const SyncReport &report)
 {
     // The first sync of a session brings what arrived while the client was closed (or the whole
     // mailbox on a first run): the unread count shows it, a notification would only be noise.
-    if (!std::exchange(m_firstSyncDone, true))
+    if (!m_firstSyncDone.contains(accountId)) {
+        m_firstSyncDone.insert(accountId);
         return;
+    }
     const int count = newInboxMessages(report);
     if (count <= 0 || !NotificationPolicy::load(m_profile).newMail)
         return;
-    const QString summary = tr("%n new message(s)", nullptr, count);
+    // Several mailboxes: which one it came to.
+    const bool several = m_window && m_window->accounts()->size() > 1 && !accountId.isEmpty();
+    const QString summary =
+        several ? tr("%n new message(s) — %1", nullptr, count).arg(m_window->accounts()->name(accountId))
+                : tr("%n new message(s)", nullptr, count);
     const QString body = tr("In the inbox of AmiensMail");
     if (m_notifier->available())
         m_notifier->notify(summary, body);

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace Amiens {
 
@@ -40,7 +41,9 @@ public Q_SLOTS:
     /// "activate" (or an empty request) raises the window; a mailto: URL opens a composer.
     void handleRequest(const QString &request);
     /// A sync finished: notifies the new inbox messages, unless the setting says not to.
-    void onSyncFinished(const Amiens::SyncReport &report);
+    void onSyncFinished(const Amiens::SyncReport &report) { onAccountSyncFinished({}, report); }
+    /// The same for @p accountId's sync; with several accounts open, the notification names it.
+    void onAccountSyncFinished(const QString &accountId, const Amiens::SyncReport &report);
 
 Q_SIGNALS:
     /// A composer was opened for a mailto: link (tests).
@@ -59,7 +62,7 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     TrayIcon *m_tray = nullptr;
     QList<MailtoLink> m_pendingMailto;
-    bool m_firstSyncDone = false;
+    QSet<QString> m_firstSyncDone; ///< accounts past their session's first sync
 };
 
 } // namespace Amiens
