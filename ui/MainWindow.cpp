@@ -13,11 +13,10 @@
 #include "UnifiedListView.h"
 #include "UrlOpener.h"
 #include "WindowAccounts.h"
+#include "WindowComposers.h"
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
-#include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
-#include "identity/SenderIdentity.h"
 #include "mdn/ReadReceiptHandler.h"
 #include "services/AccountServices.h"
 #include "session/AccountSession.h"
@@ -141,6 +140,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_accounts = new WindowAccounts(m_folderModel, m_folderView, m_freeSpace, this);
     m_folderModel->setUnifiedViewsEnabled(true);
     connect(m_accounts, &WindowAccounts::inboxUnreadChanged, this, &MainWindow::inboxUnreadChanged);
+    m_composers = new WindowComposers(this, m_accounts);
+    connect(m_composers, &WindowComposers::outboxQueued, this, &MainWindow::outboxQueued);
+    connect(m_composers, &WindowComposers::localChangeFinished, this, &MainWindow::afterLocalChange);
     // « Tous les comptes » and searches across accounts: a list of its own, in the folder list's place.
     m_unifiedList = new UnifiedListView(m_accounts, this);
     m_unifiedList->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -346,11 +348,7 @@ void MainWindow::buildActions()
     draftsMenu->setObjectName(u"draftsMenu"_s);
     connect(draftsMenu, &QMenu::aboutToShow, this, [this, draftsMenu] {
         draftsMenu->clear();
-        const QList<Draft> drafts =
-            m_session
-                ? DraftStore(AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory())
-                      .drafts()
-                : QList<Draft>();
+        const QList<Draft> drafts = m_composers->drafts();
         for (const Draft &draft : drafts) {
             const QString subject = draft.message.subject.trimmed().isEmpty()
                                         ? tr("(no subject)")
@@ -662,6 +660,7 @@ void MainWindow::setSession(AccountSession *session)
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
+    m_composers->setShownAccount(session, &m_cache, m_cachePath);
     m_opener->setSession(session);
     m_receipts->setSession(session);
     m_serverSearch->setSession(session);
@@ -774,6 +773,7 @@ bool MainWindow::useCache(const QString &path, const QString &accountId)
     m_cache.close();
     m_cachePath = path;
     m_accountId = accountId;
+    m_composers->setShownAccount(m_session, &m_cache, path);
     m_accounts->setShownAccount(accountId);
     m_receipts->setProfileDirectory(path.isEmpty() ? QString() : profileDirectory());
     m_messageView->clear();
@@ -986,6 +986,11 @@ void MainWindow::onSearchEdited()
 
 void MainWindow::searchOnServer()
 {
+    // The server searched is the shown account's: its own results, in its list.
+    if (isShowingUnifiedList()) {
+        setSearchScope(SearchScope::ThisAccount);
+        onSearchEdited();
+    }
     if (m_serverSearch->start(m_searchField->text().trimmed()))
         statusBar()->showMessage(tr("Searching on the server…"));
 }
@@ -1372,122 +1377,40 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-ComposerWindow *MainWindow::createComposer()
-{
-    if (!m_session)
-        return nullptr;
-    const QString profile = profileDirectory();
-    auto *composer = new ComposerWindow(
-        m_session->account(), AccountPaths(profile, m_session->account().id).outboxDirectory(), this);
-    composer->setAttribute(Qt::WA_DeleteOnClose);
-    composer->useProfile(profile);
-    if (openCacheIfNeeded())
-        composer->setKnownAddresses(m_cache.addressBook().knownAddresses());
-    // « De » offers every identity of every account open in the window.
-    QList<Account> accounts;
-    for (const WindowAccounts::OpenAccount &open : m_accounts->accounts()) {
-        if (open.services)
-            accounts.append(open.services->account());
-    }
-    if (!accounts.isEmpty())
-        composer->setIdentities(accounts, profile);
-    connect(composer, &ComposerWindow::queued, this, &MainWindow::outboxQueued);
-    connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &draftId, bool closing) {
-        if (DraftSynchronizer *drafts = draftSynchronizer()) {
-            drafts->scheduleUpload(draftId);
-            if (closing)
-                drafts->syncAll(false);
-        }
-    });
-    connect(composer, &ComposerWindow::draftRemoved, this, [this] {
-        if (DraftSynchronizer *drafts = draftSynchronizer())
-            drafts->syncAll(false);
-    });
-    return composer;
-}
-
-void MainWindow::markOriginalWhenQueued(ComposerWindow *composer, const QString &folderPath, quint32 uid,
-                                        const QString &flag)
-{
-    connect(composer, &ComposerWindow::queued, this, [this, folderPath, uid, flag] {
-        if (m_session)
-            m_session->changeFlags(folderPath, {uid}, {flag}, {},
-                                   [this](const QString &error) { afterLocalChange(error); });
-    });
-}
-
 DraftSynchronizer *MainWindow::draftSynchronizer()
 {
-    if (!m_session || m_cachePath.isEmpty())
-        return nullptr;
-    const QString directory = AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory();
-    if (!m_draftSync || m_draftSync->store().directory() != directory) {
-        delete m_draftSync;
-        m_draftSync = new DraftSynchronizer(directory, m_session, this);
-    }
-    return m_draftSync;
+    return m_composers->draftSynchronizer();
+}
+
+WindowComposers *MainWindow::composers()
+{
+    // They read the addresses the cache knows and the originals: opened once it exists.
+    static_cast<void>(openCacheIfNeeded());
+    return m_composers;
 }
 
 ComposerWindow *MainWindow::openComposer(const QString &folderPath, quint32 uid)
 {
-    if (uid == 0) {
-        ComposerWindow *composer = createComposer();
-        if (composer)
-            composer->show();
-        return composer;
-    }
-    return openAnswer(folderPath, uid, u"\\Answered"_s, &ComposerWindow::setReplyTo);
+    return uid == 0 ? composers()->openNew()
+                    : composers()->openAnswer(folderPath, uid, WindowComposers::Answer::Reply);
 }
 
 ComposerWindow *MainWindow::openReplyAll(const QString &folderPath, quint32 uid)
 {
-    return openAnswer(folderPath, uid, u"\\Answered"_s, &ComposerWindow::setReplyAllTo);
+    return composers()->openAnswer(folderPath, uid, WindowComposers::Answer::ReplyAll);
 }
 
 ComposerWindow *MainWindow::openForward(const QString &folderPath, quint32 uid)
 {
-    return openAnswer(folderPath, uid, u"$Forwarded"_s, &ComposerWindow::setForwardOf);
-}
-
-ComposerWindow *MainWindow::openAnswer(const QString &folderPath, quint32 uid, const QString &flagWhenQueued,
-                                       void (ComposerWindow::*prepare)(const CachedMessage &,
-                                                                       const std::optional<QByteArray> &))
-{
-    ComposerWindow *composer = createComposer();
-    if (!composer)
-        return nullptr;
-    if (openCacheIfNeeded()) {
-        if (const auto folder = m_cache.folderStore().folder(folderPath)) {
-            if (const auto original = m_cache.messageStore().message(folder->id, uid)) {
-                const std::optional<QByteArray> raw = m_cache.messageStore().body(folder->id, uid);
-                // From the address the message was sent to, of the account that received it.
-                composer->selectIdentity(
-                    SenderIdentity::forReply(m_session->account(), original->headers,
-                                             raw ? SenderIdentity::deliveredTo(*raw) : QStringList()));
-                (composer->*prepare)(*original, raw);
-                markOriginalWhenQueued(composer, folderPath, uid, flagWhenQueued);
-            }
-        }
-    }
-    composer->show();
-    return composer;
+    return composers()->openAnswer(folderPath, uid, WindowComposers::Answer::Forward);
 }
 
 ComposerWindow *MainWindow::openDraft(const QString &draftId)
 {
-    ComposerWindow *composer = createComposer();
-    if (!composer)
-        return nullptr;
     QString error;
-    const auto draft = DraftStore(AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory())
-                           .load(draftId, &error);
-    if (!draft) {
-        delete composer;
+    ComposerWindow *composer = composers()->openDraft(draftId, &error);
+    if (!composer && !error.isEmpty())
         QMessageBox::warning(this, tr("Drafts"), error);
-        return nullptr;
-    }
-    composer->openDraft(*draft);
-    composer->show();
     return composer;
 }
 

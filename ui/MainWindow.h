@@ -41,6 +41,7 @@ class UndoBar;
 class UnifiedListModel;
 class UnifiedListView;
 class WindowAccounts;
+class WindowComposers;
 
 /// The reading window: folders with unread counts, the message list and the message, all read
 /// from the offline cache, so it works the same with or without a network. Changes go through
@@ -246,17 +247,10 @@ private:
     QPointer<AccountSession> m_session;
     QPointer<AccountServices> m_services;
     QPointer<AccountSession> m_undoSession; ///< whose change "Annuler" offers to undo
-    /// A configured composer (profile, addresses, drafts), not shown yet.
-    ComposerWindow *createComposer();
-    /// Once @p composer's message is in the outbox, sets @p flag (Answered, $Forwarded) on the original.
-    /// A composer answering @p uid of @p folderPath (reply, reply to all, forward) prepared by
-    /// @p prepare; the original gets @p flagWhenQueued once the answer is in the outbox.
-    ComposerWindow *openAnswer(const QString &folderPath, quint32 uid, const QString &flagWhenQueued,
-                               void (ComposerWindow::*prepare)(const CachedMessage &,
-                                                               const std::optional<QByteArray> &));
-    void markOriginalWhenQueued(ComposerWindow *composer, const QString &folderPath, quint32 uid,
-                                const QString &flag);
-    QPointer<DraftSynchronizer> m_draftSync;
+    /// New messages, answers and drafts of the shown account.
+    WindowComposers *m_composers = nullptr;
+    /// m_composers, with the shown account's cache open if it exists.
+    [[nodiscard]] WindowComposers *composers();
     MailCache m_cache;
     QString m_cachePath;
     QString m_accountId;
