@@ -6,7 +6,6 @@
 #include "SessionLauncher.h"
 #include "TrayIcon.h"
 #include "WindowAccounts.h"
-#include "session/AccountSession.h"
 #include "settings/NotificationPolicy.h"
 
 #include <QLineEdit>
