@@ -1015,9 +1015,12 @@
         <source>In the inbox of AmiensMail</source>
         <translation>Dans la boîte de réception d&apos;AmiensMail</translation>
     </message>
-    <message>
-        <source>In the inbox of %1</source>
-        <translation>Dans la boîte de réception de %1</translation>
+    <message numerus="yes">
+        <source>%n new message(s) — %1</source>
+        <translation>
+            <numerusform>%n nouveau message — %1</numerusform>
+            <numerusform>%n nouveaux messages — %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1180,38 @@
     <message>
         <source>Shared by %1</source>
         <translation>Partagés par %1</translation>
+    </message>
+    <message>
+        <source>Inboxes</source>
+        <translation>Boîtes de réception</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lus</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Tous les comptes</translation>
+    </message>
+    <message>
+        <source>The inboxes of every account, newest first</source>
+        <translation>Les boîtes de réception de tous les comptes, les messages les plus récents d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Unread messages of every account, outside the Trash and Junk</source>
+        <translation>Les messages non lus de tous les comptes, hors Corbeille et Indésirables</translation>
+    </message>
+    <message>
+        <source>Flagged messages of every account, outside the Trash and Junk</source>
+        <translation>Les messages suivis de tous les comptes, hors Corbeille et Indésirables</translation>
+    </message>
+    <message>
+        <source>Every account&apos;s messages together</source>
+        <translation>Les messages de tous les comptes réunis</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1763,22 @@
     <message>
         <source>The out-of-office message of %1 is on.</source>
         <translation>Le message d&apos;absence de %1 est actif.</translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation>Ce compte</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Tous les comptes</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Rechercher dans</translation>
+    </message>
+    <message>
+        <source>Search the selected account only, or every account</source>
+        <translation>Rechercher dans le compte sélectionné seulement, ou dans tous les comptes</translation>
     </message>
 </context>
 <context>
@@ -3206,12 +3257,34 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
             <numerusform>AmiensMail : %n messages non lus</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::UndoBar</name>
     <message>
         <source>Undo</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::UnifiedListModel</name>
+    <message>
+        <source>%1, folder %2</source>
+        <translation>%1, dossier %2</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::UnifiedListView</name>
+    <message>
+        <source>Messages of all accounts</source>
+        <translation>Messages de tous les comptes</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,7 @@
 #include "MainWindow.h"
 #include "SessionLauncher.h"
 #include "TrayIcon.h"
-#include "services/AccountServices.h"
-#include "session/AccountSession.h"
+#include "WindowAccounts.h"
 #include "settings/NotificationPolicy.h"
 
 #include <QLineEdit>
@@ -29,7 +28,17 @@ DesktopIntegration::DesktopIntegration(Profile profile, MainWindow *window, Sess
     connect(m_notifier, &DesktopNotifier::activated, this, &DesktopIntegration::raiseWindow);
     connect(m_tray, &TrayIcon::showWindowRequested, this, &DesktopIntegration::raiseWindow);
     if (m_window) {
-        connect(m_window, &MainWindow::inboxUnreadChanged, m_tray, &TrayIcon::setUnreadCount);
+        // Each account's count in the tooltip, their sum on the badge.
+        connect(m_window->accounts(), &WindowAccounts::inboxUnreadPerAccountChanged, m_tray,
+                [this](const QList<WindowAccounts::UnreadCount> &counts) {
+                    QList<std::pair<QString, int>> perAccount;
+                    for (const WindowAccounts::UnreadCount &account : counts)
+                        perAccount.append({account.name, account.count});
+                    m_tray->setAccountCounts(perAccount);
+                });
+        // Every account's syncs, the first one's and the others'.
+        connect(m_window->accounts(), &WindowAccounts::accountSynced, this,
+                &DesktopIntegration::onAccountSyncFinished);
         connect(m_tray, &TrayIcon::newMessageRequested, m_window, [this] {
             raiseWindow();
             m_window->openComposer();
@@ -38,8 +47,13 @@ DesktopIntegration::DesktopIntegration(Profile profile, MainWindow *window, Sess
     }
     if (m_launcher) {
         connect(m_launcher, &SessionLauncher::sessionStarted, this, &DesktopIntegration::onSessionStarted);
-        connect(m_launcher, &SessionLauncher::accountOpened, this, &DesktopIntegration::onAccountOpened);
-        connect(m_launcher, &SessionLauncher::signedOut, m_tray, [this] { m_tray->setUnreadCount(0); });
+        // An account opened (again): its first sync is what came while it was closed.
+        connect(m_launcher, &SessionLauncher::accountOpened, this,
+                [this](const QString &accountId) { m_firstSyncDone.remove(accountId); });
+        connect(m_launcher, &SessionLauncher::signedOut, m_tray, [this] {
+            m_firstSyncDone.clear();
+            m_tray->setAccountCounts({});
+        });
     }
 }
 
@@ -98,27 +112,11 @@ void DesktopIntegration::openMailto(const MailtoLink &link)
     Q_EMIT composerOpened(composer);
 }
 
-void DesktopIntegration::onAccountOpened(const QString &accountId)
-{
-    m_firstSyncDone.remove(accountId);
-    AccountServices *services = m_launcher ? m_launcher->servicesOf(accountId) : nullptr;
-    if (!services)
-        return;
-    // The session is the context: its connection goes with it when the account closes.
-    connect(services->session(), &AccountSession::syncFinished, this,
-            [this, accountId](const SyncReport &report) { onAccountSyncFinished(accountId, report); });
-}
-
 void DesktopIntegration::onSessionStarted()
 {
     const QList<MailtoLink> pending = std::exchange(m_pendingMailto, {});
     for (const MailtoLink &link : pending)
         openMailto(link);
-}
-
-void DesktopIntegration::onSyncFinished(const SyncReport &report)
-{
-    onAccountSyncFinished({}, report);
 }
 
 void DesktopIntegration::onAccountSyncFinished(const QString &accountId, const SyncReport &report)
@@ -132,11 +130,12 @@ void DesktopIntegration::onAccountSyncFinished(const QString &accountId, const S
     const int count = newInboxMessages(report);
     if (count <= 0 || !NotificationPolicy::load(m_profile).newMail)
         return;
-    const QString summary = tr("%n new message(s)", nullptr, count);
-    const QStringList open = m_launcher ? m_launcher->openAccountIds() : QStringList();
-    const std::optional<Account> account = open.size() > 1 ? m_profile.account(accountId) : std::nullopt;
-    const QString body =
-        account ? tr("In the inbox of %1").arg(account->displayName()) : tr("In the inbox of AmiensMail");
+    // Several mailboxes: which one it came to.
+    const bool several = m_window && m_window->accounts()->size() > 1 && !accountId.isEmpty();
+    const QString summary =
+        several ? tr("%n new message(s) — %1", nullptr, count).arg(m_window->accounts()->name(accountId))
+                : tr("%n new message(s)", nullptr, count);
+    const QString body = tr("In the inbox of AmiensMail");
     if (m_notifier->available())
         m_notifier->notify(summary, body);
     else

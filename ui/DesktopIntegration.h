@@ -41,8 +41,8 @@ public Q_SLOTS:
     /// "activate" (or an empty request) raises the window; a mailto: URL opens a composer.
     void handleRequest(const QString &request);
     /// A sync finished: notifies the new inbox messages, unless the setting says not to.
-    void onSyncFinished(const Amiens::SyncReport &report);
-    /// The same for one of several accounts: the notification says whose inbox it is.
+    void onSyncFinished(const Amiens::SyncReport &report) { onAccountSyncFinished({}, report); }
+    /// The same for @p accountId's sync; with several accounts open, the notification names it.
     void onAccountSyncFinished(const QString &accountId, const Amiens::SyncReport &report);
 
 Q_SIGNALS:
@@ -55,7 +55,6 @@ private:
     void raiseWindow();
     void openMailto(const MailtoLink &link);
     void onSessionStarted();
-    void onAccountOpened(const QString &accountId);
 
     Profile m_profile;
     QPointer<MainWindow> m_window;
@@ -63,8 +62,7 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     TrayIcon *m_tray = nullptr;
     QList<MailtoLink> m_pendingMailto;
-    /// The accounts whose first sync of the session is done (it brings no notification).
-    QSet<QString> m_firstSyncDone;
+    QSet<QString> m_firstSyncDone; ///< accounts past their session's first sync
 };
 
 } // namespace Amiens

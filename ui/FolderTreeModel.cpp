@@ -1,6 +1,7 @@
 #include "FolderTreeModel.h"
 
 #include "MessageListModel.h"
+#include "cache/UnifiedMailbox.h"
 #include "imap/FolderPermissions.h"
 
 #include <QApplication>
@@ -24,7 +25,9 @@ struct FolderTreeModel::Node
     bool placeholder = false; ///< a parent the server did not list on its own
     /// « Dossiers partagés » or « Partagés par … »: a heading, not a folder.
     QString heading;
-    QString headingKey; ///< "" for « Dossiers partagés », the owner for « Partagés par … »
+    QString headingKey;       ///< "" for « Dossiers partagés », the owner for « Partagés par … »
+    bool unifiedRoot = false; ///< « Tous les comptes »
+    int unifiedView = -1;     ///< an entry under it: its UnifiedMailbox::View
     Node *parent = nullptr;
     std::vector<std::unique_ptr<Node>> children;
 
@@ -131,6 +134,35 @@ QString sharedToolTip(const FolderInfo &folder)
     if (FolderPermissions(folder).isReadOnly())
         lines.append(FolderTreeModel::tr("Read-only"));
     return lines.join(u'\n');
+}
+
+/// « Tous les comptes » (@p view < 0) and its entries.
+QString unifiedName(int view)
+{
+    switch (view) {
+    case static_cast<int>(UnifiedMailbox::View::Inboxes):
+        return FolderTreeModel::tr("Inboxes");
+    case static_cast<int>(UnifiedMailbox::View::Unread):
+        return FolderTreeModel::tr("Unread");
+    case static_cast<int>(UnifiedMailbox::View::Flagged):
+        return FolderTreeModel::tr("Flagged");
+    default:
+        return FolderTreeModel::tr("All accounts");
+    }
+}
+
+QString unifiedToolTip(int view)
+{
+    switch (view) {
+    case static_cast<int>(UnifiedMailbox::View::Inboxes):
+        return FolderTreeModel::tr("The inboxes of every account, newest first");
+    case static_cast<int>(UnifiedMailbox::View::Unread):
+        return FolderTreeModel::tr("Unread messages of every account, outside the Trash and Junk");
+    case static_cast<int>(UnifiedMailbox::View::Flagged):
+        return FolderTreeModel::tr("Flagged messages of every account, outside the Trash and Junk");
+    default:
+        return FolderTreeModel::tr("Every account's messages together");
+    }
 }
 
 bool hasDetails(const FolderInfo &folder)
@@ -257,10 +289,66 @@ bool FolderTreeModel::hasFolders(const QString &accountId) const
     return !m_folders.value(keyFor(accountId)).isEmpty();
 }
 
+void FolderTreeModel::setUnifiedViewsEnabled(bool enabled)
+{
+    if (enabled == m_unifiedEnabled)
+        return;
+    m_unifiedEnabled = enabled;
+    rebuild();
+}
+
+void FolderTreeModel::setUnifiedCounts(int inboxUnread, int unread)
+{
+    if (inboxUnread == m_unifiedInboxUnread && unread == m_unifiedUnread)
+        return;
+    m_unifiedInboxUnread = inboxUnread;
+    m_unifiedUnread = unread;
+    const QModelIndex root = indexForUnifiedView(-1);
+    if (!root.isValid())
+        return;
+    const QList<int> roles{Qt::DisplayRole, Qt::FontRole};
+    Q_EMIT dataChanged(root, root, roles);
+    Q_EMIT dataChanged(index(0, 0, root), index(rowCount(root) - 1, 0, root), roles);
+}
+
+QModelIndex FolderTreeModel::indexForUnifiedView(int view) const
+{
+    if (m_root->children.empty() || !m_root->children.front()->unifiedRoot)
+        return {};
+    const QModelIndex root = index(0, 0);
+    if (view < 0)
+        return root;
+    const Node *node = m_root->children.front().get();
+    for (size_t i = 0; i < node->children.size(); ++i) {
+        if (node->children[i]->unifiedView == view)
+            return index(static_cast<int>(i), 0, root);
+    }
+    return {};
+}
+
+void FolderTreeModel::addUnifiedRoot()
+{
+    auto root = std::make_unique<Node>();
+    root->parent = m_root.get();
+    root->unifiedRoot = true;
+    root->folder.selectable = false;
+    for (const UnifiedMailbox::View view :
+         {UnifiedMailbox::View::Inboxes, UnifiedMailbox::View::Unread, UnifiedMailbox::View::Flagged}) {
+        auto entry = std::make_unique<Node>();
+        entry->parent = root.get();
+        entry->unifiedView = static_cast<int>(view);
+        entry->folder.selectable = false; // no folder: nothing may be dropped on it
+        root->children.push_back(std::move(entry));
+    }
+    m_root->children.push_back(std::move(root));
+}
+
 void FolderTreeModel::rebuild()
 {
     beginResetModel();
     m_root = std::make_unique<Node>();
+    if (m_accounts.size() > 1 && m_unifiedEnabled)
+        addUnifiedRoot();
     if (m_accounts.size() > 1) {
         for (const AccountRoot &account : std::as_const(m_accounts)) {
             auto node = std::make_unique<Node>();
@@ -337,6 +425,12 @@ int FolderTreeModel::unreadTotal(const QString &accountId) const
 
 int FolderTreeModel::unreadOf(const Node *node) const
 {
+    if (node->unifiedRoot || node->unifiedView == static_cast<int>(UnifiedMailbox::View::Inboxes))
+        return m_unifiedInboxUnread;
+    if (node->unifiedView == static_cast<int>(UnifiedMailbox::View::Unread))
+        return m_unifiedUnread;
+    if (node->unifiedView >= 0)
+        return 0;
     return node->accountRoot ? unreadTotal(node->accountId)
                              : m_unread.value(keyFor(node->accountId)).value(node->folder.path());
 }
@@ -370,7 +464,7 @@ QModelIndex FolderTreeModel::indexForPath(const QString &path, const QString &ac
     QModelIndex top;
     if (m_accounts.size() > 1) {
         // The account's root; without an account, the first one.
-        top = accountId.isEmpty() ? index(0, 0) : indexForAccount(accountId);
+        top = indexForAccount(accountId.isEmpty() ? m_accounts.first().id : accountId);
         if (!top.isValid())
             return {};
     }
@@ -436,6 +530,10 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: {
         const int unread = unreadOf(node);
+        if (node->unifiedRoot || node->unifiedView >= 0) {
+            const QString name = unifiedName(node->unifiedView);
+            return unread > 0 ? tr("%1 (%2)").arg(name).arg(unread) : name;
+        }
         const QString name = node->accountRoot
                                  ? node->accountName
                                  : (node->isHeading() ? node->heading : displayName(node->folder));
@@ -445,20 +543,32 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
         return node->accountId;
     case AccountRootRole:
         return node->accountRoot;
+    case UnifiedRootRole:
+        return node->unifiedRoot;
+    case UnifiedViewRole:
+        return node->unifiedView >= 0 ? QVariant(node->unifiedView) : QVariant();
     case SharedGroupRole:
         return node->isHeading();
     case AddRefusalRole:
-        return node->accountRoot || node->isHeading()
+        return node->accountRoot || node->isHeading() || node->unifiedRoot || node->unifiedView >= 0
                    ? QString()
                    : FolderPermissions(node->folder).reason(FolderPermissions::Action::AddMessages);
     case Qt::FontRole:
-        if (node->accountRoot || unreadOf(node) > 0) {
+        if (node->accountRoot || node->unifiedRoot || unreadOf(node) > 0) {
             QFont font;
             font.setBold(true);
             return font;
         }
         return {};
     case Qt::DecorationRole:
+        if (node->unifiedRoot)
+            return QIcon::fromTheme(u"mail-folder-inbox"_s,
+                                    QApplication::style()->standardIcon(QStyle::SP_DirHomeIcon));
+        if (node->unifiedView >= 0)
+            return node->unifiedView == static_cast<int>(UnifiedMailbox::View::Flagged)
+                       ? QIcon::fromTheme(u"emblem-important"_s,
+                                          QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
+                       : iconFor(FolderInfo::Role::Inbox);
         if (node->accountRoot)
             return QIcon::fromTheme(u"internet-mail"_s,
                                     QApplication::style()->standardIcon(QStyle::SP_DirHomeIcon));
@@ -467,6 +577,8 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
                                     QApplication::style()->standardIcon(QStyle::SP_DirLinkIcon));
         return iconFor(node->folder.pathParts.size() == 1 ? node->folder.role : FolderInfo::Role::None);
     case Qt::ToolTipRole:
+        if (node->unifiedRoot || node->unifiedView >= 0)
+            return unifiedToolTip(node->unifiedView);
         if (node->accountRoot || node->isHeading())
             return node->accountRoot ? node->accountName : node->heading;
         return isShared(node->folder) && !node->placeholder ? sharedToolTip(node->folder)
@@ -485,7 +597,9 @@ Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled;
-    if (nodeFor(index)->accountRoot || nodeFor(index)->isHeading())
+    if (nodeFor(index)->unifiedView >= 0)
+        return result | Qt::ItemIsSelectable; // a list, not a folder: nothing is dropped there
+    if (nodeFor(index)->unifiedRoot || nodeFor(index)->accountRoot || nodeFor(index)->isHeading())
         return result; // a heading: its folders hold the messages
     if (nodeFor(index)->folder.selectable)
         result |= Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;

@@ -25,6 +25,9 @@ public:
         /// (FolderPermissions::reason(AddMessages)), for drops and « Déplacer vers ».
         AddRefusalRole,
         SharedGroupRole, ///< true on « Dossiers partagés » and « Partagés par … » headings
+        /// On « Tous les comptes »'s entries: their UnifiedMailbox::View as int; invalid elsewhere.
+        UnifiedViewRole,
+        UnifiedRootRole, ///< true on « Tous les comptes »
     };
 
     /// An account shown in the tree, in the profile's order.
@@ -41,6 +44,14 @@ public:
     /// with its folders under it; with one, its folders are the top level, as before.
     void setAccounts(const QList<AccountRoot> &accounts);
     [[nodiscard]] QList<AccountRoot> accounts() const { return m_accounts; }
+    /// With two or more accounts, « Tous les comptes » comes first, with « Boîtes de réception »,
+    /// « Non lus » and « Suivis » (UnifiedViewRole) under it. Off by default.
+    void setUnifiedViewsEnabled(bool enabled);
+    /// The unread inbox messages of every account (on the root and « Boîtes de réception ») and
+    /// every unread message (« Non lus »).
+    void setUnifiedCounts(int inboxUnread, int unread);
+    /// The entry of « Tous les comptes » for @p view (a UnifiedMailbox::View), if shown.
+    [[nodiscard]] QModelIndex indexForUnifiedView(int view) const;
     /// The folders of @p accountId (ignored while there is one account at most). Folders of the
     /// other-users and shared namespaces go under « Dossiers partagés », grouped by owner. A
     /// plain LIST (no namespace, no rights) keeps what a sync learned about a known path.
@@ -98,6 +109,7 @@ private:
     /// Where an account's data is kept: its id, or an empty key while it is the only one.
     [[nodiscard]] QString keyFor(const QString &accountId) const;
     void rebuild();
+    void addUnifiedRoot();
     void addFolders(Node *top, const QString &accountId, const QList<FolderInfo> &folders);
     /// Puts @p folder under @p top, creating the missing levels; the first @p skip parts of
     /// its path (shared/jmartin) are the heading's, not levels of their own.
@@ -107,6 +119,9 @@ private:
     QHash<QString, QList<FolderInfo>> m_folders;  ///< per account id
     QHash<QString, QHash<QString, int>> m_unread; ///< per account id, per path
     QString m_dropAccount;
+    bool m_unifiedEnabled = false;
+    int m_unifiedInboxUnread = 0;
+    int m_unifiedUnread = 0;
 };
 
 } // namespace Amiens

@@ -10,12 +10,14 @@
 #include "MessageView.h"
 #include "NotificationBanner.h"
 #include "UndoBar.h"
+#include "UnifiedListModel.h"
+#include "UnifiedListView.h"
 #include "UrlOpener.h"
+#include "WindowAccounts.h"
+#include "WindowComposers.h"
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
-#include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
-#include "identity/SenderIdentity.h"
 #include "mdn/ReadReceiptHandler.h"
 #include "services/AccountServices.h"
 #include "session/AccountSession.h"
@@ -29,6 +31,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -44,6 +47,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QTimer>
@@ -124,16 +128,6 @@ MainWindow::MainWindow(QWidget *parent)
         onSearchEdited();
     });
 
-    m_readingSplitter = new QSplitter(Qt::Vertical, this);
-    m_readingSplitter->setObjectName(u"readingSplitter"_s);
-    m_readingSplitter->addWidget(m_messageList);
-    m_readingSplitter->addWidget(m_messageView);
-    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
-    m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_mainSplitter->addWidget(m_folderView);
-    m_mainSplitter->addWidget(m_readingSplitter);
-    m_mainSplitter->setStretchFactor(1, 3);
-
     m_banner = new NotificationBanner(this);
     m_banner->setObjectName(u"banner"_s);
     m_reminderBanner = new NotificationBanner(this);
@@ -144,7 +138,49 @@ MainWindow::MainWindow(QWidget *parent)
     m_quotaBanner = new NotificationBanner(this);
     m_quotaBanner->setObjectName(u"quotaBanner"_s);
     m_freeSpace = new FreeSpaceController(this, m_quotaBanner);
+    m_accounts = new WindowAccounts(m_folderModel, m_folderView, m_freeSpace, this);
+    m_folderModel->setUnifiedViewsEnabled(true);
+    connect(m_accounts, &WindowAccounts::inboxUnreadChanged, this, &MainWindow::inboxUnreadChanged);
+    m_composers = new WindowComposers(this, m_accounts);
+    connect(m_composers, &WindowComposers::outboxQueued, this, &MainWindow::outboxQueued);
+    connect(m_composers, &WindowComposers::localChangeFinished, this, &MainWindow::afterLocalChange);
+    // « Tous les comptes » and searches across accounts: a list of its own, in the folder list's place.
+    m_unifiedList = new UnifiedListView(m_accounts, this);
+    m_unifiedList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_unifiedList, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        showMessageMenu(m_unifiedList->viewport()->mapToGlobal(position));
+    });
+    m_listStack = new QStackedWidget(this);
+    m_listStack->addWidget(m_messageList);
+    m_listStack->addWidget(m_unifiedList);
+    // Any account's sync may bring messages to « Tous les comptes ».
+    connect(m_accounts, &WindowAccounts::accountSynced, this, [this](const QString &accountId) {
+        if (!isShowingUnifiedList())
+            return;
+        if (accountId == m_accountId)
+            reloadFromCache(); // its counts in the tree too
+        else
+            reloadUnified();
+    });
+    connect(m_accounts, &WindowAccounts::errorOccurred, this,
+            [this](const QString &accountId, const QString &name, const ServiceError &error) {
+                m_banner->showMessageAbout(accountId, NotificationBanner::Level::Error,
+                                           tr("%1: %2").arg(name, error.message).toHtmlEscaped(),
+                                           error.technical);
+            });
+    connect(m_accounts, &WindowAccounts::accountConnected, m_banner, &NotificationBanner::hideAbout);
     connect(m_freeSpace, &FreeSpaceController::changesQueued, this, &MainWindow::syncRequested);
+
+    m_readingSplitter = new QSplitter(Qt::Vertical, this);
+    m_readingSplitter->setObjectName(u"readingSplitter"_s);
+    m_readingSplitter->addWidget(m_listStack);
+    m_readingSplitter->addWidget(m_messageView);
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(m_folderView);
+    m_mainSplitter->addWidget(m_readingSplitter);
+    m_mainSplitter->setStretchFactor(1, 3);
+
     // Web links go to the browser; "amiens:" links are commands for whoever drives the window.
     for (NotificationBanner *banner : {m_banner, m_reminderBanner, m_absenceBanner}) {
         connect(banner, &NotificationBanner::linkActivated, this, [this](const QString &link) {
@@ -192,6 +228,8 @@ MainWindow::MainWindow(QWidget *parent)
             &MainWindow::onFolderSelected);
     connect(m_messageList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onMessageSelected);
+    connect(m_unifiedList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onUnifiedMessageSelected);
 }
 
 MainWindow::~MainWindow() = default;
@@ -237,43 +275,43 @@ void MainWindow::buildActions()
     addAccount->setObjectName(u"addAccountAction"_s);
     addAccount->setStatusTip(tr("Adds another mailbox, such as the school's functional mailbox"));
     QAction *renameAccount = accountsMenu->addAction(tr("&Rename…"), this, [this] {
-        if (!accountForMenu().isEmpty())
-            Q_EMIT renameAccountRequested(accountForMenu());
+        if (!m_accounts->accountForMenu().isEmpty())
+            Q_EMIT renameAccountRequested(m_accounts->accountForMenu());
     });
     renameAccount->setObjectName(u"renameAccountAction"_s);
     QAction *moveUp = accountsMenu->addAction(tr("Move &up"), this, [this] {
-        if (!accountForMenu().isEmpty())
-            Q_EMIT moveAccountRequested(accountForMenu(), -1);
+        if (!m_accounts->accountForMenu().isEmpty())
+            Q_EMIT moveAccountRequested(m_accounts->accountForMenu(), -1);
     });
     moveUp->setObjectName(u"moveAccountUpAction"_s);
     QAction *moveDown = accountsMenu->addAction(tr("Move &down"), this, [this] {
-        if (!accountForMenu().isEmpty())
-            Q_EMIT moveAccountRequested(accountForMenu(), 1);
+        if (!m_accounts->accountForMenu().isEmpty())
+            Q_EMIT moveAccountRequested(m_accounts->accountForMenu(), 1);
     });
     moveDown->setObjectName(u"moveAccountDownAction"_s);
     accountsMenu->addSeparator();
     QAction *removeAccount = accountsMenu->addAction(tr("Re&move the account…"), this, [this] {
-        if (!accountForMenu().isEmpty())
-            Q_EMIT removeAccountRequested(accountForMenu());
+        if (!m_accounts->accountForMenu().isEmpty())
+            Q_EMIT removeAccountRequested(m_accounts->accountForMenu());
     });
     removeAccount->setObjectName(u"removeAccountAction"_s);
     accountsMenu->addSeparator();
     QAction *freeSpace = accountsMenu->addAction(tr("&Free up space…"), this, [this] {
-        if (!accountForMenu().isEmpty())
-            m_freeSpace->open(accountForMenu());
+        if (!m_accounts->accountForMenu().isEmpty())
+            m_freeSpace->open(m_accounts->accountForMenu());
     });
     freeSpace->setObjectName(u"freeSpaceAction"_s);
     freeSpace->setStatusTip(
         tr("Shows what fills the mailbox: the largest messages, old attachments, the Trash"));
     connect(accountsMenu, &QMenu::aboutToShow, this,
             [this, renameAccount, moveUp, moveDown, removeAccount, freeSpace] {
-                const QString id = accountForMenu();
+                const QString id = m_accounts->accountForMenu();
                 const qsizetype position = accountIds().indexOf(id);
                 freeSpace->setEnabled(!id.isEmpty());
                 renameAccount->setEnabled(!id.isEmpty());
                 removeAccount->setEnabled(!id.isEmpty());
                 moveUp->setEnabled(position > 0);
-                moveDown->setEnabled(position >= 0 && position + 1 < m_accounts.size());
+                moveDown->setEnabled(position >= 0 && position + 1 < m_accounts->size());
             });
 
     QMenu *messageMenu = menuBar()->addMenu(tr("&Message"));
@@ -313,11 +351,7 @@ void MainWindow::buildActions()
     draftsMenu->setObjectName(u"draftsMenu"_s);
     connect(draftsMenu, &QMenu::aboutToShow, this, [this, draftsMenu] {
         draftsMenu->clear();
-        const QList<Draft> drafts =
-            m_session
-                ? DraftStore(AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory())
-                      .drafts()
-                : QList<Draft>();
+        const QList<Draft> drafts = m_composers->drafts();
         for (const Draft &draft : drafts) {
             const QString subject = draft.message.subject.trimmed().isEmpty()
                                         ? tr("(no subject)")
@@ -383,6 +417,18 @@ void MainWindow::buildActions()
     emptyTrashAction->setObjectName(u"emptyTrashAction"_s);
     m_messageActions.append(emptyTrashAction);
     toolBar->addWidget(m_searchField);
+    m_searchScope = new QComboBox(this);
+    m_searchScope->setObjectName(u"searchScope"_s);
+    m_searchScope->addItem(tr("This account"));
+    m_searchScope->addItem(tr("All accounts"));
+    m_searchScope->setAccessibleName(tr("Search in"));
+    m_searchScope->setToolTip(tr("Search the selected account only, or every account"));
+    connect(m_searchScope, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_searchField->text().trimmed().isEmpty())
+            onSearchEdited();
+    });
+    m_searchScopeAction = toolBar->addWidget(m_searchScope);
+    m_searchScopeAction->setVisible(false); // with several accounts only
     QAction *serverSearch =
         toolBar->addAction(tr("Search the server too"), this, &MainWindow::searchOnServer);
     serverSearch->setObjectName(u"serverSearchAction"_s);
@@ -423,18 +469,14 @@ void MainWindow::buildActions()
 void MainWindow::setAccountServices(AccountServices *services)
 {
     if (!services) {
-        for (const OpenAccount &account : std::as_const(m_accounts)) {
-            m_freeSpace->forget(account.id);
-            delete account.context;
-        }
-        m_accounts.clear();
-        m_inboxUnread.clear();
-        m_folderModel->setAccounts({});
+        showFolderList(); // before the caches it reads close
+        m_accounts->clear();
         m_services = nullptr;
         setSession(nullptr);
+        updateSearchScope();
         return;
     }
-    if (!openAccount(services->account().id)) {
+    if (!m_accounts->find(services->account().id)) {
         addAccount(services, services->account().displayName());
         if (m_accountId == services->account().id)
             return;
@@ -444,138 +486,58 @@ void MainWindow::setAccountServices(AccountServices *services)
     m_folderModel->setDropAccount(services->account().id);
 }
 
-const MainWindow::OpenAccount *MainWindow::openAccount(const QString &accountId) const
-{
-    for (const OpenAccount &account : m_accounts) {
-        if (account.id == accountId)
-            return &account;
-    }
-    return nullptr;
-}
-
 QStringList MainWindow::accountIds() const
 {
-    QStringList ids;
-    for (const OpenAccount &account : m_accounts)
-        ids.append(account.id);
-    return ids;
+    return m_accounts->ids();
 }
 
 void MainWindow::addAccount(AccountServices *services, const QString &name)
 {
-    if (!services)
+    if (!services || !m_accounts->add(services, name))
         return;
+    updateSearchScope();
     const QString id = services->account().id;
-    if (openAccount(id))
-        return;
-    OpenAccount account{id, name, services, services->cachePath(), new QObject(this)};
-    m_accounts.append(account);
-    // The shown account's signals go to the window's usual handlers (setSession); the others
-    // only update their root and report their errors.
-    AccountSession *session = services->session();
-    connect(session, &AccountSession::foldersChanged, account.context,
-            [this, id](const QList<FolderInfo> &folders) {
-                if (id == m_accountId)
-                    return;
-                setOtherAccountFolders(id, folders);
-                refreshAccountCounts(id);
-                m_banner->hideAbout(id); // it connected: its error is over
-            });
-    connect(session, &AccountSession::syncFinished, account.context, [this, id] {
-        if (id != m_accountId)
-            refreshAccountCounts(id);
-        updateQuota(id);
-    });
-    connect(session, &AccountSession::errorOccurred, account.context, [this, id](const ServiceError &error) {
-        if (id == m_accountId)
-            return;
-        const OpenAccount *failing = openAccount(id);
-        m_banner->showMessageAbout(
-            id, NotificationBanner::Level::Error,
-            tr("%1: %2").arg(failing ? failing->name : id, error.message).toHtmlEscaped(), error.technical);
-    });
-    updateAccountRoots();
-    updateQuota(id); // what the last sync stored, before the next one
     if (!m_session) {
         activateAccount(id);
         return;
     }
-    refreshAccountCounts(id);
-}
-
-void MainWindow::updateQuota(const QString &accountId)
-{
-    if (const OpenAccount *account = openAccount(accountId)) {
-        m_freeSpace->update({account->id, account->name, account->cachePath,
-                             account->services ? account->services->session() : nullptr});
-    }
+    m_accounts->refreshCounts(id);
 }
 
 void MainWindow::removeAccount(const QString &accountId)
 {
-    for (qsizetype i = 0; i < m_accounts.size(); ++i) {
-        if (m_accounts.at(i).id != accountId)
-            continue;
-        delete m_accounts.at(i).context;
-        m_accounts.removeAt(i);
-        break;
-    }
-    m_inboxUnread.remove(accountId);
-    m_freeSpace->forget(accountId);
+    // The unified list reads the account's cache: emptied before it closes, read again below.
+    if (isShowingUnifiedList())
+        m_unifiedList->clearRows();
+    m_accounts->remove(accountId);
     const bool shown = accountId == m_accountId;
     if (shown) {
         // Closes its cache before its files go.
         m_services = nullptr;
         setSession(nullptr);
     }
-    updateAccountRoots();
-    if (shown && !m_accounts.isEmpty())
-        activateAccount(m_accounts.first().id);
-    emitInboxUnread();
+    if (m_accounts->size() < 2)
+        showFolderList();
+    m_accounts->updateRoots();
+    updateSearchScope();
+    if (shown && !m_accounts->isEmpty())
+        activateAccount(m_accounts->accounts().first().id);
+    else if (isShowingUnifiedList())
+        reloadUnified();
 }
 
 void MainWindow::setAccountOrder(const QList<Account> &accounts)
 {
-    QList<OpenAccount> ordered;
-    for (const Account &account : accounts) {
-        for (const OpenAccount &open : std::as_const(m_accounts)) {
-            if (open.id == account.id) {
-                ordered.append(open);
-                ordered.last().name = account.displayName();
-            }
-        }
-    }
-    // Accounts the profile no longer lists stay at the end until removed.
-    for (const OpenAccount &open : std::as_const(m_accounts)) {
-        if (std::none_of(ordered.cbegin(), ordered.cend(),
-                         [&](const OpenAccount &o) { return o.id == open.id; }))
-            ordered.append(open);
-    }
-    m_accounts = ordered;
-    updateAccountRoots();
-}
-
-void MainWindow::updateAccountRoots()
-{
-    const QString path = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
-    QList<FolderTreeModel::AccountRoot> roots;
-    for (const OpenAccount &account : std::as_const(m_accounts))
-        roots.append({account.id, account.name});
-    m_folderModel->setAccounts(roots);
-    m_folderView->expandAll();
-    if (!path.isEmpty() && !m_accountId.isEmpty()) {
-        // The roots moved or were renamed: the folder being read stays selected, its list as it is.
-        const QSignalBlocker blocker(m_folderView->selectionModel());
-        m_folderView->setCurrentIndex(m_folderModel->indexForPath(path, m_accountId));
-        m_folderView->viewport()->update();
-    }
+    m_accounts->setOrder(accounts);
+    if (isShowingUnifiedList())
+        reloadUnified(); // the accounts' new names
 }
 
 void MainWindow::activateAccount(const QString &accountId)
 {
     if (accountId == m_accountId && m_session)
         return;
-    const OpenAccount *account = openAccount(accountId);
+    const WindowAccounts::OpenAccount *account = m_accounts->find(accountId);
     if (!account || !account->services)
         return;
     AccountServices *services = account->services;
@@ -587,57 +549,20 @@ void MainWindow::activateAccount(const QString &accountId)
     setCachePath(cachePath, accountId);
 }
 
-void MainWindow::setOtherAccountFolders(const QString &accountId, const QList<FolderInfo> &folders)
+void MainWindow::useAccount(const QString &accountId)
 {
-    const QString path = m_folderView->currentIndex().data(FolderTreeModel::PathRole).toString();
-    const QString shown = m_folderView->currentIndex().data(FolderTreeModel::AccountIdRole).toString();
-    m_folderModel->setFolders(accountId, folders);
-    m_folderView->expandAll();
-    if (!path.isEmpty()) {
-        // Another account's list changed: the folder being read stays selected, its list as it is.
-        const QSignalBlocker blocker(m_folderView->selectionModel());
-        m_folderView->setCurrentIndex(m_folderModel->indexForPath(path, shown));
-        m_folderView->viewport()->update();
-    }
-}
-
-void MainWindow::refreshAccountCounts(const QString &accountId)
-{
-    const OpenAccount *account = openAccount(accountId);
-    if (!account || account->cachePath.isEmpty() || !QFileInfo::exists(account->cachePath))
+    if (accountId == m_accountId && m_session)
         return;
-    MailCache cache;
-    QString error;
-    if (!cache.open(account->cachePath, accountId, MailCache::Mode::ReadOnly, &error))
+    const WindowAccounts::OpenAccount *account = m_accounts->find(accountId);
+    if (!account || !account->services)
         return;
-    const QList<CachedFolder> folders = cache.folderStore().folders();
-    QList<FolderInfo> infos;
-    for (const CachedFolder &folder : folders)
-        infos.append(folder.info);
-    if (!m_folderModel->hasFolders(accountId) || m_folderModel->detailsDiffer(accountId, infos))
-        setOtherAccountFolders(accountId, infos);
-    QHash<QString, int> unread;
-    for (const CachedFolder &folder : folders)
-        unread.insert(folder.info.path(), folder.unseenCount);
-    m_folderModel->setUnreadCounts(accountId, unread);
-    m_inboxUnread.insert(accountId, unread.value(u"INBOX"_s));
-    emitInboxUnread();
-}
-
-void MainWindow::emitInboxUnread()
-{
-    int total = 0;
-    for (const int count : std::as_const(m_inboxUnread))
-        total += count;
-    Q_EMIT inboxUnreadChanged(total);
-}
-
-QString MainWindow::accountForMenu() const
-{
-    const QString selected = m_folderView->currentIndex().data(FolderTreeModel::AccountIdRole).toString();
-    if (!selected.isEmpty() && openAccount(selected))
-        return selected;
-    return openAccount(m_accountId) ? m_accountId : QString();
+    AccountServices *services = account->services;
+    const QString cachePath = account->cachePath;
+    m_listModel->setFolder(0); // its rows were the other cache's
+    m_services = services;
+    setSession(services->session());
+    m_folderModel->setDropAccount(accountId);
+    useCache(cachePath, accountId);
 }
 
 bool MainWindow::selectFolder(const QString &path, const QString &accountId)
@@ -649,11 +574,96 @@ bool MainWindow::selectFolder(const QString &path, const QString &accountId)
     return true;
 }
 
+bool MainWindow::selectUnifiedView(UnifiedMailbox::View view)
+{
+    const QModelIndex index = m_folderModel->indexForUnifiedView(static_cast<int>(view));
+    if (!index.isValid())
+        return false;
+    m_folderView->setCurrentIndex(index);
+    return true;
+}
+
+bool MainWindow::isShowingUnifiedList() const
+{
+    return m_listStack->currentWidget() == m_unifiedList;
+}
+
+UnifiedListModel *MainWindow::unifiedModel() const
+{
+    return m_unifiedList->unifiedModel();
+}
+
+void MainWindow::updateSearchScope()
+{
+    const bool several = m_accounts->size() > 1;
+    m_searchScopeAction->setVisible(several);
+    if (!several)
+        setSearchScope(SearchScope::ThisAccount);
+}
+
+void MainWindow::setSearchScope(SearchScope scope)
+{
+    const QSignalBlocker blocker(m_searchScope);
+    m_searchScope->setCurrentIndex(scope == SearchScope::AllAccounts ? 1 : 0);
+}
+
+void MainWindow::showUnified(UnifiedMailbox::View view)
+{
+    m_unifiedView = view;
+    if (!m_searchField->text().isEmpty()) {
+        const QSignalBlocker blocker(m_searchField);
+        m_searchField->clear();
+    }
+    // Searching from here looks in every account.
+    setSearchScope(SearchScope::AllAccounts);
+    m_listStack->setCurrentWidget(m_unifiedList);
+    m_messageView->clear();
+    m_unifiedList->showView(view);
+    updateFolderRights();
+}
+
+void MainWindow::showFolderList()
+{
+    m_unifiedView.reset();
+    if (!isShowingUnifiedList())
+        return;
+    m_listStack->setCurrentWidget(m_messageList);
+    m_unifiedList->clearRows();
+    m_messageView->clear();
+}
+
+void MainWindow::reloadUnified()
+{
+    m_unifiedList->reload(m_searchField->text().trimmed());
+}
+
+void MainWindow::onUnifiedMessageSelected()
+{
+    const auto entry = m_unifiedList->currentEntry();
+    if (!entry) {
+        m_messageView->clear();
+        return;
+    }
+    // Its account is the one shown from now on: opening it, marking it, answering it go there.
+    if (entry->accountId != m_accountId)
+        useAccount(entry->accountId);
+    if (entry->accountId != m_accountId || !m_cache.isOpen()) {
+        m_messageView->clear();
+        return;
+    }
+    updateFolderRights();
+    const MessageOpener::Opened opened = m_opener->open(entry->message);
+    m_messageView->showMessage(entry->message, opened.raw, opened.ownFolder);
+    if (opened.raw)
+        showReadReceipts(entry->message, *opened.raw, opened.ownFolder);
+}
+
 void MainWindow::setSession(AccountSession *session)
 {
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
+    m_composers->setShownAccount(session, &m_cache, m_cachePath);
     m_opener->setSession(session);
     m_receipts->setSession(session);
     m_serverSearch->setSession(session);
@@ -671,7 +681,12 @@ void MainWindow::setSession(AccountSession *session)
     }
     setWindowTitle(tr("%1 — AmiensMail").arg(m_session->account().address));
     connect(m_session, &AccountSession::foldersChanged, this, [this](const QList<FolderInfo> &folders) {
-        m_folderModel->setFolders(m_session ? m_session->account().id : QString(), folders);
+        const QString id = m_session ? m_session->account().id : QString();
+        // Under « Tous les comptes » the tree keeps its selection; otherwise the folder is selected again.
+        if (isShowingUnifiedList())
+            m_accounts->setFolders(id, folders);
+        else
+            m_folderModel->setFolders(id, folders);
         onFoldersChanged();
     });
     connect(m_session, &AccountSession::errorOccurred, this, &MainWindow::onError);
@@ -752,20 +767,28 @@ QAction *MainWindow::action(const QString &objectName) const
 
 void MainWindow::setCachePath(const QString &path, const QString &accountId)
 {
+    if (useCache(path, accountId))
+        reloadFromCache();
+    else
+        m_listModel->setFolder(0);
+}
+
+bool MainWindow::useCache(const QString &path, const QString &accountId)
+{
     m_cache.close();
     m_cachePath = path;
     m_accountId = accountId;
+    m_composers->setShownAccount(m_session, &m_cache, path);
+    m_accounts->setShownAccount(accountId);
     m_receipts->setProfileDirectory(path.isEmpty() ? QString() : profileDirectory());
     m_messageView->clear();
     // Opened attachments go where shared-workstation mode erases them.
     m_messageView->setTemporaryDirectory(
         path.isEmpty() ? QString() : AccountPaths(profileDirectory(), accountId).temporaryDirectory());
-    if (openCacheIfNeeded()) {
-        configurePhishingChecks();
-        reloadFromCache();
-    } else {
-        m_listModel->setFolder(0);
-    }
+    if (!openCacheIfNeeded())
+        return false;
+    configurePhishingChecks();
+    return true;
 }
 
 void MainWindow::configurePhishingChecks()
@@ -845,16 +868,30 @@ void MainWindow::reloadFromCache()
     QList<FolderInfo> infos;
     for (const CachedFolder &folder : folders)
         infos.append(folder.info);
+    const bool unified = isShowingUnifiedList();
     if (!m_folderModel->hasFolders(m_accountId) || m_folderModel->detailsDiffer(m_accountId, infos)) {
-        m_folderModel->setFolders(m_accountId, infos);
-        m_folderView->expandAll();
+        if (unified) {
+            m_accounts->setFolders(m_accountId, infos); // « Tous les comptes » stays selected
+        } else {
+            m_folderModel->setFolders(m_accountId, infos);
+            m_folderView->expandAll();
+        }
     }
     QHash<QString, int> unread;
     for (const CachedFolder &folder : folders)
         unread.insert(folder.info.path(), folder.unseenCount);
-    m_folderModel->setUnreadCounts(m_accountId, unread);
-    m_inboxUnread.insert(m_accountId, unread.value(u"INBOX"_s));
-    emitInboxUnread();
+    m_accounts->setUnreadCounts(m_accountId, unread);
+    if (unified) {
+        // The shown account is the selected message's; the tree and the list are every account's.
+        if (m_unifiedView && !m_folderView->currentIndex().data(FolderTreeModel::UnifiedViewRole).isValid()) {
+            const QSignalBlocker blocker(m_folderView->selectionModel());
+            m_folderView->setCurrentIndex(
+                m_folderModel->indexForUnifiedView(static_cast<int>(*m_unifiedView)));
+        }
+        reloadUnified();
+        updateFolderRights();
+        return;
+    }
     // Selecting another folder reads its list already; reading it twice doubled the first screen's wait.
     bool listRead = false;
     if (currentFolder.isEmpty() || !selectFolder(currentFolder))
@@ -887,9 +924,15 @@ void MainWindow::reloadFromCache()
 void MainWindow::onFolderSelected()
 {
     const QModelIndex index = m_folderView->currentIndex();
+    if (const QVariant view = index.data(FolderTreeModel::UnifiedViewRole); view.isValid()) {
+        showUnified(static_cast<UnifiedMailbox::View>(view.toInt()));
+        return;
+    }
+    showFolderList();
+    setSearchScope(SearchScope::ThisAccount);
     // A folder of another account: its cache, its list and its session from now on.
     const QString accountId = index.data(FolderTreeModel::AccountIdRole).toString();
-    if (index.isValid() && !accountId.isEmpty() && accountId != m_accountId && openAccount(accountId))
+    if (index.isValid() && !accountId.isEmpty() && accountId != m_accountId && m_accounts->find(accountId))
         activateAccount(accountId);
     m_messageView->clear();
     if (!openCacheIfNeeded() || !index.isValid()) {
@@ -931,6 +974,15 @@ void MainWindow::onSearchEdited()
         onFolderSelected();
         return;
     }
+    if (m_accounts->size() > 1 && m_searchScope->currentIndex() == 1) {
+        // « Tous les comptes »: every account's offline copy, each result naming its account.
+        m_listStack->setCurrentWidget(m_unifiedList);
+        m_unifiedList->showSearch(text);
+        m_messageView->clear();
+        return;
+    }
+    // « Ce compte »: the shown account (the selected message's, under « Tous les comptes »).
+    m_listStack->setCurrentWidget(m_messageList);
     if (!openCacheIfNeeded())
         return;
     m_listModel->showRowIds(m_cache.searchIndex().searchRowIds(text, 1000));
@@ -939,6 +991,11 @@ void MainWindow::onSearchEdited()
 
 void MainWindow::searchOnServer()
 {
+    // The server searched is the shown account's: its own results, in its list.
+    if (isShowingUnifiedList()) {
+        setSearchScope(SearchScope::ThisAccount);
+        onSearchEdited();
+    }
     if (m_serverSearch->start(m_searchField->text().trimmed()))
         statusBar()->showMessage(tr("Searching on the server…"));
 }
@@ -974,6 +1031,9 @@ void MainWindow::showServerSearch(const ServerSearch::Result &result)
 MainWindow::Selection MainWindow::selection() const
 {
     QList<CachedMessage> messages;
+    // Under « Tous les comptes », those of the shown account (the current row's): one account per action.
+    if (isShowingUnifiedList())
+        return selectionOf(m_unifiedList->selectedMessages(m_accountId));
     const QModelIndexList rows = m_messageList->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows) {
         if (const auto message = m_listModel->messageAt(index.row()))
@@ -1118,9 +1178,10 @@ void MainWindow::showMessageMenu(const QPoint &globalPosition)
         moveMenu->menuAction()->setToolTip(reason);
         moveMenu->menuAction()->setStatusTip(reason);
     }
-    const QList<OpenAccount> accounts =
-        m_accounts.isEmpty() ? QList<OpenAccount>{{m_accountId, {}, m_services, {}, nullptr}} : m_accounts;
-    for (const OpenAccount &account : accounts) {
+    const QList<WindowAccounts::OpenAccount> accounts =
+        m_accounts->isEmpty() ? QList<WindowAccounts::OpenAccount>{{m_accountId, {}, m_services, {}}}
+                              : m_accounts->accounts();
+    for (const WindowAccounts::OpenAccount &account : accounts) {
         QMenu *target = accounts.size() > 1 ? moveMenu->addMenu(account.name) : moveMenu;
         const QString accountId = account.id;
         // Every folder that holds messages, in the tree's order and with its shown name.
@@ -1155,7 +1216,7 @@ void MainWindow::transferSelection(const QString &targetAccountId, const QString
 {
     const Selection current = selection();
     if (!m_session || current.uids.isEmpty() || targetAccountId == m_accountId ||
-        !openAccount(targetAccountId))
+        !m_accounts->find(targetAccountId))
         return;
     m_session->transferMessages(current.folderPath, current.uids, targetAccountId, targetFolder, false,
                                 [this, targetAccountId](const QString &error) {
@@ -1170,7 +1231,7 @@ void MainWindow::sendTransfer(const QString &targetAccountId)
 {
     // At once, not whenever the schedulers next run: first the other account adds the messages,
     // then this one removes its copies. Offline, both stay queued for their next sync.
-    const OpenAccount *target = openAccount(targetAccountId);
+    const WindowAccounts::OpenAccount *target = m_accounts->find(targetAccountId);
     AccountSession *targetSession = target && target->services ? target->services->session() : nullptr;
     if (!targetSession)
         return;
@@ -1238,11 +1299,11 @@ void MainWindow::showSyncProgress(const QString &path, int done, int total)
 {
     m_progress->setRange(0, std::max(total, 1));
     m_progress->setValue(done);
-    m_progress->setFormat(
-        FolderTreeModel::displayName(
-            FolderInfo{path.split(u'/'), u'/',
-                       path == "INBOX"_L1 ? FolderInfo::Role::Inbox : FolderInfo::Role::None, true, false}) +
-        u" %v/%m"_s);
+    FolderInfo folder;
+    folder.pathParts = path.split(u'/');
+    folder.separator = u'/';
+    folder.role = path == "INBOX"_L1 ? FolderInfo::Role::Inbox : FolderInfo::Role::None;
+    m_progress->setFormat(FolderTreeModel::displayName(folder) + u" %v/%m"_s);
     m_progress->setTextVisible(true);
     m_progress->show();
     m_connectionLabel->setText(tr("Synchronising…"));
@@ -1323,124 +1384,40 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-ComposerWindow *MainWindow::createComposer()
-{
-    if (!m_session)
-        return nullptr;
-    const QString profile = profileDirectory();
-    auto *composer = new ComposerWindow(
-        m_session->account(), AccountPaths(profile, m_session->account().id).outboxDirectory(), this);
-    composer->setAttribute(Qt::WA_DeleteOnClose);
-    composer->useProfile(profile);
-    if (openCacheIfNeeded())
-        composer->setKnownAddresses(m_cache.addressBook().knownAddresses());
-    // « De » offers every identity of every account open in the window.
-    QList<Account> accounts;
-    for (const OpenAccount &open : std::as_const(m_accounts)) {
-        if (open.services)
-            accounts.append(open.services->account());
-    }
-    if (!accounts.isEmpty())
-        composer->setIdentities(accounts, profile);
-    connect(composer, &ComposerWindow::queued, this, &MainWindow::outboxQueued);
-    // Each draft goes to the Drafts folder of the account that will send it.
-    const auto draftsOf = [this](const QString &accountId) -> DraftSynchronizer * {
-        const OpenAccount *open = openAccount(accountId);
-        return open && open->services ? open->services->draftSynchronizer() : nullptr;
-    };
-    connect(composer, &ComposerWindow::draftSaved, this,
-            [composer, draftsOf](const QString &draftId, bool closing) {
-                if (DraftSynchronizer *drafts = draftsOf(composer->sendingAccount().id)) {
-                    drafts->scheduleUpload(draftId);
-                    if (closing)
-                        drafts->syncAll(false);
-                }
-            });
-    connect(composer, &ComposerWindow::draftRemoved, this,
-            [draftsOf](const QString &, const QString &accountId) {
-                if (DraftSynchronizer *drafts = draftsOf(accountId))
-                    drafts->syncAll(false);
-            });
-    return composer;
-}
-
-void MainWindow::markOriginalWhenQueued(ComposerWindow *composer, const QString &folderPath, quint32 uid,
-                                        const QString &flag)
-{
-    connect(composer, &ComposerWindow::queued, this, [this, folderPath, uid, flag] {
-        if (m_session)
-            m_session->changeFlags(folderPath, {uid}, {flag}, {},
-                                   [this](const QString &error) { afterLocalChange(error); });
-    });
-}
-
 DraftSynchronizer *MainWindow::draftSynchronizer()
 {
-    if (!m_services || m_cachePath.isEmpty())
-        return nullptr;
-    return m_services->draftSynchronizer();
+    return m_composers->draftSynchronizer();
+}
+
+WindowComposers *MainWindow::composers()
+{
+    // They read the addresses the cache knows and the originals: opened once it exists.
+    static_cast<void>(openCacheIfNeeded());
+    return m_composers;
 }
 
 ComposerWindow *MainWindow::openComposer(const QString &folderPath, quint32 uid)
 {
-    if (uid == 0) {
-        ComposerWindow *composer = createComposer();
-        if (composer)
-            composer->show();
-        return composer;
-    }
-    return openAnswer(folderPath, uid, u"\\Answered"_s, &ComposerWindow::setReplyTo);
+    return uid == 0 ? composers()->openNew()
+                    : composers()->openAnswer(folderPath, uid, WindowComposers::Answer::Reply);
 }
 
 ComposerWindow *MainWindow::openReplyAll(const QString &folderPath, quint32 uid)
 {
-    return openAnswer(folderPath, uid, u"\\Answered"_s, &ComposerWindow::setReplyAllTo);
+    return composers()->openAnswer(folderPath, uid, WindowComposers::Answer::ReplyAll);
 }
 
 ComposerWindow *MainWindow::openForward(const QString &folderPath, quint32 uid)
 {
-    return openAnswer(folderPath, uid, u"$Forwarded"_s, &ComposerWindow::setForwardOf);
-}
-
-ComposerWindow *MainWindow::openAnswer(const QString &folderPath, quint32 uid, const QString &flagWhenQueued,
-                                       void (ComposerWindow::*prepare)(const CachedMessage &,
-                                                                       const std::optional<QByteArray> &))
-{
-    ComposerWindow *composer = createComposer();
-    if (!composer)
-        return nullptr;
-    if (openCacheIfNeeded()) {
-        if (const auto folder = m_cache.folderStore().folder(folderPath)) {
-            if (const auto original = m_cache.messageStore().message(folder->id, uid)) {
-                const std::optional<QByteArray> raw = m_cache.messageStore().body(folder->id, uid);
-                // From the address the message was sent to, of the account that received it.
-                composer->selectIdentity(
-                    SenderIdentity::forReply(m_session->account(), original->headers,
-                                             raw ? SenderIdentity::deliveredTo(*raw) : QStringList()));
-                (composer->*prepare)(*original, raw);
-                markOriginalWhenQueued(composer, folderPath, uid, flagWhenQueued);
-            }
-        }
-    }
-    composer->show();
-    return composer;
+    return composers()->openAnswer(folderPath, uid, WindowComposers::Answer::Forward);
 }
 
 ComposerWindow *MainWindow::openDraft(const QString &draftId)
 {
-    ComposerWindow *composer = createComposer();
-    if (!composer)
-        return nullptr;
     QString error;
-    const auto draft = DraftStore(AccountPaths(profileDirectory(), m_session->account().id).draftsDirectory())
-                           .load(draftId, &error);
-    if (!draft) {
-        delete composer;
+    ComposerWindow *composer = composers()->openDraft(draftId, &error);
+    if (!composer && !error.isEmpty())
         QMessageBox::warning(this, tr("Drafts"), error);
-        return nullptr;
-    }
-    composer->openDraft(*draft);
-    composer->show();
     return composer;
 }
 

@@ -3,6 +3,7 @@
 #include "FolderActionRights.h"
 #include "account/Account.h"
 #include "cache/MailCache.h"
+#include "cache/UnifiedMailbox.h"
 #include "net/ServiceError.h"
 #include "session/ServerSearch.h"
 #include "settings/HelpCatalog.h"
@@ -14,10 +15,12 @@
 
 class QAction;
 class QActionGroup;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QSplitter;
+class QStackedWidget;
 class QTimer;
 class QTreeView;
 
@@ -35,6 +38,10 @@ class FreeSpaceController;
 class NotificationBanner;
 class ReadReceiptHandler;
 class UndoBar;
+class UnifiedListModel;
+class UnifiedListView;
+class WindowAccounts;
+class WindowComposers;
 
 /// The reading window: folders with unread counts, the message list and the message, all read
 /// from the offline cache, so it works the same with or without a network. Changes go through
@@ -79,6 +86,22 @@ public:
     [[nodiscard]] QAction *signOutAction() const { return m_signOutAction; }
     [[nodiscard]] MessageListModel *messageModel() const { return m_listModel; }
     [[nodiscard]] QTreeView *messageList() const { return m_messageList; }
+    /// « Tous les comptes » and searches across accounts: the list shown in place of messageList().
+    [[nodiscard]] UnifiedListModel *unifiedModel() const;
+    [[nodiscard]] UnifiedListView *unifiedList() const { return m_unifiedList; }
+    /// Whether the list shown is the unified one (rather than a folder's).
+    [[nodiscard]] bool isShowingUnifiedList() const;
+    /// Selects @p view under « Tous les comptes » (two or more accounts).
+    bool selectUnifiedView(UnifiedMailbox::View view);
+    /// The accounts open in the window, their roots and unread counts.
+    [[nodiscard]] WindowAccounts *accounts() const { return m_accounts; }
+    /// Where the search field looks: « Ce compte » or « Tous les comptes » (several accounts).
+    [[nodiscard]] QComboBox *searchScope() const { return m_searchScope; }
+    enum class SearchScope
+    {
+        ThisAccount,
+        AllAccounts,
+    };
     [[nodiscard]] MessageView *messageView() const { return m_messageView; }
     [[nodiscard]] QLineEdit *searchField() const { return m_searchField; }
     [[nodiscard]] QAction *action(const QString &objectName) const;
@@ -159,6 +182,18 @@ private:
     void onFoldersChanged();
     void onFolderSelected();
     void onMessageSelected();
+    /// A row of the unified list: its account becomes the shown one (cache, session), so that
+    /// every action on it goes to that account and folder.
+    void onUnifiedMessageSelected();
+    /// « Tous les comptes » › @p view in the message list.
+    void showUnified(UnifiedMailbox::View view);
+    /// Back to the folder list (another folder selected, or one account left).
+    void showFolderList();
+    /// Reads the unified list again from every account's cache, keeping the selected message.
+    void reloadUnified();
+    /// The scope combo is offered with several accounts only.
+    void updateSearchScope();
+    void setSearchScope(SearchScope scope);
     /// Greys out what the rights of the selected messages' folder (or the selected folder) forbid.
     void updateFolderRights();
     void onSearchEdited();
@@ -204,49 +239,32 @@ private:
     void connectCore();
     [[nodiscard]] QString profileDirectory() const;
 
-    /// An account shown in the window.
-    struct OpenAccount
-    {
-        QString id;
-        QString name;
-        QPointer<AccountServices> services;
-        QString cachePath;
-        QObject *context = nullptr; ///< receives its signals; deleted with it
-    };
-    [[nodiscard]] const OpenAccount *openAccount(const QString &accountId) const;
     /// Shows the messages of @p accountId (its cache, its session).
     void activateAccount(const QString &accountId);
-    void updateAccountRoots();
-    /// Folders and unread counts of an account not shown, read from its cache.
-    void refreshAccountCounts(const QString &accountId);
-    /// The folders of an account not shown, keeping the selected folder.
-    void setOtherAccountFolders(const QString &accountId, const QList<FolderInfo> &folders);
-    void emitInboxUnread();
-    /// Re-reads @p accountId's quota from its cache (after its sync) for the quota banner.
-    void updateQuota(const QString &accountId);
-    /// The account of the folder selected in the tree, or the shown one.
-    [[nodiscard]] QString accountForMenu() const;
+    /// Makes @p accountId the shown account (session, cache) without reading a list.
+    void useAccount(const QString &accountId);
+    /// Opens @p path as the shown account's cache; false when there is none yet.
+    bool useCache(const QString &path, const QString &accountId);
 
-    QList<OpenAccount> m_accounts;
-    QHash<QString, int> m_inboxUnread;
+    WindowAccounts *m_accounts = nullptr;
     QPointer<AccountSession> m_session;
     QPointer<AccountServices> m_services;
     QPointer<AccountSession> m_undoSession; ///< whose change "Annuler" offers to undo
-    /// A configured composer (profile, addresses, drafts), not shown yet.
-    ComposerWindow *createComposer();
-    /// Once @p composer's message is in the outbox, sets @p flag (Answered, $Forwarded) on the original.
-    /// A composer answering @p uid of @p folderPath (reply, reply to all, forward) prepared by
-    /// @p prepare; the original gets @p flagWhenQueued once the answer is in the outbox.
-    ComposerWindow *openAnswer(const QString &folderPath, quint32 uid, const QString &flagWhenQueued,
-                               void (ComposerWindow::*prepare)(const CachedMessage &,
-                                                               const std::optional<QByteArray> &));
-    void markOriginalWhenQueued(ComposerWindow *composer, const QString &folderPath, quint32 uid,
-                                const QString &flag);
+    /// New messages, answers and drafts of the shown account.
+    WindowComposers *m_composers = nullptr;
+    /// m_composers, with the shown account's cache open if it exists.
+    [[nodiscard]] WindowComposers *composers();
     MailCache m_cache;
     QString m_cachePath;
     QString m_accountId;
     MessageListModel *m_listModel = nullptr;
     QLineEdit *m_searchField = nullptr;
+    QComboBox *m_searchScope = nullptr;
+    QAction *m_searchScopeAction = nullptr;
+    UnifiedListView *m_unifiedList = nullptr;
+    QStackedWidget *m_listStack = nullptr;
+    /// « Tous les comptes » › this view is selected in the tree.
+    std::optional<UnifiedMailbox::View> m_unifiedView;
     QTimer *m_searchTimer = nullptr;
     QAction *m_unreadFilter = nullptr;
     QAction *m_flaggedFilter = nullptr;

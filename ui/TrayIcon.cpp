@@ -96,11 +96,25 @@ void TrayIcon::setUnreadCount(int count)
     m_tray->setToolTip(toolTip());
 }
 
+void TrayIcon::setAccountCounts(const QList<std::pair<QString, int>> &counts)
+{
+    m_accounts = counts;
+    int total = 0;
+    for (const auto &account : counts)
+        total += account.second;
+    setUnreadCount(total);
+}
+
 QString TrayIcon::toolTip() const
 {
-    if (m_unread == 0)
-        return tr("AmiensMail: no unread message");
-    return tr("AmiensMail: %n unread message(s)", nullptr, m_unread);
+    QString text = m_unread == 0 ? tr("AmiensMail: no unread message")
+                                 : tr("AmiensMail: %n unread message(s)", nullptr, m_unread);
+    // Several mailboxes: how many in each, in the window's order.
+    if (m_accounts.size() > 1) {
+        for (const auto &[name, count] : m_accounts)
+            text += u'\n' + tr("%1: %2").arg(name).arg(count);
+    }
+    return text;
 }
 
 void TrayIcon::showMessage(const QString &title, const QString &text)

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QIcon>
+#include <QList>
 #include <QObject>
+#include <utility>
 
 class QAction;
 class QSystemTrayIcon;
@@ -25,6 +27,9 @@ public:
     [[nodiscard]] static QIcon withBadge(const QIcon &icon, int count);
 
     void setUnreadCount(int count);
+    /// Each account's unread inbox messages (its name, its count), listed in the tooltip when
+    /// there are several; the badge shows their sum.
+    void setAccountCounts(const QList<std::pair<QString, int>> &counts);
     [[nodiscard]] int unreadCount() const { return m_unread; }
     [[nodiscard]] QString toolTip() const;
     /// Shows a balloon where there is no notification service.
@@ -38,6 +43,7 @@ Q_SIGNALS:
 private:
     QSystemTrayIcon *m_tray = nullptr;
     int m_unread = 0;
+    QList<std::pair<QString, int>> m_accounts;
 };
 
 } // namespace Amiens

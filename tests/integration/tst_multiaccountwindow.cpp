@@ -5,6 +5,7 @@
 // one account from the window leaves the other's cache, keychain entry and root as they were.
 #include "AccountRemovalPrompt.h"
 #include "ComposerWindow.h"
+#include "DesktopIntegration.h"
 #include "FolderTreeModel.h"
 #include "FreeSpaceDialog.h"
 #include "MailServerControl.h"
@@ -14,6 +15,9 @@
 #include "PasswordPrompt.h"
 #include "SessionLauncher.h"
 #include "TestEnvironment.h"
+#include "TrayIcon.h"
+#include "UnifiedListModel.h"
+#include "UnifiedListView.h"
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "autoreply/AbsenceStore.h"
@@ -21,10 +25,10 @@
 #include "compose/MessageBuilder.h"
 #include "drafts/DraftStore.h"
 #include "drafts/DraftSynchronizer.h"
-#include "services/AccountServices.h"
 #include "imap/FolderPermissions.h"
 #include "outbox/Outbox.h"
 #include "security/CredentialStore.h"
+#include "services/AccountServices.h"
 #include "settings/SettingsDialog.h"
 #include "settings/SitePolicy.h"
 
@@ -61,6 +65,9 @@ private Q_SLOTS:
     void quittingErasesAnotherSharedAccount();
     void fullMailboxWarnsAndSpaceIsFreed();
     void readOnlySharedFolderDisablesDelete();
+    void unifiedInboxActsOnTheMessagesAccount();
+    void searchAcrossAllAccountsOrOne();
+    void oneAccountHasNoUnifiedRoot();
     void theFirstAccountIsNotSpecial();
     void draftFollowsTheSendingAccount();
 
@@ -70,6 +77,9 @@ private:
     /// Waits for both roots with these unread counts.
     void awaitRoots(MainWindow &window, int marieUnread, int functionalUnread);
     [[nodiscard]] QByteArray mailToTheSchool(const QString &subject) const;
+    /// A message to @p to, dated @p date (the unified lists sort by it).
+    [[nodiscard]] static QByteArray datedMail(const QString &subject, const QString &to,
+                                              const QDateTime &date);
 
     TestEnvironment m_env;
     CredentialStore *m_credentials = nullptr;
@@ -112,20 +122,22 @@ void TestMultiAccountWindow::makeProfile(const Profile &profile)
 void TestMultiAccountWindow::awaitRoots(MainWindow &window, int marieUnread, int functionalUnread)
 {
     FolderTreeModel *model = window.folderModel();
-    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
+    // « Tous les comptes » first, then one root per account.
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 20000);
+    QVERIFY(model->index(0, 0).data(FolderTreeModel::UnifiedRootRole).toBool());
     // Profile order: Marie first, then the school, each with its own unread count (none: no count).
     const auto shown = [](const QString &name, int unread) {
         return unread > 0 ? u"%1 (%2)"_s.arg(name).arg(unread) : name;
     };
-    QTRY_COMPARE_WITH_TIMEOUT(model->index(0, 0).data().toString(), shown(m_env.address, marieUnread), 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(model->index(1, 0).data().toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(1, 0).data().toString(), shown(m_env.address, marieUnread), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(2, 0).data().toString(),
                               shown(u"Collège (ce.0801234x)"_s, functionalUnread), 30000);
-    QVERIFY(model->index(0, 0).data(FolderTreeModel::AccountRootRole).toBool());
-    QCOMPARE(model->index(1, 0).data(FolderTreeModel::AccountIdRole).toString(),
+    QVERIFY(model->index(1, 0).data(FolderTreeModel::AccountRootRole).toBool());
+    QCOMPARE(model->index(2, 0).data(FolderTreeModel::AccountIdRole).toString(),
              m_env.functionalAccount().id);
     // Each root holds its account's folders.
-    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(model->index(0, 0)) >= 5, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(model->index(1, 0)) >= 5, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(model->index(2, 0)) >= 5, 20000);
 }
 
 QByteArray TestMultiAccountWindow::mailToTheSchool(const QString &subject) const
@@ -243,7 +255,7 @@ void TestMultiAccountWindow::removingOneAccountLeavesTheOther()
     QCOMPARE(AccountRemovalPrompt::askCount(), 1);
     QCOMPARE(AccountRemovalPrompt::lastUnsentCount(), 1);
     QCOMPARE(profile.accounts().size(), 2);
-    QCOMPARE(window.folderModel()->rowCount(), 2);
+    QCOMPARE(window.folderModel()->rowCount(), 3);
     QVERIFY(QFileInfo::exists(functionalCache));
 
     QSignalSpy removed(&launcher, &SessionLauncher::accountRemoved);
@@ -343,8 +355,8 @@ void TestMultiAccountWindow::renamingAndReorderingFromTheMenu()
     QVERIFY(window.selectFolder(u"INBOX"_s, functionalId));
     window.action(u"moveAccountUpAction"_s)->trigger();
     QCOMPARE(profile.accounts().first().id, functionalId);
-    QCOMPARE(model->index(0, 0).data(FolderTreeModel::AccountIdRole).toString(), functionalId);
-    QCOMPARE(model->index(1, 0).data(FolderTreeModel::AccountIdRole).toString(), marieId);
+    QCOMPARE(model->index(1, 0).data(FolderTreeModel::AccountIdRole).toString(), functionalId);
+    QCOMPARE(model->index(2, 0).data(FolderTreeModel::AccountIdRole).toString(), marieId);
     // The folder being read stays selected.
     QCOMPARE(window.folderView()->currentIndex().data(FolderTreeModel::AccountIdRole).toString(),
              functionalId);
@@ -353,12 +365,12 @@ void TestMultiAccountWindow::renamingAndReorderingFromTheMenu()
     // « Renommer »: the profile and the root.
     launcher.renameAccount(marieId, u"Personnel"_s);
     QCOMPARE(profile.account(marieId)->label, u"Personnel"_s);
-    QCOMPARE(model->index(1, 0).data().toString(), u"Personnel"_s);
+    QCOMPARE(model->index(2, 0).data().toString(), u"Personnel"_s);
 
     // « Descendre »: back in the first order.
     window.action(u"moveAccountDownAction"_s)->trigger();
     QCOMPARE(profile.accounts().first().id, marieId);
-    QCOMPARE(model->index(0, 0).data().toString(), u"Personnel"_s);
+    QCOMPARE(model->index(1, 0).data().toString(), u"Personnel"_s);
     launcher.finish();
 }
 
@@ -526,6 +538,216 @@ void TestMultiAccountWindow::readOnlySharedFolderDisablesDelete()
     QVERIFY(window.messageList()->dragEnabled());
 }
 
+QByteArray TestMultiAccountWindow::datedMail(const QString &subject, const QString &to, const QDateTime &date)
+{
+    QByteArray message;
+    message += "From: Jean Martin <jmartin@ac-amiens.fr>\r\n";
+    message += "To: " + to.toUtf8() + "\r\n";
+    message += "Subject: =?UTF-8?B?" + subject.toUtf8().toBase64() + "?=\r\n";
+    message += "Date: " + date.toString(Qt::RFC2822Date).toLatin1() + "\r\n";
+    message += "Message-ID: <unified-" + QByteArray::number(date.toSecsSinceEpoch()) + "-" +
+               subject.toUtf8().toHex().left(16) + "@ac-amiens.fr>\r\n";
+    message += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n";
+    message += "Bonjour,\r\nvoir le dossier joint.\r\n";
+    return message;
+}
+
+// « Tous les comptes » › « Boîtes de réception »: both inboxes, newest first, each message naming
+// its account; what is done to a message there goes to that message's account; the tray lists each
+// account's count and a new-mail notification names the account.
+void TestMultiAccountWindow::unifiedInboxActsOnTheMessagesAccount()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    const MailServerControl marie(m_env.user);
+    const MailServerControl school(m_env.functionalUser);
+    const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-2);
+    QVERIFY(marie.save(u"INBOX"_s, datedMail(u"Conseil de classe"_s, m_env.address, base)));
+    const quint32 schoolUid =
+        school.save(u"INBOX"_s, datedMail(u"Sortie au musée"_s, m_env.functionalAddress, base.addSecs(3600)));
+    QVERIFY(schoolUid > 0);
+    const quint32 newestUid =
+        marie.save(u"INBOX"_s, datedMail(u"Réunion parents"_s, m_env.address, base.addSecs(7200)));
+    QVERIFY(newestUid > 0);
+
+    MainWindow window;
+    window.setUndoSeconds(0);
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    DesktopIntegration desktop(profile, &window, &launcher);
+    launcher.start();
+    awaitRoots(window, 2, 1);
+    const QString marieId = m_env.account().id;
+    const QString functionalId = m_env.functionalAccount().id;
+    const QString schoolName = u"Collège (ce.0801234x)"_s;
+
+    // The tray: the sum, then each account's count.
+    QTRY_VERIFY2_WITH_TIMEOUT(desktop.trayIcon()->toolTip().contains(u"%1: 2"_s.arg(m_env.address)),
+                              qPrintable(desktop.trayIcon()->toolTip()), 20000);
+    QVERIFY2(desktop.trayIcon()->toolTip().contains(u"%1: 1"_s.arg(schoolName)),
+             qPrintable(desktop.trayIcon()->toolTip()));
+    QCOMPARE(desktop.trayIcon()->unreadCount(), 3);
+
+    // « Tous les comptes » with its three views and the inboxes' unread count.
+    FolderTreeModel *model = window.folderModel();
+    const QModelIndex all = model->index(0, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(all.data().toString(), u"%1 (3)"_s.arg(FolderTreeModel::tr("All accounts")),
+                              20000);
+    QCOMPARE(model->rowCount(all), 3);
+    QCOMPARE(model->index(0, 0, all).data(FolderTreeModel::UnifiedViewRole).toInt(),
+             int(UnifiedMailbox::View::Inboxes));
+    QCOMPARE(model->index(1, 0, all).data().toString(), u"%1 (3)"_s.arg(FolderTreeModel::tr("Unread")));
+    QCOMPARE(model->index(2, 0, all).data().toString(), FolderTreeModel::tr("Flagged"));
+
+    QVERIFY(window.selectUnifiedView(UnifiedMailbox::View::Inboxes));
+    QVERIFY(window.isShowingUnifiedList());
+    QVERIFY(window.unifiedList()->isVisible());
+    UnifiedListModel *list = window.unifiedModel();
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 3, 20000);
+    const auto cell = [list](int row, int column) {
+        return list->index(row, column).data().toString();
+    };
+    QCOMPARE(cell(0, UnifiedListModel::SubjectColumn), u"Réunion parents"_s);
+    QCOMPARE(cell(0, UnifiedListModel::AccountColumn), m_env.address);
+    QCOMPARE(cell(1, UnifiedListModel::SubjectColumn), u"Sortie au musée"_s);
+    QCOMPARE(cell(1, UnifiedListModel::AccountColumn), schoolName);
+    QCOMPARE(cell(2, UnifiedListModel::SubjectColumn), u"Conseil de classe"_s);
+    QCOMPARE(list->headerData(UnifiedListModel::AccountColumn, Qt::Horizontal).toString(),
+             UnifiedListModel::tr("Account"));
+
+    // Opening the school's message reads it on the school's server, not on Marie's.
+    window.unifiedList()->setCurrentIndex(list->index(1, 0));
+    window.unifiedList()->selectionModel()->select(list->index(1, 0), QItemSelectionModel::ClearAndSelect |
+                                                                          QItemSelectionModel::Rows);
+    QCOMPARE(window.currentAccountId(), functionalId);
+    QTRY_VERIFY_WITH_TIMEOUT(school.flags(u"INBOX"_s, schoolUid).contains(u"\\Seen"_s), 30000);
+    // « Suivre » from there: the school's message again.
+    window.action(u"flagAction"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(school.flags(u"INBOX"_s, schoolUid).contains(u"\\Flagged"_s), 30000);
+    QVERIFY(!marie.flags(u"INBOX"_s, newestUid).contains(u"\\Seen"_s));
+    QVERIFY(!marie.flags(u"INBOX"_s, newestUid).contains(u"\\Flagged"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(all.data().toString(), u"%1 (2)"_s.arg(FolderTreeModel::tr("All accounts")),
+                              20000);
+    // The tree still shows « Boîtes de réception », the list every account's inbox.
+    QCOMPARE(window.folderView()->currentIndex().data(FolderTreeModel::UnifiedViewRole).toInt(),
+             int(UnifiedMailbox::View::Inboxes));
+    QCOMPARE(list->rowCount(), 3);
+
+    // A reply from there leaves as the school.
+    QCOMPARE(window.unifiedList()->currentIndex().row(), 1);
+    window.action(u"replyAction"_s)->trigger();
+    ComposerWindow *composer = nullptr;
+    QTRY_VERIFY((composer = window.findChild<ComposerWindow *>()) != nullptr);
+    QCOMPARE(composer->sendingAccount().id, functionalId);
+    QCOMPARE(composer->fromAddress().address, m_env.functionalAddress);
+    delete composer;
+
+    // « Suivis »: only the school's flagged message.
+    QVERIFY(window.selectUnifiedView(UnifiedMailbox::View::Flagged));
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 20000);
+    QCOMPARE(cell(0, UnifiedListModel::SubjectColumn), u"Sortie au musée"_s);
+
+    // Mail reaching Marie (not the account shown now) shows in the unified inbox after her sync,
+    // and the notification names her mailbox.
+    QSignalSpy notified(&desktop, &DesktopIntegration::newMailNotified);
+    QVERIFY(window.selectUnifiedView(UnifiedMailbox::View::Inboxes));
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 3, 20000);
+    QVERIFY(marie.save(u"INBOX"_s, datedMail(u"Conseil pédagogique"_s, m_env.address, base.addSecs(9000))));
+    Q_EMIT window.syncRequested();
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 4, 30000);
+    QCOMPARE(cell(0, UnifiedListModel::SubjectColumn), u"Conseil pédagogique"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!notified.isEmpty(), 20000);
+    QVERIFY2(notified.last().at(1).toString().contains(m_env.address),
+             qPrintable(notified.last().at(1).toString()));
+    QTRY_VERIFY2_WITH_TIMEOUT(desktop.trayIcon()->toolTip().contains(u"%1: 3"_s.arg(m_env.address)),
+                              qPrintable(desktop.trayIcon()->toolTip()), 20000);
+    launcher.finish();
+}
+
+// The search field looks in the selected account, or in every account with « Tous les comptes ».
+void TestMultiAccountWindow::searchAcrossAllAccountsOrOne()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    makeProfile(profile);
+    const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-1);
+    QVERIFY(MailServerControl(m_env.user)
+                .save(u"INBOX"_s, datedMail(u"Conseil de classe"_s, m_env.address, base)));
+    QVERIFY(MailServerControl(m_env.functionalUser)
+                .save(u"INBOX"_s, datedMail(u"Commande de manuels"_s, m_env.functionalAddress, base)));
+
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    awaitRoots(window, 1, 1);
+    QComboBox *scope = window.searchScope();
+    QVERIFY(scope->isVisible()); // several accounts: the choice is offered
+
+    // In Marie's inbox the search looks in her account only: the school's order is not found.
+    QVERIFY(window.selectFolder(u"INBOX"_s, m_env.account().id));
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 1, 20000);
+    QCOMPARE(scope->currentIndex(), int(MainWindow::SearchScope::ThisAccount));
+    window.searchField()->setText(u"manuels"_s);
+    QTRY_VERIFY(window.messageModel()->isShowingSearch());
+    QVERIFY(!window.isShowingUnifiedList());
+    QCOMPARE(window.messageModel()->rowCount(), 0);
+
+    // « Tous les comptes »: found in the school's account, named as such.
+    scope->setCurrentIndex(int(MainWindow::SearchScope::AllAccounts));
+    QTRY_VERIFY(window.isShowingUnifiedList());
+    QTRY_COMPARE(window.unifiedModel()->rowCount(), 1);
+    QCOMPARE(window.unifiedModel()->index(0, UnifiedListModel::SubjectColumn).data().toString(),
+             u"Commande de manuels"_s);
+    QCOMPARE(window.unifiedModel()->index(0, UnifiedListModel::AccountColumn).data().toString(),
+             u"Collège (ce.0801234x)"_s);
+    // Someone who wrote to both accounts: both found.
+    window.searchField()->setText(u"Martin"_s);
+    QTRY_COMPARE(window.unifiedModel()->rowCount(), 2);
+
+    // Selecting « Tous les comptes » in the tree searches every account too.
+    window.searchField()->clear();
+    QTRY_VERIFY(!window.isShowingUnifiedList());
+    QVERIFY(window.selectUnifiedView(UnifiedMailbox::View::Inboxes));
+    QCOMPARE(scope->currentIndex(), int(MainWindow::SearchScope::AllAccounts));
+    window.searchField()->setText(u"conseil"_s);
+    QTRY_VERIFY(window.unifiedModel()->isShowingSearch());
+    QTRY_COMPARE(window.unifiedModel()->rowCount(), 1);
+    QCOMPARE(window.unifiedModel()->index(0, UnifiedListModel::AccountColumn).data().toString(),
+             m_env.address);
+    // Emptied, the search gives the unified inbox back.
+    window.searchField()->clear();
+    QTRY_VERIFY(!window.unifiedModel()->isShowingSearch());
+    QTRY_COMPARE(window.unifiedModel()->rowCount(), 2);
+    launcher.finish();
+}
+
+// With one account there is no « Tous les comptes » and no choice of where to search.
+void TestMultiAccountWindow::oneAccountHasNoUnifiedRoot()
+{
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    QString error;
+    QVERIFY(profile.saveAccount(m_env.account(), &error));
+    QVERIFY(m_credentials->writePasswordAndWait(m_env.account().id, m_env.password).ok());
+    MainWindow window;
+    window.show();
+    SessionLauncher launcher(profile, &window);
+    launcher.setSitePolicy(SitePolicy());
+    launcher.start();
+    QTRY_VERIFY_WITH_TIMEOUT(window.folderModel()->indexForPath(u"INBOX"_s).isValid(), 20000);
+    FolderTreeModel *model = window.folderModel();
+    for (int row = 0; row < model->rowCount(); ++row)
+        QVERIFY(!model->index(row, 0).data(FolderTreeModel::UnifiedRootRole).toBool());
+    QVERIFY(!model->indexForUnifiedView(int(UnifiedMailbox::View::Inboxes)).isValid());
+    QVERIFY(!window.selectUnifiedView(UnifiedMailbox::View::Inboxes));
+    QVERIFY(!window.searchScope()->isVisible());
+    launcher.finish();
+}
+
 namespace {
 /// The href of the first link of @p html whose command is @p command ("amiens:password…").
 QString linkOf(const QString &html, const QString &command)
@@ -542,8 +764,9 @@ QString linkOf(const QString &html, const QString &command)
 SettingsDialog *openedSettings(MainWindow &window)
 {
     SettingsDialog *dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = window.findChild<SettingsDialog *>()) != nullptr; }, 5000);
-    return dialog;
+    return QTest::qWaitFor([&] { return (dialog = window.findChild<SettingsDialog *>()) != nullptr; }, 5000)
+               ? dialog
+               : nullptr;
 }
 } // namespace
 
@@ -595,7 +818,7 @@ void TestMultiAccountWindow::theFirstAccountIsNotSpecial()
     QVERIFY2(PasswordPrompt::lastText().contains(m_env.functionalAddress),
              qPrintable(PasswordPrompt::lastText()));
     FolderTreeModel *model = window.folderModel();
-    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(model->index(1, 0)) >= 5, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(model->indexForAccount(schoolId)) >= 5, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(m_credentials->readPasswordAndWait(schoolId).secret, m_env.functionalPassword,
                               20000);
     QCOMPARE(m_credentials->readPasswordAndWait(marieId).secret, m_env.password);
@@ -645,7 +868,8 @@ void TestMultiAccountWindow::draftFollowsTheSendingAccount()
     ComposerWindow *composer = window.openComposer();
     QVERIFY(composer);
     QCOMPARE(composer->sendingAccount().id, marieId);
-    const QString subject = u"Compte rendu du conseil d'administration %1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    const QString subject =
+        u"Compte rendu du conseil d'administration %1"_s.arg(QDateTime::currentMSecsSinceEpoch());
     composer->subjectField()->setText(subject);
     QVERIFY(composer->saveDraft());
     const DraftStore marieDrafts(AccountPaths(profile.directory(), marieId).draftsDirectory());

@@ -229,7 +229,9 @@ void TestAutoReply::responderOverTheCache()
     QVERIFY2(cache.open(AccountPaths(dir.path(), account.id).cacheFile(), account.id,
                         MailCache::Mode::ReadWrite, &error),
              qPrintable(error));
-    FolderInfo inbox{{u"INBOX"_s}, u'/', FolderInfo::Role::Inbox, true, false};
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
     QVERIFY(cache.folderStore().replaceFolderList({inbox}));
     const qint64 folderId = cache.folderStore().folder(u"INBOX"_s)->id;
     QVERIFY(cache.resetFolder(folderId, 77));

@@ -1,5 +1,6 @@
 #include "FolderTreeModel.h"
 #include "MessageListModel.h"
+#include "cache/UnifiedMailbox.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void dropOnReadOnlyFolderIsRefusedWithTheReason();
     void plainListKeepsWhatTheSyncLearned();
     void publicFoldersWithoutOwner();
+    void unifiedRootWithSeveralAccounts();
 };
 
 void TestFolderTreeModel::buildsTreeWithSpecialNames()
@@ -317,6 +319,56 @@ void TestFolderTreeModel::publicFoldersWithoutOwner()
     QCOMPARE(annonces.data(FolderTreeModel::PathRole).toString(), u"Public/Annonces"_s);
     QVERIFY(annonces.data(Qt::ToolTipRole).toString().contains(u"Shared folder"_s));
     QVERIFY(!annonces.data(FolderTreeModel::AddRefusalRole).toString().isEmpty());
+}
+
+// Issue 18: « Tous les comptes » first with two accounts or more, never with one; its entries
+// are lists to select, not folders to drop on, and the accounts' roots and paths are unchanged.
+void TestFolderTreeModel::unifiedRootWithSeveralAccounts()
+{
+    FolderTreeModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setUnifiedViewsEnabled(true);
+    model.setAccounts({{u"marie"_s, u"Marie"_s}});
+    model.setFolders(u"marie"_s, {folder(u"INBOX"_s, FolderInfo::Role::Inbox), folder(u"Archives"_s)});
+    QCOMPARE(model.rowCount(), 2); // one account: its folders at the top, no unified root
+    QVERIFY(!model.indexForUnifiedView(int(UnifiedMailbox::View::Inboxes)).isValid());
+
+    model.setAccounts({{u"marie"_s, u"Marie"_s}, {u"ce"_s, u"Collège"_s}});
+    model.setFolders(u"ce"_s, {folder(u"INBOX"_s, FolderInfo::Role::Inbox)});
+    QCOMPARE(model.rowCount(), 3);
+    const QModelIndex all = model.index(0, 0);
+    QVERIFY(all.data(FolderTreeModel::UnifiedRootRole).toBool());
+    QVERIFY(!all.data(FolderTreeModel::AccountRootRole).toBool());
+    QVERIFY(!(model.flags(all) & Qt::ItemIsSelectable));
+    QCOMPARE(model.rowCount(all), 3);
+    const QModelIndex inboxes = model.indexForUnifiedView(int(UnifiedMailbox::View::Inboxes));
+    QCOMPARE(inboxes, model.index(0, 0, all));
+    QCOMPARE(model.index(1, 0, all).data(FolderTreeModel::UnifiedViewRole).toInt(),
+             int(UnifiedMailbox::View::Unread));
+    QCOMPARE(model.index(2, 0, all).data(FolderTreeModel::UnifiedViewRole).toInt(),
+             int(UnifiedMailbox::View::Flagged));
+    QVERIFY(model.flags(inboxes) & Qt::ItemIsSelectable);
+    QVERIFY(inboxes.data(FolderTreeModel::AccountIdRole).toString().isEmpty());
+    QVERIFY(!model.index(1, 0).data(FolderTreeModel::UnifiedViewRole).isValid());
+    QMimeData data;
+    data.setData(MessageListModel::kMimeType, {});
+    QVERIFY(!model.canDropMimeData(&data, Qt::MoveAction, -1, -1, inboxes));
+
+    // The accounts' roots follow it; a path without an account is the first account's.
+    QCOMPARE(model.index(1, 0).data(FolderTreeModel::AccountIdRole).toString(), u"marie"_s);
+    QCOMPARE(model.indexForAccount(u"ce"_s), model.index(2, 0));
+    QCOMPARE(model.indexForPath(u"Archives"_s).parent(), model.index(1, 0));
+    QCOMPARE(model.displayNameForPath(u"Archives"_s), u"Archives"_s);
+
+    // The badges: the inboxes' unread messages on the root and « Boîtes de réception ».
+    model.setUnifiedCounts(4, 6);
+    QCOMPARE(all.data().toString(), u"%1 (4)"_s.arg(FolderTreeModel::tr("All accounts")));
+    QCOMPARE(inboxes.data().toString(), u"%1 (4)"_s.arg(FolderTreeModel::tr("Inboxes")));
+    QCOMPARE(model.index(1, 0, all).data().toString(), u"%1 (6)"_s.arg(FolderTreeModel::tr("Unread")));
+    QCOMPARE(model.index(2, 0, all).data().toString(), FolderTreeModel::tr("Flagged"));
+
+    model.setAccounts({{u"marie"_s, u"Marie"_s}});
+    QVERIFY(!model.indexForUnifiedView(-1).isValid());
 }
 
 QTEST_MAIN(TestFolderTreeModel)

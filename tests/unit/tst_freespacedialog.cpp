@@ -77,8 +77,8 @@ void TestFreeSpaceDialog::init()
     QVERIFY(m_cache.folderStore().replaceFolderList(
         {folder(u"INBOX"_s, FolderInfo::Role::Inbox), folder(u"Archives"_s, FolderInfo::Role::Archive),
          folder(u"Trash"_s, FolderInfo::Role::Trash), folder(u"Junk"_s, FolderInfo::Role::Junk)}));
-    const auto store = [this](const QString &path, const QList<FetchedMessage> &messages) {
-        const qint64 id = m_cache.folderStore().folder(path)->id;
+    const auto store = [this](const QString &folderPath, const QList<FetchedMessage> &messages) {
+        const qint64 id = m_cache.folderStore().folder(folderPath)->id;
         QVERIFY(m_cache.storeMessages(id, messages, QList<QByteArray>(messages.size())));
     };
     // A scanned convocation of 900 KB from 2019, photos of a school trip, ordinary mail.

@@ -5,7 +5,10 @@
 // source string whose French differs escaped tr() or the translation: the test lists them.
 #include "AccountAssistant.h"
 #include "ComposerWindow.h"
+#include "FolderTreeModel.h"
 #include "MainWindow.h"
+#include "TrayIcon.h"
+#include "UnifiedListModel.h"
 #include "account/Profile.h"
 #include "settings/SettingsDialog.h"
 #include "settings/SitePolicy.h"
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void initTestCase();
     void scannerCatchesAnEnglishString();
     void mainWindowIsFrench();
+    void unifiedViewsAndTrayAreFrench();
     void composerIsFrench();
     void settingsDialogIsFrench();
     void firstRunAssistantIsFrench();
@@ -244,6 +248,28 @@ void TestFrenchUi::mainWindowIsFrench()
     window.showNoAccount(m_dir.filePath(u"profile"_s));
     verifyFrench(&window);
     QCOMPARE(window.windowTitle(), u"AmiensMail"_s);
+}
+
+// Issue 18: « Tous les comptes » in the tree, the account column and the tray's line per account.
+void TestFrenchUi::unifiedViewsAndTrayAreFrench()
+{
+    FolderTreeModel model;
+    model.setUnifiedViewsEnabled(true);
+    model.setAccounts({{u"mdupont"_s, u"Marie Dupont"_s}, {u"ce.0801234x"_s, u"École Jules Ferry"_s}});
+    model.setUnifiedCounts(3, 5);
+    const QModelIndex all = model.index(0, 0);
+    QCOMPARE(all.data().toString(), u"Tous les comptes (3)"_s);
+    QCOMPARE(model.index(0, 0, all).data().toString(), u"Boîtes de réception (3)"_s);
+    QCOMPARE(model.index(1, 0, all).data().toString(), u"Non lus (5)"_s);
+    QCOMPARE(model.index(2, 0, all).data().toString(), u"Suivis"_s);
+    for (int row = 0; row < 3; ++row)
+        QVERIFY(!m_english.contains(model.index(row, 0, all).data(Qt::ToolTipRole).toString()));
+    QCOMPARE(UnifiedListModel().headerData(UnifiedListModel::AccountColumn, Qt::Horizontal).toString(),
+             u"Compte"_s);
+
+    TrayIcon tray;
+    tray.setAccountCounts({{u"Marie Dupont"_s, 2}, {u"École Jules Ferry"_s, 1}});
+    QCOMPARE(tray.toolTip(), u"AmiensMail : 3 messages non lus\nMarie Dupont : 2\nÉcole Jules Ferry : 1"_s);
 }
 
 void TestFrenchUi::composerIsFrench()

@@ -111,8 +111,10 @@ void TestPrivateFiles::profileCacheOutboxAndTemporaryFiles()
         QVERIFY2(cache.open(AccountPaths(profileDirectory, account.id).cacheFile(), account.id,
                             MailCache::Mode::ReadWrite, &error),
                  qPrintable(error));
-        QVERIFY(cache.folderStore().replaceFolderList(
-            {FolderInfo{{u"INBOX"_s}, u'/', FolderInfo::Role::Inbox, true, false}}));
+        FolderInfo inbox;
+        inbox.pathParts = {u"INBOX"_s};
+        inbox.role = FolderInfo::Role::Inbox;
+        QVERIFY(cache.folderStore().replaceFolderList({inbox}));
         const qint64 folderId = cache.folderStore().folder(u"INBOX"_s)->id;
         QVERIFY(cache.resetFolder(folderId, 7));
         for (int uid : {1, 2}) {
