@@ -1,7 +1,6 @@
 #include "UnsentMailPrompt.h"
 
-#include <QMessageBox>
-#include <QPushButton>
+#include "DestructiveConfirmation.h"
 
 using namespace Qt::StringLiterals;
 
@@ -32,21 +31,12 @@ bool UnsentMailPrompt::confirmDeletion(QWidget *parent, const QStringList &subje
     QStringList lines;
     for (const QString &subject : subjects)
         lines.append(u"• "_s + (subject.isEmpty() ? tr("(no subject)") : subject));
-    QMessageBox box(QMessageBox::Warning, tr("Messages not sent"),
-                    tr("Sending later from another computer is not possible: delete these messages, "
-                       "or cancel signing out?"),
-                    QMessageBox::NoButton, parent);
-    box.setObjectName(u"unsentMailPrompt"_s);
-    box.setInformativeText(lines.join(u'\n'));
-    QPushButton *erase = box.addButton(tr("Delete and sign out"), QMessageBox::DestructiveRole);
-    erase->setObjectName(u"deleteAndSignOutButton"_s);
-    QPushButton *cancel = box.addButton(tr("Cancel signing out"), QMessageBox::RejectRole);
-    cancel->setObjectName(u"cancelSignOutButton"_s);
-    // Losing mail takes a deliberate click: Enter and Escape both keep it.
-    box.setDefaultButton(cancel);
-    box.setEscapeButton(cancel);
-    box.exec();
-    return box.clickedButton() == erase;
+    return DestructiveConfirmation::ask(
+        parent, {u"unsentMailPrompt"_s, tr("Messages not sent"),
+                 tr("Sending later from another computer is not possible: delete these messages, "
+                    "or cancel signing out?"),
+                 lines.join(u'\n'), tr("Delete and sign out"), u"deleteAndSignOutButton"_s,
+                 tr("Cancel signing out"), u"cancelSignOutButton"_s});
 }
 
 void UnsentMailPrompt::setNextAnswer(bool deleteMessages)
