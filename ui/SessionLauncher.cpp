@@ -152,7 +152,7 @@ void SessionLauncher::startSession(const Account &account, const QString &knownS
 {
     closeAccount(account.id);
     m_signedOutAccounts.clear();
-    const bool first = m_launchers.empty();
+    const bool first = session() == nullptr; // no account is open yet (or none could be)
     auto launcher = std::make_unique<AccountLauncher>(m_profile, m_policy, account, m_window, m_credentials);
     AccountLauncher *opening = launcher.get();
     m_launchers.push_back(std::move(launcher));
