@@ -1,6 +1,7 @@
 """Markdown table, JSON and (optional) PNG chart of a sync benchmark."""
 import json
 import os
+import sys
 
 SCENARIOS = [
     ("header_first", "First header sync"),
@@ -193,7 +194,10 @@ def write(result, out_dir, chart=False):
         json.dump(result, f, indent=1, ensure_ascii=False)
         f.write("\n")
     if chart:
-        png(result, os.path.join(out_dir, "sync-%s.png" % n))
+        try:
+            png(result, os.path.join(out_dir, "sync-%s.png" % n))
+        except ImportError as e:      # python3-matplotlib missing: the tables are still written
+            print("bench: no chart (%s)" % e, file=sys.stderr)
     return md_path
 
 
@@ -308,6 +312,11 @@ def write_summary(results, out_dir, chart=False, ui_markdown=None):
     path = os.path.join(out_dir, "sync-summary.md")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as e:
+        print("bench: no summary chart (%s)" % e, file=sys.stderr)
+        chart = False
     if chart and results:
         import matplotlib
         matplotlib.use("Agg")
