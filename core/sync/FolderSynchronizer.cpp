@@ -31,11 +31,30 @@ FolderSynchronizer::FolderSynchronizer(ImapCommandChannel &channel, FolderSyncSt
 {
 }
 
-FolderSyncResult FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder)
+namespace {
+
+/// Nothing changed since the last complete sync: decided from the folder row alone (its count is
+/// refreshed with every change), so a no-change resync costs the same for 100 or 100,000 messages.
+bool unchanged(const CachedFolder &folder, const ImapCommandChannel::MailboxState &state)
+{
+    return folder.uidValidity == state.uidValidity && state.highestModSeq != 0 &&
+           folder.highestModSeq == state.highestModSeq && folder.uidNext == state.uidNext &&
+           static_cast<quint32>(folder.messageCount) == state.exists;
+}
+
+} // namespace
+
+FolderSyncResult
+FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
+                                       const std::optional<ImapCommandChannel::MailboxState> &listed)
 {
     CachedFolder folder = cachedFolder;
     FolderSyncResult result;
     result.path = folder.info.path();
+    if (listed && unchanged(folder, *listed)) {
+        result.unchanged = true;
+        return result;
+    }
     const ImapCommandChannel::MailboxState state = m_channel.examine(result.path);
 
     if (folder.uidValidity != 0 && folder.uidValidity != state.uidValidity) {
@@ -48,12 +67,7 @@ FolderSyncResult FolderSynchronizer::synchronizeHeaders(const CachedFolder &cach
         result.reset = true;
     }
 
-    // Nothing changed since the last complete sync: decided from the folder row alone (its count is
-    // refreshed with every change), so a no-change resync costs the same for 100 or 100,000
-    // messages.
-    const bool sameValidity = folder.uidValidity == state.uidValidity;
-    if (sameValidity && state.highestModSeq != 0 && folder.highestModSeq == state.highestModSeq &&
-        folder.uidNext == state.uidNext && static_cast<quint32>(folder.messageCount) == state.exists) {
+    if (unchanged(folder, state)) {
         result.unchanged = true;
         return result;
     }
