@@ -77,9 +77,21 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     // cut short may already have stored some of them).
     QList<quint32> serverUids;
     QList<quint32> newUids;
+    QHash<quint32, qint64> sizes;
     if (state.exists > 0) {
         const quint32 from = std::max<quint32>(folder.uidNext, 1);
-        serverUids = m_channel.searchUids(std::to_string(from) + ":*");
+        const std::string range = std::to_string(from) + ":*";
+        if (m_options.bodies == SyncOptions::Bodies::All) {
+            // Every new message comes whole, and its size bounds the fetches: one FETCH gives the
+            // UIDs and the sizes, a round trip less than SEARCH followed by FETCH of the sizes.
+            m_channel.fetch(range, "(UID RFC822.SIZE)", [&](FetchedMessage &&message, QByteArray &&) {
+                serverUids.append(message.uid);
+                sizes.insert(message.uid, message.size);
+            });
+            std::sort(serverUids.begin(), serverUids.end());
+        } else {
+            serverUids = m_channel.searchUids(range);
+        }
         for (const quint32 uid : std::as_const(serverUids)) {
             // "n:*" also names the last message when n is beyond it.
             if (uid >= from && !cachedUids.contains(uid))
@@ -87,7 +99,7 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
         }
     }
     if (!newUids.isEmpty())
-        fetchNewMessages(folder, newUids, result);
+        fetchNewMessages(folder, newUids, sizes, result);
 
     if (!cachedUids.isEmpty())
         fetchFlagChanges(folder, state.highestModSeq, cachedUids, result);
@@ -139,7 +151,7 @@ QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids)
 }
 
 void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quint32> uids,
-                                          FolderSyncResult &result)
+                                          QHash<quint32, qint64> sizes, FolderSyncResult &result)
 {
     // Newest first, so the top of the inbox is readable while the rest arrives.
     std::sort(uids.begin(), uids.end(), std::greater<>());
@@ -154,8 +166,7 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
     // search-index entry. Their sizes, asked first, bound each fetch in bytes (VMime holds a
     // whole reply in memory); a message bigger than the bound comes alone.
     const QSet<quint32> withBody = uidsWantingBodies(uids);
-    QHash<quint32, qint64> sizes;
-    if (!withBody.isEmpty()) {
+    if (!withBody.isEmpty() && sizes.isEmpty()) {
         m_channel.fetch(ImapCommandChannel::uidSet(QList<quint32>(withBody.cbegin(), withBody.cend())),
                         "(UID RFC822.SIZE)", [&](FetchedMessage &&message, QByteArray &&) {
                             sizes.insert(message.uid, message.size);

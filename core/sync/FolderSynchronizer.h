@@ -52,7 +52,9 @@ private:
 
     /// Which of the new @p uids the body policy wants offline.
     QSet<quint32> uidsWantingBodies(const QList<quint32> &uids);
-    void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, FolderSyncResult &result);
+    /// @p sizes: RFC822.SIZE of the new messages when already known (policy "all"), else asked here.
+    void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, QHash<quint32, qint64> sizes,
+                          FolderSyncResult &result);
     void fetchFlagChanges(const CachedFolder &folder, quint64 serverModSeq, const QSet<quint32> &cachedUids,
                           FolderSyncResult &result);
 
