@@ -155,6 +155,10 @@ async def relay(args):
 
 
 # ------------------------------------------------------------------ set-up from the bench
+def _die_with_parent():
+    """The relay gets SIGTERM when the bench process ends, however it ends (prctl PR_SET_PDEATHSIG)."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
+
 def _ip(*args, ns=None, check=True):
     cmd = (["ip", "netns", "exec", ns] if ns else []) + list(args)
     return subprocess.run(cmd, check=check, capture_output=True, text=True)
@@ -170,7 +174,7 @@ class ShapedLink:
         self.rate_mbit = rate if rate_mbit is None else rate_mbit
         self.label = label
         self.port = port
-        tag = "%d" % (os.getpid() % 100000)
+        tag = "%d" % os.getpid()
         self.netns = "amiens-bench-" + tag
         self.host_if, self.ns_if = "abh" + tag, "abn" + tag   # at most 15 characters
         octet = 16 + os.getpid() % 200
@@ -190,7 +194,21 @@ class ShapedLink:
         _ip("tc", "qdisc", "replace", "dev", dev, "root", "tbf", "rate", "%dmbit" % self.rate_mbit,
             "burst", str(burst), "latency", "100ms", ns=ns)
 
+    @staticmethod
+    def remove_stale():
+        """Namespaces (and their veth) left by a bench that was killed: their pid is gone."""
+        out = _ip("ip", "netns", "list", check=False).stdout
+        for line in out.splitlines():
+            name = line.split()[0] if line.strip() else ""
+            if not name.startswith("amiens-bench-"):
+                continue
+            tag = name[len("amiens-bench-"):]
+            if tag.isdigit() and not os.path.exists("/proc/%s" % tag):
+                _ip("ip", "link", "del", "abh" + tag, check=False)
+                _ip("ip", "netns", "del", name, check=False)
+
     def open(self):
+        self.remove_stale()
         self.close()
         _ip("ip", "netns", "add", self.netns)
         _ip("ip", "link", "add", self.host_if, "type", "veth", "peer", "name", self.ns_if)
@@ -205,7 +223,7 @@ class ShapedLink:
         self.relay = subprocess.Popen(
             [sys.executable, os.path.abspath(__file__), "relay", "--netns", self.netns, "--port", str(self.port),
              "--veth-ip", self.host_ip, "--target-port", str(self.port), "--delay-ms", str(self.rtt_ms / 2.0)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_die_with_parent)
         line = self.relay.stdout.readline().strip()
         if line != "ready":
             err = self.relay.stderr.read()

@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -280,6 +281,8 @@ def main():
     ap.add_argument("--net-runs", type=int, default=1, help="runs per figure over the shaped links")
     ap.add_argument("--no-ui", action="store_true", help="do not run bench/ui-run")
     args = ap.parse_args()
+    # SIGTERM unwinds like Ctrl-C: a shaped link's namespace, veth and relay are removed on the way.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     env = read_env(os.path.join(args.state, "servers.env"))
     results = []
     port = int(env["AMIENS_TEST_IMAPS_PORT"])
