@@ -80,7 +80,7 @@ def link_lines(result):
     for tool, name in TOOLS:
         t = (result["scenarios"].get("full_first", {}).get(tool, {}).get("time") or {}).get("median")
         if t is not None and ls:
-            out.append("- First full sync, %s: %.1f s = %.2f× the link's transfer time of the fetched bytes (%.1f s)%s"
+            out.append("- First full sync, %s: %.1f s = %.2f× the link's transfer time of the fetched bytes (%.2f s)%s"
                        % (name, t, t / ls, ls, " (target ≤ 1.2×)" if tool == "amiens" else ""))
     for scen in ("resync_nochange", "resync_changes"):
         for tool, name in TOOLS:
