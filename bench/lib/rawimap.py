@@ -9,7 +9,7 @@ and one raw
 Each step is timed on its own; the replies are read and thrown away (literals are skipped by
 byte count, not parsed line by line, so the client costs next to nothing).
 
-    rawimap.py --host localhost --port 993 --cafile ca.pem --user U --password-stdin [--json]
+    rawimap.py --host localhost --port 993 --cafile ca.pem --user U --password-stdin [--json] [--noop N]
 
 As a module: measure(host, port, cafile, user, password) -> dict of timings.
 """
@@ -165,17 +165,24 @@ def quote_mailbox(name):
     return b'"' + name.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
 
 
-def measure(host, port, cafile, user, password, with_bodies=True):
+def measure(host, port, cafile, user, password, with_bodies=True, noop_count=0):
     """One session; returns the time of each step (seconds) and what was read."""
     t0 = time.perf_counter()
     client = RawImap(host, port, cafile)
     client.login(user, password)
     t_login = time.perf_counter() - t0
+    # The round trip of the link: NOOPs cost the server next to nothing (not part of any figure).
+    noops = []
+    for _ in range(noop_count):
+        t = time.perf_counter()
+        client.command(b"NOOP")
+        noops.append(time.perf_counter() - t)
     t = time.perf_counter()
     names = client.folders()
     t_list = time.perf_counter() - t
     result = {"login": t_login, "list": t_list, "examine": 0.0, "headers": 0.0, "bodies": 0.0,
-              "messages": 0, "folders": [], "header_bytes": 0, "body_bytes": 0}
+              "messages": 0, "folders": [], "header_bytes": 0, "body_bytes": 0,
+              "noop": sorted(noops)[len(noops) // 2] if noops else None}
     for name in names:
         t = time.perf_counter()
         client.command(b"EXAMINE " + quote_mailbox(name) + b" (CONDSTORE)")
@@ -214,9 +221,10 @@ def main():
     ap.add_argument("--password-stdin", action="store_true", required=True)
     ap.add_argument("--no-bodies", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--noop", type=int, default=0, help="also time N NOOPs after login (median: the round trip)")
     args = ap.parse_args()
     password = sys.stdin.readline().rstrip("\r\n")
-    r = measure(args.host, args.port, args.cafile, args.user, password, not args.no_bodies)
+    r = measure(args.host, args.port, args.cafile, args.user, password, not args.no_bodies, args.noop)
     if args.json:
         print(json.dumps(r, indent=2))
     else:

@@ -1,6 +1,7 @@
 """Markdown table, JSON and (optional) PNG chart of a sync benchmark."""
 import json
 import os
+import sys
 
 SCENARIOS = [
     ("header_first", "First header sync"),
@@ -18,12 +19,75 @@ TARGETS = [
     ("resync_changes", "mbsync", 1.0),
     ("header_first", "limit", 2.0),
 ]
+# Issue 19's targets, for the realistic mailbox and the shaped links.
+TARGETS_19 = [
+    ("full_first", "mbsync_nofsync", 1.0),
+    ("full_first", "limit", 1.5),
+    ("resync_changes", "mbsync", 0.8),
+    ("resync_nochange", "mbsync", 0.7),
+]
 LIMIT_NOTES = {
     "header_first": "login + LIST + EXAMINE and `UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE "
                     "BODY.PEEK[HEADER])` per folder",
     "full_first": "login + LIST + EXAMINE and `UID FETCH 1:* BODY.PEEK[]` per folder",
     "resync_nochange": "login + LIST + EXAMINE (CONDSTORE) of every folder",
 }
+
+
+def label(result):
+    """The file name part of a result: "10000" (small mailbox, loopback, as always), else e.g.
+    "realistic-10000" or "small-lan-1000"."""
+    kind = result.get("mailbox", "small")
+    net = result.get("network", {}).get("name", "loopback")
+    parts = ([] if kind == "small" and net == "loopback" else [kind]) + ([] if net == "loopback" else [net])
+    return "-".join(parts + [str(result["messages"])])
+
+
+def order(result):
+    nets = ["loopback", "lan", "rural"]
+    net = result.get("network", {}).get("name", "loopback")
+    return (result.get("mailbox", "small") != "small", nets.index(net) if net in nets else 9, result["messages"])
+
+
+def title(result):
+    net = result.get("network", {})
+    return "%s mailbox, %d messages, %s" % (result.get("mailbox", "small"), result["messages"],
+                                             net.get("label", "loopback"))
+
+
+def link_seconds(result):
+    """Transfer time of the full fetch's bytes at the link's rate (None on loopback)."""
+    net = result.get("network", {})
+    if not net.get("rate_mbit"):
+        return None
+    runs = result["scenarios"].get("full_first", {}).get("limit", {}).get("runs", [])
+    sizes = [r.get("bytes") for r in runs if r.get("bytes")]
+    return sizes[0] * 8 / (net["rate_mbit"] * 1e6) if sizes else None
+
+
+def link_lines(result):
+    """The shaped-link figures: first sync against the link's transfer time, resyncs in round trips."""
+    net = result.get("network", {})
+    if not net.get("rate_mbit"):
+        return []
+    out = []
+    chk = result.get("link_check", {})
+    out.append("Link: %s (%s); measured by the clients: NOOP round trip %s ms, raw fetch %s Mbit/s; relay CPU %s s."
+               % (net["label"], net.get("method", ""), fmt(chk.get("noop_rtt_ms"), 1), fmt(chk.get("bulk_mbit"), 1),
+                  fmt(net.get("relay_cpu"), 1)))
+    ls = link_seconds(result)
+    rtt = net["rtt_ms"] / 1000.0
+    for tool, name in TOOLS:
+        t = (result["scenarios"].get("full_first", {}).get(tool, {}).get("time") or {}).get("median")
+        if t is not None and ls:
+            out.append("- First full sync, %s: %.1f s = %.2f× the link's transfer time of the fetched bytes (%.2f s)%s"
+                       % (name, t, t / ls, ls, " (target ≤ 1.2×)" if tool == "amiens" else ""))
+    for scen in ("resync_nochange", "resync_changes"):
+        for tool, name in TOOLS:
+            t = (result["scenarios"].get(scen, {}).get(tool, {}).get("time") or {}).get("median")
+            if t is not None:
+                out.append("- %s, %s: %.3f s = %.1f round trips" % (dict(SCENARIOS)[scen], name, t, t / rtt))
+    return out
 
 
 def stats(values):
@@ -48,15 +112,15 @@ def fmt(x, digits=3):
 
 
 def markdown(result):
-    n = result["messages"]
-    lines = ["# Sync benchmark, %d messages" % n, ""]
+    lines = ["# Sync benchmark, " + title(result), ""]
     meta = result["meta"]
     lines.append("%s, %d runs per figure (median, min, max in seconds; peak RSS = largest of the runs). "
-                 "%s. AmiensMail: tree at %s (%s build, binary built %s), %s, %s, Dovecot %s on loopback (IMAPS, TLS verified). "
-                 "Mailbox: mailgen seed %d, %d folders, %.1f MB; changes: %s."
+                 "%s. AmiensMail: tree at %s (%s build, binary built %s), %s, %s, Dovecot %s, %s (IMAPS, TLS verified). "
+                 "Mailbox: %s, seed %d, %d folders, %.1f MB%s; changes: %s."
                  % (meta["date"], result["runs"], meta["machine"], meta["commit"], meta["build_type"], meta.get("built", "?"),
-                    meta["mbsync"], meta["python"], meta["dovecot"], result["seed"], result["folders"],
-                    result["mailbox_mb"], changes_text(result.get("changes"))))
+                    meta["mbsync"], meta["python"], meta["dovecot"], result.get("network", {}).get("label", "loopback"),
+                    result.get("mailbox", "small"), result["seed"], result["folders"],
+                    result["mailbox_mb"], mailbox_text(result), changes_text(result.get("changes"))))
     lines.append("")
     lines.append("| Scenario | Tool | Median (s) | Min (s) | Max (s) | Client CPU (s) | Peak RSS (MB) | ÷ mbsync | ÷ limit |")
     lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -77,9 +141,11 @@ def markdown(result):
                 fmt(cpu and cpu["median"], 2), fmt(rss and rss["max"], 0), fmt(r_mb, 2) + ("×" if r_mb is not None else ""),
                 fmt(r_lim, 2) + ("×" if r_lim is not None else "")))
     lines.append("")
-    lines.append("Targets (issue 10), AmiensMail's median against the reference's median:")
+    if link_lines(result):
+        lines += link_lines(result) + [""]
+    lines.append("Targets (issue 10, then issue 19), AmiensMail's median against the reference's median:")
     lines.append("")
-    for scenario, reference, limit in TARGETS:
+    for scenario, reference, limit in TARGETS + TARGETS_19:
         r = ratio(result, scenario, "amiens", reference)
         label = dict(SCENARIOS)[scenario]
         verdict = "—" if r is None else ("met" if r <= limit else "missed by %.0f %%" % ((r / limit - 1) * 100))
@@ -101,6 +167,16 @@ def markdown(result):
     return "\n".join(lines) + "\n"
 
 
+def mailbox_text(result):
+    st = result.get("mailbox_stats")
+    if not st:
+        return ""
+    return (" (mean %.1f KB, median %.1f KB, p90 %.1f KB, %.1f %% with files of 20 KB or more, %d over 1 MB, "
+            "%d over 5 MB, largest %.1f MB)" % (st["mean_kb"], st["median_kb"], st["p90_kb"],
+                                                100 * st["with_files_share"], st["over_1mb"], st["over_5mb"],
+                                                st["max_mb"]))
+
+
 def changes_text(changes):
     if not changes:
         return "—"
@@ -110,15 +186,18 @@ def changes_text(changes):
 
 def write(result, out_dir, chart=False):
     os.makedirs(out_dir, exist_ok=True)
-    n = result["messages"]
-    md_path = os.path.join(out_dir, "sync-%d.md" % n)
+    n = label(result)
+    md_path = os.path.join(out_dir, "sync-%s.md" % n)
     with open(md_path, "w") as f:
         f.write(markdown(result))
-    with open(os.path.join(out_dir, "sync-%d.json" % n), "w") as f:
+    with open(os.path.join(out_dir, "sync-%s.json" % n), "w") as f:
         json.dump(result, f, indent=1, ensure_ascii=False)
         f.write("\n")
     if chart:
-        png(result, os.path.join(out_dir, "sync-%d.png" % n))
+        try:
+            png(result, os.path.join(out_dir, "sync-%s.png" % n))
+        except ImportError as e:      # python3-matplotlib missing: the tables are still written
+            print("bench: no chart (%s)" % e, file=sys.stderr)
     return md_path
 
 
@@ -151,7 +230,7 @@ def bars(ax, result):
     ax.set_xticklabels([label for _, label in SCENARIOS])
     ax.set_yscale("log")
     ax.set_ylabel("seconds (log scale; median, min–max)")
-    ax.set_title("Sync of %d messages on loopback Dovecot" % result["messages"])
+    ax.set_title("Sync: " + title(result))
     ax.legend(fontsize="small")
 
 
@@ -165,15 +244,16 @@ def write_summary(results, out_dir, chart=False, ui_markdown=None):
         lines.append("")
         for result in results:
             meta = result["meta"]
-            lines.append("- %d messages: %s, %s, AmiensMail at %s (%s build, binary built %s)." % (
-                result["messages"], meta["date"], meta["machine"], meta["commit"], meta["build_type"],
-                meta.get("built", "?")))
+            lines.append("- %s: %s, %s, AmiensMail at %s (%s build, binary built %s); %.1f MB%s." % (
+                title(result), meta["date"], meta["machine"], meta["commit"], meta["build_type"],
+                meta.get("built", "?"), result.get("mailbox_mb", 0), mailbox_text(result)))
         lines.append("")
-    head = ("| Messages | Scenario | AmiensMail (s) | CPU (s) | mbsync (s) | mbsync FSync no (s) | OfflineIMAP (s) "
-            "| limit (s) | ÷ mbsync | ÷ limit | n | load |")
-    lines += [head, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    head = ("| Mailbox | Network | Messages | Scenario | AmiensMail (s) | CPU (s) | mbsync (s) | mbsync FSync no (s) "
+            "| OfflineIMAP (s) | limit (s) | ÷ mbsync | ÷ mbsync FSync no | ÷ limit | n | load |")
+    lines += [head, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for result in results:
-        for key, label in SCENARIOS:
+        kind, net = result.get("mailbox", "small"), result.get("network", {}).get("name", "loopback")
+        for key, label_ in SCENARIOS:
             per = result["scenarios"].get(key, {})
 
             def med(tool):
@@ -181,25 +261,39 @@ def write_summary(results, out_dir, chart=False, ui_markdown=None):
                 return t and t["median"]
             cpu = per.get("amiens", {}).get("cpu")
             n = per.get("amiens", {}).get("time")
-            lines.append("| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |" % (
-                result["messages"], label, fmt(med("amiens")), fmt(cpu and cpu["median"], 2), fmt(med("mbsync")),
-                fmt(med("mbsync_nofsync")), fmt(med("offlineimap"), 1), fmt(med("limit")),
-                fmt(ratio(result, key, "amiens", "mbsync"), 2), fmt(ratio(result, key, "amiens", "limit"), 2),
-                n["n"] if n else "—", result.get("max_load", 0)))
+            lines.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |" % (
+                kind, net, result["messages"], label_, fmt(med("amiens")), fmt(cpu and cpu["median"], 2),
+                fmt(med("mbsync")), fmt(med("mbsync_nofsync")), fmt(med("offlineimap"), 1), fmt(med("limit")),
+                fmt(ratio(result, key, "amiens", "mbsync"), 2), fmt(ratio(result, key, "amiens", "mbsync_nofsync"), 2),
+                fmt(ratio(result, key, "amiens", "limit"), 2), n["n"] if n else "—", result.get("max_load", 0)))
         rss = result["scenarios"].get("full_first", {}).get("amiens", {}).get("rss_mb")
-        lines.append("| %d | Peak RSS, full sync (MB) | %s | | %s | | | | | | | |" % (
-            result["messages"], fmt(rss and rss["max"], 0),
-            fmt((result["scenarios"].get("full_first", {}).get("mbsync", {}).get("rss_mb") or {}).get("max"), 0)))
+        lines.append("| %s | %s | %d | Peak RSS, full sync (MB) | %s | | %s | %s | | | | | | | |" % (
+            kind, net, result["messages"], fmt(rss and rss["max"], 0),
+            fmt((result["scenarios"].get("full_first", {}).get("mbsync", {}).get("rss_mb") or {}).get("max"), 0),
+            fmt((result["scenarios"].get("full_first", {}).get("mbsync_nofsync", {}).get("rss_mb") or {}).get("max"), 0)))
+    links = [(r, link_lines(r)) for r in results if link_lines(r)]
+    if links:
+        lines += ["", "Shaped links (issue 19): first sync against the link's transfer time of the bytes the raw "
+                  "fetch read, resyncs in round trips of the nominal RTT:", ""]
+        for r, ll in links:
+            lines += ["**%s**" % title(r), ""] + ll + [""]
     lines.append("")
-    lines.append("Targets (issue 10):")
+    lines.append("Targets (issue 10 for the small mailbox on loopback, issue 19 for the realistic one and the links):")
     lines.append("")
     for result in results:
-        for scenario, reference, limit in TARGETS:
+        small_loop = result.get("mailbox", "small") == "small" and \
+            result.get("network", {}).get("name", "loopback") == "loopback"
+        for scenario, reference, limit in (TARGETS if small_loop else TARGETS_19):
             r = ratio(result, scenario, "amiens", reference)
             verdict = "—" if r is None else ("met" if r <= limit else "missed by %.0f %%" % ((r / limit - 1) * 100))
-            lines.append("- %d messages, %s ≤ %.1f× %s: %s → %s" % (
-                result["messages"], dict(SCENARIOS)[scenario], limit, reference,
+            lines.append("- %s, %s ≤ %.1f× %s: %s → %s" % (
+                title(result), dict(SCENARIOS)[scenario], limit, reference,
                 fmt(r, 2) + "×" if r else "—", verdict))
+        ls = link_seconds(result)
+        t = (result["scenarios"].get("full_first", {}).get("amiens", {}).get("time") or {}).get("median")
+        if ls and t:
+            lines.append("- %s, first full sync ≤ 1.2× the link's transfer time: %.2f× → %s" % (
+                title(result), t / ls, "met" if t / ls <= 1.2 else "missed by %.0f %%" % ((t / ls / 1.2 - 1) * 100)))
         nochange = (result["scenarios"].get("resync_nochange", {}).get("amiens", {}).get("time") or {}).get("median")
         if result["messages"] >= 100000 and nochange is not None:
             lines.append("- %d messages, no-change resync under 0.15 s: %.3f s → %s" % (
@@ -211,13 +305,18 @@ def write_summary(results, out_dir, chart=False, ui_markdown=None):
                     result["messages"], rss["max"], "met" if rss["max"] < 200 else "missed"))
     if ui_markdown:
         lines += ["", "## Reading window (bench/ui-run)", "", ui_markdown.strip()]
-    warnings = [(r["messages"], w) for r in results for w in r.get("warnings", [])]
+    warnings = [(title(r), w) for r in results for w in r.get("warnings", [])]
     if warnings:
-        lines += ["", "Warnings:"] + ["- %d messages: %s" % w for w in warnings]
+        lines += ["", "Warnings:"] + ["- %s: %s" % w for w in warnings]
     os.makedirs(out_dir, exist_ok=True)
     path = os.path.join(out_dir, "sync-summary.md")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as e:
+        print("bench: no summary chart (%s)" % e, file=sys.stderr)
+        chart = False
     if chart and results:
         import matplotlib
         matplotlib.use("Agg")

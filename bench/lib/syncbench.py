@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -29,6 +30,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mailbox as mbx  # noqa: E402
 import rawimap  # noqa: E402
 import report  # noqa: E402
+import shapedlink  # noqa: E402
 import tools  # noqa: E402
 
 log = mbx.log
@@ -120,16 +122,30 @@ def expect(summary, **want):
     return ", ".join(wrong) or None
 
 
-def bench_size(args, env, count):
+def raw_measure(imap, link):
+    """The limit, in this process on loopback, or in the link's namespace (a child process)."""
+    if link is None:
+        return rawimap.measure(**imap)
+    _, raw = shapedlink.check(link, rawimap.__file__, imap)
+    return raw
+
+
+def bench_size(args, env, count, kind="small", link=None):
     result = {"messages": count, "seed": args.seed, "runs": args.runs, "scenarios": {}, "warnings": [],
-              "meta": meta(args.cli, args.build_dir)}
+              "meta": meta(args.cli, args.build_dir), "mailbox": kind,
+              "network": link.describe() if link else {"name": "loopback", "label": "loopback"}}
     rec = Recorder(result)
     server = mbx.ServerMailbox(env, args.work)
-    result["load_seconds"] = round(server.load(count, args.seed), 2)
+    result["load_seconds"] = round(server.load(count, args.seed, kind), 2)
     fp0 = server.fingerprint()
-    gen = server.generate(count, args.seed)
+    gen = server.generate(count, args.seed, kind)
     result["mailbox_mb"] = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(gen)
                                for f in fs if f.endswith(".eml")) / 1e6
+    try:
+        with open(os.path.join(gen, "stats.json")) as f:
+            result["mailbox_stats"] = json.load(f)
+    except (OSError, ValueError):
+        pass
     imap = dict(host="localhost", port=int(env["AMIENS_TEST_IMAPS_PORT"]), cafile=env["AMIENS_TEST_CA_FILE"],
                 user=env["AMIENS_TEST_USER"], password=env["AMIENS_TEST_PASSWORD"])
 
@@ -138,30 +154,38 @@ def bench_size(args, env, count):
     result["folders"] = len(warm["folders"])
     if warm["messages"] != count:
         result["warnings"].append("raw client saw %d messages, %d expected" % (warm["messages"], count))
+    prefix = link.prefix() if link else []
+    if link:
+        # What the clients see of the link: NOOP round trip, and the raw fetch's rate.
+        check, raw = shapedlink.check(link, rawimap.__file__, imap)
+        result["link_check"] = check
+        log("link %s: NOOP round trip %s ms, bulk %s Mbit/s" % (link.label, check["noop_rtt_ms"], check["bulk_mbit"]))
 
-    amiens = tools.AmiensMail(args.cli, env, args.work)
-    variants = [("mbsync", tools.Mbsync(env, args.work, fsync=True))]
+    amiens = tools.AmiensMail(args.cli, env, args.work, prefix)
+    variants = [("mbsync", tools.Mbsync(env, args.work, fsync=True, prefix=prefix))]
     if args.mbsync_nofsync:
-        variants.append(("mbsync_nofsync", tools.Mbsync(env, args.work, fsync=False)))
+        variants.append(("mbsync_nofsync", tools.Mbsync(env, args.work, fsync=False, prefix=prefix)))
     # OfflineIMAP is 10-20 times slower than the others: one run per scenario, small sizes only.
     offlineimap = None
-    if count <= args.offlineimap_max:
+    if count <= args.offlineimap_max and link is None:
         if tools.OfflineImap.available():
             offlineimap = tools.OfflineImap(env, args.work)
         else:
             result["warnings"].append("offlineimap is not installed (Debian package offlineimap3): not measured")
     runs = args.runs if count <= args.large_from else args.large_runs
+    if link:
+        runs = args.net_runs
     result["runs"] = runs
 
     # ---- state S0. The tools take turns, run after run, so that a slow patch of the machine
     # (other processes, disk) hits all of them alike rather than one tool's whole series.
     for run in range(runs):
         tools.flush_disk()
-        r = rawimap.measure(**imap)
+        r = raw_measure(imap, link)
         base = r["login"] + r["list"] + r["examine"]
         problem = None if r["messages"] == count else "%d messages fetched" % r["messages"]
         rec.add("header_first", "limit", {"seconds": base + r["headers"], "raw": r}, problem)
-        rec.add("full_first", "limit", {"seconds": base + r["bodies"]})
+        rec.add("full_first", "limit", {"seconds": base + r["bodies"], "bytes": r["body_bytes"]})
         rec.add("resync_nochange", "limit", {"seconds": base})
 
         r = amiens.sync(amiens.fresh("first-headers"), "none")
@@ -201,7 +225,7 @@ def bench_size(args, env, count):
         result["warnings"].append("the server state changed during the S0 scenarios (a sync wrote to it)")
 
     # ---- changes, applied once; every tool resyncs from its own pre-change copy, restored each run
-    changes = server.apply_changes(count, args.seed)
+    changes = server.apply_changes(count, args.seed, kind)
     result["changes"] = changes
     log("changes: %s" % report.changes_text(changes))
     fp1 = server.fingerprint()
@@ -250,13 +274,33 @@ def main():
     ap.add_argument("--large-runs", type=int, default=1, help="runs per figure for large sizes")
     ap.add_argument("--offlineimap-max", type=int, default=10000,
                     help="largest size OfflineIMAP is run on (0: never)")
+    ap.add_argument("--mailboxes", default="small,realistic", help="small, realistic or both (comma)")
+    ap.add_argument("--realistic-sizes", default=None, help="sizes for the realistic mailbox (default --sizes)")
+    ap.add_argument("--networks", default="loopback", help="loopback, lan, rural (comma)")
+    ap.add_argument("--net-sizes", default="1000", help="sizes measured over the shaped links")
+    ap.add_argument("--net-runs", type=int, default=1, help="runs per figure over the shaped links")
+    ap.add_argument("--no-ui", action="store_true", help="do not run bench/ui-run")
     args = ap.parse_args()
+    # SIGTERM unwinds like Ctrl-C: a shaped link's namespace, veth and relay are removed on the way.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     env = read_env(os.path.join(args.state, "servers.env"))
     results = []
-    for size in [int(s) for s in args.sizes.split(",") if s]:
+    port = int(env["AMIENS_TEST_IMAPS_PORT"])
+    plan = []
+    for kind in [k for k in args.mailboxes.split(",") if k]:
+        sizes = args.sizes if kind == "small" or not args.realistic_sizes else args.realistic_sizes
+        for network in [n for n in args.networks.split(",") if n]:
+            for size in [int(s) for s in (sizes if network == "loopback" else args.net_sizes).split(",") if s]:
+                plan.append((kind, network, size))
+    for kind, network, size in plan:
         t = time.perf_counter()
-        log("=== %d messages, %d runs ===" % (size, args.runs if size <= args.large_from else args.large_runs))
-        result = bench_size(args, env, size)
+        log("=== %s mailbox, %d messages, %s ===" % (kind, size, network))
+        if network == "loopback":
+            result = bench_size(args, env, size, kind)
+        else:
+            with shapedlink.ShapedLink(network, port) as link:
+                result = bench_size(args, env, size, kind, link)
+            result["network"]["relay_cpu"] = link.relay_cpu
         result["bench_seconds"] = round(time.perf_counter() - t, 1)
         if result.get("max_load", 0) > (os.cpu_count() or 1):
             result["warnings"].append(
@@ -271,7 +315,7 @@ def main():
     # The reading window on the largest cache, when the lead's UI benchmark is there.
     ui_markdown = None
     ui_script = os.path.join(mbx.ROOT, "bench", "ui-run")
-    if os.access(ui_script, os.X_OK):
+    if os.access(ui_script, os.X_OK) and not args.no_ui:
         log("bench/ui-run ...")
         # Issue 10 asks for the reading window on 100,000 cached messages, whatever sizes ran.
         ui_args = ["--messages", str(UI_MESSAGES), "--runs", "3", "--work", args.work,
@@ -287,16 +331,17 @@ def main():
             ui_markdown = (ui_markdown or "") + "\n⚠ " + problem + "\n"
     # Sizes measured by an earlier bench/run into the same directory stay in the summary (each
     # row says when it was measured), so a long size can be run once and a short one again.
-    measured = {r["messages"] for r in results}
+    measured = {report.label(r) for r in results}
     for name in sorted(os.listdir(args.out)):
-        if name.startswith("sync-") and name.endswith(".json") and name[5:-5].isdigit() \
-                and int(name[5:-5]) not in measured:
+        if name.startswith("sync-") and name.endswith(".json") and name[5:-5] not in measured:
             try:
                 with open(os.path.join(args.out, name)) as f:
-                    results.append(json.load(f))
-            except (OSError, ValueError):
+                    old = json.load(f)
+                if report.label(old) == name[5:-5]:
+                    results.append(old)
+            except (OSError, ValueError, KeyError):
                 pass
-    results.sort(key=lambda r: r["messages"])
+    results.sort(key=report.order)
     path = report.write_summary(results, args.out, chart=args.chart, ui_markdown=ui_markdown)
     print(open(path).read())
 

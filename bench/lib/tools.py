@@ -53,8 +53,9 @@ def copy_tree(src, dst):
 class AmiensMail:
     """amiens-mail-cli with its own profile directories (one fresh profile per first sync)."""
 
-    def __init__(self, cli, env, work):
+    def __init__(self, cli, env, work, prefix=()):
         self.cli = cli
+        self.prefix = list(prefix)       # e.g. ip netns exec NS: the far side of a shaped link
         self.password = env["AMIENS_TEST_PASSWORD"]
         self.dir = os.path.join(work, "amiens")
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -81,7 +82,7 @@ class AmiensMail:
         return path
 
     def sync(self, profile, bodies):
-        r = timed([self.cli, "--profile", profile, "sync", "--bodies", bodies, "--password-stdin"],
+        r = timed(self.prefix + [self.cli, "--profile", profile, "sync", "--bodies", bodies, "--password-stdin"],
                   stdin_text=self.password + "\n", env=self.env)
         m = SUMMARY.search(r["stdout"])
         r["summary"] = dict(zip(("folders", "new", "flags", "removed", "bodies"), map(int, m.groups()))) if m else None
@@ -125,6 +126,7 @@ class MaildirTool:
     (the Maildir, plus the tool's own state when it keeps it beside)."""
 
     dir = near = saved = None
+    prefix = ()
 
     def fresh(self):
         shutil.rmtree(self.saved, ignore_errors=True)
@@ -145,7 +147,7 @@ class MaildirTool:
 
     def timed_sync(self, cmd, timeout=3600):
         try:
-            r = timed(cmd, timeout=timeout)
+            r = timed(list(self.prefix) + cmd, timeout=timeout)
         except subprocess.TimeoutExpired:
             r = {"seconds": float(timeout), "rc": "timeout", "load": os.getloadavg()[0],
                  "stderr": "gave up after %d s" % timeout}
@@ -156,7 +158,8 @@ class MaildirTool:
 class Mbsync(MaildirTool):
     """mbsync into a Maildir, over IMAPS verified with the test CA (SNI localhost)."""
 
-    def __init__(self, env, work, fsync=True):
+    def __init__(self, env, work, fsync=True, prefix=()):
+        self.prefix = list(prefix)
         self.dir = os.path.join(work, "mbsync-fsync" if fsync else "mbsync-nofsync")
         shutil.rmtree(self.dir, ignore_errors=True)
         os.makedirs(self.dir, mode=0o700)

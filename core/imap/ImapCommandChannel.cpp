@@ -2,6 +2,8 @@
 
 #include "ImapAclParser.h"
 #include "ImapConnection.h"
+#include "ImapListStatusParser.h"
+#include "ImapLiteralCollector.h"
 
 #include <algorithm>
 #include <memory>
@@ -125,11 +127,11 @@ std::string ImapCommandChannel::serverText(const Parser::response &response)
     return code + text->text();
 }
 
-ImapCommandChannel::Response ImapCommandChannel::readReply()
+ImapCommandChannel::Response ImapCommandChannel::readReply(Parser::literalHandler *literals)
 {
     const std::string command = std::move(m_unreadCommand);
     m_unreadCommand.clear();
-    Response response(m_connection->readResponse());
+    Response response(m_connection->readResponse(literals));
     const auto *done = response->response_done();
     if (response->isBad() || !done || !done->response_tagged() ||
         done->response_tagged()->resp_cond_state()->status() != Parser::resp_cond_state::OK) {
@@ -186,6 +188,22 @@ ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path
     return state;
 }
 
+std::optional<QHash<QString, ImapCommandChannel::MailboxState>> ImapCommandChannel::listStatus()
+{
+    if (!hasCapability("LIST-STATUS") || !hasCapability("CONDSTORE"))
+        return std::nullopt;
+    QString error;
+    const auto statuses = ImapListStatusParser::parse(
+        executeRaw(R"(LIST "" "*" RETURN (STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)))"), &error);
+    if (!statuses)
+        throw vmime::exceptions::invalid_response("LIST", error.toStdString());
+    QHash<QString, MailboxState> result;
+    for (const ImapListStatusParser::Status &status : *statuses)
+        result.insert(status.mailbox,
+                      {status.uidValidity, status.uidNext, status.highestModSeq, status.messages});
+    return result;
+}
+
 QList<quint32> ImapCommandChannel::searchUids(const std::string &range)
 {
     return searchMatching("UID " + range);
@@ -219,7 +237,9 @@ void ImapCommandChannel::sendFetch(const std::string &uidSet, const std::string 
 
 void ImapCommandChannel::readFetch(const std::function<void(FetchedMessage &&, QByteArray &&)> &onMessage)
 {
-    const Response response = readReply();
+    // Bodies go from the socket into their QByteArray once (ImapLiteralCollector).
+    ImapLiteralCollector literals;
+    const Response response = readReply(&literals);
     forEachResponseData(*response, [&](const Parser::response_data &data) {
         const auto *messageData = data.message_data();
         if (!messageData || messageData->type() != Parser::message_data::FETCH || !messageData->msg_att())
@@ -245,11 +265,12 @@ void ImapCommandChannel::readFetch(const std::function<void(FetchedMessage &&, Q
                 message.size = static_cast<qint64>(item->number()->value());
                 break;
             case Parser::msg_att_item::BODY_SECTION: {
-                const std::string &value = item->nstring()->value();
                 const auto *section = item->section();
                 const bool headerOnly = section && section->section_text1() &&
                                         section->section_text1()->type() == Parser::section_text::HEADER;
-                (headerOnly ? message.rawHeader : body) = QByteArray::fromStdString(value);
+                std::optional<QByteArray> literal = literals.take(item);
+                (headerOnly ? message.rawHeader : body) =
+                    literal ? std::move(*literal) : QByteArray::fromStdString(item->nstring()->value());
                 break;
             }
             default:

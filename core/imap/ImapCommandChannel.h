@@ -7,6 +7,7 @@
 #include "imap/ImapRights.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -54,6 +55,11 @@ public:
 
     /// EXAMINE: read-only, so nothing done afterwards can change flags on the server.
     MailboxState examine(const QString &path);
+    /// LIST-STATUS (RFC 5819) with CONDSTORE: the state of every mailbox in one round trip, keyed
+    /// by its path as FolderInfo::path() gives it (exists = MESSAGES); nullopt when the server
+    /// lacks either capability. Throws command_error on NO or BAD, invalid_response when a STATUS
+    /// line is malformed or the reply passes kMaxRawReplyBytes.
+    std::optional<QHash<QString, MailboxState>> listStatus();
     /// The messages' UIDs in @p range ("1:*", "500:*").
     QList<quint32> searchUids(const std::string &range);
     /// UID SEARCH with any criteria, e.g. HEADER Message-ID "<id>"; the UIDs sorted.
@@ -115,8 +121,9 @@ private:
     /// Reads and drops the reply of a command whose reader stopped (sendFetch without readFetch).
     void readPendingReply();
     void send(const std::string &command);
-    /// Reads the reply to the last command sent; throws on NO or BAD.
-    Response readReply();
+    /// Reads the reply to the last command sent, its literals to @p literals when given; throws on
+    /// NO or BAD.
+    Response readReply(Parser::literalHandler *literals = nullptr);
 
     /// Sends @p command through VMime (its tag, its tracer) and returns the tag it went with.
     std::string sendTagged(const std::string &command);

@@ -103,8 +103,24 @@ SyncReport AccountSynchronizer::run()
         if (const auto cached = m_cache.folderStore().folder(info.path()); cached && info.selectable)
             ordered.append(*cached);
     }
-    for (const CachedFolder &folder : std::as_const(ordered))
-        report.folders.append(folders.synchronizeHeaders(folder));
+    // One LIST-STATUS instead of an EXAMINE per unchanged folder; a server that refuses it, or
+    // answers what we cannot read, gets the EXAMINEs as before.
+    std::optional<QHash<QString, ImapCommandChannel::MailboxState>> listed;
+    try {
+        listed = channel.listStatus();
+    } catch (const vmime::exceptions::command_error &error) {
+        qCWarning(lcImap).noquote() << "LIST-STATUS refused:" << error.what();
+    } catch (const vmime::exceptions::invalid_response &error) {
+        qCWarning(lcImap).noquote() << "LIST-STATUS unreadable:" << error.what();
+    }
+    for (const CachedFolder &folder : std::as_const(ordered)) {
+        std::optional<ImapCommandChannel::MailboxState> state;
+        if (listed) {
+            if (const auto found = listed->constFind(folder.info.path()); found != listed->cend())
+                state = *found;
+        }
+        report.folders.append(folders.synchronizeHeaders(folder, state));
+    }
 
     // New messages came with their bodies; these are the older ones still without (a policy
     // widened from "headers only", a sync cut short).

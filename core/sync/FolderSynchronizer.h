@@ -2,17 +2,18 @@
 
 #include "SyncOptions.h"
 #include "cache/CachedMessage.h"
+#include "imap/ImapCommandChannel.h"
 
 #include <QDateTime>
 #include <functional>
 
 namespace Amiens {
 
-class ImapCommandChannel;
 class FolderSyncStore;
 
 /// Brings one folder of the cache up to date with the server, the cheapest way the server's
-/// state allows: nothing when UIDNEXT, HIGHESTMODSEQ and the message count are unchanged; new
+/// state allows: nothing when UIDNEXT, HIGHESTMODSEQ and the message count are unchanged (not
+/// even EXAMINE when LIST-STATUS already said so); new
 /// messages by UID, newest first, whole when their bodies are wanted; flag changes with CHANGEDSINCE;
 /// expunges by comparing UID lists only when the count says some happened. The folder's sync state is saved
 /// last, so a sync stopped at any point resumes from what was committed.
@@ -25,7 +26,10 @@ public:
     FolderSynchronizer(ImapCommandChannel &channel, FolderSyncStore &cache, SyncOptions options,
                        Progress progress);
 
-    FolderSyncResult synchronizeHeaders(const CachedFolder &folder);
+    /// @p listed: the folder's state from LIST-STATUS, when the server gave it. A folder it shows
+    /// unchanged is not even examined: a no-change resync costs one round trip for all folders.
+    FolderSyncResult synchronizeHeaders(const CachedFolder &folder,
+                                        const std::optional<ImapCommandChannel::MailboxState> &listed = {});
     /// Downloads the bodies of messages newer than @p since (all when null) that are not cached.
     int downloadBodies(const CachedFolder &folder, const QDateTime &since);
 
@@ -48,7 +52,9 @@ private:
 
     /// Which of the new @p uids the body policy wants offline.
     QSet<quint32> uidsWantingBodies(const QList<quint32> &uids);
-    void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, FolderSyncResult &result);
+    /// @p sizes: RFC822.SIZE of the new messages when already known (policy "all"), else asked here.
+    void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, QHash<quint32, qint64> sizes,
+                          FolderSyncResult &result);
     void fetchFlagChanges(const CachedFolder &folder, quint64 serverModSeq, const QSet<quint32> &cachedUids,
                           FolderSyncResult &result);
 

@@ -21,7 +21,8 @@ AMIENS_DISPLAY_PACKAGES=(xvfb xauth fonts-dejavu-core)
 AMIENS_PACKAGING_PACKAGES=(dpkg-dev file xvfb xauth)
 # bench/run: mbsync (isync) and OfflineIMAP to compare with, GNU time for peak memory, matplotlib
 # for the charts.
-AMIENS_BENCH_PACKAGES=(isync offlineimap3 time python3-matplotlib)
+# iproute2: ip netns, veth and tc tbf for the shaped links (bench/lib/shapedlink.py).
+AMIENS_BENCH_PACKAGES=(isync offlineimap3 time python3-matplotlib iproute2)
 
 # as_root CMD...: runs CMD as root (directly, or through sudo).
 as_root() {

@@ -12,6 +12,7 @@
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
 #include "imap/ImapLineAssembler.h"
+#include "imap/ImapListStatusParser.h"
 #include "imap/ImapNamespaceParser.h"
 #include "imap/ImapQuotaParser.h"
 
@@ -54,6 +55,10 @@ private Q_SLOTS:
     void severalRootsKeepTheirOrder();
     void malformedQuotasAreRefused_data();
     void malformedQuotasAreRefused();
+
+    void listStatusOfARealServer();
+    void malformedStatusIsRefused_data();
+    void malformedStatusIsRefused();
 
     void namespacesThroughTheChannel();
     void myRightsThroughTheChannel();
@@ -452,6 +457,56 @@ void TestImapExtensions::severalRootsKeepTheirOrder()
     QVERIFY2(none, qPrintable(error));
     QVERIFY(none->roots.isEmpty());
     QVERIFY(none->quotas.isEmpty());
+}
+
+void TestImapExtensions::listStatusOfARealServer()
+{
+    // Dovecot 2.3's answer to LIST "" "*" RETURN (STATUS (MESSAGES UIDNEXT UIDVALIDITY
+    // HIGHESTMODSEQ)): LIST and STATUS lines in turn, names quoted, atoms or literals.
+    QString error;
+    const auto parsed = ImapListStatusParser::parse(
+        {"* LIST (\\HasNoChildren \\Trash) \"/\" Trash",
+         "* STATUS Trash (MESSAGES 292 UIDNEXT 293 UIDVALIDITY 1796423911 HIGHESTMODSEQ 4)",
+         "* LIST (\\Noselect) \"/\" Projets",
+         "* STATUS \"Projets/Atelier th&AOkA4g-tre\" (MESSAGES 74 UIDNEXT 75 UIDVALIDITY 1796423906 "
+         "HIGHESTMODSEQ 2)",
+         "* STATUS {5}\r\nINBOX (UIDNEXT 6992 MESSAGES 6991 HIGHESTMODSEQ 18446744073 UIDVALIDITY 4294967295 "
+         "SIZE 12345)",
+         "* STATUS Junk (MESSAGES 0)"},
+        &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->size(), 4);
+    QCOMPARE(parsed->at(0).mailbox, u"Trash"_s);
+    QCOMPARE(parsed->at(0).messages, 292u);
+    QCOMPARE(parsed->at(0).uidNext, 293u);
+    QCOMPARE(parsed->at(0).uidValidity, 1796423911u);
+    QCOMPARE(parsed->at(0).highestModSeq, 4u);
+    QCOMPARE(parsed->at(1).mailbox, u"Projets/Atelier théâtre"_s);
+    QCOMPARE(parsed->at(2).mailbox, u"INBOX"_s);
+    QCOMPARE(parsed->at(2).messages, 6991u);
+    QCOMPARE(parsed->at(2).highestModSeq, Q_UINT64_C(18446744073));
+    QCOMPARE(parsed->at(2).uidValidity, 4294967295u);
+    QCOMPARE(parsed->at(3).highestModSeq, 0u); // not reported: the folder will be examined
+}
+
+void TestImapExtensions::malformedStatusIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::newRow("no list") << QByteArray("* STATUS INBOX MESSAGES 3");
+    QTest::newRow("not a number") << QByteArray("* STATUS INBOX (MESSAGES three)");
+    QTest::newRow("beyond 32 bits") << QByteArray("* STATUS INBOX (UIDNEXT 4294967296)");
+    QTest::newRow("beyond 63 bits") << QByteArray("* STATUS INBOX (HIGHESTMODSEQ 9223372036854775808)");
+    QTest::newRow("unclosed") << QByteArray("* STATUS INBOX (MESSAGES 3");
+    QTest::newRow("trailing data") << QByteArray("* STATUS INBOX (MESSAGES 3) extra");
+    QTest::newRow("list as an item") << QByteArray("* STATUS INBOX ((MESSAGES) 3)");
+}
+
+void TestImapExtensions::malformedStatusIsRefused()
+{
+    QFETCH(QByteArray, line);
+    QString error;
+    QVERIFY(!ImapListStatusParser::parse({"* LIST () \"/\" INBOX", line}, &error));
+    QVERIFY2(error.startsWith(u"STATUS: "_s), qPrintable(error));
 }
 
 void TestImapExtensions::malformedQuotasAreRefused_data()

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void foldersAreSyncedInDisplayOrder();
     void recentPolicyFetchesRecentMessagesWhole();
     void flagsAreComparedWithoutCondstore();
+    void listStatusSparesTheUnchangedFolders();
 
 private:
     struct Outcome
@@ -306,11 +307,9 @@ void TestSyncScenarios::unchangedFolderCostsOneExamine()
     // First sync: two messages, whole (bodies "all").
     const QByteArray first = message("Réunion", 1);
     const QByteArray second = message("Conseil de classe", 2);
+    // With every body wanted, one FETCH gives the new UIDs and their sizes (no SEARCH).
     ImapScenario firstSync = examine(u"INBOX"_s, 2, 7, 3, 12);
-    firstSync.expect(uR"(UID SEARCH UID 1:\*)"_s)
-        .send(ImapScenario::search({1, 2}))
-        .ok()
-        .expect(uR"(UID FETCH 1:2 \(UID RFC822.SIZE\))"_s)
+    firstSync.expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
         .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(first.size())) +
               ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(second.size())))
         .ok()
@@ -746,10 +745,7 @@ void TestSyncScenarios::connectionDroppedMidLiteralStoresNothing()
     const QByteArray two = message("Nouveau deux", 2);
     const QByteArray three = message("Nouveau trois", 3);
     ImapScenario scenario = examine(u"INBOX"_s, 3, 7, 4, 12);
-    scenario.expect(uR"(UID SEARCH UID 2:\*)"_s)
-        .send(ImapScenario::search({2, 3}))
-        .ok()
-        .expect(uR"(UID FETCH 2:3 \(UID RFC822.SIZE\))"_s)
+    scenario.expect(uR"(UID FETCH 2:\* \(UID RFC822.SIZE\))"_s)
         .send(ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(two.size())) +
               ImapScenario::fetch(3, "UID 3 RFC822.SIZE " + QByteArray::number(three.size())))
         .ok()
@@ -1069,6 +1065,54 @@ void TestSyncScenarios::flagsAreComparedWithoutCondstore()
     QCOMPARE(store.state(1).uidNext, 4u);
     QCOMPARE(player.transcript().matching(u"FETCH"_s), QList<QByteArray>{"UID FETCH 1:3 (UID FLAGS)"});
     QCOMPARE(player.transcript().count(u"CHANGEDSINCE|MODSEQ|CONDSTORE"_s), 0);
+}
+
+void TestSyncScenarios::listStatusSparesTheUnchangedFolders()
+{
+    // A server with LIST-STATUS: one LIST … RETURN (STATUS …) tells the state of every folder;
+    // the unchanged INBOX is not examined at all, the changed Drafts is, as before.
+    FolderInfo drafts;
+    drafts.pathParts = {u"Drafts"_s};
+    drafts.role = FolderInfo::Role::Drafts;
+    seed({1, 2}, 7, 3, 12, {drafts}); // Drafts: empty, UIDVALIDITY 3, UIDNEXT 1, HIGHESTMODSEQ 1
+    const QByteArray draft = message("Brouillon", 1);
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS MOVE SPECIAL-USE LIST-STATUS")
+        .folder("INBOX")
+        .folder("Drafts", "\\HasNoChildren \\Drafts")
+        .expect(uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s)
+        .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+              "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n"
+              "* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts\r\n"
+              "* STATUS \"Drafts\" (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 3 HIGHESTMODSEQ 2)\r\n")
+        .ok()
+        .then(examine(u"Drafts"_s, 1, 3, 2, 2))
+        .expect(uR"(UID SEARCH UID 1:\*)"_s)
+        .send(ImapScenario::search({1}))
+        .ok()
+        .expect(uR"(UID FETCH 1 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .send(fetchHeader(1, 1, "\\Draft", 2, draft))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        SyncOptions headersOnly;
+        headersOnly.bodies = SyncOptions::Bodies::None;
+        outcome = sync(*client, headersOnly);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(player.transcript().count(u"^EXAMINE INBOX"_s), 0);
+    QCOMPARE(player.transcript().count(u"^EXAMINE Drafts"_s), 1);
+    QCOMPARE(outcome.report.folders.size(), 2);
+    QCOMPARE(outcome.report.folders.at(0).path, u"INBOX"_s);
+    QVERIFY(outcome.report.folders.at(0).unchanged);
+    QCOMPARE(outcome.report.folders.at(1).path, u"Drafts"_s);
+    QCOMPARE(outcome.report.folders.at(1).added, 1);
+    QCOMPARE(folder(u"Drafts"_s).uidNext, 2u);
+    QCOMPARE(folder(u"Drafts"_s).highestModSeq, 2u);
+    QCOMPARE(cache().uids(folder(u"INBOX"_s).id), (QSet<quint32>{1, 2}));
 }
 
 QTEST_GUILESS_MAIN(TestSyncScenarios)
