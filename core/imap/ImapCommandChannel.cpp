@@ -85,7 +85,11 @@ ImapCommandChannel::ImapCommandChannel(ImapConnection &connection)
 ImapCommandChannel::Response ImapCommandChannel::execute(const std::string &command)
 {
     send(command);
-    return readReply();
+    Response response = readReply();
+    // Remembered on the connection (which outlives this channel): listStatus() must know.
+    if (command.rfind("SELECT ", 0) == 0 || command.rfind("EXAMINE ", 0) == 0)
+        m_connection->setState(vmime::net::imap::IMAPConnection::STATE_SELECTED);
+    return response;
 }
 
 void ImapCommandChannel::readPendingReply()
@@ -192,6 +196,14 @@ std::optional<QHash<QString, ImapCommandChannel::MailboxState>> ImapCommandChann
 {
     if (!hasCapability("LIST-STATUS") || !hasCapability("CONDSTORE"))
         return std::nullopt;
+    if (m_connection->state() == vmime::net::imap::IMAPConnection::STATE_SELECTED) {
+        // A server answers STATUS of the selected mailbox from this session's view of it, which
+        // does not see mail delivered since (Dovecot): leave it first, or examine every folder.
+        if (!hasCapability("UNSELECT"))
+            return std::nullopt;
+        execute("UNSELECT");
+        m_connection->setState(vmime::net::imap::IMAPConnection::STATE_AUTHENTICATED);
+    }
     QString error;
     const auto statuses = ImapListStatusParser::parse(
         executeRaw(R"(LIST "" "*" RETURN (STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)))"), &error);

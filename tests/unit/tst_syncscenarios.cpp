@@ -121,6 +121,7 @@ private Q_SLOTS:
     void recentPolicyFetchesRecentMessagesWhole();
     void flagsAreComparedWithoutCondstore();
     void listStatusSparesTheUnchangedFolders();
+    void listStatusLeavesTheSelectedMailboxFirst();
 
 private:
     struct Outcome
@@ -1113,6 +1114,58 @@ void TestSyncScenarios::listStatusSparesTheUnchangedFolders()
     QCOMPARE(folder(u"Drafts"_s).uidNext, 2u);
     QCOMPARE(folder(u"Drafts"_s).highestModSeq, 2u);
     QCOMPARE(cache().uids(folder(u"INBOX"_s).id), (QSet<quint32>{1, 2}));
+}
+
+void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
+{
+    // Dovecot answers STATUS of the mailbox this connection has selected from the session's own
+    // view of it, which misses mail delivered since: the next sync on the same connection leaves
+    // it (UNSELECT) before its LIST-STATUS, or a new message would wait for the next login.
+    FolderInfo drafts;
+    drafts.pathParts = {u"Drafts"_s};
+    drafts.role = FolderInfo::Role::Drafts;
+    seed({1, 2}, 7, 3, 12, {drafts});
+    const QByteArray draft = message("Brouillon", 1);
+    const QByteArray listStatus =
+        "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+        "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n"
+        "* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts\r\n"
+        "* STATUS \"Drafts\" (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 3 HIGHESTMODSEQ 2)\r\n";
+    const QString list =
+        uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
+    ImapScenario scenario;
+    scenario
+        .capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS MOVE SPECIAL-USE LIST-STATUS UNSELECT")
+        .folder("INBOX")
+        .folder("Drafts", "\\HasNoChildren \\Drafts")
+        .expect(list)
+        .send(listStatus)
+        .ok()
+        .then(examine(u"Drafts"_s, 1, 3, 2, 2))
+        .expect(uR"(UID SEARCH UID 1:\*)"_s)
+        .send(ImapScenario::search({1}))
+        .ok()
+        .expect(uR"(UID FETCH 1 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .send(fetchHeader(1, 1, "\\Draft", 2, draft))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    const auto client = session(player);
+    SyncOptions headersOnly;
+    headersOnly.bodies = SyncOptions::Bodies::None;
+    Outcome outcome = sync(*client, headersOnly);
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(player.transcript().count(u"^UNSELECT"_s), 0); // nothing was selected yet
+
+    // The second sync, on the same connection: Drafts is still selected.
+    ImapScenario again;
+    again.expect(u"UNSELECT"_s).ok().expect(list).send(listStatus).ok();
+    player.extend(again);
+    outcome = sync(*client, headersOnly);
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(player.transcript().count(u"^UNSELECT"_s), 1);
+    QVERIFY(outcome.report.folders.at(1).unchanged);
 }
 
 QTEST_GUILESS_MAIN(TestSyncScenarios)
