@@ -10,6 +10,7 @@
 #include "util/Logging.h"
 
 #include <QElapsedTimer>
+#include <algorithm>
 #include <vmime/exception.hpp>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +28,8 @@ AccountSynchronizer::AccountSynchronizer(ImapConnection &connection, MailCache &
 
 namespace {
 constexpr qint64 kReindexMillisecondsPerSync = 10000;
+/// How old the cached quota may get on resyncs that find nothing new.
+constexpr qint64 kQuotaMaxAgeSeconds = 15 * 60;
 constexpr int kReindexBatch = 500;
 } // namespace
 
@@ -93,7 +96,6 @@ SyncReport AccountSynchronizer::run()
     classifyFolders(channel, serverFolders);
     if (!m_cache.folderStore().replaceFolderList(serverFolders))
         throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
-    QuotaReader::read(channel, m_cache);
 
     FolderSynchronizer folders(channel, m_cache, m_options, m_progress);
     SyncReport report;
@@ -129,6 +131,15 @@ SyncReport AccountSynchronizer::run()
         for (qsizetype i = 0; i < ordered.size(); ++i)
             report.folders[i].bodies += folders.downloadBodies(ordered.at(i), since);
     }
+
+    // The quota moves with the mail: read again when a folder changed, and at least every quarter
+    // of an hour, but not on a resync that found nothing new (one round trip less of the few a
+    // resync costs on a slow link).
+    const std::optional<AccountQuota> known = m_cache.quotaStore().quota();
+    const bool anyChange = std::any_of(report.folders.cbegin(), report.folders.cend(),
+                                       [](const FolderSyncResult &folder) { return !folder.unchanged; });
+    if (anyChange || !known || known->readAt.secsTo(Clock::currentDateTimeUtc()) > kQuotaMaxAgeSeconds)
+        QuotaReader::read(channel, m_cache);
 
     // Bodies cached by an older message model get their preview and search entry again, from the
     // cache, on this worker thread: at most about ten seconds per sync, so a large cache is

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void flagsAreComparedWithoutCondstore();
     void listStatusSparesTheUnchangedFolders();
     void listStatusLeavesTheSelectedMailboxFirst();
+    void quotaIsReadWhenTheMailChanges();
 
 private:
     struct Outcome
@@ -1166,6 +1167,60 @@ void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
     QVERIFY2(player.isComplete(), qPrintable(player.report()));
     QCOMPARE(player.transcript().count(u"^UNSELECT"_s), 1);
     QVERIFY(outcome.report.folders.at(1).unchanged);
+}
+
+void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
+{
+    // GETQUOTAROOT is a round trip of every resync on a slow link: asked when nothing is known,
+    // when a folder changed, and once the cached answer is a quarter of an hour old; a resync that
+    // finds nothing new does not ask.
+    MockClock clock(QDateTime(QDate(2026, 12, 4), QTime(8, 0), Qt::UTC));
+    seed({1, 2}, 7, 3, 12);
+    const QString list =
+        uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
+    const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+                                 "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
+    const auto quota = [](int usedKiB) {
+        ImapScenario step;
+        step.expect(u"GETQUOTAROOT INBOX"_s)
+            .send("* QUOTAROOT INBOX \"User quota\"\r\n* QUOTA \"User quota\" (STORAGE " +
+                  QByteArray::number(usedKiB) + " 2048)\r\n")
+            .ok();
+        return step;
+    };
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT QUOTA")
+        .folder("INBOX")
+        .expect(list)
+        .send(unchanged)
+        .ok()
+        .then(quota(1200));
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    const auto client = session(player);
+    SyncOptions headersOnly;
+    headersOnly.bodies = SyncOptions::Bodies::None;
+    const auto syncOnce = [&] {
+        const Outcome outcome = sync(*client, headersOnly);
+        QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+        QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    };
+    syncOnce(); // nothing known yet: asked
+    QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1200);
+
+    ImapScenario quiet;
+    quiet.expect(list).send(unchanged).ok();
+    player.extend(quiet);
+    clock.advanceSeconds(10 * 60);
+    syncOnce(); // nothing new, ten minutes later: not asked
+    QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 1);
+
+    ImapScenario later;
+    later.expect(list).send(unchanged).ok().then(quota(1300));
+    player.extend(later);
+    clock.advanceSeconds(6 * 60);
+    syncOnce(); // sixteen minutes after the last answer: asked again
+    QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 2);
+    QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1300);
 }
 
 QTEST_GUILESS_MAIN(TestSyncScenarios)
