@@ -75,6 +75,7 @@ void ImapConnection::close()
     }
     m_store.reset();
     m_session.reset();
+    m_namespaces.reset(); // the next login asks again
 }
 
 bool ImapConnection::isOpen() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/Account.h"
+#include "imap/ImapNamespaceParser.h"
 #include "net/CancellableTimeoutHandler.h"
 #include "net/ConnectionReport.h"
 #include "net/ServiceError.h"
@@ -39,6 +40,17 @@ public:
     /// What the socket of the last connection attempt learnt (TLS version, certificate, failure).
     [[nodiscard]] ConnectionReport lastConnectionReport() const;
 
+    /// The server's NAMESPACE answer, kept for as long as this login lasts (it does not change
+    /// while logged in, and asking at every sync costs a round trip); nullopt until known.
+    [[nodiscard]] const std::optional<ImapNamespaceParser::Namespaces> &namespaces() const
+    {
+        return m_namespaces;
+    }
+    void setNamespaces(std::optional<ImapNamespaceParser::Namespaces> namespaces)
+    {
+        m_namespaces = std::move(namespaces);
+    }
+
     /// Translates an exception thrown while using store() (with what the socket recorded).
     [[nodiscard]] ServiceError translate(const std::exception_ptr &failure) const;
 
@@ -50,6 +62,7 @@ private:
     std::shared_ptr<QtSslSocketFactory> m_socketFactory;
     vmime::shared_ptr<vmime::net::session> m_session;
     vmime::shared_ptr<vmime::net::imap::IMAPStore> m_store;
+    std::optional<ImapNamespaceParser::Namespaces> m_namespaces;
 };
 
 } // namespace Amiens

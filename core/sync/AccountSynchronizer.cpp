@@ -35,11 +35,14 @@ constexpr int kReindexBatch = 500;
 
 void AccountSynchronizer::classifyFolders(ImapCommandChannel &channel, QList<FolderInfo> &folders)
 {
-    std::optional<ImapNamespaceParser::Namespaces> namespaces;
-    try {
-        namespaces = channel.namespaces();
-    } catch (const vmime::exceptions::command_error &error) {
-        qCWarning(lcImap).noquote() << "NAMESPACE refused:" << error.what();
+    std::optional<ImapNamespaceParser::Namespaces> namespaces = m_connection.namespaces();
+    if (!namespaces) {
+        try {
+            namespaces = channel.namespaces();
+            m_connection.setNamespaces(namespaces);
+        } catch (const vmime::exceptions::command_error &error) {
+            qCWarning(lcImap).noquote() << "NAMESPACE refused:" << error.what();
+        }
     }
     if (!namespaces)
         return; // no NAMESPACE: every folder is the user's own

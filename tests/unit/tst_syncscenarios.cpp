@@ -123,6 +123,7 @@ private Q_SLOTS:
     void listStatusSparesTheUnchangedFolders();
     void listStatusLeavesTheSelectedMailboxFirst();
     void quotaIsReadWhenTheMailChanges();
+    void namespaceIsAskedOncePerLogin();
 
 private:
     struct Outcome
@@ -1221,6 +1222,41 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
     syncOnce(); // sixteen minutes after the last answer: asked again
     QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 2);
     QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1300);
+}
+
+void TestSyncScenarios::namespaceIsAskedOncePerLogin()
+{
+    // The namespaces do not change while logged in: the kept connection asks once, not at every
+    // resync (a round trip each on a slow link).
+    seed({1, 2}, 7, 3, 12);
+    const QString list =
+        uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
+    const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+                                 "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT NAMESPACE")
+        .folder("INBOX")
+        .expect(u"NAMESPACE"_s)
+        .send("* NAMESPACE ((\"\" \"/\")) ((\"shared/\" \"/\")) NIL\r\n")
+        .ok()
+        .expect(list)
+        .send(unchanged)
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    const auto client = session(player);
+    SyncOptions headersOnly;
+    headersOnly.bodies = SyncOptions::Bodies::None;
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) {
+            ImapScenario again;
+            again.expect(list).send(unchanged).ok();
+            player.extend(again);
+        }
+        const Outcome outcome = sync(*client, headersOnly);
+        QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+        QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    }
+    QCOMPARE(player.transcript().count(u"^NAMESPACE"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncScenarios)
