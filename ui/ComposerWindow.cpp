@@ -1,5 +1,6 @@
 #include "ComposerWindow.h"
 
+#include "AccessibleNames.h"
 #include "AddressCompleter.h"
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
@@ -93,6 +94,9 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     fromRow->addWidget(new QLabel(tr("Si&gnature:"), this));
     fromRow->addWidget(m_signatureBox);
     qobject_cast<QLabel *>(fromRow->itemAt(1)->widget())->setBuddy(m_signatureBox);
+    // Tab goes along the From row (identity, then its signature) before the recipients.
+    setTabOrder(m_from, m_signatureBox);
+    setTabOrder(m_signatureBox, m_to);
 
     auto *form = new QFormLayout;
     // The field is a layout: QFormLayout gives its label no buddy, and the '&' would show as is.
@@ -106,8 +110,11 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
 
     m_body = new QPlainTextEdit(this);
     m_body->setObjectName(u"bodyEdit"_s);
+    m_body->setAccessibleName(tr("Message text"));
     m_richBody = new QTextEdit(this);
     m_richBody->setObjectName(u"richBodyEdit"_s);
+    m_richBody->setAccessibleName(tr("Message text"));
+    m_richBody->setAccessibleDescription(tr("Formatted text: the formatting tool bar is above it"));
     m_richBody->setAcceptRichText(true);
     m_bodies = new QStackedWidget(this);
     m_bodies->addWidget(m_body);
@@ -121,6 +128,7 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
 
     m_attachmentList = new QListWidget(this);
     m_attachmentList->setObjectName(u"attachmentList"_s);
+    m_attachmentList->setAccessibleName(tr("Attachments"));
     m_attachmentList->setMaximumHeight(90);
     m_attachmentList->hide();
     m_attachmentTotal = new QLabel(this);
@@ -142,6 +150,7 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_readReceipt->setObjectName(u"readReceiptBox"_s);
     m_priority = new QComboBox(this);
     m_priority->setObjectName(u"priorityBox"_s);
+    m_priority->setAccessibleName(tr("Priority"));
     m_priority->addItem(tr("Normal priority"), static_cast<int>(OutgoingMessage::Priority::Normal));
     m_priority->addItem(tr("High priority"), static_cast<int>(OutgoingMessage::Priority::High));
     m_priority->addItem(tr("Low priority"), static_cast<int>(OutgoingMessage::Priority::Low));
@@ -214,6 +223,8 @@ void ComposerWindow::buildFormatToolBar()
 {
     m_formatBar = new QToolBar(this);
     m_formatBar->setObjectName(u"formatToolBar"_s);
+    m_formatBar->setWindowTitle(tr("Formatting")); // its accessible name
+    AccessibleNames::nameExtensionButton(m_formatBar);
     m_richTextAction = m_formatBar->addAction(tr("Rich text"));
     m_richTextAction->setObjectName(u"richTextAction"_s);
     m_richTextAction->setCheckable(true);

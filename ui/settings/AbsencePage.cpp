@@ -74,10 +74,13 @@ AbsencePage::AbsencePage(QWidget *parent)
     m_hasStart = new QCheckBox(tr("From"), m_fields);
     m_hasStart->setObjectName(u"absenceHasStart"_s);
     m_start = dateTimeEdit(u"absenceStart"_s, m_fields);
+    // The check box beside it is its label on screen, not its name for a screen reader.
+    m_start->setAccessibleName(tr("Start of the absence"));
     form->addRow(m_hasStart, m_start);
     m_hasEnd = new QCheckBox(tr("Until"), m_fields);
     m_hasEnd->setObjectName(u"absenceHasEnd"_s);
     m_end = dateTimeEdit(u"absenceEnd"_s, m_fields);
+    m_end->setAccessibleName(tr("End of the absence"));
     form->addRow(m_hasEnd, m_end);
     m_datesError = errorLabel(u"absenceDatesError"_s, m_fields);
     form->addRow(m_datesError);

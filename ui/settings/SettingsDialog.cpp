@@ -81,6 +81,7 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     auto *body = new QHBoxLayout;
     m_pageList = new QListWidget(this);
     m_pageList->setObjectName(u"settingsPageList"_s);
+    m_pageList->setAccessibleName(tr("Settings pages"));
     m_pageList->setMaximumWidth(200);
     m_pages = new QStackedWidget(this);
     body->addWidget(m_pageList);
@@ -208,6 +209,7 @@ QWidget *SettingsDialog::buildOfflinePage()
     recentRow->addWidget(radio(tr("The messages of the last"), SyncOptions::Bodies::Recent));
     m_recentDays = new QSpinBox(page);
     m_recentDays->setObjectName(u"offlineRecentDays"_s);
+    m_recentDays->setAccessibleName(tr("Number of days of messages kept in full"));
     m_recentDays->setRange(OfflinePolicy::kMinRecentDays, OfflinePolicy::kMaxRecentDays);
     m_recentDays->setSuffix(tr(" day(s)"));
     recentRow->addWidget(m_recentDays);

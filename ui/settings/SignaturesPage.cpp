@@ -26,6 +26,7 @@ SignaturesPage::SignaturesPage(const Account &account, QWidget *parent)
     auto *top = new QHBoxLayout;
     m_list = new QListWidget(this);
     m_list->setObjectName(u"signatureList"_s);
+    m_list->setAccessibleName(tr("Signatures"));
     top->addWidget(m_list, 1);
     auto *buttons = new QVBoxLayout;
     auto *addTemplate = new QPushButton(tr("Academic &template"), this);
