@@ -1,12 +1,18 @@
 // The windows the AT-SPI walk (atspi-walk.py) reads, as a user would have them open: the main
-// window on an offline mailbox with a message shown, and a composer. In French, as the staff
-// hear them. Prints READY once both are on screen, then runs until its standard input closes.
+// window on an offline mailbox with a message shown, a composer, the settings, the first-run
+// assistant and About. In French, as the staff hear them. Prints « READY <windows> » once they
+// are all on screen, then runs until its standard input closes.
+#include "AboutDialog.h"
+#include "AccountAssistant.h"
 #include "ComposerWindow.h"
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "OfflineMailbox.h"
+#include "account/Profile.h"
 #include "net/TlsTrust.h"
 #include "session/AccountSession.h"
+#include "settings/SettingsDialog.h"
+#include "settings/SitePolicy.h"
 #include "util/Translations.h"
 
 #include <QApplication>
@@ -50,19 +56,39 @@ int main(int argc, char **argv)
 
     ComposerWindow composer(Test::OfflineMailbox::account(), dir.filePath(u"outbox"_s));
     composer.show();
-    if (!QTest::qWaitForWindowExposed(&window) || !QTest::qWaitForWindowExposed(&composer)) {
-        std::fprintf(stderr, "the windows did not show\n");
-        return 1;
+    SettingsDialog settings(Profile(profile), Test::OfflineMailbox::account(), SitePolicy());
+    settings.show();
+    AccountAssistant assistant(Profile(dir.filePath(u"new-profile"_s)), SitePolicy());
+    assistant.show();
+    AboutDialog about;
+    about.show();
+    const QList<QWidget *> windows{&window, &composer, &settings, &assistant, &about};
+    for (QWidget *shown : windows) {
+        if (!QTest::qWaitForWindowExposed(shown)) {
+            std::fprintf(stderr, "the window %s did not show\n", qPrintable(shown->objectName()));
+            return 1;
+        }
     }
-    std::printf("READY\n");
+    std::printf("READY %d\n", static_cast<int>(windows.size()));
     std::fflush(stdout);
 
+    // "down" on the standard input: the keyboard goes to the message list and presses Down, as a
+    // user moving to the next message (the walk listens for what the screen reader is told).
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
-    QObject::connect(&input, &QSocketNotifier::activated, &app, [&app, &input] {
+    QObject::connect(&input, &QSocketNotifier::activated, &app, [&app, &input, &window] {
         char buffer[64];
-        if (::read(STDIN_FILENO, buffer, sizeof buffer) <= 0) {
+        const ssize_t size = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (size <= 0) {
             input.setEnabled(false);
             app.quit();
+            return;
+        }
+        if (QByteArray(buffer, size).trimmed() == "down") {
+            window.activateWindow();
+            window.messageList()->setFocus();
+            QTest::keyClick(window.messageList(), Qt::Key_Down);
+            std::printf("DONE %d\n", window.messageList()->currentIndex().row());
+            std::fflush(stdout);
         }
     });
     const int result = app.exec();

@@ -34,6 +34,12 @@ def outer(helper):
     try:
         import pyatspi  # noqa: F401
     except ImportError:
+        # python3-pyatspi is a Debian package: the system's Python has it, another one may not.
+        system = "/usr/bin/python3"
+        if os.path.realpath(sys.executable) != os.path.realpath(system) and os.path.exists(system) \
+                and os.environ.get("AMIENS_ATSPI_REEXEC") != "1":
+            os.environ["AMIENS_ATSPI_REEXEC"] = "1"
+            os.execv(system, [system, os.path.abspath(__file__), helper])
         skip("python3-pyatspi is not installed")
 
     # -displayfd: Xvfb picks a free display and says which once it accepts connections.
@@ -50,7 +56,8 @@ def outer(helper):
     try:
         env = dict(os.environ, DISPLAY=f":{display}")
         # The inner run shares nothing with the caller's session bus.
-        return subprocess.call(["dbus-run-session", "--", sys.executable, __file__, "--inner", helper],
+        return subprocess.call(["dbus-run-session", "--", sys.executable, os.path.abspath(__file__), "--inner",
+                                helper],
                                env=env, timeout=120)
     finally:
         xvfb.terminate()
@@ -69,21 +76,49 @@ def interactive_roles(pyatspi):
     return {getattr(pyatspi, name) for name in names if hasattr(pyatspi, name)}
 
 
-def walk(pyatspi, node, path, unnamed, counts, depth=0):
+def walk(pyatspi, node, path, unnamed, counts, trees, depth=0):
     if node is None or depth > 60:
         return
     counts[0] += 1
     role = node.getRole()
     name = (node.name or "").strip()
-    here = f"{path} › {node.getRoleName()}" + (f' "{name[:40]}"' if name else "")
+    here = (f"{path} › " if path else "") + node.getRoleName() + (f' "{name[:40]}"' if name else "")
+    if role == pyatspi.ROLE_TREE_TABLE or role == pyatspi.ROLE_TREE:
+        trees[name] = node
     if role in INTERACTIVE and not name:
         unnamed.append(here)
+    if os.environ.get("AMIENS_ATSPI_DUMP"):
+        print("  " * depth + f"{node.getRoleName()} {name[:60]!r}")
     # Rows and cells are the model's data; the popup list of a combo box is its items.
     if role in (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TREE, pyatspi.ROLE_TREE_TABLE,
                 pyatspi.ROLE_TABLE, pyatspi.ROLE_COMBO_BOX):
         return
     for index in range(node.childCount):
-        walk(pyatspi, node.getChildAtIndex(index), here, unnamed, counts, depth + 1)
+        walk(pyatspi, node.getChildAtIndex(index), here, unnamed, counts, trees, depth + 1)
+
+
+def focus_event_after_down(pyatspi, app):
+    """Sends "down" to the helper and returns the name of the object focused (AT-SPI event)."""
+    from gi.repository import GLib
+    heard = []
+
+    def on_focus(event):
+        if event.detail1 == 1 and event.source is not None:
+            heard.append(event.source.name or "")
+            if "Calendrier" in heard[-1]:
+                pyatspi.Registry.stop()
+
+    def press():
+        app.stdin.write("down\n")
+        app.stdin.flush()
+        return False
+
+    pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
+    GLib.idle_add(press)
+    GLib.timeout_add(10000, lambda: pyatspi.Registry.stop() or False)  # the test's deadline
+    pyatspi.Registry.start()
+    pyatspi.Registry.deregisterEventListener(on_focus, "object:state-changed:focused")
+    return next((name for name in reversed(heard) if "Calendrier" in name), heard[-1] if heard else "")
 
 
 def inner(helper):
@@ -96,7 +131,8 @@ def inner(helper):
     app = subprocess.Popen([helper], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         line = app.stdout.readline().strip()
-        if line != "READY":
+        windows = int(line.split()[1]) if line.startswith("READY ") else 0
+        if not windows:
             print(f"FAIL: {helper} did not show its windows (it said {line!r})")
             return 1
         # The bridge registers the application on the accessibility bus: wait for it (a few
@@ -109,7 +145,7 @@ def inner(helper):
                 candidate = desktop.getChildAtIndex(index)
                 try:
                     if candidate is not None and candidate.get_process_id() == app.pid:
-                        if candidate.childCount >= 2:  # both windows
+                        if candidate.childCount >= windows:  # every window is there
                             target = candidate
                 except Exception:  # an application that went away meanwhile
                     continue
@@ -119,20 +155,39 @@ def inner(helper):
             print("FAIL: the application never appeared on the accessibility bus "
                   "(is Qt's AT-SPI bridge built in and the bus running?)")
             return 1
-        unnamed, counts = [], [0]
+        unnamed, counts, trees = [], [0], {}
         for index in range(target.childCount):
-            window = target.getChildAtIndex(index)
-            walk(pyatspi, window, window.name or "window", unnamed, counts)
-        elapsed = time.monotonic() - started
-        print(f"walked {counts[0]} accessible objects in {target.childCount} windows "
-              f"in {elapsed:.1f} s")
+            walk(pyatspi, target.getChildAtIndex(index), "", unnamed, counts, trees)
+        failed = False
         if unnamed:
             print(f"FAIL: {len(unnamed)} interactive control(s) without an accessible name:")
             for entry in unnamed:
                 print("  " + entry)
-            return 1
-        print("every interactive control has a name")
-        return 0
+            failed = True
+        else:
+            print("every interactive control has a name")
+        # The selected message as Orca reads it: its first cell says who, what, when, unread.
+        messages = trees.get("Messages")
+        spoken = ""
+        if messages is not None:
+            cell = messages.queryTable().getAccessibleAt(0, 0)
+            spoken = cell.name if cell is not None else ""
+        expected = ["Conseil de classe", "de Françoise Lefèvre", "30 novembre 2026", "non lu"]
+        if all(part in spoken for part in expected):
+            print(f"the message list reads: {spoken}")
+        else:
+            print(f"FAIL: the message list's first row reads {spoken!r}, without all of {expected}")
+            failed = True
+        # Down in the list: Orca is told of the newly focused row (a focus event), and reads it.
+        heard = focus_event_after_down(pyatspi, app)
+        if "Calendrier" in heard and "de Rectorat" in heard and "non lu" not in heard:
+            print(f"moving down, the screen reader is told: {heard}")
+        else:
+            print(f"FAIL: moving down the list, the focus event said {heard!r}")
+            failed = True
+        elapsed = time.monotonic() - started
+        print(f"walked {counts[0]} accessible objects in {target.childCount} windows in {elapsed:.1f} s")
+        return 1 if failed else 0
     finally:
         app.stdin.close()
         try:
