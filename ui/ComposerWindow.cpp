@@ -129,7 +129,9 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_attachmentList = new QListWidget(this);
     m_attachmentList->setObjectName(u"attachmentList"_s);
     m_attachmentList->setAccessibleName(tr("Attachments"));
-    m_attachmentList->setMaximumHeight(90);
+    // Four or five names, whatever the user's font size.
+    m_attachmentList->setMaximumHeight(m_attachmentList->fontMetrics().lineSpacing() * 5 +
+                                       2 * m_attachmentList->frameWidth());
     m_attachmentList->hide();
     m_attachmentTotal = new QLabel(this);
     m_attachmentTotal->setObjectName(u"attachmentTotal"_s);

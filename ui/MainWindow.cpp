@@ -41,6 +41,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -327,6 +328,9 @@ void MainWindow::buildActions()
     QToolBar *toolBar = addToolBar(tr("Actions"));
     toolBar->setObjectName(u"actionsToolBar"_s);
     toolBar->setMovable(false);
+    // Icons from the desktop's theme, with their text as the desktop shows tool buttons (text
+    // beside the icon by default); without an icon theme the text alone.
+    toolBar->setToolButtonStyle(Qt::ToolButtonFollowStyle);
     AccessibleNames::nameExtensionButton(toolBar);
     const auto addMessageAction = [&](const QString &name, const QString &text, const QKeySequence &shortcut,
                                       auto slot) {
@@ -393,6 +397,15 @@ void MainWindow::buildActions()
                                       {u"deleteAction"_s, Right::DeleteMessages},
                                       {u"reportPhishingAction"_s, Right::MoveOut}})
         m_folderRights.bind(action(name), right);
+    for (const auto &[name, icon] : {std::pair{u"replyAction"_s, u"mail-reply-sender"_s},
+                                     {u"replyAllAction"_s, u"mail-reply-all"_s},
+                                     {u"forwardAction"_s, u"mail-forward"_s},
+                                     {u"markReadAction"_s, u"mail-mark-read"_s},
+                                     {u"flagAction"_s, u"mail-mark-important"_s},
+                                     {u"archiveAction"_s, u"mail-archive"_s},
+                                     {u"deleteAction"_s, u"edit-delete"_s},
+                                     {u"newMessageAction"_s, u"mail-message-new"_s}})
+        action(name)->setIcon(QIcon::fromTheme(icon));
     toolBar->addSeparator();
     m_unreadFilter = toolBar->addAction(tr("Unread"), this, &MainWindow::applyFilter);
     m_flaggedFilter = toolBar->addAction(tr("Flagged"), this, &MainWindow::applyFilter);

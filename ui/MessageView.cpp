@@ -64,7 +64,9 @@ MessageView::MessageView(QWidget *parent)
     setFocusProxy(m_browser);
     m_browser->setPlaceholderText(tr("Select a message to read it."));
     m_attachments->setAccessibleName(tr("Attachments"));
-    m_attachments->setMaximumHeight(90);
+    // Four or five names, whatever the user's font size.
+    m_attachments->setMaximumHeight(m_attachments->fontMetrics().lineSpacing() * 5 +
+                                    2 * m_attachments->frameWidth());
 
     auto *attachmentButtons = new QHBoxLayout;
     attachmentButtons->addWidget(m_saveButton);

@@ -148,6 +148,8 @@ private Q_SLOTS:
     void f6MovesBetweenThePanes();
     void shortcutsPageListsTheActions();
     void noAccountBannerShowsNoPath();
+    void composerTabOrderFollowsTheForm();
+    void settingsPagesFitAtDoubleTextSize();
 
 private:
     [[nodiscard]] Account account() const;
@@ -391,6 +393,52 @@ void TestAccessibility::noAccountBannerShowsNoPath()
     QVERIFY(window.banner()->isVisibleTo(&window));
     QVERIFY2(!window.banner()->text().contains(directory), qPrintable(window.banner()->text()));
     QVERIFY2(!window.banner()->text().contains(u"nothing-here"_s), qPrintable(window.banner()->text()));
+}
+
+void TestAccessibility::composerTabOrderFollowsTheForm()
+{
+    ComposerWindow composer(account(), m_dir.filePath(u"outbox"_s));
+    composer.show();
+    QApplication::setActiveWindow(&composer);
+    QVERIFY(QTest::qWaitForWindowActive(&composer));
+    composer.findChild<QWidget *>(u"fromField"_s)->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"fromField"_s);
+    // From, its signature on the same row, the recipients, the subject, then the text.
+    QStringList order;
+    for (int i = 0; i < 6; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        order.append(QApplication::focusWidget()->objectName());
+    }
+    QCOMPARE(order, (QStringList{u"signatureBox"_s, u"toField"_s, u"ccField"_s, u"bccField"_s,
+                                 u"subjectField"_s, u"bodyEdit"_s}));
+    // Typed from the keyboard, the subject names the window.
+    composer.subjectField()->setFocus();
+    typeText(u"Réunion"_s);
+    QCOMPARE(composer.windowTitle(), u"Réunion"_s);
+}
+
+void TestAccessibility::settingsPagesFitAtDoubleTextSize()
+{
+    // 200 % text: every page title still shows whole in the list (no fixed pixel width).
+    const QFont normal = QApplication::font();
+    QFont large = normal;
+    large.setPointSizeF(normal.pointSizeF() * 2);
+    QApplication::setFont(large);
+    {
+        SettingsDialog dialog(Profile(m_profileDir), account(), SitePolicy());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *pages = dialog.findChild<QListWidget *>(u"settingsPageList"_s);
+        for (int row = 0; row < pages->count(); ++row) {
+            QListWidgetItem *item = pages->item(row);
+            const int needed = pages->fontMetrics().horizontalAdvance(item->text());
+            QVERIFY2(pages->viewport()->width() >= needed,
+                     qPrintable(u"%1: %2 px shown, %3 px needed"_s.arg(item->text())
+                                    .arg(pages->viewport()->width())
+                                    .arg(needed)));
+        }
+    }
+    QApplication::setFont(normal);
 }
 
 QTEST_MAIN(TestAccessibility)

@@ -82,7 +82,6 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     m_pageList = new QListWidget(this);
     m_pageList->setObjectName(u"settingsPageList"_s);
     m_pageList->setAccessibleName(tr("Settings pages"));
-    m_pageList->setMaximumWidth(200);
     m_pages = new QStackedWidget(this);
     body->addWidget(m_pageList);
     body->addWidget(m_pages, 1);
@@ -119,6 +118,11 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     m_notificationsPage = new NotificationsPage(m_profile, this);
     addPage(m_notificationsPage, tr("Notifications"));
     m_pageList->setCurrentRow(0);
+    // As wide as its longest title in the user's font (200 % text included), no wider.
+    const int listWidth = m_pageList->sizeHintForColumn(0) + 2 * m_pageList->frameWidth() +
+                          m_pageList->fontMetrics().averageCharWidth() * 2;
+    m_pageList->setMinimumWidth(listWidth);
+    m_pageList->setMaximumWidth(listWidth);
     resize(820, 600);
 }
 
