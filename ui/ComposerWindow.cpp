@@ -208,6 +208,8 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     if (!m_outboxDirectory.isEmpty())
         m_sizeLimit = SmtpSizeLimit::load(m_outboxDirectory);
     m_draft->markPristine();
+    // A new message starts with its recipients (not with « De », first in the tab order).
+    m_to->setFocus(Qt::OtherFocusReason);
 }
 
 ComposerWindow::~ComposerWindow()
@@ -582,6 +584,11 @@ void ComposerWindow::applyResponse(const PreparedResponse &response)
         m_richBody->moveCursor(QTextCursor::Start);
     else
         m_body->moveCursor(QTextCursor::Start);
+    // A reply is typed at once; a forward needs its recipients first.
+    QWidget *start = response.kind == PreparedResponse::Kind::Forward ? static_cast<QWidget *>(m_to)
+                     : isRichText()                                   ? static_cast<QWidget *>(m_richBody)
+                                                                      : static_cast<QWidget *>(m_body);
+    start->setFocus(Qt::OtherFocusReason);
     m_draft->markPristine();
 }
 

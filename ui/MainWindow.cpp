@@ -1097,7 +1097,11 @@ MainWindow::Selection MainWindow::selection() const
     // Under « Tous les comptes », those of the shown account (the current row's): one account per action.
     if (isShowingUnifiedList())
         return selectionOf(m_unifiedList->selectedMessages(m_accountId));
-    const QModelIndexList rows = m_messageList->selectionModel()->selectedRows();
+    QModelIndexList rows = m_messageList->selectionModel()->selectedRows();
+    // Reaching the list from the keyboard makes its first row current (and shown) without
+    // selecting it: the message shown is the one the actions are about.
+    if (rows.isEmpty() && m_messageList->currentIndex().isValid())
+        rows.append(m_messageList->currentIndex());
     for (const QModelIndex &index : rows) {
         if (const auto message = m_listModel->messageAt(index.row()))
             messages.append(*message);

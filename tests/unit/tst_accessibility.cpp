@@ -30,6 +30,8 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -149,12 +151,15 @@ private Q_SLOTS:
     void shortcutsPageListsTheActions();
     void noAccountBannerShowsNoPath();
     void composerTabOrderFollowsTheForm();
+    void keyboardOnlyReadReplyAndSend();
     void settingsPagesFitAtDoubleTextSize();
 
 private:
     [[nodiscard]] Account account() const;
     /// The main window on that cache, shown, the inbox selected.
-    void openWindow(MainWindow &window);
+    /// @p session (default: the shared one) is the account's; a test that changes messages gives
+    /// its own, declared after the window so that its pending changes end before the window.
+    void openWindow(MainWindow &window, AccountSession *session = nullptr);
 
     QTemporaryDir m_dir;
     QString m_profileDir;
@@ -179,9 +184,9 @@ void TestAccessibility::initTestCase()
     m_session = std::make_unique<AccountSession>(account(), *trust);
 }
 
-void TestAccessibility::openWindow(MainWindow &window)
+void TestAccessibility::openWindow(MainWindow &window, AccountSession *session)
 {
-    window.setSession(m_session.get());
+    window.setSession(session ? session : m_session.get());
     window.setCachePath(Test::OfflineMailbox::cacheFile(m_profileDir), account().id);
     window.resize(1000, 700);
     window.show();
@@ -415,6 +420,44 @@ void TestAccessibility::composerTabOrderFollowsTheForm()
     composer.subjectField()->setFocus();
     typeText(u"Réunion"_s);
     QCOMPARE(composer.windowTitle(), u"Réunion"_s);
+}
+
+void TestAccessibility::keyboardOnlyReadReplyAndSend()
+{
+    MainWindow window;
+    QString error;
+    const auto trust = TlsTrust::forAccount(account(), &error);
+    QVERIFY2(trust, qPrintable(error));
+    AccountSession session(account(), *trust); // marks the original answered: gone before the window
+    openWindow(window, &session);
+    QSignalSpy queued(&window, &MainWindow::outboxQueued);
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.folderView()->setFocus();
+    QTRY_VERIFY(window.folderView()->hasFocus());
+
+    // F6 to the list: its first message, the newest, shows (current, not selected: Home then
+    // does not move, and the actions still apply to the message shown).
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home);
+    auto *text = window.messageView()->findChild<QTextBrowser *>();
+    QTRY_VERIFY(text->toPlainText().contains(u"voici l'ordre du jour"_s));
+
+    // Ctrl+R: the answer opens with the keyboard in its text, ready to type.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_R, Qt::ControlModifier);
+    ComposerWindow *composer = nullptr;
+    QTRY_VERIFY(composer = window.findChild<ComposerWindow *>());
+    QTRY_VERIFY(composer->isVisible());
+    QApplication::setActiveWindow(composer);
+    QVERIFY(QTest::qWaitForWindowActive(composer));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(composer->bodyEdit()));
+    QCOMPARE(composer->toField()->text(), u"Françoise Lefèvre <flefevre@ac-amiens.fr>"_s);
+    typeText(u"Merci, je serai là."_s);
+
+    // Ctrl+Return sends: the answer is in the outbox.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(queued.size(), 1);
+    window.setSession(nullptr);
 }
 
 void TestAccessibility::settingsPagesFitAtDoubleTextSize()
