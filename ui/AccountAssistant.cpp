@@ -2,6 +2,7 @@
 
 #include "AdvancedSettingsDialog.h"
 #include "ConnectionCheckPage.h"
+#include "ThemeColours.h"
 #include "account/AcademicIdentifier.h"
 #include "account/ProviderRegistry.h"
 #include "security/CredentialStore.h"
@@ -122,7 +123,8 @@ QWizardPage *AccountAssistant::buildIdentityPage()
     m_address->setPlaceholderText(tr("mdupont@ac-amiens.fr"));
     m_identityError = wrappedLabel({}, page);
     m_identityError->setObjectName(u"identityError"_s);
-    m_identityError->setStyleSheet(u"color: #a00;"_s);
+    m_identityError->setStyleSheet(
+        ThemeColours::textStyleSheet(m_identityError->palette(), ThemeColours::Tone::Error));
     m_identityError->hide();
     auto *advanced = new QPushButton(tr("Advanced settings…"), page);
     advanced->setObjectName(u"advancedButton"_s);

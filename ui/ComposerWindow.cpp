@@ -2,6 +2,7 @@
 
 #include "AccessibleNames.h"
 #include "AddressCompleter.h"
+#include "ThemeColours.h"
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "compose/MessageBuilder.h"
@@ -139,7 +140,8 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_sizeWarning = new QLabel(this);
     m_sizeWarning->setObjectName(u"sizeWarning"_s);
     m_sizeWarning->setWordWrap(true);
-    m_sizeWarning->setStyleSheet(u"color: #8a5300;"_s);
+    m_sizeWarning->setStyleSheet(
+        ThemeColours::textStyleSheet(m_sizeWarning->palette(), ThemeColours::Tone::Warning));
     m_sizeWarning->hide();
     auto *attach = new QPushButton(tr("&Attach files…"), this);
     attach->setObjectName(u"attachButton"_s);
@@ -168,7 +170,7 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_error = new QLabel(this);
     m_error->setObjectName(u"composerError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #a00;"_s);
+    m_error->setStyleSheet(ThemeColours::textStyleSheet(m_error->palette(), ThemeColours::Tone::Error));
     m_error->hide();
 
     auto *buttons = new QDialogButtonBox(this);

@@ -14,6 +14,7 @@
 #include "NotificationBanner.h"
 #include "OfflineMailbox.h"
 #include "PasswordPrompt.h"
+#include "ThemeColours.h"
 #include "account/Profile.h"
 #include "net/TlsTrust.h"
 #include "session/AccountSession.h"
@@ -25,12 +26,15 @@
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPalette>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTableWidget>
@@ -153,6 +157,7 @@ private Q_SLOTS:
     void composerTabOrderFollowsTheForm();
     void keyboardOnlyReadReplyAndSend();
     void settingsPagesFitAtDoubleTextSize();
+    void darkHighContrastThemeStaysReadable();
 
 private:
     [[nodiscard]] Account account() const;
@@ -482,6 +487,43 @@ void TestAccessibility::settingsPagesFitAtDoubleTextSize()
         }
     }
     QApplication::setFont(normal);
+}
+
+void TestAccessibility::darkHighContrastThemeStaysReadable()
+{
+    const auto colourIn = [](const QString &styleSheet) {
+        const QRegularExpressionMatch match = QRegularExpression(u"#[0-9a-fA-F]{6}"_s).match(styleSheet);
+        return match.hasMatch() ? QColor(match.captured()) : QColor();
+    };
+    const QPalette normal = QApplication::palette();
+    QPalette dark = normal;
+    dark.setColor(QPalette::Window, Qt::black);
+    dark.setColor(QPalette::WindowText, Qt::white);
+    dark.setColor(QPalette::Base, Qt::black);
+    dark.setColor(QPalette::Text, Qt::white);
+    for (const QPalette &palette : {normal, dark}) {
+        QApplication::setPalette(palette);
+        const QColor window = palette.color(QPalette::Window);
+        const QColor text = palette.color(QPalette::WindowText);
+        // The banners: the theme's text on a tint of the theme's window colour.
+        QWidget parent;
+        auto *banner = new NotificationBanner(&parent);
+        for (const auto level : {NotificationBanner::Level::Error, NotificationBanner::Level::Warning,
+                                 NotificationBanner::Level::Information}) {
+            banner->showMessage(level, u"Le serveur ne répond pas."_s);
+            const QColor background = colourIn(banner->styleSheet());
+            QVERIFY2(background.isValid(), qPrintable(banner->styleSheet()));
+            QVERIFY2(ThemeColours::contrast(text, background) >= 4.5,
+                     qPrintable(u"%1 on %2"_s.arg(text.name(), background.name())));
+        }
+        // A field's error in the assistant: red enough to be seen, readable on the window.
+        AccountAssistant assistant(Profile(m_dir.filePath(u"theme"_s)), SitePolicy());
+        auto *error = assistant.findChild<QLabel *>(u"identityError"_s);
+        const QColor red = colourIn(error->styleSheet());
+        QVERIFY2(red.isValid() && ThemeColours::contrast(red, window) >= 4.5,
+                 qPrintable(u"%1 on %2"_s.arg(red.name(), window.name())));
+    }
+    QApplication::setPalette(normal);
 }
 
 QTEST_MAIN(TestAccessibility)

@@ -1,5 +1,6 @@
 #include "AbsencePage.h"
 
+#include "ThemeColours.h"
 #include "util/Clock.h"
 
 #include <QCheckBox>
@@ -23,7 +24,7 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
-    label->setStyleSheet(u"color: #b00020;"_s);
+    label->setStyleSheet(ThemeColours::textStyleSheet(label->palette(), ThemeColours::Tone::Error));
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -202,7 +203,8 @@ void AbsencePage::setEditable(bool editable)
 
 void AbsencePage::setStatus(const QString &html, bool error)
 {
-    m_status->setStyleSheet(error ? u"color: #b00020;"_s : QString());
+    m_status->setStyleSheet(
+        error ? ThemeColours::textStyleSheet(m_status->palette(), ThemeColours::Tone::Error) : QString());
     m_status->setText(html);
     m_status->setVisible(!html.isEmpty());
 }

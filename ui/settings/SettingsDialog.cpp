@@ -5,6 +5,7 @@
 #include "NotificationsPage.h"
 #include "PasswordPrompt.h"
 #include "SignaturesPage.h"
+#include "ThemeColours.h"
 #include "UrlOpener.h"
 #include "account/AccountPaths.h"
 #include "autoreply/AbsenceStore.h"
@@ -231,7 +232,8 @@ QWidget *SettingsDialog::buildOfflinePage()
     layout->addLayout(form);
     m_offlineError = new QLabel(page);
     m_offlineError->setObjectName(u"offlineError"_s);
-    m_offlineError->setStyleSheet(u"color: #b00020;"_s);
+    m_offlineError->setStyleSheet(
+        ThemeColours::textStyleSheet(m_offlineError->palette(), ThemeColours::Tone::Error));
     m_offlineError->hide();
     layout->addWidget(m_offlineError);
 
