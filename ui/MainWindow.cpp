@@ -1097,11 +1097,7 @@ MainWindow::Selection MainWindow::selection() const
     // Under « Tous les comptes », those of the shown account (the current row's): one account per action.
     if (isShowingUnifiedList())
         return selectionOf(m_unifiedList->selectedMessages(m_accountId));
-    QModelIndexList rows = m_messageList->selectionModel()->selectedRows();
-    // Reaching the list from the keyboard makes its first row current (and shown) without
-    // selecting it: the message shown is the one the actions are about.
-    if (rows.isEmpty() && m_messageList->currentIndex().isValid())
-        rows.append(m_messageList->currentIndex());
+    const QModelIndexList rows = m_messageList->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows) {
         if (const auto message = m_listModel->messageAt(index.row()))
             messages.append(*message);
@@ -1128,8 +1124,13 @@ MainWindow::Selection MainWindow::selectionOf(const QList<CachedMessage> &messag
 
 void MainWindow::onMessageSelected()
 {
-    updateFolderRights();
     const QModelIndex index = m_messageList->currentIndex();
+    // Reaching the list from the keyboard (Tab, F6) makes its first row current, and shown,
+    // without selecting it: selected, it is highlighted and the actions (Ctrl+R…) apply to it.
+    if (index.isValid() && !m_messageList->selectionModel()->hasSelection())
+        m_messageList->selectionModel()->select(index,
+                                                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    updateFolderRights();
     const auto message = index.isValid() ? m_listModel->messageAt(index.row()) : std::nullopt;
     if (!message) {
         m_messageView->clear();

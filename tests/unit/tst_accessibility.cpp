@@ -441,12 +441,13 @@ void TestAccessibility::keyboardOnlyReadReplyAndSend()
     window.folderView()->setFocus();
     QTRY_VERIFY(window.folderView()->hasFocus());
 
-    // F6 to the list: its first message, the newest, shows (current, not selected: Home then
-    // does not move, and the actions still apply to the message shown).
+    // F6 to the list: its first message, the newest, becomes current, shows and is selected
+    // (Home then does not move), so that the actions apply to the message shown.
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home);
     auto *text = window.messageView()->findChild<QTextBrowser *>();
     QTRY_VERIFY(text->toPlainText().contains(u"voici l'ordre du jour"_s));
+    QCOMPARE(window.messageList()->selectionModel()->selectedRows().size(), 1);
 
     // Ctrl+R: the answer opens with the keyboard in its text, ready to type.
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_R, Qt::ControlModifier);
