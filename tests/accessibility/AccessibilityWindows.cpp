@@ -1,7 +1,8 @@
 // The windows the AT-SPI walk (atspi-walk.py) reads, as a user would have them open: the main
 // window on an offline mailbox with a message shown, a composer, the settings, the first-run
 // assistant and About. In French, as the staff hear them. Prints « READY <windows> » once they
-// are all on screen, then runs until its standard input closes.
+// are all on screen, then runs until its standard input closes. Also makes the screenshots at
+// 200 % text and in high contrast (see main()).
 #include "AboutDialog.h"
 #include "AccountAssistant.h"
 #include "ComposerWindow.h"
@@ -16,6 +17,9 @@
 #include "util/Translations.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QPalette>
+#include <QPixmap>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +39,25 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(u"amiens-a11y-windows"_s);
     QApplication::setOrganizationName(u"AmiensMailTests"_s);
     Translations::install(app, u"fr"_s);
+    // --high-contrast: white and yellow on black, as the desktops' high-contrast themes;
+    // --screenshots DIR: saves each window there and quits (QT_FONT_DPI=192 for 200 % text).
+    const QStringList arguments = QApplication::arguments();
+    const qsizetype screenshotsAt = arguments.indexOf(u"--screenshots"_s);
+    const QString screenshots = screenshotsAt > 0 ? arguments.value(screenshotsAt + 1) : QString();
+    if (arguments.contains(u"--high-contrast"_s)) {
+        QPalette palette;
+        for (const QPalette::ColorRole role : {QPalette::Window, QPalette::Base, QPalette::Button,
+                                               QPalette::AlternateBase, QPalette::ToolTipBase})
+            palette.setColor(role, Qt::black);
+        for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText,
+                                               QPalette::ToolTipText, QPalette::BrightText})
+            palette.setColor(role, Qt::white);
+        palette.setColor(QPalette::Highlight, Qt::yellow);
+        palette.setColor(QPalette::HighlightedText, Qt::black);
+        palette.setColor(QPalette::Link, Qt::yellow);
+        palette.setColor(QPalette::PlaceholderText, QColor(0xc0, 0xc0, 0xc0));
+        QApplication::setPalette(palette);
+    }
 
     const QString profile = dir.filePath(u"profile"_s);
     QString error;
@@ -46,6 +69,7 @@ int main(int argc, char **argv)
         return 1;
     }
     AccountSession session(Test::OfflineMailbox::account(), *trust);
+    session.setCachePath(Test::OfflineMailbox::cacheFile(profile)); // marks messages read offline
     MainWindow window;
     window.setSession(&session);
     window.setCachePath(Test::OfflineMailbox::cacheFile(profile), Test::OfflineMailbox::account().id);
@@ -68,6 +92,17 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "the window %s did not show\n", qPrintable(shown->objectName()));
             return 1;
         }
+    }
+    if (!screenshots.isEmpty()) {
+        for (QWidget *shown : windows) {
+            const QString file = QDir(screenshots).filePath(shown->objectName() + u".png"_s);
+            if (!shown->grab().save(file)) {
+                std::fprintf(stderr, "cannot write %s\n", qPrintable(file));
+                return 1;
+            }
+        }
+        window.setSession(nullptr);
+        return 0;
     }
     std::printf("READY %d\n", static_cast<int>(windows.size()));
     std::fflush(stdout);

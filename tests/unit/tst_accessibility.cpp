@@ -169,6 +169,7 @@ private:
     QTemporaryDir m_dir;
     QString m_profileDir;
     std::unique_ptr<AccountSession> m_session;
+    int m_windows = 0;
 };
 
 Account TestAccessibility::account() const
@@ -184,15 +185,23 @@ void TestAccessibility::initTestCase()
     m_profileDir = m_dir.filePath(u"profile"_s);
     QString error;
     QVERIFY2(Test::OfflineMailbox::create(m_profileDir, &error), qPrintable(error));
-    const auto trust = TlsTrust::forAccount(account(), &error);
-    QVERIFY2(trust, qPrintable(error));
-    m_session = std::make_unique<AccountSession>(account(), *trust);
 }
 
 void TestAccessibility::openWindow(MainWindow &window, AccountSession *session)
 {
-    window.setSession(session ? session : m_session.get());
-    window.setCachePath(Test::OfflineMailbox::cacheFile(m_profileDir), account().id);
+    // A mailbox of its own for each window: reading a message marks it read in the cache.
+    const QString profile = m_dir.filePath(u"window-%1"_s.arg(++m_windows));
+    QString error;
+    QVERIFY2(Test::OfflineMailbox::create(profile, &error), qPrintable(error));
+    if (!session) {
+        const auto trust = TlsTrust::forAccount(account(), &error);
+        QVERIFY2(trust, qPrintable(error));
+        m_session = std::make_unique<AccountSession>(account(), *trust);
+        session = m_session.get();
+    }
+    session->setCachePath(Test::OfflineMailbox::cacheFile(profile));
+    window.setSession(session);
+    window.setCachePath(Test::OfflineMailbox::cacheFile(profile), account().id);
     window.resize(1000, 700);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -277,6 +286,20 @@ void TestAccessibility::messageListAnnouncesTheSelectedMessage()
 {
     MainWindow window;
     openWindow(window);
+    // When the focus moves, Qt's view sends the screen reader (through the AT-SPI bridge) a
+    // focus event for the current cell: what that cell says is what Orca reads. The newest
+    // message, not opened yet (opening it marks it read):
+    QAccessibleInterface *list = QAccessible::queryAccessibleInterface(window.messageList());
+    QVERIFY(list && list->tableInterface());
+    QAccessibleInterface *cell = list->tableInterface()->cellAt(0, MessageListModel::SubjectColumn);
+    QVERIFY(cell);
+    const QString spoken = cell->text(QAccessible::Name);
+    const QString date = QLocale().toString(QDate(2026, 11, 30), QLocale::LongFormat);
+    for (const QString &expected :
+         {u"Conseil de classe"_s, u"from Françoise Lefèvre"_s, date, u"unread"_s, u"with attachments"_s})
+        QVERIFY2(spoken.contains(expected), qPrintable(spoken));
+
+    // Reached from the keyboard, the focus lands on that first cell.
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
     window.messageList()->setFocus();
@@ -285,18 +308,7 @@ void TestAccessibility::messageListAnnouncesTheSelectedMessage()
     QTest::keyClick(window.messageList(), Qt::Key_Home);
     const QModelIndex current = window.messageList()->currentIndex();
     QCOMPARE(current.row(), 0);
-
-    // When the focus moves, Qt's view sends the screen reader (through the AT-SPI bridge) a
-    // focus event for the current cell: what that cell says is what Orca reads.
-    QAccessibleInterface *list = QAccessible::queryAccessibleInterface(window.messageList());
-    QVERIFY(list && list->tableInterface());
-    QAccessibleInterface *cell = list->tableInterface()->cellAt(current.row(), current.column());
-    QVERIFY(cell);
-    const QString spoken = cell->text(QAccessible::Name);
-    const QString date = QLocale().toString(QDate(2026, 11, 30), QLocale::LongFormat);
-    for (const QString &expected :
-         {u"Conseil de classe"_s, u"from Françoise Lefèvre"_s, date, u"unread"_s, u"with attachments"_s})
-        QVERIFY2(spoken.contains(expected), qPrintable(spoken));
+    QCOMPARE(current.column(), static_cast<int>(MessageListModel::SubjectColumn));
     // The read one says so by not saying « unread ».
     QTest::keyClick(window.messageList(), Qt::Key_Down);
     const QModelIndex second = window.messageList()->currentIndex();
@@ -344,6 +356,12 @@ void TestAccessibility::assistantStartsOnTheFirstName()
     QCOMPARE(QApplication::focusWidget(), assistant.findChild<QLineEdit *>(u"identifierEdit"_s));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), assistant.findChild<QLineEdit *>(u"addressEdit"_s));
+    QCOMPARE(assistant.findChild<QLineEdit *>(u"addressEdit"_s)->text(), u"flefevre@ac-amiens.fr"_s);
+
+    // Enter goes on (« Suivant »): the password page, with the keyboard in the password.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_COMPARE(assistant.currentId(), static_cast<int>(AccountAssistant::PasswordPageId));
+    QTRY_COMPARE(QApplication::focusWidget(), assistant.findChild<QLineEdit *>(u"passwordEdit"_s));
 }
 
 void TestAccessibility::f6MovesBetweenThePanes()
