@@ -69,7 +69,17 @@ bool OfflineMailbox::create(const QString &profileDirectory, QString *error)
                      "Subject: Calendrier\r\n"
                      "Date: Sun, 29 Nov 2026 09:00:00 +0100\r\n"
                      "Content-Type: text/plain; charset=utf-8\r\n\r\n";
-    if (!cache.storeMessages(inboxId, {unread, read}, {unreadRaw, read.rawHeader + "Le calendrier.\r\n"})) {
+    FetchedMessage older;
+    older.uid = 3;
+    older.size = 800;
+    older.rawHeader = "From: Jean Martin <jmartin@ac-amiens.fr>\r\n"
+                      "To: Marie Dupont <mdupont@ac-amiens.fr>\r\n"
+                      "Subject: Sortie scolaire\r\n"
+                      "Date: Sat, 28 Nov 2026 18:00:00 +0100\r\n"
+                      "Content-Type: text/plain; charset=utf-8\r\n\r\n";
+    if (!cache.storeMessages(
+            inboxId, {unread, read, older},
+            {unreadRaw, read.rawHeader + "Le calendrier.\r\n", older.rawHeader + "Le car part à 8 h.\r\n"})) {
         *error = u"cannot write the messages"_s;
         return false;
     }

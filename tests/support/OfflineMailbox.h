@@ -7,9 +7,10 @@
 namespace Amiens::Test {
 
 /// A profile with one account that is never contacted (port 9) and its offline cache: an inbox
-/// of two messages (« Conseil de classe » from Françoise Lefèvre, unread, with a PDF attached
-/// and a read-receipt request; « Calendrier » from the Rectorat, read) and a Sent folder. What
-/// the windows show without any server (the accessibility checks).
+/// of three messages (« Conseil de classe » from Françoise Lefèvre, unread, with a PDF attached
+/// and a read-receipt request; « Calendrier » from the Rectorat, read; the older
+/// « Sortie scolaire » from Jean Martin, unread, plain) and a Sent folder. What the windows show
+/// without any server (the accessibility checks).
 class OfflineMailbox
 {
 public:

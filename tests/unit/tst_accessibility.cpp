@@ -206,7 +206,7 @@ void TestAccessibility::openWindow(MainWindow &window, AccountSession *session)
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.selectFolder(u"INBOX"_s));
-    QTRY_COMPARE(window.messageModel()->rowCount(), 2);
+    QTRY_COMPARE(window.messageModel()->rowCount(), 3);
 }
 
 void TestAccessibility::mainWindowAndMessageView()
