@@ -27,6 +27,10 @@
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
+    <message>
+        <source>Libraries used</source>
+        <translation>Bibliothèques utilisées</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::AbsencePage</name>
@@ -85,6 +89,25 @@
     <message>
         <source>Not a valid e-mail address: %1</source>
         <translation>Adresse électronique non valide : %1</translation>
+    </message>
+    <message>
+        <source>Start of the absence</source>
+        <translation>Début de l&apos;absence</translation>
+    </message>
+    <message>
+        <source>End of the absence</source>
+        <translation>Fin de l&apos;absence</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::AccessibleNames</name>
+    <message>
+        <source>More actions</source>
+        <translation>Plus d&apos;actions</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
     </message>
 </context>
 <context>
@@ -240,6 +263,14 @@
     <message>
         <source>Type the functional mailbox&apos;s identifier, for example ce.0801234x.</source>
         <translation>Saisissez l&apos;identifiant de la boîte fonctionnelle, par exemple ce.0801234x.</translation>
+    </message>
+    <message>
+        <source>The academy&apos;s own service unless your institution told you otherwise</source>
+        <translation>Le service de l&apos;académie, sauf si votre établissement vous a indiqué un autre</translation>
+    </message>
+    <message>
+        <source>Proposed from your first name and surname; correct it if yours is different</source>
+        <translation>Proposé d&apos;après vos prénom et nom ; corrigez-le si le vôtre est différent</translation>
     </message>
 </context>
 <context>
@@ -660,6 +691,10 @@
         <source>Trust this exact certificate for %1, port %2</source>
         <translation>Faire confiance à ce certificat précis pour %1, port %2</translation>
     </message>
+    <message>
+        <source>Trust this exact certificate</source>
+        <translation>Faire confiance à ce certificat précis</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::CliApplication</name>
@@ -876,6 +911,26 @@
     <message>
         <source>From</source>
         <translation>De</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message>
+        <source>Formatted text: the formatting tool bar is above it</source>
+        <translation>Texte mis en forme : la barre de mise en forme se trouve au-dessus</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Mise en forme</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1268,13 @@
         <source>Every account&apos;s messages together</source>
         <translation>Les messages de tous les comptes réunis</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n unread message(s)</source>
+        <translation>
+            <numerusform>%1, %n message non lu</numerusform>
+            <numerusform>%1, %n messages non lus</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ForwardingPage</name>
@@ -1476,10 +1538,6 @@
     <message>
         <source>%1 — AmiensMail</source>
         <translation>%1 — AmiensMail</translation>
-    </message>
-    <message>
-        <source>No mail account is configured in %1 yet.</source>
-        <translation>Aucun compte de messagerie n’est encore configuré dans %1.</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1780,6 +1838,22 @@
         <source>Search the selected account only, or every account</source>
         <translation>Rechercher dans le compte sélectionné seulement, ou dans tous les comptes</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>Volet suivant</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>Volet précédent</translation>
+    </message>
+    <message>
+        <source>No mail account is set up on this computer yet.</source>
+        <translation>Aucun compte de messagerie n&apos;est encore configuré sur cet ordinateur.</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ManageSieveClient</name>
@@ -1921,6 +1995,14 @@
         <source>Size</source>
         <translation>Taille</translation>
     </message>
+    <message>
+        <source>to %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::MessageModelBuilder</name>
@@ -2039,10 +2121,6 @@
         <translation>Le contenu distant a été bloqué pour protéger votre vie privée. &lt;a href=&quot;amiens:show-remote&quot;&gt;Afficher le contenu distant&lt;/a&gt; · &lt;a href=&quot;amiens:trust-sender&quot;&gt;Toujours pour cet expéditeur&lt;/a&gt;</translation>
     </message>
     <message>
-        <source>The attachment could not be saved to %1: %2</source>
-        <translation>La pièce jointe n’a pas pu être enregistrée dans %1 : %2</translation>
-    </message>
-    <message>
         <source>Save the attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
@@ -2065,6 +2143,10 @@
     <message>
         <source>Dangerous attachment</source>
         <translation>Pièce jointe dangereuse</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved as %1: %2</source>
+        <translation>La pièce jointe n&apos;a pas pu être enregistrée sous %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +2928,37 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
         <source>Settings — %1</source>
         <translation>Paramètres — %1</translation>
     </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Pages des paramètres</translation>
+    </message>
+    <message>
+        <source>Number of days of messages kept in full</source>
+        <translation>Nombre de jours de messages conservés en entier</translation>
+    </message>
+</context>
+<context>
+    <name>Amiens::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Everything can be done from the keyboard. Tab moves between the fields of a window, F6 between the folders, the messages and the message read.</source>
+        <translation>Tout peut se faire au clavier. Tab passe d&apos;un champ à l&apos;autre dans une fenêtre, F6 passe des dossiers à la liste des messages puis au message lu.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ShowCommand</name>
@@ -3084,6 +3197,10 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>(none)</source>
         <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     const QList<BuildInfo::Component> components = BuildInfo::components();
     m_components = new QTableWidget(static_cast<int>(components.size()), 3, this);
     m_components->setObjectName(u"componentTable"_s);
+    m_components->setAccessibleName(tr("Libraries used"));
     m_components->setHorizontalHeaderLabels({tr("Library"), tr("Version"), tr("Licence")});
     m_components->verticalHeader()->hide();
     m_components->setEditTriggers(QAbstractItemView::NoEditTriggers);

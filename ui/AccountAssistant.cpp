@@ -2,6 +2,7 @@
 
 #include "AdvancedSettingsDialog.h"
 #include "ConnectionCheckPage.h"
+#include "ThemeColours.h"
 #include "account/AcademicIdentifier.h"
 #include "account/ProviderRegistry.h"
 #include "security/CredentialStore.h"
@@ -55,9 +56,20 @@ AccountAssistant::AccountAssistant(Profile profile, SitePolicy policy, QWidget *
     m_checkPage = new ConnectionCheckPage(this);
     setPage(CheckPageId, m_checkPage);
     onPresetChanged();
+    connect(this, &QWizard::currentIdChanged, this, &AccountAssistant::focusFirstField);
 }
 
 AccountAssistant::~AccountAssistant() = default;
+
+void AccountAssistant::focusFirstField(int id)
+{
+    // Typing a name at once goes where it belongs, not into the service box above it.
+    // (QWizard has just focused the page's first widget in the tab order: the service.)
+    if (id == IdentityPageId)
+        (isFunctionalMailbox() ? m_mailboxName : m_firstName)->setFocus(Qt::OtherFocusReason);
+    else if (id == PasswordPageId)
+        m_password->setFocus(Qt::OtherFocusReason);
+}
 
 QWizardPage *AccountAssistant::buildIdentityPage()
 {
@@ -111,13 +123,16 @@ QWizardPage *AccountAssistant::buildIdentityPage()
     m_address->setPlaceholderText(tr("mdupont@ac-amiens.fr"));
     m_identityError = wrappedLabel({}, page);
     m_identityError->setObjectName(u"identityError"_s);
-    m_identityError->setStyleSheet(u"color: #a00;"_s);
+    m_identityError->setStyleSheet(
+        ThemeColours::textStyleSheet(m_identityError->palette(), ThemeColours::Tone::Error));
     m_identityError->hide();
     auto *advanced = new QPushButton(tr("Advanced settings…"), page);
     advanced->setObjectName(u"advancedButton"_s);
 
     m_firstNameLabel = new QLabel(tr("First name:"), page);
+    m_firstNameLabel->setBuddy(m_firstName); // the field's accessible name
     m_lastNameLabel = new QLabel(tr("Surname:"), page);
+    m_lastNameLabel->setBuddy(m_lastName);
     m_mailboxNameLabel = new QLabel(tr("Mailbox name:"), page);
     m_mailboxNameLabel->setBuddy(m_mailboxName);
     m_mailboxNameLabel->hide();
@@ -150,6 +165,16 @@ QWizardPage *AccountAssistant::buildIdentityPage()
     connect(m_address, &QLineEdit::textEdited, this,
             [this](const QString &text) { m_addressEdited = !text.trimmed().isEmpty(); });
     connect(advanced, &QPushButton::clicked, this, &AccountAssistant::openAdvancedSettings);
+
+    // Tab follows the form from top to bottom (the mailbox name was made before the names).
+    const QList<QWidget *> order{m_presetCombo, m_personalChoice, m_functionalChoice, m_firstName, m_lastName,
+                                 m_mailboxName, m_identifier,     m_address,          advanced};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        QWidget::setTabOrder(order.at(i - 1), order.at(i));
+    m_presetCombo->setAccessibleDescription(
+        tr("The academy's own service unless your institution told you otherwise"));
+    m_identifier->setAccessibleDescription(
+        tr("Proposed from your first name and surname; correct it if yours is different"));
     return page;
 }
 

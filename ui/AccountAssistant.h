@@ -77,6 +77,8 @@ private:
     [[nodiscard]] bool isFunctionalMailbox() const;
     void updateProposals();
     void openAdvancedSettings();
+    /// The page's first field gets the keyboard: « Prénom » on the identity page.
+    void focusFirstField(int id);
     void showIdentityError(const QString &message);
 
     Profile m_profile;

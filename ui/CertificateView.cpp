@@ -40,7 +40,8 @@ CertificateView::CertificateView(QWidget *parent)
                                  "its fingerprint."),
                               this);
     advice->setWordWrap(true);
-    m_trust = new QCheckBox(this);
+    // Named before a certificate is shown, then with its host and port (setFailure).
+    m_trust = new QCheckBox(tr("Trust this exact certificate"), this);
     m_trust->setObjectName(u"trustCertificate"_s);
     m_trust->setChecked(false);
     connect(m_trust, &QCheckBox::toggled, this, &CertificateView::trustRequestedChanged);

@@ -1,6 +1,8 @@
 #include "ComposerWindow.h"
 
+#include "AccessibleNames.h"
 #include "AddressCompleter.h"
+#include "ThemeColours.h"
 #include "account/AccountPaths.h"
 #include "account/Profile.h"
 #include "compose/MessageBuilder.h"
@@ -93,6 +95,9 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     fromRow->addWidget(new QLabel(tr("Si&gnature:"), this));
     fromRow->addWidget(m_signatureBox);
     qobject_cast<QLabel *>(fromRow->itemAt(1)->widget())->setBuddy(m_signatureBox);
+    // Tab goes along the From row (identity, then its signature) before the recipients.
+    setTabOrder(m_from, m_signatureBox);
+    setTabOrder(m_signatureBox, m_to);
 
     auto *form = new QFormLayout;
     // The field is a layout: QFormLayout gives its label no buddy, and the '&' would show as is.
@@ -106,8 +111,11 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
 
     m_body = new QPlainTextEdit(this);
     m_body->setObjectName(u"bodyEdit"_s);
+    m_body->setAccessibleName(tr("Message text"));
     m_richBody = new QTextEdit(this);
     m_richBody->setObjectName(u"richBodyEdit"_s);
+    m_richBody->setAccessibleName(tr("Message text"));
+    m_richBody->setAccessibleDescription(tr("Formatted text: the formatting tool bar is above it"));
     m_richBody->setAcceptRichText(true);
     m_bodies = new QStackedWidget(this);
     m_bodies->addWidget(m_body);
@@ -121,7 +129,10 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
 
     m_attachmentList = new QListWidget(this);
     m_attachmentList->setObjectName(u"attachmentList"_s);
-    m_attachmentList->setMaximumHeight(90);
+    m_attachmentList->setAccessibleName(tr("Attachments"));
+    // Four or five names, whatever the user's font size.
+    m_attachmentList->setMaximumHeight(m_attachmentList->fontMetrics().lineSpacing() * 5 +
+                                       2 * m_attachmentList->frameWidth());
     m_attachmentList->hide();
     m_attachmentTotal = new QLabel(this);
     m_attachmentTotal->setObjectName(u"attachmentTotal"_s);
@@ -129,7 +140,8 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_sizeWarning = new QLabel(this);
     m_sizeWarning->setObjectName(u"sizeWarning"_s);
     m_sizeWarning->setWordWrap(true);
-    m_sizeWarning->setStyleSheet(u"color: #8a5300;"_s);
+    m_sizeWarning->setStyleSheet(
+        ThemeColours::textStyleSheet(m_sizeWarning->palette(), ThemeColours::Tone::Warning));
     m_sizeWarning->hide();
     auto *attach = new QPushButton(tr("&Attach files…"), this);
     attach->setObjectName(u"attachButton"_s);
@@ -142,6 +154,7 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_readReceipt->setObjectName(u"readReceiptBox"_s);
     m_priority = new QComboBox(this);
     m_priority->setObjectName(u"priorityBox"_s);
+    m_priority->setAccessibleName(tr("Priority"));
     m_priority->addItem(tr("Normal priority"), static_cast<int>(OutgoingMessage::Priority::Normal));
     m_priority->addItem(tr("High priority"), static_cast<int>(OutgoingMessage::Priority::High));
     m_priority->addItem(tr("Low priority"), static_cast<int>(OutgoingMessage::Priority::Low));
@@ -157,7 +170,7 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     m_error = new QLabel(this);
     m_error->setObjectName(u"composerError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #a00;"_s);
+    m_error->setStyleSheet(ThemeColours::textStyleSheet(m_error->palette(), ThemeColours::Tone::Error));
     m_error->hide();
 
     auto *buttons = new QDialogButtonBox(this);
@@ -197,6 +210,8 @@ ComposerWindow::ComposerWindow(Account account, QString outboxDirectory, QWidget
     if (!m_outboxDirectory.isEmpty())
         m_sizeLimit = SmtpSizeLimit::load(m_outboxDirectory);
     m_draft->markPristine();
+    // A new message starts with its recipients (not with « De », first in the tab order).
+    m_to->setFocus(Qt::OtherFocusReason);
 }
 
 ComposerWindow::~ComposerWindow()
@@ -214,6 +229,8 @@ void ComposerWindow::buildFormatToolBar()
 {
     m_formatBar = new QToolBar(this);
     m_formatBar->setObjectName(u"formatToolBar"_s);
+    m_formatBar->setWindowTitle(tr("Formatting")); // its accessible name
+    AccessibleNames::nameExtensionButton(m_formatBar);
     m_richTextAction = m_formatBar->addAction(tr("Rich text"));
     m_richTextAction->setObjectName(u"richTextAction"_s);
     m_richTextAction->setCheckable(true);
@@ -569,6 +586,11 @@ void ComposerWindow::applyResponse(const PreparedResponse &response)
         m_richBody->moveCursor(QTextCursor::Start);
     else
         m_body->moveCursor(QTextCursor::Start);
+    // A reply is typed at once; a forward needs its recipients first.
+    QWidget *start = response.kind == PreparedResponse::Kind::Forward ? static_cast<QWidget *>(m_to)
+                     : isRichText()                                   ? static_cast<QWidget *>(m_richBody)
+                                                                      : static_cast<QWidget *>(m_body);
+    start->setFocus(Qt::OtherFocusReason);
     m_draft->markPristine();
 }
 

@@ -539,6 +539,16 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
                                  : (node->isHeading() ? node->heading : displayName(node->folder));
         return unread > 0 ? tr("%1 (%2)").arg(name).arg(unread) : name;
     }
+    case Qt::AccessibleTextRole: {
+        // Read aloud: « Boîte de réception, 3 messages non lus » rather than « (3) ».
+        const int unread = unreadOf(node);
+        const QString name =
+            node->unifiedRoot || node->unifiedView >= 0
+                ? unifiedName(node->unifiedView)
+                : (node->accountRoot ? node->accountName
+                                     : (node->isHeading() ? node->heading : displayName(node->folder)));
+        return unread > 0 ? tr("%1, %n unread message(s)", nullptr, unread).arg(name) : name;
+    }
     case AccountIdRole:
         return node->accountId;
     case AccountRootRole:

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AccessibleNames.h"
 #include "CommandLinks.h"
 #include "ComposerWindow.h"
 #include "FolderTreeModel.h"
@@ -9,6 +10,7 @@
 #include "MessageListModel.h"
 #include "MessageView.h"
 #include "NotificationBanner.h"
+#include "ShortcutsDialog.h"
 #include "UndoBar.h"
 #include "UnifiedListModel.h"
 #include "UnifiedListView.h"
@@ -27,6 +29,7 @@
 #include "settings/PhishingSettings.h"
 #include "settings/SitePolicy.h"
 #include "util/Clock.h"
+#include "util/Logging.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,6 +41,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -117,6 +121,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_searchField->setPlaceholderText(tr("Search in all mail (subject, people, text)"));
     m_searchField->setClearButtonEnabled(true);
     m_searchField->setAccessibleName(tr("Search"));
+    AccessibleNames::nameClearButton(m_searchField);
     m_searchTimer = new QTimer(this);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(200);
@@ -257,7 +262,8 @@ void MainWindow::buildActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *refreshAction = fileMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
-    refreshAction->setShortcut(QKeySequence::Refresh);
+    // F5 only: QKeySequence::Refresh is Ctrl+R on some desktops, which is « Répondre ».
+    refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     QAction *settingsAction = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
     settingsAction->setObjectName(u"settingsAction"_s);
     fileMenu->addSeparator();
@@ -322,6 +328,10 @@ void MainWindow::buildActions()
     QToolBar *toolBar = addToolBar(tr("Actions"));
     toolBar->setObjectName(u"actionsToolBar"_s);
     toolBar->setMovable(false);
+    // Icons from the desktop's theme, with their text as the desktop shows tool buttons (text
+    // beside the icon by default); without an icon theme the text alone.
+    toolBar->setToolButtonStyle(Qt::ToolButtonFollowStyle);
+    AccessibleNames::nameExtensionButton(toolBar);
     const auto addMessageAction = [&](const QString &name, const QString &text, const QKeySequence &shortcut,
                                       auto slot) {
         QAction *action = messageMenu->addAction(text, this, slot);
@@ -387,6 +397,15 @@ void MainWindow::buildActions()
                                       {u"deleteAction"_s, Right::DeleteMessages},
                                       {u"reportPhishingAction"_s, Right::MoveOut}})
         m_folderRights.bind(action(name), right);
+    for (const auto &[name, icon] : {std::pair{u"replyAction"_s, u"mail-reply-sender"_s},
+                                     {u"replyAllAction"_s, u"mail-reply-all"_s},
+                                     {u"forwardAction"_s, u"mail-forward"_s},
+                                     {u"markReadAction"_s, u"mail-mark-read"_s},
+                                     {u"flagAction"_s, u"mail-mark-important"_s},
+                                     {u"archiveAction"_s, u"mail-archive"_s},
+                                     {u"deleteAction"_s, u"edit-delete"_s},
+                                     {u"newMessageAction"_s, u"mail-message-new"_s}})
+        action(name)->setIcon(QIcon::fromTheme(icon));
     toolBar->addSeparator();
     m_unreadFilter = toolBar->addAction(tr("Unread"), this, &MainWindow::applyFilter);
     m_flaggedFilter = toolBar->addAction(tr("Flagged"), this, &MainWindow::applyFilter);
@@ -464,6 +483,48 @@ void MainWindow::buildActions()
         dialog->open();
     });
     about->setObjectName(u"aboutAction"_s);
+    QAction *shortcuts = new QAction(tr("&Keyboard shortcuts"), this);
+    shortcuts->setObjectName(u"shortcutsAction"_s);
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    helpMenu->insertAction(about, shortcuts);
+
+    // F6 / Shift+F6: folders, messages, the message read, as in other mail clients.
+    QAction *nextPane = new QAction(tr("Next pane"), this);
+    nextPane->setObjectName(u"nextPaneAction"_s);
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    connect(nextPane, &QAction::triggered, this, [this] { focusPane(1); });
+    QAction *previousPane = new QAction(tr("Previous pane"), this);
+    previousPane->setObjectName(u"previousPaneAction"_s);
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    connect(previousPane, &QAction::triggered, this, [this] { focusPane(-1); });
+    addActions({nextPane, previousPane});
+}
+
+void MainWindow::focusPane(int delta)
+{
+    QList<QWidget *> panes{m_folderView, m_listStack->currentWidget(), m_messageView};
+    panes.removeIf([](const QWidget *pane) { return !pane || !pane->isVisible(); });
+    if (panes.isEmpty())
+        return;
+    const QWidget *focus = QApplication::focusWidget();
+    qsizetype current = -1;
+    for (qsizetype i = 0; i < panes.size(); ++i) {
+        if (focus && (focus == panes.at(i) || panes.at(i)->isAncestorOf(focus)))
+            current = i;
+    }
+    const qsizetype count = panes.size();
+    const qsizetype next = current < 0 ? (delta > 0 ? 0 : count - 1) : (current + delta + count) % count;
+    panes.at(next)->setFocus(delta > 0 ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = findChild<ShortcutsDialog *>(u"shortcutsHelp"_s, Qt::FindDirectChildrenOnly);
+    if (!dialog)
+        dialog = new ShortcutsDialog(this);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::setAccountServices(AccountServices *services)
@@ -695,10 +756,11 @@ void MainWindow::setSession(AccountSession *session)
 
 void MainWindow::showNoAccount(const QString &profileDirectory)
 {
-    m_banner->showMessage(
-        NotificationBanner::Level::Information,
-        tr("No mail account is configured in %1 yet.").arg(profileDirectory).toHtmlEscaped() +
-            CommandLinks::html(u"setup"_s, tr("Set up my account…")));
+    // The profile's directory is for the log, not for the user.
+    qCInfo(lcAccount).noquote() << "no account in the profile" << QDir::toNativeSeparators(profileDirectory);
+    m_banner->showMessage(NotificationBanner::Level::Information,
+                          tr("No mail account is set up on this computer yet.").toHtmlEscaped() +
+                              CommandLinks::html(u"setup"_s, tr("Set up my account…")));
 }
 
 void MainWindow::showAbsenceActive(bool active, const QDateTime &until, const QString &accountId,
@@ -738,6 +800,7 @@ void MainWindow::showHelp(const QString &objectName, const QString &title, const
         dialog->setWindowTitle(title);
         auto *browser = new QTextBrowser(dialog);
         browser->setObjectName(u"helpText"_s);
+        browser->setAccessibleName(title);
         browser->setOpenLinks(false);
         browser->setHtml(html);
         connect(browser, &QTextBrowser::anchorClicked, this, [](const QUrl &url) { UrlOpener::open(url); });
@@ -1061,8 +1124,13 @@ MainWindow::Selection MainWindow::selectionOf(const QList<CachedMessage> &messag
 
 void MainWindow::onMessageSelected()
 {
-    updateFolderRights();
     const QModelIndex index = m_messageList->currentIndex();
+    // Reaching the list from the keyboard (Tab, F6) makes its first row current, and shown,
+    // without selecting it: selected, it is highlighted and the actions (Ctrl+R…) apply to it.
+    if (index.isValid() && !m_messageList->selectionModel()->hasSelection())
+        m_messageList->selectionModel()->select(index,
+                                                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    updateFolderRights();
     const auto message = index.isValid() ? m_listModel->messageAt(index.row()) : std::nullopt;
     if (!message) {
         m_messageView->clear();

@@ -132,6 +132,8 @@ public:
     void showPasswordReminder(qint64 ageInDays, const QString &accountName = {});
     /// Help > "Compte bloqué ou piraté" and "Assistance": non-modal, so tests can read them.
     void showHelp(const QString &objectName, const QString &title, const QString &html);
+    /// Aide › « Raccourcis clavier » (ShortcutsDialog, « shortcutsHelp »).
+    void showShortcuts();
 
 Q_SIGNALS:
     /// "Se déconnecter".
@@ -175,6 +177,8 @@ protected:
 
 private:
     void buildActions();
+    /// F6 (+1) / Shift+F6 (-1): the focus to the next or previous of folders, list, message.
+    void focusPane(int delta);
     void restoreLayout();
     void saveLayout() const;
     void onBusyChanged(bool busy);

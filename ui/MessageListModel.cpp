@@ -184,6 +184,29 @@ QString MessageListModel::formatDate(const QDateTime &date, const QDateTime &now
     return locale.toString(local.date(), QLocale::ShortFormat);
 }
 
+QString MessageListModel::spokenSummary(const CachedMessage &message, const MailAddress &correspondent,
+                                        bool sent, const QString &accountName)
+{
+    QStringList parts{message.headers.subject.isEmpty() ? tr("(no subject)") : message.headers.subject};
+    if (!accountName.isEmpty())
+        parts.append(accountName);
+    const QString who = correspondent.name.isEmpty() ? correspondent.address : correspondent.name;
+    if (!who.isEmpty())
+        parts.append(sent ? tr("to %1").arg(who) : tr("from %1").arg(who));
+    if (message.headers.date.isValid()) {
+        const QDateTime local = message.headers.date.toLocalTime();
+        parts.append(QLocale().toString(local.date(), QLocale::LongFormat) + u' ' +
+                     QLocale().toString(local.time(), QLocale::ShortFormat));
+    }
+    if (!message.isSeen())
+        parts.append(tr("unread"));
+    if (message.isFlagged())
+        parts.append(tr("flagged"));
+    if (message.hasAttachments)
+        parts.append(tr("with attachments"));
+    return parts.join(u", "_s);
+}
+
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -236,16 +259,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::AccessibleTextRole:
-        if (index.column() == SubjectColumn) {
-            QStringList parts{message->headers.subject};
-            if (!message->isSeen())
-                parts.append(tr("unread"));
-            if (message->isFlagged())
-                parts.append(tr("flagged"));
-            if (message->hasAttachments)
-                parts.append(tr("with attachments"));
-            return parts.join(u", "_s);
-        }
+        // The row's first cell (where the focus lands) says everything; the others their own text.
+        if (index.column() == SubjectColumn)
+            return spokenSummary(
+                *message, m_sentFolder ? message->headers.to.value(0) : message->headers.from, m_sentFolder);
         break;
     case UidRole:
         return message->uid;

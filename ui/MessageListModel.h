@@ -74,6 +74,11 @@ public:
 
     /// Today's messages show their time, older ones their date, in the user's language.
     [[nodiscard]] static QString formatDate(const QDateTime &date, const QDateTime &now);
+    /// What a screen reader says for a message's row: subject, who (@p correspondent, the sender,
+    /// or the recipient when @p sent), the full date, then unread, flagged, with attachments;
+    /// @p accountName (the unified list) after the subject when not empty.
+    [[nodiscard]] static QString spokenSummary(const CachedMessage &message, const MailAddress &correspondent,
+                                               bool sent, const QString &accountName = {});
 
 private:
     const CachedMessage *cachedRow(int row) const;

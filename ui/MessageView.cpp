@@ -60,9 +60,13 @@ MessageView::MessageView(QWidget *parent)
     m_headers->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_headers->setWordWrap(true);
     m_browser->setAccessibleName(tr("Message"));
+    // F6 and a click on the view put the keyboard in the message's text.
+    setFocusProxy(m_browser);
     m_browser->setPlaceholderText(tr("Select a message to read it."));
     m_attachments->setAccessibleName(tr("Attachments"));
-    m_attachments->setMaximumHeight(90);
+    // Four or five names, whatever the user's font size.
+    m_attachments->setMaximumHeight(m_attachments->fontMetrics().lineSpacing() * 5 +
+                                    2 * m_attachments->frameWidth());
 
     auto *attachmentButtons = new QHBoxLayout;
     attachmentButtons->addWidget(m_saveButton);
@@ -299,7 +303,8 @@ QString MessageView::saveAttachment(int index, const QString &path) const
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !MessageContent::writeAttachment(m_raw, index, file) ||
         !file.commit())
-        return tr("The attachment could not be saved to %1: %2").arg(path, file.errorString());
+        return tr("The attachment could not be saved as %1: %2")
+            .arg(QFileInfo(path).fileName(), file.errorString());
     return {};
 }
 

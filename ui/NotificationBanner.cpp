@@ -1,5 +1,7 @@
 #include "NotificationBanner.h"
 
+#include "ThemeColours.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -51,8 +53,13 @@ void NotificationBanner::showMessage(Level level, const QString &text, const QSt
     m_level = level;
     m_label->setText(text);
     m_label->setToolTip(details);
-    const char *colour = level == Level::Error ? "#f8d7da" : level == Level::Warning ? "#fff3cd" : "#d1ecf1";
-    setStyleSheet(u"Amiens--NotificationBanner { background: %1; }"_s.arg(QString::fromLatin1(colour)));
+    // A tint of the desktop's window colour: the theme's text stays readable on it, dark and
+    // high-contrast themes included.
+    const ThemeColours::Tone tone = level == Level::Error     ? ThemeColours::Tone::Error
+                                    : level == Level::Warning ? ThemeColours::Tone::Warning
+                                                              : ThemeColours::Tone::Information;
+    setStyleSheet(u"Amiens--NotificationBanner { background: %1; }"_s.arg(
+        ThemeColours::background(parentWidget() ? parentWidget()->palette() : palette(), tone).name()));
     show();
 }
 

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +29,32 @@ PromptState &state()
 }
 } // namespace
 
+QDialog *PasswordPrompt::createDialog(QWidget *parent, const QString &title, const QString &text,
+                                      const QString &fieldLabel)
+{
+    auto *dialog = new QDialog(parent);
+    dialog->setWindowTitle(title);
+    dialog->setObjectName(u"passwordPrompt"_s);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *label = new QLabel(text, dialog);
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    auto *form = new QFormLayout;
+    auto *edit = new QLineEdit(dialog);
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setObjectName(u"secretEdit"_s);
+    // The label beside it names the field; the text above says whose secret it is.
+    edit->setAccessibleDescription(text);
+    form->addRow(fieldLabel, edit);
+    layout->addLayout(form);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    edit->setFocus();
+    return dialog;
+}
+
 std::optional<QString> PasswordPrompt::ask(QWidget *parent, const QString &title, const QString &text,
                                            const QString &fieldLabel)
 {
@@ -38,24 +65,9 @@ std::optional<QString> PasswordPrompt::ask(QWidget *parent, const QString &title
         return std::exchange(state().nextAnswer, std::nullopt);
     }
 
-    QDialog dialog(parent);
-    dialog.setWindowTitle(title);
-    dialog.setObjectName(u"passwordPrompt"_s);
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *label = new QLabel(text, &dialog);
-    label->setWordWrap(true);
-    layout->addWidget(label);
-    auto *form = new QFormLayout;
-    auto *edit = new QLineEdit(&dialog);
-    edit->setEchoMode(QLineEdit::Password);
-    edit->setObjectName(u"secretEdit"_s);
-    form->addRow(fieldLabel, edit);
-    layout->addLayout(form);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    layout->addWidget(buttons);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted || edit->text().isEmpty())
+    std::unique_ptr<QDialog> dialog(createDialog(parent, title, text, fieldLabel));
+    auto *edit = dialog->findChild<QLineEdit *>(u"secretEdit"_s);
+    if (dialog->exec() != QDialog::Accepted || edit->text().isEmpty())
         return std::nullopt;
     return edit->text();
 }

@@ -3,6 +3,7 @@
 #include <QString>
 #include <optional>
 
+class QDialog;
 class QWidget;
 
 namespace Amiens {
@@ -15,6 +16,10 @@ public:
     /// The typed secret, or nothing when the user cancelled.
     static std::optional<QString> ask(QWidget *parent, const QString &title, const QString &text,
                                       const QString &fieldLabel);
+
+    /// The dialog ask() shows (its secret field is « secretEdit »), not shown yet.
+    [[nodiscard]] static QDialog *createDialog(QWidget *parent, const QString &title, const QString &text,
+                                               const QString &fieldLabel);
 
     /// The next ask() returns @p answer without showing anything (nullopt: "cancelled").
     static void setNextAnswer(std::optional<QString> answer);

@@ -162,14 +162,9 @@ QVariant UnifiedListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::AccessibleTextRole:
-        if (index.column() == SubjectColumn) {
-            QStringList parts{message.headers.subject, m_names.value(entry->accountId, entry->accountId)};
-            if (!message.isSeen())
-                parts.append(MessageListModel::tr("unread"));
-            if (message.isFlagged())
-                parts.append(MessageListModel::tr("flagged"));
-            return parts.join(u", "_s);
-        }
+        if (index.column() == SubjectColumn)
+            return MessageListModel::spokenSummary(message, message.headers.from, false,
+                                                   m_names.value(entry->accountId, entry->accountId));
         break;
     case UidRole:
         return message.uid;

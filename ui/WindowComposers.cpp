@@ -86,9 +86,13 @@ void WindowComposers::markOriginalWhenQueued(ComposerWindow *composer, const QSt
     // The session of the account shown when the answer was written, even if another is shown now.
     const QPointer<AccountSession> session = m_session;
     connect(composer, &ComposerWindow::queued, this, [this, session, folderPath, uid, flag] {
+        // The change may end after the window is gone (it belongs to the session).
         if (session)
             session->changeFlags(folderPath, {uid}, {flag}, {},
-                                 [this](const QString &error) { Q_EMIT localChangeFinished(error); });
+                                 [self = QPointer(this)](const QString &error) {
+                                     if (self)
+                                         Q_EMIT self->localChangeFinished(error);
+                                 });
     });
 }
 

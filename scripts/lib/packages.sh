@@ -16,6 +16,9 @@ AMIENS_SERVER_PACKAGES=(
     openssl ca-certificates python3 iproute2 procps
 )
 AMIENS_DISPLAY_PACKAGES=(xvfb xauth fonts-dejavu-core)
+# tests/accessibility: the windows' AT-SPI tree (what Orca reads) under Xvfb, on a private D-Bus
+# session with the accessibility bus (at-spi-bus-launcher), walked with pyatspi.
+AMIENS_ACCESSIBILITY_PACKAGES=(xvfb dbus at-spi2-core python3-pyatspi)
 # scripts/package and scripts/test-package: dpkg-shlibdeps (dpkg-dev) for the .deb's dependencies,
 # Xvfb to start the installed client without a display.
 AMIENS_PACKAGING_PACKAGES=(dpkg-dev file xvfb xauth)

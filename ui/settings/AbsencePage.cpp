@@ -1,5 +1,6 @@
 #include "AbsencePage.h"
 
+#include "ThemeColours.h"
 #include "util/Clock.h"
 
 #include <QCheckBox>
@@ -23,7 +24,7 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
-    label->setStyleSheet(u"color: #b00020;"_s);
+    label->setStyleSheet(ThemeColours::textStyleSheet(label->palette(), ThemeColours::Tone::Error));
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -74,10 +75,13 @@ AbsencePage::AbsencePage(QWidget *parent)
     m_hasStart = new QCheckBox(tr("From"), m_fields);
     m_hasStart->setObjectName(u"absenceHasStart"_s);
     m_start = dateTimeEdit(u"absenceStart"_s, m_fields);
+    // The check box beside it is its label on screen, not its name for a screen reader.
+    m_start->setAccessibleName(tr("Start of the absence"));
     form->addRow(m_hasStart, m_start);
     m_hasEnd = new QCheckBox(tr("Until"), m_fields);
     m_hasEnd->setObjectName(u"absenceHasEnd"_s);
     m_end = dateTimeEdit(u"absenceEnd"_s, m_fields);
+    m_end->setAccessibleName(tr("End of the absence"));
     form->addRow(m_hasEnd, m_end);
     m_datesError = errorLabel(u"absenceDatesError"_s, m_fields);
     form->addRow(m_datesError);
@@ -199,7 +203,8 @@ void AbsencePage::setEditable(bool editable)
 
 void AbsencePage::setStatus(const QString &html, bool error)
 {
-    m_status->setStyleSheet(error ? u"color: #b00020;"_s : QString());
+    m_status->setStyleSheet(
+        error ? ThemeColours::textStyleSheet(m_status->palette(), ThemeColours::Tone::Error) : QString());
     m_status->setText(html);
     m_status->setVisible(!html.isEmpty());
 }

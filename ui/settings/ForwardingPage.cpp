@@ -1,6 +1,7 @@
 #include "ForwardingPage.h"
 
 #include "AbsencePage.h"
+#include "ThemeColours.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -39,7 +40,8 @@ ForwardingPage::ForwardingPage(QWidget *parent)
     form->addRow(tr("To the address:"), m_address);
     m_addressError = new QLabel(m_fields);
     m_addressError->setObjectName(u"forwardingAddressError"_s);
-    m_addressError->setStyleSheet(u"color: #b00020;"_s);
+    m_addressError->setStyleSheet(
+        ThemeColours::textStyleSheet(m_addressError->palette(), ThemeColours::Tone::Error));
     m_addressError->hide();
     form->addRow(m_addressError);
     m_keepCopy = new QCheckBox(tr("Keep a copy in this mailbox"), m_fields);

@@ -5,6 +5,7 @@
 #include "NotificationsPage.h"
 #include "PasswordPrompt.h"
 #include "SignaturesPage.h"
+#include "ThemeColours.h"
 #include "UrlOpener.h"
 #include "account/AccountPaths.h"
 #include "autoreply/AbsenceStore.h"
@@ -81,7 +82,7 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     auto *body = new QHBoxLayout;
     m_pageList = new QListWidget(this);
     m_pageList->setObjectName(u"settingsPageList"_s);
-    m_pageList->setMaximumWidth(200);
+    m_pageList->setAccessibleName(tr("Settings pages"));
     m_pages = new QStackedWidget(this);
     body->addWidget(m_pageList);
     body->addWidget(m_pages, 1);
@@ -118,6 +119,11 @@ SettingsDialog::SettingsDialog(Profile profile, Account account, SitePolicy poli
     m_notificationsPage = new NotificationsPage(m_profile, this);
     addPage(m_notificationsPage, tr("Notifications"));
     m_pageList->setCurrentRow(0);
+    // As wide as its longest title in the user's font (200 % text included), no wider.
+    const int listWidth = m_pageList->sizeHintForColumn(0) + 2 * m_pageList->frameWidth() +
+                          m_pageList->fontMetrics().averageCharWidth() * 2;
+    m_pageList->setMinimumWidth(listWidth);
+    m_pageList->setMaximumWidth(listWidth);
     resize(820, 600);
 }
 
@@ -208,6 +214,7 @@ QWidget *SettingsDialog::buildOfflinePage()
     recentRow->addWidget(radio(tr("The messages of the last"), SyncOptions::Bodies::Recent));
     m_recentDays = new QSpinBox(page);
     m_recentDays->setObjectName(u"offlineRecentDays"_s);
+    m_recentDays->setAccessibleName(tr("Number of days of messages kept in full"));
     m_recentDays->setRange(OfflinePolicy::kMinRecentDays, OfflinePolicy::kMaxRecentDays);
     m_recentDays->setSuffix(tr(" day(s)"));
     recentRow->addWidget(m_recentDays);
@@ -225,7 +232,8 @@ QWidget *SettingsDialog::buildOfflinePage()
     layout->addLayout(form);
     m_offlineError = new QLabel(page);
     m_offlineError->setObjectName(u"offlineError"_s);
-    m_offlineError->setStyleSheet(u"color: #b00020;"_s);
+    m_offlineError->setStyleSheet(
+        ThemeColours::textStyleSheet(m_offlineError->palette(), ThemeColours::Tone::Error));
     m_offlineError->hide();
     layout->addWidget(m_offlineError);
 

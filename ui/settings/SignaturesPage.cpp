@@ -1,5 +1,7 @@
 #include "SignaturesPage.h"
 
+#include "ThemeColours.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -26,6 +28,7 @@ SignaturesPage::SignaturesPage(const Account &account, QWidget *parent)
     auto *top = new QHBoxLayout;
     m_list = new QListWidget(this);
     m_list->setObjectName(u"signatureList"_s);
+    m_list->setAccessibleName(tr("Signatures"));
     top->addWidget(m_list, 1);
     auto *buttons = new QVBoxLayout;
     auto *addTemplate = new QPushButton(tr("Academic &template"), this);
@@ -85,7 +88,7 @@ SignaturesPage::SignaturesPage(const Account &account, QWidget *parent)
 
     m_error = new QLabel(this);
     m_error->setObjectName(u"signatureError"_s);
-    m_error->setStyleSheet(u"color: #b00020;"_s);
+    m_error->setStyleSheet(ThemeColours::textStyleSheet(m_error->palette(), ThemeColours::Tone::Error));
     m_error->setWordWrap(true);
     m_error->hide();
     layout->addWidget(m_error);
