@@ -16,6 +16,7 @@
 #include "PasswordPrompt.h"
 #include "ThemeColours.h"
 #include "account/Profile.h"
+#include "autoreply/AbsenceStore.h"
 #include "net/TlsTrust.h"
 #include "session/AccountSession.h"
 #include "settings/SettingsDialog.h"
@@ -24,7 +25,9 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,10 +37,12 @@
 #include <QMenuBar>
 #include <QPalette>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -156,6 +161,7 @@ private Q_SLOTS:
     void noAccountBannerShowsNoPath();
     void composerTabOrderFollowsTheForm();
     void keyboardOnlyReadReplyAndSend();
+    void keyboardOnlySetsAnAbsence();
     void settingsPagesFitAtDoubleTextSize();
     void darkHighContrastThemeStaysReadable();
 
@@ -482,6 +488,62 @@ void TestAccessibility::keyboardOnlyReadReplyAndSend()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
     QTRY_COMPARE(queued.size(), 1);
     window.setSession(nullptr);
+}
+
+void TestAccessibility::keyboardOnlySetsAnAbsence()
+{
+    // The end of the keyboard path: in the settings, down the page list to « Absence »,
+    // into the page, the absence on, a message typed, OK: saved, with key events only. The server
+    // has no ManageSieve (nothing listens on its port): the client answers, as for many schools.
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    Account away = account();
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    away.sieve = {u"127.0.0.1"_s, probe.serverPort(), ConnectionSecurity::StartTls, away.imap.login};
+    probe.close();
+    SettingsDialog dialog(profile, away, SitePolicy());
+    dialog.setPassword(u"Mot-de-passe-2026"_s);
+    QSignalSpy read(&dialog, &SettingsDialog::serverSettingsRead);
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.loadServerSettings();
+    QVERIFY(read.wait(20000));
+    QVERIFY(dialog.clientSideAbsence());
+
+    auto *pages = dialog.findChild<QListWidget *>(u"settingsPageList"_s);
+    pages->setFocus();
+    QTRY_VERIFY(pages->hasFocus());
+    QTest::keyClick(pages, Qt::Key_Home);
+    // Down until « Absence » is the page shown.
+    auto *absencePage = dialog.findChild<QWidget *>(u"absencePage"_s);
+    for (int i = 0; i < pages->count() && !absencePage->isVisible(); ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    QTRY_VERIFY(absencePage->isVisible());
+    // Tab into the page, to « Activer » (the first control of the page), Space ticks it.
+    const auto tabTo = [](const QString &objectName) {
+        for (int i = 0; i < 40 && QApplication::focusWidget()->objectName() != objectName; ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        return QApplication::focusWidget()->objectName() == objectName;
+    };
+    QVERIFY(tabTo(u"absenceEnabled"_s));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(dialog.findChild<QCheckBox *>(u"absenceEnabled"_s)->isChecked());
+    QVERIFY(tabTo(u"absenceMessage"_s));
+    typeText(u"Je suis absente jusqu'au 12. Pour les urgences : le secrétariat."_s);
+    // On to « OK » (Tab leaves a one-line field; out of the message field, Tab too), Space presses it.
+    QWidget *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    for (int i = 0; i < 40 && QApplication::focusWidget() != ok; ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), ok);
+    QTest::keyClick(ok, Qt::Key_Space);
+    QTRY_VERIFY(!dialog.isVisible());
+    const AbsenceStore::ClientSide saved = AbsenceStore::loadClientSide(profile, away.id);
+    QVERIFY(saved.active);
+    QVERIFY(saved.vacation.enabled);
+    QVERIFY2(saved.vacation.message.startsWith(u"Je suis absente jusqu'au 12."_s),
+             qPrintable(saved.vacation.message));
 }
 
 void TestAccessibility::settingsPagesFitAtDoubleTextSize()
