@@ -35,6 +35,9 @@ using namespace Amiens::Test;
 namespace {
 
 const QString kAddress = u"mdupont@ac-amiens.fr"_s;
+/// The sync's LIST-STATUS (RFC 5819), as the scenario expects it.
+const QString kListStatus =
+    uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
 
 /// A small RFC 5322 message.
 QByteArray message(const QByteArray &subject, quint32 number,
@@ -1083,7 +1086,7 @@ void TestSyncScenarios::listStatusSparesTheUnchangedFolders()
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS MOVE SPECIAL-USE LIST-STATUS")
         .folder("INBOX")
         .folder("Drafts", "\\HasNoChildren \\Drafts")
-        .expect(uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s)
+        .expect(kListStatus)
         .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
               "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n"
               "* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts\r\n"
@@ -1133,14 +1136,12 @@ void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
         "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n"
         "* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts\r\n"
         "* STATUS \"Drafts\" (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 3 HIGHESTMODSEQ 2)\r\n";
-    const QString list =
-        uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
     ImapScenario scenario;
     scenario
         .capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS MOVE SPECIAL-USE LIST-STATUS UNSELECT")
         .folder("INBOX")
         .folder("Drafts", "\\HasNoChildren \\Drafts")
-        .expect(list)
+        .expect(kListStatus)
         .send(listStatus)
         .ok()
         .then(examine(u"Drafts"_s, 1, 3, 2, 2))
@@ -1161,7 +1162,7 @@ void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
 
     // The second sync, on the same connection: Drafts is still selected.
     ImapScenario again;
-    again.expect(u"UNSELECT"_s).ok().expect(list).send(listStatus).ok();
+    again.expect(u"UNSELECT"_s).ok().expect(kListStatus).send(listStatus).ok();
     player.extend(again);
     outcome = sync(*client, headersOnly);
     QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
@@ -1177,8 +1178,6 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
     // finds nothing new does not ask.
     MockClock clock(QDateTime(QDate(2026, 12, 4), QTime(8, 0), Qt::UTC));
     seed({1, 2}, 7, 3, 12);
-    const QString list =
-        uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
     const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
                                  "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
     const auto quota = [](int usedKiB) {
@@ -1192,7 +1191,7 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
     ImapScenario scenario;
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT QUOTA")
         .folder("INBOX")
-        .expect(list)
+        .expect(kListStatus)
         .send(unchanged)
         .ok()
         .then(quota(1200));
@@ -1209,14 +1208,14 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
     QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1200);
 
     ImapScenario quiet;
-    quiet.expect(list).send(unchanged).ok();
+    quiet.expect(kListStatus).send(unchanged).ok();
     player.extend(quiet);
     clock.advanceSeconds(10 * 60);
     syncOnce(); // nothing new, ten minutes later: not asked
     QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 1);
 
     ImapScenario later;
-    later.expect(list).send(unchanged).ok().then(quota(1300));
+    later.expect(kListStatus).send(unchanged).ok().then(quota(1300));
     player.extend(later);
     clock.advanceSeconds(6 * 60);
     syncOnce(); // sixteen minutes after the last answer: asked again
@@ -1229,8 +1228,6 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
     // The namespaces do not change while logged in: the kept connection asks once, not at every
     // resync (a round trip each on a slow link).
     seed({1, 2}, 7, 3, 12);
-    const QString list =
-        uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
     const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
                                  "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
     ImapScenario scenario;
@@ -1239,7 +1236,7 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
         .expect(u"NAMESPACE"_s)
         .send("* NAMESPACE ((\"\" \"/\")) ((\"shared/\" \"/\")) NIL\r\n")
         .ok()
-        .expect(list)
+        .expect(kListStatus)
         .send(unchanged)
         .ok();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
@@ -1249,7 +1246,7 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
     for (int i = 0; i < 3; ++i) {
         if (i > 0) {
             ImapScenario again;
-            again.expect(list).send(unchanged).ok();
+            again.expect(kListStatus).send(unchanged).ok();
             player.extend(again);
         }
         const Outcome outcome = sync(*client, headersOnly);
