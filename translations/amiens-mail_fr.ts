@@ -1854,6 +1854,10 @@
         <source>No mail account is set up on this computer yet.</source>
         <translation>Aucun compte de messagerie n&apos;est encore configuré sur cet ordinateur.</translation>
     </message>
+    <message>
+        <source>Search in:</source>
+        <translation>Rechercher dans :</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ManageSieveClient</name>

@@ -40,6 +40,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -436,7 +437,16 @@ void MainWindow::buildActions()
     emptyTrashAction->setObjectName(u"emptyTrashAction"_s);
     m_messageActions.append(emptyTrashAction);
     toolBar->addWidget(m_searchField);
-    m_searchScope = new QComboBox(this);
+    // A visible label as well as the accessible name: on Linux a screen reader reads a combo
+    // box by its value and its label, not by its accessible name.
+    auto *scope = new QWidget(this);
+    auto *scopeLayout = new QHBoxLayout(scope);
+    scopeLayout->setContentsMargins(0, 0, 0, 0);
+    auto *scopeLabel = new QLabel(tr("Search in:"), scope);
+    m_searchScope = new QComboBox(scope);
+    scopeLabel->setBuddy(m_searchScope);
+    scopeLayout->addWidget(scopeLabel);
+    scopeLayout->addWidget(m_searchScope);
     m_searchScope->setObjectName(u"searchScope"_s);
     m_searchScope->addItem(tr("This account"));
     m_searchScope->addItem(tr("All accounts"));
@@ -446,7 +456,7 @@ void MainWindow::buildActions()
         if (!m_searchField->text().trimmed().isEmpty())
             onSearchEdited();
     });
-    m_searchScopeAction = toolBar->addWidget(m_searchScope);
+    m_searchScopeAction = toolBar->addWidget(scope);
     m_searchScopeAction->setVisible(false); // with several accounts only
     QAction *serverSearch =
         toolBar->addAction(tr("Search the server too"), this, &MainWindow::searchOnServer);

@@ -118,12 +118,25 @@ int main(int argc, char **argv)
             app.quit();
             return;
         }
-        if (QByteArray(buffer, size).trimmed() == "down") {
-            window.activateWindow();
-            window.messageList()->setFocus();
-            QTest::keyClick(window.messageList(), Qt::Key_Down);
-            std::printf("DONE %d\n", window.messageList()->currentIndex().row());
-            std::fflush(stdout);
+        // One command per line; "up" goes back, so that the walk can press Down again when its
+        // listener was not yet registered with the accessibility bus the first time (a busy machine).
+        const QList<QByteArray> commands = QByteArray(buffer, size).split('\n');
+        for (const QByteArray &command : commands) {
+            if (command.trimmed() == "up") {
+                QTest::keyClick(window.messageList(), Qt::Key_Up);
+            } else if (command.trimmed() == "down") {
+                // Active and focused before the key, or on a busy machine the row changes without
+                // the window holding the focus, and no focus event reaches the screen reader.
+                window.activateWindow();
+                if (!QTest::qWaitForWindowActive(&window, 10000))
+                    std::fprintf(stderr, "the window did not become active\n");
+                window.messageList()->setFocus();
+                if (!QTest::qWaitFor([&window] { return window.messageList()->hasFocus(); }, 10000))
+                    std::fprintf(stderr, "the message list did not get the focus\n");
+                QTest::keyClick(window.messageList(), Qt::Key_Down);
+                std::printf("DONE %d\n", window.messageList()->currentIndex().row());
+                std::fflush(stdout);
+            }
         }
     });
     const int result = app.exec();
