@@ -71,22 +71,25 @@ QStringList SessionLauncher::openAccountIds() const
     return ids;
 }
 
-AccountSession *SessionLauncher::session() const
+AccountServices *SessionLauncher::firstOpenServices() const
 {
     for (const auto &launcher : m_launchers) {
         if (launcher->services())
-            return launcher->services()->session();
+            return launcher->services();
     }
     return nullptr;
 }
 
+AccountSession *SessionLauncher::session() const
+{
+    AccountServices *services = firstOpenServices();
+    return services ? services->session() : nullptr;
+}
+
 SyncScheduler *SessionLauncher::scheduler() const
 {
-    for (const auto &launcher : m_launchers) {
-        if (launcher->services())
-            return launcher->services()->scheduler();
-    }
-    return nullptr;
+    AccountServices *services = firstOpenServices();
+    return services ? services->scheduler() : nullptr;
 }
 
 std::optional<Account> SessionLauncher::account() const

@@ -81,6 +81,8 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] AccountLauncher *launcherOf(const QString &accountId) const;
+    /// The services of the first account (profile order) that could be opened.
+    [[nodiscard]] AccountServices *firstOpenServices() const;
     /// Stops @p accountId's services (the window lets go first); its files stay.
     void closeAccount(const QString &accountId);
     void closeAll();

@@ -16,13 +16,17 @@ AccountPreferences::AccountPreferences(Profile profile, QString accountId)
 
 QString AccountPreferences::group(QSettings &settings, const QString &section) const
 {
+    // The usual case, settled without reading profile.ini: nothing left from before to adopt.
+    const bool legacy = settings.childGroups().contains(section);
+    if (!m_accountId.isEmpty() && !legacy)
+        return AccountPaths::preferencesGroup(m_accountId) + u'/' + section;
     const QStringList ids = m_profile.orderedIds();
     const QString firstId = ids.isEmpty() ? QString() : ids.constFirst();
     const QString id = m_accountId.isEmpty() ? firstId : m_accountId;
     if (id.isEmpty())
         return section; // no account yet: the profile's own settings, adopted later
     const QString own = AccountPaths::preferencesGroup(id) + u'/' + section;
-    if (id != firstId || !settings.childGroups().contains(section))
+    if (id != firstId || !legacy)
         return own;
     // The first account adopts what was saved before accounts had their own settings.
     settings.beginGroup(section);
