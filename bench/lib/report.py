@@ -5,7 +5,8 @@ import sys
 
 SCENARIOS = [
     ("header_first", "First header sync"),
-    ("full_first", "First full sync (bodies)"),
+    ("full_first", "First full sync (bodies), searchable"),
+    ("full_readable", "First full sync, mail readable"),
     ("resync_nochange", "No-change resync"),
     ("resync_changes", "Resync after changes"),
 ]
@@ -23,6 +24,8 @@ TARGETS = [
 TARGETS_19 = [
     ("full_first", "mbsync_nofsync", 1.0),
     ("full_first", "limit", 1.5),
+    ("full_readable", "mbsync_nofsync", 1.0),
+    ("full_readable", "limit", 1.5),
     ("resync_changes", "mbsync", 0.8),
     ("resync_nochange", "mbsync", 0.7),
 ]
@@ -30,6 +33,7 @@ LIMIT_NOTES = {
     "header_first": "login + LIST + EXAMINE and `UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE "
                     "BODY.PEEK[HEADER])` per folder",
     "full_first": "login + LIST + EXAMINE and `UID FETCH 1:* BODY.PEEK[]` per folder",
+    "full_readable": "the same as the full sync's",
     "resync_nochange": "login + LIST + EXAMINE (CONDSTORE) of every folder",
 }
 
@@ -107,6 +111,23 @@ def ratio(result, scenario, tool, reference):
     return a["time"]["median"] / b["time"]["median"]
 
 
+def index_line(result):
+    """When AmiensMail's first full sync made the mail readable and when its search index was done."""
+    runs = result["scenarios"].get("full_first", {}).get("amiens", {}).get("runs", [])
+    readable = stats([r.get("readable_seconds") for r in runs if r.get("readable_seconds") is not None])
+    indexed = stats([r.get("indexed_seconds") for r in runs if r.get("indexed_seconds") is not None])
+    if not readable:
+        return None
+    text = "AmiensMail's first full sync: mail readable after %.3f s (median of %d)" % (readable["median"], readable["n"])
+    if indexed:
+        counts = sorted({r.get("indexed") for r in runs if r.get("indexed") is not None})
+        text += ", search index complete after %.3f s (%s messages indexed after the mail was stored)" % (
+            indexed["median"], "/".join(str(c) for c in counts))
+    else:
+        text += "; the search index was complete with it (no separate indexing step reported)"
+    return text
+
+
 def fmt(x, digits=3):
     return "—" if x is None else ("%.*f" % (digits, x))
 
@@ -153,6 +174,8 @@ def markdown(result):
     rss = result["scenarios"].get("full_first", {}).get("amiens", {}).get("rss_mb")
     lines.append("- Peak memory of AmiensMail's full sync: %s MB (target at 100,000 messages: under 200 MB)"
                  % fmt(rss and rss["max"], 0))
+    if index_line(result):
+        lines.append("- " + index_line(result))
     disk = result.get("disk_mb")
     if disk:
         lines.append("- Disk after the full sync: AmiensMail profile %.0f MB, mbsync Maildir %.0f MB"
@@ -294,15 +317,19 @@ def write_summary(results, out_dir, chart=False, ui_markdown=None):
         if ls and t:
             lines.append("- %s, first full sync ≤ 1.2× the link's transfer time: %.2f× → %s" % (
                 title(result), t / ls, "met" if t / ls <= 1.2 else "missed by %.0f %%" % ((t / ls / 1.2 - 1) * 100)))
+        if index_line(result):
+            lines.append("- %s: %s" % (title(result), index_line(result)))
         nochange = (result["scenarios"].get("resync_nochange", {}).get("amiens", {}).get("time") or {}).get("median")
         if result["messages"] >= 100000 and nochange is not None:
             lines.append("- %d messages, no-change resync under 0.15 s: %.3f s → %s" % (
                 result["messages"], nochange, "met" if nochange < 0.15 else "missed"))
         if result["messages"] >= 100000:
             rss = result["scenarios"].get("full_first", {}).get("amiens", {}).get("rss_mb")
+            # Issue 10 allowed 200 MB for the small mailbox; issue 19 asks 150 MB for the realistic one.
+            cap = 200 if small_loop else 150
             if rss:
-                lines.append("- %d messages, peak memory under 200 MB: %.0f MB → %s" % (
-                    result["messages"], rss["max"], "met" if rss["max"] < 200 else "missed"))
+                lines.append("- %s, peak memory under %d MB: %.0f MB → %s" % (
+                    title(result), cap, rss["max"], "met" if rss["max"] < cap else "missed"))
     if ui_markdown:
         lines += ["", "## Reading window (bench/ui-run)", "", ui_markdown.strip()]
     warnings = [(title(r), w) for r in results for w in r.get("warnings", [])]

@@ -4,11 +4,14 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 
 TIME = "/usr/bin/time"
 ADDRESS = "mdupont@ac-amiens.fr"
 SUMMARY = re.compile(r"(\d+) folders: (\d+) new, (\d+) flag changes, (\d+) removed, (\d+) bodies downloaded")
+# Printed by amiens-mail-cli sync once the search index of what it stored is complete.
+INDEXED = re.compile(r"Search index: (\d+) messages? indexed")
 RSS = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
 CPU = re.compile(r"(User|System) time \(seconds\): ([\d.]+)")
 
@@ -27,27 +30,71 @@ def flush_disk(limit=5.0):
 
 def timed(cmd, stdin_text=None, env=None, timeout=3600):
     """Runs cmd under /usr/bin/time -v: wall seconds (measured here), CPU seconds (user + system) and
-    peak RSS of the client, the 1-minute load average at the end, exit code, output.
+    peak RSS of the client, the 1-minute load average at the end, exit code, output, and when each
+    line of stdout arrived ("lines": [(seconds since start, line)]).
 
     The page cache's dirty data of the previous step (profile copies, earlier syncs) is written
     out first, so that it is not flushed inside the timed run."""
     flush_disk()
     with tempfile.NamedTemporaryFile(prefix="bench-time-", suffix=".txt") as rss_file:
         t = time.perf_counter()
-        r = subprocess.run([TIME, "-v", "-o", rss_file.name] + cmd, input=stdin_text, env=env,
-                           capture_output=True, text=True, timeout=timeout)
+        p = subprocess.Popen([TIME, "-v", "-o", rss_file.name] + cmd, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        lines, err = [], []
+
+        def read_stdout():
+            for line in p.stdout:
+                lines.append((time.perf_counter() - t, line.rstrip("\n")))
+
+        def read_stderr():
+            err.append(p.stderr.read())
+        readers = [threading.Thread(target=read_stdout), threading.Thread(target=read_stderr)]
+        for reader in readers:
+            reader.start()
+        if stdin_text is not None:
+            p.stdin.write(stdin_text)
+        p.stdin.close()
+        try:
+            p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            raise
+        finally:
+            for reader in readers:
+                reader.join()
         seconds = time.perf_counter() - t
         usage = open(rss_file.name).read()
     m = RSS.search(usage)
     cpu = sum(float(v) for _, v in CPU.findall(usage))
-    return {"seconds": seconds, "cpu": cpu, "rss_mb": int(m.group(1)) / 1024 if m else None, "rc": r.returncode,
-            "load": os.getloadavg()[0], "stdout": r.stdout, "stderr": r.stderr}
+    return {"seconds": seconds, "cpu": cpu, "rss_mb": int(m.group(1)) / 1024 if m else None, "rc": p.returncode,
+            "load": os.getloadavg()[0], "stdout": "\n".join(line for _, line in lines), "lines": lines,
+            "stderr": "".join(err)}
+
+
+# Files no tool ever rewrites in place once written: a copy may share them (hard links) instead of
+# duplicating gigabytes. Message files of a Maildir (flags live in the name) and AmiensMail's body
+# files (a body is written under a new name, never over an old one).
+def _immutable(path):
+    parts = path.split(os.sep)
+    if "bodies" in parts:
+        return True
+    return len(parts) >= 2 and parts[-2] in ("cur", "new") and not parts[-1].startswith(".")
 
 
 def copy_tree(src, dst):
     if os.path.lexists(dst):
         shutil.rmtree(dst)
-    shutil.copytree(src, dst, symlinks=True)
+
+    def copy(source, target):
+        if _immutable(os.path.relpath(source, src)):
+            try:
+                os.link(source, target)
+                return target
+            except OSError:
+                pass
+        return shutil.copy2(source, target)
+    shutil.copytree(src, dst, symlinks=True, copy_function=copy)
 
 
 class AmiensMail:
@@ -86,6 +133,15 @@ class AmiensMail:
                   stdin_text=self.password + "\n", env=self.env)
         m = SUMMARY.search(r["stdout"])
         r["summary"] = dict(zip(("folders", "new", "flags", "removed", "bodies"), map(int, m.groups()))) if m else None
+        # The messages are readable once the summary line is out; the search index may still be
+        # built after it (then its own line says when it is done, and the process ends).
+        for at, line in r.get("lines", []):
+            if SUMMARY.search(line):
+                r["readable_seconds"] = at
+            m = INDEXED.search(line)
+            if m:
+                r["indexed_seconds"] = at
+                r["indexed"] = int(m.group(1))
         return r
 
 
