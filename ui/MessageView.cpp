@@ -7,6 +7,7 @@
 #include "security/SafeMessage.h"
 #include "util/PrivateFiles.h"
 
+#include <QApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
@@ -17,12 +18,14 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMimeDatabase>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTextCursor>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -113,8 +116,54 @@ void MessageView::setTrustedSenders(const QSet<QString> &addresses)
     m_trustedSenders = addresses;
 }
 
+MessageView::Analysis MessageView::analyse(const QByteArray &raw, const MessageContent &content,
+                                           const MessageHeaders &headers, bool ownFolder,
+                                           const PhishingAnalyzer &analyzer)
+{
+    PhishingAnalyzer::Input input = SafeMessage::analyzerInput(raw, content, ownFolder);
+    input.headers = headers;
+    return {input.attachments, analyzer.analyse(input)};
+}
+
+void MessageView::applyAnalysis(quint64 generation, const Analysis &analysis)
+{
+    if (generation != m_analysisGeneration)
+        return; // another message is shown now
+    m_attachmentVerdicts = analysis.verdicts;
+    QStringList texts;
+    // What the message model could not show (a limit reached, an encrypted part) comes first.
+    for (const QString &notice : std::as_const(m_content.notices))
+        texts.append(notice.toHtmlEscaped());
+    for (const MessageWarning &warning : analysis.warnings) {
+        m_warningCodes.append(warning.code);
+        texts.append(warning.text.toHtmlEscaped());
+    }
+    // A mere "external sender" is a discreet note; anything more is a warning.
+    if (!texts.isEmpty()) {
+        const bool onlyExternal =
+            m_content.notices.isEmpty() && m_warningCodes == QStringList{u"external-sender"_s};
+        m_warningBar->showMessage(onlyExternal ? NotificationBanner::Level::Information
+                                               : NotificationBanner::Level::Warning,
+                                  texts.join(u"<br>"_s));
+    }
+    for (int index = 0; index < m_attachments->count() && index < m_attachmentVerdicts.size(); ++index) {
+        const AttachmentVerdict &verdict = m_attachmentVerdicts.at(index);
+        if (!verdict.isSuspicious())
+            continue;
+        QListWidgetItem *item = m_attachments->item(index);
+        item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        item->setData(Qt::AccessibleDescriptionRole, tr("Dangerous attachment"));
+        const QString refusal = AttachmentInspector::openingRefusal(verdict);
+        if (!refusal.isEmpty())
+            item->setToolTip(item->toolTip() + u"<p>%1</p>"_s.arg(refusal.toHtmlEscaped()));
+    }
+    m_analysed = true;
+}
+
 void MessageView::clear()
 {
+    ++m_analysisGeneration;
+    m_analysed = false;
     m_summary = CachedMessage();
     m_raw.clear();
     m_content = MessageContent();
@@ -167,45 +216,40 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     m_browser->setInlineImages(m_content.inlineImages);
     render(m_trustedSenders.contains(headers.from.address.toLower()));
 
-    PhishingAnalyzer::Input input = SafeMessage::analyzerInput(m_raw, m_content, ownFolder);
-    input.headers = summary.headers;
-    m_attachmentVerdicts = input.attachments;
-    const QList<MessageWarning> warnings = m_analyzer.analyse(input);
-    QStringList texts;
-    // What the message model could not show (a limit reached, an encrypted part) comes first.
-    for (const QString &notice : std::as_const(m_content.notices))
-        texts.append(notice.toHtmlEscaped());
-    for (const MessageWarning &warning : warnings) {
-        m_warningCodes.append(warning.code);
-        texts.append(warning.text.toHtmlEscaped());
-    }
-    // A mere "external sender" is a discreet note; anything more is a warning.
-    if (!texts.isEmpty()) {
-        const bool onlyExternal =
-            m_content.notices.isEmpty() && m_warningCodes == QStringList{u"external-sender"_s};
-        m_warningBar->showMessage(onlyExternal ? NotificationBanner::Level::Information
-                                               : NotificationBanner::Level::Warning,
-                                  texts.join(u"<br>"_s));
-    }
-
-    for (int index = 0; index < m_content.attachments.size(); ++index) {
-        const AttachmentInfo &attachment = m_content.attachments.at(index);
+    for (const AttachmentInfo &attachment : std::as_const(m_content.attachments)) {
         // Names come from the sender: plain text with its invisible characters shown ("<U+202E>"),
         // never markup (a tooltip renders rich text).
         const QString name = AttachmentName::visible(attachment.name);
         auto *item = new QListWidgetItem(
             tr("%1 (%2, %3)").arg(name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)),
             m_attachments);
-        QString tip = u"<p>%1</p>"_s.arg(name.toHtmlEscaped());
-        if (index < m_attachmentVerdicts.size() && m_attachmentVerdicts.at(index).isSuspicious()) {
-            item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
-            item->setData(Qt::AccessibleDescriptionRole, tr("Dangerous attachment"));
-            const QString refusal = AttachmentInspector::openingRefusal(m_attachmentVerdicts.at(index));
-            if (!refusal.isEmpty())
-                tip += u"<p>%1</p>"_s.arg(refusal.toHtmlEscaped());
-        }
-        item->setToolTip(tip);
+        item->setToolTip(u"<p>%1</p>"_s.arg(name.toHtmlEscaped()));
     }
+
+    qint64 attachmentBytes = 0;
+    for (const AttachmentInfo &attachment : std::as_const(m_content.attachments))
+        attachmentBytes += attachment.size;
+    const quint64 generation = ++m_analysisGeneration;
+    if (ownFolder || attachmentBytes <= kInlineInspectionBytes) {
+        applyAnalysis(generation, analyse(m_raw, m_content, summary.headers, ownFolder, m_analyzer));
+    } else {
+        // Reading big attachments (a zip of photos is decoded and listed) takes a few hundred
+        // milliseconds: the text shows at once and the warnings follow from a worker thread.
+        // « Ouvrir » inspects the file again before opening it, so nothing opens unchecked.
+        const QPointer<MessageView> view(this);
+        QThreadPool::globalInstance()->start([view, generation, raw = m_raw, content = m_content,
+                                              headers = summary.headers, analyzer = m_analyzer] {
+            Analysis analysis = analyse(raw, content, headers, false, analyzer);
+            QMetaObject::invokeMethod(
+                qApp,
+                [view, generation, analysis = std::move(analysis)] {
+                    if (view)
+                        view->applyAnalysis(generation, analysis);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+
     const bool hasAttachments = !m_content.attachments.isEmpty();
     m_attachments->setVisible(hasAttachments);
     m_saveButton->setVisible(hasAttachments);

@@ -56,6 +56,11 @@ public:
     /// The phishing warning codes shown for the current message.
     [[nodiscard]] QStringList warningCodes() const;
     [[nodiscard]] QListWidget *attachmentList() const { return m_attachments; }
+    /// False while the attachments of a big message are still being read (the warnings follow).
+    [[nodiscard]] bool isAnalysed() const { return m_analysed; }
+
+    /// Above this many bytes of attachments, they are inspected on a worker thread.
+    static constexpr qint64 kInlineInspectionBytes = 2 * 1024 * 1024;
 
     /// Saves attachment @p index to @p path; returns an error in French, empty on success.
     QString saveAttachment(int index, const QString &path) const;
@@ -77,6 +82,18 @@ private:
     void appendPendingPiece();
     void openAttachment();
     void saveAttachmentInteractive();
+
+    /// The phishing checks' outcome for one message.
+    struct Analysis
+    {
+        QList<AttachmentVerdict> verdicts;
+        QList<MessageWarning> warnings;
+    };
+    [[nodiscard]] static Analysis analyse(const QByteArray &raw, const MessageContent &content,
+                                          const MessageHeaders &headers, bool ownFolder,
+                                          const PhishingAnalyzer &analyzer);
+    /// Shows @p analysis if @p generation is still the message shown.
+    void applyAnalysis(quint64 generation, const Analysis &analysis);
 
     QLabel *m_headers = nullptr;
     NotificationBanner *m_warningBar = nullptr;
@@ -100,6 +117,9 @@ private:
     QStringList m_warningCodes;
     PhishingAnalyzer m_analyzer;
     QString m_temporaryDirectory;
+    /// Counts the messages shown: an analysis finishing for an earlier one is dropped.
+    quint64 m_analysisGeneration = 0;
+    bool m_analysed = false;
 };
 
 } // namespace Amiens

@@ -2,6 +2,8 @@
 
 #include "MainWindow.h"
 #include "MessageListModel.h"
+#include "MessageView.h"
+#include "cache/CachedMessage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -59,6 +61,7 @@ void ChildProbe::afterFirstScreen()
     report("rss-after-open-mb", residentKilobytes("VmRSS:") / 1024.0);
     measureSearches();
     measureScrolling();
+    measureOpeningLargest();
     report("rss-peak-mb", residentKilobytes("VmHWM:") / 1024.0);
     QApplication::quit();
 }
@@ -100,6 +103,28 @@ void ChildProbe::measureScrolling()
     report("scroll-all-ms", timer.nsecsElapsed() / 1e6);
     report("scroll-pages", pages);
     report("rss-after-scroll-mb", residentKilobytes("VmRSS:") / 1024.0);
+}
+
+void ChildProbe::measureOpeningLargest()
+{
+    // The user sorts by size and clicks the biggest messages (scanned PDFs, photo zips): from the
+    // click to the message's first screen painted; the rest of a long text follows while reading.
+    MessageListModel *model = m_window.messageModel();
+    QTreeView *list = m_window.messageList();
+    model->sort(MessageListModel::SizeColumn, Qt::DescendingOrder);
+    const int count = std::min(3, model->rowCount());
+    for (int row = 0; row < count; ++row) {
+        const QModelIndex index = model->index(row, MessageListModel::SubjectColumn);
+        const std::optional<CachedMessage> message = model->messageAt(row);
+        const double megabytes = message ? message->size / (1024.0 * 1024.0) : 0.0;
+        QElapsedTimer timer;
+        timer.start();
+        list->setCurrentIndex(index);
+        m_window.messageView()->repaint();
+        const double milliseconds = timer.nsecsElapsed() / 1e6;
+        std::printf("open %.3f %.1f\n", milliseconds, megabytes);
+        std::fflush(stdout);
+    }
 }
 
 qint64 ChildProbe::residentKilobytes(const char *field)

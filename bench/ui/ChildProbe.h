@@ -28,6 +28,7 @@ private:
     void afterFirstScreen();
     void measureSearches();
     void measureScrolling();
+    void measureOpeningLargest();
     static qint64 residentKilobytes(const char *field);
 
     MainWindow &m_window;

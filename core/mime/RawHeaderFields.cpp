@@ -9,7 +9,9 @@ namespace Amiens {
 RawHeaderFields::RawHeaderFields(const QByteArray &message)
 {
     qsizetype end = message.indexOf("\r\n\r\n");
-    const qsizetype lfEnd = message.indexOf("\n\n");
+    // A bare-LF header end can only come before the CRLF one: never search a 20 MB body for it.
+    const qsizetype lfEnd =
+        (end < 0 ? message : QByteArray::fromRawData(message.constData(), end)).indexOf("\n\n");
     if (end < 0 || (lfEnd >= 0 && lfEnd < end))
         end = lfEnd;
     const QByteArray block = end < 0 ? message : message.left(end);

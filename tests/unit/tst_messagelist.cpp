@@ -21,6 +21,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void htmlIsSanitisedAndRemoteContentOffered();
     void executableAttachmentsAreNotOpened();
     void attachmentsAreJudgedByWhatTheyAre();
+    void bigAttachmentsAreJudgedWithoutHoldingTheText();
     void phishingIsFlaggedButNotInSent();
     void threaderBuildsConversations_data();
     void threaderBuildsConversations();
@@ -496,6 +498,52 @@ void TestMessageList::attachmentsAreJudgedByWhatTheyAre()
             QVERIFY2(error.contains(u"program"_s), qPrintable(error));
         }
     }
+}
+
+void TestMessageList::bigAttachmentsAreJudgedWithoutHoldingTheText()
+{
+    // A 3 MB "scan.pdf" that is a Windows program: the text shows at once, the attachments are read
+    // on a worker thread, and the warning and the mark arrive after — for this message only.
+    QByteArray program = "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00";
+    program += QByteArray(3 * 1024 * 1024, 'A');
+    const QByteArray encoded = program.toBase64();
+    QByteArray lines;
+    for (qsizetype at = 0; at < encoded.size(); at += 76)
+        lines += encoded.mid(at, 76) + "\r\n";
+    const QByteArray big = "From: Copieur <scan@lycee-exemple.fr>\r\nMIME-Version: 1.0\r\n"
+                           "Content-Type: multipart/mixed; boundary=x\r\n\r\n"
+                           "--x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDocument numérisé.\r\n"
+                           "--x\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
+                           "filename=\"scan.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                           lines + "--x--\r\n";
+    const QByteArray small =
+        "From: Collègue <collegue@ac-amiens.fr>\r\nContent-Type: text/plain; charset=utf-8"
+        "\r\n\r\nÀ demain.\r\n";
+    MessageView view;
+    view.showMessage(CachedMessage(), big);
+    QVERIFY(view.bodyText().contains(u"Document numérisé."_s));
+    QVERIFY(!view.isAnalysed());
+    QCOMPARE(view.attachmentList()->count(), 1);
+    QTRY_VERIFY(view.isAnalysed());
+    QVERIFY2(view.warningCodes().contains(u"attachment-disguised"_s),
+             qPrintable(view.warningCodes().join(u',')));
+    QCOMPARE(view.attachmentList()->item(0)->data(Qt::AccessibleDescriptionRole).toString(),
+             MessageView::tr("Dangerous attachment"));
+    // « Ouvrir » never depended on the worker: it reads the file again and refuses.
+    QString error;
+    QVERIFY(view.writeAttachmentForOpening(0, &error).isEmpty());
+    QVERIFY2(error.contains(u"program"_s), qPrintable(error));
+
+    // The user moves on before the reading ends: its verdict is not shown on the next message.
+    view.showMessage(CachedMessage(), big);
+    view.showMessage(CachedMessage(), small);
+    QVERIFY(view.isAnalysed());
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QVERIFY(view.isAnalysed());
+    QVERIFY2(!view.warningCodes().contains(u"attachment-disguised"_s),
+             qPrintable(view.warningCodes().join(u',')));
+    QVERIFY(view.bodyText().contains(u"À demain."_s));
 }
 
 void TestMessageList::phishingIsFlaggedButNotInSent()
