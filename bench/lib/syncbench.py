@@ -16,10 +16,12 @@ bench/run does both and calls this. For each size N:
 """
 import argparse
 import datetime
+import glob
 import json
 import os
 import platform
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -39,6 +41,8 @@ log = mbx.log
 # before every resync keeps that artefact out of the figures (for both tools alike).
 RESYNC_PAUSE = 1.1
 UI_MESSAGES = 100000
+# Searches in the realistic mailbox: a frequent word, a colleague, a phrase, a rare word, nothing.
+REALISTIC_SEARCHES = ["réunion", "Hénault", "conseil de classe", "PPMS", "zorglub"]
 
 
 def read_env(path):
@@ -296,11 +300,18 @@ def main():
         for network in [n for n in args.networks.split(",") if n]:
             for size in [int(s) for s in (sizes if network == "loopback" else args.net_sizes).split(",") if s]:
                 plan.append((kind, network, size))
+    realistic_ui = [0, None]     # [messages, profile directory]
     for kind, network, size in plan:
         t = time.perf_counter()
         log("=== %s mailbox, %d messages, %s ===" % (kind, size, network))
         if network == "loopback":
             result = bench_size(args, env, size, kind)
+            if kind == "realistic" and size >= realistic_ui[0]:
+                # The reading window is measured on what the largest realistic full sync left.
+                keep = os.path.join(args.work, "ui-realistic-profile")
+                shutil.rmtree(keep, ignore_errors=True)
+                os.rename(os.path.join(args.work, "amiens", "full"), keep)
+                realistic_ui[:] = [size, keep]
         else:
             with shapedlink.ShapedLink(network, port) as link:
                 result = bench_size(args, env, size, kind, link)
@@ -333,6 +344,23 @@ def main():
         if problem:
             log("WARNING " + problem)
             ui_markdown = (ui_markdown or "") + "\n⚠ " + problem + "\n"
+    if os.access(ui_script, os.X_OK) and not args.no_ui and realistic_ui[1]:
+        caches = glob.glob(os.path.join(realistic_ui[1], "cache", "*", "mail.sqlite"))
+        if caches:
+            log("bench/ui-run on the realistic profile ...")
+            ui_args = ["--cache", caches[0], "--runs", "3", "--work", args.work,
+                       "--title", "realistic messages (the cache the realistic full sync filled)",
+                       "--out", os.path.join(args.out, "ui-realistic-%d.md" % realistic_ui[0])]
+            for words in REALISTIC_SEARCHES:
+                ui_args += ["--search", words]
+            if os.access(os.path.join(args.build_dir, "bench", "ui", "amiens-bench-ui"), os.X_OK):
+                ui_args.append("--no-build")
+            markdown, problem = tools.ui_run(ui_script, ui_args,
+                                             env=dict(os.environ, AMIENS_BUILD_DIR=args.build_dir))
+            if problem:
+                log("WARNING " + problem)
+                markdown = (markdown or "") + "\n⚠ " + problem + "\n"
+            ui_markdown = (ui_markdown or "") + "\n\n" + (markdown or "")
     # Sizes measured by an earlier bench/run into the same directory stay in the summary (each
     # row says when it was measured), so a long size can be run once and a short one again.
     measured = {report.label(r) for r in results}
