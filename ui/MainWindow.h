@@ -224,6 +224,9 @@ private:
     void reportPhishing();
     /// The phishing checks with the site's and the user's domains and the cache's colleagues.
     void configurePhishingChecks();
+    /// Shows a message, with the phishing checks read from the cache first if they are not yet.
+    void showInMessageView(const CachedMessage &message, const std::optional<QByteArray> &raw,
+                           bool ownFolder);
     void moveTo(const Selection &messages, const QString &destination);
     /// Replays @p targetAccountId's queue (it adds the messages moved to it), then the shown
     /// account's (it removes its copies once the other has them).
@@ -260,6 +263,8 @@ private:
     [[nodiscard]] WindowComposers *composers();
     MailCache m_cache;
     QString m_cachePath;
+    /// The phishing checks know this cache's colleagues (read on the first message shown).
+    bool m_phishingChecksReady = false;
     QString m_accountId;
     MessageListModel *m_listModel = nullptr;
     QLineEdit *m_searchField = nullptr;
