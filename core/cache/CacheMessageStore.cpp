@@ -544,7 +544,7 @@ int CacheMessageStore::reindexOutdatedBodies(int limit)
         start = end;
     }
     if (!outdated.isEmpty())
-        qCInfo(lcCache) << "re-indexed" << outdated.size() << "messages read by an older version";
+        qCInfo(lcCache) << "indexed for search:" << outdated.size() << "messages";
     return static_cast<int>(outdated.size());
 }
 
