@@ -232,7 +232,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_indexLabel->hide();
     statusBar()->addPermanentWidget(m_indexLabel);
     statusBar()->addPermanentWidget(m_progress);
-    connect(m_accounts, &WindowAccounts::searchIndexProgress, this, &MainWindow::onSearchIndexProgress);
     m_undoBar = new UndoBar(this);
     statusBar()->addPermanentWidget(m_undoBar);
     connect(m_undoBar, &UndoBar::undoRequested, this, [this](qint64 operationId) {
@@ -750,6 +749,7 @@ void MainWindow::setSession(AccountSession *session)
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
+    m_indexLabel->hide(); // the previous account's index
     m_composers->setShownAccount(session, &m_cache, m_cachePath);
     m_opener->setSession(session);
     m_receipts->setSession(session);
@@ -764,6 +764,7 @@ void MainWindow::setSession(AccountSession *session)
         m_folderModel->setFolders({});
         m_connectionLabel->setText(tr("Offline"));
         m_progress->hide();
+        m_indexLabel->hide();
         return;
     }
     setWindowTitle(tr("%1 — AmiensMail").arg(m_session->account().address));
@@ -778,6 +779,7 @@ void MainWindow::setSession(AccountSession *session)
     });
     connect(m_session, &AccountSession::errorOccurred, this, &MainWindow::onError);
     connect(m_session, &AccountSession::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_session, &AccountSession::searchIndexProgress, this, &MainWindow::onSearchIndexProgress);
 }
 
 void MainWindow::showNoAccount(const QString &profileDirectory)
@@ -1058,6 +1060,7 @@ void MainWindow::applyFilter()
 
 void MainWindow::onSearchEdited()
 {
+    m_searchNote->hide(); // said again below for an offline search of this account
     const QString text = m_searchField->text().trimmed();
     if (text.isEmpty()) {
         onFolderSelected();
@@ -1089,10 +1092,8 @@ void MainWindow::updateSearchNote()
     m_searchNote->setVisible(unindexed > 0);
 }
 
-void MainWindow::onSearchIndexProgress(const QString &accountId, int indexed, int total)
+void MainWindow::onSearchIndexProgress(int indexed, int total)
 {
-    if (accountId != m_accountId)
-        return;
     const bool done = indexed >= total;
     m_indexLabel->setText(tr("Indexing for search: %1 %").arg(total > 0 ? indexed * 100 / total : 100));
     m_indexLabel->setVisible(!done);

@@ -184,7 +184,7 @@ private:
     void onBusyChanged(bool busy);
     /// The shown account's background search index (issue 19): the status bar's percentage, the
     /// note under search results, and the list's previews filled in as they are indexed.
-    void onSearchIndexProgress(const QString &accountId, int indexed, int total);
+    void onSearchIndexProgress(int indexed, int total);
     /// Says under the results of an offline search how many messages it could not cover yet.
     void updateSearchNote();
     void onError(const ServiceError &error);

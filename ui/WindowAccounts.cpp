@@ -83,8 +83,6 @@ bool WindowAccounts::add(AccountServices *services, const QString &name)
         updateQuota(id);
         Q_EMIT accountSynced(id, report);
     });
-    connect(session, &AccountSession::searchIndexProgress, context,
-            [this, id](int indexed, int total) { Q_EMIT searchIndexProgress(id, indexed, total); });
     connect(session, &AccountSession::errorOccurred, context, [this, id](const ServiceError &error) {
         if (id != m_shown)
             Q_EMIT errorOccurred(id, this->name(id), error);

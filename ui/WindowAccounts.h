@@ -97,8 +97,6 @@ Q_SIGNALS:
     void inboxUnreadPerAccountChanged(const QList<Amiens::WindowAccounts::UnreadCount> &counts);
     /// An account's session finished a sync (any account, shown or not).
     void accountSynced(const QString &accountId, const Amiens::SyncReport &report);
-    /// An account's background search index (AccountSession::searchIndexProgress).
-    void searchIndexProgress(const QString &accountId, int indexed, int total);
     /// An account not shown failed: @p name, for the banner.
     void errorOccurred(const QString &accountId, const QString &name, const Amiens::ServiceError &error);
     /// An account not shown reached its server (its folders came): its error, if shown, is over.
