@@ -1858,6 +1858,17 @@
         <source>Search in:</source>
         <translation>Rechercher dans :</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) are not indexed yet: the search will cover them in a moment.</source>
+        <translation>
+            <numerusform>%n message n&apos;est pas encore indexé : la recherche le couvrira dans un instant.</numerusform>
+            <numerusform>%n messages ne sont pas encore indexés : la recherche les couvrira dans un instant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 %</source>
+        <translation>Indexation pour la recherche : %1 %</translation>
+    </message>
 </context>
 <context>
     <name>Amiens::ManageSieveClient</name>
@@ -3270,6 +3281,14 @@ Le message a été affiché le %4. Cela ne garantit pas qu&apos;il a été lu ou
     <message>
         <source>Account %1:</source>
         <translation>Compte %1 :</translation>
+    </message>
+    <message>
+        <source>The search index could not be completed; the next synchronisation will complete it.</source>
+        <translation>L&apos;index de recherche n&apos;a pas pu être terminé ; la prochaine synchronisation le complétera.</translation>
+    </message>
+    <message>
+        <source>Search index: %1 messages indexed in %2 s.</source>
+        <translation>Index de recherche : %1 messages indexés en %2 s.</translation>
     </message>
 </context>
 <context>

@@ -184,7 +184,18 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_readingSplitter = new QSplitter(Qt::Vertical, this);
     m_readingSplitter->setObjectName(u"readingSplitter"_s);
-    m_readingSplitter->addWidget(m_listStack);
+    // Under the list: how many messages an offline search could not cover yet (issue 19).
+    m_searchNote = new QLabel(this);
+    m_searchNote->setObjectName(u"searchNote"_s);
+    m_searchNote->setWordWrap(true);
+    m_searchNote->hide();
+    auto *listPane = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(2);
+    listLayout->addWidget(m_listStack, 1);
+    listLayout->addWidget(m_searchNote);
+    m_readingSplitter->addWidget(listPane);
     m_readingSplitter->addWidget(m_messageView);
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
@@ -221,6 +232,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->hide();
     statusBar()->addWidget(m_connectionLabel);
     statusBar()->addWidget(m_lastSyncLabel, 1);
+    m_indexLabel = new QLabel(this);
+    m_indexLabel->setObjectName(u"searchIndexStatus"_s);
+    m_indexLabel->hide();
+    statusBar()->addPermanentWidget(m_indexLabel);
     statusBar()->addPermanentWidget(m_progress);
     m_undoBar = new UndoBar(this);
     statusBar()->addPermanentWidget(m_undoBar);
@@ -739,6 +754,7 @@ void MainWindow::setSession(AccountSession *session)
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
+    m_indexLabel->hide(); // the previous account's index
     m_composers->setShownAccount(session, &m_cache, m_cachePath);
     m_opener->setSession(session);
     m_receipts->setSession(session);
@@ -753,6 +769,7 @@ void MainWindow::setSession(AccountSession *session)
         m_folderModel->setFolders({});
         m_connectionLabel->setText(tr("Offline"));
         m_progress->hide();
+        m_indexLabel->hide();
         return;
     }
     setWindowTitle(tr("%1 — AmiensMail").arg(m_session->account().address));
@@ -767,6 +784,7 @@ void MainWindow::setSession(AccountSession *session)
     });
     connect(m_session, &AccountSession::errorOccurred, this, &MainWindow::onError);
     connect(m_session, &AccountSession::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_session, &AccountSession::searchIndexProgress, this, &MainWindow::onSearchIndexProgress);
 }
 
 void MainWindow::showNoAccount(const QString &profileDirectory)
@@ -1066,6 +1084,7 @@ void MainWindow::applyFilter()
 
 void MainWindow::onSearchEdited()
 {
+    m_searchNote->hide(); // said again below for an offline search of this account
     const QString text = m_searchField->text().trimmed();
     if (text.isEmpty()) {
         onFolderSelected();
@@ -1084,6 +1103,37 @@ void MainWindow::onSearchEdited()
         return;
     m_listModel->showRowIds(m_cache.searchIndex().searchRowIds(text, 1000));
     m_messageView->clear();
+    updateSearchNote();
+}
+
+void MainWindow::updateSearchNote()
+{
+    const bool searching = !m_searchField->text().trimmed().isEmpty() && !isShowingUnifiedList() &&
+                           m_listModel->isShowingSearch();
+    const int unindexed = searching && m_cache.isOpen() ? m_cache.messageStore().unindexedCount() : 0;
+    m_searchNote->setText(
+        tr("%n message(s) are not indexed yet: the search will cover them in a moment.", nullptr, unindexed));
+    m_searchNote->setVisible(unindexed > 0);
+}
+
+void MainWindow::onSearchIndexProgress(int indexed, int total)
+{
+    const bool done = indexed >= total;
+    m_indexLabel->setText(tr("Indexing for search: %1 %").arg(total > 0 ? indexed * 100 / total : 100));
+    m_indexLabel->setVisible(!done);
+    if (!openCacheIfNeeded())
+        return;
+    if (isShowingUnifiedList())
+        return;
+    // Previews and paper clips of the rows just indexed; the selection stays.
+    m_listModel->refreshRows();
+    if (m_listModel->isShowingSearch()) {
+        // Once complete, the search is run again to cover every message.
+        const QString text = m_searchField->text().trimmed();
+        if (done && !text.isEmpty())
+            m_listModel->showRowIds(m_cache.searchIndex().searchRowIds(text, 1000));
+        updateSearchNote();
+    }
 }
 
 void MainWindow::searchOnServer()

@@ -182,6 +182,11 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void onBusyChanged(bool busy);
+    /// The shown account's background search index (issue 19): the status bar's percentage, the
+    /// note under search results, and the list's previews filled in as they are indexed.
+    void onSearchIndexProgress(int indexed, int total);
+    /// Says under the results of an offline search how many messages it could not cover yet.
+    void updateSearchNote();
     void onError(const ServiceError &error);
     void onFoldersChanged();
     void onFolderSelected();
@@ -299,6 +304,8 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_lastSyncLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QLabel *m_indexLabel = nullptr;
+    QLabel *m_searchNote = nullptr;
     UndoBar *m_undoBar = nullptr;
     int m_undoSeconds = 10;
 };

@@ -78,6 +78,13 @@ void MessageListModel::reload()
     endResetModel();
 }
 
+void MessageListModel::refreshRows()
+{
+    m_pages.clear();
+    if (!m_rowIds.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
 QList<qint64> MessageListModel::rowIdsFromMimeData(const QMimeData *data)
 {
     QList<qint64> rowIds;

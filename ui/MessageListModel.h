@@ -51,6 +51,9 @@ public:
     [[nodiscard]] bool isThreaded() const { return m_threaded; }
     /// Re-reads the row ids after the cache changed (sync, local change), keeping nothing stale.
     void reload();
+    /// Reads the shown rows again (previews, paper clips the search index just wrote) without
+    /// touching the list's order or selection.
+    void refreshRows();
     /// Shows exactly these messages, in this order (search results, from any folder).
     void showRowIds(const QList<qint64> &rowIds);
     [[nodiscard]] bool isShowingSearch() const { return m_search; }

@@ -21,7 +21,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     CacheDatabase();
     ~CacheDatabase();

@@ -82,18 +82,10 @@ bool CacheMessageStore::storeHeaders(qint64 folderId, const QList<FetchedMessage
 bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
                                       const QList<QByteArray> &bodies)
 {
-    struct Decoded
-    {
-        MessageHeaders headers;
-        ScannedBody body;
-    };
     QList<qsizetype> positions(messages.size());
     std::iota(positions.begin(), positions.end(), 0);
-    const QList<Decoded> decoded = parallelMap(positions, [&](qsizetype i) {
-        const QByteArray &raw = bodies.value(i);
-        return Decoded{HeaderDecoder::decode(messages.at(i).rawHeader),
-                       raw.isEmpty() ? ScannedBody() : scanBody(raw)};
-    });
+    const QList<MessageHeaders> decoded =
+        parallelMap(positions, [&](qsizetype i) { return HeaderDecoder::decode(messages.at(i).rawHeader); });
     QStringList writtenFiles;
     const bool ok = m_database.transaction([&] {
         QString error;
@@ -112,14 +104,18 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
             "ELSE has_attachments END, "
             "model_version = CASE WHEN excluded.has_body THEN excluded.model_version ELSE model_version END "
             "RETURNING id");
-        SqliteStatement body(m_database.database(),
-                             "INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)");
+        SqliteStatement body(
+            m_database.database(),
+            "INSERT OR REPLACE INTO bodies (message_row, raw, file_name, file_size) VALUES (?, ?, ?, ?)");
         QList<CacheSearchIndex::Entry> entries;
         entries.reserve(messages.size());
         for (qsizetype i = 0; i < messages.size(); ++i) {
             const FetchedMessage &fetched = messages.at(i);
-            const MessageHeaders &headers = decoded.at(i).headers;
-            const ScannedBody &scanned = decoded.at(i).body;
+            const MessageHeaders &headers = decoded.at(i);
+            // The body is stored as it came; its text, preview and paper clip are read later,
+            // out of the sync's way (model_version 0: reindexOutdatedBodies), and the clip
+            // guessed from the header until then.
+            const bool hasBody = !bodies.value(i).isEmpty();
             const QStringList flags = normalisedFlags(fetched.flags);
             // INTERNALDATE cannot be fetched through VMime 0.9.2 (ImapCommandChannel::fetch): the
             // Date header stands in for it when the fetch did not bring one; messages without a
@@ -144,11 +140,11 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
                 .bind(headers.messageId)
                 .bind(headers.inReplyTo)
                 .bind(headers.references.join(u' '))
-                .bind((scanned.present ? scanned.hasAttachments : headers.likelyHasAttachments) ? 1 : 0)
+                .bind(headers.likelyHasAttachments ? 1 : 0)
                 .bind(headers.requestsReadReceipt ? 1 : 0)
-                .bind(scanned.present ? 1 : 0)
-                .bind(scanned.preview)
-                .bind(scanned.present ? MessageContent::kModelVersion : 0);
+                .bind(hasBody ? 1 : 0)
+                .bind(QString())
+                .bind(0);
             if (!insert.step()) {
                 m_database.setLastError(insert.lastError());
                 qCWarning(lcCache).noquote() << "SQL failed: store message:" << insert.lastError();
@@ -156,16 +152,26 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
             }
             const qint64 rowId = insert.columnInt64(0);
             insert.reset();
-            if (scanned.present && !writeBody(body, rowId, bodies.at(i), writtenFiles))
+            if (hasBody && !writeBody(body, rowId, bodies.at(i), writtenFiles))
                 return false;
-            entries.append({rowId, headers.subject, addressText(headers), scanned.text});
+            // Subject and addresses are searchable at once; the body's words come with the index.
+            entries.append({rowId, headers.subject, addressText(headers), QString()});
         }
         return m_searchIndex.writeEntries(entries, error);
     });
-    if (!ok)
-        // Files whose rows were rolled back would only take space.
-        CacheBodyFiles(m_database.path()).remove(writtenFiles);
+    finishBodyFiles(ok, writtenFiles);
     return ok;
+}
+
+void CacheMessageStore::finishBodyFiles(bool committed, const QStringList &writtenFiles)
+{
+    if (writtenFiles.isEmpty())
+        return;
+    const CacheBodyFiles files(m_database.path());
+    if (!committed)
+        // Files whose rows were rolled back would only take space.
+        files.remove(writtenFiles);
+    files.finishWrites();
 }
 
 bool CacheMessageStore::writeBody(SqliteStatement &insertBody, qint64 rowId, const QByteArray &raw,
@@ -173,17 +179,21 @@ bool CacheMessageStore::writeBody(SqliteStatement &insertBody, qint64 rowId, con
 {
     QString fileName;
     if (raw.size() > kMaxInlineBody) {
-        // Written and flushed to disk before the row that names it is committed.
+        // Written before the row that names it is committed; a process killed in between leaves
+        // a file without a row, removed at the next opening (CacheBodyFiles::beginWrites).
+        const CacheBodyFiles files(m_database.path());
+        if (writtenFiles.isEmpty())
+            files.beginWrites();
         fileName = u"%1.eml"_s.arg(rowId);
+        writtenFiles.append(fileName);
         QString error;
-        if (!CacheBodyFiles(m_database.path()).write(fileName, raw, &error)) {
+        if (!files.write(fileName, raw, &error)) {
             m_database.setLastError(error);
             return false;
         }
-        writtenFiles.append(fileName);
-        insertBody.bind(rowId).bindNull().bind(fileName);
+        insertBody.bind(rowId).bindNull().bind(fileName).bind(raw.size());
     } else {
-        insertBody.bind(rowId).bindBlob(raw).bindNull();
+        insertBody.bind(rowId).bindBlob(raw).bindNull().bindNull();
     }
     const bool ok = insertBody.step();
     if (!ok) {
@@ -437,34 +447,95 @@ int CacheMessageStore::unseenCount(qint64 folderId)
 
 bool CacheMessageStore::storeBody(qint64 folderId, quint32 uid, const QByteArray &raw)
 {
-    return storeBodies(folderId, {{uid, raw}});
+    // The message the user opens: its preview and search entry at once.
+    return indexBodies(folderId, {{uid, raw}}, true);
 }
 
 bool CacheMessageStore::storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies)
 {
-    return indexBodies(folderId, bodies, true);
+    // A sync's batch: stored now, indexed later (model_version 0), as storeMessages() does.
+    QStringList writtenFiles;
+    const bool ok = m_database.transaction([&] {
+        SqliteStatement lookup(m_database.database(),
+                               "SELECT id FROM messages WHERE folder_id = ? AND uid = ?");
+        SqliteStatement body(
+            m_database.database(),
+            "INSERT OR REPLACE INTO bodies (message_row, raw, file_name, file_size) VALUES (?, ?, ?, ?)");
+        SqliteStatement update(m_database.database(),
+                               "UPDATE messages SET has_body = 1, model_version = 0 WHERE id = ?");
+        for (const auto &[uid, raw] : bodies) {
+            lookup.bind(folderId).bind(uid);
+            if (!lookup.step()) {
+                m_database.setLastError(lookup.lastError());
+                return false;
+            }
+            const qint64 rowId = lookup.hasRow() ? lookup.columnInt64(0) : 0;
+            lookup.reset();
+            if (rowId == 0 || raw.isEmpty())
+                continue; // expunged meanwhile
+            if (!writeBody(body, rowId, raw, writtenFiles))
+                return false;
+            update.bind(rowId);
+            const bool updated = update.step();
+            update.reset();
+            if (!updated) {
+                m_database.setLastError(update.lastError());
+                return false;
+            }
+        }
+        return true;
+    });
+    finishBodyFiles(ok, writtenFiles);
+    return ok;
+}
+
+int CacheMessageStore::sweepInterruptedBodyFiles()
+{
+    return CacheBodyFiles(m_database.path()).sweepIfInterrupted([this] {
+        QSet<QString> named;
+        QSqlQuery query(m_database.database());
+        query.setForwardOnly(true);
+        query.exec(u"SELECT file_name FROM bodies WHERE file_name IS NOT NULL"_s);
+        while (query.next())
+            named.insert(query.value(0).toString());
+        return named;
+    });
+}
+
+int CacheMessageStore::unindexedCount()
+{
+    QSqlQuery query(m_database.database());
+    query.prepare(u"SELECT COUNT(*) FROM messages WHERE has_body = 1 AND model_version < ?"_s);
+    query.addBindValue(MessageContent::kModelVersion);
+    return query.exec() && query.next() ? query.value(0).toInt() : 0;
 }
 
 int CacheMessageStore::reindexOutdatedBodies(int limit)
 {
     QSqlQuery query(m_database.database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT folder_id, uid FROM messages WHERE has_body = 1 AND model_version < ? "
+    query.prepare(u"SELECT folder_id, uid, size FROM messages WHERE has_body = 1 AND model_version < ? "
                   "ORDER BY folder_id LIMIT ?"_s);
     query.addBindValue(MessageContent::kModelVersion);
     query.addBindValue(limit);
     if (!query.exec())
         return -1;
+    // Bounded in bytes too: the bodies of a batch are all in memory at once (issue 19's cap).
+    constexpr qint64 kMaxBatchBytes = 8 * 1024 * 1024;
     QList<QPair<qint64, quint32>> outdated;
-    while (query.next())
+    qint64 bytes = 0;
+    while (bytes < kMaxBatchBytes && query.next()) {
         outdated.append({query.value(0).toLongLong(), query.value(1).toUInt()});
+        bytes += query.value(2).toLongLong();
+    }
     query.finish();
     for (qsizetype start = 0; start < outdated.size();) {
         const qint64 folderId = outdated.at(start).first;
         QList<QPair<quint32, QByteArray>> bodies;
         qsizetype end = start;
         for (; end < outdated.size() && outdated.at(end).first == folderId; ++end) {
-            // A body file lost from disk is not retried forever: it is indexed as empty.
+            // A body file lost or damaged on disk: the message goes back to "no body" (empty
+            // here), to be fetched again, instead of being indexed over and over.
             bodies.append(
                 {outdated.at(end).second, body(folderId, outdated.at(end).second).value_or(QByteArray())});
         }
@@ -473,7 +544,7 @@ int CacheMessageStore::reindexOutdatedBodies(int limit)
         start = end;
     }
     if (!outdated.isEmpty())
-        qCInfo(lcCache) << "re-indexed" << outdated.size() << "messages read by an older version";
+        qCInfo(lcCache) << "indexed for search:" << outdated.size() << "messages";
     return static_cast<int>(outdated.size());
 }
 
@@ -488,8 +559,13 @@ bool CacheMessageStore::indexBodies(qint64 folderId, const QList<QPair<quint32, 
         QSqlQuery lookup(m_database.database());
         lookup.prepare(u"SELECT id, subject, from_name, from_address, to_list, cc_list FROM messages "
                        "WHERE folder_id = ? AND uid = ?"_s);
-        SqliteStatement body(m_database.database(),
-                             "INSERT OR REPLACE INTO bodies (message_row, raw, file_name) VALUES (?, ?, ?)");
+        SqliteStatement body(
+            m_database.database(),
+            "INSERT OR REPLACE INTO bodies (message_row, raw, file_name, file_size) VALUES (?, ?, ?, ?)");
+        QSqlQuery forget(m_database.database());
+        forget.prepare(u"UPDATE messages SET has_body = 0, model_version = 0 WHERE id = ?"_s);
+        QSqlQuery forgetBody(m_database.database());
+        forgetBody.prepare(u"DELETE FROM bodies WHERE message_row = ?"_s);
         QSqlQuery update(m_database.database());
         update.prepare(
             u"UPDATE messages SET has_body = 1, preview = ?, has_attachments = ?, model_version = ? "
@@ -511,6 +587,14 @@ bool CacheMessageStore::indexBodies(qint64 folderId, const QList<QPair<quint32, 
             const QString subject = lookup.value(1).toString();
             lookup.finish();
 
+            if (!writeBodies && bodies.at(i).second.isEmpty()) {
+                forget.addBindValue(rowId);
+                forgetBody.addBindValue(rowId);
+                if (!execPrepared(forget, error, &m_database) ||
+                    !execPrepared(forgetBody, error, &m_database))
+                    return false;
+                continue;
+            }
             if (writeBodies && !writeBody(body, rowId, bodies.at(i).second, writtenFiles))
                 return false;
             update.addBindValue(text(scanned.preview));
@@ -523,17 +607,16 @@ bool CacheMessageStore::indexBodies(qint64 folderId, const QList<QPair<quint32, 
         }
         return m_searchIndex.writeEntries(entries, error);
     });
-    if (!ok)
-        // Files whose rows were rolled back would only take space.
-        CacheBodyFiles(m_database.path()).remove(writtenFiles);
+    finishBodyFiles(ok, writtenFiles);
     return ok;
 }
 
 std::optional<QByteArray> CacheMessageStore::body(qint64 folderId, quint32 uid)
 {
     QSqlQuery query(m_database.database());
-    query.prepare(u"SELECT b.raw, b.file_name FROM bodies b JOIN messages m ON m.id = b.message_row "
-                  "WHERE m.folder_id = ? AND m.uid = ?"_s);
+    query.prepare(
+        u"SELECT b.raw, b.file_name, b.file_size FROM bodies b JOIN messages m ON m.id = b.message_row "
+        "WHERE m.folder_id = ? AND m.uid = ?"_s);
     query.addBindValue(folderId);
     query.addBindValue(uid);
     if (!query.exec() || !query.next())
@@ -541,7 +624,8 @@ std::optional<QByteArray> CacheMessageStore::body(qint64 folderId, quint32 uid)
     const QString fileName = query.value(1).toString();
     if (fileName.isEmpty())
         return query.value(0).toByteArray();
-    return CacheBodyFiles(m_database.path()).read(fileName);
+    const QVariant size = query.value(2);
+    return CacheBodyFiles(m_database.path()).read(fileName, size.isNull() ? -1 : size.toLongLong());
 }
 
 QList<quint32> CacheMessageStore::uidsWithoutBody(qint64 folderId, const QDateTime &since, int limit)

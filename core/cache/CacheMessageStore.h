@@ -24,8 +24,9 @@ class SqliteStatement;
 class CacheMessageStore
 {
 public:
-    /// Bodies above this size live in files beside the database.
-    static constexpr qsizetype kMaxInlineBody = 512 * 1024;
+    /// Bodies above this size live in files beside the database, written once: in SQLite every
+    /// byte was written twice (WAL, then checkpoint), and most bytes are in the big bodies.
+    static constexpr qsizetype kMaxInlineBody = 32 * 1024;
 
     CacheMessageStore(CacheDatabase &database, CacheFolderStore &folders, CacheSearchIndex &searchIndex)
         : m_database(database)
@@ -37,8 +38,9 @@ public:
     // Rows
     bool storeHeaders(qint64 folderId, const QList<FetchedMessage> &messages);
     /// New messages with, where @p bodies has a non-empty entry at the same position, their whole
-    /// raw text: row, body and search entry written at once (a sync that fetches bodies in the
-    /// same pass as the headers). Headers are decoded and bodies scanned on all cores first.
+    /// raw text (a sync that fetches bodies in the same pass as the headers): rows, bodies and
+    /// header search entries at once; the bodies' text, previews and paper clips are left to
+    /// reindexOutdatedBodies() (model_version 0), out of the sync's way.
     bool storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
                        const QList<QByteArray> &bodies);
     bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates);
@@ -79,12 +81,18 @@ public:
     [[nodiscard]] QList<CachedMessage> messagesByRowIds(const QList<qint64> &rowIds);
 
     // Bodies
+    /// One body (the message the user opens), indexed at once.
     bool storeBody(qint64 folderId, quint32 uid, const QByteArray &raw);
-    /// Many bodies in one transaction, their MIME decoded on all cores first.
+    /// A sync's bodies in one transaction, indexed later (reindexOutdatedBodies()).
     bool storeBodies(qint64 folderId, const QList<QPair<quint32, QByteArray>> &bodies);
-    /// Reads again, from the cache, up to @p limit bodies indexed by an older message model
-    /// (MessageContent::kModelVersion) and rewrites their preview, paper clip and search entry;
-    /// nothing is downloaded. Returns how many were done (0: none left), -1 on a cache error.
+    /// After a process was killed while writing body files: removes those no row names.
+    int sweepInterruptedBodyFiles();
+    /// Bodies stored but not (or no longer) indexed for search: what reindexOutdatedBodies() has left.
+    [[nodiscard]] int unindexedCount();
+    /// Reads, from the cache, up to @p limit bodies not indexed yet or indexed by an older message
+    /// model (MessageContent::kModelVersion) and writes their preview, paper clip and search
+    /// entry; nothing is downloaded. A body whose file is missing or damaged goes back to "no
+    /// body" (fetched again). Returns how many were done (0: none left), -1 on a cache error.
     int reindexOutdatedBodies(int limit);
     [[nodiscard]] std::optional<QByteArray> body(qint64 folderId, quint32 uid);
     /// UIDs whose body is not cached yet, newest first; @p since null means any date.
@@ -101,6 +109,9 @@ private:
     bool writeBody(SqliteStatement &insertBody, qint64 rowId, const QByteArray &raw,
                    QStringList &writtenFiles);
     void removeBodyFiles(const QStringList &fileNames);
+    /// After a transaction that wrote @p writtenFiles: removes them if it was rolled back, and
+    /// clears the interrupted-write marker.
+    void finishBodyFiles(bool committed, const QStringList &writtenFiles);
 
     CacheDatabase &m_database;
     CacheFolderStore &m_folders;

@@ -122,6 +122,13 @@ QStringList CacheSchema::migrationTo(int version)
                    messages_limit INTEGER NOT NULL DEFAULT -1,
                    read_at INTEGER NOT NULL DEFAULT 0))"_s,
         };
+    case 6:
+        return {
+            // Issue 19: bodies above a few tens of KiB go to files written without fsync; the
+            // row records the file's size so a file a crash cut short reads as missing (fetched
+            // again) instead of as a truncated message. NULL for files written before, durably.
+            u"ALTER TABLE bodies ADD COLUMN file_size INTEGER"_s,
+        };
     default:
         return {};
     }

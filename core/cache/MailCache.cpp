@@ -24,6 +24,8 @@ bool MailCache::open(const QString &path, const QString &accountKey, Mode mode, 
         query.addBindValue(accountKey);
         query.exec();
     }
+    if (mode == Mode::ReadWrite)
+        m_messages.sweepInterruptedBodyFiles();
     m_accountId = accountKey;
     return true;
 }

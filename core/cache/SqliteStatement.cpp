@@ -71,6 +71,7 @@ bool SqliteStatement::step()
     if (!m_statement)
         return false;
     const int result = sqlite3_step(m_statement);
+    m_hasRow = result == SQLITE_ROW;
     if (result == SQLITE_DONE || result == SQLITE_ROW)
         return true;
     m_error = QString::fromUtf8(sqlite3_errmsg(m_connection));
@@ -87,6 +88,7 @@ void SqliteStatement::reset()
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     m_next = 1;
+    m_hasRow = false;
 }
 
 QString SqliteStatement::lastError() const

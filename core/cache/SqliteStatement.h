@@ -31,6 +31,8 @@ public:
 
     /// Runs the statement; true when it finished (SQLITE_DONE) or gave a row (SQLITE_ROW).
     bool step();
+    /// Whether the last step() produced a row.
+    [[nodiscard]] bool hasRow() const { return m_hasRow; }
     /// The first column of the row step() produced, e.g. RETURNING id.
     [[nodiscard]] qint64 columnInt64(int column) const;
     /// Makes it ready for the next values.
@@ -42,6 +44,7 @@ private:
     sqlite3 *m_connection = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     int m_next = 1;
+    bool m_hasRow = false;
     QString m_error;
 };
 

@@ -7,6 +7,7 @@
 #include "sync/OfflineChanges.h"
 
 #include <QPointer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -120,7 +121,86 @@ void AccountSession::synchronize(const SyncOptions &options)
             Q_EMIT errorOccurred(*error);
         else
             Q_EMIT syncFinished(job->report(), job->conflicts());
+        // Even after a failure: the batches stored before it are worth searching.
+        startBackgroundIndex();
     });
+}
+
+namespace {
+// A slice stays short so that opening a message or sending waits little behind it; batches
+// of a few tens keep each transaction's commit worthwhile.
+constexpr qint64 kIndexSliceMilliseconds = 250;
+constexpr int kIndexSliceBatch = 50;
+constexpr int kIndexBatch = 500;
+} // namespace
+
+void AccountSession::buildSearchIndex(std::function<void(int)> done)
+{
+    AccountWorker *worker = m_worker;
+    QPointer<AccountSession> self(this);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, done, self] {
+            const AccountWorker::IndexSlice slice = worker->indexForSearch(-1, kIndexBatch);
+            const int indexed = slice.failed ? -1 : slice.indexed;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, done, indexed] {
+                    if (self && done)
+                        done(indexed);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void AccountSession::startBackgroundIndex()
+{
+    if (!m_indexInBackground || m_indexing)
+        return; // a running pass takes the new messages too
+    m_indexing = true;
+    m_indexIndexed = 0;
+    m_indexTotal = 0;
+    runIndexSlice();
+}
+
+void AccountSession::runIndexSlice()
+{
+    AccountWorker *worker = m_worker;
+    QPointer<AccountSession> self(this);
+    const CancellationFlag cancelled = m_cancelled;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, self, cancelled] {
+            AccountWorker::IndexSlice slice;
+            slice.failed = true;
+            if (!cancelled->load())
+                slice = worker->indexForSearch(kIndexSliceMilliseconds, kIndexSliceBatch);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, slice] {
+                    if (self)
+                        self->onIndexSlice(slice.indexed, slice.remaining, slice.failed);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void AccountSession::onIndexSlice(int indexed, int remaining, bool failed)
+{
+    m_indexIndexed += indexed;
+    // A sync during the pass adds to what is left.
+    m_indexTotal = std::max(m_indexTotal, m_indexIndexed + remaining);
+    const bool finished = failed || remaining == 0;
+    if (finished) {
+        m_indexing = false;
+        m_indexTotal = m_indexIndexed;
+    }
+    if (m_indexTotal > 0)
+        Q_EMIT searchIndexProgress(m_indexIndexed, m_indexTotal);
+    if (!finished)
+        runIndexSlice();
 }
 
 void AccountSession::runLocal(std::function<QString(MailCache &)> change,

@@ -71,6 +71,14 @@ public:
                           std::function<void(const QString &error)> done);
     /// Cancels a move or delete still in its undo window.
     void undoChange(qint64 operationId, std::function<void(const QString &error)> done);
+    /// After each sync the worker indexes the new bodies for search (their text, previews and
+    /// paper clips: issue 19, out of the sync's way) in short slices between jobs, reporting
+    /// searchIndexProgress(). Off for a caller that indexes at once with buildSearchIndex().
+    void setIndexInBackground(bool enabled) { m_indexInBackground = enabled; }
+    /// Indexes every stored body not indexed yet, at once, on the worker; @p done gets how many
+    /// were, or -1 when the cache failed.
+    void buildSearchIndex(std::function<void(int indexed)> done);
+    [[nodiscard]] bool isIndexing() const { return m_indexing; }
     /// Queues @p job on the worker; @p done runs on this object's thread.
     void submit(std::shared_ptr<ImapJob> job, Completion done);
     /// Stops the running job as soon as possible; later jobs fail as cancelled.
@@ -84,16 +92,27 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void syncProgress(const QString &folderPath, int done, int total);
     void syncFinished(const Amiens::SyncReport &report, const QStringList &conflicts);
+    /// The background search index: @p indexed of @p total messages done since it started
+    /// (previews and paper clips of those are now in the cache); equal when it is complete.
+    void searchIndexProgress(int indexed, int total);
 
 private:
     /// Runs @p change on the worker, with the cache, without touching the network.
     void runLocal(std::function<QString(MailCache &)> change, std::function<void(const QString &)> done);
+    void startBackgroundIndex();
+    /// One slice on the worker; the next is queued after whatever jobs came meanwhile.
+    void runIndexSlice();
+    void onIndexSlice(int indexed, int remaining, bool failed);
 
     Account m_account;
     CancellationFlag m_cancelled;
     QThread m_thread;
     AccountWorker *m_worker = nullptr;
     int m_pendingJobs = 0;
+    bool m_indexInBackground = true;
+    bool m_indexing = false;
+    int m_indexIndexed = 0;
+    int m_indexTotal = 0;
 };
 
 } // namespace Amiens

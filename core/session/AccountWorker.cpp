@@ -3,6 +3,7 @@
 #include "util/Logging.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 namespace Amiens {
 
@@ -92,6 +93,31 @@ std::optional<ServiceError> AccountWorker::execute(ImapJob &job)
         }
     }
     return std::nullopt;
+}
+
+AccountWorker::IndexSlice AccountWorker::indexForSearch(qint64 budgetMilliseconds, int batchSize)
+{
+    IndexSlice slice;
+    MailCache *cache = this->cache();
+    if (!cache) {
+        slice.failed = true;
+        return slice;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    do {
+        const int done = cache->messageStore().reindexOutdatedBodies(batchSize);
+        if (done < 0) {
+            qCWarning(lcCache).noquote() << "search index:" << cache->lastError();
+            slice.failed = true;
+            return slice;
+        }
+        slice.indexed += done;
+        if (done == 0)
+            return slice;
+    } while (budgetMilliseconds < 0 || timer.elapsed() < budgetMilliseconds);
+    slice.remaining = cache->messageStore().unindexedCount();
+    return slice;
 }
 
 } // namespace Amiens

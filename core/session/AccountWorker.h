@@ -30,6 +30,18 @@ public:
     /// Runs @p job; returns the error, if any. Called on the worker thread.
     std::optional<ServiceError> execute(ImapJob &job);
 
+    /// What one pass of the search index did.
+    struct IndexSlice
+    {
+        int indexed = 0;   ///< messages indexed (or found without a readable body) by this pass
+        int remaining = 0; ///< messages still waiting
+        bool failed = false;
+    };
+    /// Indexes stored bodies for search (text, preview, paper clip: reindexOutdatedBodies) in
+    /// batches of @p batchSize until none is left or @p budgetMilliseconds have passed (< 0: no
+    /// limit). Called on the worker thread, between jobs; nothing goes to the network.
+    IndexSlice indexForSearch(qint64 budgetMilliseconds, int batchSize);
+
 private:
     std::optional<ServiceError> ensureOpen();
     std::optional<ServiceError> ensureCacheOpen();

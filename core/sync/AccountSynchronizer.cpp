@@ -9,7 +9,6 @@
 #include "util/Clock.h"
 #include "util/Logging.h"
 
-#include <QElapsedTimer>
 #include <algorithm>
 #include <vmime/exception.hpp>
 
@@ -27,10 +26,8 @@ AccountSynchronizer::AccountSynchronizer(ImapConnection &connection, MailCache &
 }
 
 namespace {
-constexpr qint64 kReindexMillisecondsPerSync = 10000;
 /// How old the cached quota may get on resyncs that find nothing new.
 constexpr qint64 kQuotaMaxAgeSeconds = 15 * 60;
-constexpr int kReindexBatch = 500;
 } // namespace
 
 void AccountSynchronizer::classifyFolders(ImapCommandChannel &channel, QList<FolderInfo> &folders)
@@ -144,18 +141,9 @@ SyncReport AccountSynchronizer::run()
     if (anyChange || !known || known->readAt.secsTo(Clock::currentDateTimeUtc()) > kQuotaMaxAgeSeconds)
         QuotaReader::read(channel, m_cache);
 
-    // Bodies cached by an older message model get their preview and search entry again, from the
-    // cache, on this worker thread: at most about ten seconds per sync, so a large cache is
-    // brought up to date over a few syncs without holding up new mail.
-    QElapsedTimer reindexing;
-    reindexing.start();
-    while (reindexing.elapsed() < kReindexMillisecondsPerSync) {
-        const int done = m_cache.messageStore().reindexOutdatedBodies(kReindexBatch);
-        if (done < 0)
-            throw CacheWriteError("re-index: " + m_cache.lastError().toStdString());
-        if (done == 0)
-            break;
-    }
+    // The bodies' search entries, previews and paper clips (new ones, and those of an older
+    // message model) are written after the sync, out of its way: AccountSession's background
+    // index, or at once by the CLI (issue 19).
     return report;
 }
 

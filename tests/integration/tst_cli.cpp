@@ -230,6 +230,10 @@ void TestCli::syncThenReadFromTheCacheWithoutNetwork()
     const Run synced = cli({u"--profile"_s, m_profile, u"sync"_s, u"--bodies"_s, u"all"_s});
     QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
     QVERIFY2(synced.out.contains(u"2 new"_s), qPrintable(synced.out));
+    // Issue 19: the summary as soon as the messages are stored, then the search index's line.
+    const qsizetype summary = synced.out.indexOf(u"bodies downloaded."_s);
+    const qsizetype indexLine = synced.out.indexOf(u"Search index: 2 messages indexed in "_s);
+    QVERIFY2(summary >= 0 && indexLine > summary, qPrintable(synced.out));
 
     // The server becomes unreachable: reading still works, from the cache.
     {
@@ -280,6 +284,10 @@ void TestCli::syncThenReadFromTheCacheWithoutNetwork()
     const QJsonArray hits = QJsonDocument::fromJson(search.out.toUtf8()).array();
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.first().toObject().value(u"folder"_s).toString(), u"INBOX"_s);
+    // A word only in a body: the CLI left the cache fully searchable.
+    const Run bodyWord = cli({u"--profile"_s, m_profile, u"search"_s, u"lieu"_s, u"--json"_s});
+    QVERIFY2(bodyWord.exitCode == 0, qPrintable(bodyWord.err));
+    QCOMPARE(QJsonDocument::fromJson(bodyWord.out.toUtf8()).array().size(), 1);
 
     // Syncing now fails clearly, and the cache is untouched.
     const Run offline = cli({u"--profile"_s, m_profile, u"sync"_s});

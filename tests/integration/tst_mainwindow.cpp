@@ -41,6 +41,7 @@ private Q_SLOTS:
     void deleteCanBeUndoneUntilTheWindowEnds();
     void droppedMessagesMoveAndEmptyTrashDeletesForGood();
     void serverSearchFindsTextNotKeptOffline();
+    void searchDuringIndexingSaysWhatIsLeft();
 
 private:
     TestEnvironment m_env;
@@ -315,6 +316,61 @@ void TestMainWindow::serverSearchFindsTextNotKeptOffline()
     QTRY_COMPARE_WITH_TIMEOUT(window.messageModel()->rowCount(), 1, 20000);
     QCOMPARE(window.messageModel()->index(0, MessageListModel::SubjectColumn).data().toString(),
              u"Compte rendu"_s);
+}
+
+void TestMainWindow::searchDuringIndexingSaysWhatIsLeft()
+{
+    MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(server.save(u"INBOX"_s, MailServerControl::message(u"Fête de l'école n°%1"_s.arg(i),
+                                                                   u"Prévoir la kermesse du samedi.\n"_s)));
+    QTemporaryDir dir;
+    const QString cachePath = AccountPaths(dir.path(), m_env.address).cacheFile();
+    QString error;
+    AccountSession session(m_env.account(), *TlsTrust::forAccount(m_env.account(), &error));
+    session.setCachePath(cachePath);
+    session.setPassword(m_env.password);
+    // Stored, not indexed yet: the state the window finds while the index runs.
+    session.setIndexInBackground(false);
+    QSignalSpy synced(&session, &AccountSession::syncFinished);
+    session.synchronize(SyncOptions{SyncOptions::Bodies::All});
+    QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 1, 20000);
+
+    MainWindow window;
+    window.setSession(&session);
+    window.setCachePath(cachePath, m_env.address);
+    window.show();
+    QVERIFY(window.selectFolder(u"INBOX"_s));
+    QCOMPARE(window.messageModel()->rowCount(), 3);
+    QVERIFY(window.messageModel()->messageAt(0)->preview.isEmpty());
+    auto *status = window.findChild<QLabel *>(u"searchIndexStatus"_s);
+    auto *note = window.findChild<QLabel *>(u"searchNote"_s);
+    QVERIFY(status && note);
+    QVERIFY(!status->isVisible());
+
+    window.searchField()->setText(u"kermesse"_s);
+    QTRY_VERIFY(note->isVisible());
+    QCOMPARE(window.messageModel()->rowCount(), 0);
+    QCOMPARE(note->text(),
+             u"3 messages ne sont pas encore indexés : la recherche les couvrira dans un instant."_s);
+    window.searchField()->clear();
+    QTRY_VERIFY(!note->isVisible());
+
+    // The status bar follows the account's index…
+    Q_EMIT session.searchIndexProgress(1, 4);
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->text(), u"Indexation pour la recherche : 25 %"_s);
+    // …and the real one, once complete, hides it; the list's previews are filled in meanwhile,
+    // without a new selection of the folder.
+    session.setIndexInBackground(true);
+    session.synchronize(SyncOptions{SyncOptions::Bodies::All});
+    QTRY_VERIFY_WITH_TIMEOUT(!status->isVisible(), 20000);
+    QVERIFY2(window.messageModel()->messageAt(0)->preview.startsWith(u"Prévoir"_s),
+             qPrintable(window.messageModel()->messageAt(0)->preview));
+    window.searchField()->setText(u"kermesse"_s);
+    QTRY_COMPARE(window.messageModel()->rowCount(), 3);
+    QVERIFY(!note->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

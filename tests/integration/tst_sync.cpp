@@ -8,9 +8,12 @@
 #include "imap/ImapConnection.h"
 #include "mime/MessageContent.h"
 #include "session/AccountSession.h"
+#include "session/MessageOpener.h"
 #include "sync/AccountSynchronizer.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -38,6 +41,8 @@ private Q_SLOTS:
     void interruptedSyncResumesWithoutLossOrDuplicates();
     void hostileHeadersDoNotCrash();
     void cacheSurvivesAKilledWriter();
+    void searchIndexFollowsTheSyncInSlices();
+    void damagedBodyFileIsFetchedAgainWhenOpened();
 
 private:
     struct Outcome
@@ -46,7 +51,8 @@ private:
         SyncReport report;
         QStringList conflicts;
     };
-    Outcome sync(SyncOptions options = {});
+    /// A sync through AccountSession, then (@p waitForIndex) its search index completed.
+    Outcome sync(SyncOptions options = {}, bool waitForIndex = true);
     MailCache &cache();
     CachedFolder folder(const QString &path);
 
@@ -89,7 +95,7 @@ CachedFolder TestSync::folder(const QString &path)
     return cache().folderStore().folder(path).value_or(CachedFolder());
 }
 
-TestSync::Outcome TestSync::sync(SyncOptions options)
+TestSync::Outcome TestSync::sync(SyncOptions options, bool waitForIndex)
 {
     QString error;
     const auto trust = TlsTrust::forAccount(m_env.account(), &error);
@@ -111,6 +117,14 @@ TestSync::Outcome TestSync::sync(SyncOptions options)
     session.synchronize(options);
     if (!QTest::qWaitFor([&] { return finished; }, 60000))
         qWarning("sync did not finish");
+    if (waitForIndex) {
+        // Previews, paper clips and the bodies' words come with the index, after the sync.
+        session.setIndexInBackground(false);
+        bool indexed = false;
+        session.buildSearchIndex([&](int) { indexed = true; });
+        if (!QTest::qWaitFor([&] { return indexed; }, 60000))
+            qWarning("the search index did not finish");
+    }
     return outcome;
 }
 
@@ -444,6 +458,83 @@ void TestSync::cacheSurvivesAKilledWriter()
     const auto inbox = final.folderStore().folder(u"INBOX"_s);
     QCOMPARE(final.messageStore().messageCount(inbox->id), 120);
     QCOMPARE(final.messageStore().uidsWithoutBody(inbox->id, {}, 1000).size(), 0);
+    QCOMPARE(final.messageStore().unindexedCount(), 0); // the CLI leaves the cache searchable
+}
+
+void TestSync::searchIndexFollowsTheSyncInSlices()
+{
+    for (int i = 0; i < 12; ++i)
+        QVERIFY(
+            m_server->save(u"INBOX"_s, MailServerControl::message(u"Conseil n°%1"_s.arg(i),
+                                                                  u"Prévoir la kermesse n°%1."_s.arg(i))));
+    QString error;
+    const auto trust = TlsTrust::forAccount(m_env.account(), &error);
+    AccountSession session(m_env.account(), *trust);
+    session.setCachePath(m_cachePath);
+    session.setPassword(m_env.password);
+    int unindexedAtSummary = -1;
+    int searchableAtSummary = -1;
+    bool finished = false;
+    connect(&session, &AccountSession::syncFinished, this, [&] {
+        // Stored, readable, not indexed yet: the sync did not wait for the index.
+        unindexedAtSummary = cache().messageStore().unindexedCount();
+        searchableAtSummary = static_cast<int>(cache().searchIndex().search(u"kermesse"_s, 50).size());
+        finished = true;
+    });
+    QSignalSpy progress(&session, &AccountSession::searchIndexProgress);
+    SyncOptions options;
+    options.bodies = SyncOptions::Bodies::All;
+    session.synchronize(options);
+    QVERIFY(QTest::qWaitFor([&] { return finished; }, 60000));
+    QCOMPARE(unindexedAtSummary, 12);
+    QCOMPARE(searchableAtSummary, 0);
+    QCOMPARE(cache().searchIndex().search(u"conseil"_s, 50).size(), 12); // subjects at once
+
+    // The background index reports its progress and ends at 100 %.
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0) == progress.last().at(1), 20000);
+    QCOMPARE(progress.last().at(1).toInt(), 12);
+    QVERIFY(!session.isIndexing());
+    QCOMPARE(cache().messageStore().unindexedCount(), 0);
+    QCOMPARE(cache().searchIndex().search(u"kermesse"_s, 50).size(), 12);
+    const QList<CachedMessage> messages = cache().messageStore().messages(folder(u"INBOX"_s).id, 50);
+    QVERIFY(messages.first().preview.startsWith(u"Prévoir"_s));
+}
+
+void TestSync::damagedBodyFileIsFetchedAgainWhenOpened()
+{
+    const QString big = u"Ligne du compte rendu du conseil d'administration.\n"_s.repeated(2000);
+    QVERIFY(m_server->save(u"INBOX"_s, MailServerControl::message(u"Compte rendu"_s, big)));
+    SyncOptions options;
+    options.bodies = SyncOptions::Bodies::All;
+    QVERIFY(!sync(options).error);
+    const CachedMessage message = cache().messageStore().messages(folder(u"INBOX"_s).id, 1).value(0);
+    const std::optional<QByteArray> whole = cache().messageStore().body(message.folderId, message.uid);
+    QVERIFY(whole && whole->size() > CacheMessageStore::kMaxInlineBody);
+    QCOMPARE(whole->size(), message.size);
+
+    // The file a crash cut short: not shown, asked of the server again.
+    const QDir bodies(QFileInfo(m_cachePath).absolutePath() + u"/bodies"_s);
+    const QStringList files = bodies.entryList({u"*.eml"_s}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    {
+        QFile file(bodies.filePath(files.first()));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(whole->size() / 3));
+    }
+    QString error;
+    const auto trust = TlsTrust::forAccount(m_env.account(), &error);
+    AccountSession session(m_env.account(), *trust);
+    session.setCachePath(m_cachePath);
+    session.setPassword(m_env.password);
+    MessageOpener opener(cache());
+    opener.setSession(&session);
+    QSignalSpy ready(&opener, &MessageOpener::bodyReady);
+    const MessageOpener::Opened opened = opener.open(message);
+    QVERIFY(!opened.raw);
+    QVERIFY(opened.fetching);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    QCOMPARE(ready.first().at(1).toByteArray(), *whole);
+    QCOMPARE(cache().messageStore().body(message.folderId, message.uid), whole);
 }
 
 QTEST_GUILESS_MAIN(TestSync)

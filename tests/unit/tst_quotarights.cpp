@@ -245,7 +245,7 @@ void TestQuotaRights::migrationFromVersion4KeepsFoldersAndAddsColumns()
     MailCache cache;
     QString error;
     QVERIFY2(cache.open(path, u"mdupont"_s, MailCache::Mode::ReadWrite, &error), qPrintable(error));
-    QCOMPARE(cache.database().schemaVersion(), 5);
+    QCOMPARE(cache.database().schemaVersion(), CacheDatabase::kSchemaVersion);
     const auto inbox = cache.folderStore().folder(u"INBOX"_s);
     QVERIFY(inbox);
     QCOMPARE(inbox->info.role, FolderInfo::Role::Inbox);

@@ -8,7 +8,9 @@
 #include "services/AccountServices.h"
 #include "session/AccountSession.h"
 
+#include <QElapsedTimer>
 #include <QTextStream>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +87,8 @@ int SyncCommand::synchronize(CommandContext &context, const Account &account, co
         account, false, [&](AccountServices &services, const CommandContext::Finish &finish) {
             services.setPassword(*password);
             AccountSession &session = *services.session();
+            // The summary comes as soon as the messages are stored; the search index after it.
+            session.setIndexInBackground(false);
             QObject::connect(&session, &AccountSession::syncProgress,
                              [](const QString &folder, int done, int total) {
                                  QTextStream &err = CommandContext::err();
@@ -105,14 +109,38 @@ int SyncCommand::synchronize(CommandContext &context, const Account &account, co
                                             .arg(report.total(&FolderSyncResult::removed))
                                             .arg(report.total(&FolderSyncResult::bodies))
                                      << '\n';
-                                 if (!respondToAbsence(context, *services, finish))
-                                     finish(CommandContext::Success);
+                                 CommandContext::out().flush();
+                                 buildSearchIndex(context, *services, finish);
                              });
             QObject::connect(
                 &session, &AccountSession::errorOccurred,
                 [&context, finish](const ServiceError &error) { finish(context.reportError(error)); });
             session.synchronize(options);
         });
+}
+
+void SyncCommand::buildSearchIndex(CommandContext &context, AccountServices &services,
+                                   const std::function<void(int)> &finish)
+{
+    // The cache is left fully searchable: the bodies' words, previews and paper clips.
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    services.session()->buildSearchIndex([&context, services = &services, finish, timer](int indexed) {
+        if (indexed < 0) {
+            CommandContext::err() << tr("Warning: %1")
+                                         .arg(tr("The search index could not be completed; the next "
+                                                 "synchronisation will complete it."))
+                                  << '\n';
+        } else {
+            CommandContext::out() << tr("Search index: %1 messages indexed in %2 s.")
+                                         .arg(indexed)
+                                         .arg(double(timer->nsecsElapsed()) / 1e9, 0, 'f', 3)
+                                  << '\n';
+            CommandContext::out().flush();
+        }
+        if (!respondToAbsence(context, *services, finish))
+            finish(CommandContext::Success);
+    });
 }
 
 bool SyncCommand::respondToAbsence(CommandContext &context, AccountServices &services,

@@ -1,0 +1,281 @@
+// Issue 19: where the offline cache keeps bodies (small ones in SQLite, big ones in files written
+// without fsync), what it does with a damaged file, the deferred search index, the sweep of files
+// left by a killed writer, and the migration of a cache written by the previous version.
+#include "cache/CacheBodyFiles.h"
+#include "cache/CacheDatabase.h"
+#include "cache/CacheSchema.h"
+#include "cache/MailCache.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Amiens;
+
+namespace {
+
+FetchedMessage fetched(quint32 uid, const QByteArray &rawHeader)
+{
+    FetchedMessage message;
+    message.uid = uid;
+    message.rawHeader = rawHeader;
+    message.size = 0;
+    return message;
+}
+
+/// A message of about @p bytes whose body holds @p word, with an attachment when asked.
+QByteArray messageOf(const QByteArray &subject, const QByteArray &word, qsizetype bytes, bool attachment)
+{
+    QByteArray text = "Bonjour,\r\n\r\n" + word + " pour la semaine prochaine.\r\n";
+    while (text.size() < bytes)
+        text += "Ligne de remplissage du conseil de classe, sans rien de particulier.\r\n";
+    if (!attachment) {
+        return "From: Elodie Lefevre <elodie.lefevre@ac-amiens.fr>\r\nSubject: " + subject +
+               "\r\nMessage-ID: <" + subject +
+               "@ac-amiens.fr>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text;
+    }
+    return "From: Elodie Lefevre <elodie.lefevre@ac-amiens.fr>\r\nSubject: " + subject + "\r\nMessage-ID: <" +
+           subject +
+           "@ac-amiens.fr>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+           "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+           text +
+           "\r\n--b\r\nContent-Type: application/pdf; name=\"bulletin.pdf\"\r\n"
+           "Content-Disposition: attachment; filename=\"bulletin.pdf\"\r\nContent-Transfer-Encoding: "
+           "base64\r\n\r\n"
+           "JVBERi0xLjQK\r\n--b--\r\n";
+}
+
+QByteArray headerOf(const QByteArray &raw)
+{
+    return raw.left(raw.indexOf("\r\n\r\n") + 4);
+}
+
+} // namespace
+
+class TestCacheBodies : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void bigBodiesGoToFilesSmallOnesStayInline();
+    void damagedOrMissingFileCountsAsNoBody();
+    void searchIndexIsBuiltAfterTheStore();
+    void filesOfAnInterruptedWriteAreSwept();
+    void migrationFromVersion5KeepsOldBodiesReadable();
+
+private:
+    qint64 inboxId();
+    QString bodyFileOf(quint32 uid);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MailCache> m_cache;
+    QString m_path;
+};
+
+void TestCacheBodies::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_path = m_dir->filePath(u"cache/mail.sqlite"_s);
+    m_cache = std::make_unique<MailCache>();
+    QString error;
+    QVERIFY2(m_cache->open(m_path, u"mdupont"_s, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    QVERIFY(m_cache->folderStore().replaceFolderList({inbox}));
+}
+
+void TestCacheBodies::cleanup()
+{
+    m_cache.reset();
+    m_dir.reset();
+}
+
+qint64 TestCacheBodies::inboxId()
+{
+    return m_cache->folderStore().folder(u"INBOX"_s)->id;
+}
+
+QString TestCacheBodies::bodyFileOf(quint32 uid)
+{
+    QSqlQuery query(m_cache->database().database());
+    query.prepare(
+        u"SELECT b.file_name FROM bodies b JOIN messages m ON m.id = b.message_row WHERE m.uid = ?"_s);
+    query.addBindValue(uid);
+    if (!query.exec() || !query.next() || query.value(0).isNull())
+        return {};
+    return CacheBodyFiles(m_path).folder() + u'/' + query.value(0).toString();
+}
+
+void TestCacheBodies::bigBodiesGoToFilesSmallOnesStayInline()
+{
+    const QByteArray small = messageOf("petit", "vernissage", 2000, false);
+    const QByteArray big = messageOf("grand", "kermesse", CacheMessageStore::kMaxInlineBody + 1000, true);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(small)), fetched(2, headerOf(big))},
+                                   {small, big}));
+
+    QVERIFY(bodyFileOf(1).isEmpty()); // in SQLite
+    const QString file = bodyFileOf(2);
+    QVERIFY(!file.isEmpty());
+    QCOMPARE(QFileInfo(file).size(), big.size());
+    QCOMPARE(QFile(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 1), std::optional<QByteArray>(small));
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 2), std::optional<QByteArray>(big));
+    // No write was left marked as interrupted.
+    QVERIFY(!QFileInfo::exists(CacheBodyFiles(m_path).folder() + u"/.writing"_s));
+
+    // A batch of bodies for messages stored header-only (a sync's body pass) lands the same way.
+    const QByteArray later = messageOf("plus-tard", "brevet", CacheMessageStore::kMaxInlineBody * 2, false);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(3, headerOf(later))}, {QByteArray()}));
+    QVERIFY(m_cache->storeBodies(inboxId(), {{3, later}}));
+    QVERIFY(!bodyFileOf(3).isEmpty());
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 3), std::optional<QByteArray>(later));
+
+    // Removing the messages removes their files.
+    QVERIFY(m_cache->removeMessages(inboxId(), {2, 3}));
+    QVERIFY(!QFileInfo::exists(file));
+}
+
+void TestCacheBodies::damagedOrMissingFileCountsAsNoBody()
+{
+    const QByteArray big = messageOf("grand", "kermesse", CacheMessageStore::kMaxInlineBody * 3, false);
+    const QByteArray other = messageOf("autre", "chorale", CacheMessageStore::kMaxInlineBody * 2, false);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(big)), fetched(2, headerOf(other))},
+                                   {big, other}));
+
+    // Cut short (a crash before the kernel wrote it all): never shown truncated.
+    {
+        QFile file(bodyFileOf(1));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(big.size() / 2));
+    }
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 1), std::nullopt);
+    // Gone: the same.
+    QVERIFY(QFile::remove(bodyFileOf(2)));
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 2), std::nullopt);
+
+    // The index pass puts both back among the messages without a body, to be fetched again.
+    QCOMPARE(m_cache->messageStore().reindexOutdatedBodies(100), 2);
+    QCOMPARE(m_cache->messageStore().uidsWithoutBody(inboxId(), {}, 10).size(), 2);
+    QVERIFY(!m_cache->messageStore().message(inboxId(), 1)->hasBody);
+    QCOMPARE(m_cache->messageStore().unindexedCount(), 0);
+
+    // Fetched again (MessageOpener's FetchBodyJob stores it so): whole, and indexed at once.
+    QVERIFY(m_cache->messageStore().storeBody(inboxId(), 1, big));
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 1), std::optional<QByteArray>(big));
+    QCOMPARE(m_cache->searchIndex().search(u"kermesse"_s, 10).size(), 1);
+}
+
+void TestCacheBodies::searchIndexIsBuiltAfterTheStore()
+{
+    const QByteArray plain = messageOf("conseil", "vernissage", 3000, false);
+    const QByteArray withFile =
+        messageOf("bulletin", "kermesse", CacheMessageStore::kMaxInlineBody * 2, true);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(plain)), fetched(2, headerOf(withFile))},
+                                   {plain, withFile}));
+
+    // Stored, not indexed: the subject is searchable, the body's words not yet.
+    QCOMPARE(m_cache->messageStore().unindexedCount(), 2);
+    QCOMPARE(m_cache->searchIndex().search(u"bulletin"_s, 10).size(), 1);
+    QVERIFY(m_cache->searchIndex().search(u"kermesse"_s, 10).isEmpty());
+    QVERIFY(m_cache->messageStore().message(inboxId(), 1)->preview.isEmpty());
+
+    // The index pass, as the CLI and the account worker run it.
+    QCOMPARE(m_cache->messageStore().reindexOutdatedBodies(500), 2);
+    QCOMPARE(m_cache->messageStore().reindexOutdatedBodies(500), 0);
+    QCOMPARE(m_cache->messageStore().unindexedCount(), 0);
+    QCOMPARE(m_cache->searchIndex().search(u"kermesse"_s, 10).size(), 1);
+    QCOMPARE(m_cache->searchIndex().search(u"vernissage"_s, 10).size(), 1);
+    const CachedMessage first = *m_cache->messageStore().message(inboxId(), 1);
+    QVERIFY2(first.preview.startsWith(u"Bonjour"_s), qPrintable(first.preview));
+    QVERIFY(!first.hasAttachments);
+    QVERIFY(m_cache->messageStore().message(inboxId(), 2)->hasAttachments);
+}
+
+void TestCacheBodies::filesOfAnInterruptedWriteAreSwept()
+{
+    const QByteArray big = messageOf("grand", "kermesse", CacheMessageStore::kMaxInlineBody * 2, false);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(big))}, {big}));
+    const QString kept = bodyFileOf(1);
+    QVERIFY(QFileInfo::exists(kept));
+
+    // A writer killed after writing a file, before its row was committed.
+    const CacheBodyFiles files(m_path);
+    files.beginWrites();
+    QString error;
+    QVERIFY(files.write(u"999.eml"_s, big, &error));
+    const QString orphan = files.folder() + u"/999.eml"_s;
+    m_cache.reset();
+
+    // Written seconds ago: perhaps another process about to commit, so kept for now.
+    m_cache = std::make_unique<MailCache>();
+    QVERIFY(m_cache->open(m_path, u"mdupont"_s, MailCache::Mode::ReadWrite, &error));
+    QVERIFY(QFileInfo::exists(orphan));
+    m_cache.reset();
+
+    // Older: removed at the next opening; the file a row names stays.
+    {
+        QFile old(orphan);
+        QVERIFY(old.open(QIODevice::ReadWrite));
+        QVERIFY(
+            old.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
+    }
+    m_cache = std::make_unique<MailCache>();
+    QVERIFY(m_cache->open(m_path, u"mdupont"_s, MailCache::Mode::ReadWrite, &error));
+    QVERIFY(!QFileInfo::exists(orphan));
+    QVERIFY(QFileInfo::exists(kept));
+    QVERIFY(!QFileInfo::exists(files.folder() + u"/.writing"_s));
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 1), std::optional<QByteArray>(big));
+}
+
+void TestCacheBodies::migrationFromVersion5KeepsOldBodiesReadable()
+{
+    m_cache.reset();
+    const QString path = m_dir->filePath(u"old/mail.sqlite"_s);
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"old/bodies"_s)));
+    const QByteArray inline_ = messageOf("ancien", "vernissage", 2000, false);
+    const QByteArray filed = messageOf("ancien-gros", "kermesse", 600 * 1024, false);
+    {
+        // A cache as version 5 left it: one body inline, one in "<rowid>.eml" without a size.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v5"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (int version = 1; version <= 5; ++version) {
+            for (const QString &statement : CacheSchema::migrationTo(version))
+                QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        }
+        QVERIFY(query.exec(u"INSERT INTO account (id, account_key) VALUES (1, 'mdupont')"_s));
+        QVERIFY(query.exec(u"INSERT INTO folders (id, path, role) VALUES (1, 'INBOX', 'inbox')"_s));
+        QVERIFY(query.exec(u"INSERT INTO messages (id, folder_id, uid, subject, has_body, model_version) "
+                           "VALUES (1, 1, 1, 'ancien', 1, 2), (2, 1, 2, 'ancien-gros', 1, 2)"_s));
+        query.prepare(u"INSERT INTO bodies (message_row, raw, file_name) VALUES (1, ?, NULL)"_s);
+        query.addBindValue(inline_);
+        QVERIFY(query.exec());
+        QVERIFY(query.exec(u"INSERT INTO bodies (message_row, raw, file_name) VALUES (2, NULL, '2.eml')"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 5"_s));
+        db.close();
+        QFile file(m_dir->filePath(u"old/bodies/2.eml"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(filed);
+    }
+    QSqlDatabase::removeDatabase(u"v5"_s);
+
+    MailCache cache;
+    QString error;
+    QVERIFY2(cache.open(path, u"mdupont"_s, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+    QCOMPARE(cache.database().schemaVersion(), CacheDatabase::kSchemaVersion);
+    QCOMPARE(cache.messageStore().body(1, 1), std::optional<QByteArray>(inline_));
+    QCOMPARE(cache.messageStore().body(1, 2), std::optional<QByteArray>(filed));
+    QCOMPARE(cache.messageStore().unindexedCount(), 0); // nothing to index again
+}
+
+QTEST_GUILESS_MAIN(TestCacheBodies)
+#include "tst_cachebodies.moc"
