@@ -76,12 +76,13 @@ public:
     MailboxState examine(const QString &path);
     /// What a resync needs first, in one round trip: `LIST "" "*" RETURN (SPECIAL-USE CHILDREN
     /// STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))` (RFC 5258, 5819, 6154) gives the
-    /// folders as FolderList::read() would and every folder's state (exists = MESSAGES); written together
-    /// with the UNSELECT a selected mailbox needs first (a server answers STATUS of the selected mailbox from
-    /// this session's view of it, which misses mail delivered since: Dovecot) and, with @p askNamespaces,
-    /// NAMESPACE. nullopt when the server lacks LIST-STATUS or CONDSTORE (or UNSELECT while a
-    /// mailbox is selected): the caller lists through VMime and examines every folder. Throws
-    /// command_error when the LIST is refused, invalid_response when it is unreadable.
+    /// folders as FolderList::read() would and every folder's state (exists = MESSAGES). Written
+    /// with it: the UNSELECT a selected mailbox needs first (a server answers STATUS of the
+    /// selected mailbox from this session's view of it, which misses mail delivered since:
+    /// Dovecot) and, with @p askNamespaces, NAMESPACE. nullopt when the server lacks LIST-STATUS
+    /// or CONDSTORE (or UNSELECT while a mailbox is selected): the caller lists through VMime and
+    /// examines every folder. Throws command_error when the LIST is refused, invalid_response when
+    /// it is unreadable.
     std::optional<MailboxListing> listMailboxes(bool askNamespaces);
     /// The messages' UIDs in @p range ("1:*", "500:*").
     QList<quint32> searchUids(const std::string &range);
