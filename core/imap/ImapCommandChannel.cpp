@@ -1,9 +1,11 @@
 #include "ImapCommandChannel.h"
 
+#include "FolderList.h"
 #include "ImapAclParser.h"
 #include "ImapConnection.h"
 #include "ImapListStatusParser.h"
 #include "ImapLiteralCollector.h"
+#include "util/Logging.h"
 
 #include <algorithm>
 #include <memory>
@@ -79,6 +81,7 @@ bool isTagged(const QByteArray &line, const std::string &tag)
 
 ImapCommandChannel::ImapCommandChannel(ImapConnection &connection)
     : m_connection(connection.store()->getConnection())
+    , m_capabilities(connection.capabilities())
 {
 }
 
@@ -146,7 +149,11 @@ ImapCommandChannel::Response ImapCommandChannel::readReply(Parser::literalHandle
 
 bool ImapCommandChannel::hasCapability(const std::string &capability) const
 {
-    return m_connection->hasCapability(capability);
+    if (m_capabilities.empty())
+        return m_connection->hasCapability(capability);
+    const QByteArray wanted = QByteArray::fromStdString(capability).toUpper();
+    return std::any_of(m_capabilities.cbegin(), m_capabilities.cend(),
+                       [&](const std::string &known) { return QByteArrayView(known) == wanted; });
 }
 
 std::string ImapCommandChannel::mailboxArgument(const QString &path) const
@@ -192,28 +199,60 @@ ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path
     return state;
 }
 
-std::optional<QHash<QString, ImapCommandChannel::MailboxState>> ImapCommandChannel::listStatus()
+std::optional<ImapCommandChannel::MailboxListing> ImapCommandChannel::listMailboxes(bool askNamespaces)
 {
     if (!hasCapability("LIST-STATUS") || !hasCapability("CONDSTORE"))
         return std::nullopt;
-    if (m_connection->state() == vmime::net::imap::IMAPConnection::STATE_SELECTED) {
-        // A server answers STATUS of the selected mailbox from this session's view of it, which
-        // does not see mail delivered since (Dovecot): leave it first, or examine every folder.
+    QList<std::string> commands;
+    const bool selected = m_connection->state() == vmime::net::imap::IMAPConnection::STATE_SELECTED;
+    if (selected) {
         if (!hasCapability("UNSELECT"))
             return std::nullopt;
-        execute("UNSELECT");
+        commands.append("UNSELECT");
+    }
+    const bool namespaces = askNamespaces && (hasCapability("NAMESPACE") || hasCapability("IMAP4REV2"));
+    if (namespaces)
+        commands.append("NAMESPACE");
+    // RETURN (SPECIAL-USE) is only valid where the server announced it (RFC 6154 §2); CHILDREN
+    // comes with LIST-EXTENDED, which LIST-STATUS requires (RFC 5819 §1).
+    commands.append(std::string(R"(LIST "" "*" RETURN ()") +
+                    (hasCapability("SPECIAL-USE") ? "SPECIAL-USE " : "") +
+                    "CHILDREN STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))");
+    const QList<RawReply> replies = executeRawPipelined(commands);
+    qsizetype next = 0;
+    if (selected) {
+        const RawReply &unselect = replies.at(next++);
+        if (unselect.refusal)
+            throw vmime::exceptions::command_error("UNSELECT", *unselect.refusal);
         m_connection->setState(vmime::net::imap::IMAPConnection::STATE_AUTHENTICATED);
     }
+    MailboxListing listing;
+    if (namespaces) {
+        const RawReply &reply = replies.at(next++);
+        QString error;
+        if (!reply.refusal)
+            listing.namespaces = ImapNamespaceParser::parse(reply.untagged, &error);
+        if (!listing.namespaces) // asked again on its own by the caller, which reports it
+            qCWarning(lcImap).noquote() << "NAMESPACE along the LIST:"
+                                        << (reply.refusal ? QString::fromStdString(*reply.refusal) : error);
+    }
+    const RawReply &list = replies.at(next);
+    if (list.refusal)
+        throw vmime::exceptions::command_error("LIST", *list.refusal);
     QString error;
-    const auto statuses = ImapListStatusParser::parse(
-        executeRaw(R"(LIST "" "*" RETURN (STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)))"), &error);
+    const char separator = m_connection->hierarchySeparator() ? m_connection->hierarchySeparator() : '/';
+    auto folders = FolderList::fromListResponses(list.untagged, QChar::fromLatin1(separator),
+                                                 hasCapability("CHILDREN"), &error);
+    if (!folders)
+        throw vmime::exceptions::invalid_response("LIST", error.toStdString());
+    listing.folders = std::move(*folders);
+    const auto statuses = ImapListStatusParser::parse(list.untagged, &error);
     if (!statuses)
         throw vmime::exceptions::invalid_response("LIST", error.toStdString());
-    QHash<QString, MailboxState> result;
     for (const ImapListStatusParser::Status &status : *statuses)
-        result.insert(status.mailbox,
-                      {status.uidValidity, status.uidNext, status.highestModSeq, status.messages});
-    return result;
+        listing.states.insert(status.mailbox,
+                              {status.uidValidity, status.uidNext, status.highestModSeq, status.messages});
+    return listing;
 }
 
 QList<quint32> ImapCommandChannel::searchUids(const std::string &range)
@@ -413,6 +452,34 @@ QList<QByteArray> ImapCommandChannel::executeRaw(const std::string &command)
     return readRawReply(tag, command.substr(0, command.find(' ')));
 }
 
+ImapCommandChannel::RawReply ImapCommandChannel::readRawReplyKeepingRefusal(const std::string &tag,
+                                                                            const std::string &verb)
+{
+    RawReply reply;
+    try {
+        reply.untagged = readRawReply(tag, verb);
+    } catch (const vmime::exceptions::command_error &refused) {
+        // readRawReply() stops at the tagged NO or BAD: the stream is still in step.
+        reply.refusal = refused.response();
+    }
+    return reply;
+}
+
+QList<ImapCommandChannel::RawReply>
+ImapCommandChannel::executeRawPipelined(const QList<std::string> &commands)
+{
+    // The socket sends what was written when the first read starts (QtSslSocket::flushWrites):
+    // the commands leave together.
+    QList<std::string> tags;
+    for (const std::string &command : commands)
+        tags.append(sendTagged(command));
+    QList<RawReply> replies;
+    for (qsizetype i = 0; i < commands.size(); ++i)
+        replies.append(
+            readRawReplyKeepingRefusal(tags.at(i), commands.at(i).substr(0, commands.at(i).find(' '))));
+    return replies;
+}
+
 std::optional<ImapNamespaceParser::Namespaces> ImapCommandChannel::namespaces()
 {
     if (!hasCapability("NAMESPACE") && !hasCapability("IMAP4REV2"))
@@ -433,6 +500,31 @@ std::optional<ImapRights> ImapCommandChannel::myRights(const QString &path)
     if (!result)
         throw vmime::exceptions::invalid_response("MYRIGHTS", error.toStdString());
     return result->rights;
+}
+
+std::optional<QList<std::optional<ImapRights>>> ImapCommandChannel::myRights(const QStringList &paths)
+{
+    if (!hasCapability("ACL"))
+        return std::nullopt;
+    QList<std::string> commands;
+    for (const QString &path : paths)
+        commands.append("MYRIGHTS " + mailboxArgument(path));
+    QList<std::optional<ImapRights>> rights;
+    const QList<RawReply> replies = executeRawPipelined(commands);
+    for (qsizetype i = 0; i < replies.size(); ++i) {
+        if (replies.at(i).refusal) {
+            qCWarning(lcImap).noquote()
+                << "MYRIGHTS" << paths.at(i) << "refused:" << QString::fromStdString(*replies.at(i).refusal);
+            rights.append(std::nullopt);
+            continue;
+        }
+        QString error;
+        const auto result = ImapAclParser::parseMyRights(replies.at(i).untagged, &error);
+        if (!result)
+            throw vmime::exceptions::invalid_response("MYRIGHTS", error.toStdString());
+        rights.append(result->rights);
+    }
+    return rights;
 }
 
 std::optional<ImapQuotaParser::QuotaRoots> ImapCommandChannel::quotaRoot(const QString &path)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "imap/FetchedMessage.h"
+#include "imap/FolderInfo.h"
 #include "imap/ImapLineAssembler.h"
 #include "imap/ImapNamespaceParser.h"
 #include "imap/ImapQuotaParser.h"
@@ -16,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <vmime/net/imap/IMAPConnection.hpp>
 #include <vmime/net/imap/IMAPParser.hpp>
 
@@ -43,6 +45,23 @@ public:
         quint32 exists = 0;
     };
 
+    /// The mailboxes and their states, from one LIST-EXTENDED (listMailboxes()).
+    struct MailboxListing
+    {
+        QList<FolderInfo> folders;           ///< in FolderList's order; namespaces not yet known
+        QHash<QString, MailboxState> states; ///< keyed by FolderInfo::path()
+        /// NAMESPACE's answer when it was asked in the same write; nullopt otherwise or refused.
+        std::optional<ImapNamespaceParser::Namespaces> namespaces;
+    };
+
+    /// A raw reply of a pipelined batch: its untagged lines and, when the server said NO or BAD,
+    /// its text.
+    struct RawReply
+    {
+        QList<QByteArray> untagged;
+        std::optional<std::string> refusal;
+    };
+
     explicit ImapCommandChannel(ImapConnection &connection);
 
     /// Sends @p command and reads its whole reply; throws vmime::exceptions::command_error
@@ -55,11 +74,16 @@ public:
 
     /// EXAMINE: read-only, so nothing done afterwards can change flags on the server.
     MailboxState examine(const QString &path);
-    /// LIST-STATUS (RFC 5819) with CONDSTORE: the state of every mailbox in one round trip, keyed
-    /// by its path as FolderInfo::path() gives it (exists = MESSAGES); nullopt when the server
-    /// lacks either capability. Throws command_error on NO or BAD, invalid_response when a STATUS
-    /// line is malformed or the reply passes kMaxRawReplyBytes.
-    std::optional<QHash<QString, MailboxState>> listStatus();
+    /// What a resync needs first, in one round trip: `LIST "" "*" RETURN (SPECIAL-USE CHILDREN
+    /// STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))` (RFC 5258, 5819, 6154) gives the
+    /// folders as FolderList::read() would and every folder's state (exists = MESSAGES). Written
+    /// with it: the UNSELECT a selected mailbox needs first (a server answers STATUS of the
+    /// selected mailbox from this session's view of it, which misses mail delivered since:
+    /// Dovecot) and, with @p askNamespaces, NAMESPACE. nullopt when the server lacks LIST-STATUS
+    /// or CONDSTORE (or UNSELECT while a mailbox is selected): the caller lists through VMime and
+    /// examines every folder. Throws command_error when the LIST is refused, invalid_response when
+    /// it is unreadable.
+    std::optional<MailboxListing> listMailboxes(bool askNamespaces);
     /// The messages' UIDs in @p range ("1:*", "500:*").
     QList<quint32> searchUids(const std::string &range);
     /// UID SEARCH with any criteria, e.g. HEADER Message-ID "<id>"; the UIDs sorted.
@@ -87,6 +111,11 @@ public:
     /// ImapStreamGuard bounds them, the whole reply by kMaxRawReplyBytes; throws
     /// vmime::exceptions::command_error on NO or BAD, invalid_response past a bound.
     QList<QByteArray> executeRaw(const std::string &command);
+    /// Sends every command of @p commands in one write and reads their replies in order: one
+    /// round trip for commands that do not depend on each other. A NO or BAD is reported in its
+    /// RawReply and the later replies are still read, so the connection stays in step; throws
+    /// invalid_response past a bound (as executeRaw()).
+    QList<RawReply> executeRawPipelined(const QList<std::string> &commands);
 
     /// NAMESPACE (RFC 2342): the personal, other users' and shared namespaces; nullopt when the
     /// server announces neither NAMESPACE nor IMAP4rev2. Throws command_error on NO or BAD,
@@ -94,6 +123,10 @@ public:
     std::optional<ImapNamespaceParser::Namespaces> namespaces();
     /// MYRIGHTS (RFC 4314): what the user may do in @p path; nullopt without the ACL capability.
     std::optional<ImapRights> myRights(const QString &path);
+    /// The same for every folder of @p paths in one round trip (executeRawPipelined), in their
+    /// order; an entry is nullopt where the server refused (the folder went, or is not ours to
+    /// ask about). nullopt without the ACL capability.
+    std::optional<QList<std::optional<ImapRights>>> myRights(const QStringList &paths);
     /// GETQUOTAROOT (RFC 9208): the quota roots of @p path and their usage and limits; nullopt
     /// without the QUOTA capability.
     std::optional<ImapQuotaParser::QuotaRoots> quotaRoot(const QString &path);
@@ -132,8 +165,13 @@ private:
     std::optional<QByteArray> readRawLine(std::optional<std::chrono::steady_clock::time_point> deadline);
     /// Untagged lines up to the tagged reply of @p tag; throws on NO or BAD.
     QList<QByteArray> readRawReply(const std::string &tag, const std::string &verb);
+    /// The same, a NO or BAD returned in the RawReply instead of thrown.
+    RawReply readRawReplyKeepingRefusal(const std::string &tag, const std::string &verb);
 
     vmime::shared_ptr<vmime::net::imap::IMAPConnection> m_connection;
+    /// What the login's tagged OK announced (ImapConnection::capabilities()); empty when it said
+    /// nothing, then VMime is asked (a CAPABILITY round trip the first time).
+    std::vector<std::string> m_capabilities;
     std::string m_unreadCommand; ///< a command whose reply has not been read yet
     ImapLineAssembler m_rawLines;
     std::string m_idleTag;              ///< the tag of the IDLE in progress

@@ -10,6 +10,8 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 #include <vmime/net/imap/IMAPStore.hpp>
 #include <vmime/net/session.hpp>
 
@@ -51,6 +53,16 @@ public:
         m_namespaces = std::move(namespaces);
     }
 
+    /// The capabilities the server announced in the tagged OK of the login ([CAPABILITY …], as
+    /// Dovecot and most servers do), upper-cased; empty when it did not. VMime 0.9.2 forgets them
+    /// after a SASL login and would ask again with CAPABILITY, a round trip.
+    [[nodiscard]] const std::vector<std::string> &capabilities() const { return m_capabilities; }
+
+    /// The capabilities a greeting, a tagged OK or a CAPABILITY response line announces,
+    /// upper-cased; nullopt for any other line.
+    [[nodiscard]] static std::optional<std::vector<std::string>>
+    announcedCapabilities(const std::string &line);
+
     /// Translates an exception thrown while using store() (with what the socket recorded).
     [[nodiscard]] ServiceError translate(const std::exception_ptr &failure) const;
 
@@ -63,6 +75,7 @@ private:
     vmime::shared_ptr<vmime::net::session> m_session;
     vmime::shared_ptr<vmime::net::imap::IMAPStore> m_store;
     std::optional<ImapNamespaceParser::Namespaces> m_namespaces;
+    std::vector<std::string> m_capabilities;
 };
 
 } // namespace Amiens

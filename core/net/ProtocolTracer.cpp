@@ -8,8 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace Amiens {
 
-ProtocolTracer::ProtocolTracer(QString prefix)
+ProtocolTracer::ProtocolTracer(QString prefix, LineObserver observer)
     : m_prefix(std::move(prefix))
+    , m_observer(std::move(observer))
 {
 }
 
@@ -41,19 +42,22 @@ void ProtocolTracer::traceSend(const vmime::string &line)
 
 void ProtocolTracer::traceReceive(const vmime::string &line)
 {
+    if (m_observer)
+        m_observer(line);
     if (lcProtocol().isDebugEnabled())
         qCDebug(lcProtocol).noquote() << m_prefix << "S:" << QString::fromStdString(line).left(300);
 }
 
-ProtocolTracerFactory::ProtocolTracerFactory(QString prefix)
+ProtocolTracerFactory::ProtocolTracerFactory(QString prefix, ProtocolTracer::LineObserver observer)
     : m_prefix(std::move(prefix))
+    , m_observer(std::move(observer))
 {
 }
 
 vmime::shared_ptr<vmime::net::tracer> ProtocolTracerFactory::create(vmime::shared_ptr<vmime::net::service>,
                                                                     int connectionId)
 {
-    return vmime::make_shared<ProtocolTracer>(m_prefix + u'#' + QString::number(connectionId));
+    return vmime::make_shared<ProtocolTracer>(m_prefix + u'#' + QString::number(connectionId), m_observer);
 }
 
 } // namespace Amiens

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 #include <vmime/net/tracer.hpp>
 
 namespace Amiens {
@@ -10,7 +11,10 @@ namespace Amiens {
 class ProtocolTracer final : public vmime::net::tracer
 {
 public:
-    explicit ProtocolTracer(QString prefix);
+    /// Gets every line the server sent, as VMime's parser read it (without CRLF).
+    using LineObserver = std::function<void(const vmime::string &line)>;
+
+    explicit ProtocolTracer(QString prefix, LineObserver observer = {});
     void traceSend(const vmime::string &line) override;
     void traceReceive(const vmime::string &line) override;
 
@@ -19,17 +23,19 @@ public:
 
 private:
     QString m_prefix;
+    LineObserver m_observer;
 };
 
 class ProtocolTracerFactory final : public vmime::net::tracerFactory
 {
 public:
-    explicit ProtocolTracerFactory(QString prefix);
+    explicit ProtocolTracerFactory(QString prefix, ProtocolTracer::LineObserver observer = {});
     vmime::shared_ptr<vmime::net::tracer> create(vmime::shared_ptr<vmime::net::service> service,
                                                  int connectionId) override;
 
 private:
     QString m_prefix;
+    ProtocolTracer::LineObserver m_observer;
 };
 
 } // namespace Amiens

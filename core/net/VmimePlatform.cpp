@@ -1,5 +1,7 @@
 #include "VmimePlatform.h"
 
+#include "InitialResponseSaslMechanism.h"
+
 #include <mutex>
 #include <vmime/platform.hpp>
 
@@ -13,7 +15,10 @@ const vmime::string VmimePlatform::getHostName() const
 void VmimePlatform::ensureInstalled()
 {
     static std::once_flag installed;
-    std::call_once(installed, [] { vmime::platform::setHandler<VmimePlatform>(); });
+    std::call_once(installed, [] {
+        vmime::platform::setHandler<VmimePlatform>();
+        InitialResponseSaslMechanism::registerMechanisms();
+    });
 }
 
 } // namespace Amiens

@@ -9,12 +9,12 @@ void VmimeServiceSetup::apply(vmime::net::service &service,
                               const std::shared_ptr<QtSslSocketFactory> &socketFactory,
                               const CancellationFlag &cancelled, std::chrono::milliseconds inactivityLimit,
                               const QString &tracePrefix, const ServerEndpoint &endpoint,
-                              const QString &password)
+                              const QString &password, ProtocolTracer::LineObserver observer)
 {
     service.setSocketFactory(socketFactory);
     service.setTimeoutHandlerFactory(
         vmime::make_shared<CancellableTimeoutHandlerFactory>(cancelled, inactivityLimit));
-    service.setTracerFactory(vmime::make_shared<ProtocolTracerFactory>(tracePrefix));
+    service.setTracerFactory(vmime::make_shared<ProtocolTracerFactory>(tracePrefix, std::move(observer)));
     // The URL scheme is plain ("imap", "smtp"): TLS is the socket's job, and VMime's own STARTTLS
     // (which falls back to clear text when refused) must never run.
     service.setProperty("connection.tls", false);

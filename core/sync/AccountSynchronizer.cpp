@@ -70,29 +70,50 @@ void AccountSynchronizer::classifyFolders(ImapCommandChannel &channel, QList<Fol
         match(namespaces->otherUsers, FolderInfo::Namespace::OtherUser);
         match(namespaces->shared, FolderInfo::Namespace::Shared);
     }
-    // MYRIGHTS costs one round trip per folder: asked only where the answer can differ. In the
-    // user's own folders servers grant everything (Dovecot: all rights to the owner), so asking
-    // there would add a round trip per folder to every sync for nothing; the server still
-    // refuses what it must, and the replay handles a NO as it always has.
+    // MYRIGHTS is asked only where the answer can differ. In the user's own folders servers grant
+    // everything (Dovecot: all rights to the owner), so asking there would cost every sync for
+    // nothing; the server still refuses what it must, and the replay handles a NO as it always
+    // has. The folders asked about go in one write: one round trip however many are shared.
+    QList<FolderInfo *> asked;
+    QStringList paths;
     for (FolderInfo &folder : folders) {
         if (folder.namespaceKind == FolderInfo::Namespace::Personal || !folder.selectable)
             continue;
-        try {
-            if (const std::optional<ImapRights> rights = channel.myRights(folder.path())) {
-                folder.rights = rights->letters();
-                folder.rightsKnown = true;
+        asked.append(&folder);
+        paths.append(folder.path());
+    }
+    if (asked.isEmpty())
+        return;
+    // A refusal (the folder went between LIST and MYRIGHTS, or is not ours to ask about) leaves
+    // its rights unknown.
+    if (const auto rights = channel.myRights(paths)) {
+        for (qsizetype i = 0; i < asked.size(); ++i) {
+            if (const std::optional<ImapRights> &folderRights = rights->at(i)) {
+                asked.at(i)->rights = folderRights->letters();
+                asked.at(i)->rightsKnown = true;
             }
-        } catch (const vmime::exceptions::command_error &error) {
-            // The folder went between LIST and MYRIGHTS, or is not ours to ask about: unknown.
-            qCWarning(lcImap).noquote() << "MYRIGHTS" << folder.path() << "refused:" << error.what();
         }
     }
 }
 
 SyncReport AccountSynchronizer::run()
 {
-    QList<FolderInfo> serverFolders = FolderList::read(m_connection);
     ImapCommandChannel channel(m_connection);
+    // One round trip for the folders and their states (and NAMESPACE, once per login), where
+    // VMime's getFolders() and a LIST-STATUS cost two and NAMESPACE a third; a server without
+    // LIST-STATUS, or that refuses the LIST or answers what we cannot read, gets VMime's LIST
+    // and an EXAMINE per folder as before.
+    std::optional<ImapCommandChannel::MailboxListing> listing;
+    try {
+        listing = channel.listMailboxes(!m_connection.namespaces().has_value());
+    } catch (const vmime::exceptions::command_error &error) {
+        qCWarning(lcImap).noquote() << "LIST-STATUS refused:" << error.what();
+    } catch (const vmime::exceptions::invalid_response &error) {
+        qCWarning(lcImap).noquote() << "LIST-STATUS unreadable:" << error.what();
+    }
+    if (listing && listing->namespaces)
+        m_connection.setNamespaces(listing->namespaces);
+    QList<FolderInfo> serverFolders = listing ? listing->folders : FolderList::read(m_connection);
     classifyFolders(channel, serverFolders);
     if (!m_cache.folderStore().replaceFolderList(serverFolders))
         throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
@@ -105,16 +126,10 @@ SyncReport AccountSynchronizer::run()
         if (const auto cached = m_cache.folderStore().folder(info.path()); cached && info.selectable)
             ordered.append(*cached);
     }
-    // One LIST-STATUS instead of an EXAMINE per unchanged folder; a server that refuses it, or
-    // answers what we cannot read, gets the EXAMINEs as before.
+    // Without a state from the listing, a folder is examined.
     std::optional<QHash<QString, ImapCommandChannel::MailboxState>> listed;
-    try {
-        listed = channel.listStatus();
-    } catch (const vmime::exceptions::command_error &error) {
-        qCWarning(lcImap).noquote() << "LIST-STATUS refused:" << error.what();
-    } catch (const vmime::exceptions::invalid_response &error) {
-        qCWarning(lcImap).noquote() << "LIST-STATUS unreadable:" << error.what();
-    }
+    if (listing)
+        listed = std::move(listing->states);
     for (const CachedFolder &folder : std::as_const(ordered)) {
         std::optional<ImapCommandChannel::MailboxState> state;
         if (listed) {

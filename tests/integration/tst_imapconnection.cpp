@@ -28,6 +28,7 @@ private Q_SLOTS:
     void loginOverImplicitTlsSendsSni();
     void loginOverStartTls();
     void listsFoldersWithSpecialUse();
+    void listingMatchesVmimesFolderList();
     void wrongPasswordIsAnAuthenticationError();
     void hostnameMismatchIsRefused();
     void untrustedCertificateRefusedBeforeAnyByte_data();
@@ -129,6 +130,59 @@ void TestImapConnection::listsFoldersWithSpecialUse()
     QCOMPARE(roles.value(u"Archives"_s), FolderInfo::Role::Archive);
     QCOMPARE(folders.first().role, FolderInfo::Role::Inbox);
     QCOMPARE(folders.first().separator, u'/');
+}
+
+void TestImapConnection::listingMatchesVmimesFolderList()
+{
+    // The sync's one LIST-EXTENDED gives the folders VMime's getFolders() gives (the fallback of
+    // servers without LIST-STATUS): roles, children, \Noselect parents, other users' folders,
+    // non-ASCII names.
+    const QString owner = m_env.account().imap.login;
+    MailServerControl mine(owner);
+    MailServerControl colleague(u"jmartin"_s);
+    QVERIFY(mine.reset());
+    QVERIFY(colleague.reset());
+    QVERIFY(mine.createFolder(u"Conseils de classe/Élèves"_s));
+    QVERIFY(colleague.createFolder(u"Projets/Voyage scolaire"_s));
+    QVERIFY(colleague.shareFolder(u"Projets/Voyage scolaire"_s, owner, {u"lookup"_s, u"read"_s}));
+    QList<FolderInfo> viaVmime;
+    std::optional<ImapCommandChannel::MailboxListing> listing;
+    {
+        ImapConnection connection(m_env.account(), trust(), nullptr);
+        QVERIFY(!connection.open(m_env.password));
+        viaVmime = FolderList::read(connection);
+        ImapCommandChannel channel(connection);
+        listing = channel.listMailboxes(true);
+    }
+    QVERIFY(mine.reset());
+    QVERIFY(colleague.reset());
+    QVERIFY(listing);
+    const auto describe = [](const QList<FolderInfo> &folders) {
+        QStringList lines;
+        for (const FolderInfo &f : folders)
+            lines.append(u"%1 role=%2 selectable=%3 children=%4"_s.arg(f.path(), FolderInfo::roleName(f.role))
+                             .arg(f.selectable)
+                             .arg(f.hasChildren));
+        return lines.join(u'\n');
+    };
+    QVERIFY2(listing->folders == viaVmime, qPrintable(u"LIST-EXTENDED:\n"_s + describe(listing->folders) +
+                                                      u"\nVMime:\n"_s + describe(viaVmime)));
+    QHash<QString, FolderInfo> byPath;
+    for (const FolderInfo &folder : std::as_const(listing->folders))
+        byPath.insert(folder.path(), folder);
+    QVERIFY(byPath.contains(u"Conseils de classe/Élèves"_s));
+    QCOMPARE(byPath.value(u"Conseils de classe/Élèves"_s).pathParts.size(), 2);
+    QVERIFY(byPath.value(u"Conseils de classe"_s).hasChildren);
+    QVERIFY(byPath.contains(u"shared/jmartin/Projets/Voyage scolaire"_s));
+    QVERIFY(!byPath.value(u"shared/jmartin"_s, FolderInfo{}).selectable); // a \Noselect parent
+    QCOMPARE(byPath.value(u"Sent"_s).role, FolderInfo::Role::Sent);
+    // Every selectable folder has its state, keyed as the folder list names it.
+    for (const FolderInfo &folder : std::as_const(listing->folders)) {
+        if (folder.selectable)
+            QVERIFY2(listing->states.value(folder.path()).uidValidity != 0, qPrintable(folder.path()));
+    }
+    QVERIFY(listing->namespaces);
+    QCOMPARE(listing->namespaces->otherUsers.size(), 1);
 }
 
 void TestImapConnection::wrongPasswordIsAnAuthenticationError()

@@ -109,11 +109,25 @@ void ImapScenarioPlayer::fail(const QString &failure)
 
 void ImapScenarioPlayer::sendToClient(ScriptedConnection &connection, int number, const QByteArray &data)
 {
+    // Looked at before sending: what the client wrote before this answer could reach it.
+    const bool clientAhead = connection.waitForLine(0);
     {
         std::lock_guard lock(m_mutex);
         m_transcript.addServer(number, data);
+        if (!clientAhead)
+            m_clientWaited = true;
     }
     connection.send(data);
+}
+
+int ImapScenarioPlayer::roundTripOfNextClientData()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_clientWaited) {
+        ++m_roundTrips;
+        m_clientWaited = false;
+    }
+    return m_roundTrips;
 }
 
 void ImapScenarioPlayer::serve(ScriptedConnection &connection)
@@ -124,13 +138,20 @@ void ImapScenarioPlayer::serve(ScriptedConnection &connection)
         sendToClient(connection, number, "* BYE the scenario has already failed\r\n");
         return;
     }
-    sendToClient(connection, number, "* OK AmiensMail scenario server ready\r\n");
+    QByteArray capabilities;
+    {
+        std::lock_guard lock(m_mutex);
+        capabilities = m_scenario.capabilityList();
+    }
+    sendToClient(connection, number,
+                 "* OK [CAPABILITY " + capabilities + "] AmiensMail scenario server ready\r\n");
     for (;;) {
         if (playServerSteps(connection, number) == Outcome::Close)
             return;
         const QByteArray command = readCommand(connection);
         if (command.isEmpty())
             return;
+        const int roundTrip = roundTripOfNextClientData();
         // IDLE's "DONE" is a continuation, not a command: it has no tag, and the tagged answer
         // that follows carries the IDLE's tag ($tag stays).
         const bool done = command.compare("DONE", Qt::CaseInsensitive) == 0;
@@ -141,7 +162,7 @@ void ImapScenarioPlayer::serve(ScriptedConnection &connection)
         QString expected;
         {
             std::lock_guard lock(m_mutex);
-            m_transcript.addCommand(number, tag, text);
+            m_transcript.addCommand(number, tag, text, roundTrip);
             if (m_next < m_scenario.steps().size()) {
                 const ImapScenario::Step &step = m_scenario.steps().at(m_next);
                 if (step.kind == ImapScenario::Step::Kind::Expect) {
@@ -272,12 +293,13 @@ ImapScenarioPlayer::Outcome ImapScenarioPlayer::answerByDefault(ScriptedConnecti
             // No initial response: ask for it, any credentials will do.
             sendToClient(connection, number, "+ \r\n");
             const QByteArray response = connection.readLine(kLiteralTimeoutMs);
+            roundTripOfNextClientData(); // the client waited for the continuation
             std::lock_guard lock(m_mutex);
             m_transcript.addLiteral(response);
         }
-        sendToClient(connection, number, tag + " OK logged in\r\n");
+        sendToClient(connection, number, tag + " OK [CAPABILITY " + capabilities + "] logged in\r\n");
     } else if (verb == "LOGIN") {
-        sendToClient(connection, number, tag + " OK logged in\r\n");
+        sendToClient(connection, number, tag + " OK [CAPABILITY " + capabilities + "] logged in\r\n");
     } else if (verb == "LIST") {
         // LIST "" "" asks only for the hierarchy separator.
         const QByteArray lines =

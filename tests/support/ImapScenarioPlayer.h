@@ -19,6 +19,9 @@ namespace Amiens::Test {
 /// with what was expected and what came, answered BAD, the connection is closed and every later
 /// connection is refused, so the client stops instead of going on with a broken script.
 ///
+/// The greeting and the login's tagged OK carry [CAPABILITY …] as Dovecot's do. The transcript
+/// counts round trips (ImapTranscript::roundTrips()): commands the client pipelined share one.
+///
 /// Destroy the client (the AccountSession) before the player: the player waits on its connection
 /// until the client leaves.
 class ImapScenarioPlayer
@@ -57,6 +60,9 @@ private:
     Outcome answerByDefault(ScriptedConnection &connection, int number, const QByteArray &tag,
                             const QByteArray &text);
     void sendToClient(ScriptedConnection &connection, int number, const QByteArray &data);
+    /// The round trip of what the client sends next: a new one when it had to wait for the
+    /// server's last answer (nothing of its was there yet when the answer went out).
+    int roundTripOfNextClientData();
     void fail(const QString &failure);
 
     ImapScenario m_scenario;
@@ -66,6 +72,8 @@ private:
     QByteArray m_lastCommand;
     ImapTranscript m_transcript;
     QStringList m_failures;
+    int m_roundTrips = 0;
+    bool m_clientWaited = true; ///< the server spoke and nothing from the client was pending
 
     std::atomic<bool> m_stopping{false};
     std::atomic<int> m_connections{0};

@@ -6,9 +6,9 @@ using namespace Qt::StringLiterals;
 
 namespace Amiens::Test {
 
-void ImapTranscript::addCommand(int connection, const QByteArray &tag, const QByteArray &text)
+void ImapTranscript::addCommand(int connection, const QByteArray &tag, const QByteArray &text, int roundTrip)
 {
-    m_entries.append({connection, true, tag, text, {}});
+    m_entries.append({connection, true, tag, text, {}, roundTrip});
 }
 
 void ImapTranscript::addLiteral(const QByteArray &literal)
@@ -47,6 +47,21 @@ QList<QByteArray> ImapTranscript::matching(const QString &pattern) const
     return found;
 }
 
+QList<QList<QByteArray>> ImapTranscript::roundTrips() const
+{
+    QList<QList<QByteArray>> groups;
+    int last = 0;
+    for (const Entry &entry : m_entries) {
+        if (!entry.fromClient || entry.roundTrip == 0)
+            continue;
+        if (entry.roundTrip != last || groups.isEmpty())
+            groups.append(QList<QByteArray>());
+        last = entry.roundTrip;
+        groups.last().append(entry.text);
+    }
+    return groups;
+}
+
 int ImapTranscript::count(const QString &pattern) const
 {
     return static_cast<int>(matching(pattern).size());
@@ -57,8 +72,8 @@ QString ImapTranscript::text() const
     QString text;
     for (const Entry &entry : m_entries) {
         if (entry.fromClient) {
-            text +=
-                u"C%1> "_s.arg(entry.connection) + QString::fromUtf8(entry.tag + ' ' + entry.text) + u'\n';
+            text += u"C%1> "_s.arg(entry.connection) + QString::fromUtf8(entry.tag + ' ' + entry.text) +
+                    u"  [round trip %1]\n"_s.arg(entry.roundTrip);
             if (!entry.literal.isEmpty())
                 text += u"C%1> [literal of %2 bytes]\n"_s.arg(entry.connection).arg(entry.literal.size());
             continue;

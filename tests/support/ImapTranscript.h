@@ -19,9 +19,12 @@ public:
         QByteArray tag;     ///< client commands only
         QByteArray text;    ///< a command without tag and CRLF, or the server's bytes
         QByteArray literal; ///< what a command's synchronizing literal carried
+        /// Client commands: the round trip it went in, counted from 1 over all connections; a
+        /// command the client wrote before the previous reply came shares that reply's number.
+        int roundTrip = 0;
     };
 
-    void addCommand(int connection, const QByteArray &tag, const QByteArray &text);
+    void addCommand(int connection, const QByteArray &tag, const QByteArray &text, int roundTrip = 0);
     /// Attaches @p literal to the last command.
     void addLiteral(const QByteArray &literal);
     void addServer(int connection, const QByteArray &data);
@@ -34,6 +37,9 @@ public:
     [[nodiscard]] int count(const QString &pattern) const;
     /// The commands that match @p pattern.
     [[nodiscard]] QList<QByteArray> matching(const QString &pattern) const;
+    /// The commands grouped by the round trip they went in (see Entry::roundTrip), in order: a
+    /// pipelined NAMESPACE and LIST make one group of two.
+    [[nodiscard]] QList<QList<QByteArray>> roundTrips() const;
     /// "C1> a3 EXAMINE …" / "S1< * 3 EXISTS" lines, for failure messages.
     [[nodiscard]] QString text() const;
 

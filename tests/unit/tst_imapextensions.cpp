@@ -8,6 +8,7 @@
 #include "ImapScenarioPlayer.h"
 #include "ScenarioClient.h"
 #include "TestCertificates.h"
+#include "imap/FolderList.h"
 #include "imap/ImapAclParser.h"
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
@@ -59,6 +60,15 @@ private Q_SLOTS:
     void listStatusOfARealServer();
     void malformedStatusIsRefused_data();
     void malformedStatusIsRefused();
+
+    void listLinesGiveTheFoldersVmimeWould();
+    void malformedListIsRefused_data();
+    void malformedListIsRefused();
+    void listingNamespacesAndStatesInOneRoundTrip();
+    void refusedCommandInABatchKeepsTheStreamInStep();
+    void loginCapabilitiesSpareTheCapabilityCommand();
+    void initialResponseOnlyWhereTheServerTakesIt_data();
+    void initialResponseOnlyWhereTheServerTakesIt();
 
     void namespacesThroughTheChannel();
     void myRightsThroughTheChannel();
@@ -538,6 +548,208 @@ void TestImapExtensions::malformedQuotasAreRefused()
     QString error;
     QVERIFY(!ImapQuotaParser::parseQuotaRoot(lines, &error));
     QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+void TestImapExtensions::listLinesGiveTheFoldersVmimeWould()
+{
+    // Dovecot's answer to LIST "" "*" RETURN (SPECIAL-USE CHILDREN STATUS (…)): LIST and STATUS
+    // lines in turn; names atoms, quoted, literals, in modified UTF-7; a \Noselect parent.
+    QString error;
+    const auto folders = FolderList::fromListResponses(
+        {"* LIST (\\HasNoChildren \\Trash) \"/\" Trash",
+         "* STATUS Trash (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 1 HIGHESTMODSEQ 4)",
+         "* LIST (\\Noselect \\HasChildren) \"/\" \"Conseils de classe\"",
+         "* LIST (\\HasNoChildren) \"/\" \"Conseils de classe/&AMk-l&AOg-ves\"",
+         "* LIST (\\HasChildren \\NoSelect) \"/\" shared/jmartin",
+         "* LIST (\\HasNoChildren) \"/\" {23}\r\nshared/jmartin/Projets/",
+         "* LIST (\\HasNoChildren \\sent) \"/\" Sent ((\"CHILDINFO\" (\"SUBSCRIBED\")))",
+         "* LIST (\\HasNoChildren) NIL Plat", "* 4 EXISTS", "* LIST (\\HasNoChildren) \"/\" inbox",
+         "* STATUS INBOX (MESSAGES 0 UIDNEXT 1 UIDVALIDITY 1 HIGHESTMODSEQ 1)"},
+        u'/', true, &error);
+    QVERIFY2(folders, qPrintable(error));
+    QStringList paths;
+    for (const FolderInfo &folder : *folders)
+        paths.append(folder.path());
+    // The inbox, the special folders, then the others by path (FolderList's order).
+    QCOMPARE(paths, (QStringList{u"INBOX"_s, u"Sent"_s, u"Trash"_s, u"Conseils de classe"_s,
+                                 u"Conseils de classe/Élèves"_s, u"Plat"_s, u"shared/jmartin"_s,
+                                 u"shared/jmartin/Projets"_s}));
+    QCOMPARE(folders->at(0).role, FolderInfo::Role::Inbox);
+    QCOMPARE(folders->at(1).role, FolderInfo::Role::Sent);
+    QCOMPARE(folders->at(2).role, FolderInfo::Role::Trash);
+    QVERIFY(!folders->at(3).selectable);
+    QVERIFY(folders->at(3).hasChildren);
+    QCOMPARE(folders->at(4).pathParts, (QStringList{u"Conseils de classe"_s, u"Élèves"_s}));
+    QVERIFY(folders->at(4).selectable);
+    QVERIFY(!folders->at(4).hasChildren);
+    QCOMPARE(folders->at(6).pathParts, (QStringList{u"shared"_s, u"jmartin"_s}));
+    QVERIFY(!folders->at(6).selectable);
+    QCOMPARE(folders->at(7).pathParts, (QStringList{u"shared"_s, u"jmartin"_s, u"Projets"_s}));
+    for (const FolderInfo &folder : *folders)
+        QCOMPARE(folder.separator, u'/');
+
+    // Without CHILDREN, VMime takes a folder without \HasNoChildren to have children.
+    const auto withoutChildren = FolderList::fromListResponses({"* LIST () \"/\" Projets"}, u'/', false);
+    QVERIFY(withoutChildren);
+    QVERIFY(withoutChildren->first().hasChildren);
+}
+
+void TestImapExtensions::malformedListIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::newRow("no flags") << QByteArray("* LIST \"/\" INBOX");
+    QTest::newRow("unclosed flags") << QByteArray("* LIST (\\HasNoChildren \"/\" INBOX");
+    QTest::newRow("long delimiter") << QByteArray("* LIST () \"//\" INBOX");
+    QTest::newRow("no name") << QByteArray("* LIST () \"/\"");
+    QTest::newRow("list as a flag") << QByteArray("* LIST ((x)) \"/\" INBOX");
+    QTest::newRow("literal beyond the line") << QByteArray("* LIST () \"/\" {40}\r\nINBOX");
+}
+
+void TestImapExtensions::malformedListIsRefused()
+{
+    QFETCH(QByteArray, line);
+    QString error;
+    QVERIFY(!FolderList::fromListResponses({"* LIST () \"/\" Trash", line}, u'/', true, &error));
+    QVERIFY2(error.startsWith(u"LIST: "_s), qPrintable(error));
+}
+
+void TestImapExtensions::listingNamespacesAndStatesInOneRoundTrip()
+{
+    // NAMESPACE and the LIST go in one write; VMime's parser then reads the next reply: the
+    // stream stayed in step.
+    ImapScenario scenario;
+    scenario
+        .capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE NAMESPACE LIST-EXTENDED LIST-STATUS "
+                      "SPECIAL-USE CHILDREN")
+        .expect(u"NAMESPACE"_s)
+        .send("* NAMESPACE ((\"\" \"/\")) ((\"shared/\" \"/\")) NIL\r\n")
+        .ok()
+        .expect(
+            uR"(LIST "" "\*" RETURN \(SPECIAL-USE CHILDREN STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s)
+        .send("* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts\r\n"
+              "* STATUS Drafts (MESSAGES 1 UIDNEXT 5 UIDVALIDITY 9 HIGHESTMODSEQ 12)\r\n"
+              "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+              "* STATUS INBOX (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 9 HIGHESTMODSEQ 30)\r\n")
+        .ok()
+        .expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .send(ImapScenario::mailbox(3, 9, 4, 30))
+        .ok("[READ-ONLY] done");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<ImapCommandChannel::MailboxListing> listing;
+    ImapCommandChannel::MailboxState state;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        listing = channel.listMailboxes(true);
+        state = channel.examine(u"INBOX"_s);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(listing);
+    QCOMPARE(listing->folders.size(), 2);
+    QCOMPARE(listing->folders.at(0).path(), u"INBOX"_s);
+    QCOMPARE(listing->folders.at(1).role, FolderInfo::Role::Drafts);
+    QCOMPARE(listing->states.value(u"Drafts"_s).uidNext, 5u);
+    QCOMPARE(listing->states.value(u"INBOX"_s).highestModSeq, 30u);
+    QVERIFY(listing->namespaces);
+    QCOMPARE(listing->namespaces->otherUsers.size(), 1);
+    QCOMPARE(state.exists, 3u);
+    // NAMESPACE and LIST together, the EXAMINE on its own (a LOGOUT may follow, or not yet).
+    const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
+    const auto batch = std::find_if(trips.cbegin(), trips.cend(),
+                                    [](const QList<QByteArray> &trip) { return trip.contains("NAMESPACE"); });
+    QVERIFY2(batch != trips.cend(), qPrintable(player.report()));
+    QCOMPARE(batch->size(), 2);
+    QVERIFY2(batch + 1 != trips.cend() && batch[1].size() == 1 && batch[1].first().startsWith("EXAMINE"),
+             qPrintable(player.report()));
+}
+
+void TestImapExtensions::refusedCommandInABatchKeepsTheStreamInStep()
+{
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE ACL")
+        .expect(uR"(MYRIGHTS "?shared/jmartin/Projets"?)"_s)
+        .no("[NONEXISTENT] no such mailbox")
+        .expect(uR"(MYRIGHTS "?shared/jmartin/Classe"?)"_s)
+        .send("* MYRIGHTS shared/jmartin/Classe lr\r\n")
+        .ok()
+        .expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .send(ImapScenario::mailbox(3, 9, 4, 30))
+        .ok("[READ-ONLY] done");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<QList<std::optional<ImapRights>>> rights;
+    ImapCommandChannel::MailboxState state;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        rights = channel.myRights(QStringList{u"shared/jmartin/Projets"_s, u"shared/jmartin/Classe"_s});
+        state = channel.examine(u"INBOX"_s);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(rights);
+    QCOMPARE(rights->size(), 2);
+    QVERIFY(!rights->at(0));
+    QVERIFY(rights->at(1));
+    QCOMPARE(rights->at(1)->letters(), u"lr"_s);
+    QCOMPARE(state.uidNext, 4u);
+    // Both MYRIGHTS in one round trip (a LOGOUT may follow, or not yet).
+    const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
+    const auto batch = std::find_if(trips.cbegin(), trips.cend(), [](const QList<QByteArray> &trip) {
+        return trip.first().startsWith("MYRIGHTS");
+    });
+    QVERIFY2(batch != trips.cend(), qPrintable(player.report()));
+    QCOMPARE(batch->size(), 2);
+}
+
+void TestImapExtensions::loginCapabilitiesSpareTheCapabilityCommand()
+{
+    // The login's tagged OK carries [CAPABILITY …]: nothing asks for them again.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE QUOTA");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        QVERIFY(std::find(connection->capabilities().cbegin(), connection->capabilities().cend(), "QUOTA") !=
+                connection->capabilities().cend());
+        ImapCommandChannel channel(*connection);
+        QVERIFY(channel.hasCapability("quota"));
+        QVERIFY(channel.hasCapability("CONDSTORE"));
+        QVERIFY(!channel.hasCapability("ACL"));
+    }
+    QVERIFY2(player.failures().isEmpty(), qPrintable(player.report()));
+    QCOMPARE(player.transcript().count(u"^CAPABILITY"_s), 0);
+}
+
+void TestImapExtensions::initialResponseOnlyWhereTheServerTakesIt_data()
+{
+    QTest::addColumn<QByteArray>("capabilities");
+    QTest::addColumn<bool>("initialResponse");
+    QTest::newRow("SASL-IR") << QByteArray("IMAP4rev1 SASL-IR AUTH=PLAIN") << true;
+    QTest::newRow("no SASL-IR") << QByteArray("IMAP4rev1 AUTH=PLAIN") << false;
+}
+
+void TestImapExtensions::initialResponseOnlyWhereTheServerTakesIt()
+{
+    // SASL-IR (RFC 4959) spares the round trip of the empty continuation; a server that did not
+    // announce it gets the mechanism alone.
+    QFETCH(QByteArray, capabilities);
+    QFETCH(bool, initialResponse);
+    ImapScenario scenario;
+    scenario.capabilities(capabilities);
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+    }
+    const QList<QByteArray> logins = player.transcript().matching(u"^AUTHENTICATE"_s);
+    QCOMPARE(logins.size(), 1);
+    QCOMPARE(logins.first().split(' ').size(), initialResponse ? 3 : 2);
+    QVERIFY(logins.first().startsWith("AUTHENTICATE PLAIN"));
+    // The login is the first round trip after the greeting; the LIST "" "" VMime asks next.
+    const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
+    QVERIFY(trips.first().first().startsWith("AUTHENTICATE PLAIN"));
 }
 
 void TestImapExtensions::namespacesThroughTheChannel()

@@ -35,9 +35,10 @@ using namespace Amiens::Test;
 namespace {
 
 const QString kAddress = u"mdupont@ac-amiens.fr"_s;
-/// The sync's LIST-STATUS (RFC 5819), as the scenario expects it.
+/// The sync's LIST-EXTENDED with LIST-STATUS (RFC 5258, 5819; SPECIAL-USE where announced), as
+/// the scenario expects it.
 const QString kListStatus =
-    uR"(LIST "" "\*" RETURN \(STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
+    uR"(LIST "" "\*" RETURN \((SPECIAL-USE )?CHILDREN STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
 
 /// A small RFC 5322 message.
 QByteArray message(const QByteArray &subject, quint32 number,
@@ -127,6 +128,7 @@ private Q_SLOTS:
     void listStatusLeavesTheSelectedMailboxFirst();
     void quotaIsReadWhenTheMailChanges();
     void namespaceIsAskedOncePerLogin();
+    void unchangedResyncIsOneRoundTrip();
 
 private:
     struct Outcome
@@ -1168,6 +1170,7 @@ void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
     QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
     QVERIFY2(player.isComplete(), qPrintable(player.report()));
     QCOMPARE(player.transcript().count(u"^UNSELECT"_s), 1);
+    QCOMPARE(player.transcript().roundTrips().last().size(), 2); // UNSELECT and LIST in one write
     QVERIFY(outcome.report.folders.at(1).unchanged);
 }
 
@@ -1254,6 +1257,60 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
         QVERIFY2(player.isComplete(), qPrintable(player.report()));
     }
     QCOMPARE(player.transcript().count(u"^NAMESPACE"_s), 1);
+}
+
+void TestSyncScenarios::unchangedResyncIsOneRoundTrip()
+{
+    // Issue 19: from a fresh login, the login (SASL-IR), VMime's LIST "" "", then NAMESPACE and
+    // the LIST of the folders with their states in one write, and no CAPABILITY (the login's OK
+    // carried them); on the kept connection, a resync that finds nothing new is one round trip.
+    seed({1, 2}, 7, 3, 12);
+    const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+                                 "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
+    ImapScenario scenario;
+    scenario
+        .capabilities("IMAP4rev1 SASL-IR AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-EXTENDED LIST-STATUS "
+                      "SPECIAL-USE CHILDREN UNSELECT NAMESPACE")
+        .folder("INBOX")
+        .expect(u"NAMESPACE"_s)
+        .send("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n")
+        .ok()
+        .expect(kListStatus)
+        .send(unchanged)
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    const auto client = session(player);
+    SyncOptions headersOnly;
+    headersOnly.bodies = SyncOptions::Bodies::None;
+    Outcome outcome = sync(*client, headersOnly);
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QList<QList<QByteArray>> trips = player.transcript().roundTrips();
+    QCOMPARE(trips.size(), 3);
+    QCOMPARE(trips.at(0).size(), 1);
+    QVERIFY(trips.at(0).first().startsWith("AUTHENTICATE PLAIN ")); // with its initial response
+    QCOMPARE(trips.at(1), QList<QByteArray>{"LIST \"\" \"\""});
+    QCOMPARE(trips.at(2).size(), 2);
+    QCOMPARE(trips.at(2).first(), QByteArray("NAMESPACE"));
+    QCOMPARE(player.transcript().count(u"^CAPABILITY"_s), 0);
+    QVERIFY(outcome.report.folders.at(0).unchanged);
+
+    // The next resyncs on the kept connection: the LIST alone, one round trip each.
+    for (int i = 0; i < 2; ++i) {
+        ImapScenario again;
+        again.expect(kListStatus).send(unchanged).ok();
+        player.extend(again);
+        outcome = sync(*client, headersOnly);
+        QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+        QVERIFY2(player.isComplete(), qPrintable(player.report()));
+        trips = player.transcript().roundTrips();
+        QCOMPARE(trips.size(), 4 + i);
+        QCOMPARE(trips.last().size(), 1);
+        QVERIFY(QRegularExpression(QRegularExpression::anchoredPattern(kListStatus))
+                    .match(QString::fromUtf8(trips.last().first()))
+                    .hasMatch());
+        QVERIFY(outcome.report.folders.at(0).unchanged);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSyncScenarios)

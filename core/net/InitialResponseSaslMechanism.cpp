@@ -1,0 +1,45 @@
+#include "InitialResponseSaslMechanism.h"
+
+#include <vmime/security/sasl/SASLMechanismFactory.hpp>
+
+namespace Amiens {
+
+namespace {
+/// The permit of the login running on this thread (VMime logs in on the caller's thread).
+thread_local const std::function<bool()> *t_allowed = nullptr;
+} // namespace
+
+InitialResponseSaslMechanism::InitialResponseSaslMechanism(
+    vmime::shared_ptr<vmime::security::sasl::SASLContext> context, const vmime::string &name)
+    : builtinSASLMechanism(std::move(context), name)
+{
+}
+
+bool InitialResponseSaslMechanism::hasInitialResponse() const
+{
+    return t_allowed && (*t_allowed)();
+}
+
+void InitialResponseSaslMechanism::registerMechanisms()
+{
+    auto *factory = vmime::security::sasl::SASLMechanismFactory::getInstance();
+    // Client-first mechanisms only: their first message needs no challenge.
+    for (const char *name : {"PLAIN", "SCRAM-SHA-1", "SCRAM-SHA-256"}) {
+        if (factory->isMechanismSupported(name))
+            factory->registerMechanism<InitialResponseSaslMechanism>(name);
+    }
+}
+
+InitialResponseSaslMechanism::Permit::Permit(std::function<bool()> allowed)
+    : m_allowed(std::move(allowed))
+    , m_previous(t_allowed)
+{
+    t_allowed = &m_allowed;
+}
+
+InitialResponseSaslMechanism::Permit::~Permit()
+{
+    t_allowed = m_previous;
+}
+
+} // namespace Amiens
