@@ -1,5 +1,6 @@
 #include "CacheFolderStore.h"
 
+#include "CacheBodyFiles.h"
 #include "CacheDatabase.h"
 #include "CacheRows.h"
 #include "util/Clock.h"
@@ -12,6 +13,26 @@ namespace Amiens {
 
 using CacheRows::execPrepared;
 using CacheRows::fromSeconds;
+
+namespace {
+
+/// The body files of a folder's messages (bodies over the inline size live in files): collected
+/// before its rows go, removed once the deletion is committed, so that they do not fill the disk.
+bool collectBodyFiles(CacheDatabase &database, qint64 folderId, QStringList &files, QString &error)
+{
+    QSqlQuery query(database.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT b.file_name FROM bodies b JOIN messages m ON m.id = b.message_row "
+                  "WHERE m.folder_id = ? AND b.file_name IS NOT NULL"_s);
+    query.addBindValue(folderId);
+    if (!execPrepared(query, error, &database))
+        return false;
+    while (query.next())
+        files.append(query.value(0).toString());
+    return true;
+}
+
+} // namespace
 
 QList<CachedFolder> CacheFolderStore::folders()
 {
@@ -65,7 +86,8 @@ std::optional<CachedFolder> CacheFolderStore::folderById(qint64 folderId)
 
 bool CacheFolderStore::replaceFolderList(const QList<FolderInfo> &serverFolders)
 {
-    return m_database.transaction([&] {
+    QStringList bodyFiles;
+    const bool ok = m_database.transaction([&] {
         QString error;
         QSqlQuery upsert(m_database.database());
         upsert.prepare(
@@ -100,12 +122,17 @@ bool CacheFolderStore::replaceFolderList(const QList<FolderInfo> &serverFolders)
         QSqlQuery remove(m_database.database());
         remove.prepare(u"DELETE FROM folders WHERE id = ?"_s);
         for (const qint64 id : gone) {
+            if (!collectBodyFiles(m_database, id, bodyFiles, error))
+                return false;
             remove.addBindValue(id);
             if (!execPrepared(remove, error, &m_database))
                 return false;
         }
         return true;
     });
+    if (ok)
+        CacheBodyFiles(m_database.path()).remove(bodyFiles);
+    return ok;
 }
 
 bool CacheFolderStore::refreshFolderCounts(qint64 folderId)
@@ -142,9 +169,12 @@ bool CacheFolderStore::saveFolderState(qint64 folderId, quint32 uidValidity, qui
 
 bool CacheFolderStore::resetFolder(qint64 folderId, quint32 uidValidity)
 {
-    return m_database.transaction([&] {
+    QStringList bodyFiles;
+    const bool ok = m_database.transaction([&] {
         QSqlQuery query(m_database.database());
         QString error;
+        if (!collectBodyFiles(m_database, folderId, bodyFiles, error))
+            return false;
         query.prepare(u"DELETE FROM messages WHERE folder_id = ?"_s);
         query.addBindValue(folderId);
         if (!execPrepared(query, error, &m_database))
@@ -156,6 +186,9 @@ bool CacheFolderStore::resetFolder(qint64 folderId, quint32 uidValidity)
         query.addBindValue(folderId);
         return execPrepared(query, error, &m_database);
     });
+    if (ok)
+        CacheBodyFiles(m_database.path()).remove(bodyFiles);
+    return ok;
 }
 
 } // namespace Amiens

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void searchIndexIsBuiltAfterTheStore();
     void filesOfAnInterruptedWriteAreSwept();
     void migrationFromVersion5KeepsOldBodiesReadable();
+    void aFolderGoneOrResetTakesItsFiles();
 
 private:
     qint64 inboxId();
@@ -278,4 +279,32 @@ void TestCacheBodies::migrationFromVersion5KeepsOldBodiesReadable()
 }
 
 QTEST_GUILESS_MAIN(TestCacheBodies)
+void TestCacheBodies::aFolderGoneOrResetTakesItsFiles()
+{
+    // A folder deleted on the server, or whose UIDVALIDITY changed, loses its rows: its body files
+    // go too (a 100,000-message cache keeps most of its bytes in them).
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    FolderInfo trip;
+    trip.pathParts = {u"Projets"_s, u"Voyage scolaire"_s};
+    QVERIFY(m_cache->folderStore().replaceFolderList({inbox, trip}));
+    const qint64 tripId = m_cache->folderStore().folder(u"Projets/Voyage scolaire"_s)->id;
+    const QByteArray big =
+        messageOf("autorisation", "sortie", CacheMessageStore::kMaxInlineBody + 1000, true);
+    QVERIFY(m_cache->storeMessages(tripId, {fetched(7, headerOf(big))}, {big}));
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(8, headerOf(big))}, {big}));
+    const QString tripFile = bodyFileOf(7);
+    const QString inboxFile = bodyFileOf(8);
+    QVERIFY(QFileInfo::exists(tripFile));
+    QVERIFY(QFileInfo::exists(inboxFile));
+
+    QVERIFY(m_cache->folderStore().replaceFolderList({inbox}));
+    QVERIFY(!QFileInfo::exists(tripFile));
+    QVERIFY(QFileInfo::exists(inboxFile)); // only the gone folder's
+
+    QVERIFY(m_cache->resetFolder(inboxId(), 4242));
+    QVERIFY(!QFileInfo::exists(inboxFile));
+}
+
 #include "tst_cachebodies.moc"
