@@ -31,9 +31,12 @@ QString CacheBodyFiles::markerPath() const
 bool CacheBodyFiles::write(const QString &fileName, const QByteArray &raw, QString *error) const
 {
     QFile file(m_folder + u'/' + fileName);
+    // A new file, never an old one rewritten in place: a copy of the cache that shares its files
+    // (hard links: backups, the benchmark's profile copies) keeps its own bytes.
+    QFile::remove(file.fileName());
     // No fsync (QSaveFile cost one per message): the row records the size, so a file a crash
     // left short is refused at reading and fetched again from the server.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate,
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                    QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
         file.write(raw) != raw.size()) {
         if (error)

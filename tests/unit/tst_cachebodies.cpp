@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void filesOfAnInterruptedWriteAreSwept();
     void migrationFromVersion5KeepsOldBodiesReadable();
     void aFolderGoneOrResetTakesItsFiles();
+    void aBodyWrittenAgainLeavesLinkedCopiesAlone();
 
 private:
     qint64 inboxId();
@@ -305,6 +307,25 @@ void TestCacheBodies::aFolderGoneOrResetTakesItsFiles()
 
     QVERIFY(m_cache->resetFolder(inboxId(), 4242));
     QVERIFY(!QFileInfo::exists(inboxFile));
+}
+
+void TestCacheBodies::aBodyWrittenAgainLeavesLinkedCopiesAlone()
+{
+    // A copy of the cache that shares its body files (hard links, as backups and the benchmark
+    // make them) must keep its bytes when this cache stores the same message's body again.
+    const QByteArray first =
+        messageOf("bulletin", "trimestre", CacheMessageStore::kMaxInlineBody + 500, true);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(9, headerOf(first))}, {first}));
+    const QString file = bodyFileOf(9);
+    const QString copy = m_dir->filePath(u"copy.eml"_s);
+    QCOMPARE(::link(QFile::encodeName(file).constData(), QFile::encodeName(copy).constData()), 0);
+    const QByteArray second =
+        messageOf("bulletin", "semestre", CacheMessageStore::kMaxInlineBody + 900, true);
+    QVERIFY(m_cache->storeBodies(inboxId(), {{9, second}}));
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 9), std::optional<QByteArray>(second));
+    QFile kept(copy);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), first);
 }
 
 #include "tst_cachebodies.moc"
