@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QSqlQuery>
+#include <algorithm>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -514,8 +515,11 @@ int CacheMessageStore::reindexOutdatedBodies(int limit)
 {
     QSqlQuery query(m_database.database());
     query.setForwardOnly(true);
+    // No ORDER BY: sorting by folder made SQLite walk a whole folder index instead of the partial
+    // messages_to_reindex one, 30 ms at 10,000 messages and 150 ms at 100,000 for an index pass
+    // that finds nothing (after every sync). The rows are grouped by folder below.
     query.prepare(u"SELECT folder_id, uid, size FROM messages WHERE has_body = 1 AND model_version < ? "
-                  "ORDER BY folder_id LIMIT ?"_s);
+                  "LIMIT ?"_s);
     query.addBindValue(MessageContent::kModelVersion);
     query.addBindValue(limit);
     if (!query.exec())
@@ -529,6 +533,8 @@ int CacheMessageStore::reindexOutdatedBodies(int limit)
         bytes += query.value(2).toLongLong();
     }
     query.finish();
+    std::stable_sort(outdated.begin(), outdated.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
     for (qsizetype start = 0; start < outdated.size();) {
         const qint64 folderId = outdated.at(start).first;
         QList<QPair<quint32, QByteArray>> bodies;
