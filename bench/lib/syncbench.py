@@ -270,6 +270,19 @@ def bench_size(args, env, count, kind="small", link=None):
     return result
 
 
+def run_ui(script, ui_args, build_dir):
+    """bench/ui-run with ui_args: its Markdown, with the problem (if any) under it."""
+    # bench/run has just built the tool with the CLI (or was told not to build at all); ui-run
+    # builds it itself only when it is missing.
+    if os.access(os.path.join(build_dir, "bench", "ui", "amiens-bench-ui"), os.X_OK):
+        ui_args = ui_args + ["--no-build"]
+    markdown, problem = tools.ui_run(script, ui_args, env=dict(os.environ, AMIENS_BUILD_DIR=build_dir))
+    if problem:
+        log("WARNING " + problem)
+        markdown = (markdown or "") + "\n⚠ " + problem + "\n"
+    return markdown or ""
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--state", required=True, help="tests/servers state dir (servers up)")
@@ -341,15 +354,7 @@ def main():
         # Issue 10 asks for the reading window on 100,000 cached messages, whatever sizes ran.
         ui_args = ["--messages", str(UI_MESSAGES), "--runs", "3", "--work", args.work,
                    "--out", os.path.join(args.out, "ui-%d.md" % UI_MESSAGES)]
-        # bench/run has just built the tool with the CLI (or was told not to build at all); ui-run
-        # builds it itself only when it is missing.
-        if os.access(os.path.join(args.build_dir, "bench", "ui", "amiens-bench-ui"), os.X_OK):
-            ui_args.append("--no-build")
-        ui_markdown, problem = tools.ui_run(ui_script, ui_args,
-                                            env=dict(os.environ, AMIENS_BUILD_DIR=args.build_dir))
-        if problem:
-            log("WARNING " + problem)
-            ui_markdown = (ui_markdown or "") + "\n⚠ " + problem + "\n"
+        ui_markdown = run_ui(ui_script, ui_args, args.build_dir)
     if os.access(ui_script, os.X_OK) and not args.no_ui and realistic_ui[1]:
         caches = glob.glob(os.path.join(realistic_ui[1], "cache", "*", "mail.sqlite"))
         if caches:
@@ -359,14 +364,7 @@ def main():
                        "--out", os.path.join(args.out, "ui-realistic-%d.md" % realistic_ui[0])]
             for words in REALISTIC_SEARCHES:
                 ui_args += ["--search", words]
-            if os.access(os.path.join(args.build_dir, "bench", "ui", "amiens-bench-ui"), os.X_OK):
-                ui_args.append("--no-build")
-            markdown, problem = tools.ui_run(ui_script, ui_args,
-                                             env=dict(os.environ, AMIENS_BUILD_DIR=args.build_dir))
-            if problem:
-                log("WARNING " + problem)
-                markdown = (markdown or "") + "\n⚠ " + problem + "\n"
-            ui_markdown = (ui_markdown or "") + "\n\n" + (markdown or "")
+            ui_markdown = (ui_markdown or "") + "\n\n" + run_ui(ui_script, ui_args, args.build_dir)
     # Sizes measured by an earlier bench/run into the same directory stay in the summary (each
     # row says when it was measured), so a long size can be run once and a short one again.
     measured = {report.label(r) for r in results}
