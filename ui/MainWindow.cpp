@@ -888,10 +888,8 @@ bool MainWindow::useCache(const QString &path, const QString &accountId)
     // 100,000 messages).
     m_phishingChecksReady = false;
     QTimer::singleShot(kPhishingChecksDelay, this, [this, path] {
-        if (!m_phishingChecksReady && m_cachePath == path && m_cache.isOpen()) {
-            configurePhishingChecks();
-            m_phishingChecksReady = true;
-        }
+        if (m_cachePath == path)
+            ensurePhishingChecks();
     });
     return true;
 }
@@ -899,11 +897,16 @@ bool MainWindow::useCache(const QString &path, const QString &accountId)
 void MainWindow::showInMessageView(const CachedMessage &message, const std::optional<QByteArray> &raw,
                                    bool ownFolder)
 {
-    if (!m_phishingChecksReady && m_cache.isOpen()) {
-        configurePhishingChecks();
-        m_phishingChecksReady = true;
-    }
+    ensurePhishingChecks();
     m_messageView->showMessage(message, raw, ownFolder);
+}
+
+void MainWindow::ensurePhishingChecks()
+{
+    if (m_phishingChecksReady || !m_cache.isOpen())
+        return;
+    configurePhishingChecks();
+    m_phishingChecksReady = true;
 }
 
 void MainWindow::configurePhishingChecks()

@@ -229,6 +229,8 @@ private:
     void reportPhishing();
     /// The phishing checks with the site's and the user's domains and the cache's colleagues.
     void configurePhishingChecks();
+    /// configurePhishingChecks() once per cache opened, when the cache is open.
+    void ensurePhishingChecks();
     /// Shows a message, with the phishing checks read from the cache first if they are not yet.
     void showInMessageView(const CachedMessage &message, const std::optional<QByteArray> &raw,
                            bool ownFolder);

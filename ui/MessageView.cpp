@@ -216,6 +216,7 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
     m_browser->setInlineImages(m_content.inlineImages);
     render(m_trustedSenders.contains(headers.from.address.toLower()));
 
+    qint64 attachmentBytes = 0;
     for (const AttachmentInfo &attachment : std::as_const(m_content.attachments)) {
         // Names come from the sender: plain text with its invisible characters shown ("<U+202E>"),
         // never markup (a tooltip renders rich text).
@@ -224,11 +225,8 @@ void MessageView::showMessage(const CachedMessage &summary, const std::optional<
             tr("%1 (%2, %3)").arg(name, attachment.mimeType, QLocale().formattedDataSize(attachment.size)),
             m_attachments);
         item->setToolTip(u"<p>%1</p>"_s.arg(name.toHtmlEscaped()));
-    }
-
-    qint64 attachmentBytes = 0;
-    for (const AttachmentInfo &attachment : std::as_const(m_content.attachments))
         attachmentBytes += attachment.size;
+    }
     const quint64 generation = ++m_analysisGeneration;
     if (ownFolder || attachmentBytes <= kInlineInspectionBytes) {
         applyAnalysis(generation, analyse(m_raw, m_content, summary.headers, ownFolder, m_analyzer));

@@ -108,11 +108,35 @@ private Q_SLOTS:
     void draggedMessagesDropOnAFolder();
 
 private:
+    /// INBOX (the 100,000 messages) and « Petit », the folders every test starts from.
+    static QList<FolderInfo> baseFolders();
+    /// The base folders and @p name; its id (0 on failure).
+    qint64 addFolder(const QString &name);
     QTemporaryDir m_dir;
     MailCache m_cache;
     qint64 m_bigFolder = 0;
     qint64 m_smallFolder = 0;
 };
+
+QList<FolderInfo> TestMessageList::baseFolders()
+{
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    FolderInfo small;
+    small.pathParts = {u"Petit"_s};
+    return {inbox, small};
+}
+
+qint64 TestMessageList::addFolder(const QString &name)
+{
+    FolderInfo extra;
+    extra.pathParts = {name};
+    if (!m_cache.folderStore().replaceFolderList(baseFolders() << extra))
+        return 0;
+    const auto folder = m_cache.folderStore().folder(name);
+    return folder ? folder->id : 0;
+}
 
 void TestMessageList::initTestCase()
 {
@@ -120,12 +144,7 @@ void TestMessageList::initTestCase()
     QVERIFY2(m_cache.open(m_dir.filePath(u"mail.sqlite"_s), u"mdupont@ac-amiens.fr"_s,
                           MailCache::Mode::ReadWrite, &error),
              qPrintable(error));
-    FolderInfo inbox;
-    inbox.pathParts = {u"INBOX"_s};
-    inbox.role = FolderInfo::Role::Inbox;
-    FolderInfo small;
-    small.pathParts = {u"Petit"_s};
-    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small}));
+    QVERIFY(m_cache.folderStore().replaceFolderList(baseFolders()));
     m_bigFolder = m_cache.folderStore().folder(u"INBOX"_s)->id;
     m_smallFolder = m_cache.folderStore().folder(u"Petit"_s)->id;
     QElapsedTimer timer;
@@ -221,15 +240,8 @@ void TestMessageList::bodiesReadByAnOlderModelAreReindexed()
 {
     // A body cached by an older version: its preview and search entry came from the old reading
     // (here: the CSS of an HTML-only notice). The re-index reads it again from the cache only.
-    FolderInfo inbox;
-    inbox.pathParts = {u"INBOX"_s};
-    inbox.role = FolderInfo::Role::Inbox;
-    FolderInfo small;
-    small.pathParts = {u"Petit"_s};
-    FolderInfo notices;
-    notices.pathParts = {u"Notes"_s};
-    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small, notices}));
-    const qint64 folderId = m_cache.folderStore().folder(u"Notes"_s)->id;
+    const qint64 folderId = addFolder(u"Notes"_s);
+    QVERIFY(folderId != 0);
     FetchedMessage fetched;
     fetched.uid = 1;
     fetched.rawHeader = "From: Rectorat <ce.rectorat@ac-amiens.fr>\r\nSubject: Calendrier\r\n"
@@ -252,21 +264,14 @@ void TestMessageList::bodiesReadByAnOlderModelAreReindexed()
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.first().message.preview, u"Les épreuves du DNB : juin."_s);
     QCOMPARE(*m_cache.messageStore().body(folderId, 1), raw); // the body itself is untouched
-    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small}));
+    QVERIFY(m_cache.folderStore().replaceFolderList(baseFolders()));
 }
 
 void TestMessageList::expungedMessagesLeaveListCountsAndSearch()
 {
     // More UIDs than one DELETE statement takes, in a folder of their own.
-    FolderInfo inbox;
-    inbox.pathParts = {u"INBOX"_s};
-    inbox.role = FolderInfo::Role::Inbox;
-    FolderInfo small;
-    small.pathParts = {u"Petit"_s};
-    FolderInfo expunged;
-    expunged.pathParts = {u"Purge"_s};
-    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small, expunged}));
-    const qint64 folderId = m_cache.folderStore().folder(u"Purge"_s)->id;
+    const qint64 folderId = addFolder(u"Purge"_s);
+    QVERIFY(folderId != 0);
     fill(m_cache, folderId, 1200);
     QList<quint32> gone;
     for (quint32 uid = 1; uid <= 1100; ++uid)
@@ -280,7 +285,7 @@ void TestMessageList::expungedMessagesLeaveListCountsAndSearch()
     QCOMPARE(after.unseenCount, 34); // uids 1101..1200 divisible by 3: 1101 to 1200
     for (const SearchHit &hit : m_cache.searchIndex().search(u"n°1050"_s, 50))
         QVERIFY2(hit.message.folderId != folderId, "an expunged message is still found");
-    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small}));
+    QVERIFY(m_cache.folderStore().replaceFolderList(baseFolders()));
 }
 
 void TestMessageList::sortingAndFiltering()
@@ -328,15 +333,8 @@ void TestMessageList::shortWordsAreMatchedWhole()
     // « de » as a prefix named every « des », « demain », « demande »: a phrase with it took 180 ms
     // in 100,000 real messages. Words of one or two letters are matched whole, longer ones as
     // prefixes (« conseil » still finds « Conseils »).
-    FolderInfo inbox;
-    inbox.pathParts = {u"INBOX"_s};
-    inbox.role = FolderInfo::Role::Inbox;
-    FolderInfo small;
-    small.pathParts = {u"Petit"_s};
-    FolderInfo words;
-    words.pathParts = {u"Mots"_s};
-    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small, words}));
-    const qint64 folderId = m_cache.folderStore().folder(u"Mots"_s)->id;
+    const qint64 folderId = addFolder(u"Mots"_s);
+    QVERIFY(folderId != 0);
     FetchedMessage council;
     council.uid = 1;
     council.rawHeader =
@@ -363,7 +361,7 @@ void TestMessageList::shortWordsAreMatchedWhole()
     QCOMPARE(uidsFound(u"de"_s), QList<quint32>{1});
     QCOMPARE(uidsFound(u"dem"_s), QList<quint32>{2});
     QCOMPARE(uidsFound(u"b12"_s), QList<quint32>{1});
-    QVERIFY(m_cache.folderStore().replaceFolderList({inbox, small}));
+    QVERIFY(m_cache.folderStore().replaceFolderList(baseFolders()));
 }
 
 void TestMessageList::datesAreShortForToday()
