@@ -123,6 +123,11 @@ QString urlScheme(const QString &url)
 /// without a space: 1.7 s; 2 MB: minutes): a break opportunity is offered every so often.
 constexpr qsizetype kMaxUnbrokenRun = 1000;
 
+/// Text outside any element that runs this long gets a cut at its next break (a space, or the
+/// zero-width space below): the view lays out the first piece at once, and a page of one huge
+/// paragraph ("<" two million times) would otherwise come as a single piece of a second.
+constexpr qsizetype kTextCutChars = 16 * 1024;
+
 /// Text found between tags, as it goes out: a stray "<" is escaped (it starts no tag here, and
 /// must not become one once a dropped tag is cut out: "<scr<script></script>ipt>"), a zero-width
 /// space is put into runs longer than kMaxUnbrokenRun without white space, and no more than
@@ -130,10 +135,14 @@ constexpr qsizetype kMaxUnbrokenRun = 1000;
 class TextWriter
 {
 public:
-    explicit TextWriter(QString &out)
+    TextWriter(QString &out, QList<HtmlSanitizer::Result::Cut> &cuts)
         : m_out(out)
+        , m_cuts(cuts)
     {
     }
+
+    /// Whether the text that follows is outside any element, where the page may be cut.
+    void setOutsideElements(bool outside) { m_outsideElements = outside; }
 
     /// False once the page is full: nothing more is written.
     bool append(const QString &text)
@@ -149,16 +158,27 @@ public:
                 m_entityLength = 0; // inside "&name;": never cut there
             if (c.isSpace()) {
                 m_unbrokenRun = 0;
+                cutIfLong();
             } else if (++m_unbrokenRun >= kMaxUnbrokenRun && m_entityLength == 0) {
                 m_out += QChar(0x200B);
                 m_unbrokenRun = 0;
+                cutIfLong();
             }
         }
         return true;
     }
 
 private:
+    void cutIfLong()
+    {
+        const qsizetype lastCut = m_cuts.isEmpty() ? 0 : m_cuts.constLast().offset;
+        if (m_outsideElements && m_out.size() - lastCut >= kTextCutChars)
+            m_cuts.append(HtmlSanitizer::Result::Cut{m_out.size(), {}});
+    }
+
     QString &m_out;
+    QList<HtmlSanitizer::Result::Cut> &m_cuts;
+    bool m_outsideElements = false;
     qsizetype m_unbrokenRun = 0; ///< characters since the last white space, across inline tags
     qsizetype m_visible = 0;
     int m_entityLength = 0;
@@ -255,7 +275,7 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
     QStringList openElements;        // kept and not closed yet
     QHash<QString, int> droppedOpen; // opened beyond kMaxOpenElements, by name
     int tableParts = 0;
-    TextWriter writer(out);
+    TextWriter writer(out, result.cuts);
     bool full = false;
     QString pageTable; // the opening tag of a table at the top of the page
     // One forward scan (no regular expression: "[^>]*>" retried at each "<" of a long input
@@ -266,6 +286,7 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
         const QString text = html.mid(position, match->start - position);
         position = match->end;
         // Text between tags stays as the sender wrote it (it is HTML already), see TextWriter.
+        writer.setOutsideElements(openElements.isEmpty() && droppedOpen.isEmpty());
         if (skipUntil.isEmpty() && !writer.append(text)) {
             full = true;
             break;
@@ -383,8 +404,10 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
         if (!nests && openElements.isEmpty() && droppedOpen.isEmpty())
             result.cuts.append(Result::Cut{out.size(), {}});
     }
-    if (!full && skipUntil.isEmpty())
+    if (!full && skipUntil.isEmpty()) {
+        writer.setOutsideElements(openElements.isEmpty() && droppedOpen.isEmpty());
         full = !writer.append(html.mid(position));
+    }
     if (full) {
         result.truncated = true;
         out += u"<p><i>%1</i></p>"_s.arg(

@@ -24,14 +24,23 @@ QStringList SafeMessage::bodyHtmlPieces(const MessageContent &content, bool allo
         if (pieceChars < 0 || content.text.size() <= pieceChars)
             return {PlainTextFormatter::toHtml(content.text)};
         // Whole lines, so a quoted line keeps its colour and a link its target; the view puts a
-        // line break between pieces.
+        // line break between pieces. A line longer than a piece (a megabyte without a line
+        // break) is cut after a space, or anywhere when it has none: one piece of it would
+        // hold the window for a second.
+        const QString &text = content.text;
         qsizetype start = 0;
-        while (start < content.text.size()) {
-            qsizetype end = content.text.indexOf(u'\n', std::min(start + pieceChars, content.text.size()));
+        while (start < text.size()) {
+            const qsizetype wanted = std::min(start + pieceChars, text.size());
+            qsizetype end = text.indexOf(u'\n', wanted);
             if (end < 0)
-                end = content.text.size();
-            pieces.append(PlainTextFormatter::toHtml(content.text.mid(start, end - start)));
-            start = end + 1;
+                end = text.size();
+            qsizetype next = end + 1;
+            if (end - start > 2 * pieceChars) {
+                const qsizetype space = text.lastIndexOf(u' ', wanted);
+                end = next = space > start + pieceChars / 2 ? space + 1 : wanted;
+            }
+            pieces.append(PlainTextFormatter::toHtml(text.mid(start, end - start)));
+            start = next;
         }
         return pieces;
     }
@@ -50,7 +59,8 @@ QStringList SafeMessage::bodyHtmlPieces(const MessageContent &content, bool allo
         reopened = cut.reopen;
         start = cut.offset;
     }
-    pieces.append(reopened + safe.html.mid(start));
+    if (start < safe.html.size() || pieces.isEmpty()) // a page that ends with a cut has no piece after it
+        pieces.append(reopened + safe.html.mid(start));
     return pieces;
 }
 

@@ -8,6 +8,7 @@
 #include "cache/MailCache.h"
 #include "cache/MessageThreader.h"
 #include "cache/PendingOperationQueue.h"
+#include "mime/HtmlSanitizer.h"
 #include "security/SafeMessage.h"
 #include "sync/OfflineChanges.h"
 
@@ -17,6 +18,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -434,6 +436,35 @@ void TestMessageList::longBodiesArriveInPieces()
     }
     QCOMPARE(articles.count(u"<h2>"_s), 3000);
     QVERIFY(articles.indexOf(u"Article 1999<"_s) < articles.indexOf(u"Article 2000<"_s));
+
+    // One huge line comes in pieces too (one piece of it held the window for a second): plain
+    // text after a space, or anywhere when it has none; HTML text outside any element at its
+    // next break. Text inside an open element (a <div>) is never cut.
+    content.html.clear();
+    content.text = u"mot "_s.repeated(50000) + u"\n"_s + u"0123456789"_s.repeated(20000);
+    const QStringList lines = SafeMessage::bodyHtmlPieces(content, false, nullptr, 4096);
+    QVERIFY2(lines.size() > 40, qPrintable(QString::number(lines.size())));
+    QString rejoined;
+    for (const QString &piece : lines) {
+        QVERIFY2(piece.size() < 3 * 4096, qPrintable(QString::number(piece.size())));
+        rejoined += piece;
+    }
+    // Every character once, in order, when the pieces' markup is taken out.
+    rejoined.remove(QRegularExpression(u"<[^>]*>"_s));
+    QCOMPARE(rejoined.count(u"mot"_s), 50000);
+    QCOMPARE(rejoined.count(u"0123456789"_s), 20000);
+    QCOMPARE(rejoined.size(), content.text.size() - 1);
+
+    content.html =
+        u"<p>Avant</p>"_s + u"&lt;"_s.repeated(100000) + u"<div>"_s + u"x "_s.repeated(20000) + u"</div>"_s;
+    const QStringList runs = SafeMessage::bodyHtmlPieces(content, false, nullptr, 4096);
+    QVERIFY2(runs.size() > 10, qPrintable(QString::number(runs.size())));
+    QCOMPARE(runs.join(QString()), HtmlSanitizer::sanitize(content.html).html);
+    const auto holdsTheParagraph = [](const QString &piece) {
+        return piece.contains(u"x x"_s);
+    };
+    QCOMPARE(std::count_if(runs.cbegin(), runs.cend(), holdsTheParagraph), 1);
+    QVERIFY(runs.constLast().contains(u"<div>x x"_s) && runs.constLast().endsWith(u"x </div>"_s));
 }
 
 void TestMessageList::htmlIsSanitisedAndRemoteContentOffered()
