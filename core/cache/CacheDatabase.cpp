@@ -1,6 +1,7 @@
 #include "CacheDatabase.h"
 
 #include "CacheSchema.h"
+#include "SqliteStatement.h"
 #include "util/Logging.h"
 #include "util/PrivateFiles.h"
 
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -75,6 +77,13 @@ bool CacheDatabase::open(const QString &path, Mode mode, QString *error)
         // (indexes, search index) is copied back to the database once, not at every 4 MB (100,000
         // messages: 2.7 -> 2.0 s of system time).
         exec(u"PRAGMA wal_autocheckpoint = 8192"_s);
+        // Closing used to copy the WAL back into the database and flush both: 50-60 ms of every
+        // command-line sync (a third of a resync after a few changes). The WAL stays for the next
+        // opening instead, as consistent and as durable as after any commit: the checkpoints
+        // during the syncs (every 32 MB) still bound it, and its file is cut back to 64 MB.
+        if (sqlite3 *connection = SqliteStatement::connectionOf(m_database))
+            sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        exec(u"PRAGMA journal_size_limit = 67108864"_s);
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         if (!migrate(error)) {
             close();

@@ -156,7 +156,8 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
             if (hasBody && !writeBody(body, rowId, bodies.at(i), writtenFiles))
                 return false;
             // Subject and addresses are searchable at once; the body's words come with the index.
-            entries.append({rowId, headers.subject, addressText(headers), QString()});
+            if (!hasBody || !m_bodiesIndexedRightAfter)
+                entries.append({rowId, headers.subject, addressText(headers), QString()});
         }
         return m_searchIndex.writeEntries(entries, error);
     });

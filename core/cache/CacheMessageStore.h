@@ -43,6 +43,11 @@ public:
     /// reindexOutdatedBodies() (model_version 0), out of the sync's way.
     bool storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
                        const QList<QByteArray> &bodies);
+    /// For a caller that indexes the new bodies as soon as they are stored (the command line):
+    /// a message stored with its body then gets no header-only search entry, which the index
+    /// would only replace (an FTS insert and delete per message, for nobody to search meanwhile).
+    /// Messages stored without a body keep theirs: the index never reaches them.
+    void setBodiesIndexedRightAfter(bool indexedRightAfter) { m_bodiesIndexedRightAfter = indexedRightAfter; }
     bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates);
     bool removeMessages(qint64 folderId, const QList<quint32> &uids);
     [[nodiscard]] QSet<quint32> uids(qint64 folderId);
@@ -116,6 +121,7 @@ private:
     CacheDatabase &m_database;
     CacheFolderStore &m_folders;
     CacheSearchIndex &m_searchIndex;
+    bool m_bodiesIndexedRightAfter = false;
 };
 
 } // namespace Amiens

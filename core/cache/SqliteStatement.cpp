@@ -7,9 +7,7 @@
 
 namespace Amiens {
 
-namespace {
-
-sqlite3 *connectionOf(QSqlDatabase &database)
+sqlite3 *SqliteStatement::connectionOf(QSqlDatabase &database)
 {
     // Qt's SQLite driver hands out its sqlite3* as a QVariant of type "sqlite3*".
     const QVariant handle = database.driver()->handle();
@@ -17,8 +15,6 @@ sqlite3 *connectionOf(QSqlDatabase &database)
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.data());
 }
-
-} // namespace
 
 SqliteStatement::SqliteStatement(QSqlDatabase &database, const char *sql)
     : m_connection(connectionOf(database))

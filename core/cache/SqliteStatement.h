@@ -18,6 +18,8 @@ class SqliteStatement
 public:
     SqliteStatement(QSqlDatabase &database, const char *sql);
     ~SqliteStatement();
+    /// The sqlite3* under Qt's driver of @p database, or null when it is not SQLite.
+    [[nodiscard]] static sqlite3 *connectionOf(QSqlDatabase &database);
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 

@@ -56,6 +56,15 @@ void AccountSession::setCachePath(const QString &path)
         worker, [worker, path] { worker->setCachePath(path); }, Qt::QueuedConnection);
 }
 
+void AccountSession::setIndexInBackground(bool enabled)
+{
+    m_indexInBackground = enabled;
+    // Without the background index, the caller indexes each sync's bodies right after it.
+    AccountWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, enabled] { worker->setBodiesIndexedRightAfter(!enabled); }, Qt::QueuedConnection);
+}
+
 void AccountSession::cancel()
 {
     m_cancelled->store(true);

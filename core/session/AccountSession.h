@@ -74,7 +74,7 @@ public:
     /// After each sync the worker indexes the new bodies for search (their text, previews and
     /// paper clips: issue 19, out of the sync's way) in short slices between jobs, reporting
     /// searchIndexProgress(). Off for a caller that indexes at once with buildSearchIndex().
-    void setIndexInBackground(bool enabled) { m_indexInBackground = enabled; }
+    void setIndexInBackground(bool enabled);
     /// Indexes every stored body not indexed yet, at once, on the worker; @p done gets how many
     /// were, or -1 when the cache failed.
     void buildSearchIndex(std::function<void(int indexed)> done);

@@ -42,6 +42,11 @@ std::optional<ServiceError> AccountWorker::ensureCacheOpen()
     return error;
 }
 
+void AccountWorker::setBodiesIndexedRightAfter(bool indexedRightAfter)
+{
+    m_cache.messageStore().setBodiesIndexedRightAfter(indexedRightAfter);
+}
+
 MailCache *AccountWorker::cache()
 {
     return ensureCacheOpen() || !m_cache.isOpen() ? nullptr : &m_cache;

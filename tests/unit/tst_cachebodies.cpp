@@ -67,6 +67,8 @@ private Q_SLOTS:
     void bigBodiesGoToFilesSmallOnesStayInline();
     void damagedOrMissingFileCountsAsNoBody();
     void searchIndexIsBuiltAfterTheStore();
+    void bodiesIndexedRightAfterGetNoHeaderEntry();
+    void closingLeavesTheLogForTheNextOpening();
     void filesOfAnInterruptedWriteAreSwept();
     void migrationFromVersion5KeepsOldBodiesReadable();
     void aFolderGoneOrResetTakesItsFiles();
@@ -200,6 +202,44 @@ void TestCacheBodies::searchIndexIsBuiltAfterTheStore()
     QVERIFY2(first.preview.startsWith(u"Bonjour"_s), qPrintable(first.preview));
     QVERIFY(!first.hasAttachments);
     QVERIFY(m_cache->messageStore().message(inboxId(), 2)->hasAttachments);
+}
+
+void TestCacheBodies::bodiesIndexedRightAfterGetNoHeaderEntry()
+{
+    // The command line indexes each sync's bodies at once: a header-only entry would only be
+    // replaced. A message stored without its body keeps one (no index pass ever reaches it).
+    m_cache->messageStore().setBodiesIndexedRightAfter(true);
+    const QByteArray plain = messageOf("conseil", "vernissage", 3000, false);
+    const QByteArray headerOnly = messageOf("convocation", "kermesse", 3000, false);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(plain)), fetched(2, headerOf(headerOnly))},
+                                   {plain, QByteArray()}));
+    QVERIFY(m_cache->searchIndex().search(u"conseil"_s, 10).isEmpty());
+    QCOMPARE(m_cache->searchIndex().search(u"convocation"_s, 10).size(), 1);
+
+    QCOMPARE(m_cache->messageStore().reindexOutdatedBodies(500), 1);
+    QCOMPARE(m_cache->searchIndex().search(u"conseil"_s, 10).size(), 1);
+    QCOMPARE(m_cache->searchIndex().search(u"vernissage"_s, 10).size(), 1);
+    QCOMPARE(m_cache->searchIndex().search(u"elodie"_s, 10).size(), 2);
+}
+
+void TestCacheBodies::closingLeavesTheLogForTheNextOpening()
+{
+    // Closing no longer copies the write-ahead log back into the database (50-60 ms of each
+    // command-line sync): the log stays, and every committed message is there at the next
+    // opening, for a writer and for the window's read-only connection alike.
+    const QByteArray plain = messageOf("conseil", "vernissage", 3000, false);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(plain))}, {plain}));
+    m_cache.reset();
+    QVERIFY(QFileInfo(m_path + u"-wal"_s).size() > 0);
+
+    QString error;
+    MailCache reader;
+    QVERIFY2(reader.open(m_path, u"mdupont"_s, MailCache::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(reader.messageStore().body(reader.folderStore().folder(u"INBOX"_s)->id, 1),
+             std::optional<QByteArray>(plain));
+    m_cache = std::make_unique<MailCache>();
+    QVERIFY2(m_cache->open(m_path, u"mdupont"_s, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 1), std::optional<QByteArray>(plain));
 }
 
 void TestCacheBodies::filesOfAnInterruptedWriteAreSwept()
