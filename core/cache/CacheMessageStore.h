@@ -48,6 +48,7 @@ public:
     /// would only replace (an FTS insert and delete per message, for nobody to search meanwhile).
     /// Messages stored without a body keep theirs: the index never reaches them.
     void setBodiesIndexedRightAfter(bool indexedRightAfter) { m_bodiesIndexedRightAfter = indexedRightAfter; }
+    [[nodiscard]] bool bodiesIndexedRightAfter() const { return m_bodiesIndexedRightAfter; }
     bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates);
     bool removeMessages(qint64 folderId, const QList<quint32> &uids);
     [[nodiscard]] QSet<quint32> uids(qint64 folderId);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/BackgroundMessageWriter.h"
 #include "cache/CachedMessage.h"
 #include "imap/FetchedMessage.h"
 
@@ -9,6 +10,7 @@
 #include <QPair>
 #include <QSet>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace Amiens {
@@ -39,6 +41,9 @@ public:
     /// UIDs whose body is not stored yet with their size, newest first; @p since null: any date.
     [[nodiscard]] virtual QList<QPair<quint32, qint64>> bodiesToFetch(qint64 folderId,
                                                                       const QDateTime &since) = 0;
+    /// A writer that runs storeMessages() beside the sync (BackgroundMessageWriter); null when
+    /// the store has none, and the sync stores each batch in turn.
+    [[nodiscard]] virtual std::unique_ptr<BackgroundMessageWriter> backgroundWriter() { return nullptr; }
 };
 
 } // namespace Amiens

@@ -1,5 +1,7 @@
 #include "MailCache.h"
 
+#include "BackgroundMessageWriter.h"
+
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +40,15 @@ bool MailCache::saveFolderState(qint64 folderId, quint32 uidValidity, quint32 ui
 bool MailCache::resetFolder(qint64 folderId, quint32 uidValidity)
 {
     return m_folders.resetFolder(folderId, uidValidity);
+}
+
+std::unique_ptr<BackgroundMessageWriter> MailCache::backgroundWriter()
+{
+    if (!m_database.isOpen())
+        return nullptr;
+    auto writer = std::make_unique<BackgroundMessageWriter>(m_database.path(), m_accountId,
+                                                            m_messages.bodiesIndexedRightAfter());
+    return writer->isReady() ? std::move(writer) : nullptr;
 }
 
 bool MailCache::storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,

@@ -52,6 +52,7 @@ public:
     bool saveFolderState(qint64 folderId, quint32 uidValidity, quint32 uidNext,
                          quint64 highestModSeq) override;
     bool resetFolder(qint64 folderId, quint32 uidValidity) override;
+    [[nodiscard]] std::unique_ptr<BackgroundMessageWriter> backgroundWriter() override;
     bool storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
                        const QList<QByteArray> &bodies) override;
     bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates) override;

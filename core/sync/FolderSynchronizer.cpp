@@ -1,5 +1,6 @@
 #include "FolderSynchronizer.h"
 
+#include "cache/BackgroundMessageWriter.h"
 #include "cache/FolderSyncStore.h"
 #include "imap/ImapCommandChannel.h"
 #include "util/CacheWriteError.h"
@@ -29,6 +30,17 @@ FolderSynchronizer::FolderSynchronizer(ImapCommandChannel &channel, FolderSyncSt
     , m_options(options)
     , m_progress(std::move(progress))
 {
+}
+
+FolderSynchronizer::~FolderSynchronizer() = default;
+
+BackgroundMessageWriter *FolderSynchronizer::backgroundWriter()
+{
+    if (!m_writerAsked) {
+        m_writerAsked = true;
+        m_writer = m_cache.backgroundWriter();
+    }
+    return m_writer.get();
 }
 
 namespace {
@@ -191,19 +203,54 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
     }
 
     const int total = static_cast<int>(uids.size());
-    fetchInTurn(
-        batches, [&](const Batch &batch) { return batch.whole ? fullAttributes : headerAttributes; },
-        [&](const Batch &batch, QList<FetchedMessage> &&fetched, QList<QByteArray> &&bodies) {
-            if (!batch.whole)
-                bodies.clear();
-            for (qsizetype i = 0; i < bodies.size(); ++i)
-                fetched[i].rawHeader = headerOf(bodies.at(i));
-            checkWrite(m_cache.storeMessages(folder.id, fetched, bodies), m_cache, "store messages");
-            result.added += static_cast<int>(fetched.size());
-            result.bodies += static_cast<int>(bodies.size());
-            if (m_progress)
-                m_progress(result.path, result.added, total);
-        });
+    // Counted once committed: the progress says what can be read offline.
+    const auto stored = [&](int messages, int withBodies) {
+        result.added += messages;
+        result.bodies += withBodies;
+        if (m_progress && messages > 0)
+            m_progress(result.path, result.added, total);
+    };
+    // With several batches, each is written beside the sync while the next one arrives.
+    BackgroundMessageWriter *writer = batches.size() > 1 ? backgroundWriter() : nullptr;
+    int inFlightMessages = 0;
+    int inFlightBodies = 0;
+    const auto writerFailed = [&] {
+        throw CacheWriteError("store messages: " + writer->lastError().toStdString());
+    };
+    try {
+        fetchInTurn(
+            batches, [&](const Batch &batch) { return batch.whole ? fullAttributes : headerAttributes; },
+            [&](const Batch &batch, QList<FetchedMessage> &&fetched, QList<QByteArray> &&bodies) {
+                if (!batch.whole)
+                    bodies.clear();
+                for (qsizetype i = 0; i < bodies.size(); ++i)
+                    fetched[i].rawHeader = headerOf(bodies.at(i));
+                const auto messages = static_cast<int>(fetched.size());
+                const auto withBodies = static_cast<int>(bodies.size());
+                if (!writer) {
+                    checkWrite(m_cache.storeMessages(folder.id, fetched, bodies), m_cache, "store messages");
+                    stored(messages, withBodies);
+                    return;
+                }
+                // store() first waits for the batch before, so it is committed now.
+                if (!writer->store(folder.id, std::move(fetched), std::move(bodies)))
+                    writerFailed();
+                stored(inFlightMessages, inFlightBodies);
+                inFlightMessages = messages;
+                inFlightBodies = withBodies;
+            });
+    } catch (...) {
+        // The batch being written is committed (or not) as a whole before the error goes up:
+        // nothing else writes to the cache meanwhile.
+        if (writer)
+            writer->finish();
+        throw;
+    }
+    if (writer) {
+        if (!writer->finish())
+            writerFailed();
+        stored(inFlightMessages, inFlightBodies);
+    }
 }
 
 void FolderSynchronizer::fetchInTurn(const QList<Batch> &batches,

@@ -6,9 +6,11 @@
 
 #include <QDateTime>
 #include <functional>
+#include <memory>
 
 namespace Amiens {
 
+class BackgroundMessageWriter;
 class FolderSyncStore;
 
 /// Brings one folder of the cache up to date with the server, the cheapest way the server's
@@ -25,6 +27,7 @@ public:
 
     FolderSynchronizer(ImapCommandChannel &channel, FolderSyncStore &cache, SyncOptions options,
                        Progress progress);
+    ~FolderSynchronizer();
 
     /// @p listed: the folder's state from LIST-STATUS, when the server gave it. A folder it shows
     /// unchanged is not even examined: a no-change resync costs one round trip for all folders.
@@ -58,10 +61,16 @@ private:
     void fetchFlagChanges(const CachedFolder &folder, quint64 serverModSeq, const QSet<quint32> &cachedUids,
                           FolderSyncResult &result);
 
+    /// The cache's BackgroundMessageWriter, asked for once, at the first fetch of several
+    /// batches (a resync of a few new messages keeps storing them in turn).
+    BackgroundMessageWriter *backgroundWriter();
+
     ImapCommandChannel &m_channel;
     FolderSyncStore &m_cache;
     SyncOptions m_options;
     Progress m_progress;
+    std::unique_ptr<BackgroundMessageWriter> m_writer;
+    bool m_writerAsked = false;
 };
 
 } // namespace Amiens

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void offlineChangesAreReplayedInOrder();
     void changesOnVanishedMessagesAreReportedNotFatal();
     void interruptedSyncResumesWithoutLossOrDuplicates();
+    void batchesAreWrittenBesideTheNextFetch();
     void hostileHeadersDoNotCrash();
     void cacheSurvivesAKilledWriter();
     void searchIndexFollowsTheSyncInSlices();
@@ -337,7 +338,8 @@ void TestSync::interruptedSyncResumesWithoutLossOrDuplicates()
     options.headerBatchSize = 5;
     options.bodies = SyncOptions::Bodies::None;
     // The connection is cut right after the first batch was stored: the progress callback runs
-    // on the syncing thread, so the cut lands exactly between two batches.
+    // on the syncing thread, so the cut lands between two batches. The batch being written
+    // beside the fetch then (BackgroundMessageWriter) is committed whole before the error.
     {
         auto cancelled = std::make_shared<std::atomic<bool>>(false);
         QString error;
@@ -359,7 +361,7 @@ void TestSync::interruptedSyncResumesWithoutLossOrDuplicates()
         QCOMPARE(failure->kind, ServiceError::Kind::Cancelled);
     }
     const int partial = cache().messageStore().messageCount(folder(u"INBOX"_s).id);
-    QCOMPARE(partial, 5);
+    QVERIFY2(partial == 5 || partial == 10, qPrintable(QString::number(partial)));
     QCOMPARE(folder(u"INBOX"_s).uidNext, 0u); // the folder's sync was not recorded as complete
 
     const Outcome resumed = sync(options);
@@ -370,6 +372,52 @@ void TestSync::interruptedSyncResumesWithoutLossOrDuplicates()
     QCOMPARE(cache().uids(inbox.id), QSet<quint32>(serverUids.cbegin(), serverUids.cend()));
     QCOMPARE(inbox.messageCount, 30);
     QCOMPARE(resumed.report.folders.first().added, 30 - partial);
+}
+
+void TestSync::batchesAreWrittenBesideTheNextFetch()
+{
+    // Bodies of 40 KB in batches of 100 KB: a dozen batches, each written by the cache's second
+    // connection while the next one arrives. Every message comes once, whole, in order of
+    // progress, and the files of the big bodies are there.
+    QList<QByteArray> sent;
+    for (int i = 0; i < 30; ++i) {
+        const QByteArray message = MailServerControl::message(
+            u"Compte rendu %1"_s.arg(i),
+            u"Ligne du compte rendu du conseil pédagogique n°%1.\n"_s.arg(i).repeated(900));
+        sent.append(message);
+        QVERIFY(m_server->save(u"INBOX"_s, message));
+    }
+    SyncOptions options;
+    options.bodies = SyncOptions::Bodies::All;
+    options.bodyBatchBytes = 100 * 1024;
+    QList<int> progress;
+    {
+        QString error;
+        auto cancelled = std::make_shared<std::atomic<bool>>(false);
+        ImapConnection connection(m_env.account(), *TlsTrust::forAccount(m_env.account(), &error), cancelled);
+        QVERIFY(!connection.open(m_env.password));
+        MailCache writer;
+        QVERIFY(writer.open(m_cachePath, m_env.address, MailCache::Mode::ReadWrite, &error));
+        AccountSynchronizer synchronizer(connection, writer, options,
+                                         [&](const QString &path, int done, int) {
+                                             if (path == u"INBOX"_s)
+                                                 progress.append(done);
+                                         });
+        const SyncReport report = synchronizer.run();
+        QCOMPARE(report.folders.first().added, 30);
+        QCOMPARE(report.folders.first().bodies, 30);
+    }
+    QVERIFY2(progress.size() >= 10, qPrintable(QString::number(progress.size())));
+    QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
+    QCOMPARE(progress.constLast(), 30);
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(inbox.messageCount, 30);
+    const QList<quint32> serverUids = m_server->uids(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), QSet<quint32>(serverUids.cbegin(), serverUids.cend()));
+    for (const quint32 uid : serverUids) {
+        const std::optional<QByteArray> body = cache().messageStore().body(inbox.id, uid);
+        QVERIFY(body && body->size() > 40000 && sent.contains(*body));
+    }
 }
 
 void TestSync::hostileHeadersDoNotCrash()
