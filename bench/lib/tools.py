@@ -95,9 +95,6 @@ def copy_tree(src, dst):
                 pass
         return shutil.copy2(source, target)
     shutil.copytree(src, dst, symlinks=True, copy_function=copy)
-    # The copy's dirty pages (800 MB of cache at 100,000 messages) would otherwise be written back
-    # during the timed run that follows, and slow its own disk writes and flushes.
-    os.sync()
 
 
 class AmiensMail:
