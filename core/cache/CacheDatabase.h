@@ -4,8 +4,13 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
+#include <memory>
+
+struct sqlite3;
 
 namespace Amiens {
+
+class WalCheckpointer;
 
 /// One SQLite file of the offline cache: WAL journal, foreign keys on, schema versioned with
 /// migrations applied in a transaction at open. One connection per thread; only the account's
@@ -44,15 +49,24 @@ public:
     bool exec(const QString &sql);
     [[nodiscard]] QString lastError() const { return m_lastError; }
     void setLastError(const QString &error) { m_lastError = error; }
+    /// Checkpoints done by the background thread (WalCheckpointer) since the opening.
+    [[nodiscard]] int backgroundCheckpoints() const;
+
+    /// The log's size in pages past which a commit asks WalCheckpointer for a checkpoint, and
+    /// past which the committing connection does one itself (the thread could not keep up).
+    static constexpr int kBackgroundCheckpointPages = 2048;
+    static constexpr int kForegroundCheckpointPages = 32768;
 
 private:
     bool migrate(QString *error);
+    static int afterCommit(void *self, sqlite3 *connection, const char *database, int logPages);
 
     QSqlDatabase m_database;
     QString m_connectionName;
     QString m_path;
     QString m_lastError;
     int m_transactionDepth = 0;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; ///< started at the first checkpoint asked
 };
 
 } // namespace Amiens
