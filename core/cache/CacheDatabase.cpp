@@ -74,18 +74,16 @@ bool CacheDatabase::open(const QString &path, Mode mode, QString *error)
     exec(u"PRAGMA cache_size = -16000"_s);
     if (mode == Mode::ReadWrite) {
         exec(u"PRAGMA journal_mode = WAL"_s);
-        // Checkpoints every 32 MB of WAL instead of 4 MB: a page the sync rewrites many times
-        // (indexes, search index) is copied back to the database once, not at every 4 MB (100,000
-        // messages: 2.7 -> 2.0 s of system time).
         // Checkpoints run on a thread of their own (WalCheckpointer) once the log passes 8 MB;
-        // the committing connection does one itself only past 128 MB (afterCommit). Its hook
-        // replaces SQLite's automatic checkpoint (every 4 MB, then 32 MB here), whose flushes held
-        // up the sync's thread: a page the sync rewrites many times is still copied back once per
-        // checkpoint, not once per commit.
-        // Closing used to copy the WAL back into the database and flush both: 50-60 ms of every
-        // command-line sync (a third of a resync after a few changes). The WAL stays for the next
-        // opening instead, as consistent and as durable as after any commit; its file is cut back
-        // to 64 MB after each checkpoint.
+        // the committing connection does one itself only past 128 MB (afterCommit). The hook
+        // replaces SQLite's automatic checkpoint, whose flushes held up the sync's thread (it was
+        // set to every 32 MB rather than 4 MB: a page the sync rewrites many times is copied back
+        // once per checkpoint; 100,000 messages: 2.7 -> 2.0 s of system time).
+        // Closing copied the whole WAL back into the database and flushed both: 50-60 ms of every
+        // command-line sync (a third of a resync after a few changes). It now only waits for a
+        // background checkpoint in progress; the WAL stays for the next opening, as consistent
+        // and as durable as after any commit, and its file is cut back to 64 MB after each
+        // checkpoint.
         if (sqlite3 *connection = SqliteStatement::connectionOf(m_database)) {
             sqlite3_wal_hook(connection, &CacheDatabase::afterCommit, this);
             sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);

@@ -16,8 +16,6 @@ WalCheckpointer::~WalCheckpointer()
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
-        if (m_connection)
-            sqlite3_interrupt(m_connection);
     }
     m_changed.notify_all();
     m_thread.join();
@@ -45,7 +43,6 @@ void WalCheckpointer::run(const QString &databasePath)
     sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     sqlite3_exec(connection, "PRAGMA synchronous = NORMAL", nullptr, nullptr, nullptr);
     std::unique_lock lock(m_mutex);
-    m_connection = connection;
     while (true) {
         m_changed.wait(lock, [this] { return m_requested || m_stopping; });
         if (m_stopping)
@@ -58,11 +55,10 @@ void WalCheckpointer::run(const QString &databasePath)
                                                      &logPages, &copiedPages);
         if (result == SQLITE_OK && copiedPages == logPages)
             ++m_completed;
-        else if (result != SQLITE_OK && result != SQLITE_BUSY && result != SQLITE_INTERRUPT)
+        else if (result != SQLITE_OK && result != SQLITE_BUSY)
             qCWarning(lcCache).noquote() << "background checkpoint:" << sqlite3_errmsg(connection);
         lock.lock();
     }
-    m_connection = nullptr;
     lock.unlock();
     sqlite3_close_v2(connection);
 }

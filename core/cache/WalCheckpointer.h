@@ -19,8 +19,8 @@ class WalCheckpointer
 {
 public:
     explicit WalCheckpointer(const QString &databasePath);
-    /// Stops a checkpoint in progress (what it copied without its final flush is copied again
-    /// next time: the log stays authoritative until then) and ends the thread.
+    /// Lets a checkpoint in progress finish (stopped half-way, it would be started again by every
+    /// short command-line run, and the log would only grow), then ends the thread.
     ~WalCheckpointer();
     WalCheckpointer(const WalCheckpointer &) = delete;
     WalCheckpointer &operator=(const WalCheckpointer &) = delete;
@@ -37,7 +37,6 @@ private:
     std::condition_variable m_changed;
     bool m_requested = false;
     bool m_stopping = false;
-    sqlite3 *m_connection = nullptr; ///< the thread's, guarded by m_mutex for sqlite3_interrupt()
     std::atomic<int> m_completed = 0;
     std::thread m_thread;
 };

@@ -263,8 +263,8 @@ void TestCacheBodies::checkpointsRunBesideTheWriter()
     }
     QTRY_VERIFY(m_cache->database().backgroundCheckpoints() >= 1);
 
-    // Closed at once after more commits (a checkpoint may be stopped half-way): every message is
-    // there at the next opening.
+    // Closed at once after more commits (a checkpoint may be running: it is finished first):
+    // every message is there at the next opening.
     QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1000, headerOf(written.first()))}, {written.first()}));
     m_cache.reset();
     QString error;
