@@ -14,7 +14,8 @@ class WalCheckpointer;
 
 /// One SQLite file of the offline cache: WAL journal, foreign keys on, schema versioned with
 /// migrations applied in a transaction at open. One connection per thread; only the account's
-/// worker writes, readers open their own read-only connection.
+/// worker writes (with, during a sync, its BackgroundMessageWriter's connection in turn), readers
+/// open their own read-only connection.
 class CacheDatabase
 {
     Q_DECLARE_TR_FUNCTIONS(Amiens::CacheDatabase)
