@@ -6,11 +6,10 @@
 namespace Amiens {
 
 BackgroundMessageWriter::BackgroundMessageWriter(const QString &path, const QString &accountKey,
-                                                 bool bodiesIndexedRightAfter)
+                                                 bool indexBodiesWhenStored)
 {
-    m_thread = std::thread([this, path, accountKey, bodiesIndexedRightAfter] {
-        run(path, accountKey, bodiesIndexedRightAfter);
-    });
+    m_thread = std::thread(
+        [this, path, accountKey, indexBodiesWhenStored] { run(path, accountKey, indexBodiesWhenStored); });
     // Qt's SQLite connection belongs to the thread that opened it: the thread opens its own.
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return m_opened; });
@@ -51,8 +50,7 @@ QString BackgroundMessageWriter::lastError() const
     return m_error;
 }
 
-void BackgroundMessageWriter::run(const QString &path, const QString &accountKey,
-                                  bool bodiesIndexedRightAfter)
+void BackgroundMessageWriter::run(const QString &path, const QString &accountKey, bool indexBodiesWhenStored)
 {
     MailCache cache;
     QString error;
@@ -61,7 +59,7 @@ void BackgroundMessageWriter::run(const QString &path, const QString &accountKey
         qCWarning(lcCache).noquote() << "no second connection for the sync's batches:" << error;
     else
         qCDebug(lcCache) << "the sync's batches are written on a second connection";
-    cache.messageStore().setBodiesIndexedRightAfter(bodiesIndexedRightAfter);
+    cache.messageStore().setIndexBodiesWhenStored(indexBodiesWhenStored);
     {
         std::lock_guard lock(m_mutex);
         m_opened = true;

@@ -23,7 +23,7 @@ class BackgroundMessageWriter
 {
 public:
     /// Opens the cache at @p path on the new thread; see isReady().
-    BackgroundMessageWriter(const QString &path, const QString &accountKey, bool bodiesIndexedRightAfter);
+    BackgroundMessageWriter(const QString &path, const QString &accountKey, bool indexBodiesWhenStored);
     /// Lets the batch being stored finish (it is committed or not as a whole), then stops.
     ~BackgroundMessageWriter();
     BackgroundMessageWriter(const BackgroundMessageWriter &) = delete;
@@ -46,7 +46,7 @@ private:
         QList<QByteArray> bodies;
     };
 
-    void run(const QString &path, const QString &accountKey, bool bodiesIndexedRightAfter);
+    void run(const QString &path, const QString &accountKey, bool indexBodiesWhenStored);
 
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;

@@ -85,8 +85,22 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
 {
     QList<qsizetype> positions(messages.size());
     std::iota(positions.begin(), positions.end(), 0);
-    const QList<MessageHeaders> decoded =
-        parallelMap(positions, [&](qsizetype i) { return HeaderDecoder::decode(messages.at(i).rawHeader); });
+    // A caller that wants the search index complete after the sync gets each body read here,
+    // from memory, in the same parallel pass as the headers: reading it back from its file
+    // after the sync would cost a second pass over every byte (and, beside the sync, this
+    // runs while the next batch arrives: BackgroundMessageWriter).
+    struct Decoded
+    {
+        MessageHeaders headers;
+        ScannedBody body; ///< present only when read here
+    };
+    const bool scanBodies = m_indexBodiesWhenStored;
+    const QList<Decoded> decoded = parallelMap(positions, [&](qsizetype i) {
+        Decoded result{HeaderDecoder::decode(messages.at(i).rawHeader), {}};
+        if (scanBodies && !bodies.value(i).isEmpty())
+            result.body = scanBody(bodies.at(i));
+        return result;
+    });
     QStringList writtenFiles;
     const bool ok = m_database.transaction([&] {
         QString error;
@@ -112,10 +126,11 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
         entries.reserve(messages.size());
         for (qsizetype i = 0; i < messages.size(); ++i) {
             const FetchedMessage &fetched = messages.at(i);
-            const MessageHeaders &headers = decoded.at(i);
-            // The body is stored as it came; its text, preview and paper clip are read later,
-            // out of the sync's way (model_version 0: reindexOutdatedBodies), and the clip
-            // guessed from the header until then.
+            const MessageHeaders &headers = decoded.at(i).headers;
+            // Without a scan, the body is stored as it came; its text, preview and paper clip are
+            // read later, out of the sync's way (model_version 0: reindexOutdatedBodies), and the
+            // clip guessed from the header until then.
+            const ScannedBody &scanned = decoded.at(i).body;
             const bool hasBody = !bodies.value(i).isEmpty();
             const QStringList flags = normalisedFlags(fetched.flags);
             // INTERNALDATE cannot be fetched through VMime 0.9.2 (ImapCommandChannel::fetch): the
@@ -141,11 +156,11 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
                 .bind(headers.messageId)
                 .bind(headers.inReplyTo)
                 .bind(headers.references.join(u' '))
-                .bind(headers.likelyHasAttachments ? 1 : 0)
+                .bind((scanned.present ? scanned.hasAttachments : headers.likelyHasAttachments) ? 1 : 0)
                 .bind(headers.requestsReadReceipt ? 1 : 0)
                 .bind(hasBody ? 1 : 0)
-                .bind(QString())
-                .bind(0);
+                .bind(text(scanned.preview))
+                .bind(scanned.present ? MessageContent::kModelVersion : 0);
             if (!insert.step()) {
                 m_database.setLastError(insert.lastError());
                 qCWarning(lcCache).noquote() << "SQL failed: store message:" << insert.lastError();
@@ -155,9 +170,9 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
             insert.reset();
             if (hasBody && !writeBody(body, rowId, bodies.at(i), writtenFiles))
                 return false;
-            // Subject and addresses are searchable at once; the body's words come with the index.
-            if (!hasBody || !m_bodiesIndexedRightAfter)
-                entries.append({rowId, headers.subject, addressText(headers), QString()});
+            // Subject and addresses are searchable at once; the body's words come with the index
+            // when the body was not read here.
+            entries.append({rowId, headers.subject, addressText(headers), scanned.text});
         }
         return m_searchIndex.writeEntries(entries, error);
     });

@@ -40,15 +40,16 @@ public:
     /// New messages with, where @p bodies has a non-empty entry at the same position, their whole
     /// raw text (a sync that fetches bodies in the same pass as the headers): rows, bodies and
     /// header search entries at once; the bodies' text, previews and paper clips are left to
-    /// reindexOutdatedBodies() (model_version 0), out of the sync's way.
+    /// reindexOutdatedBodies() (model_version 0), out of the sync's way, unless
+    /// setIndexBodiesWhenStored() asked for them here.
     bool storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
                        const QList<QByteArray> &bodies);
-    /// For a caller that indexes the new bodies as soon as they are stored (the command line):
-    /// a message stored with its body then gets no header-only search entry, which the index
-    /// would only replace (an FTS insert and delete per message, for nobody to search meanwhile).
-    /// Messages stored without a body keep theirs: the index never reaches them.
-    void setBodiesIndexedRightAfter(bool indexedRightAfter) { m_bodiesIndexedRightAfter = indexedRightAfter; }
-    [[nodiscard]] bool bodiesIndexedRightAfter() const { return m_bodiesIndexedRightAfter; }
+    /// For a caller that wants the search index complete as soon as the sync ends (the command
+    /// line): storeMessages() reads each body's text, preview and paper clip from memory and
+    /// indexes it in the same transaction, instead of an index pass reading every body back from
+    /// its file afterwards. The window leaves it off: its mail is readable sooner, indexed after.
+    void setIndexBodiesWhenStored(bool indexWhenStored) { m_indexBodiesWhenStored = indexWhenStored; }
+    [[nodiscard]] bool indexesBodiesWhenStored() const { return m_indexBodiesWhenStored; }
     bool applyFlagUpdates(qint64 folderId, const QList<FlagUpdate> &updates);
     bool removeMessages(qint64 folderId, const QList<quint32> &uids);
     [[nodiscard]] QSet<quint32> uids(qint64 folderId);
@@ -122,7 +123,7 @@ private:
     CacheDatabase &m_database;
     CacheFolderStore &m_folders;
     CacheSearchIndex &m_searchIndex;
-    bool m_bodiesIndexedRightAfter = false;
+    bool m_indexBodiesWhenStored = false;
 };
 
 } // namespace Amiens

@@ -47,7 +47,7 @@ std::unique_ptr<BackgroundMessageWriter> MailCache::backgroundWriter()
     if (!m_database.isOpen())
         return nullptr;
     auto writer = std::make_unique<BackgroundMessageWriter>(m_database.path(), m_accountId,
-                                                            m_messages.bodiesIndexedRightAfter());
+                                                            m_messages.indexesBodiesWhenStored());
     return writer->isReady() ? std::move(writer) : nullptr;
 }
 

@@ -59,10 +59,11 @@ void AccountSession::setCachePath(const QString &path)
 void AccountSession::setIndexInBackground(bool enabled)
 {
     m_indexInBackground = enabled;
-    // Without the background index, the caller indexes each sync's bodies right after it.
+    // Without the background index, the caller wants it complete when the sync ends: the bodies
+    // a sync brings are indexed as they are stored, and buildSearchIndex() does the rest.
     AccountWorker *worker = m_worker;
     QMetaObject::invokeMethod(
-        worker, [worker, enabled] { worker->setBodiesIndexedRightAfter(!enabled); }, Qt::QueuedConnection);
+        worker, [worker, enabled] { worker->setIndexBodiesWhenStored(!enabled); }, Qt::QueuedConnection);
 }
 
 void AccountSession::cancel()

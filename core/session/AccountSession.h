@@ -73,7 +73,9 @@ public:
     void undoChange(qint64 operationId, std::function<void(const QString &error)> done);
     /// After each sync the worker indexes the new bodies for search (their text, previews and
     /// paper clips: issue 19, out of the sync's way) in short slices between jobs, reporting
-    /// searchIndexProgress(). Off for a caller that indexes at once with buildSearchIndex().
+    /// searchIndexProgress(). Off for a caller that wants the index complete when a sync ends:
+    /// the bodies a sync brings are then indexed as they are stored, and buildSearchIndex() does
+    /// what is left.
     void setIndexInBackground(bool enabled);
     /// Indexes every stored body not indexed yet, at once, on the worker; @p done gets how many
     /// were, or -1 when the cache failed.

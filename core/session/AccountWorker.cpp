@@ -42,9 +42,9 @@ std::optional<ServiceError> AccountWorker::ensureCacheOpen()
     return error;
 }
 
-void AccountWorker::setBodiesIndexedRightAfter(bool indexedRightAfter)
+void AccountWorker::setIndexBodiesWhenStored(bool indexWhenStored)
 {
-    m_cache.messageStore().setBodiesIndexedRightAfter(indexedRightAfter);
+    m_cache.messageStore().setIndexBodiesWhenStored(indexWhenStored);
 }
 
 MailCache *AccountWorker::cache()

@@ -27,8 +27,8 @@ public:
     void setCachePath(const QString &path);
     /// The account's cache, opened if needed; null when it cannot be opened.
     MailCache *cache();
-    /// See CacheMessageStore::setBodiesIndexedRightAfter().
-    void setBodiesIndexedRightAfter(bool indexedRightAfter);
+    /// See CacheMessageStore::setIndexBodiesWhenStored().
+    void setIndexBodiesWhenStored(bool indexWhenStored);
     /// Runs @p job; returns the error, if any. Called on the worker thread.
     std::optional<ServiceError> execute(ImapJob &job);
 

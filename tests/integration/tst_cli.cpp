@@ -230,10 +230,10 @@ void TestCli::syncThenReadFromTheCacheWithoutNetwork()
     const Run synced = cli({u"--profile"_s, m_profile, u"sync"_s, u"--bodies"_s, u"all"_s});
     QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
     QVERIFY2(synced.out.contains(u"2 new"_s), qPrintable(synced.out));
-    // Issue 19: the summary as soon as the messages are stored, then the search index's line.
-    const qsizetype summary = synced.out.indexOf(u"bodies downloaded."_s);
-    const qsizetype indexLine = synced.out.indexOf(u"Search index: 2 messages indexed in "_s);
-    QVERIFY2(summary >= 0 && indexLine > summary, qPrintable(synced.out));
+    // Issue 19: the bodies were indexed as they were stored, so the summary is the last line:
+    // no index pass had anything left to read back (the search below finds a body's word).
+    QVERIFY2(synced.out.contains(u"bodies downloaded."_s), qPrintable(synced.out));
+    QVERIFY2(!synced.out.contains(u"Search index:"_s), qPrintable(synced.out));
 
     // The server becomes unreachable: reading still works, from the cache.
     {

@@ -67,7 +67,7 @@ private Q_SLOTS:
     void bigBodiesGoToFilesSmallOnesStayInline();
     void damagedOrMissingFileCountsAsNoBody();
     void searchIndexIsBuiltAfterTheStore();
-    void bodiesIndexedRightAfterGetNoHeaderEntry();
+    void bodiesIndexedWhenStoredNeedNoIndexPass();
     void closingLeavesTheLogForTheNextOpening();
     void checkpointsRunBesideTheWriter();
     void filesOfAnInterruptedWriteAreSwept();
@@ -205,22 +205,39 @@ void TestCacheBodies::searchIndexIsBuiltAfterTheStore()
     QVERIFY(m_cache->messageStore().message(inboxId(), 2)->hasAttachments);
 }
 
-void TestCacheBodies::bodiesIndexedRightAfterGetNoHeaderEntry()
+void TestCacheBodies::bodiesIndexedWhenStoredNeedNoIndexPass()
 {
-    // The command line indexes each sync's bodies at once: a header-only entry would only be
-    // replaced. A message stored without its body keeps one (no index pass ever reaches it).
-    m_cache->messageStore().setBodiesIndexedRightAfter(true);
+    // The command line wants the index complete when its sync ends: each body is read from memory
+    // as it is stored (text, preview, paper clip from the body itself), so the index pass after
+    // the sync finds nothing to read back. A message stored without its body keeps its header entry.
+    m_cache->messageStore().setIndexBodiesWhenStored(true);
     const QByteArray plain = messageOf("conseil", "vernissage", 3000, false);
-    const QByteArray headerOnly = messageOf("convocation", "kermesse", 3000, false);
-    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(plain)), fetched(2, headerOf(headerOnly))},
-                                   {plain, QByteArray()}));
-    QVERIFY(m_cache->searchIndex().search(u"conseil"_s, 10).isEmpty());
-    QCOMPARE(m_cache->searchIndex().search(u"convocation"_s, 10).size(), 1);
+    const QByteArray withFile =
+        messageOf("bulletin", "kermesse", CacheMessageStore::kMaxInlineBody * 2, true);
+    const QByteArray headerOnly = messageOf("convocation", "brocante", 3000, false);
+    QVERIFY(m_cache->storeMessages(
+        inboxId(),
+        {fetched(1, headerOf(plain)), fetched(2, headerOf(withFile)), fetched(3, headerOf(headerOnly))},
+        {plain, withFile, QByteArray()}));
 
-    QCOMPARE(m_cache->messageStore().reindexOutdatedBodies(500), 1);
-    QCOMPARE(m_cache->searchIndex().search(u"conseil"_s, 10).size(), 1);
+    QCOMPARE(m_cache->messageStore().unindexedCount(), 0);
+    QCOMPARE(m_cache->messageStore().reindexOutdatedBodies(500), 0);
     QCOMPARE(m_cache->searchIndex().search(u"vernissage"_s, 10).size(), 1);
-    QCOMPARE(m_cache->searchIndex().search(u"elodie"_s, 10).size(), 2);
+    QCOMPARE(m_cache->searchIndex().search(u"kermesse"_s, 10).size(), 1);
+    QCOMPARE(m_cache->searchIndex().search(u"convocation"_s, 10).size(), 1);
+    QVERIFY(m_cache->searchIndex().search(u"brocante"_s, 10).isEmpty()); // its body never came
+    QCOMPARE(m_cache->searchIndex().search(u"elodie"_s, 10).size(), 3);
+    const CachedMessage first = *m_cache->messageStore().message(inboxId(), 1);
+    QVERIFY2(first.preview.startsWith(u"Bonjour"_s), qPrintable(first.preview));
+    QVERIFY(!first.hasAttachments);
+    QVERIFY(m_cache->messageStore().message(inboxId(), 2)->hasAttachments);
+    QCOMPARE(m_cache->messageStore().body(inboxId(), 2), std::optional<QByteArray>(withFile));
+    QVERIFY(m_cache->messageStore().message(inboxId(), 3)->preview.isEmpty());
+
+    // The same message again (a sync cut short and resumed) leaves one entry, still indexed.
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(plain))}, {plain}));
+    QCOMPARE(m_cache->searchIndex().search(u"vernissage"_s, 10).size(), 1);
+    QCOMPARE(m_cache->messageStore().unindexedCount(), 0);
 }
 
 void TestCacheBodies::closingLeavesTheLogForTheNextOpening()

@@ -131,7 +131,9 @@ void SyncCommand::buildSearchIndex(CommandContext &context, AccountServices &ser
                                          .arg(tr("The search index could not be completed; the next "
                                                  "synchronisation will complete it."))
                                   << '\n';
-        } else {
+        } else if (indexed > 0) {
+            // Bodies a sync brings are indexed as they are stored; this pass takes the others
+            // (an older message model, bodies fetched by the window and not indexed yet).
             CommandContext::out() << tr("Search index: %1 messages indexed in %2 s.")
                                          .arg(indexed)
                                          .arg(double(timer->nsecsElapsed()) / 1e9, 0, 'f', 3)
