@@ -39,6 +39,7 @@ private Q_SLOTS:
     void offlineChangesAreReplayedInOrder();
     void changesOnVanishedMessagesAreReportedNotFatal();
     void interruptedSyncResumesWithoutLossOrDuplicates();
+    void batchesAreWrittenBesideTheNextFetch_data();
     void batchesAreWrittenBesideTheNextFetch();
     void hostileHeadersDoNotCrash();
     void cacheSurvivesAKilledWriter();
@@ -374,11 +375,20 @@ void TestSync::interruptedSyncResumesWithoutLossOrDuplicates()
     QCOMPARE(resumed.report.folders.first().added, 30 - partial);
 }
 
+void TestSync::batchesAreWrittenBesideTheNextFetch_data()
+{
+    QTest::addColumn<bool>("indexWhenStored");
+    QTest::newRow("window: index after the sync") << false;
+    QTest::newRow("command line: index as stored") << true;
+}
+
 void TestSync::batchesAreWrittenBesideTheNextFetch()
 {
     // Bodies of 40 KB in batches of 100 KB: a dozen batches, each written by the cache's second
     // connection while the next one arrives. Every message comes once, whole, in order of
-    // progress, and the files of the big bodies are there.
+    // progress, and the files of the big bodies are there. For the command line, the second
+    // connection also indexes each batch: the body's words are searchable with no index pass.
+    QFETCH(bool, indexWhenStored);
     QList<QByteArray> sent;
     for (int i = 0; i < 30; ++i) {
         const QByteArray message = MailServerControl::message(
@@ -398,6 +408,7 @@ void TestSync::batchesAreWrittenBesideTheNextFetch()
         QVERIFY(!connection.open(m_env.password));
         MailCache writer;
         QVERIFY(writer.open(m_cachePath, m_env.address, MailCache::Mode::ReadWrite, &error));
+        writer.messageStore().setIndexBodiesWhenStored(indexWhenStored);
         AccountSynchronizer synchronizer(connection, writer, options,
                                          [&](const QString &path, int done, int) {
                                              if (path == u"INBOX"_s)
@@ -418,6 +429,10 @@ void TestSync::batchesAreWrittenBesideTheNextFetch()
         const std::optional<QByteArray> body = cache().messageStore().body(inbox.id, uid);
         QVERIFY(body && body->size() > 40000 && sent.contains(*body));
     }
+    // "pédagogique" is only in the bodies.
+    QCOMPARE(cache().messageStore().unindexedCount(), indexWhenStored ? 0 : 30);
+    QCOMPARE(cache().searchIndex().search(u"pedagogique"_s, 50).size(), indexWhenStored ? 30 : 0);
+    QCOMPARE(cache().searchIndex().search(u"compte rendu"_s, 50).size(), 30);
 }
 
 void TestSync::hostileHeadersDoNotCrash()
