@@ -87,7 +87,7 @@ int SyncCommand::synchronize(CommandContext &context, const Account &account, co
         account, false, [&](AccountServices &services, const CommandContext::Finish &finish) {
             services.setPassword(*password);
             AccountSession &session = *services.session();
-            // The summary comes as soon as the messages are stored; the search index after it.
+            // Bodies are indexed as they are stored: the cache is searchable when the summary comes.
             session.setIndexInBackground(false);
             QObject::connect(&session, &AccountSession::syncProgress,
                              [](const QString &folder, int done, int total) {
