@@ -5,10 +5,12 @@
 #include "ImapConnection.h"
 #include "ImapListStatusParser.h"
 #include "ImapLiteralCollector.h"
+#include "ImapSelectParser.h"
 #include "util/Logging.h"
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 #include <vmime/exception.hpp>
 #include <vmime/net/imap/IMAPCommand.hpp>
 #include <vmime/net/imap/IMAPTag.hpp>
@@ -107,9 +109,28 @@ void ImapCommandChannel::readPendingReply()
     }
 }
 
+void ImapCommandChannel::keepQuotaRootReply()
+{
+    if (m_quotaRootTag.empty())
+        return;
+    const std::string tag = std::exchange(m_quotaRootTag, {});
+    m_quotaRootReply = readRawReplyKeepingRefusal(tag, "GETQUOTAROOT");
+    dropBytesPastRawReply();
+}
+
+void ImapCommandChannel::dropBytesPastRawReply()
+{
+    if (m_rawLines.pending() > 0) {
+        // Bytes a raw read took past its reply: nothing follows a tagged reply but unsolicited
+        // data, which the next reply would carry anyway.
+        m_rawLines = ImapLineAssembler();
+    }
+}
+
 void ImapCommandChannel::send(const std::string &command)
 {
     readPendingReply();
+    keepQuotaRootReply();
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
     m_unreadCommand = command;
 }
@@ -199,13 +220,15 @@ ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path
     return state;
 }
 
-std::optional<ImapCommandChannel::MailboxListing> ImapCommandChannel::listMailboxes(bool askNamespaces)
+std::optional<ImapCommandChannel::MailboxListing>
+ImapCommandChannel::listMailboxes(bool askNamespaces, const QString &examineFirst)
 {
     if (!hasCapability("LIST-STATUS") || !hasCapability("CONDSTORE"))
         return std::nullopt;
     QList<std::string> commands;
     const bool selected = m_connection->state() == vmime::net::imap::IMAPConnection::STATE_SELECTED;
-    if (selected) {
+    const bool unselect = selected && examineFirst.isEmpty();
+    if (unselect) {
         if (!hasCapability("UNSELECT"))
             return std::nullopt;
         commands.append("UNSELECT");
@@ -213,6 +236,8 @@ std::optional<ImapCommandChannel::MailboxListing> ImapCommandChannel::listMailbo
     const bool namespaces = askNamespaces && (hasCapability("NAMESPACE") || hasCapability("IMAP4REV2"));
     if (namespaces)
         commands.append("NAMESPACE");
+    if (!examineFirst.isEmpty())
+        commands.append("EXAMINE " + mailboxArgument(examineFirst) + " (CONDSTORE)");
     // RETURN (SPECIAL-USE) is only valid where the server announced it (RFC 6154 §2); CHILDREN
     // comes with LIST-EXTENDED, which LIST-STATUS requires (RFC 5819 §1).
     commands.append(std::string(R"(LIST "" "*" RETURN ()") +
@@ -220,10 +245,10 @@ std::optional<ImapCommandChannel::MailboxListing> ImapCommandChannel::listMailbo
                     "CHILDREN STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))");
     const QList<RawReply> replies = executeRawPipelined(commands);
     qsizetype next = 0;
-    if (selected) {
-        const RawReply &unselect = replies.at(next++);
-        if (unselect.refusal)
-            throw vmime::exceptions::command_error("UNSELECT", *unselect.refusal);
+    if (unselect) {
+        const RawReply &reply = replies.at(next++);
+        if (reply.refusal)
+            throw vmime::exceptions::command_error("UNSELECT", *reply.refusal);
         m_connection->setState(vmime::net::imap::IMAPConnection::STATE_AUTHENTICATED);
     }
     MailboxListing listing;
@@ -234,6 +259,19 @@ std::optional<ImapCommandChannel::MailboxListing> ImapCommandChannel::listMailbo
             listing.namespaces = ImapNamespaceParser::parse(reply.untagged, &error);
         if (!listing.namespaces) // asked again on its own by the caller, which reports it
             qCWarning(lcImap).noquote() << "NAMESPACE along the LIST:"
+                                        << (reply.refusal ? QString::fromStdString(*reply.refusal) : error);
+    }
+    if (!examineFirst.isEmpty()) {
+        // A refused EXAMINE leaves no mailbox selected (RFC 3501 §6.3.1); the caller examines the
+        // folder on its own, which reports the refusal.
+        const RawReply &reply = replies.at(next++);
+        QString error;
+        if (!reply.refusal)
+            listing.examined = ImapSelectParser::parse(reply.untagged, &error);
+        m_connection->setState(reply.refusal ? vmime::net::imap::IMAPConnection::STATE_AUTHENTICATED
+                                             : vmime::net::imap::IMAPConnection::STATE_SELECTED);
+        if (!listing.examined)
+            qCWarning(lcImap).noquote() << "EXAMINE along the LIST:"
                                         << (reply.refusal ? QString::fromStdString(*reply.refusal) : error);
     }
     const RawReply &list = replies.at(next);
@@ -284,6 +322,16 @@ void ImapCommandChannel::fetch(const std::string &uidSet, const std::string &att
 void ImapCommandChannel::sendFetch(const std::string &uidSet, const std::string &attributes)
 {
     send("UID FETCH " + uidSet + " " + attributes);
+    pushSentCommands();
+}
+
+void ImapCommandChannel::pushSentCommands()
+{
+    // The socket keeps what is written until the next read (QtSslSocket: one TLS record for a
+    // pipelined batch); a command whose reply is read later must leave now, or the server would
+    // only start on it then.
+    if (const auto socket = vmime::constCast<vmime::net::socket>(m_connection->getSocket()))
+        socket->waitForWrite();
 }
 
 void ImapCommandChannel::readFetch(const std::function<void(FetchedMessage &&, QByteArray &&)> &onMessage)
@@ -378,11 +426,8 @@ quint32 ImapCommandChannel::append(const QString &path, const QByteArray &messag
 std::string ImapCommandChannel::sendTagged(const std::string &command)
 {
     readPendingReply();
-    if (m_rawLines.pending() > 0) {
-        // Bytes a raw read took past its reply: nothing follows a tagged reply but unsolicited
-        // data, which the next reply would carry anyway.
-        m_rawLines = ImapLineAssembler();
-    }
+    keepQuotaRootReply();
+    dropBytesPastRawReply();
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
     return static_cast<std::string>(*m_connection->getTag());
 }
@@ -529,11 +574,33 @@ std::optional<QList<std::optional<ImapRights>>> ImapCommandChannel::myRights(con
 
 std::optional<ImapQuotaParser::QuotaRoots> ImapCommandChannel::quotaRoot(const QString &path)
 {
-    if (!hasCapability("QUOTA"))
+    if (!sendQuotaRoot(path))
         return std::nullopt;
+    return readQuotaRoot();
+}
+
+bool ImapCommandChannel::sendQuotaRoot(const QString &path)
+{
+    if (!hasCapability("QUOTA"))
+        return false;
+    const std::string tag = sendTagged("GETQUOTAROOT " + mailboxArgument(path));
+    pushSentCommands();
+    m_quotaRootReply.reset();
+    m_quotaRootTag = tag;
+    return true;
+}
+
+std::optional<ImapQuotaParser::QuotaRoots> ImapCommandChannel::readQuotaRoot()
+{
+    keepQuotaRootReply();
+    if (!m_quotaRootReply)
+        return std::nullopt;
+    const RawReply reply = std::move(*m_quotaRootReply);
+    m_quotaRootReply.reset();
+    if (reply.refusal)
+        throw vmime::exceptions::command_error("GETQUOTAROOT", *reply.refusal);
     QString error;
-    auto result =
-        ImapQuotaParser::parseQuotaRoot(executeRaw("GETQUOTAROOT " + mailboxArgument(path)), &error);
+    auto result = ImapQuotaParser::parseQuotaRoot(reply.untagged, &error);
     if (!result)
         throw vmime::exceptions::invalid_response("GETQUOTAROOT", error.toStdString());
     return result;

@@ -6,6 +6,7 @@
 #include "imap/ImapNamespaceParser.h"
 #include "imap/ImapQuotaParser.h"
 #include "imap/ImapRights.h"
+#include "imap/MailboxState.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -36,14 +37,7 @@ public:
     using Parser = vmime::net::imap::IMAPParser;
     using Response = std::unique_ptr<Parser::response>;
 
-    /// What EXAMINE reports about a mailbox.
-    struct MailboxState
-    {
-        quint32 uidValidity = 0;
-        quint32 uidNext = 0;
-        quint64 highestModSeq = 0; ///< 0 when the server has no CONDSTORE for it
-        quint32 exists = 0;
-    };
+    using MailboxState = Amiens::MailboxState;
 
     /// The mailboxes and their states, from one LIST-EXTENDED (listMailboxes()).
     struct MailboxListing
@@ -52,6 +46,9 @@ public:
         QHash<QString, MailboxState> states; ///< keyed by FolderInfo::path()
         /// NAMESPACE's answer when it was asked in the same write; nullopt otherwise or refused.
         std::optional<ImapNamespaceParser::Namespaces> namespaces;
+        /// The EXAMINE answer of the mailbox examined before the LIST, now selected; nullopt when
+        /// none was asked, or the server refused it or answered what we cannot read.
+        std::optional<MailboxState> examined;
     };
 
     /// A raw reply of a pipelined batch: its untagged lines and, when the server said NO or BAD,
@@ -77,13 +74,17 @@ public:
     /// What a resync needs first, in one round trip: `LIST "" "*" RETURN (SPECIAL-USE CHILDREN
     /// STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))` (RFC 5258, 5819, 6154) gives the
     /// folders as FolderList::read() would and every folder's state (exists = MESSAGES). Written
-    /// with it: the UNSELECT a selected mailbox needs first (a server answers STATUS of the
-    /// selected mailbox from this session's view of it, which misses mail delivered since:
-    /// Dovecot) and, with @p askNamespaces, NAMESPACE. nullopt when the server lacks LIST-STATUS
-    /// or CONDSTORE (or UNSELECT while a mailbox is selected): the caller lists through VMime and
-    /// examines every folder. Throws command_error when the LIST is refused, invalid_response when
-    /// it is unreadable.
-    std::optional<MailboxListing> listMailboxes(bool askNamespaces);
+    /// with it, before it: with @p askNamespaces, NAMESPACE; with @p examineFirst, the EXAMINE of
+    /// that mailbox (the inbox), its state in MailboxListing::examined and the mailbox left
+    /// selected. Dovecot opens a big Maildir inbox once that way, where a LIST-STATUS followed by an
+    /// EXAMINE opened it twice (100 ms each at 68,000 messages); and the selected mailbox of an
+    /// earlier sync is left without UNSELECT. Without @p examineFirst, a selected mailbox is left
+    /// with UNSELECT (a server answers STATUS of the selected mailbox from this session's view of
+    /// it, which misses mail delivered since: Dovecot). nullopt when the server lacks LIST-STATUS
+    /// or CONDSTORE (or UNSELECT when it is needed): the caller lists through VMime and examines
+    /// every folder. Throws command_error when the LIST is refused, invalid_response when it is
+    /// unreadable.
+    std::optional<MailboxListing> listMailboxes(bool askNamespaces, const QString &examineFirst = {});
     /// The messages' UIDs in @p range ("1:*", "500:*").
     QList<quint32> searchUids(const std::string &range);
     /// UID SEARCH with any criteria, e.g. HEADER Message-ID "<id>"; the UIDs sorted.
@@ -130,6 +131,13 @@ public:
     /// GETQUOTAROOT (RFC 9208): the quota roots of @p path and their usage and limits; nullopt
     /// without the QUOTA capability.
     std::optional<ImapQuotaParser::QuotaRoots> quotaRoot(const QString &path);
+    /// The same in two steps, for a caller with cache writes to do meanwhile: the command goes out
+    /// now and the server counts (Dovecot's count quota: 130 ms at 100,000 messages) while the
+    /// cache writes. Any command sent before readQuotaRoot() first reads and keeps the reply.
+    /// false (nothing sent) without the QUOTA capability.
+    bool sendQuotaRoot(const QString &path);
+    /// The reply to sendQuotaRoot(); nullopt when none was sent. Throws as quotaRoot().
+    std::optional<ImapQuotaParser::QuotaRoots> readQuotaRoot();
 
     /// IDLE (RFC 2177), in three steps. startIdle() sends IDLE and returns once the server's "+"
     /// continuation came; throws command_error when the server refuses.
@@ -153,6 +161,11 @@ private:
     [[nodiscard]] static std::string serverText(const Parser::response &response);
     /// Reads and drops the reply of a command whose reader stopped (sendFetch without readFetch).
     void readPendingReply();
+    /// Reads the reply of a sendQuotaRoot() not read yet into m_quotaRootReply.
+    void keepQuotaRootReply();
+    void dropBytesPastRawReply();
+    /// Sends what the socket holds back until the next read.
+    void pushSentCommands();
     void send(const std::string &command);
     /// Reads the reply to the last command sent, its literals to @p literals when given; throws on
     /// NO or BAD.
@@ -172,7 +185,9 @@ private:
     /// What the login's tagged OK announced (ImapConnection::capabilities()); empty when it said
     /// nothing, then VMime is asked (a CAPABILITY round trip the first time).
     std::vector<std::string> m_capabilities;
-    std::string m_unreadCommand; ///< a command whose reply has not been read yet
+    std::string m_unreadCommand;              ///< a command whose reply has not been read yet
+    std::string m_quotaRootTag;               ///< a sendQuotaRoot() whose reply has not been read yet
+    std::optional<RawReply> m_quotaRootReply; ///< its reply, read before a later command went out
     ImapLineAssembler m_rawLines;
     std::string m_idleTag;              ///< the tag of the IDLE in progress
     QList<QByteArray> m_idleEarlyLines; ///< untagged lines that came before IDLE's continuation

@@ -105,7 +105,9 @@ SyncReport AccountSynchronizer::run()
     // and an EXAMINE per folder as before.
     std::optional<ImapCommandChannel::MailboxListing> listing;
     try {
-        listing = channel.listMailboxes(!m_connection.namespaces().has_value());
+        // The inbox is examined first, in the same write: Dovecot then answers its STATUS in the
+        // LIST from the open mailbox, and its own synchronisation needs no EXAMINE of its own.
+        listing = channel.listMailboxes(!m_connection.namespaces().has_value(), u"INBOX"_s);
     } catch (const vmime::exceptions::command_error &error) {
         qCWarning(lcImap).noquote() << "LIST-STATUS refused:" << error.what();
     } catch (const vmime::exceptions::invalid_response &error) {
@@ -119,6 +121,14 @@ SyncReport AccountSynchronizer::run()
         throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
 
     FolderSynchronizer folders(channel, m_cache, m_options, m_progress);
+    // The quota moves with the mail: a folder that changed has it read again. Asked as soon as
+    // that folder's commands are answered, the server counts (130 ms at 100,000 messages on
+    // Dovecot) while the cache removes the expunged messages, instead of after.
+    bool quotaRequested = false;
+    folders.setServerPartDone([&] {
+        if (!quotaRequested)
+            quotaRequested = QuotaReader::request(channel);
+    });
     SyncReport report;
     // The cache's folders in the server's display order (FolderList sorts inbox first).
     QList<CachedFolder> ordered;
@@ -128,9 +138,17 @@ SyncReport AccountSynchronizer::run()
     }
     // Without a state from the listing, a folder is examined.
     std::optional<QHash<QString, ImapCommandChannel::MailboxState>> listed;
-    if (listing)
+    std::optional<ImapCommandChannel::MailboxState> examinedInbox;
+    if (listing) {
         listed = std::move(listing->states);
+        examinedInbox = listing->examined;
+    }
     for (const CachedFolder &folder : std::as_const(ordered)) {
+        if (examinedInbox && folder.info.role == FolderInfo::Role::Inbox) {
+            report.folders.append(
+                folders.synchronizeHeaders(folder, examinedInbox, FolderSynchronizer::KnownState::Examined));
+            continue;
+        }
         std::optional<ImapCommandChannel::MailboxState> state;
         if (listed) {
             if (const auto found = listed->constFind(folder.info.path()); found != listed->cend())
@@ -147,13 +165,15 @@ SyncReport AccountSynchronizer::run()
             report.folders[i].bodies += folders.downloadBodies(ordered.at(i), since);
     }
 
-    // The quota moves with the mail: read again when a folder changed, and at least every quarter
-    // of an hour, but not on a resync that found nothing new (one round trip less of the few a
-    // resync costs on a slow link).
+    // Read again when a folder changed (asked above), and at least every quarter of an hour, but
+    // not on a resync that found nothing new (one round trip less of the few a resync costs on a
+    // slow link).
     const std::optional<AccountQuota> known = m_cache.quotaStore().quota();
     const bool anyChange = std::any_of(report.folders.cbegin(), report.folders.cend(),
                                        [](const FolderSyncResult &folder) { return !folder.unchanged; });
-    if (anyChange || !known || known->readAt.secsTo(Clock::currentDateTimeUtc()) > kQuotaMaxAgeSeconds)
+    if (quotaRequested)
+        QuotaReader::collect(channel, m_cache);
+    else if (anyChange || !known || known->readAt.secsTo(Clock::currentDateTimeUtc()) > kQuotaMaxAgeSeconds)
         QuotaReader::read(channel, m_cache);
 
     // The bodies' search entries, previews and paper clips (new ones, and those of an older

@@ -58,16 +58,18 @@ bool unchanged(const CachedFolder &folder, const ImapCommandChannel::MailboxStat
 
 FolderSyncResult
 FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
-                                       const std::optional<ImapCommandChannel::MailboxState> &listed)
+                                       const std::optional<ImapCommandChannel::MailboxState> &known,
+                                       KnownState source)
 {
     CachedFolder folder = cachedFolder;
     FolderSyncResult result;
     result.path = folder.info.path();
-    if (listed && unchanged(folder, *listed)) {
+    if (known && unchanged(folder, *known)) {
         result.unchanged = true;
         return result;
     }
-    const ImapCommandChannel::MailboxState state = m_channel.examine(result.path);
+    const ImapCommandChannel::MailboxState state =
+        known && source == KnownState::Examined ? *known : m_channel.examine(result.path);
 
     if (folder.uidValidity != 0 && folder.uidValidity != state.uidValidity) {
         qCInfo(lcSync) << result.path << "UIDVALIDITY changed from" << folder.uidValidity << "to"
@@ -118,18 +120,20 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
 
     // Expunges: only when the count says some cached messages are gone.
     const quint32 expected = static_cast<quint32>(cachedUids.size() + newUids.size());
+    QList<quint32> gone;
     if (!cachedUids.isEmpty() && state.exists != expected) {
         const QList<quint32> allUids = folder.uidNext <= 1 ? serverUids : m_channel.searchUids("1:*");
         const QSet<quint32> onServer(allUids.cbegin(), allUids.cend());
-        QList<quint32> gone;
         for (const quint32 uid : cachedUids) {
             if (!onServer.contains(uid))
                 gone.append(uid);
         }
-        if (!gone.isEmpty())
-            checkWrite(m_cache.removeMessages(folder.id, gone), m_cache, "remove expunged messages");
-        result.removed = static_cast<int>(gone.size());
     }
+    if (m_serverPartDone)
+        m_serverPartDone();
+    if (!gone.isEmpty())
+        checkWrite(m_cache.removeMessages(folder.id, gone), m_cache, "remove expunged messages");
+    result.removed = static_cast<int>(gone.size());
 
     quint32 uidNext = state.uidNext;
     if (uidNext == 0 && !serverUids.isEmpty())

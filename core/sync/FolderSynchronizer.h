@@ -29,10 +29,28 @@ public:
                        Progress progress);
     ~FolderSynchronizer();
 
-    /// @p listed: the folder's state from LIST-STATUS, when the server gave it. A folder it shows
+    /// Where the state given to synchronizeHeaders() comes from.
+    enum class KnownState
+    {
+        Listed,   ///< LIST-STATUS: the folder is examined unless the state shows it unchanged
+        Examined, ///< the folder's EXAMINE, just answered: it is the selected mailbox
+    };
+
+    /// @p known: the folder's state from LIST-STATUS, when the server gave it. A folder it shows
     /// unchanged is not even examined: a no-change resync costs one round trip for all folders.
+    /// With KnownState::Examined, the folder is already selected and @p known is what its EXAMINE
+    /// answered.
     FolderSyncResult synchronizeHeaders(const CachedFolder &folder,
-                                        const std::optional<ImapCommandChannel::MailboxState> &listed = {});
+                                        const std::optional<ImapCommandChannel::MailboxState> &known = {},
+                                        KnownState source = KnownState::Listed);
+    /// Called in synchronizeHeaders() once a changed folder's commands are all answered, before its
+    /// last cache writes (expunged messages, the folder's state): the account can send a command
+    /// of its own then (AccountSynchronizer: GETQUOTAROOT), so the server works while the cache
+    /// writes.
+    void setServerPartDone(std::function<void()> serverPartDone)
+    {
+        m_serverPartDone = std::move(serverPartDone);
+    }
     /// Downloads the bodies of messages newer than @p since (all when null) that are not cached.
     int downloadBodies(const CachedFolder &folder, const QDateTime &since);
 
@@ -69,6 +87,7 @@ private:
     FolderSyncStore &m_cache;
     SyncOptions m_options;
     Progress m_progress;
+    std::function<void()> m_serverPartDone;
     std::unique_ptr<BackgroundMessageWriter> m_writer;
     bool m_writerAsked = false;
 };

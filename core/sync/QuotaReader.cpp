@@ -14,15 +14,27 @@ namespace Amiens {
 
 std::optional<AccountQuota> QuotaReader::read(ImapCommandChannel &channel, MailCache &cache)
 {
+    if (!request(channel))
+        return std::nullopt; // no QUOTA capability: whatever was cached stays as it was
+    return collect(channel, cache);
+}
+
+bool QuotaReader::request(ImapCommandChannel &channel)
+{
+    return channel.sendQuotaRoot(u"INBOX"_s);
+}
+
+std::optional<AccountQuota> QuotaReader::collect(ImapCommandChannel &channel, MailCache &cache)
+{
     std::optional<ImapQuotaParser::QuotaRoots> roots;
     try {
-        roots = channel.quotaRoot(u"INBOX"_s);
+        roots = channel.readQuotaRoot();
     } catch (const vmime::exceptions::command_error &error) {
         qCWarning(lcImap).noquote() << "GETQUOTAROOT refused:" << error.what();
         return std::nullopt;
     }
     if (!roots)
-        return std::nullopt; // no QUOTA capability: whatever was cached stays as it was
+        return std::nullopt; // nothing was asked
     AccountQuota quota;
     quota.readAt = Clock::currentDateTimeUtc();
     // Several roots: the one nearest its limit is what the user runs into first.

@@ -16,7 +16,9 @@
 #include "imap/ImapListStatusParser.h"
 #include "imap/ImapNamespaceParser.h"
 #include "imap/ImapQuotaParser.h"
+#include "imap/ImapSelectParser.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <vmime/exception.hpp>
@@ -60,11 +62,16 @@ private Q_SLOTS:
     void listStatusOfARealServer();
     void malformedStatusIsRefused_data();
     void malformedStatusIsRefused();
+    void examineOfRealServers_data();
+    void examineOfRealServers();
+    void malformedExamineIsRefused_data();
+    void malformedExamineIsRefused();
 
     void listLinesGiveTheFoldersVmimeWould();
     void malformedListIsRefused_data();
     void malformedListIsRefused();
     void listingNamespacesAndStatesInOneRoundTrip();
+    void inboxExaminedBeforeTheListInTheSameWrite();
     void refusedCommandInABatchKeepsTheStreamInStep();
     void loginCapabilitiesSpareTheCapabilityCommand();
     void initialResponseOnlyWhereTheServerTakesIt_data();
@@ -550,6 +557,89 @@ void TestImapExtensions::malformedQuotasAreRefused()
     QVERIFY2(error.contains(reason), qPrintable(error));
 }
 
+void TestImapExtensions::examineOfRealServers_data()
+{
+    QTest::addColumn<QList<QByteArray>>("lines");
+    QTest::addColumn<quint32>("exists");
+    QTest::addColumn<quint32>("uidValidity");
+    QTest::addColumn<quint32>("uidNext");
+    QTest::addColumn<quint64>("highestModSeq");
+    // Dovecot 2.3.19 (the loopback server), with CONDSTORE.
+    QTest::newRow("dovecot")
+        << QList<QByteArray>{"* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded)",
+                             "* OK [PERMANENTFLAGS ()] Read-only mailbox.",
+                             "* 68855 EXISTS",
+                             "* 68855 RECENT",
+                             "* OK [UNSEEN 2] First unseen.",
+                             "* OK [UIDVALIDITY 1796457873] UIDs valid",
+                             "* OK [UIDNEXT 69056] Predicted next UID",
+                             "* OK [HIGHESTMODSEQ 8] Highest"}
+        << 68855u << 1796457873u << 69056u << quint64(8);
+    // A mailbox format without mod-sequences (RFC 7162 §3.1.2.2), and an earlier mailbox closed
+    // by this EXAMINE (QRESYNC's CLOSED), in lower case.
+    QTest::newRow("nomodseq") << QList<QByteArray>{"* OK [CLOSED] Previous mailbox closed.",
+                                                   "* 0 exists",
+                                                   "* 0 recent",
+                                                   "* ok [uidvalidity 3] UIDs valid",
+                                                   "* OK [UIDNEXT 1] Predicted next UID",
+                                                   "* OK [NOMODSEQ] No mod-sequences here"}
+                              << 0u << 3u << 1u << quint64(0);
+    // Cyrus: a HIGHESTMODSEQ beyond 32 bits, and codes that change nothing here (URLMECH, ANNOTATIONS).
+    QTest::newRow("cyrus") << QList<QByteArray>{"* 12 EXISTS",
+                                                "* 0 RECENT",
+                                                "* OK [UIDVALIDITY 1633012345]",
+                                                "* OK [UIDNEXT 40]",
+                                                "* OK [HIGHESTMODSEQ 5000000000]",
+                                                "* OK [URLMECH INTERNAL] Ok",
+                                                "* OK [ANNOTATIONS 65536] Ok"}
+                           << 12u << 1633012345u << 40u << quint64(5000000000);
+}
+
+void TestImapExtensions::examineOfRealServers()
+{
+    QFETCH(QList<QByteArray>, lines);
+    QString error;
+    const auto state = ImapSelectParser::parse(lines, &error);
+    QVERIFY2(state, qPrintable(error));
+    QTEST(state->exists, "exists");
+    QTEST(state->uidValidity, "uidValidity");
+    QTEST(state->uidNext, "uidNext");
+    QTEST(state->highestModSeq, "highestModSeq");
+}
+
+void TestImapExtensions::malformedExamineIsRefused_data()
+{
+    QTest::addColumn<QList<QByteArray>>("lines");
+    QTest::addColumn<QString>("reason");
+    const QByteArray exists = "* 3 EXISTS";
+    const QByteArray validity = "* OK [UIDVALIDITY 7] UIDs valid";
+    QTest::newRow("no uidvalidity") << QList<QByteArray>{exists, "* OK [UIDNEXT 4] next"}
+                                    << u"no UIDVALIDITY"_s;
+    QTest::newRow("no exists") << QList<QByteArray>{validity} << u"no EXISTS"_s;
+    QTest::newRow("zero uidvalidity")
+        << QList<QByteArray>{exists, "* OK [UIDVALIDITY 0] x"} << u"UIDVALIDITY is no number"_s;
+    QTest::newRow("uidvalidity beyond 32 bits")
+        << QList<QByteArray>{exists, "* OK [UIDVALIDITY 4294967296] x"} << u"UIDVALIDITY is no number"_s;
+    QTest::newRow("letters") << QList<QByteArray>{exists, validity, "* OK [UIDNEXT 4a] x"}
+                             << u"UIDNEXT is no number"_s;
+    QTest::newRow("count no number") << QList<QByteArray>{"* -3 EXISTS", validity} << u"no number"_s;
+    QTest::newRow("modseq too long") << QList<QByteArray>{exists, validity,
+                                                          "* OK [HIGHESTMODSEQ 99999999999999999999]"}
+                                     << u"HIGHESTMODSEQ is no number"_s;
+    QTest::newRow("unclosed code") << QList<QByteArray>{exists, "* OK [UIDVALIDITY 7 UIDs valid"}
+                                   << u"unclosed"_s;
+    QTest::newRow("two values") << QList<QByteArray>{exists, "* OK [UIDVALIDITY 7 8] x"} << u"single value"_s;
+}
+
+void TestImapExtensions::malformedExamineIsRefused()
+{
+    QFETCH(QList<QByteArray>, lines);
+    QFETCH(QString, reason);
+    QString error;
+    QVERIFY(!ImapSelectParser::parse(lines, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
 void TestImapExtensions::listLinesGiveTheFoldersVmimeWould()
 {
     // Dovecot's answer to LIST "" "*" RETURN (SPECIAL-USE CHILDREN STATUS (…)): LIST and STATUS
@@ -661,6 +751,68 @@ void TestImapExtensions::listingNamespacesAndStatesInOneRoundTrip()
     QVERIFY2(batch != trips.cend(), qPrintable(player.report()));
     QCOMPARE(batch->size(), 2);
     QVERIFY2(batch + 1 != trips.cend() && batch[1].size() == 1 && batch[1].first().startsWith("EXAMINE"),
+             qPrintable(player.report()));
+}
+
+void TestImapExtensions::inboxExaminedBeforeTheListInTheSameWrite()
+{
+    // NAMESPACE, the inbox's EXAMINE and the LIST in one write; the EXAMINE's state comes back
+    // read without VMime's parser, and the next listing's EXAMINE leaves the inbox (no UNSELECT).
+    // A refused EXAMINE gives no state and leaves nothing selected.
+    const QByteArray listed = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+                              "* STATUS INBOX (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 9 HIGHESTMODSEQ 30)\r\n";
+    ImapScenario scenario;
+    scenario
+        .capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE NAMESPACE LIST-EXTENDED LIST-STATUS "
+                      "SPECIAL-USE CHILDREN UNSELECT")
+        .expect(u"NAMESPACE"_s)
+        .send("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n")
+        .ok()
+        .expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .send(ImapScenario::mailbox(3, 9, 4, 30))
+        .ok("[READ-ONLY] done")
+        .expect(uR"(LIST "" "\*" RETURN .*)"_s)
+        .send(listed)
+        .ok()
+        .expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .no("[SERVERBUG] not now")
+        .expect(uR"(LIST "" "\*" RETURN .*)"_s)
+        .send(listed)
+        .ok()
+        .expect(uR"(LIST "" "\*" RETURN .*)"_s)
+        .send(listed)
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<ImapCommandChannel::MailboxListing> first;
+    std::optional<ImapCommandChannel::MailboxListing> refused;
+    std::optional<ImapCommandChannel::MailboxListing> plain;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        first = channel.listMailboxes(true, u"INBOX"_s);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"EXAMINE along the LIST: .*not now"_s));
+        refused = channel.listMailboxes(false, u"INBOX"_s);
+        // The refused EXAMINE left nothing selected (RFC 3501 §6.3.1): a listing without it
+        // needs no UNSELECT.
+        plain = channel.listMailboxes(false);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(first && first->examined);
+    QCOMPARE(first->examined->exists, 3u);
+    QCOMPARE(first->examined->uidValidity, 9u);
+    QCOMPARE(first->examined->uidNext, 4u);
+    QCOMPARE(first->examined->highestModSeq, 30u);
+    QVERIFY(first->namespaces);
+    QCOMPARE(first->states.value(u"INBOX"_s).highestModSeq, 30u);
+    QVERIFY(refused && !refused->examined);
+    QCOMPARE(refused->states.value(u"INBOX"_s).uidNext, 4u);
+    QVERIFY(plain && !plain->examined);
+    QCOMPARE(player.transcript().count(u"^UNSELECT"_s), 0);
+    const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
+    const auto batch = std::find_if(trips.cbegin(), trips.cend(),
+                                    [](const QList<QByteArray> &trip) { return trip.contains("NAMESPACE"); });
+    QVERIFY2(batch != trips.cend() && batch->size() == 3 && batch->at(1).startsWith("EXAMINE INBOX"),
              qPrintable(player.report()));
 }
 

@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -126,7 +127,10 @@ private Q_SLOTS:
     void flagsAreComparedWithoutCondstore();
     void listStatusSparesTheUnchangedFolders();
     void listStatusLeavesTheSelectedMailboxFirst();
+    void inboxExaminedAlongTheListIsNotExaminedAgain();
+    void unreadableExamineAlongTheListIsAskedAgain();
     void quotaIsReadWhenTheMailChanges();
+    void quotaGoesOutBeforeTheExpungedMessagesAreRemoved();
     void namespaceIsAskedOncePerLogin();
     void unchangedResyncIsOneRoundTrip();
 
@@ -1078,7 +1082,8 @@ void TestSyncScenarios::flagsAreComparedWithoutCondstore()
 void TestSyncScenarios::listStatusSparesTheUnchangedFolders()
 {
     // A server with LIST-STATUS: one LIST … RETURN (STATUS …) tells the state of every folder;
-    // the unchanged INBOX is not examined at all, the changed Drafts is, as before.
+    // the INBOX, examined in the same write, is not examined again, the unchanged one not
+    // fetched from; the changed Drafts is examined, as before.
     FolderInfo drafts;
     drafts.pathParts = {u"Drafts"_s};
     drafts.role = FolderInfo::Role::Drafts;
@@ -1088,6 +1093,7 @@ void TestSyncScenarios::listStatusSparesTheUnchangedFolders()
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS MOVE SPECIAL-USE LIST-STATUS")
         .folder("INBOX")
         .folder("Drafts", "\\HasNoChildren \\Drafts")
+        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
         .expect(kListStatus)
         .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
               "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n"
@@ -1111,8 +1117,15 @@ void TestSyncScenarios::listStatusSparesTheUnchangedFolders()
     }
     QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
     QVERIFY2(player.isComplete(), qPrintable(player.report()));
-    QCOMPARE(player.transcript().count(u"^EXAMINE INBOX"_s), 0);
+    QCOMPARE(player.transcript().count(u"^EXAMINE INBOX"_s), 1);
     QCOMPARE(player.transcript().count(u"^EXAMINE Drafts"_s), 1);
+    // The inbox's EXAMINE and the LIST in one write (Dovecot opens a big inbox once that way).
+    const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
+    const auto listing = std::find_if(trips.cbegin(), trips.cend(), [](const QList<QByteArray> &trip) {
+        return trip.first().startsWith("EXAMINE INBOX");
+    });
+    QVERIFY2(listing != trips.cend() && listing->size() == 2 && listing->last().startsWith("LIST "),
+             qPrintable(player.report()));
     QCOMPARE(outcome.report.folders.size(), 2);
     QCOMPARE(outcome.report.folders.at(0).path, u"INBOX"_s);
     QVERIFY(outcome.report.folders.at(0).unchanged);
@@ -1127,7 +1140,8 @@ void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
 {
     // Dovecot answers STATUS of the mailbox this connection has selected from the session's own
     // view of it, which misses mail delivered since: the next sync on the same connection leaves
-    // it (UNSELECT) before its LIST-STATUS, or a new message would wait for the next login.
+    // it before its LIST-STATUS, or a new message would wait for the next login. The inbox's
+    // EXAMINE, in the same write, leaves it: no UNSELECT.
     FolderInfo drafts;
     drafts.pathParts = {u"Drafts"_s};
     drafts.role = FolderInfo::Role::Drafts;
@@ -1143,6 +1157,7 @@ void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
         .capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS MOVE SPECIAL-USE LIST-STATUS UNSELECT")
         .folder("INBOX")
         .folder("Drafts", "\\HasNoChildren \\Drafts")
+        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
         .expect(kListStatus)
         .send(listStatus)
         .ok()
@@ -1162,16 +1177,91 @@ void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
     QVERIFY2(player.isComplete(), qPrintable(player.report()));
     QCOMPARE(player.transcript().count(u"^UNSELECT"_s), 0); // nothing was selected yet
 
-    // The second sync, on the same connection: Drafts is still selected.
+    // The second sync, on the same connection: Drafts is still selected; the inbox's EXAMINE
+    // leaves it before the LIST.
     ImapScenario again;
-    again.expect(u"UNSELECT"_s).ok().expect(kListStatus).send(listStatus).ok();
+    again.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(listStatus).ok();
     player.extend(again);
     outcome = sync(*client, headersOnly);
     QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
     QVERIFY2(player.isComplete(), qPrintable(player.report()));
-    QCOMPARE(player.transcript().count(u"^UNSELECT"_s), 1);
-    QCOMPARE(player.transcript().roundTrips().last().size(), 2); // UNSELECT and LIST in one write
+    QCOMPARE(player.transcript().count(u"^UNSELECT"_s), 0);
+    const QList<QByteArray> last = player.transcript().roundTrips().last();
+    QCOMPARE(last.size(), 2); // EXAMINE and LIST in one write
+    QVERIFY(last.first().startsWith("EXAMINE INBOX"));
+    QVERIFY(outcome.report.folders.at(0).unchanged);
     QVERIFY(outcome.report.folders.at(1).unchanged);
+}
+
+void TestSyncScenarios::inboxExaminedAlongTheListIsNotExaminedAgain()
+{
+    // The inbox changed: its EXAMINE, answered in the LIST's write, is the state the sync works
+    // from (no second EXAMINE, which made Dovecot open a big inbox again); the flag changes are
+    // asked from the cache's HIGHESTMODSEQ and the new one saved.
+    seed({1, 2, 3}, 7, 4, 10);
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT")
+        .folder("INBOX")
+        .then(examine(u"INBOX"_s, 3, 7, 4, 15))
+        .expect(kListStatus)
+        .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+              "* STATUS INBOX (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 7 HIGHESTMODSEQ 15)\r\n")
+        .ok()
+        .expect(uR"(UID SEARCH UID 4:\*)"_s)
+        .send(ImapScenario::search({3}))
+        .ok()
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
+        .send(ImapScenario::fetch(2, "UID 2 FLAGS (\\Seen) MODSEQ (15)"))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        outcome = sync(*client);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(player.transcript().count(u"^EXAMINE "_s), 1);
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().message(inbox.id, 2)->flags, QStringList{u"\\Seen"_s});
+    QCOMPARE(inbox.highestModSeq, 15u);
+    QCOMPARE(inbox.uidNext, 4u);
+    QCOMPARE(outcome.report.folders.first().flagsChanged, 1);
+    QVERIFY(!outcome.report.folders.first().unchanged);
+}
+
+void TestSyncScenarios::unreadableExamineAlongTheListIsAskedAgain()
+{
+    // An EXAMINE answer in the LIST's write without UIDVALIDITY is not trusted (0 would look like a
+    // new UIDVALIDITY and throw the cached inbox away): the inbox is examined again on its own,
+    // and the cache keeps its messages.
+    seed({1, 2}, 7, 3, 12);
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT")
+        .folder("INBOX")
+        .expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .send("* 2 EXISTS\r\n* OK [UIDNEXT 3] Predicted next UID\r\n")
+        .ok("[READ-ONLY] done")
+        .expect(kListStatus)
+        .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+              "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 13)\r\n")
+        .ok()
+        .then(examine(u"INBOX"_s, 2, 7, 3, 12));
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"EXAMINE along the LIST: .*no UIDVALIDITY"_s));
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        SyncOptions headersOnly;
+        headersOnly.bodies = SyncOptions::Bodies::None;
+        outcome = sync(*client, headersOnly);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(player.transcript().count(u"^EXAMINE INBOX"_s), 2);
+    QVERIFY(outcome.report.folders.first().unchanged);
+    QVERIFY(!outcome.report.folders.first().reset);
+    QCOMPARE(cache().uids(folder(u"INBOX"_s).id), (QSet<quint32>{1, 2}));
 }
 
 void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
@@ -1194,6 +1284,7 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
     ImapScenario scenario;
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT QUOTA")
         .folder("INBOX")
+        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
         .expect(kListStatus)
         .send(unchanged)
         .ok()
@@ -1211,19 +1302,92 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
     QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1200);
 
     ImapScenario quiet;
-    quiet.expect(kListStatus).send(unchanged).ok();
+    quiet.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(unchanged).ok();
     player.extend(quiet);
     clock.advanceSeconds(10 * 60);
     syncOnce(); // nothing new, ten minutes later: not asked
     QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 1);
 
     ImapScenario later;
-    later.expect(kListStatus).send(unchanged).ok().then(quota(1300));
+    later.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(unchanged).ok().then(quota(1300));
     player.extend(later);
     clock.advanceSeconds(6 * 60);
     syncOnce(); // sixteen minutes after the last answer: asked again
     QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 2);
     QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1300);
+}
+
+void TestSyncScenarios::quotaGoesOutBeforeTheExpungedMessagesAreRemoved()
+{
+    // Once a changed folder's commands are answered, the account may send its own (the sync's
+    // GETQUOTAROOT) before the cache removes what was expunged: the server counts the quota while
+    // the cache writes. The reply is read later, after another command went out (kept, not lost).
+    ImapScenario scenario = examine(u"INBOX"_s, 2, 7, 4, 12);
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE QUOTA")
+        .expect(uR"(UID SEARCH UID 4:\*)"_s)
+        .send(ImapScenario::search({3}))
+        .ok()
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
+        .ok()
+        .expect(uR"(UID SEARCH UID 1:\*)"_s)
+        .send(ImapScenario::search({1, 3}))
+        .ok()
+        .expect(u"GETQUOTAROOT INBOX"_s)
+        .send("* QUOTAROOT INBOX \"User quota\"\r\n* QUOTA \"User quota\" (STORAGE 1500 2048)\r\n")
+        .ok()
+        .then(examine(u"Archives"_s, 0, 3, 1, 1));
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    MemorySyncStore store;
+    QList<FetchedMessage> cached;
+    QList<QByteArray> bodies;
+    for (quint32 uid = 1; uid <= 3; ++uid) {
+        const QByteArray raw = message("Ancien " + QByteArray::number(uid), uid);
+        FetchedMessage one;
+        one.uid = uid;
+        one.size = raw.size();
+        one.rawHeader = headerOf(raw);
+        cached.append(one);
+        bodies.append(raw);
+    }
+    QVERIFY(store.storeMessages(1, cached, bodies));
+    QVERIFY(store.saveFolderState(1, 7, 4, 10));
+    CachedFolder inbox;
+    inbox.id = 1;
+    inbox.info.pathParts = {u"INBOX"_s};
+    inbox.uidValidity = 7;
+    inbox.uidNext = 4;
+    inbox.highestModSeq = 10;
+    inbox.messageCount = 3;
+    FolderSyncResult result;
+    bool expungedStillCachedWhenAsked = false;
+    bool quotaSent = false;
+    std::optional<ImapQuotaParser::QuotaRoots> roots;
+    ImapCommandChannel::MailboxState archives;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions headersOnly;
+        headersOnly.bodies = SyncOptions::Bodies::None;
+        FolderSynchronizer synchronizer(channel, store, headersOnly, {});
+        synchronizer.setServerPartDone([&] {
+            expungedStillCachedWhenAsked = store.message(1, 2).has_value();
+            quotaSent = channel.sendQuotaRoot(u"INBOX"_s);
+        });
+        result = synchronizer.synchronizeHeaders(inbox);
+        archives = channel.examine(u"Archives"_s);
+        roots = channel.readQuotaRoot();
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(quotaSent);
+    QVERIFY(expungedStillCachedWhenAsked);
+    QCOMPARE(result.removed, 1);
+    QVERIFY(!store.message(1, 2));
+    QCOMPARE(store.state(1).highestModSeq, 12u);
+    QCOMPARE(archives.uidValidity, 3u);
+    QVERIFY(roots);
+    QCOMPARE(roots->quotas.size(), 1);
+    QCOMPARE(roots->quotas.first().storage()->usage, quint64(1500));
 }
 
 void TestSyncScenarios::namespaceIsAskedOncePerLogin()
@@ -1239,6 +1403,7 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
         .expect(u"NAMESPACE"_s)
         .send("* NAMESPACE ((\"\" \"/\")) ((\"shared/\" \"/\")) NIL\r\n")
         .ok()
+        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
         .expect(kListStatus)
         .send(unchanged)
         .ok();
@@ -1249,7 +1414,7 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
     for (int i = 0; i < 3; ++i) {
         if (i > 0) {
             ImapScenario again;
-            again.expect(kListStatus).send(unchanged).ok();
+            again.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(unchanged).ok();
             player.extend(again);
         }
         const Outcome outcome = sync(*client, headersOnly);
@@ -1261,9 +1426,10 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
 
 void TestSyncScenarios::unchangedResyncIsOneRoundTrip()
 {
-    // Issue 19: from a fresh login, the login (SASL-IR), VMime's LIST "" "", then NAMESPACE and
-    // the LIST of the folders with their states in one write, and no CAPABILITY (the login's OK
-    // carried them); on the kept connection, a resync that finds nothing new is one round trip.
+    // Issue 19: from a fresh login, the login (SASL-IR), VMime's LIST "" "", then NAMESPACE, the
+    // inbox's EXAMINE and the LIST of the folders with their states in one write, and no
+    // CAPABILITY (the login's OK carried them); on the kept connection, a resync that finds
+    // nothing new is one round trip.
     seed({1, 2}, 7, 3, 12);
     const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
                                  "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
@@ -1275,6 +1441,7 @@ void TestSyncScenarios::unchangedResyncIsOneRoundTrip()
         .expect(u"NAMESPACE"_s)
         .send("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n")
         .ok()
+        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
         .expect(kListStatus)
         .send(unchanged)
         .ok();
@@ -1290,24 +1457,27 @@ void TestSyncScenarios::unchangedResyncIsOneRoundTrip()
     QCOMPARE(trips.at(0).size(), 1);
     QVERIFY(trips.at(0).first().startsWith("AUTHENTICATE PLAIN ")); // with its initial response
     QCOMPARE(trips.at(1), QList<QByteArray>{"LIST \"\" \"\""});
-    QCOMPARE(trips.at(2).size(), 2);
+    QCOMPARE(trips.at(2).size(), 3);
     QCOMPARE(trips.at(2).first(), QByteArray("NAMESPACE"));
+    QCOMPARE(trips.at(2).at(1), QByteArray("EXAMINE INBOX (CONDSTORE)"));
     QCOMPARE(player.transcript().count(u"^CAPABILITY"_s), 0);
     QVERIFY(outcome.report.folders.at(0).unchanged);
 
-    // The next resyncs on the kept connection: the LIST alone, one round trip each.
+    // The next resyncs on the kept connection: the inbox's EXAMINE and the LIST, one round trip
+    // each.
     for (int i = 0; i < 2; ++i) {
         ImapScenario again;
-        again.expect(kListStatus).send(unchanged).ok();
+        again.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(unchanged).ok();
         player.extend(again);
         outcome = sync(*client, headersOnly);
         QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
         QVERIFY2(player.isComplete(), qPrintable(player.report()));
         trips = player.transcript().roundTrips();
         QCOMPARE(trips.size(), 4 + i);
-        QCOMPARE(trips.last().size(), 1);
+        QCOMPARE(trips.last().size(), 2);
+        QCOMPARE(trips.last().first(), QByteArray("EXAMINE INBOX (CONDSTORE)"));
         QVERIFY(QRegularExpression(QRegularExpression::anchoredPattern(kListStatus))
-                    .match(QString::fromUtf8(trips.last().first()))
+                    .match(QString::fromUtf8(trips.last().last()))
                     .hasMatch());
         QVERIFY(outcome.report.folders.at(0).unchanged);
     }
