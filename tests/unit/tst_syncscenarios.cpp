@@ -99,6 +99,34 @@ ImapScenario examine(const QString &folder, quint32 exists, quint32 uidValidity,
     return scenario;
 }
 
+/// Messages 1 to 3 of "INBOX" (folder 1 of @p store, with @p flags each), as a sync that left
+/// UIDVALIDITY 7, UIDNEXT 4 and @p highestModSeq stored them; @p inbox gets the folder's row.
+bool seedThreeMessages(MemorySyncStore &store, const QList<QStringList> &flags, quint64 highestModSeq,
+                       CachedFolder *inbox)
+{
+    QList<FetchedMessage> cached;
+    QList<QByteArray> bodies;
+    for (quint32 uid = 1; uid <= 3; ++uid) {
+        const QByteArray raw = message("Ancien " + QByteArray::number(uid), uid);
+        FetchedMessage one;
+        one.uid = uid;
+        one.flags = flags.at(uid - 1);
+        one.size = raw.size();
+        one.rawHeader = headerOf(raw);
+        cached.append(one);
+        bodies.append(raw);
+    }
+    if (!store.storeMessages(1, cached, bodies) || !store.saveFolderState(1, 7, 4, highestModSeq))
+        return false;
+    inbox->id = 1;
+    inbox->info.pathParts = {u"INBOX"_s};
+    inbox->uidValidity = 7;
+    inbox->uidNext = 4;
+    inbox->highestModSeq = highestModSeq;
+    inbox->messageCount = 3;
+    return true;
+}
+
 } // namespace
 
 class TestSyncScenarios : public QObject
@@ -1035,27 +1063,8 @@ void TestSyncScenarios::flagsAreComparedWithoutCondstore()
         .ok();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
     MemorySyncStore store;
-    QList<FetchedMessage> cached;
-    QList<QByteArray> bodies;
-    const QList<QStringList> flags = {{u"\\Seen"_s}, {}, {u"\\Flagged"_s}};
-    for (quint32 uid = 1; uid <= 3; ++uid) {
-        const QByteArray raw = message("Ancien " + QByteArray::number(uid), uid);
-        FetchedMessage one;
-        one.uid = uid;
-        one.flags = flags.at(uid - 1);
-        one.size = raw.size();
-        one.rawHeader = headerOf(raw);
-        cached.append(one);
-        bodies.append(raw);
-    }
-    QVERIFY(store.storeMessages(1, cached, bodies));
-    QVERIFY(store.saveFolderState(1, 7, 4, 0));
     CachedFolder inbox;
-    inbox.id = 1;
-    inbox.info.pathParts = {u"INBOX"_s};
-    inbox.uidValidity = 7;
-    inbox.uidNext = 4;
-    inbox.messageCount = 3;
+    QVERIFY(seedThreeMessages(store, {{u"\\Seen"_s}, {}, {u"\\Flagged"_s}}, 0, &inbox));
     FolderSyncResult result;
     {
         const auto connection = login(player);
@@ -1338,26 +1347,8 @@ void TestSyncScenarios::quotaGoesOutBeforeTheExpungedMessagesAreRemoved()
         .then(examine(u"Archives"_s, 0, 3, 1, 1));
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
     MemorySyncStore store;
-    QList<FetchedMessage> cached;
-    QList<QByteArray> bodies;
-    for (quint32 uid = 1; uid <= 3; ++uid) {
-        const QByteArray raw = message("Ancien " + QByteArray::number(uid), uid);
-        FetchedMessage one;
-        one.uid = uid;
-        one.size = raw.size();
-        one.rawHeader = headerOf(raw);
-        cached.append(one);
-        bodies.append(raw);
-    }
-    QVERIFY(store.storeMessages(1, cached, bodies));
-    QVERIFY(store.saveFolderState(1, 7, 4, 10));
     CachedFolder inbox;
-    inbox.id = 1;
-    inbox.info.pathParts = {u"INBOX"_s};
-    inbox.uidValidity = 7;
-    inbox.uidNext = 4;
-    inbox.highestModSeq = 10;
-    inbox.messageCount = 3;
+    QVERIFY(seedThreeMessages(store, {{}, {}, {}}, 10, &inbox));
     FolderSyncResult result;
     bool expungedStillCachedWhenAsked = false;
     bool quotaSent = false;
