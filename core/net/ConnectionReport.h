@@ -30,6 +30,7 @@ struct ConnectionReport
     QString tlsDescription;          ///< "TLS 1.3, TLS_AES_256_GCM_SHA384" once encrypted
     QSslCertificate peerCertificate; ///< the verified leaf, for "connection details"
     qint64 bytesReceived = 0;        ///< bytes handed to VMime on this connection
+    qint64 bytesSent = 0;            ///< bytes written out (QtSslSocket holds writes until a read)
     qint64 oversizedLiteral = 0;     ///< the size a refused literal announced (0: a line too long)
 };
 

@@ -333,8 +333,7 @@ void QtSslSocket::flushWrites()
 {
     if (!m_socket || m_pendingWrite == 0)
         return;
-    m_bytesFlushed += m_pendingWrite;
-    ++m_flushCount;
+    m_report->bytesSent += m_pendingWrite;
     m_pendingWrite = 0;
     m_socket->flush();
     while (m_socket->bytesToWrite() > 0 || m_socket->encryptedBytesToWrite() > 0) {

@@ -57,10 +57,6 @@ public:
     void setTracer(vmime::shared_ptr<vmime::net::tracer> tracer) override;
     vmime::shared_ptr<vmime::net::tracer> getTracer() override;
 
-    /// Bytes written to the network so far, and how many flushes carried them (for tests).
-    [[nodiscard]] qint64 bytesFlushed() const { return m_bytesFlushed; }
-    [[nodiscard]] int flushCount() const { return m_flushCount; }
-
 private:
     void startEncryption();
     void runStartTls();
@@ -86,8 +82,6 @@ private:
     std::optional<ImapStreamGuard> m_guard; ///< IMAP only
     unsigned int m_status = 0;
     qint64 m_pendingWrite = 0;
-    qint64 m_bytesFlushed = 0;
-    int m_flushCount = 0;
 };
 
 } // namespace Amiens

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void namespacesThroughTheChannel();
     void myRightsThroughTheChannel();
     void quotaRootThroughTheChannel();
+    void commandsReadLaterLeaveAtOnce();
     void nothingIsAskedWithoutTheCapability();
     void hostileAnswerIsAProtocolError();
 
@@ -996,6 +997,48 @@ void TestImapExtensions::quotaRootThroughTheChannel()
     QCOMPARE(quota->quotas.at(0).messages()->limit, 1000u);
     QCOMPARE(quota->quotas.at(1).storage()->limit, 100u);
     QCOMPARE(player.transcript().matching(u"QUOTA"_s), QList<QByteArray>{"GETQUOTAROOT INBOX"});
+}
+
+void TestImapExtensions::commandsReadLaterLeaveAtOnce()
+{
+    // QtSslSocket keeps what is written until the next read (a pipelined batch goes out as one
+    // TLS record). A FETCH sent before the previous batch is stored, and a GETQUOTAROOT sent
+    // before the cache removes what was expunged, must reach the server then, not when the
+    // client reads again: the server works on them while the client does.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ QUOTA")
+        .expect(uR"(UID FETCH 7 \(UID FLAGS\))"_s)
+        .send("* 1 FETCH (UID 7 FLAGS (\\Seen))\r\n")
+        .ok()
+        .expect(u"GETQUOTAROOT INBOX"_s)
+        .send("* QUOTAROOT INBOX \"User quota\"\r\n* QUOTA \"User quota\" (STORAGE 10 100)\r\n")
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    qint64 afterLogin = 0;
+    qint64 afterFetch = 0;
+    qint64 afterQuota = 0;
+    QList<quint32> uids;
+    std::optional<ImapQuotaParser::QuotaRoots> roots;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        afterLogin = connection->lastConnectionReport().bytesSent;
+        channel.sendFetch("7", "(UID FLAGS)");
+        afterFetch = connection->lastConnectionReport().bytesSent;
+        channel.readFetch([&](FetchedMessage &&message, QByteArray &&) { uids.append(message.uid); });
+        QVERIFY(channel.sendQuotaRoot(u"INBOX"_s));
+        afterQuota = connection->lastConnectionReport().bytesSent;
+        roots = channel.readQuotaRoot();
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    // "a003 UID FETCH 7 (UID FLAGS)\r\n" and "a004 GETQUOTAROOT INBOX\r\n" handed to the network
+    // before anything was read.
+    QCOMPARE(afterFetch - afterLogin, qint64(QByteArrayView("a003 UID FETCH 7 (UID FLAGS)\r\n").size()));
+    QCOMPARE(afterQuota - afterFetch, qint64(QByteArrayView("a004 GETQUOTAROOT INBOX\r\n").size()));
+    QCOMPARE(uids, QList<quint32>{7});
+    QVERIFY(roots);
+    QCOMPARE(roots->quotas.first().storage()->usage, quint64(10));
 }
 
 void TestImapExtensions::nothingIsAskedWithoutTheCapability()
