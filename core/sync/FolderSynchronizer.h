@@ -68,16 +68,40 @@ private:
     };
     /// Gets what one batch fetched (a body per message, empty for header fetches).
     using StoreBatch = std::function<void(const Batch &, QList<FetchedMessage> &&, QList<QByteArray> &&)>;
+    /// @p afterLastReply runs once the last batch is read, before it is stored: a command sent
+    /// there is prepared by the server while the client stores.
     void fetchInTurn(const QList<Batch> &batches, const std::function<std::string(const Batch &)> &attributes,
-                     const StoreBatch &store);
+                     const StoreBatch &store, const std::function<void()> &afterLastReply = {});
 
     /// Which of the new @p uids the body policy wants offline.
     QSet<quint32> uidsWantingBodies(const QList<quint32> &uids);
     /// @p sizes: RFC822.SIZE of the new messages when already known (policy "all"), else asked here.
+    /// The last batch may still be being stored on return: finishPendingBatch() waits for it.
     void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, QHash<quint32, qint64> sizes,
-                          FolderSyncResult &result);
-    void fetchFlagChanges(const CachedFolder &folder, quint64 serverModSeq, const QSet<quint32> &cachedUids,
-                          FolderSyncResult &result);
+                          FolderSyncResult &result, const std::function<void()> &afterLastReply);
+
+    /// A batch handed to the BackgroundMessageWriter and not known to be committed yet.
+    struct PendingBatch
+    {
+        BackgroundMessageWriter *writer = nullptr;
+        int messages = 0;
+        int bodies = 0;
+        int total = 0; ///< the folder's new messages, for the progress
+    };
+    /// Adds a committed batch to @p result and reports the progress.
+    void countStored(FolderSyncResult &result, const PendingBatch &batch);
+    /// Waits for the batch the writer may still be storing; throws CacheWriteError when it failed.
+    void finishPendingBatch(FolderSyncResult &result);
+
+    /// Whether CHANGEDSINCE can tell the flag changes since the last sync.
+    [[nodiscard]] bool changedSinceUsable(const CachedFolder &folder, quint64 serverModSeq) const;
+    /// Sends the FETCH of the flags changed since the last sync (CONDSTORE); false when there is
+    /// nothing to ask that way (no CONDSTORE, or the mod-sequence did not move).
+    bool askChangedFlags(const CachedFolder &folder, quint64 serverModSeq);
+    /// The cached messages' flag changes: the reply to askChangedFlags() when @p asked, else every
+    /// cached flag read again and compared (no CONDSTORE).
+    QList<FlagUpdate> flagChanges(const CachedFolder &folder, quint64 serverModSeq,
+                                  const QSet<quint32> &cachedUids, bool asked);
 
     /// The cache's BackgroundMessageWriter, asked for once, at the first fetch of several
     /// batches (a resync of a few new messages keeps storing them in turn).
@@ -89,6 +113,7 @@ private:
     Progress m_progress;
     std::function<void()> m_serverPartDone;
     std::unique_ptr<BackgroundMessageWriter> m_writer;
+    PendingBatch m_pendingBatch;
     bool m_writerAsked = false;
 };
 

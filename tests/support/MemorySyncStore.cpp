@@ -54,6 +54,8 @@ bool MemorySyncStore::resetFolder(qint64 folderId, quint32 uidValidity)
 bool MemorySyncStore::storeMessages(qint64 folderId, const QList<FetchedMessage> &messages,
                                     const QList<QByteArray> &bodies)
 {
+    if (m_observer)
+        m_observer(Access::MessagesStored);
     if (!write())
         return false;
     for (qsizetype i = 0; i < messages.size(); ++i) {
@@ -116,6 +118,8 @@ bool MemorySyncStore::removeMessages(qint64 folderId, const QList<quint32> &uids
 
 QSet<quint32> MemorySyncStore::uids(qint64 folderId)
 {
+    if (m_observer)
+        m_observer(Access::UidsRead);
     const QList<quint32> keys = m_messages.value(folderId).keys();
     return {keys.cbegin(), keys.cend()};
 }

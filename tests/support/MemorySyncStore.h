@@ -4,15 +4,23 @@
 
 #include <QHash>
 #include <QMap>
+#include <functional>
 
 namespace Amiens::Test {
 
 /// The folder synchroniser's store in memory (core/cache/FolderSyncStore): hermetic sync tests
 /// drive FolderSynchronizer with it, without SQLite. tst_foldersyncstore checks that it answers
 /// as MailCache does for the same writes. failNextWrite() makes the next write fail, as a full disk.
+/// setObserver() tells a test when the synchroniser reads or writes, e.g. to see what it had
+/// sent the server by then.
 class MemorySyncStore : public FolderSyncStore
 {
 public:
+    enum class Access
+    {
+        UidsRead,
+        MessagesStored,
+    };
     struct FolderState
     {
         quint32 uidValidity = 0;
@@ -40,6 +48,7 @@ public:
         return m_bodies.value({folderId, uid});
     }
     void failNextWrite() { m_failNextWrite = true; }
+    void setObserver(std::function<void(Access)> observer) { m_observer = std::move(observer); }
 
 private:
     bool write();
@@ -49,6 +58,7 @@ private:
     QHash<qint64, FolderState> m_states;
     QString m_lastError;
     bool m_failNextWrite = false;
+    std::function<void(Access)> m_observer;
 };
 
 } // namespace Amiens::Test
