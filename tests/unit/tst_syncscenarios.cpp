@@ -160,6 +160,7 @@ private Q_SLOTS:
     void quotaIsReadWhenTheMailChanges();
     void quotaGoesOutBeforeTheExpungedMessagesAreRemoved();
     void serverWorksWhileTheCacheDoes();
+    void batchBeingStoredIsKeptWhenTheFolderFails();
     void namespaceIsAskedOncePerLogin();
     void unchangedResyncIsOneRoundTrip();
 
@@ -1442,6 +1443,67 @@ void TestSyncScenarios::serverWorksWhileTheCacheDoes()
     QCOMPARE(store.body(1, 4), fresh);
     QCOMPARE(store.state(1).highestModSeq, 12u);
     QCOMPARE(store.state(1).uidNext, 5u);
+}
+
+void TestSyncScenarios::batchBeingStoredIsKeptWhenTheFolderFails()
+{
+    // The last batch of new messages is still being written (BackgroundMessageWriter) while the
+    // flag changes are read; when the server fails there, that batch is committed before the
+    // error goes up, and the folder's state is not saved: the next sync asks again from the old
+    // UIDNEXT and skips what is already cached. Nothing fetched is lost.
+    seed({1, 2, 3}, 7, 4, 10);
+    QList<QByteArray> fresh;
+    for (quint32 uid = 4; uid <= 6; ++uid)
+        fresh.append(message("Nouveau " + QByteArray::number(uid), uid));
+    QByteArray sizes;
+    for (quint32 uid = 4; uid <= 6; ++uid)
+        sizes += ImapScenario::fetch(uid, "UID " + QByteArray::number(uid) + " RFC822.SIZE " +
+                                              QByteArray::number(fresh.at(uid - 4).size()));
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
+        .expect(uR"(UID FETCH 4:\* \(UID RFC822.SIZE\))"_s)
+        .send(sizes)
+        .ok();
+    // Newest first, one message per batch (a one-byte batch bound): three batches, so the
+    // writer thread stores them.
+    for (quint32 uid = 6; uid >= 4; --uid) {
+        scenario.expect(u"UID FETCH %1 \\(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\\[\\]\\)"_s.arg(uid))
+            .send(fetchWhole(uid, uid, "", 11, fresh.at(uid - 4)))
+            .ok();
+    }
+    scenario.expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
+        .no("[SERVERBUG] Internal error");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<std::string> failure;
+    int progressReports = 0;
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY2(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+        const CachedFolder inbox = *writer.folderStore().folder(u"INBOX"_s);
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions options;
+        options.bodies = SyncOptions::Bodies::All;
+        options.bodyBatchBytes = 1;
+        FolderSynchronizer synchronizer(channel, writer, options,
+                                        [&](const QString &, int, int) { ++progressReports; });
+        try {
+            synchronizer.synchronizeHeaders(inbox, ImapCommandChannel::MailboxState{7, 7, 12, 6},
+                                            FolderSynchronizer::KnownState::Examined);
+        } catch (const vmime::exceptions::command_error &refusal) {
+            failure = refusal.what();
+        }
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY2(failure, "the server's NO must reach the caller");
+    QCOMPARE(progressReports, 2); // the third batch was committed after the failure, not reported
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), (QSet<quint32>{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(cache().messageStore().body(inbox.id, 4).value_or(QByteArray()), fresh.at(0));
+    QCOMPARE(inbox.uidNext, 4u);
+    QCOMPARE(inbox.highestModSeq, 10u);
 }
 
 void TestSyncScenarios::namespaceIsAskedOncePerLogin()
