@@ -23,6 +23,14 @@ constexpr int kWaitSliceMs = 50;
 constexpr qint64 kFlushThreshold = 64 * 1024;
 // A server line longer than this before STARTTLS is hostile or broken.
 constexpr qsizetype kMaxPlainLine = 16 * 1024;
+// What QSslSocket (and the TCP socket under it) may hold before we read it. Unbounded, a burst
+// (a body batch arriving while the client stores the one before, a 20 MB message) was read whole,
+// copied into OpenSSL's read BIO and decrypted into a second buffer as large, beside the copy
+// VMime's reader keeps: the first sync of the realistic 100,000 peaked at 127-141 MB, 126 MB in
+// every run with the bound (bench/README, fifth session). QSslSocket decrypts everything it
+// handed to OpenSSL whatever the bound, but leaves what came while its buffer was full in the TCP
+// socket's buffer: takeHeldBytes() before every wait.
+constexpr qint64 kReadBufferBytes = 64 * 1024;
 
 QString protocolName(QSsl::SslProtocol protocol)
 {
@@ -98,6 +106,7 @@ void QtSslSocket::connect(const vmime::string &address, vmime::port_t port)
         m_guard.emplace();
 
     m_socket = std::make_unique<QSslSocket>();
+    m_socket->setReadBufferSize(kReadBufferBytes);
     m_socket->setSslConfiguration(m_settings.trust.sslConfiguration());
     m_socket->setPeerVerifyName(m_host);
     QObject::connect(
@@ -241,6 +250,9 @@ bool QtSslSocket::waitForRead(int msecs)
     if (!m_socket)
         return false;
     flushWrites();
+    takeHeldBytes();
+    if (m_socket->bytesAvailable() > 0)
+        return true;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(msecs);
     do {
         if (m_socket->waitForReadyRead(std::min(kWaitSliceMs, std::max(msecs, 1))))
@@ -293,6 +305,8 @@ size_t QtSslSocket::receiveRaw(vmime::byte_t *buffer, size_t count)
     if (!m_socket)
         throw vmime::exceptions::socket_not_connected_exception();
     flushWrites();
+    if (m_socket->bytesAvailable() == 0)
+        takeHeldBytes();
     if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(kWaitSliceMs)) {
         if (m_socket->state() != QAbstractSocket::ConnectedState && m_socket->bytesAvailable() == 0) {
             const QString detail = u"connection lost: "_s + m_socket->errorString();
@@ -316,6 +330,17 @@ size_t QtSslSocket::receiveRaw(vmime::byte_t *buffer, size_t count)
     if (read > 0 && m_timeoutHandler)
         m_timeoutHandler->resetTimeOut();
     return static_cast<size_t>(read);
+}
+
+void QtSslSocket::takeHeldBytes()
+{
+    // Bytes that came while QSslSocket's bounded buffer was full (kReadBufferBytes) wait in the
+    // TCP socket's buffer; QSslSocket only queues their decryption to the event loop, which a
+    // blocking reader does not run, and waitForReadyRead() would wait for new bytes from the
+    // network, or spin while that buffer is full. flush() runs QSslSocket's transmit(), which
+    // decrypts them now.
+    if (m_socket->isEncrypted())
+        m_socket->flush();
 }
 
 void QtSslSocket::writeBuffered(const char *data, qint64 size)

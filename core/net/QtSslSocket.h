@@ -66,6 +66,8 @@ private:
     void checkReceived(const vmime::byte_t *data, size_t size);
     void writeBuffered(const char *data, qint64 size);
     void flushWrites();
+    /// Decrypts what QSslSocket left in the TCP socket while its read buffer was full.
+    void takeHeldBytes();
     /// Throws operation_timed_out when the timeout handler says so (silence or cancellation).
     void checkTimeout();
     [[noreturn]] void throwFailure(ConnectionReport::Failure failure, const QString &detail);

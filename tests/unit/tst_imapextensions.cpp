@@ -81,6 +81,7 @@ private Q_SLOTS:
     void myRightsThroughTheChannel();
     void quotaRootThroughTheChannel();
     void commandsReadLaterLeaveAtOnce();
+    void replyHeldWhileTheBufferWasFullIsRead();
     void nothingIsAskedWithoutTheCapability();
     void hostileAnswerIsAProtocolError();
 
@@ -1039,6 +1040,49 @@ void TestImapExtensions::commandsReadLaterLeaveAtOnce()
     QCOMPARE(uids, QList<quint32>{7});
     QVERIFY(roots);
     QCOMPARE(roots->quotas.first().storage()->usage, quint64(10));
+}
+
+void TestImapExtensions::replyHeldWhileTheBufferWasFullIsRead()
+{
+    // QSslSocket's read buffer is bounded (QtSslSocket, kReadBufferBytes). A reply that arrives
+    // while nobody reads (the window's kept connection between two jobs, its event loop running)
+    // fills it, then the TCP socket's own buffer; the rest waits in the kernel. QSslSocket leaves
+    // those bytes undecrypted and only queues their decryption to the event loop, which a
+    // blocking reader does not run: the reader must make it decrypt them, not wait for the network.
+    constexpr int kLines = 6000; // 35 bytes each: 210 KB, more than both buffers hold
+    QByteArray flood;
+    for (int i = 0; i < kLines; ++i)
+        flood += "* 1 FETCH (UID 7 FLAGS (\\Seen))\r\n";
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+")
+        .expect(uR"(UID FETCH 7 \(UID FLAGS\))"_s)
+        .send(flood)
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    int messages = 0;
+    std::optional<std::string> failure;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        channel.sendFetch("7", "(UID FLAGS)");
+        // The whole reply was handed to the network once the player moved past it (its tagged OK
+        // goes out after the untagged lines; loopback queues them in our socket at once).
+        QTRY_VERIFY(player.isComplete());
+        // The idle window: its event loop lets QSslSocket read until its buffers are full.
+        for (int turn = 0; turn < 50; ++turn)
+            QCoreApplication::processEvents();
+        try {
+            channel.readFetch([&](FetchedMessage &&message, QByteArray &&) {
+                if (message.uid == 7)
+                    ++messages;
+            });
+        } catch (const vmime::exception &error) {
+            failure = error.what();
+        }
+    }
+    QVERIFY2(!failure, failure ? failure->c_str() : "");
+    QCOMPARE(messages, kLines);
 }
 
 void TestImapExtensions::nothingIsAskedWithoutTheCapability()
