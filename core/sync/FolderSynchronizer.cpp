@@ -156,11 +156,7 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
             checkWrite(m_cache.applyFlagUpdates(folder.id, flagUpdates), m_cache, "apply flag changes");
         result.flagsChanged = static_cast<int>(flagUpdates.size());
     } catch (...) {
-        // The batch being written is committed (or not) as a whole before the error goes up:
-        // nothing else writes to the cache meanwhile.
-        if (m_pendingBatch.writer)
-            m_pendingBatch.writer->finish();
-        m_pendingBatch = {};
+        settlePendingBatch();
         throw;
     }
     if (!gone.isEmpty())
@@ -266,11 +262,7 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
             },
             afterLastReply);
     } catch (...) {
-        // The batch being written is committed (or not) as a whole before the error goes up:
-        // nothing else writes to the cache meanwhile.
-        if (writer)
-            writer->finish();
-        m_pendingBatch = {};
+        settlePendingBatch();
         throw;
     }
 }
@@ -292,6 +284,14 @@ void FolderSynchronizer::finishPendingBatch(FolderSyncResult &result)
     if (!batch.writer->finish())
         throw CacheWriteError("store messages: " + batch.writer->lastError().toStdString());
     countStored(result, batch);
+}
+
+void FolderSynchronizer::settlePendingBatch()
+{
+    // The batch being written is committed (or not) as a whole before the error goes up: nothing
+    // else writes to the cache meanwhile.
+    if (const PendingBatch batch = std::exchange(m_pendingBatch, {}); batch.writer)
+        batch.writer->finish();
 }
 
 void FolderSynchronizer::fetchInTurn(const QList<Batch> &batches,

@@ -92,6 +92,8 @@ private:
     void countStored(FolderSyncResult &result, const PendingBatch &batch);
     /// Waits for the batch the writer may still be storing; throws CacheWriteError when it failed.
     void finishPendingBatch(FolderSyncResult &result);
+    /// On an error: lets the batch the writer may still be storing end, without counting it.
+    void settlePendingBatch();
 
     /// Whether CHANGEDSINCE can tell the flag changes since the last sync.
     [[nodiscard]] bool changedSinceUsable(const CachedFolder &folder, quint64 serverModSeq) const;
