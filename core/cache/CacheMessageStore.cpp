@@ -133,9 +133,9 @@ bool CacheMessageStore::storeMessages(qint64 folderId, const QList<FetchedMessag
             const ScannedBody &scanned = decoded.at(i).body;
             const bool hasBody = !bodies.value(i).isEmpty();
             const QStringList flags = normalisedFlags(fetched.flags);
-            // INTERNALDATE cannot be fetched through VMime 0.9.2 (ImapCommandChannel::fetch): the
-            // Date header stands in for it when the fetch did not bring one; messages without a
-            // readable Date sort by their arrival on the server.
+            // The arrival is the server's INTERNALDATE; the Date header stands in for it when the
+            // fetch did not bring one (an older cache's rows); messages without a readable Date
+            // sort by their arrival on the server.
             const QDateTime arrival = fetched.internalDate.isValid() ? fetched.internalDate : headers.date;
             const QDateTime sent = headers.date.isValid() ? headers.date : fetched.internalDate;
             insert.bind(folderId)

@@ -3,13 +3,15 @@
 #include "FolderList.h"
 #include "ImapAclParser.h"
 #include "ImapConnection.h"
+#include "ImapFetchParser.h"
 #include "ImapListStatusParser.h"
-#include "ImapLiteralCollector.h"
+#include "ImapPendingFetch.h"
 #include "ImapSelectParser.h"
 #include "util/Logging.h"
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 #include <utility>
 #include <vmime/exception.hpp>
 #include <vmime/net/imap/IMAPCommand.hpp>
@@ -26,34 +28,6 @@ namespace Amiens {
 namespace {
 
 using Parser = vmime::net::imap::IMAPParser;
-
-QString flagName(const Parser::flag &flag)
-{
-    switch (flag.type()) {
-    case Parser::flag::ANSWERED:
-        return u"\\Answered"_s;
-    case Parser::flag::FLAGGED:
-        return u"\\Flagged"_s;
-    case Parser::flag::DELETED:
-        return u"\\Deleted"_s;
-    case Parser::flag::SEEN:
-        return u"\\Seen"_s;
-    case Parser::flag::DRAFT:
-        return u"\\Draft"_s;
-    case Parser::flag::KEYWORD_OR_EXTENSION:
-        return flag.flag_keyword() ? QString::fromStdString(flag.flag_keyword()->value()) : QString();
-    case Parser::flag::UNKNOWN: {
-        // VMime lower-cases unknown system flags ("\recent"); keep the standard spelling.
-        QString name = QString::fromStdString(flag.name());
-        if (!name.isEmpty())
-            name[0] = name.at(0).toUpper();
-        return u'\\' + name;
-    }
-    case Parser::flag::STAR:
-        break;
-    }
-    return {};
-}
 
 template <typename Visitor>
 void forEachResponseData(const Parser::response &response, Visitor &&visit)
@@ -90,49 +64,43 @@ ImapCommandChannel::ImapCommandChannel(ImapConnection &connection)
 ImapCommandChannel::Response ImapCommandChannel::execute(const std::string &command)
 {
     send(command);
-    Response response = readReply();
+    Response response = readReply(command);
     // Remembered on the connection (which outlives this channel): listStatus() must know.
     if (command.rfind("SELECT ", 0) == 0 || command.rfind("EXAMINE ", 0) == 0)
         m_connection->setState(vmime::net::imap::IMAPConnection::STATE_SELECTED);
     return response;
 }
 
-void ImapCommandChannel::readPendingReply()
+void ImapCommandChannel::readOldestPending()
 {
-    if (m_unreadCommand.empty())
+    if (m_pending.first().kind == PendingReply::Kind::QuotaRoot) {
+        const PendingReply pending = m_pending.takeFirst();
+        m_quotaRootReply = readRawReplyKeepingRefusal(pending.tag, pending.verb);
         return;
-    // A reply nobody reads any more (the caller stopped between the two steps): read to keep
-    // the connection in step; its outcome no longer matters.
+    }
+    // A FETCH nobody reads any more (the caller stopped between the two steps): read to keep the
+    // connection in step; its outcome no longer matters.
     try {
-        readReply();
+        readFetchReply({});
     } catch (const vmime::exceptions::command_error &) {
     }
 }
 
-void ImapCommandChannel::keepQuotaRootReply()
+void ImapCommandChannel::settlePending()
 {
-    if (m_quotaRootTag.empty())
-        return;
-    const std::string tag = std::exchange(m_quotaRootTag, {});
-    m_quotaRootReply = readRawReplyKeepingRefusal(tag, "GETQUOTAROOT");
-    dropBytesPastRawReply();
-}
-
-void ImapCommandChannel::dropBytesPastRawReply()
-{
+    while (!m_pending.isEmpty())
+        readOldestPending();
     if (m_rawLines.pending() > 0) {
         // Bytes a raw read took past its reply: nothing follows a tagged reply but unsolicited
-        // data, which the next reply would carry anyway.
+        // data, which the next reply would carry anyway; VMime's parser must start clean.
         m_rawLines = ImapLineAssembler();
     }
 }
 
 void ImapCommandChannel::send(const std::string &command)
 {
-    readPendingReply();
-    keepQuotaRootReply();
+    settlePending();
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
-    m_unreadCommand = command;
 }
 
 std::string ImapCommandChannel::serverText(const Parser::response &response)
@@ -155,11 +123,9 @@ std::string ImapCommandChannel::serverText(const Parser::response &response)
     return code + text->text();
 }
 
-ImapCommandChannel::Response ImapCommandChannel::readReply(Parser::literalHandler *literals)
+ImapCommandChannel::Response ImapCommandChannel::readReply(const std::string &command)
 {
-    const std::string command = std::move(m_unreadCommand);
-    m_unreadCommand.clear();
-    Response response(m_connection->readResponse(literals));
+    Response response(m_connection->readResponse());
     const auto *done = response->response_done();
     if (response->isBad() || !done || !done->response_tagged() ||
         done->response_tagged()->resp_cond_state()->status() != Parser::resp_cond_state::OK) {
@@ -187,12 +153,30 @@ std::string ImapCommandChannel::mailboxArgument(const QString &path) const
         vmime::net::imap::IMAPUtils::pathToString(separator, folderPath));
 }
 
-ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path)
+std::string ImapCommandChannel::examineCommand(const QString &path) const
 {
     std::string command = "EXAMINE " + mailboxArgument(path);
     if (hasCapability("CONDSTORE"))
         command += " (CONDSTORE)";
-    const Response response = execute(command);
+    return command;
+}
+
+ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path, const FetchRequest &fetch)
+{
+    const std::string tag = sendTagged(examineCommand(path));
+    sendFetch(fetch.uidSet, fetch.attributes); // leaves with the EXAMINE
+    const QList<QByteArray> untagged = readRawReply(tag, "EXAMINE");
+    m_connection->setState(vmime::net::imap::IMAPConnection::STATE_SELECTED);
+    QString error;
+    const std::optional<MailboxState> state = ImapSelectParser::parse(untagged, &error);
+    if (!state)
+        throw vmime::exceptions::invalid_response("EXAMINE", error.toStdString());
+    return *state;
+}
+
+ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path)
+{
+    const Response response = execute(examineCommand(path));
     MailboxState state;
     const auto readCode = [&state](const Parser::resp_text_code *code) {
         if (!code)
@@ -321,7 +305,11 @@ void ImapCommandChannel::fetch(const std::string &uidSet, const std::string &att
 
 void ImapCommandChannel::sendFetch(const std::string &uidSet, const std::string &attributes)
 {
-    send("UID FETCH " + uidSet + " " + attributes);
+    // Nothing is read first: the commands before it may still be in flight (a pipelined batch).
+    m_connection->sendCommand(
+        vmime::net::imap::IMAPCommand::createCommand("UID FETCH " + uidSet + " " + attributes));
+    const auto tag = static_cast<std::string>(*m_connection->getTag());
+    m_pending.append({tag, "FETCH", PendingReply::Kind::Fetch, ImapPendingFetch(tag, uidSet, attributes)});
     pushSentCommands();
 }
 
@@ -334,57 +322,88 @@ void ImapCommandChannel::pushSentCommands()
         socket->waitForWrite();
 }
 
-void ImapCommandChannel::readFetch(const std::function<void(FetchedMessage &&, QByteArray &&)> &onMessage)
+void ImapCommandChannel::readFetch(const MessageHandler &onMessage)
 {
-    // Bodies go from the socket into their QByteArray once (ImapLiteralCollector).
-    ImapLiteralCollector literals;
-    const Response response = readReply(&literals);
-    forEachResponseData(*response, [&](const Parser::response_data &data) {
-        const auto *messageData = data.message_data();
-        if (!messageData || messageData->type() != Parser::message_data::FETCH || !messageData->msg_att())
-            return;
-        FetchedMessage message;
-        QByteArray body;
-        for (auto *item : messageData->msg_att()->items()) {
-            switch (item->type()) {
-            case Parser::msg_att_item::UID:
-                message.uid = static_cast<quint32>(item->unique_id()->value());
-                break;
-            case Parser::msg_att_item::MODSEQ:
-                message.modSeq = item->mod_sequence_value()->value();
-                break;
-            case Parser::msg_att_item::FLAGS:
-                for (const auto *flag : item->flag_list()->flags()) {
-                    const QString name = flagName(*flag);
-                    if (!name.isEmpty())
-                        message.flags.append(name);
-                }
-                break;
-            case Parser::msg_att_item::RFC822_SIZE:
-                message.size = static_cast<qint64>(item->number()->value());
-                break;
-            case Parser::msg_att_item::BODY_SECTION: {
-                const auto *section = item->section();
-                const bool headerOnly = section && section->section_text1() &&
-                                        section->section_text1()->type() == Parser::section_text::HEADER;
-                std::optional<QByteArray> literal = literals.take(item);
-                (headerOnly ? message.rawHeader : body) =
-                    literal ? std::move(*literal) : QByteArray::fromStdString(item->nstring()->value());
-                break;
-            }
-            default:
-                break;
-            }
-        }
-        // A FETCH without UID is an unsolicited flag update for a message we did not ask about.
-        if (message.uid != 0)
-            onMessage(std::move(message), std::move(body));
+    // Replies come in the order the commands went: a GETQUOTAROOT sent before is read and kept.
+    while (!m_pending.isEmpty() && m_pending.first().kind != PendingReply::Kind::Fetch)
+        readOldestPending();
+    if (m_pending.isEmpty())
+        throw std::logic_error("readFetch() without a FETCH sent");
+    // With batches in flight the reply is often whole in the buffer and no read waits, which is
+    // where the timeout handler sees a cancellation: a cancelled sync stops here, between batches.
+    const auto socket = vmime::constCast<vmime::net::socket>(m_connection->getSocket());
+    if (const auto timeouts = socket ? socket->getTimeoutHandler() : nullptr;
+        timeouts && timeouts->isTimeOut() && !timeouts->handleTimeOut())
+        throw vmime::exceptions::operation_timed_out();
+    readFetchReply(onMessage);
+}
+
+bool ImapCommandChannel::routeFetch(ImapResponse &&response)
+{
+    // The oldest FETCH in flight is the one being read, or the first to be.
+    const auto oldest = std::find_if(m_pending.begin(), m_pending.end(), [](const PendingReply &pending) {
+        return pending.kind == PendingReply::Kind::Fetch;
     });
+    if (oldest == m_pending.end())
+        return false;
+    QString error;
+    std::optional<ImapFetchParser::Fetched> fetched = ImapFetchParser::parse(std::move(response), &error);
+    if (!fetched) {
+        oldest->fetch->setMalformed(error);
+        return true;
+    }
+    // A FETCH none of ours asked for is an unsolicited flag update: the next sync sees it.
+    for (auto each = oldest; each != m_pending.end(); ++each) {
+        if (each->fetch && each->fetch->answers(*fetched)) {
+            each->fetch->keep(std::move(*fetched));
+            break;
+        }
+    }
+    return true;
+}
+
+void ImapCommandChannel::readFetchReply(const MessageHandler &onMessage)
+{
+    const auto deliverKept = [&] {
+        ImapPendingFetch &current = *m_pending.first().fetch;
+        for (ImapFetchParser::Fetched &fetched : current.takeKept()) {
+            if (onMessage && !current.malformed())
+                onMessage(std::move(fetched.message), std::move(fetched.body));
+        }
+    };
+    deliverKept();
+    for (;;) {
+        ImapResponse response = *readRawResponse(std::nullopt);
+        if (isTagged(response.text, m_pending.first().tag)) {
+            const auto [status, text] = taggedStatus(response.text, m_pending.first().tag);
+            const PendingReply done = m_pending.takeFirst();
+            if (status != "OK")
+                throw vmime::exceptions::command_error(done.verb,
+                                                       text.empty() ? response.text.toStdString() : text);
+            if (done.fetch->malformed())
+                throw vmime::exceptions::invalid_response(done.verb, done.fetch->malformed()->toStdString());
+            return;
+        }
+        if (ImapFetchParser::isFetch(response.text)) {
+            // After a malformed response the rest is still read up to the tagged reply, so the
+            // connection stays in step for the next folder.
+            routeFetch(std::move(response));
+            deliverKept();
+            continue;
+        }
+        if (response.text.left(5).toUpper() == "* BYE")
+            throw vmime::exceptions::socket_exception("connection lost: the server said " +
+                                                      response.text.left(200).toStdString());
+        if (!response.text.startsWith("* "))
+            m_pending.first().fetch->setMalformed(u"unexpected line: "_s +
+                                                  QString::fromLatin1(response.text.left(200)));
+        // "* 12 EXPUNGE", "* 40 EXISTS", "* OK …": news for the next sync, not for this reply.
+    }
 }
 
 quint32 ImapCommandChannel::append(const QString &path, const QByteArray &message, const QStringList &flags)
 {
-    readPendingReply();
+    settlePending();
     constexpr qsizetype kBlock = 64 * 1024;
     quint32 uid = 0;
     std::string command = "APPEND " + mailboxArgument(path);
@@ -425,15 +444,22 @@ quint32 ImapCommandChannel::append(const QString &path, const QByteArray &messag
 
 std::string ImapCommandChannel::sendTagged(const std::string &command)
 {
-    readPendingReply();
-    keepQuotaRootReply();
-    dropBytesPastRawReply();
+    settlePending();
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
     return static_cast<std::string>(*m_connection->getTag());
 }
 
 std::optional<QByteArray>
 ImapCommandChannel::readRawLine(std::optional<std::chrono::steady_clock::time_point> deadline)
+{
+    std::optional<ImapResponse> response = readRawResponse(deadline);
+    if (!response)
+        return std::nullopt;
+    return response->inlined();
+}
+
+std::optional<ImapResponse>
+ImapCommandChannel::readRawResponse(std::optional<std::chrono::steady_clock::time_point> deadline)
 {
     using Clock = std::chrono::steady_clock;
     const auto socket = vmime::constCast<vmime::net::socket>(m_connection->getSocket());
@@ -443,10 +469,10 @@ ImapCommandChannel::readRawLine(std::optional<std::chrono::steady_clock::time_po
     if (!deadline && timeouts)
         timeouts->resetTimeOut(); // a blocking read gets the whole inactivity limit, as VMime's
     for (;;) {
-        if (auto line = m_rawLines.takeLine()) {
+        if (auto response = m_rawLines.takeResponse()) {
             if (const auto tracer = m_connection->getTracer())
-                tracer->traceReceive(line->left(300).toStdString());
-            return line;
+                tracer->traceReceive(response->text.left(300).toStdString());
+            return response;
         }
         if (deadline) {
             const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now());
@@ -456,14 +482,15 @@ ImapCommandChannel::readRawLine(std::optional<std::chrono::steady_clock::time_po
             if (!socket->waitForRead(static_cast<int>(std::min<qint64>(left.count(), 1000))))
                 continue;
         }
-        vmime::string chunk;
-        socket->receive(chunk); // a closed connection throws socket_exception here
-        if (chunk.empty()) {
+        // A closed connection throws socket_exception here.
+        const size_t size = socket->receiveRaw(m_receiveBuffer.data(), m_receiveBuffer.size());
+        if (size == 0) {
             if (timeouts && timeouts->isTimeOut() && !timeouts->handleTimeOut())
                 throw vmime::exceptions::operation_timed_out();
             continue;
         }
-        if (!m_rawLines.append(chunk.data(), static_cast<qsizetype>(chunk.size())))
+        if (!m_rawLines.append(reinterpret_cast<const char *>(m_receiveBuffer.data()),
+                               static_cast<qsizetype>(size)))
             throw vmime::exceptions::invalid_response("", m_rawLines.error().toStdString());
     }
 }
@@ -473,7 +500,11 @@ QList<QByteArray> ImapCommandChannel::readRawReply(const std::string &tag, const
     QList<QByteArray> untagged;
     qint64 total = 0;
     for (;;) {
-        QByteArray line = *readRawLine(std::nullopt);
+        ImapResponse response = *readRawResponse(std::nullopt);
+        // A FETCH in flight may answer while this reply is awaited (RFC 3501 §5.5).
+        if (ImapFetchParser::isFetch(response.text) && routeFetch(std::move(response)))
+            continue;
+        QByteArray line = response.inlined();
         if (isTagged(line, tag)) {
             const auto [status, text] = taggedStatus(line, tag);
             if (status != "OK")
@@ -583,16 +614,26 @@ bool ImapCommandChannel::sendQuotaRoot(const QString &path)
 {
     if (!hasCapability("QUOTA"))
         return false;
-    const std::string tag = sendTagged("GETQUOTAROOT " + mailboxArgument(path));
+    // Behind whatever is in flight: Dovecot counts while the cache writes.
+    m_connection->sendCommand(
+        vmime::net::imap::IMAPCommand::createCommand("GETQUOTAROOT " + mailboxArgument(path)));
+    m_pending.append({static_cast<std::string>(*m_connection->getTag()), "GETQUOTAROOT",
+                      PendingReply::Kind::QuotaRoot, std::nullopt});
     pushSentCommands();
     m_quotaRootReply.reset();
-    m_quotaRootTag = tag;
     return true;
 }
 
 std::optional<ImapQuotaParser::QuotaRoots> ImapCommandChannel::readQuotaRoot()
 {
-    keepQuotaRootReply();
+    // A FETCH sent before it and not read is read and dropped, as any other command would.
+    const auto quotaPending = [this] {
+        return std::any_of(m_pending.cbegin(), m_pending.cend(), [](const PendingReply &pending) {
+            return pending.kind == PendingReply::Kind::QuotaRoot;
+        });
+    };
+    while (quotaPending())
+        readOldestPending();
     if (!m_quotaRootReply)
         return std::nullopt;
     const RawReply reply = std::move(*m_quotaRootReply);

@@ -4,7 +4,9 @@
 #include "imap/FolderInfo.h"
 #include "imap/ImapLineAssembler.h"
 #include "imap/ImapNamespaceParser.h"
+#include "imap/ImapPendingFetch.h"
 #include "imap/ImapQuotaParser.h"
+#include "imap/ImapResponse.h"
 #include "imap/ImapRights.h"
 #include "imap/MailboxState.h"
 
@@ -13,6 +15,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -26,11 +29,12 @@ namespace Amiens {
 
 class ImapConnection;
 
-/// Raw IMAP commands on the store's own connection, with VMime's parser reading the replies.
-/// VMime's folder API opens a new connection (TLS handshake and login) per folder, has no
-/// CHANGEDSINCE, drops keywords and INTERNALDATE and costs quadratic time on big fetches
-/// (core/net/VmimeTraps.md, « One connection per folder » to « INTERNALDATE rejected »);
-/// commands sent here avoid all of that and never set \Seen (EXAMINE, PEEK).
+/// Raw IMAP commands on the store's own connection. VMime's folder API opens a new connection
+/// (TLS handshake and login) per folder, has no CHANGEDSINCE, drops keywords and INTERNALDATE
+/// and costs quadratic time on big fetches (core/net/VmimeTraps.md, « One connection per
+/// folder » to « INTERNALDATE rejected »); commands sent here avoid all of that and never set
+/// \Seen (EXAMINE, PEEK). FETCH replies and the extensions VMime does not know are read raw
+/// (ImapFetchParser and the other parsers of core/imap); VMime's parser reads the rest.
 class ImapCommandChannel
 {
 public:
@@ -59,6 +63,9 @@ public:
         std::optional<std::string> refusal;
     };
 
+    /// What a FETCH reply gives, message by message.
+    using MessageHandler = std::function<void(FetchedMessage &&message, QByteArray &&body)>;
+
     explicit ImapCommandChannel(ImapConnection &connection);
 
     /// Sends @p command and reads its whole reply; throws vmime::exceptions::command_error
@@ -69,8 +76,20 @@ public:
     /// The mailbox name as an IMAP argument: modified UTF-7, quoted.
     [[nodiscard]] std::string mailboxArgument(const QString &path) const;
 
+    /// A UID FETCH to send along another command.
+    struct FetchRequest
+    {
+        std::string uidSet;
+        std::string attributes;
+    };
+
     /// EXAMINE: read-only, so nothing done afterwards can change flags on the server.
     MailboxState examine(const QString &path);
+    /// The same with @p fetch sent in the same write, its reply left for readFetch(): one round
+    /// trip for both. The EXAMINE's reply is read raw (ImapSelectParser). When the EXAMINE is
+    /// refused no mailbox is selected (RFC 3501 §6.3.1) and the FETCH fails unseen: its reply is
+    /// dropped by the next command.
+    MailboxState examine(const QString &path, const FetchRequest &fetch);
     /// What a resync needs first, in one round trip: `LIST "" "*" RETURN (SPECIAL-USE CHILDREN
     /// STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))` (RFC 5258, 5819, 6154) gives the
     /// folders as FolderList::read() would and every folder's state (exists = MESSAGES). Written
@@ -89,16 +108,17 @@ public:
     QList<quint32> searchUids(const std::string &range);
     /// UID SEARCH with any criteria, e.g. HEADER Message-ID "<id>"; the UIDs sorted.
     QList<quint32> searchMatching(const std::string &criteria);
-    /// UID FETCH @p uidSet with @p attributes; @p onMessage gets each message as it is decoded.
-    /// Never ask for INTERNALDATE: VMime 0.9.2 reads the month of "22-May-2025" as the atom
-    /// "May-2025" and rejects the whole reply (tests/data/imap/internaldate-month-atom.txt).
-    void fetch(const std::string &uidSet, const std::string &attributes,
-               const std::function<void(FetchedMessage &&message, QByteArray &&body)> &onMessage);
+    /// UID FETCH @p uidSet with @p attributes; @p onMessage gets each message as it is read
+    /// (ImapFetchParser, not VMime's parser: INTERNALDATE can be asked). Throws command_error on
+    /// NO or BAD, invalid_response when a response is malformed (after reading up to the tagged
+    /// reply, so the connection stays in step).
+    void fetch(const std::string &uidSet, const std::string &attributes, const MessageHandler &onMessage);
     /// The same in two steps: the command goes out now and the server prepares its reply while
-    /// the caller stores the previous batch; readFetch() then reads it. Any other command sent
-    /// before readFetch() first reads and drops that reply, so the connection stays in step.
+    /// the caller stores the previous batch; readFetch() then reads the oldest FETCH sent. Several
+    /// may be in flight (pipelined batches), and a sendQuotaRoot() among them. Any other command
+    /// sent before readFetch() first reads and drops that reply, so the connection stays in step.
     void sendFetch(const std::string &uidSet, const std::string &attributes);
-    void readFetch(const std::function<void(FetchedMessage &&message, QByteArray &&body)> &onMessage);
+    void readFetch(const MessageHandler &onMessage);
 
     /// APPEND of @p message to @p path with @p flags, as a literal sent only after the server's
     /// continuation (a server that refuses at once never sees the message), in 64 KiB writes.
@@ -159,23 +179,47 @@ public:
 private:
     /// The text of the tagged reply ("Quota exceeded"), or VMime's parse log when there is none.
     [[nodiscard]] static std::string serverText(const Parser::response &response);
-    /// Reads and drops the reply of a command whose reader stopped (sendFetch without readFetch).
-    void readPendingReply();
-    /// Reads the reply of a sendQuotaRoot() not read yet into m_quotaRootReply.
-    void keepQuotaRootReply();
-    void dropBytesPastRawReply();
+    /// A command sent without its reply read: a FETCH (sendFetch()) or a GETQUOTAROOT.
+    struct PendingReply
+    {
+        enum class Kind
+        {
+            Fetch,
+            QuotaRoot,
+        };
+        std::string tag;
+        std::string verb;
+        Kind kind = Kind::Fetch;
+        std::optional<ImapPendingFetch> fetch; ///< set for a FETCH
+    };
+
+    /// Reads the reply of the oldest command in flight: a FETCH's is dropped, a GETQUOTAROOT's
+    /// kept in m_quotaRootReply.
+    void readOldestPending();
+    /// Reads every reply in flight, before a command whose reply is read at once.
+    void settlePending();
+    /// Reads the reply of the FETCH first in m_pending up to its tagged status, and removes it;
+    /// @p onMessage may be empty.
+    void readFetchReply(const MessageHandler &onMessage);
+    /// Hands a FETCH response to the FETCH in flight it answers (ImapPendingFetch), or drops it
+    /// when it answers none (an unsolicited update); false when no FETCH is in flight.
+    bool routeFetch(ImapResponse &&response);
     /// Sends what the socket holds back until the next read.
     void pushSentCommands();
     void send(const std::string &command);
-    /// Reads the reply to the last command sent, its literals to @p literals when given; throws on
-    /// NO or BAD.
-    Response readReply(Parser::literalHandler *literals = nullptr);
+    /// Reads the reply to @p command, the last command sent; throws on NO or BAD.
+    Response readReply(const std::string &command);
 
+    /// "EXAMINE \"name\" (CONDSTORE)", the CONDSTORE part when the server has it.
+    [[nodiscard]] std::string examineCommand(const QString &path) const;
     /// Sends @p command through VMime (its tag, its tracer) and returns the tag it went with.
     std::string sendTagged(const std::string &command);
     /// The next whole line from the socket, read without VMime's parser; nullopt when @p deadline
     /// passed first (no deadline: waits under the connection's timeout handler).
     std::optional<QByteArray> readRawLine(std::optional<std::chrono::steady_clock::time_point> deadline);
+    /// The same with the literals kept apart (ImapLineAssembler::takeResponse()).
+    std::optional<ImapResponse>
+    readRawResponse(std::optional<std::chrono::steady_clock::time_point> deadline);
     /// Untagged lines up to the tagged reply of @p tag; throws on NO or BAD.
     QList<QByteArray> readRawReply(const std::string &tag, const std::string &verb);
     /// The same, a NO or BAD returned in the RawReply instead of thrown.
@@ -185,10 +229,10 @@ private:
     /// What the login's tagged OK announced (ImapConnection::capabilities()); empty when it said
     /// nothing, then VMime is asked (a CAPABILITY round trip the first time).
     std::vector<std::string> m_capabilities;
-    std::string m_unreadCommand;              ///< a command whose reply has not been read yet
-    std::string m_quotaRootTag;               ///< a sendQuotaRoot() whose reply has not been read yet
-    std::optional<RawReply> m_quotaRootReply; ///< its reply, read before a later command went out
+    QList<PendingReply> m_pending;            ///< in the order they were sent
+    std::optional<RawReply> m_quotaRootReply; ///< a GETQUOTAROOT's reply, read before its reader asked
     ImapLineAssembler m_rawLines;
+    std::array<vmime::byte_t, 64 * 1024> m_receiveBuffer{};
     std::string m_idleTag;              ///< the tag of the IDLE in progress
     QList<QByteArray> m_idleEarlyLines; ///< untagged lines that came before IDLE's continuation
 };

@@ -1,6 +1,7 @@
 #include "ImapLineAssembler.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -13,90 +14,111 @@ ImapLineAssembler::ImapLineAssembler(qint64 maxLineBytes, qint64 maxLiteralBytes
 {
 }
 
+bool ImapLineAssembler::fail(const QString &error)
+{
+    m_error = error;
+    return false;
+}
+
 bool ImapLineAssembler::append(const char *data, qsizetype size)
 {
     if (failed())
         return false;
-    m_buffer.append(data, size);
-    if (m_complete < 0)
-        scan();
+    const char *at = data;
+    const char *const end = data + size;
+    while (at < end && !failed()) {
+        if (m_literalLeft > 0) {
+            // Literal bytes are data, never syntax: they go whole into their own array.
+            const qint64 take = std::min<qint64>(m_literalLeft, end - at);
+            m_current.literals.last().append(at, static_cast<qsizetype>(take));
+            at += take;
+            m_literalLeft -= take;
+            m_currentBytes += take;
+            if (m_literalLeft == 0)
+                m_segmentStart = m_current.text.size();
+            continue;
+        }
+        const auto *lf = static_cast<const char *>(std::memchr(at, '\n', static_cast<size_t>(end - at)));
+        const qsizetype take = lf ? lf + 1 - at : end - at;
+        const qsizetype segment = m_current.text.size() - m_segmentStart + (lf ? take - 1 : take);
+        if (segment > m_maxLine)
+            return fail(u"a line of more than %1 bytes"_s.arg(m_maxLine));
+        m_current.text.append(at, take);
+        at += take;
+        m_currentBytes += take;
+        if (lf)
+            endSegment();
+    }
     return !failed();
+}
+
+void ImapLineAssembler::endSegment()
+{
+    const QByteArray &text = m_current.text;
+    qsizetype textEnd = text.size() - 1; // the line feed
+    if (textEnd > m_segmentStart && text.at(textEnd - 1) == '\r')
+        --textEnd;
+    const qint64 literal = announcedLiteral(textEnd);
+    if (literal < 0) {
+        // The response is whole.
+        m_current.text.truncate(textEnd);
+        m_readyBytes += m_currentBytes;
+        m_ready.append({std::exchange(m_current, {}), std::exchange(m_currentBytes, 0)});
+        m_segmentStart = 0;
+        return;
+    }
+    if (literal > m_maxLiteral) {
+        fail(u"a literal of %1 bytes (at most %2)"_s.arg(literal).arg(m_maxLiteral));
+        return;
+    }
+    // A whole response with its literals is bounded too: many small literals add up.
+    if (m_currentBytes + literal > m_maxLiteral + m_maxLine) {
+        fail(u"a response line of more than %1 bytes"_s.arg(m_maxLiteral + m_maxLine));
+        return;
+    }
+    QByteArray bytes;
+    bytes.reserve(static_cast<qsizetype>(literal));
+    m_current.literals.append(std::move(bytes));
+    m_current.literalOffsets.append(text.size());
+    m_literalLeft = literal;
+    m_segmentStart = text.size();
+}
+
+std::optional<ImapResponse> ImapLineAssembler::takeResponse()
+{
+    if (m_ready.isEmpty() || failed())
+        return std::nullopt;
+    Ready ready = m_ready.takeFirst();
+    m_readyBytes -= ready.wireBytes;
+    return std::move(ready.response);
 }
 
 std::optional<QByteArray> ImapLineAssembler::takeLine()
 {
-    if (m_complete < 0 || failed())
+    std::optional<ImapResponse> response = takeResponse();
+    if (!response)
         return std::nullopt;
-    QByteArray line = m_buffer.left(m_complete);
-    m_buffer.remove(0, m_complete);
-    m_scanned = 0;
-    m_segmentStart = 0;
-    m_complete = -1;
-    line.chop(line.endsWith("\r\n") ? 2 : 1);
-    scan(); // the next line may already be whole
-    return line;
+    return response->inlined();
 }
 
 qint64 ImapLineAssembler::announcedLiteral(qsizetype end) const
 {
     // "{123}" or "{123+}" right before the line end (CR excluded by the caller).
-    if (end - m_segmentStart < 3 || m_buffer.at(end - 1) != '}')
+    const QByteArray &text = m_current.text;
+    if (end - m_segmentStart < 3 || text.at(end - 1) != '}')
         return -1;
     qsizetype p = end - 2;
-    if (m_buffer.at(p) == '+')
+    if (text.at(p) == '+')
         --p;
     const qsizetype lastDigit = p;
-    while (p > m_segmentStart && m_buffer.at(p) >= '0' && m_buffer.at(p) <= '9')
+    while (p > m_segmentStart && text.at(p) >= '0' && text.at(p) <= '9')
         --p;
-    if (p == lastDigit || m_buffer.at(p) != '{')
+    if (p == lastDigit || text.at(p) != '{')
         return -1;
     const qsizetype digits = lastDigit - p;
     if (digits > 15)
         return std::numeric_limits<qint64>::max(); // beyond any bound: refused by the caller
-    return m_buffer.mid(p + 1, digits).toLongLong();
-}
-
-void ImapLineAssembler::scan()
-{
-    while (m_complete < 0 && !failed() && m_scanned < m_buffer.size()) {
-        if (m_literalLeft > 0) {
-            // Literal bytes are data, never syntax: skip them whole.
-            const qint64 skip = std::min<qint64>(m_literalLeft, m_buffer.size() - m_scanned);
-            m_literalLeft -= skip;
-            m_scanned += skip;
-            if (m_literalLeft == 0)
-                m_segmentStart = m_scanned;
-            continue;
-        }
-        const qsizetype lf = m_buffer.indexOf('\n', m_scanned);
-        const qsizetype segmentEnd = lf < 0 ? m_buffer.size() : lf;
-        if (segmentEnd - m_segmentStart > m_maxLine) {
-            m_error = u"a line of more than %1 bytes"_s.arg(m_maxLine);
-            return;
-        }
-        if (lf < 0) {
-            m_scanned = m_buffer.size();
-            return;
-        }
-        const qsizetype textEnd = lf > m_segmentStart && m_buffer.at(lf - 1) == '\r' ? lf - 1 : lf;
-        const qint64 literal = announcedLiteral(textEnd);
-        m_scanned = lf + 1;
-        if (literal < 0) {
-            m_complete = m_scanned;
-            return;
-        }
-        if (literal > m_maxLiteral) {
-            m_error = u"a literal of %1 bytes (at most %2)"_s.arg(literal).arg(m_maxLiteral);
-            return;
-        }
-        m_literalLeft = literal;
-        m_segmentStart = m_scanned;
-        // A whole line with its literals is bounded too: many small literals add up.
-        if (m_scanned + literal > m_maxLiteral + m_maxLine) {
-            m_error = u"a response line of more than %1 bytes"_s.arg(m_maxLiteral + m_maxLine);
-            return;
-        }
-    }
+    return text.mid(p + 1, digits).toLongLong();
 }
 
 } // namespace Amiens

@@ -16,25 +16,7 @@ using Type = ImapTokenizer::Type;
 /// number64 (RFC 9208 §9): 0 to 2^63 - 1.
 std::optional<quint64> readNumber64(ImapTokenizer &tokens, const char *what)
 {
-    const ImapTokenizer::Token token = tokens.next();
-    if (token.type != Type::Atom || token.value.isEmpty() || token.value.size() > 19) {
-        tokens.fail(u"expected %1 (a number of at most 19 digits)"_s.arg(QLatin1StringView(what)));
-        return std::nullopt;
-    }
-    quint64 value = 0;
-    for (const char c : token.value) {
-        if (c < '0' || c > '9') {
-            tokens.fail(u"%1 is not a number: « %2 »"_s.arg(QLatin1StringView(what),
-                                                            QString::fromLatin1(token.value.left(32))));
-            return std::nullopt;
-        }
-        value = value * 10 + static_cast<quint64>(c - '0'); // 19 digits fit in 64 bits
-    }
-    if (value > static_cast<quint64>(std::numeric_limits<qint64>::max())) {
-        tokens.fail(u"%1 is beyond 2^63 - 1"_s.arg(QLatin1StringView(what)));
-        return std::nullopt;
-    }
-    return value;
+    return tokens.number(what);
 }
 
 bool startsResponse(ImapTokenizer &tokens, const char *name)

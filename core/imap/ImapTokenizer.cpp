@@ -19,6 +19,14 @@ ImapTokenizer::ImapTokenizer(QByteArray line)
 {
 }
 
+ImapTokenizer::ImapTokenizer(ImapResponse response)
+    : m_line(std::move(response.text))
+    , m_literals(std::move(response.literals))
+    , m_literalOffsets(std::move(response.literalOffsets))
+    , m_literalsApart(true)
+{
+}
+
 void ImapTokenizer::fail(const QString &error)
 {
     if (m_error.isEmpty())
@@ -102,6 +110,15 @@ ImapTokenizer::Token ImapTokenizer::next()
             return {Type::Error, {}};
         }
         p += 3;
+        if (m_literalsApart) {
+            if (m_nextLiteral >= m_literals.size() || m_literalOffsets.at(m_nextLiteral) != p ||
+                m_literals.at(m_nextLiteral).size() != size) {
+                fail(u"literal of %1 bytes not received"_s.arg(size));
+                return {Type::Error, {}};
+            }
+            m_pos = p;
+            return {Type::String, std::move(m_literals[m_nextLiteral++])};
+        }
         if (size > m_line.size() - p) {
             fail(u"literal of %1 bytes beyond the line"_s.arg(size));
             return {Type::Error, {}};
@@ -144,6 +161,32 @@ bool ImapTokenizer::nstring(const char *what, QByteArray *value, bool *isNil)
     }
     fail(u"expected %1 (a string or NIL)"_s.arg(QLatin1StringView(what)));
     return false;
+}
+
+std::optional<quint64> ImapTokenizer::number(const char *what, quint64 max)
+{
+    const Token token = next();
+    if (token.type != Type::Atom || token.value.isEmpty() || token.value.size() > 19) {
+        fail(u"expected %1 (a number of at most 19 digits)"_s.arg(QLatin1StringView(what)));
+        return std::nullopt;
+    }
+    quint64 value = 0;
+    for (const char c : token.value) {
+        if (c < '0' || c > '9') {
+            fail(u"%1 is not a number: « %2 »"_s.arg(QLatin1StringView(what),
+                                                     QString::fromLatin1(token.value.left(32))));
+            return std::nullopt;
+        }
+        value = value * 10 + static_cast<quint64>(c - '0'); // 19 digits fit in 64 bits
+    }
+    if (value > max) {
+        const QString bound = max == static_cast<quint64>(std::numeric_limits<qint64>::max())
+                                  ? u"2^63 - 1"_s
+                                  : QString::number(max);
+        fail(u"%1 is beyond %2"_s.arg(QLatin1StringView(what), bound));
+        return std::nullopt;
+    }
+    return value;
 }
 
 bool ImapTokenizer::expect(Type type, const char *what)

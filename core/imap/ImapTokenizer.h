@@ -1,7 +1,11 @@
 #pragma once
 
+#include "imap/ImapResponse.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QString>
+#include <limits>
 #include <optional>
 
 namespace Amiens {
@@ -29,6 +33,9 @@ public:
     };
 
     explicit ImapTokenizer(QByteArray line);
+    /// A response whose literals were kept apart (ImapLineAssembler::takeResponse()): each literal
+    /// token hands over its array as it is, without a copy.
+    explicit ImapTokenizer(ImapResponse response);
 
     /// The next token; Error (with error()) on a broken string or literal.
     Token next();
@@ -37,6 +44,8 @@ public:
     std::optional<QByteArray> astring(const char *what);
     /// A string or NIL (nullopt value in @p isNil); false and error() otherwise.
     bool nstring(const char *what, QByteArray *value, bool *isNil);
+    /// A number of at most 19 digits and at most @p max; nullopt and error() otherwise.
+    std::optional<quint64> number(const char *what, quint64 max = std::numeric_limits<qint64>::max());
     /// Skips one value: an atom, a string, or a list with all it holds; false when unbalanced.
     bool skipValue();
     /// Consumes @p type or sets error() naming @p what.
@@ -51,6 +60,10 @@ private:
     void skipSpaces();
 
     QByteArray m_line;
+    QList<QByteArray> m_literals;      ///< kept apart; empty when the line holds them inline
+    QList<qsizetype> m_literalOffsets; ///< where each one stood in m_line
+    qsizetype m_nextLiteral = 0;
+    bool m_literalsApart = false;
     qsizetype m_pos = 0;
     std::optional<Token> m_peeked;
     QString m_error;

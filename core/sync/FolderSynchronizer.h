@@ -59,6 +59,9 @@ public:
 
 private:
     static constexpr qsizetype kMaxMessagesPerBodyFetch = 500;
+    /// Batches asked for before the oldest is read: the next one is on its way while one is
+    /// read, so a link's round trip is paid once per folder, not once per batch.
+    static constexpr qsizetype kBatchesInFlight = 2;
 
     /// UIDs fetched in one command, whole or header only.
     struct Batch
@@ -68,17 +71,17 @@ private:
     };
     /// Gets what one batch fetched (a body per message, empty for header fetches).
     using StoreBatch = std::function<void(const Batch &, QList<FetchedMessage> &&, QList<QByteArray> &&)>;
-    /// @p afterLastReply runs once the last batch is read, before it is stored: a command sent
-    /// there is prepared by the server while the client stores.
+    /// @p afterLastSent runs once the last batch is asked for: a FETCH sent there is answered
+    /// after the batches, prepared by the server while the client reads and stores them.
     void fetchInTurn(const QList<Batch> &batches, const std::function<std::string(const Batch &)> &attributes,
-                     const StoreBatch &store, const std::function<void()> &afterLastReply = {});
+                     const StoreBatch &store, const std::function<void()> &afterLastSent = {});
 
     /// Which of the new @p uids the body policy wants offline.
     QSet<quint32> uidsWantingBodies(const QList<quint32> &uids);
     /// @p sizes: RFC822.SIZE of the new messages when already known (policy "all"), else asked here.
     /// The last batch may still be being stored on return: finishPendingBatch() waits for it.
     void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, QHash<quint32, qint64> sizes,
-                          FolderSyncResult &result, const std::function<void()> &afterLastReply);
+                          FolderSyncResult &result, const std::function<void()> &afterLastSent);
 
     /// A batch handed to the BackgroundMessageWriter and not known to be committed yet.
     struct PendingBatch

@@ -382,9 +382,9 @@ void TestImapConnection::cancellationStopsABlockedConnection()
 
 void TestImapConnection::internalDateBreaksVmimesParser()
 {
-    // VMime 0.9.2 reads "May-2025" as one atom and rejects the FETCH reply, so the sync never asks
-    // for INTERNALDATE (ImapCommandChannel::fetch). If this starts to pass, VMime was fixed and
-    // INTERNALDATE can be fetched again.
+    // VMime 0.9.2 reads "May-2025" as one atom and rejects the FETCH reply. The sync's FETCH
+    // replies are read by ImapFetchParser, which reads the date; VMime's parser, still used for
+    // other commands, is shown to fail on the same reply (if that changes, VMime was fixed).
     QFile fixture(QStringLiteral(AMIENS_SOURCE_DIR "/tests/data/imap/internaldate-month-atom.txt"));
     QVERIFY(fixture.open(QIODevice::ReadOnly));
     const QByteArray reply = fixture.readAll();
@@ -395,11 +395,7 @@ void TestImapConnection::internalDateBreaksVmimesParser()
                                  ScriptedConnection &connection) {
                                  if (command != "UID" || !line.contains("FETCH"))
                                      return false;
-                                 const QByteArray data =
-                                     line.contains("INTERNALDATE")
-                                         ? reply
-                                         : QByteArray("* 1 FETCH (UID 7 FLAGS (\\Seen))\r\n");
-                                 connection.send(data + tag + " OK done\r\n");
+                                 connection.send(reply + tag + " OK done\r\n");
                                  return true;
                              });
         },
@@ -410,26 +406,21 @@ void TestImapConnection::internalDateBreaksVmimesParser()
     QVERIFY(!connection.open(m_env.password));
     ImapCommandChannel channel(connection);
     channel.examine(u"INBOX"_s);
-    QVERIFY_THROWS_EXCEPTION(
-        vmime::exceptions::invalid_response,
-        channel.fetch("7", "(UID INTERNALDATE FLAGS)", [](FetchedMessage &&, QByteArray &&) {}));
-    connection.close(); // the fake serves one connection at a time
-
-    ImapConnection fresh(account, trust(), nullptr);
-    QVERIFY(!fresh.open(m_env.password));
-    ImapCommandChannel second(fresh);
-    second.examine(u"INBOX"_s);
     QList<FetchedMessage> fetched;
-    second.fetch("7", "(UID FLAGS)",
-                 [&](FetchedMessage &&message, QByteArray &&) { fetched.append(message); });
+    channel.fetch("7", "(UID INTERNALDATE FLAGS)",
+                  [&](FetchedMessage &&message, QByteArray &&) { fetched.append(message); });
     QCOMPARE(fetched.size(), 1);
+    QCOMPARE(fetched.first().uid, 7u);
     QCOMPARE(fetched.first().flags, QStringList{u"\\Seen"_s});
+    QCOMPARE(fetched.first().internalDate, QDateTime(QDate(2025, 5, 22), QTime(4, 47, 3), Qt::UTC));
+    QVERIFY_THROWS_EXCEPTION(vmime::exceptions::invalid_response,
+                             channel.execute("UID FETCH 7 (UID INTERNALDATE FLAGS)"));
 }
 
 void TestImapConnection::unreadFetchReplyIsDroppedBeforeTheNextCommand()
 {
-    // The sync asks for the next batch before storing the current one (sendFetch, readFetch). A
-    // caller that stops between the two steps must not leave that reply to the next command.
+    // The sync asks for the next batches before storing the current one (sendFetch, readFetch).
+    // A caller that stops between the two steps must not leave that reply to the next command.
     MailServerControl server(m_env.user);
     QVERIFY(server.reset());
     QList<quint32> saved;
@@ -445,8 +436,14 @@ void TestImapConnection::unreadFetchReplyIsDroppedBeforeTheNextCommand()
 
     // A refused command left unread does not fail the next one either.
     channel.sendFetch("1:*", "(NOSUCHITEM)");
-    QList<quint32> fetched;
+    QCOMPARE(channel.searchUids("1:*"), saved);
+
+    // Several in flight are read in the order they went, a refusal reaching its own reader.
+    channel.sendFetch("1:*", "(NOSUCHITEM)");
     channel.sendFetch("1:*", "(UID RFC822.SIZE)");
+    QVERIFY_THROWS_EXCEPTION(vmime::exceptions::command_error,
+                             channel.readFetch([](FetchedMessage &&, QByteArray &&) {}));
+    QList<quint32> fetched;
     channel.readFetch([&](FetchedMessage &&message, QByteArray &&) {
         QVERIFY(message.size > 0);
         fetched.append(message.uid);

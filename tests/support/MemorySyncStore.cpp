@@ -80,7 +80,7 @@ bool MemorySyncStore::storeMessages(qint64 folderId, const QList<FetchedMessage>
         message.flags = normalisedFlags(fetched.flags);
         message.size = fetched.size;
         message.headers = HeaderDecoder::decode(fetched.rawHeader);
-        // As the cache does: the server's INTERNALDATE is never asked (VmimeTraps.md), the Date is used.
+        // As the cache does: the server's INTERNALDATE, the Date header when the fetch brought none.
         message.internalDate = fetched.internalDate.isValid() ? fetched.internalDate : message.headers.date;
         message.hasBody = !body.isEmpty();
         if (message.hasBody)

@@ -82,6 +82,12 @@ private Q_SLOTS:
     void quotaRootThroughTheChannel();
     void commandsReadLaterLeaveAtOnce();
     void replyHeldWhileTheBufferWasFullIsRead();
+    void fetchesInFlightAreReadInOrder();
+    void interleavedResponsesReachTheirOwnFetch();
+    void examineAndFetchLeaveInOneWrite();
+    void refusedExamineDropsTheFetchSentWithIt();
+    void malformedFetchLeavesTheStreamInStep();
+    void byeDuringAFetchIsAConnectionLoss();
     void nothingIsAskedWithoutTheCapability();
     void hostileAnswerIsAProtocolError();
 
@@ -1083,6 +1089,257 @@ void TestImapExtensions::replyHeldWhileTheBufferWasFullIsRead()
     }
     QVERIFY2(!failure, failure ? failure->c_str() : "");
     QCOMPARE(messages, kLines);
+}
+
+void TestImapExtensions::fetchesInFlightAreReadInOrder()
+{
+    // The sync asks for the next batches before reading the first (FolderSynchronizer,
+    // kBatchesInFlight), with a GETQUOTAROOT among them: every command leaves before any reply is
+    // read, each reply reaches its own reader, bodies whole.
+    const QByteArray first = "Subject: Conseil de classe\r\n\r\nLigne {5}\r\n(a1 OK)\r\n";
+    const QByteArray second = "Subject: Sortie au musée\r\n\r\nBonjour\r\n";
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ QUOTA")
+        .expect(uR"(UID FETCH 1:2 \(UID BODY.PEEK\[\]\))"_s)
+        .send("* 1 FETCH (UID 1 BODY[] {" + QByteArray::number(first.size()) + "}\r\n" + first +
+              ")\r\n* 2 FETCH (UID 2 BODY[] {" + QByteArray::number(second.size()) + "}\r\n" + second +
+              ")\r\n")
+        .ok()
+        .expect(u"GETQUOTAROOT INBOX"_s)
+        .send("* QUOTAROOT INBOX \"User quota\"\r\n* QUOTA \"User quota\" (STORAGE 10 100)\r\n")
+        .ok()
+        .expect(uR"(UID FETCH 3 \(UID BODY.PEEK\[\]\))"_s)
+        .send("* 4 EXISTS\r\n* 3 FETCH (UID 3 BODY[] \"court\")\r\n")
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    qint64 sentBeforeReading = 0;
+    qint64 afterLogin = 0;
+    QHash<quint32, QByteArray> bodies;
+    QList<quint32> order;
+    std::optional<ImapQuotaParser::QuotaRoots> roots;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        afterLogin = connection->lastConnectionReport().bytesSent;
+        channel.sendFetch("1:2", "(UID BODY.PEEK[])");
+        QVERIFY(channel.sendQuotaRoot(u"INBOX"_s));
+        channel.sendFetch("3", "(UID BODY.PEEK[])");
+        sentBeforeReading = connection->lastConnectionReport().bytesSent - afterLogin;
+        const auto collect = [&](FetchedMessage &&message, QByteArray &&body) {
+            order.append(message.uid);
+            bodies.insert(message.uid, body);
+        };
+        channel.readFetch(collect);
+        QCOMPARE(order, (QList<quint32>{1, 2}));
+        channel.readFetch(collect);
+        roots = channel.readQuotaRoot();
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(sentBeforeReading, qint64(QByteArrayView("a003 UID FETCH 1:2 (UID BODY.PEEK[])\r\n"
+                                                      "a004 GETQUOTAROOT INBOX\r\n"
+                                                      "a005 UID FETCH 3 (UID BODY.PEEK[])\r\n")
+                                           .size()));
+    QCOMPARE(order, (QList<quint32>{1, 2, 3}));
+    QCOMPARE(bodies.value(1), first);
+    QCOMPARE(bodies.value(2), second);
+    QCOMPARE(bodies.value(3), QByteArray("court"));
+    QVERIFY(roots);
+    QCOMPARE(roots->quotas.first().storage()->limit, quint64(100));
+}
+
+void TestImapExtensions::interleavedResponsesReachTheirOwnFetch()
+{
+    // A server may run pipelined commands at once and interleave their untagged responses (RFC
+    // 3501 §5.5). Dovecot does: the flag changes asked right after a batch of bodies came before
+    // that batch's tagged OK, and the sync took them for three new messages. Each response goes
+    // to the FETCH that asked for its UID and its kind of item, whichever reply is being read.
+    const QByteArray first = "Subject: Premier\r\n\r\nUn\r\n";
+    const QByteArray second = "Subject: Second\r\n\r\nDeux\r\n";
+    const QByteArray third = "Subject: Troisième\r\n\r\nTrois\r\n";
+    const auto body = [](int sequence, int uid, const QByteArray &bytes) -> QByteArray {
+        return "* " + QByteArray::number(sequence) + " FETCH (UID " + QByteArray::number(uid) + " BODY[] {" +
+               QByteArray::number(bytes.size()) + "}\r\n" + bytes + ")\r\n";
+    };
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE QUOTA")
+        .expect(uR"(UID FETCH 10:11 \(UID BODY.PEEK\[\]\))"_s)
+        .send(body(1, 10, first))
+        .expect(uR"(UID FETCH 12 \(UID BODY.PEEK\[\]\))"_s)
+        .send(body(3, 12, third)) // the second batch's body, before the first batch is done
+        .expect(u"GETQUOTAROOT INBOX"_s)
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 5\))"_s)
+        .send("* 1 FETCH (UID 10 FLAGS (\\Seen) MODSEQ (9))\r\n" + body(2, 11, second) +
+              "a003 OK Fetch completed.\r\n"
+              "* 7 FETCH (UID 4 FLAGS (\\Flagged) MODSEQ (8))\r\n"
+              "a004 OK Fetch completed.\r\n"
+              "* QUOTAROOT INBOX \"User quota\"\r\n* QUOTA \"User quota\" (STORAGE 10 100)\r\n"
+              "a005 OK Getquotaroot completed.\r\n")
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    QList<QPair<quint32, QByteArray>> bodies;
+    QList<QPair<quint32, QStringList>> flags;
+    std::optional<ImapQuotaParser::QuotaRoots> roots;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        channel.sendFetch("10:11", "(UID BODY.PEEK[])");
+        channel.sendFetch("12", "(UID BODY.PEEK[])");
+        QVERIFY(channel.sendQuotaRoot(u"INBOX"_s));
+        channel.sendFetch("1:*", "(UID FLAGS) (CHANGEDSINCE 5)");
+        const auto collectBodies = [&](FetchedMessage &&message, QByteArray &&bytes) {
+            bodies.append({message.uid, bytes});
+        };
+        channel.readFetch(collectBodies);
+        QCOMPARE(bodies, (QList<QPair<quint32, QByteArray>>{{10, first}, {11, second}}));
+        channel.readFetch(collectBodies);
+        channel.readFetch([&](FetchedMessage &&message, QByteArray &&bytes) {
+            QVERIFY(bytes.isEmpty());
+            flags.append({message.uid, message.flags});
+        });
+        roots = channel.readQuotaRoot();
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(bodies, (QList<QPair<quint32, QByteArray>>{{10, first}, {11, second}, {12, third}}));
+    QCOMPARE(flags, (QList<QPair<quint32, QStringList>>{{10, {u"\\Seen"_s}}, {4, {u"\\Flagged"_s}}}));
+    QVERIFY(roots);
+    QCOMPARE(roots->quotas.first().storage()->usage, quint64(10));
+}
+
+void TestImapExtensions::examineAndFetchLeaveInOneWrite()
+{
+    // A folder the LIST showed changed: its EXAMINE and the new messages' sizes go together, one
+    // round trip instead of two.
+    ImapScenario scenario;
+    scenario.expect(uR"(EXAMINE Archives \(CONDSTORE\))"_s)
+        .send("* 3 EXISTS\r\n* OK [UIDVALIDITY 5] UIDs valid\r\n* OK [UIDNEXT 9] Predicted next UID\r\n"
+              "* OK [HIGHESTMODSEQ 40] Highest\r\n")
+        .ok("[READ-ONLY] Examine completed")
+        .expect(uR"(UID FETCH 7:\* \(UID RFC822.SIZE\))"_s)
+        .send("* 3 FETCH (UID 8 RFC822.SIZE 48213)\r\n")
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    ImapCommandChannel::MailboxState state;
+    qint64 sent = 0;
+    QHash<quint32, qint64> sizes;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        const qint64 afterLogin = connection->lastConnectionReport().bytesSent;
+        state = channel.examine(u"Archives"_s, {"7:*", "(UID RFC822.SIZE)"});
+        sent = connection->lastConnectionReport().bytesSent - afterLogin;
+        channel.readFetch(
+            [&](FetchedMessage &&message, QByteArray &&) { sizes.insert(message.uid, message.size); });
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(sent, qint64(QByteArrayView("a003 EXAMINE Archives (CONDSTORE)\r\n"
+                                         "a004 UID FETCH 7:* (UID RFC822.SIZE)\r\n")
+                              .size()));
+    QCOMPARE(state.exists, 3u);
+    QCOMPARE(state.uidValidity, 5u);
+    QCOMPARE(state.uidNext, 9u);
+    QCOMPARE(state.highestModSeq, quint64(40));
+    QCOMPARE(sizes, (QHash<quint32, qint64>{{8, 48213}}));
+}
+
+void TestImapExtensions::refusedExamineDropsTheFetchSentWithIt()
+{
+    // The folder went away between the LIST and the EXAMINE: no mailbox is selected, the FETCH
+    // sent with it fails, and the next command still gets its own reply.
+    ImapScenario scenario;
+    scenario.expect(uR"(EXAMINE Archives \(CONDSTORE\))"_s)
+        .no("Mailbox doesn't exist: Archives")
+        .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
+        .bad("No mailbox selected")
+        .expect(uR"(EXAMINE INBOX \(CONDSTORE\))"_s)
+        .send("* 2 EXISTS\r\n* OK [UIDVALIDITY 1] x\r\n* OK [UIDNEXT 3] x\r\n* OK [HIGHESTMODSEQ 4] x\r\n")
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<std::string> refusal;
+    ImapCommandChannel::MailboxState inbox;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        try {
+            channel.examine(u"Archives"_s, {"1:*", "(UID RFC822.SIZE)"});
+        } catch (const vmime::exceptions::command_error &error) {
+            refusal = error.response();
+        }
+        inbox = channel.examine(u"INBOX"_s);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(refusal);
+    QVERIFY2(refusal->find("doesn't exist") != std::string::npos, refusal->c_str());
+    QCOMPARE(inbox.exists, 2u);
+    QCOMPARE(inbox.uidNext, 3u);
+}
+
+void TestImapExtensions::malformedFetchLeavesTheStreamInStep()
+{
+    // One response the reader cannot take (a UID beyond 32 bits), then a line no FETCH reply has:
+    // the FETCH fails with the first thing wrong, once its whole reply is read, so the next
+    // command reads its own reply.
+    ImapScenario scenario;
+    scenario.expect(uR"(UID FETCH 1:3 \(UID FLAGS\))"_s)
+        .send("* 1 FETCH (UID 1 FLAGS (\\Seen))\r\n* 2 FETCH (UID 99999999999 FLAGS ())\r\n"
+              "* 3 FETCH (UID 3 BODY[] {10}\r\nun\r\n(deux))\r\n+ stray continuation\r\n")
+        .ok()
+        .expect(uR"(UID FETCH 4 \(UID FLAGS\))"_s)
+        .send("* 4 FETCH (UID 4 FLAGS (\\Flagged))\r\n")
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    QList<quint32> uids;
+    std::optional<ServiceError> error;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        const auto collect = [&](FetchedMessage &&message, QByteArray &&) {
+            uids.append(message.uid);
+        };
+        try {
+            channel.fetch("1:3", "(UID FLAGS)", collect);
+        } catch (...) {
+            error = connection->translate(std::current_exception());
+        }
+        channel.fetch("4", "(UID FLAGS)", collect);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Protocol);
+    QVERIFY2(error->technical.contains(u"UID is beyond 4294967295"_s), qPrintable(error->technical));
+    QCOMPARE(uids, (QList<quint32>{1, 4}));
+}
+
+void TestImapExtensions::byeDuringAFetchIsAConnectionLoss()
+{
+    // The server shuts down in the middle of a batch: the reader says what the server said, as a
+    // lost connection (the sync retries later), not as a message it could not read.
+    ImapScenario scenario;
+    scenario.expect(uR"(UID FETCH 1:2 \(UID FLAGS\))"_s)
+        .send("* 1 FETCH (UID 1 FLAGS ())\r\n* BYE Server shutting down.\r\n")
+        .drop();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<ServiceError> error;
+    QList<quint32> uids;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        try {
+            channel.fetch("1:2", "(UID FLAGS)",
+                          [&](FetchedMessage &&message, QByteArray &&) { uids.append(message.uid); });
+        } catch (...) {
+            error = connection->translate(std::current_exception());
+        }
+    }
+    QVERIFY(error);
+    QCOMPARE(error->kind, ServiceError::Kind::Network);
+    QVERIFY2(error->technical.contains(u"Server shutting down"_s), qPrintable(error->technical));
+    QCOMPARE(uids, QList<quint32>{1});
 }
 
 void TestImapExtensions::nothingIsAskedWithoutTheCapability()

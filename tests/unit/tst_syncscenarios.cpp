@@ -68,7 +68,7 @@ QByteArray headerOf(const QByteArray &raw)
     return raw.left(raw.indexOf("\r\n\r\n") + 4);
 }
 
-/// A line of the answer to UID FETCH … (UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK[]).
+/// A line of the answer to UID FETCH … (UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK[]).
 QByteArray fetchWhole(quint32 sequence, quint32 uid, const QByteArray &flags, quint64 modSeq,
                       const QByteArray &raw)
 {
@@ -355,7 +355,7 @@ void TestSyncScenarios::unchangedFolderCostsOneExamine()
         .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(first.size())) +
               ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(second.size())))
         .ok()
-        .expect(uR"(UID FETCH 1:2 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .expect(uR"(UID FETCH 1:2 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(2, 2, "", 12, second) + fetchWhole(1, 1, "\\Seen", 11, first))
         .ok();
     ImapScenarioPlayer player(firstSync, m_certificates->serverIdentity());
@@ -403,7 +403,7 @@ void TestSyncScenarios::uidValidityResetReplacesTheFolder()
     scenario.expect(uR"(UID SEARCH UID 1:\*)"_s)
         .send(ImapScenario::search({1, 5}))
         .ok()
-        .expect(uR"(UID FETCH 1,5 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .expect(uR"(UID FETCH 1,5 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
         .send(fetchHeader(2, 5, "", 4, five) + fetchHeader(1, 1, "\\Seen", 3, one))
         .ok();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
@@ -791,7 +791,7 @@ void TestSyncScenarios::connectionDroppedMidLiteralStoresNothing()
         .send(ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(two.size())) +
               ImapScenario::fetch(3, "UID 3 RFC822.SIZE " + QByteArray::number(three.size())))
         .ok()
-        .expect(uR"(UID FETCH 2:3 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .expect(uR"(UID FETCH 2:3 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(3, 3, "", 12, three) + fetchWhole(2, 2, "", 11, two).left(120))
         .drop();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
@@ -1002,10 +1002,10 @@ void TestSyncScenarios::recentPolicyFetchesRecentMessagesWhole()
         .send(ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(two.size())) +
               ImapScenario::fetch(3, "UID 3 RFC822.SIZE " + QByteArray::number(three.size())))
         .ok()
-        .expect(uR"(UID FETCH 2:3 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .expect(uR"(UID FETCH 2:3 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(3, 3, "", 12, three) + fetchWhole(2, 2, "\\Seen", 11, two))
         .ok()
-        .expect(uR"(UID FETCH 1 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .expect(uR"(UID FETCH 1 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
         .send(fetchHeader(1, 1, "\\Seen", 5, old))
         .ok();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
@@ -1115,7 +1115,7 @@ void TestSyncScenarios::listStatusSparesTheUnchangedFolders()
         .expect(uR"(UID SEARCH UID 1:\*)"_s)
         .send(ImapScenario::search({1}))
         .ok()
-        .expect(uR"(UID FETCH 1 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .expect(uR"(UID FETCH 1 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
         .send(fetchHeader(1, 1, "\\Draft", 2, draft))
         .ok();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
@@ -1176,7 +1176,7 @@ void TestSyncScenarios::listStatusLeavesTheSelectedMailboxFirst()
         .expect(uR"(UID SEARCH UID 1:\*)"_s)
         .send(ImapScenario::search({1}))
         .ok()
-        .expect(uR"(UID FETCH 1 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .expect(uR"(UID FETCH 1 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
         .send(fetchHeader(1, 1, "\\Draft", 2, draft))
         .ok();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
@@ -1395,7 +1395,7 @@ void TestSyncScenarios::serverWorksWhileTheCacheDoes()
         .expect(uR"(UID FETCH 4:\* \(UID RFC822.SIZE\))"_s)
         .send(ImapScenario::fetch(4, "UID 4 RFC822.SIZE " + QByteArray::number(fresh.size())))
         .ok()
-        .expect(uR"(UID FETCH 4 \(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .expect(uR"(UID FETCH 4 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(4, 4, "\\Recent", 12, fresh))
         .ok()
         .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
@@ -1467,7 +1467,7 @@ void TestSyncScenarios::batchBeingStoredIsKeptWhenTheFolderFails()
     // Newest first, one message per batch (a one-byte batch bound): three batches, so the
     // writer thread stores them.
     for (quint32 uid = 6; uid >= 4; --uid) {
-        scenario.expect(u"UID FETCH %1 \\(UID FLAGS RFC822.SIZE MODSEQ BODY.PEEK\\[\\]\\)"_s.arg(uid))
+        scenario.expect(u"UID FETCH %1 \\(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\\[\\]\\)"_s.arg(uid))
             .send(fetchWhole(uid, uid, "", 11, fresh.at(uid - 4)))
             .ok();
     }
