@@ -352,7 +352,10 @@ bool ImapCommandChannel::routeFetch(ImapResponse &&response)
         oldest->fetch->setMalformed(error);
         return true;
     }
-    // A FETCH none of ours asked for is an unsolicited flag update: the next sync sees it.
+    // A FETCH none of ours asked for, or without UID, is an unsolicited flag update: the next
+    // sync sees it.
+    if (fetched->message.uid == 0)
+        return true;
     for (auto each = oldest; each != m_pending.end(); ++each) {
         if (each->fetch && each->fetch->answers(*fetched)) {
             each->fetch->keep(std::move(*fetched));
