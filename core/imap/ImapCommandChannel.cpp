@@ -73,9 +73,10 @@ ImapCommandChannel::Response ImapCommandChannel::execute(const std::string &comm
 
 void ImapCommandChannel::readOldestPending()
 {
-    if (m_pending.first().kind == PendingReply::Kind::QuotaRoot) {
+    if (m_pending.first().kind != PendingReply::Kind::Fetch) {
         const PendingReply pending = m_pending.takeFirst();
-        m_quotaRootReply = readRawReplyKeepingRefusal(pending.tag, pending.verb);
+        (pending.kind == PendingReply::Kind::QuotaRoot ? m_quotaRootReply : m_examinedReply) =
+            readRawReplyKeepingRefusal(pending.tag, pending.verb);
         return;
     }
     // A FETCH nobody reads any more (the caller stopped between the two steps): read to keep the
@@ -163,12 +164,37 @@ std::string ImapCommandChannel::examineCommand(const QString &path) const
 
 ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path, const FetchRequest &fetch)
 {
-    const std::string tag = sendTagged(examineCommand(path));
+    settlePending();
+    sendExamine(path, fetch);
+    return readExamined();
+}
+
+void ImapCommandChannel::sendExamine(const QString &path, const FetchRequest &fetch)
+{
+    m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(examineCommand(path)));
+    m_pending.append({static_cast<std::string>(*m_connection->getTag()), "EXAMINE",
+                      PendingReply::Kind::Examine, std::nullopt});
+    m_examinedReply.reset();
     sendFetch(fetch.uidSet, fetch.attributes); // leaves with the EXAMINE
-    const QList<QByteArray> untagged = readRawReply(tag, "EXAMINE");
+}
+
+ImapCommandChannel::MailboxState ImapCommandChannel::readExamined()
+{
+    const auto examinePending = [this] {
+        return std::any_of(m_pending.cbegin(), m_pending.cend(), [](const PendingReply &pending) {
+            return pending.kind == PendingReply::Kind::Examine;
+        });
+    };
+    while (examinePending())
+        readOldestPending();
+    if (!m_examinedReply)
+        throw std::logic_error("readExamined() without an EXAMINE sent");
+    const RawReply reply = std::move(*std::exchange(m_examinedReply, std::nullopt));
+    if (reply.refusal)
+        throw vmime::exceptions::command_error("EXAMINE", *reply.refusal);
     m_connection->setState(vmime::net::imap::IMAPConnection::STATE_SELECTED);
     QString error;
-    const std::optional<MailboxState> state = ImapSelectParser::parse(untagged, &error);
+    const std::optional<MailboxState> state = ImapSelectParser::parse(reply.untagged, &error);
     if (!state)
         throw vmime::exceptions::invalid_response("EXAMINE", error.toStdString());
     return *state;

@@ -90,6 +90,13 @@ public:
     /// refused no mailbox is selected (RFC 3501 §6.3.1) and the FETCH fails unseen: its reply is
     /// dropped by the next command.
     MailboxState examine(const QString &path, const FetchRequest &fetch);
+    /// The same in two steps, behind whatever is in flight: the previous folder's last batches
+    /// are still arriving when the next folder's EXAMINE and sizes leave, so the link does not
+    /// wait a round trip between two folders. Only once the previous folder has nothing more to
+    /// send: its later commands would reach the newly selected mailbox. readExamined() reads the
+    /// replies in flight before it (as readFetch() would drop them) and returns the state.
+    void sendExamine(const QString &path, const FetchRequest &fetch);
+    MailboxState readExamined();
     /// What a resync needs first, in one round trip: `LIST "" "*" RETURN (SPECIAL-USE CHILDREN
     /// STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))` (RFC 5258, 5819, 6154) gives the
     /// folders as FolderList::read() would and every folder's state (exists = MESSAGES). Written
@@ -179,13 +186,14 @@ public:
 private:
     /// The text of the tagged reply ("Quota exceeded"), or VMime's parse log when there is none.
     [[nodiscard]] static std::string serverText(const Parser::response &response);
-    /// A command sent without its reply read: a FETCH (sendFetch()) or a GETQUOTAROOT.
+    /// A command sent without its reply read: a FETCH (sendFetch()), a GETQUOTAROOT, an EXAMINE.
     struct PendingReply
     {
         enum class Kind
         {
             Fetch,
             QuotaRoot,
+            Examine,
         };
         std::string tag;
         std::string verb;
@@ -194,7 +202,7 @@ private:
     };
 
     /// Reads the reply of the oldest command in flight: a FETCH's is dropped, a GETQUOTAROOT's
-    /// kept in m_quotaRootReply.
+    /// kept in m_quotaRootReply, an EXAMINE's in m_examinedReply.
     void readOldestPending();
     /// Reads every reply in flight, before a command whose reply is read at once.
     void settlePending();
@@ -231,6 +239,7 @@ private:
     std::vector<std::string> m_capabilities;
     QList<PendingReply> m_pending;            ///< in the order they were sent
     std::optional<RawReply> m_quotaRootReply; ///< a GETQUOTAROOT's reply, read before its reader asked
+    std::optional<RawReply> m_examinedReply;  ///< the same for sendExamine()
     ImapLineAssembler m_rawLines;
     std::array<vmime::byte_t, 64 * 1024> m_receiveBuffer{};
     std::string m_idleTag;              ///< the tag of the IDLE in progress

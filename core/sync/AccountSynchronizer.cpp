@@ -143,18 +143,25 @@ SyncReport AccountSynchronizer::run()
         listed = std::move(listing->states);
         examinedInbox = listing->examined;
     }
-    for (const CachedFolder &folder : std::as_const(ordered)) {
+    const auto listedState =
+        [&](const CachedFolder &folder) -> std::optional<ImapCommandChannel::MailboxState> {
+        if (!listed || (examinedInbox && folder.info.role == FolderInfo::Role::Inbox))
+            return std::nullopt;
+        const auto found = listed->constFind(folder.info.path());
+        return found != listed->cend() ? std::optional(*found) : std::nullopt;
+    };
+    for (qsizetype i = 0; i < ordered.size(); ++i) {
+        const CachedFolder &folder = ordered.at(i);
+        // The next folder's EXAMINE may leave while this one's last batch arrives.
+        const auto nextState = i + 1 < ordered.size() ? listedState(ordered.at(i + 1)) : std::nullopt;
+        folders.setFolderAhead(nextState ? std::optional(std::make_pair(ordered.at(i + 1), *nextState))
+                                         : std::nullopt);
         if (examinedInbox && folder.info.role == FolderInfo::Role::Inbox) {
             report.folders.append(
                 folders.synchronizeHeaders(folder, examinedInbox, FolderSynchronizer::KnownState::Examined));
             continue;
         }
-        std::optional<ImapCommandChannel::MailboxState> state;
-        if (listed) {
-            if (const auto found = listed->constFind(folder.info.path()); found != listed->cend())
-                state = *found;
-        }
-        report.folders.append(folders.synchronizeHeaders(folder, state));
+        report.folders.append(folders.synchronizeHeaders(folder, listedState(folder)));
     }
 
     // New messages came with their bodies; these are the older ones still without (a policy

@@ -71,19 +71,19 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
         result.unchanged = true;
         return result;
     }
-    // Every new message comes whole, and its size bounds the fetches: one FETCH gives the UIDs
-    // and the sizes, a round trip less than SEARCH followed by FETCH of the sizes. With the state
-    // from the LIST, it goes out in the same write as the EXAMINE, its range guessed from that
-    // state: one round trip less again (20 ms a folder on a school's link).
     const bool sizesWanted = m_options.bodies == SyncOptions::Bodies::All;
     std::optional<std::string> sizesSent;
     ImapCommandChannel::MailboxState state;
+    const std::optional<std::pair<QString, std::string>> examinedAhead =
+        std::exchange(m_examinedAhead, std::nullopt);
     if (known && source == KnownState::Examined) {
         state = *known;
-    } else if (known && sizesWanted && known->exists > 0) {
-        const quint32 from =
-            folder.uidValidity == known->uidValidity ? std::max<quint32>(folder.uidNext, 1) : 1;
-        sizesSent = std::to_string(from) + ":*";
+    } else if (examinedAhead && examinedAhead->first == result.path) {
+        // Sent while the previous folder's last batch was arriving.
+        sizesSent = examinedAhead->second;
+        state = m_channel.readExamined();
+    } else if (const auto range = sizesWithExamine(folder, known, source)) {
+        sizesSent = *range;
         state =
             m_channel.examine(result.path, ImapCommandChannel::FetchRequest{*sizesSent, kSizesAttributes});
     } else {
@@ -146,6 +146,8 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     const auto askFlagChanges = [&] {
         if (!cachedUids.isEmpty())
             flagChangesAsked = askChangedFlags(folder, state.highestModSeq);
+        else
+            examineFolderAhead(); // a first fetch: nothing more to ask of this folder
     };
     if (!newUids.isEmpty())
         fetchNewMessages(folder, newUids, sizes, result, askFlagChanges);
@@ -193,6 +195,35 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     qCInfo(lcSync).noquote() << result.path << ": +" << result.added << "messages," << result.flagsChanged
                              << "flag changes, -" << result.removed << (result.reset ? "(reset)" : "");
     return result;
+}
+
+std::optional<std::string>
+FolderSynchronizer::sizesWithExamine(const CachedFolder &folder,
+                                     const std::optional<ImapCommandChannel::MailboxState> &known,
+                                     KnownState source) const
+{
+    // Every new message comes whole, and its size bounds the fetches: one FETCH gives the UIDs
+    // and the sizes, a round trip less than SEARCH followed by FETCH of the sizes. With the state
+    // from the LIST, it goes out in the same write as the EXAMINE, its range guessed from that
+    // state: one round trip less again (20 ms a folder on a school's link).
+    if (!known || source != KnownState::Listed || m_options.bodies != SyncOptions::Bodies::All ||
+        known->exists == 0 || unchanged(folder, *known))
+        return std::nullopt;
+    const quint32 from = folder.uidValidity == known->uidValidity ? std::max<quint32>(folder.uidNext, 1) : 1;
+    return std::to_string(from) + ":*";
+}
+
+void FolderSynchronizer::examineFolderAhead()
+{
+    const auto ahead = std::exchange(m_folderAhead, std::nullopt);
+    if (!ahead)
+        return;
+    const auto range = sizesWithExamine(ahead->first, ahead->second, KnownState::Listed);
+    if (!range)
+        return;
+    m_channel.sendExamine(ahead->first.info.path(),
+                          ImapCommandChannel::FetchRequest{*range, kSizesAttributes});
+    m_examinedAhead = std::make_pair(ahead->first.info.path(), *range);
 }
 
 QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids)

@@ -51,6 +51,15 @@ public:
     {
         m_serverPartDone = std::move(serverPartDone);
     }
+    /// The folder synchronizeHeaders() will be given next, with its state from LIST-STATUS (none:
+    /// no such folder). When the current folder is fetched whole for the first time, nothing is
+    /// left to ask of it once its last batch is asked for: the next folder's EXAMINE and sizes
+    /// then leave at once, behind that batch, and the link does not wait a round trip between
+    /// the two folders.
+    void setFolderAhead(std::optional<std::pair<CachedFolder, ImapCommandChannel::MailboxState>> next)
+    {
+        m_folderAhead = std::move(next);
+    }
     /// Downloads the bodies of messages newer than @p since (all when null) that are not cached.
     int downloadBodies(const CachedFolder &folder, const QDateTime &since);
 
@@ -98,6 +107,14 @@ private:
     /// On an error: lets the batch the writer may still be storing end, without counting it.
     void settlePendingBatch();
 
+    /// The range of the sizes' FETCH that goes out with the EXAMINE of @p folder ("n:*"), when it
+    /// is examined for new messages fetched whole; nullopt when it is not examined that way.
+    [[nodiscard]] std::optional<std::string>
+    sizesWithExamine(const CachedFolder &folder, const std::optional<ImapCommandChannel::MailboxState> &known,
+                     KnownState source) const;
+    /// Sends the EXAMINE and sizes of the folder ahead (setFolderAhead()) when it has some.
+    void examineFolderAhead();
+
     /// Whether CHANGEDSINCE can tell the flag changes since the last sync.
     [[nodiscard]] bool changedSinceUsable(const CachedFolder &folder, quint64 serverModSeq) const;
     /// Sends the FETCH of the flags changed since the last sync (CONDSTORE); false when there is
@@ -119,6 +136,9 @@ private:
     std::function<void()> m_serverPartDone;
     std::unique_ptr<BackgroundMessageWriter> m_writer;
     PendingBatch m_pendingBatch;
+    std::optional<std::pair<CachedFolder, ImapCommandChannel::MailboxState>> m_folderAhead;
+    /// The folder whose EXAMINE and sizes' FETCH went out ahead, and that FETCH's range.
+    std::optional<std::pair<QString, std::string>> m_examinedAhead;
     bool m_writerAsked = false;
 };
 

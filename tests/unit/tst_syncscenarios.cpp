@@ -160,6 +160,7 @@ private Q_SLOTS:
     void quotaIsReadWhenTheMailChanges();
     void quotaGoesOutBeforeTheExpungedMessagesAreRemoved();
     void serverWorksWhileTheCacheDoes();
+    void nextFolderIsExaminedWhileTheLastBatchArrives();
     void batchBeingStoredIsKeptWhenTheFolderFails();
     void namespaceIsAskedOncePerLogin();
     void unchangedResyncIsOneRoundTrip();
@@ -1445,6 +1446,78 @@ void TestSyncScenarios::serverWorksWhileTheCacheDoes()
     QCOMPARE(store.state(1).uidNext, 5u);
 }
 
+void TestSyncScenarios::nextFolderIsExaminedWhileTheLastBatchArrives()
+{
+    // A first sync: once the inbox's last batch is asked for, nothing more will be asked of the
+    // inbox, so the next folder's EXAMINE and sizes leave at once, behind that batch, and the
+    // link does not wait a round trip between the two folders. The replies still reach their
+    // own readers.
+    const QByteArray inboxMessage = message("Bienvenue", 1);
+    const QByteArray archived = message("Archive 2024", 2);
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
+        .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
+        .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(inboxMessage.size())))
+        .ok()
+        .expect(uR"(UID FETCH 1 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(1, 1, "", 3, inboxMessage))
+        .ok()
+        .expect(uR"(EXAMINE Archives \(CONDSTORE\))"_s)
+        .send("* 1 EXISTS\r\n* OK [UIDVALIDITY 9] x\r\n* OK [UIDNEXT 3] x\r\n* OK [HIGHESTMODSEQ 5] x\r\n")
+        .ok("[READ-ONLY] Examine completed")
+        .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
+        .send(ImapScenario::fetch(1, "UID 2 RFC822.SIZE " + QByteArray::number(archived.size())))
+        .ok()
+        .expect(uR"(UID FETCH 2 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(1, 2, "\\Seen", 5, archived))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    MemorySyncStore store;
+    CachedFolder inbox;
+    inbox.id = 1;
+    inbox.info.pathParts = {u"INBOX"_s};
+    CachedFolder archives;
+    archives.id = 2;
+    archives.info.pathParts = {u"Archives"_s};
+    qint64 sentBefore = 0;
+    qint64 sentWhenInboxStored = -1;
+    FolderSyncResult inboxResult;
+    FolderSyncResult archivesResult;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions everyBody;
+        everyBody.bodies = SyncOptions::Bodies::All;
+        FolderSynchronizer synchronizer(channel, store, everyBody, {});
+        sentBefore = connection->lastConnectionReport().bytesSent;
+        store.setObserver([&](MemorySyncStore::Access access) {
+            if (access == MemorySyncStore::Access::MessagesStored && sentWhenInboxStored < 0)
+                sentWhenInboxStored = connection->lastConnectionReport().bytesSent - sentBefore;
+        });
+        const ImapCommandChannel::MailboxState archivesListed{9, 3, 5, 1};
+        synchronizer.setFolderAhead(std::make_pair(archives, archivesListed));
+        inboxResult = synchronizer.synchronizeHeaders(inbox, ImapCommandChannel::MailboxState{7, 2, 3, 1},
+                                                      FolderSynchronizer::KnownState::Examined);
+        synchronizer.setFolderAhead(std::nullopt);
+        archivesResult = synchronizer.synchronizeHeaders(archives, archivesListed);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(
+        sentWhenInboxStored,
+        qint64(QByteArrayView("a003 UID FETCH 1:* (UID RFC822.SIZE)\r\n"
+                              "a004 UID FETCH 1 (UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK[])\r\n"
+                              "a005 EXAMINE Archives (CONDSTORE)\r\n"
+                              "a006 UID FETCH 1:* (UID RFC822.SIZE)\r\n")
+                   .size()));
+    QCOMPARE(inboxResult.added, 1);
+    QCOMPARE(archivesResult.added, 1);
+    QCOMPARE(store.body(1, 1), inboxMessage);
+    QCOMPARE(store.body(2, 2), archived);
+    QCOMPARE(store.message(2, 2)->flags, QStringList{u"\\Seen"_s});
+    QCOMPARE(store.state(2).uidNext, 3u);
+}
+
 void TestSyncScenarios::batchBeingStoredIsKeptWhenTheFolderFails()
 {
     // The last batch of new messages is still being written (BackgroundMessageWriter) while the
@@ -1467,7 +1540,9 @@ void TestSyncScenarios::batchBeingStoredIsKeptWhenTheFolderFails()
     // Newest first, one message per batch (a one-byte batch bound): three batches, so the
     // writer thread stores them.
     for (quint32 uid = 6; uid >= 4; --uid) {
-        scenario.expect(u"UID FETCH %1 \\(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\\[\\]\\)"_s.arg(uid))
+        scenario
+            .expect(
+                u"UID FETCH %1 \\(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\\[\\]\\)"_s.arg(uid))
             .send(fetchWhole(uid, uid, "", 11, fresh.at(uid - 4)))
             .ok();
     }
