@@ -75,8 +75,7 @@ void ImapCommandChannel::readOldestPending()
 {
     if (m_pending.first().kind != PendingReply::Kind::Fetch) {
         const PendingReply pending = m_pending.takeFirst();
-        (pending.kind == PendingReply::Kind::QuotaRoot ? m_quotaRootReply : m_examinedReply) =
-            readRawReplyKeepingRefusal(pending.tag, pending.verb);
+        keptReply(pending.kind) = readRawReplyKeepingRefusal(pending.tag, pending.verb);
         return;
     }
     // A FETCH nobody reads any more (the caller stopped between the two steps): read to keep the
@@ -169,27 +168,44 @@ ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path
     return readExamined();
 }
 
+std::optional<ImapCommandChannel::RawReply> &ImapCommandChannel::keptReply(PendingReply::Kind kind)
+{
+    return kind == PendingReply::Kind::QuotaRoot ? m_quotaRootReply : m_examinedReply;
+}
+
+void ImapCommandChannel::sendKept(const std::string &command, const std::string &verb,
+                                  PendingReply::Kind kind)
+{
+    // Behind whatever is in flight: no reply is read first.
+    m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
+    m_pending.append({static_cast<std::string>(*m_connection->getTag()), verb, kind, std::nullopt});
+    keptReply(kind).reset();
+}
+
+std::optional<ImapCommandChannel::RawReply> ImapCommandChannel::takeKeptReply(PendingReply::Kind kind)
+{
+    // The replies before it are read first: a FETCH's dropped, as any other command would.
+    const auto pending = [&] {
+        return std::any_of(m_pending.cbegin(), m_pending.cend(),
+                           [kind](const PendingReply &each) { return each.kind == kind; });
+    };
+    while (pending())
+        readOldestPending();
+    return std::exchange(keptReply(kind), std::nullopt);
+}
+
 void ImapCommandChannel::sendExamine(const QString &path, const FetchRequest &fetch)
 {
-    m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(examineCommand(path)));
-    m_pending.append({static_cast<std::string>(*m_connection->getTag()), "EXAMINE",
-                      PendingReply::Kind::Examine, std::nullopt});
-    m_examinedReply.reset();
+    sendKept(examineCommand(path), "EXAMINE", PendingReply::Kind::Examine);
     sendFetch(fetch.uidSet, fetch.attributes); // leaves with the EXAMINE
 }
 
 ImapCommandChannel::MailboxState ImapCommandChannel::readExamined()
 {
-    const auto examinePending = [this] {
-        return std::any_of(m_pending.cbegin(), m_pending.cend(), [](const PendingReply &pending) {
-            return pending.kind == PendingReply::Kind::Examine;
-        });
-    };
-    while (examinePending())
-        readOldestPending();
-    if (!m_examinedReply)
+    const std::optional<RawReply> kept = takeKeptReply(PendingReply::Kind::Examine);
+    if (!kept)
         throw std::logic_error("readExamined() without an EXAMINE sent");
-    const RawReply reply = std::move(*std::exchange(m_examinedReply, std::nullopt));
+    const RawReply &reply = *kept;
     if (reply.refusal)
         throw vmime::exceptions::command_error("EXAMINE", *reply.refusal);
     m_connection->setState(vmime::net::imap::IMAPConnection::STATE_SELECTED);
@@ -644,29 +660,17 @@ bool ImapCommandChannel::sendQuotaRoot(const QString &path)
     if (!hasCapability("QUOTA"))
         return false;
     // Behind whatever is in flight: Dovecot counts while the cache writes.
-    m_connection->sendCommand(
-        vmime::net::imap::IMAPCommand::createCommand("GETQUOTAROOT " + mailboxArgument(path)));
-    m_pending.append({static_cast<std::string>(*m_connection->getTag()), "GETQUOTAROOT",
-                      PendingReply::Kind::QuotaRoot, std::nullopt});
+    sendKept("GETQUOTAROOT " + mailboxArgument(path), "GETQUOTAROOT", PendingReply::Kind::QuotaRoot);
     pushSentCommands();
-    m_quotaRootReply.reset();
     return true;
 }
 
 std::optional<ImapQuotaParser::QuotaRoots> ImapCommandChannel::readQuotaRoot()
 {
-    // A FETCH sent before it and not read is read and dropped, as any other command would.
-    const auto quotaPending = [this] {
-        return std::any_of(m_pending.cbegin(), m_pending.cend(), [](const PendingReply &pending) {
-            return pending.kind == PendingReply::Kind::QuotaRoot;
-        });
-    };
-    while (quotaPending())
-        readOldestPending();
-    if (!m_quotaRootReply)
+    const std::optional<RawReply> kept = takeKeptReply(PendingReply::Kind::QuotaRoot);
+    if (!kept)
         return std::nullopt;
-    const RawReply reply = std::move(*m_quotaRootReply);
-    m_quotaRootReply.reset();
+    const RawReply &reply = *kept;
     if (reply.refusal)
         throw vmime::exceptions::command_error("GETQUOTAROOT", *reply.refusal);
     QString error;

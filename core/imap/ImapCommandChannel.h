@@ -204,6 +204,13 @@ private:
     /// Reads the reply of the oldest command in flight: a FETCH's is dropped, a GETQUOTAROOT's
     /// kept in m_quotaRootReply, an EXAMINE's in m_examinedReply.
     void readOldestPending();
+    /// Where the reply of a GETQUOTAROOT or an EXAMINE in flight is kept once read.
+    std::optional<RawReply> &keptReply(PendingReply::Kind kind);
+    /// Sends @p command behind the commands in flight, its reply to be kept (QuotaRoot, Examine).
+    void sendKept(const std::string &command, const std::string &verb, PendingReply::Kind kind);
+    /// Reads the replies in flight up to the one of @p kind and hands it over; nullopt when none
+    /// was sent.
+    std::optional<RawReply> takeKeptReply(PendingReply::Kind kind);
     /// Reads every reply in flight, before a command whose reply is read at once.
     void settlePending();
     /// Reads the reply of the FETCH first in m_pending up to its tagged status, and removes it;

@@ -3,8 +3,6 @@
 #include "FolderList.h"
 #include "ImapTokenizer.h"
 
-#include <limits>
-
 using namespace Qt::StringLiterals;
 
 namespace Amiens {
@@ -12,12 +10,6 @@ namespace Amiens {
 namespace {
 
 using Type = ImapTokenizer::Type;
-
-/// number64 (RFC 9208 §9): 0 to 2^63 - 1.
-std::optional<quint64> readNumber64(ImapTokenizer &tokens, const char *what)
-{
-    return tokens.number(what);
-}
 
 bool startsResponse(ImapTokenizer &tokens, const char *name)
 {
@@ -77,10 +69,11 @@ std::optional<ImapQuotaParser::Quota> ImapQuotaParser::parseQuotaLine(const QByt
                 tokens.fail(u"expected a resource name"_s);
                 return false;
             }
-            const auto usage = readNumber64(tokens, "the usage");
+            // number64 (RFC 9208 §9): 0 to 2^63 - 1, ImapTokenizer::number()'s default bound.
+            const auto usage = tokens.number("the usage");
             if (!usage)
                 return false;
-            const auto limit = readNumber64(tokens, "the limit");
+            const auto limit = tokens.number("the limit");
             if (!limit)
                 return false;
             quota.resources.append({QString::fromLatin1(name.value).toUpper(), *usage, *limit});

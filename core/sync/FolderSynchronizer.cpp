@@ -140,19 +140,19 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
                 newUids.append(uid);
         }
     }
-    // The flag changes are asked for as soon as the new messages' last batch is asked for: the
-    // server looks them up while the batches are read and stored.
+    // As soon as the new messages' last batch is asked for: the flag changes, which the server
+    // looks up while the batches are read and stored; or, on a first fetch, the next folder.
     bool flagChangesAsked = false;
-    const auto askFlagChanges = [&] {
+    const auto afterLastBatchSent = [&] {
         if (!cachedUids.isEmpty())
             flagChangesAsked = askChangedFlags(folder, state.highestModSeq);
         else
             examineFolderAhead(); // a first fetch: nothing more to ask of this folder
     };
     if (!newUids.isEmpty())
-        fetchNewMessages(folder, newUids, sizes, result, askFlagChanges);
+        fetchNewMessages(folder, newUids, sizes, result, afterLastBatchSent);
     else
-        askFlagChanges();
+        afterLastBatchSent();
 
     QList<quint32> gone;
     try {
