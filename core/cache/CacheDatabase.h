@@ -27,7 +27,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     CacheDatabase();
     ~CacheDatabase();

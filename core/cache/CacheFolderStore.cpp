@@ -3,6 +3,7 @@
 #include "CacheBodyFiles.h"
 #include "CacheDatabase.h"
 #include "CacheRows.h"
+#include "CacheSearchIndex.h"
 #include "util/Clock.h"
 
 #include <QSqlQuery>
@@ -122,7 +123,8 @@ bool CacheFolderStore::replaceFolderList(const QList<FolderInfo> &serverFolders)
         QSqlQuery remove(m_database.database());
         remove.prepare(u"DELETE FROM folders WHERE id = ?"_s);
         for (const qint64 id : gone) {
-            if (!collectBodyFiles(m_database, id, bodyFiles, error))
+            if (!collectBodyFiles(m_database, id, bodyFiles, error) ||
+                !CacheSearchIndex(m_database).removeEntriesOf(u"folder_id = ?"_s, {id}, error))
                 return false;
             remove.addBindValue(id);
             if (!execPrepared(remove, error, &m_database))
@@ -173,7 +175,8 @@ bool CacheFolderStore::resetFolder(qint64 folderId, quint32 uidValidity)
     const bool ok = m_database.transaction([&] {
         QSqlQuery query(m_database.database());
         QString error;
-        if (!collectBodyFiles(m_database, folderId, bodyFiles, error))
+        if (!collectBodyFiles(m_database, folderId, bodyFiles, error) ||
+            !CacheSearchIndex(m_database).removeEntriesOf(u"folder_id = ?"_s, {folderId}, error))
             return false;
         query.prepare(u"DELETE FROM messages WHERE folder_id = ?"_s);
         query.addBindValue(folderId);

@@ -259,20 +259,23 @@ bool CacheMessageStore::removeMessages(qint64 folderId, const QList<quint32> &ui
             files.prepare(
                 u"SELECT b.file_name FROM bodies b JOIN messages m ON m.id = b.message_row "
                 "WHERE m.folder_id = ? AND m.uid IN (%1) AND b.file_name IS NOT NULL"_s.arg(inList));
+            const QString chosen = u"folder_id = ? AND uid IN (%1)"_s.arg(inList);
             QSqlQuery remove(m_database.database());
-            remove.prepare(u"DELETE FROM messages WHERE folder_id = ? AND uid IN (%1)"_s.arg(inList));
-            files.addBindValue(folderId);
-            remove.addBindValue(folderId);
-            for (const quint32 uid : chunk) {
-                files.addBindValue(uid);
-                remove.addBindValue(uid);
+            remove.prepare(u"DELETE FROM messages WHERE "_s + chosen);
+            QVariantList binds{folderId};
+            for (const quint32 uid : chunk)
+                binds.append(uid);
+            for (const QVariant &value : std::as_const(binds)) {
+                files.addBindValue(value);
+                remove.addBindValue(value);
             }
             if (!execPrepared(files, error, &m_database))
                 return false;
             while (files.next())
                 bodyFiles.append(files.value(0).toString());
             files.finish();
-            if (!execPrepared(remove, error, &m_database))
+            if (!CacheSearchIndex(m_database).removeEntriesOf(chosen, binds, error) ||
+                !execPrepared(remove, error, &m_database))
                 return false;
         }
         return m_folders.refreshFolderCounts(folderId);

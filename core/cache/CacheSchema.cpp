@@ -129,6 +129,13 @@ QStringList CacheSchema::migrationTo(int version)
             // again) instead of as a truncated message. NULL for files written before, durably.
             u"ALTER TABLE bodies ADD COLUMN file_size INTEGER"_s,
         };
+    case 7:
+        return {
+            // The search entries of deleted messages are removed by the code that deletes them
+            // (CacheSearchIndex::removeEntriesOf), in one statement: this trigger ran once per
+            // message and FTS5 flushed its pending changes each time.
+            u"DROP TRIGGER IF EXISTS messages_search_delete"_s,
+        };
     default:
         return {};
     }

@@ -53,6 +53,17 @@ bool CacheSearchIndex::writeEntries(const QList<Entry> &entries, QString &error)
     return true;
 }
 
+bool CacheSearchIndex::removeEntriesOf(const QString &messagesWhere, const QVariantList &binds,
+                                       QString &error)
+{
+    QSqlQuery remove(m_database.database());
+    remove.prepare(
+        u"DELETE FROM message_search WHERE rowid IN (SELECT id FROM messages WHERE %1)"_s.arg(messagesWhere));
+    for (const QVariant &value : binds)
+        remove.addBindValue(value);
+    return CacheRows::execPrepared(remove, error, &m_database);
+}
+
 QString CacheSearchIndex::searchSql(const QString &columns)
 {
     // The newest matches by row id (rows are written as mail arrives) let FTS5 stop after the

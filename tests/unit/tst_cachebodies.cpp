@@ -73,6 +73,7 @@ private Q_SLOTS:
     void filesOfAnInterruptedWriteAreSwept();
     void migrationFromVersion5KeepsOldBodiesReadable();
     void aFolderGoneOrResetTakesItsFiles();
+    void searchEntriesGoWithTheirMessages();
     void aBodyWrittenAgainLeavesLinkedCopiesAlone();
 
 private:
@@ -372,6 +373,9 @@ void TestCacheBodies::migrationFromVersion5KeepsOldBodiesReadable()
     QCOMPARE(cache.messageStore().body(1, 1), std::optional<QByteArray>(inline_));
     QCOMPARE(cache.messageStore().body(1, 2), std::optional<QByteArray>(filed));
     QCOMPARE(cache.messageStore().unindexedCount(), 0); // nothing to index again
+    QSqlQuery trigger(cache.database().database());
+    QVERIFY(trigger.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"_s) && trigger.next());
+    QCOMPARE(trigger.value(0).toInt(), 0); // schema 7: the search entries go with explicit deletes
 }
 
 QTEST_GUILESS_MAIN(TestCacheBodies)
@@ -401,6 +405,63 @@ void TestCacheBodies::aFolderGoneOrResetTakesItsFiles()
 
     QVERIFY(m_cache->resetFolder(inboxId(), 4242));
     QVERIFY(!QFileInfo::exists(inboxFile));
+}
+
+void TestCacheBodies::searchEntriesGoWithTheirMessages()
+{
+    // No trigger removes them since schema 7 (it cost a flush of the index per message): every
+    // way a message leaves the cache removes its search entry, and FTS5's own check agrees.
+    FolderInfo inbox;
+    inbox.pathParts = {u"INBOX"_s};
+    inbox.role = FolderInfo::Role::Inbox;
+    FolderInfo trip;
+    trip.pathParts = {u"Projets"_s, u"Voyage scolaire"_s};
+    QVERIFY(m_cache->folderStore().replaceFolderList({inbox, trip}));
+    const qint64 tripId = m_cache->folderStore().folder(u"Projets/Voyage scolaire"_s)->id;
+    const QByteArray council = messageOf("conseil", "vernissage", 3000, false);
+    const QByteArray bulletin = messageOf("bulletin", "kermesse", 4000, true);
+    const QByteArray outing = messageOf("sortie", "piquenique", 2500, false);
+    const QByteArray consent = messageOf("autorisation", "randonnee", 2000, false);
+    QVERIFY(m_cache->storeMessages(tripId, {fetched(7, headerOf(consent))}, {consent}));
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(1, headerOf(council)), fetched(2, headerOf(bulletin))},
+                                   {council, bulletin}));
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(3, headerOf(outing))}, {outing})); // the last row id
+    QCOMPARE(m_cache->messageStore().reindexOutdatedBodies(500), 4);
+    const auto entries = [&] {
+        QSqlQuery query(m_cache->database().database());
+        return query.exec(u"SELECT COUNT(*) FROM message_search"_s) && query.next() ? query.value(0).toInt()
+                                                                                    : -1;
+    };
+    const auto indexConsistent = [&] {
+        QSqlQuery query(m_cache->database().database());
+        return query.exec(u"INSERT INTO message_search (message_search) VALUES ('integrity-check')"_s);
+    };
+    QCOMPARE(entries(), 4);
+    QCOMPARE(m_cache->searchIndex().search(u"kermesse"_s, 10).size(), 1);
+
+    // Expunged on the server.
+    QVERIFY(m_cache->removeMessages(inboxId(), {2, 3}));
+    QCOMPARE(entries(), 2);
+    QVERIFY(m_cache->searchIndex().search(u"kermesse"_s, 10).isEmpty());
+    QVERIFY(m_cache->searchIndex().search(u"bulletin"_s, 10).isEmpty());
+    QVERIFY(indexConsistent());
+
+    // SQLite gives the next message the row id the last one had: its entry is its own.
+    const QByteArray canteen = messageOf("cantine", "menu", 2000, false);
+    QVERIFY(m_cache->storeMessages(inboxId(), {fetched(4, headerOf(canteen))}, {canteen}));
+    QCOMPARE(m_cache->messageStore().reindexOutdatedBodies(500), 1);
+    QCOMPARE(m_cache->searchIndex().search(u"menu"_s, 10).size(), 1);
+    QVERIFY(m_cache->searchIndex().search(u"piquenique"_s, 10).isEmpty());
+    QCOMPARE(entries(), 3);
+
+    // UIDVALIDITY changed, then a folder deleted on the server.
+    QVERIFY(m_cache->resetFolder(inboxId(), 4242));
+    QCOMPARE(entries(), 1);
+    QVERIFY(m_cache->searchIndex().search(u"vernissage"_s, 10).isEmpty());
+    QCOMPARE(m_cache->searchIndex().search(u"randonnee"_s, 10).size(), 1);
+    QVERIFY(m_cache->folderStore().replaceFolderList({inbox}));
+    QCOMPARE(entries(), 0);
+    QVERIFY(indexConsistent());
 }
 
 void TestCacheBodies::aBodyWrittenAgainLeavesLinkedCopiesAlone()
