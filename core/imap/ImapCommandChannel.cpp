@@ -6,10 +6,12 @@
 #include "ImapFetchParser.h"
 #include "ImapListStatusParser.h"
 #include "ImapPendingFetch.h"
+#include "ImapSearchParser.h"
 #include "ImapSelectParser.h"
 #include "util/Logging.h"
 
 #include <algorithm>
+#include <exception>
 #include <memory>
 #include <stdexcept>
 #include <utility>
@@ -75,7 +77,17 @@ void ImapCommandChannel::readOldestPending()
 {
     if (m_pending.first().kind != PendingReply::Kind::Fetch) {
         const PendingReply pending = m_pending.takeFirst();
-        keptReply(pending.kind) = readRawReplyKeepingRefusal(pending.tag, pending.verb);
+        RawReply reply;
+        if (pending.completion) {
+            // Answered while an earlier command's reply was read: nothing more to read.
+            const auto [status, text] = taggedStatus(*pending.completion, pending.tag);
+            if (status != "OK")
+                reply.refusal = text.empty() ? pending.completion->toStdString() : text;
+        } else {
+            reply = readRawReplyKeepingRefusal(pending.tag, pending.verb);
+        }
+        reply.untagged = pending.early + reply.untagged;
+        keptReply(pending.kind) = std::move(reply);
         return;
     }
     // A FETCH nobody reads any more (the caller stopped between the two steps): read to keep the
@@ -170,7 +182,40 @@ ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path
 
 std::optional<ImapCommandChannel::RawReply> &ImapCommandChannel::keptReply(PendingReply::Kind kind)
 {
-    return kind == PendingReply::Kind::QuotaRoot ? m_quotaRootReply : m_examinedReply;
+    switch (kind) {
+    case PendingReply::Kind::QuotaRoot:
+        return m_quotaRootReply;
+    case PendingReply::Kind::Search:
+        return m_searchReply;
+    case PendingReply::Kind::Examine:
+    case PendingReply::Kind::Fetch:
+        break;
+    }
+    return m_examinedReply;
+}
+
+bool ImapCommandChannel::keepForLaterCommand(const QByteArray &line, const std::string &readingTag)
+{
+    const bool untagged = line.startsWith("* ");
+    const bool quota = untagged && line.left(7).compare("* QUOTA", Qt::CaseInsensitive) == 0;
+    for (PendingReply &pending : m_pending) {
+        if (pending.tag == readingTag)
+            continue;
+        if (!untagged) {
+            if (isTagged(line, pending.tag)) {
+                pending.completion = line;
+                return true;
+            }
+            continue;
+        }
+        if ((pending.kind == PendingReply::Kind::QuotaRoot && quota) ||
+            (pending.kind == PendingReply::Kind::Search &&
+             ImapSearchParser::answers(line, QByteArray::fromStdString(pending.tag)))) {
+            pending.early.append(line);
+            return true;
+        }
+    }
+    return false;
 }
 
 void ImapCommandChannel::sendKept(const std::string &command, const std::string &verb,
@@ -178,7 +223,8 @@ void ImapCommandChannel::sendKept(const std::string &command, const std::string 
 {
     // Behind whatever is in flight: no reply is read first.
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
-    m_pending.append({static_cast<std::string>(*m_connection->getTag()), verb, kind, std::nullopt});
+    m_pending.append(
+        {static_cast<std::string>(*m_connection->getTag()), verb, kind, std::nullopt, {}, std::nullopt});
     keptReply(kind).reset();
 }
 
@@ -321,7 +367,32 @@ ImapCommandChannel::listMailboxes(bool askNamespaces, const QString &examineFirs
 
 QList<quint32> ImapCommandChannel::searchUids(const std::string &range)
 {
-    return searchMatching("UID " + range);
+    sendUidSearch(range);
+    return readUidSearch();
+}
+
+void ImapCommandChannel::sendUidSearch(const std::string &range)
+{
+    const std::string command =
+        hasCapability("ESEARCH") ? "UID SEARCH RETURN (ALL) UID " + range : "UID SEARCH UID " + range;
+    sendKept(command, "SEARCH", PendingReply::Kind::Search);
+    m_searchTag = m_pending.last().tag;
+    pushSentCommands();
+}
+
+QList<quint32> ImapCommandChannel::readUidSearch()
+{
+    const std::optional<RawReply> kept = takeKeptReply(PendingReply::Kind::Search);
+    if (!kept)
+        throw std::logic_error("readUidSearch() without a UID SEARCH sent");
+    if (kept->refusal)
+        throw vmime::exceptions::command_error("SEARCH", *kept->refusal);
+    QString error;
+    const std::optional<QList<quint32>> uids =
+        ImapSearchParser::parse(kept->untagged, QByteArray::fromStdString(m_searchTag), &error);
+    if (!uids)
+        throw vmime::exceptions::invalid_response("SEARCH", error.toStdString());
+    return *uids;
 }
 
 QList<quint32> ImapCommandChannel::searchMatching(const std::string &criteria)
@@ -351,12 +422,37 @@ void ImapCommandChannel::sendFetch(const std::string &uidSet, const std::string 
     m_connection->sendCommand(
         vmime::net::imap::IMAPCommand::createCommand("UID FETCH " + uidSet + " " + attributes));
     const auto tag = static_cast<std::string>(*m_connection->getTag());
-    m_pending.append({tag, "FETCH", PendingReply::Kind::Fetch, ImapPendingFetch(tag, uidSet, attributes)});
+    m_pending.append({tag,
+                      "FETCH",
+                      PendingReply::Kind::Fetch,
+                      ImapPendingFetch(tag, uidSet, attributes),
+                      {},
+                      std::nullopt});
     pushSentCommands();
+}
+
+ImapCommandChannel::SendTogether::SendTogether(ImapCommandChannel &channel)
+    : m_channel(channel)
+    , m_exceptions(std::uncaught_exceptions())
+{
+    ++m_channel.m_sendsHeld;
+}
+
+ImapCommandChannel::SendTogether::~SendTogether()
+{
+    if (--m_channel.m_sendsHeld > 0 || std::uncaught_exceptions() > m_exceptions)
+        return;
+    try {
+        m_channel.pushSentCommands();
+    } catch (...) {
+        // The next read fails the same way and reports it.
+    }
 }
 
 void ImapCommandChannel::pushSentCommands()
 {
+    if (m_sendsHeld > 0)
+        return;
     // The socket keeps what is written until the next read (QtSslSocket: one TLS record for a
     // pipelined batch); a command whose reply is read later must leave now, or the server would
     // only start on it then.
@@ -416,19 +512,21 @@ void ImapCommandChannel::readFetchReply(const MessageHandler &onMessage)
                 onMessage(std::move(fetched.message), std::move(fetched.body));
         }
     };
+    const auto finish = [&](const QByteArray &taggedLine) {
+        const auto [status, text] = taggedStatus(taggedLine, m_pending.first().tag);
+        const PendingReply done = m_pending.takeFirst();
+        if (status != "OK")
+            throw vmime::exceptions::command_error(done.verb, text.empty() ? taggedLine.toStdString() : text);
+        if (done.fetch->malformed())
+            throw vmime::exceptions::invalid_response(done.verb, done.fetch->malformed()->toStdString());
+    };
     deliverKept();
+    if (const std::optional<QByteArray> completed = m_pending.first().completion)
+        return finish(*completed); // its tagged reply came while an earlier command's was read
     for (;;) {
         ImapResponse response = *readRawResponse(std::nullopt);
-        if (isTagged(response.text, m_pending.first().tag)) {
-            const auto [status, text] = taggedStatus(response.text, m_pending.first().tag);
-            const PendingReply done = m_pending.takeFirst();
-            if (status != "OK")
-                throw vmime::exceptions::command_error(done.verb,
-                                                       text.empty() ? response.text.toStdString() : text);
-            if (done.fetch->malformed())
-                throw vmime::exceptions::invalid_response(done.verb, done.fetch->malformed()->toStdString());
-            return;
-        }
+        if (isTagged(response.text, m_pending.first().tag))
+            return finish(response.text);
         if (ImapFetchParser::isFetch(response.text)) {
             // After a malformed response the rest is still read up to the tagged reply, so the
             // connection stays in step for the next folder.
@@ -439,6 +537,8 @@ void ImapCommandChannel::readFetchReply(const MessageHandler &onMessage)
         if (response.text.left(5).toUpper() == "* BYE")
             throw vmime::exceptions::socket_exception("connection lost: the server said " +
                                                       response.text.left(200).toStdString());
+        if (keepForLaterCommand(response.text, m_pending.first().tag))
+            continue;
         if (!response.text.startsWith("* "))
             m_pending.first().fetch->setMalformed(u"unexpected line: "_s +
                                                   QString::fromLatin1(response.text.left(200)));
@@ -550,6 +650,8 @@ QList<QByteArray> ImapCommandChannel::readRawReply(const std::string &tag, const
         if (ImapFetchParser::isFetch(response.text) && routeFetch(std::move(response)))
             continue;
         QByteArray line = response.inlined();
+        if (keepForLaterCommand(line, tag))
+            continue;
         if (isTagged(line, tag)) {
             const auto [status, text] = taggedStatus(line, tag);
             if (status != "OK")

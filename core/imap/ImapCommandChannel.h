@@ -68,6 +68,23 @@ public:
 
     explicit ImapCommandChannel(ImapConnection &connection);
 
+    /// While one lives, the commands sent wait in the socket and leave together when the last
+    /// one ends (one TLS record, one round trip): a folder's last batch, its flag changes and its
+    /// expunge check. Nothing is flushed when it ends by an exception: that connection is never
+    /// used again (AccountWorker).
+    class SendTogether
+    {
+    public:
+        explicit SendTogether(ImapCommandChannel &channel);
+        ~SendTogether();
+        SendTogether(const SendTogether &) = delete;
+        SendTogether &operator=(const SendTogether &) = delete;
+
+    private:
+        ImapCommandChannel &m_channel;
+        int m_exceptions = 0;
+    };
+
     /// Sends @p command and reads its whole reply; throws vmime::exceptions::command_error
     /// when the server answers NO or BAD.
     Response execute(const std::string &command);
@@ -111,8 +128,17 @@ public:
     /// every folder. Throws command_error when the LIST is refused, invalid_response when it is
     /// unreadable.
     std::optional<MailboxListing> listMailboxes(bool askNamespaces, const QString &examineFirst = {});
-    /// The messages' UIDs in @p range ("1:*", "500:*").
+    /// The messages' UIDs in @p range ("1:*", "500:*"), read raw: sendUidSearch() then
+    /// readUidSearch().
     QList<quint32> searchUids(const std::string &range);
+    /// The same in two steps, behind whatever is in flight: a folder's expunge check leaves with
+    /// its last batch and its flag changes, a round trip less. With ESEARCH (RFC 4731) the answer
+    /// is a sequence set ("1:6911"), not one number per message. Any command sent before
+    /// readUidSearch() first reads and keeps the reply. One at a time.
+    void sendUidSearch(const std::string &range);
+    /// The reply to sendUidSearch(), sorted; throws command_error on NO or BAD, invalid_response
+    /// when it is unreadable, logic_error when none was sent.
+    QList<quint32> readUidSearch();
     /// UID SEARCH with any criteria, e.g. HEADER Message-ID "<id>"; the UIDs sorted.
     QList<quint32> searchMatching(const std::string &criteria);
     /// UID FETCH @p uidSet with @p attributes; @p onMessage gets each message as it is read
@@ -186,7 +212,8 @@ public:
 private:
     /// The text of the tagged reply ("Quota exceeded"), or VMime's parse log when there is none.
     [[nodiscard]] static std::string serverText(const Parser::response &response);
-    /// A command sent without its reply read: a FETCH (sendFetch()), a GETQUOTAROOT, an EXAMINE.
+    /// A command sent without its reply read: a FETCH (sendFetch()), a GETQUOTAROOT, an EXAMINE,
+    /// a UID SEARCH.
     struct PendingReply
     {
         enum class Kind
@@ -194,19 +221,31 @@ private:
             Fetch,
             QuotaRoot,
             Examine,
+            Search,
         };
         std::string tag;
         std::string verb;
         Kind kind = Kind::Fetch;
         std::optional<ImapPendingFetch> fetch; ///< set for a FETCH
+        /// Its untagged lines that came while an earlier command's reply was read: Dovecot
+        /// interleaves the replies of pipelined commands (RFC 3501 §5.5).
+        QList<QByteArray> early;
+        /// Its tagged reply when it came first: Dovecot answers a GETQUOTAROOT sent behind a
+        /// FETCH before that FETCH ends.
+        std::optional<QByteArray> completion;
     };
 
-    /// Reads the reply of the oldest command in flight: a FETCH's is dropped, a GETQUOTAROOT's
-    /// kept in m_quotaRootReply, an EXAMINE's in m_examinedReply.
+    /// Reads the reply of the oldest command in flight: a FETCH's is dropped, the others' kept
+    /// (keptReply()).
     void readOldestPending();
-    /// Where the reply of a GETQUOTAROOT or an EXAMINE in flight is kept once read.
+    /// Keeps @p line, read while the reply of the command tagged @p readingTag was awaited, with
+    /// the later command in flight it answers: its tagged reply, a SEARCH or ESEARCH line for a
+    /// UID SEARCH, a QUOTA or QUOTAROOT line for a GETQUOTAROOT. false for any other line.
+    bool keepForLaterCommand(const QByteArray &line, const std::string &readingTag);
+    /// Where the reply of a GETQUOTAROOT, an EXAMINE or a UID SEARCH in flight is kept once read.
     std::optional<RawReply> &keptReply(PendingReply::Kind kind);
-    /// Sends @p command behind the commands in flight, its reply to be kept (QuotaRoot, Examine).
+    /// Sends @p command behind the commands in flight, its reply to be kept (QuotaRoot, Examine,
+    /// Search).
     void sendKept(const std::string &command, const std::string &verb, PendingReply::Kind kind);
     /// Reads the replies in flight up to the one of @p kind and hands it over; nullopt when none
     /// was sent.
@@ -247,8 +286,11 @@ private:
     QList<PendingReply> m_pending;            ///< in the order they were sent
     std::optional<RawReply> m_quotaRootReply; ///< a GETQUOTAROOT's reply, read before its reader asked
     std::optional<RawReply> m_examinedReply;  ///< the same for sendExamine()
+    std::optional<RawReply> m_searchReply;    ///< the same for sendUidSearch()
+    std::string m_searchTag;                  ///< the tag of the last sendUidSearch()
     ImapLineAssembler m_rawLines;
     std::array<vmime::byte_t, 64 * 1024> m_receiveBuffer{};
+    int m_sendsHeld = 0;                ///< SendTogether scopes open
     std::string m_idleTag;              ///< the tag of the IDLE in progress
     QList<QByteArray> m_idleEarlyLines; ///< untagged lines that came before IDLE's continuation
 };

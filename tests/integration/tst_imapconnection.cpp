@@ -41,6 +41,7 @@ private Q_SLOTS:
     void cancellationStopsABlockedConnection();
     void internalDateBreaksVmimesParser();
     void unreadFetchReplyIsDroppedBeforeTheNextCommand();
+    void aFoldersLastCommandsInOneWrite();
     void hugeLiteralIsRefusedAtItsAnnouncement();
     void endlessLineIsRefusedAtTheBound();
 
@@ -449,6 +450,51 @@ void TestImapConnection::unreadFetchReplyIsDroppedBeforeTheNextCommand()
         fetched.append(message.uid);
     });
     QCOMPARE(fetched, saved);
+}
+
+void TestImapConnection::aFoldersLastCommandsInOneWrite()
+{
+    // What a changed folder asks with its last batch, as the sync sends it: the bodies, the flag
+    // changes, the expunge check (ESEARCH) and GETQUOTAROOT in one write. Dovecot answers the
+    // quota, and may answer the others, before the bodies' tagged OK (scripted byte for byte in
+    // tst_imapextensions); every reply reaches its own reader.
+    MailServerControl server(m_env.user);
+    QVERIFY(server.reset());
+    QList<quint32> saved;
+    const QString bulk = QString(u"Ligne du bulletin trimestriel, classe de 4e B.\n"_s).repeated(40000);
+    for (int i = 0; i < 3; ++i)
+        saved.append(server.save(u"INBOX"_s, MailServerControl::message(u"Bulletin %1"_s.arg(i), bulk)));
+    ImapConnection connection(m_env.account(), trust(), nullptr);
+    QVERIFY(!connection.open(m_env.password));
+    ImapCommandChannel channel(connection);
+    QVERIFY(channel.hasCapability("ESEARCH"));
+    QVERIFY(channel.hasCapability("QUOTA"));
+    const ImapCommandChannel::MailboxState state = channel.examine(u"INBOX"_s);
+    QVERIFY(state.highestModSeq > 0);
+    {
+        const ImapCommandChannel::SendTogether together(channel);
+        channel.sendFetch("1:*", "(UID BODY.PEEK[])");
+        channel.sendFetch("1:*", "(UID FLAGS) (CHANGEDSINCE 1)");
+        channel.sendUidSearch("1:*");
+        QVERIFY(channel.sendQuotaRoot(u"INBOX"_s));
+    }
+    QList<qsizetype> sizes;
+    channel.readFetch([&](FetchedMessage &&, QByteArray &&body) { sizes.append(body.size()); });
+    QList<quint32> changed;
+    channel.readFetch([&](FetchedMessage &&message, QByteArray &&) { changed.append(message.uid); });
+    const QList<quint32> left = channel.readUidSearch();
+    const auto roots = channel.readQuotaRoot();
+    QCOMPARE(sizes.size(), 3);
+    for (const qsizetype size : std::as_const(sizes))
+        QVERIFY2(size > 1900000, qPrintable(QString::number(size)));
+    std::sort(changed.begin(), changed.end());
+    QCOMPARE(changed, saved);
+    QCOMPARE(left, saved);
+    QVERIFY(roots);
+    QVERIFY(!roots->quotas.isEmpty());
+    QVERIFY(roots->quotas.first().storage()->usage >= 3 * 1800); // KiB
+    // The connection is in step for what follows.
+    QCOMPARE(channel.searchUids("2:*"), saved.mid(1));
 }
 
 std::pair<std::optional<ServiceError>, ConnectionReport>

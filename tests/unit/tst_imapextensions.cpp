@@ -16,6 +16,7 @@
 #include "imap/ImapListStatusParser.h"
 #include "imap/ImapNamespaceParser.h"
 #include "imap/ImapQuotaParser.h"
+#include "imap/ImapSearchParser.h"
 #include "imap/ImapSelectParser.h"
 
 #include <QRegularExpression>
@@ -59,6 +60,11 @@ private Q_SLOTS:
     void malformedQuotasAreRefused_data();
     void malformedQuotasAreRefused();
 
+    void searchRepliesOfRealServers_data();
+    void searchRepliesOfRealServers();
+    void malformedSearchIsRefused_data();
+    void malformedSearchIsRefused();
+
     void listStatusOfARealServer();
     void malformedStatusIsRefused_data();
     void malformedStatusIsRefused();
@@ -88,6 +94,8 @@ private Q_SLOTS:
     void refusedExamineDropsTheFetchSentWithIt();
     void malformedFetchLeavesTheStreamInStep();
     void byeDuringAFetchIsAConnectionLoss();
+    void repliesEndingOutOfOrderReachTheirCommands_data();
+    void repliesEndingOutOfOrderReachTheirCommands();
     void nothingIsAskedWithoutTheCapability();
     void hostileAnswerIsAProtocolError();
 
@@ -562,6 +570,83 @@ void TestImapExtensions::malformedQuotasAreRefused()
     QFETCH(QString, reason);
     QString error;
     QVERIFY(!ImapQuotaParser::parseQuotaRoot(lines, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+void TestImapExtensions::searchRepliesOfRealServers_data()
+{
+    QTest::addColumn<QList<QByteArray>>("lines");
+    QTest::addColumn<QList<quint32>>("uids");
+    QTest::newRow("rfc3501") << QList<QByteArray>{"* SEARCH 2 84 882"} << QList<quint32>{2, 84, 882};
+    QTest::newRow("none") << QList<QByteArray>{"* SEARCH"} << QList<quint32>{};
+    QTest::newRow("unsorted, repeated, several lines (Exchange)")
+        << QList<QByteArray>{"* search 9 3", "* SEARCH 3 5"} << QList<quint32>{3, 5, 9};
+    QTest::newRow("condstore mod-sequence (rfc7162)")
+        << QList<QByteArray>{"* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)"}
+        << QList<quint32>{2, 5, 6, 7, 11, 12, 18, 19, 20, 23};
+    QTest::newRow("dovecot esearch") << QList<QByteArray>{"* ESEARCH (TAG \"a7\") UID ALL 1:3,5,9:10"}
+                                     << QList<quint32>{1, 2, 3, 5, 9, 10};
+    QTest::newRow("esearch, nothing found (rfc4731)")
+        << QList<QByteArray>{"* ESEARCH (TAG \"a7\") UID"} << QList<quint32>{};
+    QTest::newRow("esearch with count, min and max first")
+        << QList<QByteArray>{"* ESEARCH (TAG \"a7\") UID MIN 4 MAX 6 COUNT 3 ALL 6:4"}
+        << QList<quint32>{4, 5, 6};
+    QTest::newRow("esearch without correlator")
+        << QList<QByteArray>{"* ESEARCH UID ALL 17,900"} << QList<quint32>{17, 900};
+    QTest::newRow("another command's esearch is left alone")
+        << QList<QByteArray>{"* ESEARCH (TAG \"a6\") UID ALL 1:100000", "* ESEARCH (TAG \"a7\") UID ALL 4"}
+        << QList<quint32>{4};
+    QTest::newRow("other lines are left alone")
+        << QList<QByteArray>{"* 12 EXPUNGE", "* SEARCH 1", "* OK [HIGHESTMODSEQ 9] x"} << QList<quint32>{1};
+    QTest::newRow("largest uid") << QList<QByteArray>{"* SEARCH 4294967295"} << QList<quint32>{4294967295u};
+}
+
+void TestImapExtensions::searchRepliesOfRealServers()
+{
+    QFETCH(QList<QByteArray>, lines);
+    QFETCH(QList<quint32>, uids);
+    QString error;
+    const std::optional<QList<quint32>> parsed = ImapSearchParser::parse(lines, "a7", &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(*parsed, uids);
+    for (const QByteArray &line : std::as_const(lines)) {
+        if (!line.contains("a6") && (line.toUpper().startsWith("* SEARCH") || line.startsWith("* ESEARCH")))
+            QVERIFY(ImapSearchParser::answers(line, "a7"));
+    }
+    QVERIFY(!ImapSearchParser::answers("* ESEARCH (TAG \"a6\") UID ALL 1", "a7"));
+    QVERIFY(!ImapSearchParser::answers("* QUOTA \"\" (STORAGE 1 2)", "a7"));
+}
+
+void TestImapExtensions::malformedSearchIsRefused_data()
+{
+    QTest::addColumn<QList<QByteArray>>("lines");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("uid zero") << QList<QByteArray>{"* SEARCH 0"} << u"not a UID"_s;
+    QTest::newRow("beyond 32 bits") << QList<QByteArray>{"* SEARCH 4294967296"} << u"not a UID"_s;
+    QTest::newRow("word") << QList<QByteArray>{"* SEARCH 3 abc"} << u"not a UID"_s;
+    QTest::newRow("string") << QList<QByteArray>{"* SEARCH \"3\""} << u"not a UID"_s;
+    QTest::newRow("broken mod-sequence") << QList<QByteArray>{"* SEARCH 3 (MODSEQ x)"} << u"mod-sequence"_s;
+    QTest::newRow("broken set") << QList<QByteArray>{"* ESEARCH (TAG \"a7\") UID ALL 1:x"} << u"not a UID"_s;
+    QTest::newRow("star in a set") << QList<QByteArray>{"* ESEARCH (TAG \"a7\") UID ALL 5:*"}
+                                   << u"not a UID"_s;
+    QTest::newRow("set missing") << QList<QByteArray>{"* ESEARCH (TAG \"a7\") UID ALL"}
+                                 << u"no sequence set"_s;
+    // A hostile server's set would take 16 GB once expanded.
+    QTest::newRow("four billion uids")
+        << QList<QByteArray>{"* ESEARCH (TAG \"a7\") UID ALL 1:4294967295"} << u"more than 4000000 UIDs"_s;
+    QTest::newRow("many small ranges")
+        << QList<QByteArray>{"* ESEARCH (TAG \"a7\") UID ALL 1:3000000,3000002:6000000"}
+        << u"more than 4000000 UIDs"_s;
+    QTest::newRow("correlator other than TAG")
+        << QList<QByteArray>{"* ESEARCH (FOO \"a7\") UID ALL 1"} << u"correlator"_s;
+}
+
+void TestImapExtensions::malformedSearchIsRefused()
+{
+    QFETCH(QList<QByteArray>, lines);
+    QFETCH(QString, reason);
+    QString error;
+    QVERIFY(!ImapSearchParser::parse(lines, "a7", &error));
     QVERIFY2(error.contains(reason), qPrintable(error));
 }
 
@@ -1340,6 +1425,86 @@ void TestImapExtensions::byeDuringAFetchIsAConnectionLoss()
     QCOMPARE(error->kind, ServiceError::Kind::Network);
     QVERIFY2(error->technical.contains(u"Server shutting down"_s), qPrintable(error->technical));
     QCOMPARE(uids, QList<quint32>{1});
+}
+
+void TestImapExtensions::repliesEndingOutOfOrderReachTheirCommands_data()
+{
+    QTest::addColumn<QByteArray>("capabilities");
+    QTest::addColumn<QString>("searchCommand");
+    QTest::addColumn<QByteArray>("searchLine");
+    // Tags: a003 the batch, a004 the flag changes, a005 the search, a006 GETQUOTAROOT.
+    QTest::newRow("esearch") << QByteArray("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE QUOTA ESEARCH")
+                             << uR"(UID SEARCH RETURN \(ALL\) UID 1:\*)"_s
+                             << QByteArray("* ESEARCH (TAG \"a005\") UID ALL 1:3,5\r\n"
+                                           "* ESEARCH (TAG \"a099\") UID ALL 7:9\r\n"); // not ours
+    QTest::newRow("search") << QByteArray("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE QUOTA")
+                            << uR"(UID SEARCH UID 1:\*)"_s << QByteArray("* SEARCH 5 1 2 3\r\n");
+}
+
+void TestImapExtensions::repliesEndingOutOfOrderReachTheirCommands()
+{
+    // A folder's last batch, its flag changes, its expunge check and the account's GETQUOTAROOT
+    // leave in one write. Dovecot runs what does not touch the mailbox at once: the quota's
+    // answer and tagged OK, the search's and the flag changes' come while the batch is still
+    // being sent, before its own OK. Each reaches the command it answers; none is lost or taken
+    // for the batch's.
+    QFETCH(QByteArray, capabilities);
+    QFETCH(QString, searchCommand);
+    QFETCH(QByteArray, searchLine);
+    const QByteArray first = "Subject: Premier\r\n\r\nUn\r\n";
+    const QByteArray second = "Subject: Second\r\n\r\nDeux\r\n";
+    const auto body = [](int sequence, int uid, const QByteArray &bytes) -> QByteArray {
+        return "* " + QByteArray::number(sequence) + " FETCH (UID " + QByteArray::number(uid) + " BODY[] {" +
+               QByteArray::number(bytes.size()) + "}\r\n" + bytes + ")\r\n";
+    };
+    ImapScenario scenario;
+    scenario.capabilities(capabilities)
+        .expect(uR"(UID FETCH 6:7 \(UID BODY.PEEK\[\]\))"_s)
+        .send(body(4, 6, first))
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 5\))"_s)
+        .expect(searchCommand)
+        .expect(u"GETQUOTAROOT INBOX"_s)
+        .send("* QUOTAROOT INBOX \"User quota\"\r\n* QUOTA \"User quota\" (STORAGE 10 100)\r\n"
+              "a006 OK Getquotaroot completed.\r\n" +
+              searchLine + "* 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (9))\r\na005 OK Search completed.\r\n" +
+              "a004 OK Fetch completed.\r\n" + body(5, 7, second) + "a003 OK Fetch completed.\r\n");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    QList<QPair<quint32, QByteArray>> bodies;
+    QList<QPair<quint32, QStringList>> flags;
+    QList<quint32> left;
+    std::optional<ImapQuotaParser::QuotaRoots> roots;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        {
+            const ImapCommandChannel::SendTogether together(channel);
+            channel.sendFetch("6:7", "(UID BODY.PEEK[])");
+            channel.sendFetch("1:*", "(UID FLAGS) (CHANGEDSINCE 5)");
+            channel.sendUidSearch("1:*");
+            QVERIFY(channel.sendQuotaRoot(u"INBOX"_s));
+        }
+        channel.readFetch([&](FetchedMessage &&message, QByteArray &&bytes) {
+            bodies.append({message.uid, bytes});
+        });
+        channel.readFetch([&](FetchedMessage &&message, QByteArray &&) {
+            flags.append({message.uid, message.flags});
+        });
+        left = channel.readUidSearch();
+        roots = channel.readQuotaRoot();
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
+    const auto batchTrip = std::find_if(trips.cbegin(), trips.cend(), [](const QList<QByteArray> &trip) {
+        return trip.first().startsWith("UID FETCH 6:7");
+    });
+    QVERIFY(batchTrip != trips.cend());
+    QCOMPARE(batchTrip->size(), 4); // one write for the four
+    QCOMPARE(bodies, (QList<QPair<quint32, QByteArray>>{{6, first}, {7, second}}));
+    QCOMPARE(flags, (QList<QPair<quint32, QStringList>>{{2, {u"\\Seen"_s}}}));
+    QCOMPARE(left, (QList<quint32>{1, 2, 3, 5}));
+    QVERIFY(roots);
+    QCOMPARE(roots->quotas.first().storage()->usage, quint64(10));
 }
 
 void TestImapExtensions::nothingIsAskedWithoutTheCapability()
