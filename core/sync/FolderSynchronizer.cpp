@@ -16,8 +16,6 @@ namespace Amiens {
 
 namespace {
 
-constexpr const char *kSizesAttributes = "(UID RFC822.SIZE)";
-
 void checkWrite(bool ok, const FolderSyncStore &cache, const char *what)
 {
     if (!ok)
@@ -71,7 +69,6 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
         result.unchanged = true;
         return result;
     }
-    const bool sizesWanted = m_options.bodies == SyncOptions::Bodies::All;
     std::optional<std::string> sizesSent;
     ImapCommandChannel::MailboxState state;
     const std::optional<std::pair<QString, std::string>> examinedAhead =
@@ -85,7 +82,7 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     } else if (const auto range = sizesWithExamine(folder, known, source)) {
         sizesSent = *range;
         state =
-            m_channel.examine(result.path, ImapCommandChannel::FetchRequest{*sizesSent, kSizesAttributes});
+            m_channel.examine(result.path, ImapCommandChannel::FetchRequest{*sizesSent, sizesAttributes()});
     } else {
         state = m_channel.examine(result.path);
     }
@@ -112,23 +109,26 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     // (Dovecot: 100-160 ms for 500 new files in a 68,000-message Maildir) while the cached UIDs
     // are read (20-40 ms). A FETCH sent with the EXAMINE for another range (the folder changed
     // between the LIST and the EXAMINE) is read and forgotten.
-    const bool sizesAsked = state.exists > 0 && sizesWanted;
+    const bool sizesAsked = state.exists > 0 && newMessagesSized(folder); // after a reset: as a first sync
     if (sizesSent && (!sizesAsked || *sizesSent != range)) {
         m_channel.readFetch({});
         sizesSent.reset();
     }
     if (sizesAsked && !sizesSent)
-        m_channel.sendFetch(range, kSizesAttributes);
+        m_channel.sendFetch(range, sizesAttributes());
     const QSet<quint32> cachedUids = m_cache.uids(folder.id);
 
     QList<quint32> serverUids;
     QList<quint32> newUids;
     QHash<quint32, qint64> sizes;
+    QHash<quint32, QDate> arrivals;
     if (state.exists > 0) {
         if (sizesAsked) {
             m_channel.readFetch([&](FetchedMessage &&message, QByteArray &&) {
                 serverUids.append(message.uid);
                 sizes.insert(message.uid, message.size);
+                if (message.internalDate.isValid())
+                    arrivals.insert(message.uid, message.internalDate.toUTC().date());
             });
             std::sort(serverUids.begin(), serverUids.end());
         } else {
@@ -163,7 +163,7 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
         }
     };
     if (!newUids.isEmpty())
-        fetchNewMessages(folder, newUids, sizes, result, afterLastBatchSent);
+        fetchNewMessages(folder, newUids, sizes, arrivals, result, afterLastBatchSent);
     else
         afterLastBatchSent();
 
@@ -221,8 +221,8 @@ FolderSynchronizer::sizesWithExamine(const CachedFolder &folder,
     // and the sizes, a round trip less than SEARCH followed by FETCH of the sizes. With the state
     // from the LIST, it goes out in the same write as the EXAMINE, its range guessed from that
     // state: one round trip less again (20 ms a folder on a school's link).
-    if (!known || source != KnownState::Listed || m_options.bodies != SyncOptions::Bodies::All ||
-        known->exists == 0 || unchanged(folder, *known))
+    if (!known || source != KnownState::Listed || !newMessagesSized(folder) || known->exists == 0 ||
+        unchanged(folder, *known))
         return std::nullopt;
     const quint32 from = folder.uidValidity == known->uidValidity ? std::max<quint32>(folder.uidNext, 1) : 1;
     return std::to_string(from) + ":*";
@@ -237,11 +237,24 @@ void FolderSynchronizer::examineFolderAhead()
     if (!range)
         return;
     m_channel.sendExamine(ahead->first.info.path(),
-                          ImapCommandChannel::FetchRequest{*range, kSizesAttributes});
+                          ImapCommandChannel::FetchRequest{*range, sizesAttributes()});
     m_examinedAhead = std::make_pair(ahead->first.info.path(), *range);
 }
 
-QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids)
+bool FolderSynchronizer::newMessagesSized(const CachedFolder &folder) const
+{
+    return m_options.bodies == SyncOptions::Bodies::All ||
+           (m_options.bodies == SyncOptions::Bodies::Recent && folder.uidNext > 1);
+}
+
+std::string FolderSynchronizer::sizesAttributes() const
+{
+    return m_options.bodies == SyncOptions::Bodies::Recent ? "(UID RFC822.SIZE INTERNALDATE)"
+                                                           : "(UID RFC822.SIZE)";
+}
+
+QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids,
+                                                    const QHash<quint32, QDate> &arrivals)
 {
     switch (m_options.bodies) {
     case SyncOptions::Bodies::None:
@@ -251,8 +264,19 @@ QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids)
     case SyncOptions::Bodies::Recent:
         break;
     }
-    // SEARCH SINCE compares the server's arrival date, which is what "recent mail" means here.
+    // SEARCH SINCE compares the server's arrival date, which is what "recent mail" means here:
+    // its day, time and zone left aside (RFC 3501 §6.4.4); the dates fetched with the sizes say
+    // the same without asking (their day in UTC: a message at the edge of the period may differ
+    // by its zone, and the body pass after the sync sorts it out by the hour).
     const QDate since = m_options.bodiesSince(Clock::currentDateTimeUtc()).date();
+    if (std::all_of(uids.cbegin(), uids.cend(), [&](quint32 uid) { return arrivals.contains(uid); })) {
+        QSet<quint32> recent;
+        for (const quint32 uid : uids) {
+            if (arrivals.value(uid) >= since)
+                recent.insert(uid);
+        }
+        return recent;
+    }
     static const char *const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const std::string date =
@@ -263,7 +287,8 @@ QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids)
 }
 
 void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quint32> uids,
-                                          QHash<quint32, qint64> sizes, FolderSyncResult &result,
+                                          QHash<quint32, qint64> sizes, const QHash<quint32, QDate> &arrivals,
+                                          FolderSyncResult &result,
                                           const std::function<void()> &afterLastSent)
 {
     // Newest first, so the top of the inbox is readable while the rest arrives.
@@ -281,11 +306,12 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
     // the body): half the bytes of a header pass followed by a body pass, one decoding, one
     // search-index entry. Their sizes, asked first, bound each fetch in bytes (a batch is held in
     // memory until stored); a message bigger than the bound comes alone.
-    const QSet<quint32> withBody = uidsWantingBodies(uids);
+    const QSet<quint32> withBody = uidsWantingBodies(uids, arrivals);
     if (!withBody.isEmpty() && sizes.isEmpty()) {
-        m_channel.fetch(
-            ImapCommandChannel::uidSet(QList<quint32>(withBody.cbegin(), withBody.cend())), kSizesAttributes,
-            [&](FetchedMessage &&message, QByteArray &&) { sizes.insert(message.uid, message.size); });
+        m_channel.fetch(ImapCommandChannel::uidSet(QList<quint32>(withBody.cbegin(), withBody.cend())),
+                        "(UID RFC822.SIZE)", [&](FetchedMessage &&message, QByteArray &&) {
+                            sizes.insert(message.uid, message.size);
+                        });
     }
 
     QList<Batch> batches;
@@ -378,8 +404,11 @@ void FolderSynchronizer::fetchInTurn(const QList<Batch> &batches,
         if (++sent == batches.size() && afterLastSent)
             afterLastSent();
     };
-    while (sent < std::min(kBatchesInFlight, batches.size()))
-        sendNext();
+    {
+        const ImapCommandChannel::SendTogether together(m_channel);
+        while (sent < std::min(kBatchesInFlight, batches.size()))
+            sendNext();
+    }
     for (qsizetype i = 0; i < batches.size(); ++i) {
         QList<FetchedMessage> fetched;
         QList<QByteArray> bodies;

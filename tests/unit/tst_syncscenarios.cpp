@@ -78,6 +78,18 @@ QByteArray fetchWhole(quint32 sequence, quint32 uid, const QByteArray &flags, qu
                                              ImapScenario::literal(raw));
 }
 
+/// What a server answers to the sizes and arrival dates of new messages asked on a resync under
+/// the "recent mail" policy (UID FETCH n:* (UID RFC822.SIZE INTERNALDATE)) for @p uids.
+QByteArray sizesOf(const QList<quint32> &uids)
+{
+    QByteArray lines;
+    for (qsizetype i = 0; i < uids.size(); ++i)
+        lines += ImapScenario::fetch(quint32(i + 1),
+                                     "UID " + QByteArray::number(uids.at(i)) +
+                                         " RFC822.SIZE 1200 INTERNALDATE \"02-Jun-2025 09:00:00 +0200\"");
+    return lines;
+}
+
 /// The same for BODY.PEEK[HEADER].
 QByteArray fetchHeader(quint32 sequence, quint32 uid, const QByteArray &flags, quint64 modSeq,
                        const QByteArray &raw)
@@ -152,6 +164,7 @@ private Q_SLOTS:
     void serverSearchWithoutLiteralPlus();
     void foldersAreSyncedInDisplayOrder();
     void recentPolicyFetchesRecentMessagesWhole();
+    void recentPolicyResyncChoosesBodiesByArrival();
     void flagsAreComparedWithoutCondstore();
     void listStatusSparesTheUnchangedFolders();
     void listStatusLeavesTheSelectedMailboxFirst();
@@ -448,8 +461,8 @@ void TestSyncScenarios::changedSinceAppliesOnlyReturnedFlags()
 
     ImapScenario scenario = examine(u"INBOX"_s, 3, 7, 4, 15);
     // "4:*" names the last message even when it is below 4: UID 3 comes back and is not new.
-    scenario.expect(uR"(UID SEARCH UID 4:\*)"_s)
-        .send(ImapScenario::search({3}))
+    scenario.expect(uR"(UID FETCH 4:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
+        .send(sizesOf({3}))
         .ok()
         .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
         .send(ImapScenario::fetch(1, "UID 1 FLAGS (\\Seen $Forwarded) MODSEQ (14)") +
@@ -465,9 +478,11 @@ void TestSyncScenarios::changedSinceAppliesOnlyReturnedFlags()
     }
     QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
     QVERIFY2(player.isComplete(), qPrintable(player.report()));
-    // The exact command, once: only what changed since the cache's HIGHESTMODSEQ.
+    // The exact command, once: only what changed since the cache's HIGHESTMODSEQ (after the new
+    // messages' sizes and dates, "recent mail" being the default policy).
     QCOMPARE(player.transcript().matching(u"FETCH"_s),
-             QList<QByteArray>{"UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 10)"});
+             (QList<QByteArray>{"UID FETCH 4:* (UID RFC822.SIZE INTERNALDATE)",
+                                "UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 10)"}));
     QCOMPARE(player.transcript().count(u"^UID SEARCH UID 1:\\*$"_s), 0); // the count is right: no expunge
 
     const CachedFolder inbox = folder(u"INBOX"_s);
@@ -490,8 +505,8 @@ void TestSyncScenarios::expungesAreFoundWhenTheCountDrops()
 
     // Two of the four are gone: EXISTS says 2 and nothing is new, so the UIDs are compared.
     ImapScenario scenario = examine(u"INBOX"_s, 2, 7, 5, 12);
-    scenario.expect(uR"(UID SEARCH UID 5:\*)"_s)
-        .send(ImapScenario::search({4}))
+    scenario.expect(uR"(UID FETCH 5:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
+        .send(sizesOf({4}))
         .ok()
         .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
         .ok()
@@ -548,7 +563,7 @@ void TestSyncScenarios::refusedMoveIsRetriedThenUndone()
         if (stillHidden) {
             // The folder's count leaves out the hidden message, so the unchanged folder does not
             // look unchanged: one UID SEARCH more while a move waits (costly only in time).
-            scenario.expect(uR"(UID SEARCH UID 3:\*)"_s).send(ImapScenario::search({2})).ok();
+            scenario.expect(uR"(UID FETCH 3:\* \(UID RFC822.SIZE INTERNALDATE\))"_s).send(sizesOf({2})).ok();
         }
         scenario.then(examine(u"Archives"_s, 0, 3, 1, 1));
         return scenario;
@@ -600,8 +615,8 @@ void TestSyncScenarios::refusedFlagChangeIsRetriedThenAbandoned()
             .then(examine(u"INBOX"_s, 2, 7, 3, 10));
         if (last) {
             // Given up: the cache's flags are no longer trusted, every flag is read again.
-            scenario.expect(uR"(UID SEARCH UID 3:\*)"_s)
-                .send(ImapScenario::search({2}))
+            scenario.expect(uR"(UID FETCH 3:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
+                .send(sizesOf({2}))
                 .ok()
                 .expect(uR"(UID FETCH 1:2 \(UID FLAGS\))"_s)
                 .send(ImapScenario::fetch(1, "UID 1 FLAGS ()") + ImapScenario::fetch(2, "UID 2 FLAGS ()"))
@@ -663,8 +678,8 @@ void TestSyncScenarios::moveOfVanishedMessageIsAConflict()
         .send(ImapScenario::search({}))
         .ok()
         .then(examine(u"INBOX"_s, 1, 7, 3, 11))
-        .expect(uR"(UID SEARCH UID 3:\*)"_s)
-        .send(ImapScenario::search({1}))
+        .expect(uR"(UID FETCH 3:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
+        .send(sizesOf({1}))
         .ok()
         .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
         .ok()
@@ -828,7 +843,7 @@ void TestSyncScenarios::cancelWhileTheServerIsSilentStopsTheSync()
     // The server answers EXAMINE, then nothing: the user's cancel must end the sync at once (the
     // inactivity limit is a minute away), with nothing half-done in the cache.
     ImapScenario scenario = examine(u"INBOX"_s, 2, 7, 3, 11);
-    scenario.expect(uR"(UID SEARCH UID 2:\*)"_s).silence();
+    scenario.expect(uR"(UID FETCH 2:\* \(UID RFC822.SIZE INTERNALDATE\))"_s).silence();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
     Outcome outcome;
     {
@@ -1047,6 +1062,82 @@ void TestSyncScenarios::recentPolicyFetchesRecentMessagesWhole()
     QCOMPARE(player.transcript().count(u"BODY.PEEK\\[\\]"_s), 1);
 }
 
+void TestSyncScenarios::recentPolicyResyncChoosesBodiesByArrival()
+{
+    // On a resync under the window's "last 30 days" policy, the new messages' arrival dates come
+    // with their sizes, in the EXAMINE's write: they choose which messages come whole without
+    // SEARCH, and the first batch leaves one round trip after the EXAMINE instead of three (80 ms
+    // each on a rural school's link). A message delivered late with an old arrival date (a
+    // restored archive) comes as headers.
+    const MockClock clock(QDateTime(QDate(2025, 6, 20), QTime(12, 0), Qt::UTC));
+    const QByteArray fresh = message("Conseil de classe", 4, "Thu, 19 Jun 2025 08:30:00 +0200");
+    const QByteArray restored = message("Ancien bulletin", 5, "Thu, 2 Jan 2025 09:00:00 +0100");
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
+        .then(examine(u"INBOX"_s, 5, 7, 6, 14))
+        .expect(uR"(UID FETCH 4:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
+        .send(ImapScenario::fetch(4, "UID 4 RFC822.SIZE " + QByteArray::number(fresh.size()) +
+                                         " INTERNALDATE \"19-Jun-2025 08:31:02 +0200\"") +
+              ImapScenario::fetch(5, "UID 5 RFC822.SIZE " + QByteArray::number(restored.size()) +
+                                         " INTERNALDATE \"02-Jan-2025 09:00:07 +0100\""))
+        .ok()
+        .expect(uR"(UID FETCH 5 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[HEADER\]\))"_s)
+        .send(fetchHeader(5, 5, "\\Seen", 14, restored))
+        .ok()
+        .expect(uR"(UID FETCH 4 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(4, 4, "", 13, fresh))
+        .ok()
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 12\))"_s)
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    MemorySyncStore store;
+    CachedFolder inbox;
+    QVERIFY(seedThreeMessages(store, {{}, {}, {}}, 12, &inbox));
+    FolderSyncResult result;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions recent;
+        recent.bodies = SyncOptions::Bodies::Recent;
+        recent.recentDays = 30;
+        FolderSynchronizer synchronizer(channel, store, recent, {});
+        ImapCommandChannel::MailboxState listed;
+        listed.exists = 5;
+        listed.uidValidity = 7;
+        listed.uidNext = 6;
+        listed.highestModSeq = 14;
+        try {
+            result = synchronizer.synchronizeHeaders(inbox, listed);
+        } catch (const std::exception &error) {
+            QFAIL(qPrintable(QString::fromStdString(error.what()) + u'\n' + player.report()));
+        }
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(result.added, 2);
+    QCOMPARE(result.bodies, 1);
+    QCOMPARE(store.body(1, 4), fresh);
+    QVERIFY(store.body(1, 5).isEmpty());
+    QCOMPARE(store.message(1, 5)->headers.subject, u"Ancien bulletin"_s);
+    QCOMPARE(player.transcript().count(u"SEARCH"_s), 0);
+    // EXAMINE with the sizes and dates, then the two batches and the flag changes: two round trips.
+    const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
+    const auto tripOf = [&](const QByteArray &start) {
+        for (qsizetype i = 0; i < trips.size(); ++i) {
+            if (std::any_of(trips.at(i).cbegin(), trips.at(i).cend(),
+                            [&](const QByteArray &command) { return command.startsWith(start); }))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const qsizetype examined = tripOf("EXAMINE INBOX");
+    QVERIFY(examined >= 0);
+    QCOMPARE(trips.at(examined).size(), 2);
+    QCOMPARE(tripOf("UID FETCH 5 "), examined + 1);
+    QCOMPARE(tripOf("UID FETCH 4 "), examined + 1);
+    QCOMPARE(tripOf("UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 12)"), examined + 1);
+}
+
 void TestSyncScenarios::flagsAreComparedWithoutCondstore()
 {
     // No CONDSTORE: no HIGHESTMODSEQ, no CHANGEDSINCE. Every cached UID's flags are fetched and
@@ -1219,8 +1310,8 @@ void TestSyncScenarios::inboxExaminedAlongTheListIsNotExaminedAgain()
         .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
               "* STATUS INBOX (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 7 HIGHESTMODSEQ 15)\r\n")
         .ok()
-        .expect(uR"(UID SEARCH UID 4:\*)"_s)
-        .send(ImapScenario::search({3}))
+        .expect(uR"(UID FETCH 4:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
+        .send(sizesOf({3}))
         .ok()
         .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
         .send(ImapScenario::fetch(2, "UID 2 FLAGS (\\Seen) MODSEQ (15)"))
