@@ -293,7 +293,8 @@ ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path
 }
 
 std::optional<ImapCommandChannel::MailboxListing>
-ImapCommandChannel::listMailboxes(bool askNamespaces, const QString &examineFirst)
+ImapCommandChannel::listMailboxes(bool askNamespaces, const QString &examineFirst,
+                                  const std::optional<FetchRequest> &fetchAfterExamine)
 {
     if (!hasCapability("LIST-STATUS") || !hasCapability("CONDSTORE"))
         return std::nullopt;
@@ -315,7 +316,27 @@ ImapCommandChannel::listMailboxes(bool askNamespaces, const QString &examineFirs
     commands.append(std::string(R"(LIST "" "*" RETURN ()") +
                     (hasCapability("SPECIAL-USE") ? "SPECIAL-USE " : "") +
                     "CHILDREN STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ))");
-    const QList<RawReply> replies = executeRawPipelined(commands);
+    QList<RawReply> replies;
+    if (fetchAfterExamine && !examineFirst.isEmpty()) {
+        // The FETCH right behind the EXAMINE, in the same write; the replies before and after it
+        // are read here (its responses routed to it, its tagged reply kept), its own later.
+        settlePending();
+        QList<std::string> tags;
+        {
+            const SendTogether together(*this);
+            for (const std::string &command : std::as_const(commands)) {
+                m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
+                tags.append(static_cast<std::string>(*m_connection->getTag()));
+                if (command.starts_with("EXAMINE "))
+                    sendFetch(fetchAfterExamine->uidSet, fetchAfterExamine->attributes);
+            }
+        }
+        for (qsizetype i = 0; i < commands.size(); ++i)
+            replies.append(
+                readRawReplyKeepingRefusal(tags.at(i), commands.at(i).substr(0, commands.at(i).find(' '))));
+    } else {
+        replies = executeRawPipelined(commands);
+    }
     qsizetype next = 0;
     if (unselect) {
         const RawReply &reply = replies.at(next++);

@@ -127,7 +127,11 @@ public:
     /// or CONDSTORE (or UNSELECT when it is needed): the caller lists through VMime and examines
     /// every folder. Throws command_error when the LIST is refused, invalid_response when it is
     /// unreadable.
-    std::optional<MailboxListing> listMailboxes(bool askNamespaces, const QString &examineFirst = {});
+    /// With @p fetchAfterExamine, that FETCH goes in the same write right behind the EXAMINE (the
+    /// inbox's new messages' sizes: a changed inbox needs no round trip of its own before its first
+    /// batch); its reply is left for readFetch(), dropped by the next command when not read.
+    std::optional<MailboxListing> listMailboxes(bool askNamespaces, const QString &examineFirst = {},
+                                                const std::optional<FetchRequest> &fetchAfterExamine = {});
     /// The messages' UIDs in @p range ("1:*", "500:*"), read raw: sendUidSearch() then
     /// readUidSearch().
     QList<quint32> searchUids(const std::string &range);

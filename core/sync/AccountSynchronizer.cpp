@@ -103,11 +103,19 @@ SyncReport AccountSynchronizer::run()
     // VMime's getFolders() and a LIST-STATUS cost two and NAMESPACE a third; a server without
     // LIST-STATUS, or that refuses the LIST or answers what we cannot read, gets VMime's LIST
     // and an EXAMINE per folder as before.
+    FolderSynchronizer folders(channel, m_cache, m_options, m_progress);
     std::optional<ImapCommandChannel::MailboxListing> listing;
+    // The inbox's new messages' sizes right behind its EXAMINE, from its last state: new mail in
+    // the inbox, the usual change, then needs no round trip before its first batch.
+    const std::optional<CachedFolder> cachedInbox = m_cache.folderStore().folder(u"INBOX"_s);
+    const std::optional<ImapCommandChannel::FetchRequest> inboxSizes =
+        cachedInbox ? folders.sizesRequest(*cachedInbox) : std::nullopt;
     try {
         // The inbox is examined first, in the same write: Dovecot then answers its STATUS in the
         // LIST from the open mailbox, and its own synchronisation needs no EXAMINE of its own.
-        listing = channel.listMailboxes(!m_connection.namespaces().has_value(), u"INBOX"_s);
+        listing = channel.listMailboxes(!m_connection.namespaces().has_value(), u"INBOX"_s, inboxSizes);
+        if (listing && listing->examined && inboxSizes)
+            folders.setSizesSentWithExamine(u"INBOX"_s, inboxSizes->uidSet);
     } catch (const vmime::exceptions::command_error &error) {
         qCWarning(lcImap).noquote() << "LIST-STATUS refused:" << error.what();
     } catch (const vmime::exceptions::invalid_response &error) {
@@ -120,7 +128,6 @@ SyncReport AccountSynchronizer::run()
     if (!m_cache.folderStore().replaceFolderList(serverFolders))
         throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
 
-    FolderSynchronizer folders(channel, m_cache, m_options, m_progress);
     // The quota moves with the mail: a folder that changed has it read again. Asked as soon as
     // that folder's commands are answered, the server counts (130 ms at 100,000 messages on
     // Dovecot) while the cache removes the expunged messages, instead of after.

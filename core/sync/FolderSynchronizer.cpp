@@ -75,6 +75,8 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
         std::exchange(m_examinedAhead, std::nullopt);
     if (known && source == KnownState::Examined) {
         state = *known;
+        if (examinedAhead && examinedAhead->first == result.path)
+            sizesSent = examinedAhead->second; // sent behind that EXAMINE
     } else if (examinedAhead && examinedAhead->first == result.path) {
         // Sent while the previous folder's last batch was arriving.
         sizesSent = examinedAhead->second;
@@ -239,6 +241,15 @@ void FolderSynchronizer::examineFolderAhead()
     m_channel.sendExamine(ahead->first.info.path(),
                           ImapCommandChannel::FetchRequest{*range, sizesAttributes()});
     m_examinedAhead = std::make_pair(ahead->first.info.path(), *range);
+}
+
+std::optional<ImapCommandChannel::FetchRequest>
+FolderSynchronizer::sizesRequest(const CachedFolder &folder) const
+{
+    if (!newMessagesSized(folder))
+        return std::nullopt;
+    return ImapCommandChannel::FetchRequest{std::to_string(std::max<quint32>(folder.uidNext, 1)) + ":*",
+                                            sizesAttributes()};
 }
 
 bool FolderSynchronizer::newMessagesSized(const CachedFolder &folder) const

@@ -51,6 +51,17 @@ public:
     {
         m_serverPartDone = std::move(serverPartDone);
     }
+    /// The sizes' FETCH to send right behind the EXAMINE of @p folder when nothing is known of its
+    /// state yet (AccountSynchronizer: the inbox, examined in the listing's write); nullopt when
+    /// its new messages are not asked for with their sizes.
+    [[nodiscard]] std::optional<ImapCommandChannel::FetchRequest>
+    sizesRequest(const CachedFolder &folder) const;
+    /// That FETCH went out behind the EXAMINE of @p path: synchronizeHeaders() reads it, or
+    /// leaves it to be dropped when the folder turns out unchanged.
+    void setSizesSentWithExamine(const QString &path, const std::string &uidSet)
+    {
+        m_examinedAhead = std::make_pair(path, uidSet);
+    }
     /// The folder synchronizeHeaders() will be given next, with its state from LIST-STATUS (none:
     /// no such folder). When the current folder is fetched whole for the first time, nothing is
     /// left to ask of it once its last batch is asked for: the next folder's EXAMINE and sizes
