@@ -1,11 +1,13 @@
 // libFuzzer target: any bytes, read as what an IMAP server sends during a sync's FETCH, through
 // the raw reader: ImapLineAssembler (responses cut, literals received apart, bounds), then each
 // FETCH response through ImapFetchParser and the routing of pipelined replies
-// (ImapPendingFetch), other responses back to one line as the small parsers read them.
+// (ImapPendingFetch), other responses back to one line as the small parsers read them, and
+// SEARCH/ESEARCH answers through ImapSearchParser (sequence sets expanded within their bound).
 // Built by scripts/fuzz only (AMIENS_FUZZ_TARGET=fuzz_imapreply; -DAMIENS_FUZZ=ON, clang, ASan + UBSan).
 #include "imap/ImapFetchParser.h"
 #include "imap/ImapLineAssembler.h"
 #include "imap/ImapPendingFetch.h"
+#include "imap/ImapSearchParser.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -29,7 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             return 0;
         while (auto response = assembler.takeResponse()) {
             if (!ImapFetchParser::isFetch(response->text)) {
-                (void)response->inlined();
+                const QByteArray line = response->inlined();
+                if (ImapSearchParser::answers(line, "a3"))
+                    (void)ImapSearchParser::parse({line}, "a3");
                 continue;
             }
             const auto fetched = ImapFetchParser::parse(std::move(*response));
