@@ -67,6 +67,16 @@ int ImapTranscript::count(const QString &pattern) const
     return static_cast<int>(matching(pattern).size());
 }
 
+int ImapTranscript::roundTripOf(const QString &pattern) const
+{
+    const QRegularExpression expression(pattern);
+    for (const Entry &entry : m_entries) {
+        if (entry.fromClient && expression.match(QString::fromUtf8(entry.text)).hasMatch())
+            return entry.roundTrip;
+    }
+    return 0;
+}
+
 QString ImapTranscript::text() const
 {
     QString text;

@@ -40,6 +40,9 @@ public:
     /// The commands grouped by the round trip they went in (see Entry::roundTrip), in order: a
     /// pipelined NAMESPACE and LIST make one group of two.
     [[nodiscard]] QList<QList<QByteArray>> roundTrips() const;
+    /// The round trip (Entry::roundTrip) of the first command matching @p pattern; 0 when none
+    /// does. Two commands the client pipelined share one.
+    [[nodiscard]] int roundTripOf(const QString &pattern) const;
     /// "C1> a3 EXAMINE …" / "S1< * 3 EXISTS" lines, for failure messages.
     [[nodiscard]] QString text() const;
 
