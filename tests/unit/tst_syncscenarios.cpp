@@ -1318,11 +1318,13 @@ void TestSyncScenarios::inboxExaminedAlongTheListIsNotExaminedAgain()
     QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
     QVERIFY2(player.isComplete(), qPrintable(player.report()));
     QCOMPARE(player.transcript().count(u"^EXAMINE "_s), 1);
-    const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
-    // The login, VMime's LIST "" "", the listing, the flag changes, LOGOUT.
-    QCOMPARE(trips.size(), 5);
-    QCOMPARE(trips.at(2).size(), 3);
-    QCOMPARE(trips.at(2).at(1), QByteArray("UID FETCH 4:* (UID RFC822.SIZE INTERNALDATE)"));
+    // The listing's write: the EXAMINE, the sizes behind it and the LIST; the flag changes next.
+    const ImapTranscript &transcript = player.transcript();
+    const int listing = transcript.roundTripOf(u"^EXAMINE INBOX"_s);
+    QVERIFY(listing > 0);
+    QCOMPARE(transcript.roundTripOf(u"^UID FETCH 4:\\* \\(UID RFC822.SIZE INTERNALDATE\\)"_s), listing);
+    QCOMPARE(transcript.roundTripOf(u"^LIST \"\" \"\\*\""_s), listing);
+    QCOMPARE(transcript.roundTripOf(u"CHANGEDSINCE 10"_s), listing + 1);
     const CachedFolder inbox = folder(u"INBOX"_s);
     QCOMPARE(cache().message(inbox.id, 2)->flags, QStringList{u"\\Seen"_s});
     QCOMPARE(inbox.highestModSeq, 15u);
