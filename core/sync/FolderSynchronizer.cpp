@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <vmime/exception.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -65,14 +66,18 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     CachedFolder folder = cachedFolder;
     FolderSyncResult result;
     result.path = folder.info.path();
+    const std::optional<std::pair<QString, std::string>> examinedAhead =
+        std::exchange(m_examinedAhead, std::nullopt);
     if (known && unchanged(folder, *known)) {
+        // Sizes sent behind this folder's EXAMINE (the inbox's, in the listing's write) are read
+        // and dropped: a reply left unread would reach the next job on this connection.
+        if (source == KnownState::Examined && examinedAhead && examinedAhead->first == result.path)
+            dropFetchReply();
         result.unchanged = true;
         return result;
     }
     std::optional<std::string> sizesSent;
     ImapCommandChannel::MailboxState state;
-    const std::optional<std::pair<QString, std::string>> examinedAhead =
-        std::exchange(m_examinedAhead, std::nullopt);
     if (known && source == KnownState::Examined) {
         state = *known;
         if (examinedAhead && examinedAhead->first == result.path)
@@ -100,6 +105,8 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     }
 
     if (unchanged(folder, state)) {
+        if (sizesSent)
+            dropFetchReply();
         result.unchanged = true;
         return result;
     }
@@ -113,7 +120,7 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     // between the LIST and the EXAMINE) is read and forgotten.
     const bool sizesAsked = state.exists > 0 && newMessagesSized(folder); // after a reset: as a first sync
     if (sizesSent && (!sizesAsked || *sizesSent != range)) {
-        m_channel.readFetch({});
+        dropFetchReply();
         sizesSent.reset();
     }
     if (sizesAsked && !sizesSent)
@@ -250,6 +257,16 @@ FolderSynchronizer::sizesRequest(const CachedFolder &folder) const
         return std::nullopt;
     return ImapCommandChannel::FetchRequest{std::to_string(std::max<quint32>(folder.uidNext, 1)) + ":*",
                                             sizesAttributes()};
+}
+
+void FolderSynchronizer::dropFetchReply()
+{
+    // Already whole in the buffer most of the time (it came before the replies read since); a
+    // refusal (the folder went between the LIST and the EXAMINE) no longer matters either.
+    try {
+        m_channel.readFetch({});
+    } catch (const vmime::exceptions::command_error &) {
+    }
 }
 
 bool FolderSynchronizer::newMessagesSized(const CachedFolder &folder) const
