@@ -331,9 +331,7 @@ ImapCommandChannel::listMailboxes(bool askNamespaces, const QString &examineFirs
                     sendFetch(fetchAfterExamine->uidSet, fetchAfterExamine->attributes);
             }
         }
-        for (qsizetype i = 0; i < commands.size(); ++i)
-            replies.append(
-                readRawReplyKeepingRefusal(tags.at(i), commands.at(i).substr(0, commands.at(i).find(' '))));
+        replies = readRawReplies(commands, tags);
     } else {
         replies = executeRawPipelined(commands);
     }
@@ -717,6 +715,12 @@ ImapCommandChannel::executeRawPipelined(const QList<std::string> &commands)
     QList<std::string> tags;
     for (const std::string &command : commands)
         tags.append(sendTagged(command));
+    return readRawReplies(commands, tags);
+}
+
+QList<ImapCommandChannel::RawReply> ImapCommandChannel::readRawReplies(const QList<std::string> &commands,
+                                                                       const QList<std::string> &tags)
+{
     QList<RawReply> replies;
     for (qsizetype i = 0; i < commands.size(); ++i)
         replies.append(

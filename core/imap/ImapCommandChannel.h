@@ -282,6 +282,9 @@ private:
     QList<QByteArray> readRawReply(const std::string &tag, const std::string &verb);
     /// The same, a NO or BAD returned in the RawReply instead of thrown.
     RawReply readRawReplyKeepingRefusal(const std::string &tag, const std::string &verb);
+    /// The replies of @p commands, sent in one write with @p tags, in order (a refusal in its
+    /// RawReply).
+    QList<RawReply> readRawReplies(const QList<std::string> &commands, const QList<std::string> &tags);
 
     vmime::shared_ptr<vmime::net::imap::IMAPConnection> m_connection;
     /// What the login's tagged OK announced (ImapConnection::capabilities()); empty when it said
