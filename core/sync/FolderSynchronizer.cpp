@@ -344,14 +344,16 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
 
     QList<Batch> batches;
     qsizetype next = 0;
+    qsizetype wholeBatches = 0;
     while (next < uids.size()) {
         Batch batch{{}, withBody.contains(uids.at(next))};
+        const qint64 byteBound = batch.whole ? bodyBatchBound(wholeBatches++) : 0;
         qint64 bytes = 0;
         while (next < uids.size() && withBody.contains(uids.at(next)) == batch.whole) {
             const qint64 size = sizes.value(uids.at(next));
-            if (!batch.uids.isEmpty() && (batch.whole ? batch.uids.size() >= kMaxMessagesPerBodyFetch ||
-                                                            bytes + size > m_options.bodyBatchBytes
-                                                      : batch.uids.size() >= m_options.headerBatchSize))
+            if (!batch.uids.isEmpty() &&
+                (batch.whole ? batch.uids.size() >= kMaxMessagesPerBodyFetch || bytes + size > byteBound
+                             : batch.uids.size() >= m_options.headerBatchSize))
                 break;
             bytes += size;
             batch.uids.append(uids.at(next++));
@@ -389,6 +391,17 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
         settlePendingBatch();
         throw;
     }
+}
+
+qint64 FolderSynchronizer::bodyBatchBound(qsizetype earlierBatches) const
+{
+    // Doubling from 1 MB: the newest messages are readable after a short first fetch (a second
+    // on a school's 10 Mbit/s link instead of seven for 8 MB), each batch is stored while the
+    // next, bigger one arrives, and what is left to store after the last byte is short.
+    constexpr qint64 kFirstBatchBytes = 1024 * 1024;
+    if (earlierBatches >= 16)
+        return m_options.bodyBatchBytes;
+    return std::min(m_options.bodyBatchBytes, kFirstBatchBytes << earlierBatches);
 }
 
 void FolderSynchronizer::countStored(FolderSyncResult &result, const PendingBatch &batch)
@@ -522,7 +535,8 @@ int FolderSynchronizer::downloadBodies(const CachedFolder &folder, const QDateTi
     while (start < missing.size()) {
         Batch batch{{}, true};
         qint64 bytes = 0;
-        while (start < missing.size() && (batch.uids.isEmpty() || bytes < m_options.bodyBatchBytes) &&
+        const qint64 byteBound = bodyBatchBound(batches.size());
+        while (start < missing.size() && (batch.uids.isEmpty() || bytes < byteBound) &&
                batch.uids.size() < kMaxMessagesPerBodyFetch) {
             bytes += missing.at(start).second;
             batch.uids.append(missing.at(start++).first);

@@ -111,6 +111,9 @@ private:
     /// less). Not on a first "recent" sync: the sizes and dates of a whole mailbox (6 MB at
     /// 100,000 messages) would cost more than the two searches.
     [[nodiscard]] bool newMessagesSized(const CachedFolder &folder) const;
+    /// The bytes that bound a folder's batch of bodies after @p earlierBatches others: small
+    /// first, growing to SyncOptions::bodyBatchBytes.
+    [[nodiscard]] qint64 bodyBatchBound(qsizetype earlierBatches) const;
     /// Reads and forgets the reply of the oldest FETCH in flight (sizes asked for nothing).
     void dropFetchReply();
     /// "(UID RFC822.SIZE)", with INTERNALDATE under the "recent mail" policy.

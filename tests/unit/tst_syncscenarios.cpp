@@ -173,6 +173,7 @@ private Q_SLOTS:
     void quotaIsReadWhenTheMailChanges();
     void quotaGoesOutBeforeTheExpungedMessagesAreRemoved();
     void serverWorksWhileTheCacheDoes();
+    void bodiesComeNewestFirstInGrowingBatches();
     void nextFolderIsExaminedWhileTheLastBatchArrives();
     void batchBeingStoredIsKeptWhenTheFolderFails();
     void namespaceIsAskedOncePerLogin();
@@ -1616,6 +1617,64 @@ void TestSyncScenarios::nextFolderIsExaminedWhileTheLastBatchArrives()
     QCOMPARE(store.body(2, 2), archived);
     QCOMPARE(store.message(2, 2)->flags, QStringList{u"\\Seen"_s});
     QCOMPARE(store.state(2).uidNext, 3u);
+}
+
+void TestSyncScenarios::bodiesComeNewestFirstInGrowingBatches()
+{
+    // The first batch of bodies is bounded at 1 MB, each next one at twice the bound before (up
+    // to SyncOptions::bodyBatchBytes): the newest message is readable after a short first fetch
+    // instead of after 8 MB (seven seconds on a school's 10 Mbit/s link). Five new messages the
+    // server says weigh 600 KB each: 1 MB takes the newest alone, 2 MB the next three, 4 MB the
+    // oldest.
+    QList<QByteArray> fresh;
+    QByteArray sizes;
+    for (quint32 uid = 4; uid <= 8; ++uid) {
+        fresh.append(message("Nouveau " + QByteArray::number(uid), uid));
+        sizes += ImapScenario::fetch(uid, "UID " + QByteArray::number(uid) + " RFC822.SIZE 600000");
+    }
+    const auto whole = [&](quint32 uid) {
+        return fetchWhole(uid, uid, "", 12, fresh.at(uid - 4));
+    };
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
+        .expect(uR"(UID FETCH 4:\* \(UID RFC822.SIZE\))"_s)
+        .send(sizes)
+        .ok()
+        .expect(uR"(UID FETCH 8 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(whole(8))
+        .ok()
+        .expect(uR"(UID FETCH 5:7 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(whole(7) + whole(6) + whole(5))
+        .ok()
+        .expect(uR"(UID FETCH 4 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(whole(4))
+        .ok()
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 10\))"_s)
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    MemorySyncStore store;
+    CachedFolder inbox;
+    QVERIFY(seedThreeMessages(store, {{}, {}, {}}, 10, &inbox));
+    QList<int> progress;
+    FolderSyncResult result;
+    {
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions everyBody;
+        everyBody.bodies = SyncOptions::Bodies::All;
+        FolderSynchronizer synchronizer(channel, store, everyBody,
+                                        [&](const QString &, int done, int) { progress.append(done); });
+        result = synchronizer.synchronizeHeaders(inbox, ImapCommandChannel::MailboxState{7, 9, 12, 8},
+                                                 FolderSynchronizer::KnownState::Examined);
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    QCOMPARE(progress, (QList<int>{1, 4, 5}));
+    QCOMPARE(result.added, 5);
+    QCOMPARE(result.bodies, 5);
+    for (quint32 uid = 4; uid <= 8; ++uid)
+        QCOMPARE(store.body(1, uid), fresh.at(uid - 4));
+    QCOMPARE(store.state(1).uidNext, 9u);
 }
 
 void TestSyncScenarios::batchBeingStoredIsKeptWhenTheFolderFails()
