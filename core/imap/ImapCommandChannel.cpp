@@ -40,21 +40,6 @@ void forEachResponseData(const Parser::response &response, Visitor &&visit)
     }
 }
 
-/// "OK", "NO" or "BAD" and the text after it in "<tag> NO [CODE] text".
-std::pair<QByteArray, std::string> taggedStatus(const QByteArray &line, const std::string &tag)
-{
-    const QByteArray rest = line.mid(static_cast<qsizetype>(tag.size()) + 1);
-    const qsizetype space = rest.indexOf(' ');
-    return {(space < 0 ? rest : rest.left(space)).toUpper(),
-            space < 0 ? std::string() : rest.mid(space + 1).toStdString()};
-}
-
-bool isTagged(const QByteArray &line, const std::string &tag)
-{
-    return line.size() > static_cast<qsizetype>(tag.size()) && line.startsWith(QByteArrayView(tag)) &&
-           line.at(static_cast<qsizetype>(tag.size())) == ' ';
-}
-
 } // namespace
 
 ImapCommandChannel::ImapCommandChannel(ImapConnection &connection)
@@ -75,19 +60,18 @@ ImapCommandChannel::Response ImapCommandChannel::execute(const std::string &comm
 
 void ImapCommandChannel::readOldestPending()
 {
-    if (m_pending.first().kind != PendingReply::Kind::Fetch) {
-        const PendingReply pending = m_pending.takeFirst();
+    if (m_inFlight.oldest().kind != ImapCommandsInFlight::Kind::Fetch) {
+        const ImapCommandsInFlight::Command command = m_inFlight.takeOldest();
         RawReply reply;
-        if (pending.completion) {
+        if (command.completion) {
             // Answered while an earlier command's reply was read: nothing more to read.
-            const auto [status, text] = taggedStatus(*pending.completion, pending.tag);
+            const auto [status, text] = ImapResponse::taggedStatus(*command.completion, command.tag);
             if (status != "OK")
-                reply.refusal = text.empty() ? pending.completion->toStdString() : text;
+                reply.refusal = text.empty() ? command.completion->toStdString() : text;
         } else {
-            reply = readRawReplyKeepingRefusal(pending.tag, pending.verb);
+            reply = readRawReplyKeepingRefusal(command.tag, command.verb);
         }
-        reply.untagged = pending.early + reply.untagged;
-        keptReply(pending.kind) = std::move(reply);
+        m_inFlight.keepReply(command, std::move(reply));
         return;
     }
     // A FETCH nobody reads any more (the caller stopped between the two steps): read to keep the
@@ -100,7 +84,7 @@ void ImapCommandChannel::readOldestPending()
 
 void ImapCommandChannel::settlePending()
 {
-    while (!m_pending.isEmpty())
+    while (!m_inFlight.isEmpty())
         readOldestPending();
     if (m_rawLines.pending() > 0) {
         // Bytes a raw read took past its reply: nothing follows a tagged reply but unsolicited
@@ -180,75 +164,31 @@ ImapCommandChannel::MailboxState ImapCommandChannel::examine(const QString &path
     return readExamined();
 }
 
-std::optional<ImapCommandChannel::RawReply> &ImapCommandChannel::keptReply(PendingReply::Kind kind)
-{
-    switch (kind) {
-    case PendingReply::Kind::QuotaRoot:
-        return m_quotaRootReply;
-    case PendingReply::Kind::Search:
-        return m_searchReply;
-    case PendingReply::Kind::Examine:
-    case PendingReply::Kind::Fetch:
-        break;
-    }
-    return m_examinedReply;
-}
-
-bool ImapCommandChannel::keepForLaterCommand(const QByteArray &line, const std::string &readingTag)
-{
-    const bool untagged = line.startsWith("* ");
-    const bool quota = untagged && line.left(7).compare("* QUOTA", Qt::CaseInsensitive) == 0;
-    for (PendingReply &pending : m_pending) {
-        if (pending.tag == readingTag)
-            continue;
-        if (!untagged) {
-            if (isTagged(line, pending.tag)) {
-                pending.completion = line;
-                return true;
-            }
-            continue;
-        }
-        if ((pending.kind == PendingReply::Kind::QuotaRoot && quota) ||
-            (pending.kind == PendingReply::Kind::Search &&
-             ImapSearchParser::answers(line, QByteArray::fromStdString(pending.tag)))) {
-            pending.early.append(line);
-            return true;
-        }
-    }
-    return false;
-}
-
 void ImapCommandChannel::sendKept(const std::string &command, const std::string &verb,
-                                  PendingReply::Kind kind)
+                                  ImapCommandsInFlight::Kind kind)
 {
     // Behind whatever is in flight: no reply is read first.
     m_connection->sendCommand(vmime::net::imap::IMAPCommand::createCommand(command));
-    m_pending.append(
-        {static_cast<std::string>(*m_connection->getTag()), verb, kind, std::nullopt, {}, std::nullopt});
-    keptReply(kind).reset();
+    m_inFlight.addKept(static_cast<std::string>(*m_connection->getTag()), verb, kind);
 }
 
-std::optional<ImapCommandChannel::RawReply> ImapCommandChannel::takeKeptReply(PendingReply::Kind kind)
+std::optional<ImapCommandChannel::RawReply> ImapCommandChannel::takeKeptReply(ImapCommandsInFlight::Kind kind)
 {
     // The replies before it are read first: a FETCH's dropped, as any other command would.
-    const auto pending = [&] {
-        return std::any_of(m_pending.cbegin(), m_pending.cend(),
-                           [kind](const PendingReply &each) { return each.kind == kind; });
-    };
-    while (pending())
+    while (m_inFlight.contains(kind))
         readOldestPending();
-    return std::exchange(keptReply(kind), std::nullopt);
+    return m_inFlight.takeReply(kind);
 }
 
 void ImapCommandChannel::sendExamine(const QString &path, const FetchRequest &fetch)
 {
-    sendKept(examineCommand(path), "EXAMINE", PendingReply::Kind::Examine);
+    sendKept(examineCommand(path), "EXAMINE", ImapCommandsInFlight::Kind::Examine);
     sendFetch(fetch.uidSet, fetch.attributes); // leaves with the EXAMINE
 }
 
 ImapCommandChannel::MailboxState ImapCommandChannel::readExamined()
 {
-    const std::optional<RawReply> kept = takeKeptReply(PendingReply::Kind::Examine);
+    const std::optional<RawReply> kept = takeKeptReply(ImapCommandsInFlight::Kind::Examine);
     if (!kept)
         throw std::logic_error("readExamined() without an EXAMINE sent");
     const RawReply &reply = *kept;
@@ -394,21 +334,20 @@ void ImapCommandChannel::sendUidSearch(const std::string &range)
 {
     const std::string command =
         hasCapability("ESEARCH") ? "UID SEARCH RETURN (ALL) UID " + range : "UID SEARCH UID " + range;
-    sendKept(command, "SEARCH", PendingReply::Kind::Search);
-    m_searchTag = m_pending.last().tag;
+    sendKept(command, "SEARCH", ImapCommandsInFlight::Kind::Search);
     pushSentCommands();
 }
 
 QList<quint32> ImapCommandChannel::readUidSearch()
 {
-    const std::optional<RawReply> kept = takeKeptReply(PendingReply::Kind::Search);
+    const std::optional<RawReply> kept = takeKeptReply(ImapCommandsInFlight::Kind::Search);
     if (!kept)
         throw std::logic_error("readUidSearch() without a UID SEARCH sent");
     if (kept->refusal)
         throw vmime::exceptions::command_error("SEARCH", *kept->refusal);
     QString error;
     const std::optional<QList<quint32>> uids =
-        ImapSearchParser::parse(kept->untagged, QByteArray::fromStdString(m_searchTag), &error);
+        ImapSearchParser::parse(kept->untagged, QByteArray::fromStdString(m_inFlight.searchTag()), &error);
     if (!uids)
         throw vmime::exceptions::invalid_response("SEARCH", error.toStdString());
     return *uids;
@@ -440,13 +379,7 @@ void ImapCommandChannel::sendFetch(const std::string &uidSet, const std::string 
     // Nothing is read first: the commands before it may still be in flight (a pipelined batch).
     m_connection->sendCommand(
         vmime::net::imap::IMAPCommand::createCommand("UID FETCH " + uidSet + " " + attributes));
-    const auto tag = static_cast<std::string>(*m_connection->getTag());
-    m_pending.append({tag,
-                      "FETCH",
-                      PendingReply::Kind::Fetch,
-                      ImapPendingFetch(tag, uidSet, attributes),
-                      {},
-                      std::nullopt});
+    m_inFlight.addFetch(static_cast<std::string>(*m_connection->getTag()), uidSet, attributes);
     pushSentCommands();
 }
 
@@ -482,9 +415,9 @@ void ImapCommandChannel::pushSentCommands()
 void ImapCommandChannel::readFetch(const MessageHandler &onMessage)
 {
     // Replies come in the order the commands went: a GETQUOTAROOT sent before is read and kept.
-    while (!m_pending.isEmpty() && m_pending.first().kind != PendingReply::Kind::Fetch)
+    while (!m_inFlight.isEmpty() && m_inFlight.oldest().kind != ImapCommandsInFlight::Kind::Fetch)
         readOldestPending();
-    if (m_pending.isEmpty())
+    if (m_inFlight.isEmpty())
         throw std::logic_error("readFetch() without a FETCH sent");
     // With batches in flight the reply is often whole in the buffer and no read waits, which is
     // where the timeout handler sees a cancellation: a cancelled sync stops here, between batches.
@@ -495,72 +428,45 @@ void ImapCommandChannel::readFetch(const MessageHandler &onMessage)
     readFetchReply(onMessage);
 }
 
-bool ImapCommandChannel::routeFetch(ImapResponse &&response)
-{
-    // The oldest FETCH in flight is the one being read, or the first to be.
-    const auto oldest = std::find_if(m_pending.begin(), m_pending.end(), [](const PendingReply &pending) {
-        return pending.kind == PendingReply::Kind::Fetch;
-    });
-    if (oldest == m_pending.end())
-        return false;
-    QString error;
-    std::optional<ImapFetchParser::Fetched> fetched = ImapFetchParser::parse(std::move(response), &error);
-    if (!fetched) {
-        oldest->fetch->setMalformed(error);
-        return true;
-    }
-    // A FETCH none of ours asked for, or without UID, is an unsolicited flag update: the next
-    // sync sees it.
-    if (fetched->message.uid == 0)
-        return true;
-    for (auto each = oldest; each != m_pending.end(); ++each) {
-        if (each->fetch && each->fetch->answers(*fetched)) {
-            each->fetch->keep(std::move(*fetched));
-            break;
-        }
-    }
-    return true;
-}
-
 void ImapCommandChannel::readFetchReply(const MessageHandler &onMessage)
 {
     const auto deliverKept = [&] {
-        ImapPendingFetch &current = *m_pending.first().fetch;
+        ImapPendingFetch &current = *m_inFlight.oldest().fetch;
         for (ImapFetchParser::Fetched &fetched : current.takeKept()) {
             if (onMessage && !current.malformed())
                 onMessage(std::move(fetched.message), std::move(fetched.body));
         }
     };
     const auto finish = [&](const QByteArray &taggedLine) {
-        const auto [status, text] = taggedStatus(taggedLine, m_pending.first().tag);
-        const PendingReply done = m_pending.takeFirst();
+        const auto [status, text] = ImapResponse::taggedStatus(taggedLine, m_inFlight.oldest().tag);
+        const ImapCommandsInFlight::Command done = m_inFlight.takeOldest();
         if (status != "OK")
             throw vmime::exceptions::command_error(done.verb, text.empty() ? taggedLine.toStdString() : text);
         if (done.fetch->malformed())
             throw vmime::exceptions::invalid_response(done.verb, done.fetch->malformed()->toStdString());
     };
     deliverKept();
-    if (const std::optional<QByteArray> completed = m_pending.first().completion)
+    if (const std::optional<QByteArray> completed = m_inFlight.oldest().completion)
         return finish(*completed); // its tagged reply came while an earlier command's was read
     for (;;) {
         ImapResponse response = *readRawResponse(std::nullopt);
-        if (isTagged(response.text, m_pending.first().tag))
+        if (ImapResponse::isTagged(response.text, m_inFlight.oldest().tag))
             return finish(response.text);
         if (ImapFetchParser::isFetch(response.text)) {
             // After a malformed response the rest is still read up to the tagged reply, so the
             // connection stays in step for the next folder.
-            routeFetch(std::move(response));
+            m_inFlight.routeFetch(std::move(response));
             deliverKept();
             continue;
         }
         if (response.text.left(5).toUpper() == "* BYE")
             throw vmime::exceptions::socket_exception("connection lost: the server said " +
                                                       response.text.left(200).toStdString());
-        if (keepForLaterCommand(response.text, m_pending.first().tag))
+        if (m_inFlight.keepLine(response.text, m_inFlight.oldest().tag))
             continue;
         if (!response.text.startsWith("* "))
-            m_pending.first().fetch->setMalformed(u"unexpected line: "_s +
-                                                  QString::fromLatin1(response.text.left(200)));
+            m_inFlight.oldest().fetch->setMalformed(u"unexpected line: "_s +
+                                                    QString::fromLatin1(response.text.left(200)));
         // "* 12 EXPUNGE", "* 40 EXISTS", "* OK …": news for the next sync, not for this reply.
     }
 }
@@ -666,13 +572,13 @@ QList<QByteArray> ImapCommandChannel::readRawReply(const std::string &tag, const
     for (;;) {
         ImapResponse response = *readRawResponse(std::nullopt);
         // A FETCH in flight may answer while this reply is awaited (RFC 3501 §5.5).
-        if (ImapFetchParser::isFetch(response.text) && routeFetch(std::move(response)))
+        if (ImapFetchParser::isFetch(response.text) && m_inFlight.routeFetch(std::move(response)))
             continue;
         QByteArray line = response.inlined();
-        if (keepForLaterCommand(line, tag))
+        if (m_inFlight.keepLine(line, tag))
             continue;
-        if (isTagged(line, tag)) {
-            const auto [status, text] = taggedStatus(line, tag);
+        if (ImapResponse::isTagged(line, tag)) {
+            const auto [status, text] = ImapResponse::taggedStatus(line, tag);
             if (status != "OK")
                 throw vmime::exceptions::command_error(verb, text.empty() ? line.toStdString() : text);
             return untagged;
@@ -787,14 +693,14 @@ bool ImapCommandChannel::sendQuotaRoot(const QString &path)
     if (!hasCapability("QUOTA"))
         return false;
     // Behind whatever is in flight: Dovecot counts while the cache writes.
-    sendKept("GETQUOTAROOT " + mailboxArgument(path), "GETQUOTAROOT", PendingReply::Kind::QuotaRoot);
+    sendKept("GETQUOTAROOT " + mailboxArgument(path), "GETQUOTAROOT", ImapCommandsInFlight::Kind::QuotaRoot);
     pushSentCommands();
     return true;
 }
 
 std::optional<ImapQuotaParser::QuotaRoots> ImapCommandChannel::readQuotaRoot()
 {
-    const std::optional<RawReply> kept = takeKeptReply(PendingReply::Kind::QuotaRoot);
+    const std::optional<RawReply> kept = takeKeptReply(ImapCommandsInFlight::Kind::QuotaRoot);
     if (!kept)
         return std::nullopt;
     const RawReply &reply = *kept;
@@ -817,8 +723,8 @@ void ImapCommandChannel::startIdle()
             m_idleTag = tag;
             return;
         }
-        if (isTagged(line, tag)) {
-            const auto [status, text] = taggedStatus(line, tag);
+        if (ImapResponse::isTagged(line, tag)) {
+            const auto [status, text] = ImapResponse::taggedStatus(line, tag);
             throw vmime::exceptions::command_error("IDLE", text.empty() ? line.toStdString() : text);
         }
         if (m_idleEarlyLines.size() >= 10000)
@@ -842,9 +748,9 @@ std::optional<QByteArray> ImapCommandChannel::readIdleLine(std::chrono::millisec
         throw vmime::exceptions::socket_exception("connection lost: the server said " +
                                                   line->left(200).toStdString());
     }
-    if (isTagged(*line, m_idleTag)) {
+    if (ImapResponse::isTagged(*line, m_idleTag)) {
         // The server ended IDLE by itself.
-        const auto [status, text] = taggedStatus(*line, m_idleTag);
+        const auto [status, text] = ImapResponse::taggedStatus(*line, m_idleTag);
         m_idleTag.clear();
         throw vmime::exceptions::command_error("IDLE", text.empty() ? line->toStdString() : text);
     }

@@ -2,10 +2,11 @@
 
 #include "imap/FetchedMessage.h"
 #include "imap/FolderInfo.h"
+#include "imap/ImapCommandsInFlight.h"
 #include "imap/ImapLineAssembler.h"
 #include "imap/ImapNamespaceParser.h"
-#include "imap/ImapPendingFetch.h"
 #include "imap/ImapQuotaParser.h"
+#include "imap/ImapRawReply.h"
 #include "imap/ImapResponse.h"
 #include "imap/ImapRights.h"
 #include "imap/MailboxState.h"
@@ -55,13 +56,8 @@ public:
         std::optional<MailboxState> examined;
     };
 
-    /// A raw reply of a pipelined batch: its untagged lines and, when the server said NO or BAD,
-    /// its text.
-    struct RawReply
-    {
-        QList<QByteArray> untagged;
-        std::optional<std::string> refusal;
-    };
+    /// A raw reply of a pipelined batch.
+    using RawReply = ImapRawReply;
 
     /// What a FETCH reply gives, message by message.
     using MessageHandler = std::function<void(FetchedMessage &&message, QByteArray &&body)>;
@@ -216,52 +212,20 @@ public:
 private:
     /// The text of the tagged reply ("Quota exceeded"), or VMime's parse log when there is none.
     [[nodiscard]] static std::string serverText(const Parser::response &response);
-    /// A command sent without its reply read: a FETCH (sendFetch()), a GETQUOTAROOT, an EXAMINE,
-    /// a UID SEARCH.
-    struct PendingReply
-    {
-        enum class Kind
-        {
-            Fetch,
-            QuotaRoot,
-            Examine,
-            Search,
-        };
-        std::string tag;
-        std::string verb;
-        Kind kind = Kind::Fetch;
-        std::optional<ImapPendingFetch> fetch; ///< set for a FETCH
-        /// Its untagged lines that came while an earlier command's reply was read: Dovecot
-        /// interleaves the replies of pipelined commands (RFC 3501 §5.5).
-        QList<QByteArray> early;
-        /// Its tagged reply when it came first: Dovecot answers a GETQUOTAROOT sent behind a
-        /// FETCH before that FETCH ends.
-        std::optional<QByteArray> completion;
-    };
-
     /// Reads the reply of the oldest command in flight: a FETCH's is dropped, the others' kept
-    /// (keptReply()).
+    /// (ImapCommandsInFlight::takeReply()).
     void readOldestPending();
-    /// Keeps @p line, read while the reply of the command tagged @p readingTag was awaited, with
-    /// the later command in flight it answers: its tagged reply, a SEARCH or ESEARCH line for a
-    /// UID SEARCH, a QUOTA or QUOTAROOT line for a GETQUOTAROOT. false for any other line.
-    bool keepForLaterCommand(const QByteArray &line, const std::string &readingTag);
-    /// Where the reply of a GETQUOTAROOT, an EXAMINE or a UID SEARCH in flight is kept once read.
-    std::optional<RawReply> &keptReply(PendingReply::Kind kind);
     /// Sends @p command behind the commands in flight, its reply to be kept (QuotaRoot, Examine,
     /// Search).
-    void sendKept(const std::string &command, const std::string &verb, PendingReply::Kind kind);
+    void sendKept(const std::string &command, const std::string &verb, ImapCommandsInFlight::Kind kind);
     /// Reads the replies in flight up to the one of @p kind and hands it over; nullopt when none
     /// was sent.
-    std::optional<RawReply> takeKeptReply(PendingReply::Kind kind);
+    std::optional<RawReply> takeKeptReply(ImapCommandsInFlight::Kind kind);
     /// Reads every reply in flight, before a command whose reply is read at once.
     void settlePending();
-    /// Reads the reply of the FETCH first in m_pending up to its tagged status, and removes it;
-    /// @p onMessage may be empty.
+    /// Reads the reply of the oldest command in flight, a FETCH, up to its tagged status, and
+    /// removes it; @p onMessage may be empty.
     void readFetchReply(const MessageHandler &onMessage);
-    /// Hands a FETCH response to the FETCH in flight it answers (ImapPendingFetch), or drops it
-    /// when it answers none (an unsolicited update); false when no FETCH is in flight.
-    bool routeFetch(ImapResponse &&response);
     /// Sends what the socket holds back until the next read.
     void pushSentCommands();
     void send(const std::string &command);
@@ -290,11 +254,7 @@ private:
     /// What the login's tagged OK announced (ImapConnection::capabilities()); empty when it said
     /// nothing, then VMime is asked (a CAPABILITY round trip the first time).
     std::vector<std::string> m_capabilities;
-    QList<PendingReply> m_pending;            ///< in the order they were sent
-    std::optional<RawReply> m_quotaRootReply; ///< a GETQUOTAROOT's reply, read before its reader asked
-    std::optional<RawReply> m_examinedReply;  ///< the same for sendExamine()
-    std::optional<RawReply> m_searchReply;    ///< the same for sendUidSearch()
-    std::string m_searchTag;                  ///< the tag of the last sendUidSearch()
+    ImapCommandsInFlight m_inFlight; ///< the commands whose replies are still to be read
     ImapLineAssembler m_rawLines;
     std::array<vmime::byte_t, 64 * 1024> m_receiveBuffer{};
     int m_sendsHeld = 0;                ///< SendTogether scopes open

@@ -21,4 +21,18 @@ QByteArray ImapResponse::inlined() const
     return line;
 }
 
+bool ImapResponse::isTagged(const QByteArray &line, const std::string &tag)
+{
+    return line.size() > static_cast<qsizetype>(tag.size()) && line.startsWith(QByteArrayView(tag)) &&
+           line.at(static_cast<qsizetype>(tag.size())) == ' ';
+}
+
+std::pair<QByteArray, std::string> ImapResponse::taggedStatus(const QByteArray &line, const std::string &tag)
+{
+    const QByteArray rest = line.mid(static_cast<qsizetype>(tag.size()) + 1);
+    const qsizetype space = rest.indexOf(' ');
+    return {(space < 0 ? rest : rest.left(space)).toUpper(),
+            space < 0 ? std::string() : rest.mid(space + 1).toStdString()};
+}
+
 } // namespace Amiens

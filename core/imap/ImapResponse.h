@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QList>
+#include <string>
+#include <utility>
 
 namespace Amiens {
 
@@ -20,6 +22,12 @@ struct ImapResponse
     /// The response as it came on the wire, literals inline (final CRLF removed): for the small
     /// replies read as one line (NAMESPACE, ACL, QUOTA, IDLE).
     [[nodiscard]] QByteArray inlined() const;
+
+    /// Whether @p line is the tagged reply of the command tagged @p tag ("a7 OK …").
+    [[nodiscard]] static bool isTagged(const QByteArray &line, const std::string &tag);
+    /// "OK", "NO" or "BAD" and the text after it in "<tag> NO [CODE] text".
+    [[nodiscard]] static std::pair<QByteArray, std::string> taggedStatus(const QByteArray &line,
+                                                                         const std::string &tag);
 };
 
 } // namespace Amiens
