@@ -106,10 +106,10 @@ SyncReport AccountSynchronizer::run()
     FolderSynchronizer folders(channel, m_cache, m_options, m_progress);
     std::optional<ImapCommandChannel::MailboxListing> listing;
     // The inbox's new messages' sizes right behind its EXAMINE, from its last state: new mail in
-    // the inbox, the usual change, then needs no round trip before its first batch.
-    const std::optional<CachedFolder> cachedInbox = m_cache.folderStore().folder(u"INBOX"_s);
+    // the inbox, the usual change, then needs no round trip before its first batch. On a first
+    // sync (no inbox cached yet) they are all new.
     const std::optional<ImapCommandChannel::FetchRequest> inboxSizes =
-        cachedInbox ? folders.sizesRequest(*cachedInbox) : std::nullopt;
+        folders.sizesRequest(m_cache.folderStore().folder(u"INBOX"_s).value_or(CachedFolder()));
     try {
         // The inbox is examined first, in the same write: Dovecot then answers its STATUS in the
         // LIST from the open mailbox, and its own synchronisation needs no EXAMINE of its own.

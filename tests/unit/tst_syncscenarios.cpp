@@ -169,6 +169,7 @@ private Q_SLOTS:
     void listStatusSparesTheUnchangedFolders();
     void listStatusLeavesTheSelectedMailboxFirst();
     void inboxExaminedAlongTheListIsNotExaminedAgain();
+    void firstSyncAsksTheInboxSizesWithItsExamine();
     void unreadableExamineAlongTheListIsAskedAgain();
     void quotaIsReadWhenTheMailChanges();
     void quotaGoesOutBeforeTheExpungedMessagesAreRemoved();
@@ -1333,6 +1334,52 @@ void TestSyncScenarios::inboxExaminedAlongTheListIsNotExaminedAgain()
     QCOMPARE(inbox.uidNext, 4u);
     QCOMPARE(outcome.report.folders.first().flagsChanged, 1);
     QVERIFY(!outcome.report.folders.first().unchanged);
+}
+
+void TestSyncScenarios::firstSyncAsksTheInboxSizesWithItsExamine()
+{
+    // Nothing cached yet: every message of the inbox is new, and their sizes go behind its
+    // EXAMINE in the listing's write, so its first batch leaves one round trip after the login's
+    // instead of two (20 ms on a school's link).
+    const QByteArray first = message("Convocation", 1);
+    const QByteArray second = message("Circulaire", 2);
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT")
+        .folder("INBOX")
+        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
+        .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
+        .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(first.size())) +
+              ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(second.size())))
+        .ok()
+        .expect(kListStatus)
+        .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+              "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n")
+        .ok()
+        .expect(uR"(UID FETCH 1:2 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(2, 2, "", 12, second) + fetchWhole(1, 1, "\\Seen", 11, first))
+        .ok();
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    Outcome outcome;
+    {
+        const auto client = session(player);
+        SyncOptions everyBody;
+        everyBody.bodies = SyncOptions::Bodies::All;
+        outcome = sync(*client, everyBody);
+    }
+    QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    const ImapTranscript &transcript = player.transcript();
+    const int listing = transcript.roundTripOf(u"^EXAMINE INBOX"_s);
+    QVERIFY(listing > 0);
+    QCOMPARE(transcript.roundTripOf(u"^UID FETCH 1:\\* \\(UID RFC822.SIZE\\)"_s), listing);
+    QCOMPARE(transcript.roundTripOf(u"BODY.PEEK"_s), listing + 1);
+    QCOMPARE(transcript.count(u"^EXAMINE "_s), 1);
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), (QSet<quint32>{1, 2}));
+    QCOMPARE(cache().messageStore().body(inbox.id, 2).value_or(QByteArray()), second);
+    QCOMPARE(cache().message(inbox.id, 1)->flags, QStringList{u"\\Seen"_s});
+    QCOMPARE(inbox.uidNext, 3u);
+    QCOMPARE(outcome.report.folders.first().added, 2);
 }
 
 void TestSyncScenarios::unreadableExamineAlongTheListIsAskedAgain()
