@@ -25,13 +25,14 @@ BackgroundMessageWriter::~BackgroundMessageWriter()
     m_thread.join();
 }
 
-bool BackgroundMessageWriter::store(qint64 folderId, QList<FetchedMessage> messages, QList<QByteArray> bodies)
+bool BackgroundMessageWriter::store(qint64 folderId, QList<FetchedMessage> messages, QList<QByteArray> bodies,
+                                    std::optional<FolderState> stateAfter)
 {
     if (!finish())
         return false;
     {
         std::lock_guard lock(m_mutex);
-        m_batch = Batch{folderId, std::move(messages), std::move(bodies)};
+        m_batch = Batch{folderId, std::move(messages), std::move(bodies), stateAfter};
     }
     m_changed.notify_all();
     return true;
@@ -77,6 +78,9 @@ void BackgroundMessageWriter::run(const QString &path, const QString &accountKey
         QString failure;
         try {
             stored = cache.storeMessages(m_batch->folderId, m_batch->messages, m_batch->bodies);
+            if (const std::optional<FolderState> &state = m_batch->stateAfter; stored && state)
+                stored = cache.saveFolderState(m_batch->folderId, state->uidValidity, state->uidNext,
+                                               state->highestModSeq);
             if (!stored)
                 failure = cache.lastError();
         } catch (const std::exception &exception) {

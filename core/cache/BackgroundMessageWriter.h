@@ -29,11 +29,22 @@ public:
     BackgroundMessageWriter(const BackgroundMessageWriter &) = delete;
     BackgroundMessageWriter &operator=(const BackgroundMessageWriter &) = delete;
 
+    /// What a folder's last batch leaves in its row once stored (MailCache::saveFolderState).
+    struct FolderState
+    {
+        quint32 uidValidity = 0;
+        quint32 uidNext = 0;
+        quint64 highestModSeq = 0;
+    };
+
     /// False when the second connection could not be opened: the caller stores in turn.
     [[nodiscard]] bool isReady() const { return m_ready; }
     /// Starts storing a batch, after waiting for the previous one; false (nothing started) when
-    /// the previous one failed: see lastError().
-    bool store(qint64 folderId, QList<FetchedMessage> messages, QList<QByteArray> bodies);
+    /// the previous one failed: see lastError(). With @p stateAfter, the folder's state is saved
+    /// once the batch is committed (never before: a sync cut short between the two asks again
+    /// from the old UIDNEXT and skips what is cached), so its sync need not wait for the commit.
+    bool store(qint64 folderId, QList<FetchedMessage> messages, QList<QByteArray> bodies,
+               std::optional<FolderState> stateAfter = std::nullopt);
     /// Waits for the batch being stored; false when it (or an earlier one) failed.
     bool finish();
     [[nodiscard]] QString lastError() const;
@@ -44,6 +55,7 @@ private:
         qint64 folderId = 0;
         QList<FetchedMessage> messages;
         QList<QByteArray> bodies;
+        std::optional<FolderState> stateAfter;
     };
 
     void run(const QString &path, const QString &accountKey, bool indexBodiesWhenStored);

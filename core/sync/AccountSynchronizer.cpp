@@ -171,6 +171,9 @@ SyncReport AccountSynchronizer::run()
         report.folders.append(folders.synchronizeHeaders(folder, listedState(folder)));
     }
 
+    // The last folder fetched for the first time may still be being written.
+    folders.finishStoring();
+
     // New messages came with their bodies; these are the older ones still without (a policy
     // widened from "headers only", a sync cut short).
     if (m_options.bodies != SyncOptions::Bodies::None) {

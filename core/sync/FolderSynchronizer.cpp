@@ -97,6 +97,7 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
     if (folder.uidValidity != 0 && folder.uidValidity != state.uidValidity) {
         qCInfo(lcSync) << result.path << "UIDVALIDITY changed from" << folder.uidValidity << "to"
                        << state.uidValidity << ": the folder is fetched again";
+        finishPendingBatch(result); // the previous folder's last batch, still being written
         checkWrite(m_cache.resetFolder(folder.id, state.uidValidity), m_cache, "reset folder");
         folder.uidValidity = state.uidValidity;
         folder.uidNext = 0;
@@ -171,10 +172,27 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
             examineFolderAhead(); // a first fetch: nothing more to ask of this folder
         }
     };
-    if (!newUids.isEmpty())
-        fetchNewMessages(folder, newUids, sizes, arrivals, result, afterLastBatchSent);
-    else
+    quint32 uidNext = state.uidNext;
+    if (uidNext == 0 && !serverUids.isEmpty())
+        uidNext = serverUids.last() + 1;
+    const BackgroundMessageWriter::FolderState folderState{state.uidValidity, uidNext, state.highestModSeq};
+    if (!newUids.isEmpty()) {
+        // A folder fetched for the first time has nothing left to do after its last batch: that
+        // batch is written with the folder's state while the next folder starts (its EXAMINE and
+        // sizes already answered behind the batch), instead of the next folder waiting for the
+        // commit (5-15 ms a folder).
+        const bool done = fetchNewMessages(folder, newUids, sizes, arrivals, result, afterLastBatchSent,
+                                           cachedUids.isEmpty() ? std::optional(folderState) : std::nullopt);
+        if (done) {
+            if (m_serverPartDone)
+                m_serverPartDone();
+            qCInfo(lcSync).noquote() << result.path << ": +" << result.added
+                                     << "messages (the last batch still being written)";
+            return result;
+        }
+    } else {
         afterLastBatchSent();
+    }
 
     QList<quint32> gone;
     try {
@@ -211,11 +229,9 @@ FolderSynchronizer::synchronizeHeaders(const CachedFolder &cachedFolder,
         checkWrite(m_cache.removeMessages(folder.id, gone), m_cache, "remove expunged messages");
     result.removed = static_cast<int>(gone.size());
 
-    quint32 uidNext = state.uidNext;
-    if (uidNext == 0 && !serverUids.isEmpty())
-        uidNext = serverUids.last() + 1;
-    checkWrite(m_cache.saveFolderState(folder.id, state.uidValidity, uidNext, state.highestModSeq), m_cache,
-               "save folder state");
+    checkWrite(m_cache.saveFolderState(folder.id, folderState.uidValidity, folderState.uidNext,
+                                       folderState.highestModSeq),
+               m_cache, "save folder state");
     qCInfo(lcSync).noquote() << result.path << ": +" << result.added << "messages," << result.flagsChanged
                              << "flag changes, -" << result.removed << (result.reset ? "(reset)" : "");
     return result;
@@ -314,10 +330,11 @@ QSet<quint32> FolderSynchronizer::uidsWantingBodies(const QList<quint32> &uids,
     return QSet<quint32>(recent.cbegin(), recent.cend());
 }
 
-void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quint32> uids,
-                                          QHash<quint32, qint64> sizes, const QHash<quint32, QDate> &arrivals,
-                                          FolderSyncResult &result,
-                                          const std::function<void()> &afterLastSent)
+bool FolderSynchronizer::fetchNewMessages(
+    const CachedFolder &folder, QList<quint32> uids, QHash<quint32, qint64> sizes,
+    const QHash<quint32, QDate> &arrivals, FolderSyncResult &result,
+    const std::function<void()> &afterLastSent,
+    const std::optional<BackgroundMessageWriter::FolderState> &stateAfterLast)
 {
     // Newest first, so the top of the inbox is readable while the rest arrives.
     std::sort(uids.begin(), uids.end(), std::greater<>());
@@ -363,9 +380,10 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
 
     const int total = static_cast<int>(uids.size());
     // With several batches, each is written beside the sync while the next one arrives; the last
-    // one is left to finishPendingBatch(), so the folder's next commands overlap it too.
-    BackgroundMessageWriter *writer = batches.size() > 1 ? backgroundWriter() : nullptr;
-    m_pendingBatch = {};
+    // one is left to finishPendingBatch(), so the folder's next commands overlap it too (or the
+    // next folder, when it ends the folder: @p stateAfterLast).
+    BackgroundMessageWriter *writer = batches.size() > 1 || stateAfterLast ? backgroundWriter() : nullptr;
+    bool stateHandedOver = false;
     try {
         fetchInTurn(
             batches, [&](const Batch &batch) { return batch.whole ? fullAttributes : headerAttributes; },
@@ -377,20 +395,33 @@ void FolderSynchronizer::fetchNewMessages(const CachedFolder &folder, QList<quin
                 const auto messages = static_cast<int>(fetched.size());
                 const auto withBodies = static_cast<int>(bodies.size());
                 if (!writer) {
+                    finishPendingBatch(result); // one writer at a time
                     checkWrite(m_cache.storeMessages(folder.id, fetched, bodies), m_cache, "store messages");
-                    countStored(result, {nullptr, messages, withBodies, total});
+                    countStored(result, {nullptr, messages, withBodies, total, {}, 0});
                     return;
                 }
-                // store() first waits for the batch before, so it is committed now.
-                if (!writer->store(folder.id, std::move(fetched), std::move(bodies)))
+                const bool last = &batch == &batches.last();
+                // store() first waits for the batch before (maybe the previous folder's last), so
+                // it is committed now.
+                if (!writer->store(folder.id, std::move(fetched), std::move(bodies),
+                                   last ? stateAfterLast : std::nullopt))
                     throw CacheWriteError("store messages: " + writer->lastError().toStdString());
-                countStored(result, std::exchange(m_pendingBatch, {writer, messages, withBodies, total}));
+                countStored(result,
+                            std::exchange(m_pendingBatch, {writer, messages, withBodies, total, {}, 0}));
+                if (last && stateAfterLast) {
+                    result.added += messages;
+                    result.bodies += withBodies;
+                    m_pendingBatch.endedFolder = result.path;
+                    m_pendingBatch.endedFolderAdded = result.added;
+                    stateHandedOver = true;
+                }
             },
             afterLastSent);
     } catch (...) {
         settlePendingBatch();
         throw;
     }
+    return stateHandedOver;
 }
 
 qint64 FolderSynchronizer::bodyBatchBound(qsizetype earlierBatches) const
@@ -407,10 +438,21 @@ qint64 FolderSynchronizer::bodyBatchBound(qsizetype earlierBatches) const
 void FolderSynchronizer::countStored(FolderSyncResult &result, const PendingBatch &batch)
 {
     // Counted once committed: the progress says what can be read offline.
+    if (!batch.endedFolder.isEmpty()) {
+        if (m_progress && batch.messages > 0)
+            m_progress(batch.endedFolder, batch.endedFolderAdded, batch.total);
+        return;
+    }
     result.added += batch.messages;
     result.bodies += batch.bodies;
     if (m_progress && batch.messages > 0)
         m_progress(result.path, result.added, batch.total);
+}
+
+void FolderSynchronizer::finishStoring()
+{
+    FolderSyncResult none; // an ended folder's batch adds to no result
+    finishPendingBatch(none);
 }
 
 void FolderSynchronizer::finishPendingBatch(FolderSyncResult &result)

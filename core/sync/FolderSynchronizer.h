@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SyncOptions.h"
+#include "cache/BackgroundMessageWriter.h"
 #include "cache/CachedMessage.h"
 #include "imap/ImapCommandChannel.h"
 
@@ -10,7 +11,6 @@
 
 namespace Amiens {
 
-class BackgroundMessageWriter;
 class FolderSyncStore;
 
 /// Brings one folder of the cache up to date with the server, the cheapest way the server's
@@ -39,7 +39,8 @@ public:
     /// @p known: the folder's state from LIST-STATUS, when the server gave it. A folder it shows
     /// unchanged is not even examined: a no-change resync costs one round trip for all folders.
     /// With KnownState::Examined, the folder is already selected and @p known is what its EXAMINE
-    /// answered.
+    /// answered. A folder fetched for the first time may return with its last batch still being
+    /// written (with its state): finishStoring() after the last folder.
     FolderSyncResult synchronizeHeaders(const CachedFolder &folder,
                                         const std::optional<ImapCommandChannel::MailboxState> &known = {},
                                         KnownState source = KnownState::Listed);
@@ -71,6 +72,10 @@ public:
     {
         m_folderAhead = std::move(next);
     }
+    /// Waits for the last batch of a folder fetched for the first time, which synchronizeHeaders()
+    /// leaves to the writer with the folder's state so that the next folder starts at once;
+    /// throws CacheWriteError when it failed. Before the account's other cache writes.
+    void finishStoring();
     /// Downloads the bodies of messages newer than @p since (all when null) that are not cached.
     int downloadBodies(const CachedFolder &folder, const QDateTime &since);
 
@@ -101,10 +106,14 @@ private:
     QSet<quint32> uidsWantingBodies(const QList<quint32> &uids, const QHash<quint32, QDate> &arrivals);
     /// @p sizes: RFC822.SIZE of the new messages when already known (sizesAttributes()), else
     /// asked here; @p arrivals their INTERNALDATE's day when known. The last batch may still be
-    /// being stored on return: finishPendingBatch() waits for it.
-    void fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, QHash<quint32, qint64> sizes,
+    /// being stored on return: finishPendingBatch() waits for it. With @p stateAfterLast (nothing
+    /// more to do for the folder after its batches), the writer saves that state once the last
+    /// batch is committed, and true is returned: the folder's sync is then done, that batch
+    /// counted in @p result, only its progress left for finishPendingBatch().
+    bool fetchNewMessages(const CachedFolder &folder, QList<quint32> uids, QHash<quint32, qint64> sizes,
                           const QHash<quint32, QDate> &arrivals, FolderSyncResult &result,
-                          const std::function<void()> &afterLastSent);
+                          const std::function<void()> &afterLastSent,
+                          const std::optional<BackgroundMessageWriter::FolderState> &stateAfterLast);
     /// Whether the new messages of @p folder are asked for with their sizes before they are
     /// fetched: every one when all bodies come; on a resync under the "recent mail" policy too,
     /// with their arrival dates, which then choose the bodies without SEARCH (two round trips
@@ -126,6 +135,11 @@ private:
         int messages = 0;
         int bodies = 0;
         int total = 0; ///< the folder's new messages, for the progress
+        /// Set when the batch ends a folder whose sync has returned (fetchNewMessages()'s
+        /// @p stateAfterLast): its counts are in that folder's result already, only the progress
+        /// is reported once committed, with the folder's count then.
+        QString endedFolder;
+        int endedFolderAdded = 0;
     };
     /// Adds a committed batch to @p result and reports the progress.
     void countStored(FolderSyncResult &result, const PendingBatch &batch);

@@ -21,6 +21,7 @@
 #include "sync/FolderSynchronizer.h"
 #include "sync/OfflineChanges.h"
 #include "sync/PendingOperationReplayer.h"
+#include "util/CacheWriteError.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -177,6 +178,8 @@ private Q_SLOTS:
     void bodiesComeNewestFirstInGrowingBatches();
     void nextFolderIsExaminedWhileTheLastBatchArrives();
     void batchBeingStoredIsKeptWhenTheFolderFails();
+    void firstFetchedFolderIsWrittenWhileTheNextStarts();
+    void failedLastBatchOfAFolderSavesNotItsState();
     void namespaceIsAskedOncePerLogin();
     void unchangedResyncIsOneRoundTrip();
     void sizesSentWithAnUnchangedInboxAreDropped();
@@ -1785,6 +1788,156 @@ void TestSyncScenarios::batchBeingStoredIsKeptWhenTheFolderFails()
     QCOMPARE(cache().messageStore().body(inbox.id, 4).value_or(QByteArray()), fresh.at(0));
     QCOMPARE(inbox.uidNext, 4u);
     QCOMPARE(inbox.highestModSeq, 10u);
+}
+
+namespace {
+
+/// Two folders fetched for the first time on a real cache (so with its BackgroundMessageWriter):
+/// the inbox's two messages, then the archives' one, the archives examined behind the inbox's
+/// last batch as AccountSynchronizer has it.
+ImapScenario twoFirstFetches(const QByteArray &first, const QByteArray &second, const QByteArray &archived)
+{
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
+        .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
+        .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(first.size())) +
+              ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(second.size())))
+        .ok()
+        .expect(uR"(UID FETCH 1:2 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(2, 2, "", 3, second) + fetchWhole(1, 1, "\\Seen", 3, first))
+        .ok()
+        .expect(uR"(EXAMINE Archives \(CONDSTORE\))"_s)
+        .send("* 1 EXISTS\r\n* OK [UIDVALIDITY 9] x\r\n* OK [UIDNEXT 5] x\r\n* OK [HIGHESTMODSEQ 5] x\r\n")
+        .ok("[READ-ONLY] Examine completed")
+        .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
+        .send(ImapScenario::fetch(1, "UID 4 RFC822.SIZE " + QByteArray::number(archived.size())))
+        .ok()
+        .expect(uR"(UID FETCH 4 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
+        .send(fetchWhole(1, 4, "\\Seen", 5, archived))
+        .ok();
+    return scenario;
+}
+
+} // namespace
+
+void TestSyncScenarios::firstFetchedFolderIsWrittenWhileTheNextStarts()
+{
+    // A folder fetched for the first time has nothing left to do once its last batch is read: the
+    // writer stores that batch and then saves the folder's state, while the next folder starts
+    // (its EXAMINE and sizes already answered) instead of waiting for the commit. The inbox's
+    // progress is reported once committed, when the next folder's batch is handed over.
+    FolderInfo archivesInfo;
+    archivesInfo.pathParts = {u"Archives"_s};
+    seed({}, 0, 0, 0, {archivesInfo});
+    const QByteArray first = message("Convocation", 1);
+    const QByteArray second = message("Circulaire", 2);
+    const QByteArray archived = message("Archive 2024", 4);
+    const ImapScenario scenario = twoFirstFetches(first, second, archived);
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    QList<std::tuple<QString, int, int>> progress;
+    QList<std::tuple<QString, int, int>> progressWhenInboxReturned;
+    FolderSyncResult inboxResult;
+    FolderSyncResult archivesResult;
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY2(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+        const CachedFolder inbox = *writer.folderStore().folder(u"INBOX"_s);
+        QVERIFY(
+            writer.saveFolderState(writer.folderStore().folder(u"Archives"_s)->id, 0, 0, 0)); // never synced
+        const CachedFolder archives = *writer.folderStore().folder(u"Archives"_s);
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions everyBody;
+        everyBody.bodies = SyncOptions::Bodies::All;
+        FolderSynchronizer synchronizer(channel, writer, everyBody,
+                                        [&](const QString &path, int done, int total) {
+                                            progress.append({path, done, total});
+                                        });
+        const ImapCommandChannel::MailboxState archivesListed{9, 5, 5, 1};
+        synchronizer.setFolderAhead(std::make_pair(archives, archivesListed));
+        inboxResult = synchronizer.synchronizeHeaders(inbox, ImapCommandChannel::MailboxState{7, 3, 3, 2},
+                                                      FolderSynchronizer::KnownState::Examined);
+        progressWhenInboxReturned = progress;
+        synchronizer.setFolderAhead(std::nullopt);
+        archivesResult = synchronizer.synchronizeHeaders(archives, archivesListed);
+        synchronizer.finishStoring();
+    }
+    QVERIFY2(player.isComplete(), qPrintable(player.report()));
+    // The inbox's sync returned without waiting for its batch's commit…
+    QVERIFY(progressWhenInboxReturned.isEmpty());
+    QCOMPARE(inboxResult.added, 2);
+    QCOMPARE(inboxResult.bodies, 2);
+    // … which was reported before the archives' own.
+    const QList<std::tuple<QString, int, int>> expected{{u"INBOX"_s, 2, 2}, {u"Archives"_s, 1, 1}};
+    QCOMPARE(progress, expected);
+    QCOMPARE(archivesResult.added, 1);
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QCOMPARE(cache().uids(inbox.id), (QSet<quint32>{1, 2}));
+    QCOMPARE(cache().messageStore().body(inbox.id, 2).value_or(QByteArray()), second);
+    QCOMPARE(inbox.uidValidity, 7u);
+    QCOMPARE(inbox.uidNext, 3u);
+    QCOMPARE(inbox.highestModSeq, 3u);
+    const CachedFolder archives = folder(u"Archives"_s);
+    QCOMPARE(cache().uids(archives.id), QSet<quint32>{4});
+    QCOMPARE(archives.uidNext, 5u);
+}
+
+void TestSyncScenarios::failedLastBatchOfAFolderSavesNotItsState()
+{
+    // The writer fails on the inbox's last batch (the disk refused it) after the inbox's sync
+    // returned: the error comes up in the next folder's sync, the inbox keeps its old state (the
+    // next sync asks again from UIDNEXT 1), and nothing half-written is left in either folder.
+    FolderInfo archivesInfo;
+    archivesInfo.pathParts = {u"Archives"_s};
+    seed({}, 0, 0, 0, {archivesInfo});
+    const QByteArray first = message("Convocation", 1);
+    const QByteArray second = message("Circulaire", 2);
+    const QByteArray archived = message("Archive 2024", 4);
+    const ImapScenario scenario = twoFirstFetches(first, second, archived);
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    std::optional<std::string> failure;
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY2(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+        const CachedFolder inbox = *writer.folderStore().folder(u"INBOX"_s);
+        QVERIFY(
+            writer.saveFolderState(writer.folderStore().folder(u"Archives"_s)->id, 0, 0, 0)); // never synced
+        const CachedFolder archives = *writer.folderStore().folder(u"Archives"_s);
+        // A write the database refuses, as a full disk would, on the writer's own connection.
+        QVERIFY(writer.database().exec(
+            u"CREATE TRIGGER refuse_inbox BEFORE INSERT ON messages WHEN NEW.folder_id = "_s +
+            QString::number(inbox.id) + u" BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s));
+        const auto connection = login(player);
+        QVERIFY(connection->isOpen());
+        ImapCommandChannel channel(*connection);
+        SyncOptions everyBody;
+        everyBody.bodies = SyncOptions::Bodies::All;
+        FolderSynchronizer synchronizer(channel, writer, everyBody, {});
+        const ImapCommandChannel::MailboxState archivesListed{9, 5, 5, 1};
+        synchronizer.setFolderAhead(std::make_pair(archives, archivesListed));
+        (void)synchronizer.synchronizeHeaders(inbox, ImapCommandChannel::MailboxState{7, 3, 3, 2},
+                                              FolderSynchronizer::KnownState::Examined);
+        synchronizer.setFolderAhead(std::nullopt);
+        try {
+            (void)synchronizer.synchronizeHeaders(archives, archivesListed);
+            synchronizer.finishStoring();
+        } catch (const CacheWriteError &refused) {
+            failure = refused.what();
+        }
+        QVERIFY(writer.database().exec(u"DROP TRIGGER refuse_inbox"_s));
+    }
+    QVERIFY2(failure, "the writer's failure must reach the sync");
+    QVERIFY2(failure->find("disk full") != std::string::npos, failure->c_str());
+    const CachedFolder inbox = folder(u"INBOX"_s);
+    QVERIFY(cache().uids(inbox.id).isEmpty());
+    QCOMPARE(inbox.uidNext, 0u);
+    QCOMPARE(inbox.uidValidity, 0u);
+    const CachedFolder archives = folder(u"Archives"_s);
+    QVERIFY(cache().uids(archives.id).isEmpty());
+    QCOMPARE(archives.uidNext, 0u); // its batch was never stored
 }
 
 void TestSyncScenarios::namespaceIsAskedOncePerLogin()
