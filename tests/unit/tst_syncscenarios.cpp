@@ -42,6 +42,10 @@ const QString kAddress = u"mdupont@ac-amiens.fr"_s;
 const QString kListStatus =
     uR"(LIST "" "\*" RETURN \((SPECIAL-USE )?CHILDREN STATUS \(MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ\)\))"_s;
 
+/// The LIST-STATUS answer for the inbox as seed({1, 2}, 7, 3, 12) leaves it: nothing changed.
+const QByteArray kUnchangedInbox = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+                                   "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
+
 /// A small RFC 5322 message.
 QByteArray message(const QByteArray &subject, quint32 number,
                    const QByteArray &date = "Mon, 2 Jun 2025 09:00:00 +0200")
@@ -109,6 +113,22 @@ ImapScenario examine(const QString &folder, quint32 exists, quint32 uidValidity,
     scenario.expect(u"EXAMINE %1 \\(CONDSTORE\\)"_s.arg(folder))
         .send(ImapScenario::mailbox(exists, uidValidity, uidNext, highestModSeq))
         .ok("[READ-ONLY] done");
+    return scenario;
+}
+
+/// A first login on a server with every extension a resync uses, up to the inbox's EXAMINE in
+/// the listing's write (the inbox as seed({1, 2}, 7, 3, 12) leaves it).
+ImapScenario freshLoginUpToTheInbox()
+{
+    ImapScenario scenario;
+    scenario
+        .capabilities("IMAP4rev1 SASL-IR AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-EXTENDED LIST-STATUS "
+                      "SPECIAL-USE CHILDREN UNSELECT NAMESPACE")
+        .folder("INBOX")
+        .expect(u"NAMESPACE"_s)
+        .send("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n")
+        .ok()
+        .then(examine(u"INBOX"_s, 2, 7, 3, 12));
     return scenario;
 }
 
@@ -208,6 +228,8 @@ private:
     /// have left them: @p uids with whole bodies, the folder state of the server's last EXAMINE.
     void seed(const QList<quint32> &uids, quint32 uidValidity, quint32 uidNext, quint64 highestModSeq,
               const QList<FolderInfo> &others = {});
+    /// The inbox and "Archives", both never synchronised.
+    void seedTwoNewFolders();
 
     std::unique_ptr<QTemporaryDir> m_certificateDir;
     std::unique_ptr<TestCertificates> m_certificates;
@@ -337,6 +359,17 @@ void TestSyncScenarios::seed(const QList<quint32> &uids, quint32 uidValidity, qu
         // Empty and fully synced: the same state the scenario's EXAMINE announces for them.
         QVERIFY(writer.saveFolderState(writer.folderStore().folder(other.path())->id, 3, 1, 1));
     }
+}
+
+void TestSyncScenarios::seedTwoNewFolders()
+{
+    FolderInfo archives;
+    archives.pathParts = {u"Archives"_s};
+    seed({}, 0, 0, 0, {archives});
+    MailCache writer;
+    QString error;
+    QVERIFY2(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+    QVERIFY(writer.saveFolderState(writer.folderStore().folder(u"Archives"_s)->id, 0, 0, 0));
 }
 
 void TestSyncScenarios::playerReportsTheCommandItDidNotExpect()
@@ -1426,8 +1459,6 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
     // finds nothing new does not ask.
     MockClock clock(QDateTime(QDate(2026, 12, 4), QTime(8, 0), Qt::UTC));
     seed({1, 2}, 7, 3, 12);
-    const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
-                                 "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
     const auto quota = [](int usedKiB) {
         ImapScenario step;
         step.expect(u"GETQUOTAROOT INBOX"_s)
@@ -1441,7 +1472,7 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
         .folder("INBOX")
         .then(examine(u"INBOX"_s, 2, 7, 3, 12))
         .expect(kListStatus)
-        .send(unchanged)
+        .send(kUnchangedInbox)
         .ok()
         .then(quota(1200));
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
@@ -1457,14 +1488,18 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
     QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1200);
 
     ImapScenario quiet;
-    quiet.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(unchanged).ok();
+    quiet.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(kUnchangedInbox).ok();
     player.extend(quiet);
     clock.advanceSeconds(10 * 60);
     syncOnce(); // nothing new, ten minutes later: not asked
     QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 1);
 
     ImapScenario later;
-    later.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(unchanged).ok().then(quota(1300));
+    later.then(examine(u"INBOX"_s, 2, 7, 3, 12))
+        .expect(kListStatus)
+        .send(kUnchangedInbox)
+        .ok()
+        .then(quota(1300));
     player.extend(later);
     clock.advanceSeconds(6 * 60);
     syncOnce(); // sixteen minutes after the last answer: asked again
@@ -1792,11 +1827,20 @@ void TestSyncScenarios::batchBeingStoredIsKeptWhenTheFolderFails()
 
 namespace {
 
+/// The messages of twoFirstFetches(): the inbox's UIDs 1 and 2, the archives' UID 4.
+QByteArray firstFetched(quint32 uid)
+{
+    return message(uid == 1 ? "Convocation" : uid == 2 ? "Circulaire" : "Archive 2024", uid);
+}
+
 /// Two folders fetched for the first time on a real cache (so with its BackgroundMessageWriter):
 /// the inbox's two messages, then the archives' one, the archives examined behind the inbox's
 /// last batch as AccountSynchronizer has it.
-ImapScenario twoFirstFetches(const QByteArray &first, const QByteArray &second, const QByteArray &archived)
+ImapScenario twoFirstFetches()
 {
+    const QByteArray first = firstFetched(1);
+    const QByteArray second = firstFetched(2);
+    const QByteArray archived = firstFetched(4);
     ImapScenario scenario;
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
         .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
@@ -1826,14 +1870,8 @@ void TestSyncScenarios::firstFetchedFolderIsWrittenWhileTheNextStarts()
     // writer stores that batch and then saves the folder's state, while the next folder starts
     // (its EXAMINE and sizes already answered) instead of waiting for the commit. The inbox's
     // progress is reported once committed, when the next folder's batch is handed over.
-    FolderInfo archivesInfo;
-    archivesInfo.pathParts = {u"Archives"_s};
-    seed({}, 0, 0, 0, {archivesInfo});
-    const QByteArray first = message("Convocation", 1);
-    const QByteArray second = message("Circulaire", 2);
-    const QByteArray archived = message("Archive 2024", 4);
-    const ImapScenario scenario = twoFirstFetches(first, second, archived);
-    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    seedTwoNewFolders();
+    ImapScenarioPlayer player(twoFirstFetches(), m_certificates->serverIdentity());
     QList<std::tuple<QString, int, int>> progress;
     QList<std::tuple<QString, int, int>> progressWhenInboxReturned;
     FolderSyncResult inboxResult;
@@ -1843,8 +1881,6 @@ void TestSyncScenarios::firstFetchedFolderIsWrittenWhileTheNextStarts()
         QString error;
         QVERIFY2(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error), qPrintable(error));
         const CachedFolder inbox = *writer.folderStore().folder(u"INBOX"_s);
-        QVERIFY(
-            writer.saveFolderState(writer.folderStore().folder(u"Archives"_s)->id, 0, 0, 0)); // never synced
         const CachedFolder archives = *writer.folderStore().folder(u"Archives"_s);
         const auto connection = login(player);
         QVERIFY(connection->isOpen());
@@ -1875,7 +1911,7 @@ void TestSyncScenarios::firstFetchedFolderIsWrittenWhileTheNextStarts()
     QCOMPARE(archivesResult.added, 1);
     const CachedFolder inbox = folder(u"INBOX"_s);
     QCOMPARE(cache().uids(inbox.id), (QSet<quint32>{1, 2}));
-    QCOMPARE(cache().messageStore().body(inbox.id, 2).value_or(QByteArray()), second);
+    QCOMPARE(cache().messageStore().body(inbox.id, 2).value_or(QByteArray()), firstFetched(2));
     QCOMPARE(inbox.uidValidity, 7u);
     QCOMPARE(inbox.uidNext, 3u);
     QCOMPARE(inbox.highestModSeq, 3u);
@@ -1889,22 +1925,14 @@ void TestSyncScenarios::failedLastBatchOfAFolderSavesNotItsState()
     // The writer fails on the inbox's last batch (the disk refused it) after the inbox's sync
     // returned: the error comes up in the next folder's sync, the inbox keeps its old state (the
     // next sync asks again from UIDNEXT 1), and nothing half-written is left in either folder.
-    FolderInfo archivesInfo;
-    archivesInfo.pathParts = {u"Archives"_s};
-    seed({}, 0, 0, 0, {archivesInfo});
-    const QByteArray first = message("Convocation", 1);
-    const QByteArray second = message("Circulaire", 2);
-    const QByteArray archived = message("Archive 2024", 4);
-    const ImapScenario scenario = twoFirstFetches(first, second, archived);
-    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    seedTwoNewFolders();
+    ImapScenarioPlayer player(twoFirstFetches(), m_certificates->serverIdentity());
     std::optional<std::string> failure;
     {
         MailCache writer;
         QString error;
         QVERIFY2(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error), qPrintable(error));
         const CachedFolder inbox = *writer.folderStore().folder(u"INBOX"_s);
-        QVERIFY(
-            writer.saveFolderState(writer.folderStore().folder(u"Archives"_s)->id, 0, 0, 0)); // never synced
         const CachedFolder archives = *writer.folderStore().folder(u"Archives"_s);
         // A write the database refuses, as a full disk would, on the writer's own connection.
         QVERIFY(writer.database().exec(
@@ -1945,8 +1973,6 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
     // The namespaces do not change while logged in: the kept connection asks once, not at every
     // resync (a round trip each on a slow link).
     seed({1, 2}, 7, 3, 12);
-    const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
-                                 "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
     ImapScenario scenario;
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT NAMESPACE")
         .folder("INBOX")
@@ -1955,7 +1981,7 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
         .ok()
         .then(examine(u"INBOX"_s, 2, 7, 3, 12))
         .expect(kListStatus)
-        .send(unchanged)
+        .send(kUnchangedInbox)
         .ok();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
     const auto client = session(player);
@@ -1964,7 +1990,7 @@ void TestSyncScenarios::namespaceIsAskedOncePerLogin()
     for (int i = 0; i < 3; ++i) {
         if (i > 0) {
             ImapScenario again;
-            again.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(unchanged).ok();
+            again.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(kUnchangedInbox).ok();
             player.extend(again);
         }
         const Outcome outcome = sync(*client, headersOnly);
@@ -1982,20 +2008,10 @@ void TestSyncScenarios::sizesSentWithAnUnchangedInboxAreDropped()
     // connection the window keeps starts clean. The scripted server sends the two replies in one
     // burst, which the first reader takes whole: this does not show a reply left in the socket.
     seed({1, 2}, 7, 3, 12);
-    const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
-                                 "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
-    ImapScenario scenario;
-    scenario
-        .capabilities("IMAP4rev1 SASL-IR AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-EXTENDED LIST-STATUS "
-                      "SPECIAL-USE CHILDREN UNSELECT NAMESPACE")
-        .folder("INBOX")
-        .expect(u"NAMESPACE"_s)
-        .send("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n")
-        .ok()
-        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
-        .expect(uR"(UID FETCH 3:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
+    ImapScenario scenario = freshLoginUpToTheInbox();
+    scenario.expect(uR"(UID FETCH 3:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
         .expect(kListStatus)
-        .send(unchanged)
+        .send(kUnchangedInbox)
         .ok()
         .send(sizesOf({2}) + "a005 OK done\r\n"); // the FETCH's, after the LIST's
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
@@ -2011,7 +2027,7 @@ void TestSyncScenarios::sizesSentWithAnUnchangedInboxAreDropped()
         .send(sizesOf({2}))
         .ok()
         .expect(kListStatus)
-        .send(unchanged)
+        .send(kUnchangedInbox)
         .ok();
     player.extend(again);
     outcome = sync(*client);
@@ -2028,20 +2044,8 @@ void TestSyncScenarios::unchangedResyncIsOneRoundTrip()
     // CAPABILITY (the login's OK carried them); on the kept connection, a resync that finds
     // nothing new is one round trip.
     seed({1, 2}, 7, 3, 12);
-    const QByteArray unchanged = "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
-                                 "* STATUS INBOX (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ 12)\r\n";
-    ImapScenario scenario;
-    scenario
-        .capabilities("IMAP4rev1 SASL-IR AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-EXTENDED LIST-STATUS "
-                      "SPECIAL-USE CHILDREN UNSELECT NAMESPACE")
-        .folder("INBOX")
-        .expect(u"NAMESPACE"_s)
-        .send("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n")
-        .ok()
-        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
-        .expect(kListStatus)
-        .send(unchanged)
-        .ok();
+    ImapScenario scenario = freshLoginUpToTheInbox();
+    scenario.expect(kListStatus).send(kUnchangedInbox).ok();
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
     const auto client = session(player);
     SyncOptions headersOnly;
@@ -2064,7 +2068,7 @@ void TestSyncScenarios::unchangedResyncIsOneRoundTrip()
     // each.
     for (int i = 0; i < 2; ++i) {
         ImapScenario again;
-        again.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(unchanged).ok();
+        again.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(kUnchangedInbox).ok();
         player.extend(again);
         outcome = sync(*client, headersOnly);
         QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
