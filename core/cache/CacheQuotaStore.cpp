@@ -43,9 +43,9 @@ bool CacheQuotaStore::saveQuota(const AccountQuota &quota)
     return execPrepared(query, error, &m_database);
 }
 
-bool CacheQuotaStore::clearQuota()
+bool CacheQuotaStore::markStale()
 {
-    return m_database.exec(u"DELETE FROM quota"_s);
+    return m_database.exec(u"UPDATE quota SET read_at = 0"_s);
 }
 
 } // namespace Amiens

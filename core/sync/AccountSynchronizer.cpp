@@ -25,11 +25,6 @@ AccountSynchronizer::AccountSynchronizer(ImapConnection &connection, MailCache &
 {
 }
 
-namespace {
-/// How old the cached quota may get on resyncs that find nothing new.
-constexpr qint64 kQuotaMaxAgeSeconds = 15 * 60;
-} // namespace
-
 void AccountSynchronizer::classifyFolders(ImapCommandChannel &channel, QList<FolderInfo> &folders)
 {
     std::optional<ImapNamespaceParser::Namespaces> namespaces = m_connection.namespaces();
@@ -128,12 +123,14 @@ SyncReport AccountSynchronizer::run()
     if (!m_cache.folderStore().replaceFolderList(serverFolders))
         throw CacheWriteError("folder list: " + m_cache.lastError().toStdString());
 
-    // The quota moves with the mail: a folder that changed has it read again. Asked as soon as
-    // that folder's commands are answered, the server counts (130 ms at 100,000 messages on
-    // Dovecot) while the cache removes the expunged messages, instead of after.
+    // The quota is read when due (QuotaReader::refreshOf()), not after every change. When mail
+    // changed, it is asked as soon as that folder's commands are answered: the server counts
+    // (130 ms at 100,000 messages on Dovecot) while the cache removes the expunged messages.
+    const QuotaReader::Refresh quotaRefresh =
+        QuotaReader::refreshOf(m_cache.quotaStore().quota(), Clock::currentDateTimeUtc());
     bool quotaRequested = false;
     folders.setServerPartDone([&] {
-        if (!quotaRequested)
+        if (!quotaRequested && quotaRefresh != QuotaReader::Refresh::NotNeeded)
             quotaRequested = QuotaReader::request(channel);
     });
     SyncReport report;
@@ -182,15 +179,10 @@ SyncReport AccountSynchronizer::run()
             report.folders[i].bodies += folders.downloadBodies(ordered.at(i), since);
     }
 
-    // Read again when a folder changed (asked above), and at least every quarter of an hour, but
-    // not on a resync that found nothing new (one round trip less of the few a resync costs on a
-    // slow link).
-    const std::optional<AccountQuota> known = m_cache.quotaStore().quota();
-    const bool anyChange = std::any_of(report.folders.cbegin(), report.folders.cend(),
-                                       [](const FolderSyncResult &folder) { return !folder.unchanged; });
+    // Due and not asked above (nothing changed, or no folder had commands of its own): asked now.
     if (quotaRequested)
         QuotaReader::collect(channel, m_cache);
-    else if (anyChange || !known || known->readAt.secsTo(Clock::currentDateTimeUtc()) > kQuotaMaxAgeSeconds)
+    else if (quotaRefresh == QuotaReader::Refresh::Now)
         QuotaReader::read(channel, m_cache);
 
     // The bodies' search entries, previews and paper clips (new ones, and those of an older

@@ -106,6 +106,8 @@ PendingOperationReplayer::Result PendingOperationReplayer::run(qint64 now)
                         if (m_channel.hasCapability("UIDPLUS"))
                             m_channel.execute("UID EXPUNGE " + set);
                     }
+                    if (destination.isEmpty())
+                        markQuotaStale(); // deleted for good: room was freed
                     break;
                 }
                 case PendingOperation::Kind::TransferOut:
@@ -160,6 +162,13 @@ MessageTransferQueue PendingOperationReplayer::transfersOf(const QString &accoun
             .transfersDirectory());
 }
 
+void PendingOperationReplayer::markQuotaStale()
+{
+    // The user freeing space wants to see the banner go: the sync after this replay reads it.
+    if (!m_cache.quotaStore().markStale())
+        qCWarning(lcCache).noquote() << "quota not marked stale:" << m_cache.lastError();
+}
+
 void PendingOperationReplayer::forgetTransfer(const PendingOperation &operation) const
 {
     // This side keeps its copy after all: the other account's record must not wait for it forever.
@@ -202,6 +211,7 @@ bool PendingOperationReplayer::replayTransferOut(const PendingOperation &operati
         m_channel.execute("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)");
         if (m_channel.hasCapability("UIDPLUS"))
             m_channel.execute("UID EXPUNGE " + set);
+        markQuotaStale();
     }
     queue.remove(operation.id);
     m_cache.localChanges().removeHiddenMessages(operation.id);

@@ -53,6 +53,8 @@ private:
     [[nodiscard]] MessageTransferQueue transfersOf(const QString &account) const;
     /// Drops that transfer's record (this account keeps its copy after all).
     void forgetTransfer(const PendingOperation &operation) const;
+    /// Messages were removed for good: the cached quota is stale (CacheQuotaStore::markStale()).
+    void markQuotaStale();
 
     ImapCommandChannel &m_channel;
     MailCache &m_cache;

@@ -1,6 +1,7 @@
 #include "QuotaReader.h"
 
 #include "cache/MailCache.h"
+#include "cache/QuotaStatus.h"
 #include "imap/ImapCommandChannel.h"
 #include "util/CacheWriteError.h"
 #include "util/Clock.h"
@@ -11,6 +12,22 @@
 using namespace Qt::StringLiterals;
 
 namespace Amiens {
+
+QuotaReader::Refresh QuotaReader::refreshOf(const std::optional<AccountQuota> &known, const QDateTime &now)
+{
+    if (!known || !known->readAt.isValid())
+        return Refresh::Now;
+    // A reading "from the future" comes from a clock set back since: not to be trusted for long.
+    const qint64 age = known->readAt.secsTo(now);
+    if (age < 0 || age > kMaxAgeSeconds)
+        return Refresh::Now;
+    return QuotaStatus::of(known).needsAttention() ? Refresh::IfMailChanged : Refresh::NotNeeded;
+}
+
+bool QuotaReader::saysOverQuota(const QString &refusal)
+{
+    return refusal.contains(u"OVERQUOTA"_s, Qt::CaseInsensitive);
+}
 
 std::optional<AccountQuota> QuotaReader::read(ImapCommandChannel &channel, MailCache &cache)
 {
@@ -54,11 +71,10 @@ std::optional<AccountQuota> QuotaReader::collect(ImapCommandChannel &channel, Ma
             quota.messagesLimit = qint64(messages->limit);
         }
     }
-    if (cache.isOpen()) {
-        const bool unlimited = quota.storageLimitKiB < 0 && quota.messagesLimit < 0;
-        if (!(unlimited ? cache.quotaStore().clearQuota() : cache.quotaStore().saveQuota(quota)))
-            throw CacheWriteError("quota: " + cache.lastError().toStdString());
-    }
+    // Without any limit the reading is kept all the same (QuotaStatus: nothing to show): its date
+    // spares the next syncs a count.
+    if (cache.isOpen() && !cache.quotaStore().saveQuota(quota))
+        throw CacheWriteError("quota: " + cache.lastError().toStdString());
     return quota;
 }
 

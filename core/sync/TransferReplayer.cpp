@@ -1,5 +1,6 @@
 #include "TransferReplayer.h"
 
+#include "QuotaReader.h"
 #include "imap/ImapCommandChannel.h"
 #include "util/Logging.h"
 
@@ -90,7 +91,8 @@ TransferReplayer::Result TransferReplayer::run()
                 qCWarning(lcSync).noquote() << "transfer" << transfer.id << "refused:" << reason;
                 transfer.lastError = reason;
                 transfer.state = Transfer::State::Queued;
-                if (reason.contains(u"OVERQUOTA"_s, Qt::CaseInsensitive)) {
+                if (QuotaReader::saysOverQuota(reason)) {
+                    result.overQuota = true;
                     // Not the message's fault: it waits until there is room, however long.
                     result.problems.append(
                         tr("The mailbox is full: \"%1\" will be added to %2 once space has been freed.")

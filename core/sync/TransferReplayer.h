@@ -23,7 +23,8 @@ public:
     struct Result
     {
         int appended = 0;
-        QStringList problems; ///< French, for the user
+        QStringList problems;   ///< French, for the user
+        bool overQuota = false; ///< the server said the mailbox is full: the cached quota is stale
     };
 
     static constexpr int kMaxAttempts = 3;

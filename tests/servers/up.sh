@@ -25,6 +25,9 @@ PASS3='Fonction-Pass-2026!'
 DOMAIN=ac-amiens.fr
 KEYRING_PW=amiens-test-keyring
 MAILUSER=${AMIENS_TEST_MAIL_USER:-amienstest}   # unprivileged owner of the mail
+# The personal boxes' quota; the benchmark raises it above its mailboxes (6 GB at 100,000).
+PERSONAL_QUOTA=${AMIENS_TEST_PERSONAL_QUOTA:-500M}
+case $PERSONAL_QUOTA in *[!0-9A-Za-z]*|"") echo "up.sh: bad AMIENS_TEST_PERSONAL_QUOTA" >&2; exit 2 ;; esac
 PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3   # skip pyenv-style shims (slow)
 
 die() { echo "up.sh: $*" >&2; exit 1; }
@@ -138,8 +141,8 @@ CONF=$DC/dovecot.conf
 # passwd-file: user:pass:uid:gid:gecos:home:shell:extra. Quotas: personal boxes 500 MB (the
 # academy's usual size); the functional mailbox only 2 MB, so tests can fill it past 80 %.
 printf '%s\n' \
-  "mdupont:{PLAIN}$PASS1:$MAIL_UID:$MAIL_GID:Marie Dupont:$STATE/mail/mdupont::userdb_quota_rule=*:storage=500M" \
-  "jmartin:{PLAIN}$PASS2:$MAIL_UID:$MAIL_GID:Jean Martin:$STATE/mail/jmartin::userdb_quota_rule=*:storage=500M" \
+  "mdupont:{PLAIN}$PASS1:$MAIL_UID:$MAIL_GID:Marie Dupont:$STATE/mail/mdupont::userdb_quota_rule=*:storage=$PERSONAL_QUOTA" \
+  "jmartin:{PLAIN}$PASS2:$MAIL_UID:$MAIL_GID:Jean Martin:$STATE/mail/jmartin::userdb_quota_rule=*:storage=$PERSONAL_QUOTA" \
   "$FUNCTIONAL:{PLAIN}$PASS3:$MAIL_UID:$MAIL_GID:College Jules Verne:$STATE/mail/$FUNCTIONAL::userdb_quota_rule=*:storage=2M" \
   >"$DC/users"
 chown root:dovecot "$DC/users"; chmod 640 "$DC/users"

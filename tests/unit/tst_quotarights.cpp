@@ -8,6 +8,7 @@
 #include "cache/QuotaStatus.h"
 #include "imap/FolderPermissions.h"
 #include "sync/OfflineChanges.h"
+#include "sync/QuotaReader.h"
 #include "util/Translations.h"
 
 #include <QSqlDatabase>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void offlineChangesRefuseBeforeQueuing();
     void migrationFromVersion4KeepsFoldersAndAddsColumns();
     void quotaAndRightsRoundTripInTheCache();
+    void quotaIsReadAgainWhenDue();
     void spaceReportFromTheCache();
     // Last: installs the French translation for the rest of the process.
     void frenchSentences();
@@ -272,8 +274,37 @@ void TestQuotaRights::quotaAndRightsRoundTripInTheCache()
     const AccountQuota saved = quota(1700, 2048, 3, 0);
     QVERIFY(cache.quotaStore().saveQuota(saved));
     QCOMPARE(cache.quotaStore().quota(), std::optional<AccountQuota>(saved));
-    QVERIFY(cache.quotaStore().clearQuota());
-    QVERIFY(!cache.quotaStore().quota());
+    // Made stale: the figures stay for the window, the date goes so that the next sync reads it.
+    QVERIFY(cache.quotaStore().markStale());
+    const auto stale = cache.quotaStore().quota();
+    QVERIFY(stale);
+    QCOMPARE(stale->storageUsedKiB, 1700);
+    QVERIFY(!stale->readAt.isValid());
+    // A server without limits: the reading is kept with its date (nothing for the window to show).
+    const AccountQuota unlimited = quota(-1, -1);
+    QVERIFY(cache.quotaStore().saveQuota(unlimited));
+    QCOMPARE(cache.quotaStore().quota(), std::optional<AccountQuota>(unlimited));
+    QCOMPARE(QuotaStatus::of(cache.quotaStore().quota()).level(), QuotaStatus::Level::Unknown);
+}
+
+void TestQuotaRights::quotaIsReadAgainWhenDue()
+{
+    // Counting costs the server (150-200 ms at 100,000 messages) and a slow link a round trip:
+    // a sync reads the quota when it is unknown, a quarter of an hour old or made stale, and after
+    // every change only from the warning level, where new mail may cross the next threshold.
+    const QDateTime now(QDate(2026, 12, 4), QTime(8, 10), Qt::UTC); // ten minutes after quota()'s
+    using Refresh = QuotaReader::Refresh;
+    QCOMPARE(QuotaReader::refreshOf(std::nullopt, now), Refresh::Now);
+    QCOMPARE(QuotaReader::refreshOf(quota(1000, 2048), now), Refresh::NotNeeded);
+    QCOMPARE(QuotaReader::refreshOf(quota(-1, -1), now), Refresh::NotNeeded);
+    QCOMPARE(QuotaReader::refreshOf(quota(1000, 2048), now.addSecs(6 * 60)), Refresh::Now);
+    QCOMPARE(QuotaReader::refreshOf(quota(1700, 2048), now), Refresh::IfMailChanged); // 83 %
+    QCOMPARE(QuotaReader::refreshOf(quota(100, 2048, 95, 100), now), Refresh::IfMailChanged);
+    AccountQuota stale = quota(1000, 2048);
+    stale.readAt = QDateTime();
+    QCOMPARE(QuotaReader::refreshOf(stale, now), Refresh::Now);
+    // Read "after" now: the clock was set back since; the reading is not trusted.
+    QCOMPARE(QuotaReader::refreshOf(quota(1000, 2048), now.addSecs(-3600)), Refresh::Now);
 }
 
 void TestQuotaRights::spaceReportFromTheCache()

@@ -21,6 +21,7 @@
 #include "sync/FolderSynchronizer.h"
 #include "sync/OfflineChanges.h"
 #include "sync/PendingOperationReplayer.h"
+#include "sync/QuotaReader.h"
 #include "util/CacheWriteError.h"
 
 #include <QElapsedTimer>
@@ -192,7 +193,7 @@ private Q_SLOTS:
     void inboxExaminedAlongTheListIsNotExaminedAgain();
     void firstSyncAsksTheInboxSizesWithItsExamine();
     void unreadableExamineAlongTheListIsAskedAgain();
-    void quotaIsReadWhenTheMailChanges();
+    void quotaIsReadWhenDueNotAfterEveryChange();
     void quotaGoesOutBeforeTheExpungedMessagesAreRemoved();
     void serverWorksWhileTheCacheDoes();
     void bodiesComeNewestFirstInGrowingBatches();
@@ -801,7 +802,19 @@ void TestSyncScenarios::draftReplacedWithoutUidPlus()
 void TestSyncScenarios::appendRefusedBeforeTheLiteral()
 {
     // The server answers the APPEND command itself with NO (over quota) instead of "+ Ready":
-    // the message must not follow, or its lines would reach the server as commands.
+    // the message must not follow, or its lines would reach the server as commands. The quota
+    // the cache kept said otherwise: it is marked stale, for the next sync to read.
+    seed({1}, 7, 2, 10);
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error));
+        AccountQuota roomLeft;
+        roomLeft.storageUsedKiB = 1200;
+        roomLeft.storageLimitKiB = 2048;
+        roomLeft.readAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(writer.quotaStore().saveQuota(roomLeft));
+    }
     ImapScenario scenario;
     scenario.folder("INBOX").folder("Sent", "\\HasNoChildren \\Sent");
     scenario.expect(uR"(APPEND Sent \(\\Seen\) \{\d+\})"_s)
@@ -833,6 +846,9 @@ void TestSyncScenarios::appendRefusedBeforeTheLiteral()
     QCOMPARE(transcript.count(u"Subject|From:|Bonjour"_s), 0);
     for (const ImapTranscript::Entry &entry : transcript.entries())
         QVERIFY(entry.literal.isEmpty() || !entry.text.startsWith("APPEND"));
+    QVERIFY(!cache().quotaStore().quota()->readAt.isValid());
+    QCOMPARE(QuotaReader::refreshOf(cache().quotaStore().quota(), QDateTime::currentDateTimeUtc()),
+             QuotaReader::Refresh::Now);
 }
 
 void TestSyncScenarios::connectionDroppedMidLiteralStoresNothing()
@@ -1452,11 +1468,12 @@ void TestSyncScenarios::unreadableExamineAlongTheListIsAskedAgain()
     QCOMPARE(cache().uids(folder(u"INBOX"_s).id), (QSet<quint32>{1, 2}));
 }
 
-void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
+void TestSyncScenarios::quotaIsReadWhenDueNotAfterEveryChange()
 {
-    // GETQUOTAROOT is a round trip of every resync on a slow link: asked when nothing is known,
-    // when a folder changed, and once the cached answer is a quarter of an hour old; a resync that
-    // finds nothing new does not ask.
+    // Dovecot counts a quota for every GETQUOTAROOT (150-200 ms at 100,000 messages) and a slow
+    // link pays a round trip: a sync asks when nothing is known, when the answer is a quarter of
+    // an hour old, when the user removed mail for good, and after a change only from the warning
+    // level (80 %) on, where new mail may cross the next threshold.
     MockClock clock(QDateTime(QDate(2026, 12, 4), QTime(8, 0), Qt::UTC));
     seed({1, 2}, 7, 3, 12);
     const auto quota = [](int usedKiB) {
@@ -1467,44 +1484,95 @@ void TestSyncScenarios::quotaIsReadWhenTheMailChanges()
             .ok();
         return step;
     };
+    // The inbox as seed() left it (@p exists messages, HIGHESTMODSEQ @p modSeq).
+    const auto inboxListed = [](quint32 exists, quint64 modSeq) {
+        ImapScenario step = examine(u"INBOX"_s, exists, 7, 3, modSeq);
+        step.expect(kListStatus)
+            .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n* STATUS INBOX (MESSAGES " +
+                  QByteArray::number(exists) + " UIDNEXT 3 UIDVALIDITY 7 HIGHESTMODSEQ " +
+                  QByteArray::number(modSeq) + ")\r\n")
+            .ok();
+        return step;
+    };
+    // Another client marked message 2 read: HIGHESTMODSEQ from @p from to @p to.
+    const auto flagChange = [&](quint64 from, quint64 to) {
+        ImapScenario step = inboxListed(2, to);
+        step.expect(uR"(UID SEARCH UID 3:\*)"_s)
+            .send(ImapScenario::search({}))
+            .ok()
+            .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE %1\))"_s.arg(from))
+            .send(ImapScenario::fetch(2, "UID 2 FLAGS (\\Seen) MODSEQ (" + QByteArray::number(to) + ")"))
+            .ok();
+        return step;
+    };
     ImapScenario scenario;
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE UIDPLUS LIST-STATUS UNSELECT QUOTA")
         .folder("INBOX")
-        .then(examine(u"INBOX"_s, 2, 7, 3, 12))
-        .expect(kListStatus)
-        .send(kUnchangedInbox)
-        .ok()
+        .then(inboxListed(2, 12))
         .then(quota(1200));
     ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
     const auto client = session(player);
     SyncOptions headersOnly;
     headersOnly.bodies = SyncOptions::Bodies::None;
-    const auto syncOnce = [&] {
+    const auto syncAfter = [&](int minutes, const ImapScenario &next) {
+        player.extend(next);
+        clock.advanceSeconds(minutes * 60);
         const Outcome outcome = sync(*client, headersOnly);
         QVERIFY2(!outcome.error, qPrintable(outcome.error->technical + u'\n' + player.report()));
         QVERIFY2(player.isComplete(), qPrintable(player.report()));
     };
-    syncOnce(); // nothing known yet: asked
+    const auto asked = [&] {
+        return player.transcript().count(u"^GETQUOTAROOT"_s);
+    };
+    syncAfter(0, ImapScenario()); // nothing known yet: asked
+    QCOMPARE(asked(), 1);
     QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1200);
 
-    ImapScenario quiet;
-    quiet.then(examine(u"INBOX"_s, 2, 7, 3, 12)).expect(kListStatus).send(kUnchangedInbox).ok();
-    player.extend(quiet);
-    clock.advanceSeconds(10 * 60);
-    syncOnce(); // nothing new, ten minutes later: not asked
-    QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 1);
+    syncAfter(2, flagChange(12, 13)); // a change at 58 %: not asked
+    syncAfter(8, inboxListed(2, 13)); // nothing new, ten minutes after the answer: not asked
+    QCOMPARE(asked(), 1);
 
-    ImapScenario later;
-    later.then(examine(u"INBOX"_s, 2, 7, 3, 12))
-        .expect(kListStatus)
-        .send(kUnchangedInbox)
+    syncAfter(6, inboxListed(2, 13).then(quota(1700))); // sixteen minutes: asked again
+    QCOMPARE(asked(), 2);
+    QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1700);
+
+    syncAfter(1, flagChange(13, 14).then(quota(1750))); // 83 %: a change is enough
+    syncAfter(1, inboxListed(2, 14));                   // but not a resync that found nothing
+    QCOMPARE(asked(), 3);
+    QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1750);
+
+    // The user empties message 2 for good: the sync that sends it reads the quota at once.
+    {
+        MailCache writer;
+        QString error;
+        QVERIFY(writer.open(m_cachePath, kAddress, MailCache::Mode::ReadWrite, &error));
+        QVERIFY2(OfflineChanges(writer).removeForGood(u"INBOX"_s, {2}, &error), qPrintable(error));
+        AccountQuota lower = *writer.quotaStore().quota();
+        lower.storageUsedKiB = 1000; // below the warning level: only the removal asks
+        QVERIFY(writer.quotaStore().saveQuota(lower));
+    }
+    ImapScenario removal;
+    removal.expect(u"SELECT INBOX"_s)
+        .send(ImapScenario::mailbox(2, 7, 3, 14))
+        .ok("[READ-WRITE] done")
+        .expect(u"UID SEARCH UID 2"_s)
+        .send(ImapScenario::search({2}))
         .ok()
-        .then(quota(1300));
-    player.extend(later);
-    clock.advanceSeconds(6 * 60);
-    syncOnce(); // sixteen minutes after the last answer: asked again
-    QCOMPARE(player.transcript().count(u"^GETQUOTAROOT"_s), 2);
-    QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 1300);
+        .expect(uR"(UID STORE 2 \+FLAGS.SILENT \(\\Deleted\))"_s)
+        .ok()
+        .expect(u"UID EXPUNGE 2"_s)
+        .send("* 2 EXPUNGE\r\n")
+        .ok()
+        .then(inboxListed(1, 15))
+        .expect(uR"(UID SEARCH UID 3:\*)"_s)
+        .send(ImapScenario::search({}))
+        .ok()
+        .expect(uR"(UID FETCH 1:\* \(UID FLAGS\) \(CHANGEDSINCE 14\))"_s)
+        .ok()
+        .then(quota(900));
+    syncAfter(1, removal);
+    QCOMPARE(asked(), 4);
+    QCOMPARE(cache().quotaStore().quota()->storageUsedKiB, 900);
 }
 
 void TestSyncScenarios::quotaGoesOutBeforeTheExpungedMessagesAreRemoved()

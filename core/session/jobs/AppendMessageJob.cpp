@@ -4,7 +4,10 @@
 #include "cache/MailCache.h"
 #include "imap/ImapCommandChannel.h"
 #include "imap/ImapConnection.h"
+#include "sync/QuotaReader.h"
 #include "util/Logging.h"
+
+#include <vmime/exception.hpp>
 
 using namespace Qt::StringLiterals;
 
@@ -38,7 +41,14 @@ void AppendMessageJob::run(ImapConnection &connection, MailCache &cache)
         }
     }
 
-    m_uid = channel.append(m_folderPath, m_bytes, m_flags);
+    try {
+        m_uid = channel.append(m_folderPath, m_bytes, m_flags);
+    } catch (const vmime::exceptions::command_error &error) {
+        // A full mailbox the last reading did not show: the next sync reads the quota again.
+        if (cache.isOpen() && QuotaReader::saysOverQuota(QString::fromStdString(error.response())))
+            cache.quotaStore().markStale();
+        throw;
+    }
     qCInfo(lcImap).noquote() << "appended" << m_bytes.size() << "bytes to" << m_folderPath << "uid" << m_uid;
 
     // The cache gets the copy at once, so Sent shows it before the next sync; the folder's

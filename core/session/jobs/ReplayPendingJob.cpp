@@ -22,6 +22,8 @@ void ReplayPendingJob::run(ImapConnection &connection, MailCache &cache)
     // are here.
     MessageTransferQueue transfers(AccountPaths::transfersDirectoryOfCacheFile(cache.database().path()));
     const TransferReplayer::Result received = TransferReplayer(channel, transfers).run();
+    if (received.overQuota)
+        cache.quotaStore().markStale(); // read by the next sync
     const PendingOperationReplayer::Result result = PendingOperationReplayer(channel, cache).run();
     m_applied = received.appended + result.applied;
     m_conflicts = received.problems + result.conflicts;

@@ -26,8 +26,10 @@ void SyncAccountJob::run(ImapConnection &connection, MailCache &cache)
     if (!cache.folderStore().folders().isEmpty()) {
         ImapCommandChannel channel(connection);
         MessageTransferQueue transfers(AccountPaths::transfersDirectoryOfCacheFile(cache.database().path()));
-        m_conflicts = TransferReplayer(channel, transfers).run().problems;
-        m_conflicts += PendingOperationReplayer(channel, cache).run().conflicts;
+        const TransferReplayer::Result received = TransferReplayer(channel, transfers).run();
+        if (received.overQuota)
+            cache.quotaStore().markStale(); // read by this very sync
+        m_conflicts = received.problems + PendingOperationReplayer(channel, cache).run().conflicts;
     }
     m_report = AccountSynchronizer(connection, cache, m_options, m_progress).run();
 }
