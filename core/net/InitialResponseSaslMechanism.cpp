@@ -1,5 +1,6 @@
 #include "InitialResponseSaslMechanism.h"
 
+#include <cstring>
 #include <vmime/security/sasl/SASLMechanismFactory.hpp>
 
 namespace Amiens {
@@ -7,6 +8,15 @@ namespace Amiens {
 namespace {
 /// The permit of the login running on this thread (VMime logs in on the caller's thread).
 thread_local const std::function<bool()> *t_allowed = nullptr;
+
+void passUnchanged(const vmime::byte_t *input, size_t inputLength, vmime::byte_t **output,
+                   size_t *outputLength)
+{
+    *output = new vmime::byte_t[inputLength];
+    if (inputLength > 0)
+        std::memcpy(*output, input, inputLength);
+    *outputLength = inputLength;
+}
 } // namespace
 
 InitialResponseSaslMechanism::InitialResponseSaslMechanism(
@@ -18,6 +28,20 @@ InitialResponseSaslMechanism::InitialResponseSaslMechanism(
 bool InitialResponseSaslMechanism::hasInitialResponse() const
 {
     return t_allowed && (*t_allowed)();
+}
+
+void InitialResponseSaslMechanism::encode(vmime::shared_ptr<vmime::security::sasl::SASLSession>,
+                                          const vmime::byte_t *input, size_t inputLength,
+                                          vmime::byte_t **output, size_t *outputLength)
+{
+    passUnchanged(input, inputLength, output, outputLength);
+}
+
+void InitialResponseSaslMechanism::decode(vmime::shared_ptr<vmime::security::sasl::SASLSession>,
+                                          const vmime::byte_t *input, size_t inputLength,
+                                          vmime::byte_t **output, size_t *outputLength)
+{
+    passUnchanged(input, inputLength, output, outputLength);
 }
 
 void InitialResponseSaslMechanism::registerMechanisms()

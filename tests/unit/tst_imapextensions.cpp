@@ -18,11 +18,15 @@
 #include "imap/ImapQuotaParser.h"
 #include "imap/ImapSearchParser.h"
 #include "imap/ImapSelectParser.h"
+#include "net/InitialResponseSaslMechanism.h"
+#include "net/VmimePlatform.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <vmime/exception.hpp>
+#include <vmime/security/sasl/SASLContext.hpp>
+#include <vmime/security/sasl/SASLMechanismFactory.hpp>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -82,6 +86,7 @@ private Q_SLOTS:
     void loginCapabilitiesSpareTheCapabilityCommand();
     void initialResponseOnlyWhereTheServerTakesIt_data();
     void initialResponseOnlyWhereTheServerTakesIt();
+    void loginMechanismsPassTheStreamUnchanged();
 
     void namespacesThroughTheChannel();
     void myRightsThroughTheChannel();
@@ -995,6 +1000,38 @@ void TestImapExtensions::initialResponseOnlyWhereTheServerTakesIt()
     // The login is the first round trip after the greeting; the LIST "" "" VMime asks next.
     const QList<QList<QByteArray>> trips = player.transcript().roundTrips();
     QVERIFY(trips.first().first().startsWith("AUTHENTICATE PLAIN"));
+}
+
+void TestImapExtensions::loginMechanismsPassTheStreamUnchanged()
+{
+    // VMime wraps the connection in a SASL socket after any login and runs every byte through the
+    // mechanism's decode(); PLAIN and SCRAM have no security layer, so ours hands it back as it
+    // came (one memcpy; Debian's unoptimised GSASL round trip copied it byte by byte).
+    VmimePlatform::ensureInstalled();
+    const auto context = vmime::security::sasl::SASLContext::create();
+    QByteArray stream;
+    for (int i = 0; i < 70000; ++i)
+        stream.append(char(i * 7 % 256)); // every byte value, past a 64 KiB read
+    for (const char *name : {"PLAIN", "SCRAM-SHA-1", "SCRAM-SHA-256"}) {
+        const auto mechanism = std::dynamic_pointer_cast<InitialResponseSaslMechanism>(
+            vmime::security::sasl::SASLMechanismFactory::getInstance()->create(context, name));
+        QVERIFY2(mechanism, name); // what VMime creates for that name
+        for (const qsizetype size : {qsizetype(0), qsizetype(1), stream.size()}) {
+            const auto *input = reinterpret_cast<const vmime::byte_t *>(stream.constData());
+            vmime::byte_t *decoded = nullptr;
+            size_t decodedSize = 0;
+            mechanism->decode(nullptr, input, size_t(size), &decoded, &decodedSize);
+            QCOMPARE(QByteArray(reinterpret_cast<const char *>(decoded), qsizetype(decodedSize)),
+                     stream.left(size));
+            delete[] decoded; // as SASLSocket frees it
+            vmime::byte_t *encoded = nullptr;
+            size_t encodedSize = 0;
+            mechanism->encode(nullptr, input, size_t(size), &encoded, &encodedSize);
+            QCOMPARE(QByteArray(reinterpret_cast<const char *>(encoded), qsizetype(encodedSize)),
+                     stream.left(size));
+            delete[] encoded;
+        }
+    }
 }
 
 void TestImapExtensions::namespacesThroughTheChannel()
