@@ -137,6 +137,12 @@ def reference_for(result, scenario, reference):
     return reference
 
 
+def disk_text(result):
+    """Where the clients wrote (bench/run: a journaled ext4 of its own unless --plain-disk)."""
+    disk = result.get("client_disk")
+    return "" if not disk else "; clients on %s" % ("the work directory's disk" if disk == "plain" else disk)
+
+
 def fmt(x, digits=3):
     return "—" if x is None else ("%.*f" % (digits, x))
 
@@ -146,11 +152,11 @@ def markdown(result):
     meta = result["meta"]
     lines.append("%s, %d runs per figure (median, min, max in seconds; peak RSS = largest of the runs). "
                  "%s. AmiensMail: tree at %s (%s build, binary built %s), %s, %s, Dovecot %s, %s (IMAPS, TLS verified). "
-                 "Mailbox: %s, seed %d, %d folders, %.1f MB%s; changes: %s."
+                 "Mailbox: %s, seed %d, %d folders, %.1f MB%s; changes: %s%s."
                  % (meta["date"], result["runs"], meta["machine"], meta["commit"], meta["build_type"], meta.get("built", "?"),
                     meta["mbsync"], meta["python"], meta["dovecot"], result.get("network", {}).get("label", "loopback"),
                     result.get("mailbox", "small"), result["seed"], result["folders"],
-                    result["mailbox_mb"], mailbox_text(result), changes_text(result.get("changes"))))
+                    result["mailbox_mb"], mailbox_text(result), changes_text(result.get("changes")), disk_text(result)))
     lines.append("")
     lines.append("| Scenario | Tool | Median (s) | Min (s) | Max (s) | Client CPU (s) | Peak RSS (MB) | ÷ mbsync | ÷ limit |")
     lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -277,9 +283,9 @@ def write_summary(results, out_dir, chart=False, ui_markdown=None):
         lines.append("")
         for result in results:
             meta = result["meta"]
-            lines.append("- %s: %s, %s, AmiensMail at %s (%s build, binary built %s); %.1f MB%s." % (
+            lines.append("- %s: %s, %s, AmiensMail at %s (%s build, binary built %s); %.1f MB%s%s." % (
                 title(result), meta["date"], meta["machine"], meta["commit"], meta["build_type"],
-                meta.get("built", "?"), result.get("mailbox_mb", 0), mailbox_text(result)))
+                meta.get("built", "?"), result.get("mailbox_mb", 0), mailbox_text(result), disk_text(result)))
         lines.append("")
     head = ("| Mailbox | Network | Messages | Scenario | AmiensMail (s) | CPU (s) | mbsync (s) | mbsync FSync no (s) "
             "| OfflineIMAP (s) | limit (s) | ÷ mbsync | ÷ mbsync FSync no | ÷ limit | n | load |")

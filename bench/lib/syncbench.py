@@ -137,7 +137,8 @@ def raw_measure(imap, link):
 def bench_size(args, env, count, kind="small", link=None):
     result = {"messages": count, "seed": args.seed, "runs": args.runs, "scenarios": {}, "warnings": [],
               "meta": meta(args.cli, args.build_dir), "mailbox": kind,
-              "network": link.describe() if link else {"name": "loopback", "label": "loopback"}}
+              "network": link.describe() if link else {"name": "loopback", "label": "loopback"},
+              "client_disk": args.client_disk}
     rec = Recorder(result)
     server = mbx.ServerMailbox(env, args.work)
     result["load_seconds"] = round(server.load(count, args.seed, kind), 2)
@@ -165,19 +166,19 @@ def bench_size(args, env, count, kind="small", link=None):
         result["link_check"] = check
         log("link %s: NOOP round trip %s ms, bulk %s Mbit/s" % (link.label, check["noop_rtt_ms"], check["bulk_mbit"]))
 
-    amiens = tools.AmiensMail(args.cli, env, args.work, prefix)
+    amiens = tools.AmiensMail(args.cli, env, args.client_dir, prefix)
     variants = []
     # mbsync flushes every message file: ten minutes for 100,000 realistic messages, and issue
     # 19 compares with FSync no. Above --mbsync-fsync-max, only that variant runs.
     if not args.mbsync_fsync_max or count <= args.mbsync_fsync_max or not args.mbsync_nofsync:
-        variants.append(("mbsync", tools.Mbsync(env, args.work, fsync=True, prefix=prefix)))
+        variants.append(("mbsync", tools.Mbsync(env, args.client_dir, fsync=True, prefix=prefix)))
     if args.mbsync_nofsync:
-        variants.append(("mbsync_nofsync", tools.Mbsync(env, args.work, fsync=False, prefix=prefix)))
+        variants.append(("mbsync_nofsync", tools.Mbsync(env, args.client_dir, fsync=False, prefix=prefix)))
     # OfflineIMAP is 10-20 times slower than the others: one run per scenario, small sizes only.
     offlineimap = None
     if count <= args.offlineimap_max and link is None:
         if tools.OfflineImap.available():
-            offlineimap = tools.OfflineImap(env, args.work)
+            offlineimap = tools.OfflineImap(env, args.client_dir)
         else:
             result["warnings"].append("offlineimap is not installed (Debian package offlineimap3): not measured")
     runs = args.runs if count <= args.large_from else args.large_runs
@@ -293,6 +294,8 @@ def main():
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--out", required=True)
     ap.add_argument("--work", required=True, help="cache and scratch directory")
+    ap.add_argument("--client-dir", default=None, help="where the clients write (default --work)")
+    ap.add_argument("--client-disk", default="plain", help="what --client-dir is, for the report")
     ap.add_argument("--mbsync-nofsync", action="store_true", help="also run mbsync with FSync no")
     ap.add_argument("--mbsync-fsync-max", type=int, default=0,
                     help="with --mbsync-nofsync: largest size mbsync with FSync yes runs on (0: all)")
@@ -308,6 +311,7 @@ def main():
     ap.add_argument("--net-runs", type=int, default=1, help="runs per figure over the shaped links")
     ap.add_argument("--no-ui", action="store_true", help="do not run bench/ui-run")
     args = ap.parse_args()
+    args.client_dir = args.client_dir or args.work
     # SIGTERM unwinds like Ctrl-C: a shaped link's namespace, veth and relay are removed on the way.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     env = read_env(os.path.join(args.state, "servers.env"))
@@ -327,9 +331,9 @@ def main():
             result = bench_size(args, env, size, kind)
             if kind == "realistic" and size >= realistic_ui[0]:
                 # The reading window is measured on what the largest realistic full sync left.
-                keep = os.path.join(args.work, "ui-realistic-profile")
+                keep = os.path.join(args.client_dir, "ui-realistic-profile")
                 shutil.rmtree(keep, ignore_errors=True)
-                os.rename(os.path.join(args.work, "amiens", "full"), keep)
+                os.rename(os.path.join(args.client_dir, "amiens", "full"), keep)
                 realistic_ui[:] = [size, keep]
         else:
             with shapedlink.ShapedLink(network, port) as link:
