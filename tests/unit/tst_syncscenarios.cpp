@@ -117,6 +117,20 @@ ImapScenario examine(const QString &folder, quint32 exists, quint32 uidValidity,
     return scenario;
 }
 
+/// The replay of a change queued for message @p uid of the inbox: SELECT (read-write, the inbox
+/// holding @p exists messages, HIGHESTMODSEQ @p modSeq), then the check that it is still there.
+ImapScenario selectedForReplay(quint32 uid, bool stillThere, quint32 exists, quint64 modSeq)
+{
+    ImapScenario scenario;
+    scenario.expect(u"SELECT INBOX"_s)
+        .send(ImapScenario::mailbox(exists, 7, 3, modSeq))
+        .ok("[READ-WRITE] done")
+        .expect(u"UID SEARCH UID %1"_s.arg(uid))
+        .send(ImapScenario::search(stillThere ? QList<quint32>{uid} : QList<quint32>()))
+        .ok();
+    return scenario;
+}
+
 /// A first login on a server with every extension a resync uses, up to the inbox's EXAMINE in
 /// the listing's write (the inbox as seed({1, 2}, 7, 3, 12) leaves it).
 ImapScenario freshLoginUpToTheInbox()
@@ -590,14 +604,8 @@ void TestSyncScenarios::refusedMoveIsRetriedThenUndone()
     // (PendingOperationReplayer): retried at the next sync, abandoned after the third refusal,
     // and then the message shows again where the server keeps it.
     const auto attempt = [](bool stillHidden) {
-        ImapScenario scenario;
-        scenario.expect(u"SELECT INBOX"_s)
-            .send(ImapScenario::mailbox(2, 7, 3, 10))
-            .ok("[READ-WRITE] done")
-            .expect(u"UID SEARCH UID 2"_s)
-            .send(ImapScenario::search({2}))
-            .ok()
-            .expect(u"UID MOVE 2 Archives"_s)
+        ImapScenario scenario = selectedForReplay(2, true, 2, 10);
+        scenario.expect(u"UID MOVE 2 Archives"_s)
             .no("[CANNOT] Archives is read-only")
             .then(examine(u"INBOX"_s, 2, 7, 3, 10));
         if (stillHidden) {
@@ -643,14 +651,8 @@ void TestSyncScenarios::refusedFlagChangeIsRetriedThenAbandoned()
     QVERIFY(cache().message(folder(u"INBOX"_s).id, 1)->isFlagged()); // shown at once
 
     const auto attempt = [](bool last) {
-        ImapScenario scenario;
-        scenario.expect(u"SELECT INBOX"_s)
-            .send(ImapScenario::mailbox(2, 7, 3, 10))
-            .ok("[READ-WRITE] done")
-            .expect(u"UID SEARCH UID 1"_s)
-            .send(ImapScenario::search({1}))
-            .ok()
-            .expect(uR"(UID STORE 1 \+FLAGS.SILENT \(\\Flagged\))"_s)
+        ImapScenario scenario = selectedForReplay(1, true, 2, 10);
+        scenario.expect(uR"(UID STORE 1 \+FLAGS.SILENT \(\\Flagged\))"_s)
             .no("[SERVERBUG] flags are frozen")
             .then(examine(u"INBOX"_s, 2, 7, 3, 10));
         if (last) {
@@ -711,12 +713,7 @@ void TestSyncScenarios::moveOfVanishedMessageIsAConflict()
     // dropped and reported, and the message is not shown again.
     ImapScenario scenario;
     scenario.folder("INBOX").folder("Archives", "\\HasNoChildren \\Archive");
-    scenario.expect(u"SELECT INBOX"_s)
-        .send(ImapScenario::mailbox(1, 7, 3, 11))
-        .ok("[READ-WRITE] done")
-        .expect(u"UID SEARCH UID 2"_s)
-        .send(ImapScenario::search({}))
-        .ok()
+    scenario.then(selectedForReplay(2, false, 1, 11))
         .then(examine(u"INBOX"_s, 1, 7, 3, 11))
         .expect(uR"(UID FETCH 3:\* \(UID RFC822.SIZE INTERNALDATE\))"_s)
         .send(sizesOf({1}))
@@ -1551,14 +1548,8 @@ void TestSyncScenarios::quotaIsReadWhenDueNotAfterEveryChange()
         lower.storageUsedKiB = 1000; // below the warning level: only the removal asks
         QVERIFY(writer.quotaStore().saveQuota(lower));
     }
-    ImapScenario removal;
-    removal.expect(u"SELECT INBOX"_s)
-        .send(ImapScenario::mailbox(2, 7, 3, 14))
-        .ok("[READ-WRITE] done")
-        .expect(u"UID SEARCH UID 2"_s)
-        .send(ImapScenario::search({2}))
-        .ok()
-        .expect(uR"(UID STORE 2 \+FLAGS.SILENT \(\\Deleted\))"_s)
+    ImapScenario removal = selectedForReplay(2, true, 2, 14);
+    removal.expect(uR"(UID STORE 2 \+FLAGS.SILENT \(\\Deleted\))"_s)
         .ok()
         .expect(u"UID EXPUNGE 2"_s)
         .send("* 2 EXPUNGE\r\n")
