@@ -2521,6 +2521,10 @@ Le message d’origine est joint tel quel, avec tous ses en-têtes.
         <translation>Le serveur est injoignable (%1) : valeur gardée lors de la dernière synchronisation, %2.</translation>
     </message>
     <message>
+        <source>The server cannot be reached (%1): value kept from an earlier synchronisation; it may have changed since.</source>
+        <translation>Le serveur est injoignable (%1) : valeur gardée d’une synchronisation antérieure ; elle a pu changer depuis.</translation>
+    </message>
+    <message>
         <source>The server cannot be reached (%1) and no quota was kept.</source>
         <translation>Le serveur est injoignable (%1) et aucun quota n’a été gardé.</translation>
     </message>

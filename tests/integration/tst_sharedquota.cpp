@@ -264,22 +264,38 @@ void TestSharedQuota::quotaWarningFromTheCli()
     offline.imap.port = 1;
     QString error;
     QVERIFY(Profile(m_profile).saveAccount(offline, &error));
-    QProcess cached;
-    cached.setProcessEnvironment(env);
-    cached.start(QStringLiteral(AMIENS_CLI_PATH), {u"--profile"_s, m_profile, u"quota"_s, u"--json"_s,
-                                                   u"--account"_s, offline.id, u"--password-stdin"_s});
-    cached.write(m_env.functionalPassword.toUtf8() + '\n');
-    cached.closeWriteChannel();
-    QVERIFY(cached.waitForFinished(60000));
-    QVERIFY(Profile(m_profile).saveAccount(m_env.functionalAccount(), &error)); // the real port again
-    const QString cachedErr = QString::fromUtf8(cached.readAllStandardError());
-    QVERIFY2(cached.exitCode() == 0, qPrintable(cachedErr));
-    const QJsonObject kept =
-        QJsonDocument::fromJson(cached.readAllStandardOutput()).array().first().toObject();
+    const auto quotaOffline = [&] {
+        QProcess cached;
+        cached.setProcessEnvironment(env);
+        cached.start(QStringLiteral(AMIENS_CLI_PATH), {u"--profile"_s, m_profile, u"quota"_s, u"--json"_s,
+                                                       u"--account"_s, offline.id, u"--password-stdin"_s});
+        cached.write(m_env.functionalPassword.toUtf8() + '\n');
+        cached.closeWriteChannel();
+        if (!cached.waitForFinished(60000) || cached.exitCode() != 0)
+            qWarning() << "quota offline:" << cached.readAllStandardError();
+        return QJsonDocument::fromJson(cached.readAllStandardOutput()).array().first().toObject();
+    };
+    QJsonObject kept = quotaOffline();
     QCOMPARE(kept.value(u"source"_s).toString(), u"cache"_s);
     QCOMPARE(kept.value(u"level"_s).toString(), u"warning"_s);
     QVERIFY2(kept.value(u"note"_s).toString().contains(u"dernière synchronisation"_s),
              qPrintable(kept.value(u"note"_s).toString()));
+
+    // Made stale (mail removed for good since, or [OVERQUOTA]): the same value, without the date
+    // it no longer has, and a word that it may have moved.
+    {
+        MailCache cache;
+        QVERIFY(cache.open(cachePath(offline), offline.id, MailCache::Mode::ReadWrite, &error));
+        QVERIFY(cache.quotaStore().markStale());
+    }
+    kept = quotaOffline();
+    QVERIFY(Profile(m_profile).saveAccount(m_env.functionalAccount(), &error)); // the real port again
+    QCOMPARE(kept.value(u"source"_s).toString(), u"cache"_s);
+    QCOMPARE(kept.value(u"level"_s).toString(), u"warning"_s);
+    const QString staleNote = kept.value(u"note"_s).toString();
+    QVERIFY2(staleNote.contains(u"synchronisation antérieure"_s) && staleNote.contains(u"a pu changer"_s),
+             qPrintable(staleNote));
+    QVERIFY2(!staleNote.contains(u", ."_s), qPrintable(staleNote));
 }
 
 void TestSharedQuota::sentCopyOverQuotaIsKeptThenFiled()

@@ -101,11 +101,15 @@ QJsonObject QuotaCommand::quotaOf(CommandContext &context, const Account &accoun
         const QString when = quota && quota->readAt.isValid()
                                  ? QLocale().toString(quota->readAt.toLocalTime(), QLocale::ShortFormat)
                                  : QString();
+        // A reading made stale (mail removed for good since, [OVERQUOTA]) has lost its date.
         const QString note =
-            quota ? tr("The server cannot be reached (%1): value kept at the last "
-                       "synchronisation, %2.")
-                        .arg(unreachable, when)
-                  : tr("The server cannot be reached (%1) and no quota was kept.").arg(unreachable);
+            !quota ? tr("The server cannot be reached (%1) and no quota was kept.").arg(unreachable)
+            : when.isEmpty()
+                ? tr("The server cannot be reached (%1): value kept from an earlier synchronisation; it "
+                     "may have changed since.")
+                      .arg(unreachable)
+                : tr("The server cannot be reached (%1): value kept at the last synchronisation, %2.")
+                      .arg(unreachable, when);
         CommandContext::err() << note << '\n';
         CommandContext::err().flush();
         result.insert(u"note"_s, note);
