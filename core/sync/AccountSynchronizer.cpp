@@ -9,7 +9,6 @@
 #include "util/Clock.h"
 #include "util/Logging.h"
 
-#include <algorithm>
 #include <vmime/exception.hpp>
 
 using namespace Qt::StringLiterals;

@@ -96,6 +96,13 @@ QByteArray sizesOf(const QList<quint32> &uids)
     return lines;
 }
 
+/// A line of the answer to UID FETCH … (UID RFC822.SIZE): message @p uid, @p raw's size.
+QByteArray sizeLine(quint32 sequence, quint32 uid, const QByteArray &raw)
+{
+    return ImapScenario::fetch(sequence, "UID " + QByteArray::number(uid) + " RFC822.SIZE " +
+                                             QByteArray::number(raw.size()));
+}
+
 /// The same for BODY.PEEK[HEADER].
 QByteArray fetchHeader(quint32 sequence, quint32 uid, const QByteArray &flags, quint64 modSeq,
                        const QByteArray &raw)
@@ -420,8 +427,7 @@ void TestSyncScenarios::unchangedFolderCostsOneExamine()
     // With every body wanted, one FETCH gives the new UIDs and their sizes (no SEARCH).
     ImapScenario firstSync = examine(u"INBOX"_s, 2, 7, 3, 12);
     firstSync.expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(first.size())) +
-              ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(second.size())))
+        .send(sizeLine(1, 1, first) + sizeLine(2, 2, second))
         .ok()
         .expect(uR"(UID FETCH 1:2 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(2, 2, "", 12, second) + fetchWhole(1, 1, "\\Seen", 11, first))
@@ -856,8 +862,7 @@ void TestSyncScenarios::connectionDroppedMidLiteralStoresNothing()
     const QByteArray three = message("Nouveau trois", 3);
     ImapScenario scenario = examine(u"INBOX"_s, 3, 7, 4, 12);
     scenario.expect(uR"(UID FETCH 2:\* \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(two.size())) +
-              ImapScenario::fetch(3, "UID 3 RFC822.SIZE " + QByteArray::number(three.size())))
+        .send(sizeLine(2, 2, two) + sizeLine(3, 3, three))
         .ok()
         .expect(uR"(UID FETCH 2:3 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(3, 3, "", 12, three) + fetchWhole(2, 2, "", 11, two).left(120))
@@ -1067,8 +1072,7 @@ void TestSyncScenarios::recentPolicyFetchesRecentMessagesWhole()
         .send(ImapScenario::search({2, 3}))
         .ok()
         .expect(uR"(UID FETCH 2:3 \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(two.size())) +
-              ImapScenario::fetch(3, "UID 3 RFC822.SIZE " + QByteArray::number(three.size())))
+        .send(sizeLine(2, 2, two) + sizeLine(3, 3, three))
         .ok()
         .expect(uR"(UID FETCH 2:3 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(3, 3, "", 12, three) + fetchWhole(2, 2, "\\Seen", 11, two))
@@ -1397,8 +1401,7 @@ void TestSyncScenarios::firstSyncAsksTheInboxSizesWithItsExamine()
         .folder("INBOX")
         .then(examine(u"INBOX"_s, 2, 7, 3, 12))
         .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(first.size())) +
-              ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(second.size())))
+        .send(sizeLine(1, 1, first) + sizeLine(2, 2, second))
         .ok()
         .expect(kListStatus)
         .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
@@ -1639,7 +1642,7 @@ void TestSyncScenarios::serverWorksWhileTheCacheDoes()
     ImapScenario scenario;
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
         .expect(uR"(UID FETCH 4:\* \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(4, "UID 4 RFC822.SIZE " + QByteArray::number(fresh.size())))
+        .send(sizeLine(4, 4, fresh))
         .ok()
         .expect(uR"(UID FETCH 4 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(4, 4, "\\Recent", 12, fresh))
@@ -1702,7 +1705,7 @@ void TestSyncScenarios::nextFolderIsExaminedWhileTheLastBatchArrives()
     ImapScenario scenario;
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
         .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(inboxMessage.size())))
+        .send(sizeLine(1, 1, inboxMessage))
         .ok()
         .expect(uR"(UID FETCH 1 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(1, 1, "", 3, inboxMessage))
@@ -1711,7 +1714,7 @@ void TestSyncScenarios::nextFolderIsExaminedWhileTheLastBatchArrives()
         .send("* 1 EXISTS\r\n* OK [UIDVALIDITY 9] x\r\n* OK [UIDNEXT 3] x\r\n* OK [HIGHESTMODSEQ 5] x\r\n")
         .ok("[READ-ONLY] Examine completed")
         .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(1, "UID 2 RFC822.SIZE " + QByteArray::number(archived.size())))
+        .send(sizeLine(1, 2, archived))
         .ok()
         .expect(uR"(UID FETCH 2 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(1, 2, "\\Seen", 5, archived))
@@ -1903,8 +1906,7 @@ ImapScenario twoFirstFetches()
     ImapScenario scenario;
     scenario.capabilities("IMAP4rev1 AUTH=PLAIN LITERAL+ CONDSTORE")
         .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(1, "UID 1 RFC822.SIZE " + QByteArray::number(first.size())) +
-              ImapScenario::fetch(2, "UID 2 RFC822.SIZE " + QByteArray::number(second.size())))
+        .send(sizeLine(1, 1, first) + sizeLine(2, 2, second))
         .ok()
         .expect(uR"(UID FETCH 1:2 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(2, 2, "", 3, second) + fetchWhole(1, 1, "\\Seen", 3, first))
@@ -1913,7 +1915,7 @@ ImapScenario twoFirstFetches()
         .send("* 1 EXISTS\r\n* OK [UIDVALIDITY 9] x\r\n* OK [UIDNEXT 5] x\r\n* OK [HIGHESTMODSEQ 5] x\r\n")
         .ok("[READ-ONLY] Examine completed")
         .expect(uR"(UID FETCH 1:\* \(UID RFC822.SIZE\))"_s)
-        .send(ImapScenario::fetch(1, "UID 4 RFC822.SIZE " + QByteArray::number(archived.size())))
+        .send(sizeLine(1, 4, archived))
         .ok()
         .expect(uR"(UID FETCH 4 \(UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK\[\]\))"_s)
         .send(fetchWhole(1, 4, "\\Seen", 5, archived))
