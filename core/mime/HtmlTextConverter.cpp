@@ -613,6 +613,7 @@ private:
     void endTag(const TagToken &token);
 
     void character(char16_t c);
+    void word(QStringView characters);
     void visible(char16_t c);
     void beginContent();
     void blockBoundary(bool paragraph);
@@ -623,6 +624,7 @@ private:
     void popList();
     QString listMarker();
 
+    static bool isWordCharacter(char16_t c);
     bool suppressed() const { return m_options.skipQuotes && m_quoteDepth > 0; }
     int shownQuoteDepth() const { return std::min(m_quoteDepth, HtmlTextConverter::kMaxQuoteDepth); }
 
@@ -689,6 +691,13 @@ QString Converter::run()
             // CRLF and lone CR are newlines, as in any HTML parser.
             character(u'\n');
             pos += (pos + 1 < size && m_in[pos + 1] == u'\n') ? 2 : 1;
+        } else if (isWordCharacter(c)) {
+            // A word goes out in one piece: character() by character() was most of the time.
+            qsizetype end = pos + 1;
+            while (end < size && isWordCharacter(m_in[end].unicode()))
+                ++end;
+            word(m_in.sliced(pos, end - pos));
+            pos = end;
         } else {
             if (c != 0)
                 character(c);
@@ -936,6 +945,27 @@ void Converter::character(char16_t c)
     visible(c == 0x00A0 ? u' ' : c);
 }
 
+/// Characters that character() would each pass to visible() as they are: neither markup nor a
+/// reference nor white space nor a no-break space.
+bool Converter::isWordCharacter(char16_t c)
+{
+    return c > u' ' ? c != u'<' && c != u'&' && c != 0x00A0 : c != 0 && !isHtmlSpace(c);
+}
+
+/// A run of isWordCharacter(): what character() does for each, at once.
+void Converter::word(QStringView characters)
+{
+    if (suppressed())
+        return;
+    if (m_preDepth > 0)
+        m_skipPreNewline = false;
+    beginContent();
+    m_line += characters;
+    m_lineHasVisible = true;
+    if (m_inLink && m_linkText.size() < kMaxLinkText)
+        m_linkText += characters.first(std::min(characters.size(), kMaxLinkText - m_linkText.size()));
+}
+
 void Converter::visible(char16_t c)
 {
     beginContent();
@@ -1012,7 +1042,7 @@ void Converter::commitLine()
         m_lastLineDepth = m_lineDepth;
         m_blankLineWanted = false;
     }
-    m_line.clear();
+    m_line.truncate(0); // keeps its room for the next line (clear() gave it back)
     m_lineStarted = false;
     m_lineHasVisible = false;
     m_pendingSpace = false;

@@ -165,6 +165,12 @@ void TestHtmlText::conversions_data()
         << u"Écrire à la division <ce.dec@ac-amiens.fr>"_s;
     QTest::newRow("javascript link") << u"<a href=\" javascript:alert(1)\">clic</a>"_s << u"clic"_s;
     QTest::newRow("anchor link") << u"<a href=\"#haut\">haut de page</a>"_s << u"haut de page"_s;
+    const QString longAddress = u"https://x.fr/"_s + QString(3000, u'a');
+    QTest::newRow("link text past the cap") // only its first 2,048 characters are compared
+        << u"<a href=\""_s + longAddress + u"\">"_s + longAddress + u"</a>"_s
+        << longAddress + u" <"_s + longAddress + u">"_s;
+    QTest::newRow("pre, first word after its newline")
+        << u"<pre>\nmot\n\nfin</pre><pre>\n\nx</pre>"_s << u"mot\n\nfin\n\nx"_s;
     QTest::newRow("link without href") << u"<a name=\"x\">ancre</a>"_s << u"ancre"_s;
     QTest::newRow("href entities") << u"<a href=\"https://x.fr/?a=1&amp;b=2&copy=3\">lien</a>"_s
                                    << u"lien <https://x.fr/?a=1&b=2&copy=3>"_s;

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void embeddedMessageIsShownAndListed();
     void charsetLabelsAsMailersWriteThem();
     void base64IsLenientAndStreamed();
+    void quotedPrintableIsStreamedExactly();
     void partsAndDepthAreCapped();
     void headersBeyondTheCapAreSkipped();
     void attachmentListsAgreeOnTheCorpus();
@@ -293,6 +294,68 @@ void TestMessageModel::base64IsLenientAndStreamed()
     QVERIFY(MessageContent::writeAttachment(raw, 0, buffer));
     QCOMPARE(buffer.data(), data);
     QCOMPARE(MessageContent::attachmentData(raw, 0), data);
+}
+
+void TestMessageModel::quotedPrintableIsStreamedExactly()
+{
+    // A 300 KB attachment as some mailers write it: every byte outside printable ASCII escaped,
+    // soft line breaks every 76 characters (CRLF and bare LF), an escape cut by no chunk. Decoded
+    // at once, in 64 KB pieces and measured, it gives the same bytes.
+    QByteArray data(300 * 1024 + 3, Qt::Uninitialized);
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = static_cast<char>((i * 7919) % 256);
+    QByteArray encoded;
+    qsizetype lineLength = 0;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(data.at(i));
+        const QByteArray piece = byte >= 33 && byte <= 126 && byte != '='
+                                     ? QByteArray(1, char(byte))
+                                     : "=" + QByteArray::number(byte, 16).toUpper().rightJustified(2, '0');
+        if (lineLength + piece.size() > 75) {
+            encoded += (i % 2) ? "=\r\n" : "=\n";
+            lineLength = 0;
+        }
+        encoded += piece;
+        lineLength += piece.size();
+    }
+    QCOMPARE(TransferDecoder::decode(encoded, TransferDecoder::Encoding::QuotedPrintable), data);
+    QCOMPARE(TransferDecoder::decodedSize(encoded, TransferDecoder::Encoding::QuotedPrintable), data.size());
+    const QByteArray raw = built("Content-Type: multipart/mixed; boundary=b\r\n",
+                                 "--b\r\nContent-Type: text/plain\r\n\r\nCi-joint.\r\n--b\r\n"
+                                 "Content-Type: application/octet-stream; name=\"releve.bin\"\r\n"
+                                 "Content-Transfer-Encoding: quoted-printable\r\n\r\n" +
+                                     encoded + "\r\n--b--\r\n");
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(MessageContent::writeAttachment(raw, 0, buffer));
+    // The line break before the boundary belongs to the boundary (RFC 2046 §5.1.1).
+    QCOMPARE(buffer.data(), data);
+
+    // Lines far longer than the standard's 76 characters (a mailer that never folds): a chunk
+    // ends only at a line end, past its size.
+    QByteArray longLines;
+    for (int line = 0; line < 60; ++line)
+        longLines += QByteArray(3000 + line, char('a' + line % 26)) + "=C3=A9\r\n";
+    const QByteArray longRaw = built("Content-Type: multipart/mixed; boundary=b\r\n",
+                                     "--b\r\nContent-Type: text/plain\r\n\r\nCi-joint.\r\n--b\r\n"
+                                     "Content-Type: text/csv; name=\"notes.csv\"\r\n"
+                                     "Content-Transfer-Encoding: quoted-printable\r\n\r\n" +
+                                         longLines + "--b--\r\n");
+    QBuffer longBuffer;
+    longBuffer.open(QIODevice::WriteOnly);
+    QVERIFY(MessageContent::writeAttachment(longRaw, 0, longBuffer));
+    QByteArray expected = TransferDecoder::decode(longLines, TransferDecoder::Encoding::QuotedPrintable);
+    expected.chop(2); // the last line break belongs to the boundary
+    QCOMPARE(longBuffer.data(), expected);
+    QCOMPARE(expected.count("\xc3\xa9"), 60);
+
+    // Hard line breaks are kept, a broken escape stays as it came, a decoding cut short returns
+    // the bytes asked for.
+    QCOMPARE(TransferDecoder::decode("caf=C3=A9\r\nth=\r\n=C3=A9\n=G1",
+                                     TransferDecoder::Encoding::QuotedPrintable),
+             QByteArray("caf\xc3\xa9\r\nth\xc3\xa9\n=G1"));
+    QCOMPARE(TransferDecoder::decode("ab=\r\ncd\r\nef", TransferDecoder::Encoding::QuotedPrintable, 3),
+             QByteArray("abc"));
 }
 
 void TestMessageModel::partsAndDepthAreCapped()
