@@ -552,16 +552,25 @@ ImapCommandChannel::readRawResponse(std::optional<std::chrono::steady_clock::tim
             if (!socket->waitForRead(static_cast<int>(std::min<qint64>(left.count(), 1000))))
                 continue;
         }
-        // A closed connection throws socket_exception here.
-        const size_t size = socket->receiveRaw(m_receiveBuffer.data(), m_receiveBuffer.size());
-        if (size == 0) {
-            if (timeouts && timeouts->isTimeOut() && !timeouts->handleTimeOut())
-                throw vmime::exceptions::operation_timed_out();
-            continue;
+        // A closed connection throws socket_exception here. A literal's bytes (a body) are
+        // received straight into its array.
+        size_t size = 0;
+        if (const std::span<char> room = m_rawLines.literalRoom(); !room.empty()) {
+            try {
+                size = socket->receiveRaw(reinterpret_cast<vmime::byte_t *>(room.data()), room.size());
+            } catch (...) {
+                m_rawLines.literalReceived(0);
+                throw;
+            }
+            m_rawLines.literalReceived(static_cast<qsizetype>(size));
+        } else {
+            size = socket->receiveRaw(m_receiveBuffer.data(), m_receiveBuffer.size());
+            if (size > 0 && !m_rawLines.append(reinterpret_cast<const char *>(m_receiveBuffer.data()),
+                                               static_cast<qsizetype>(size)))
+                throw vmime::exceptions::invalid_response("", m_rawLines.error().toStdString());
         }
-        if (!m_rawLines.append(reinterpret_cast<const char *>(m_receiveBuffer.data()),
-                               static_cast<qsizetype>(size)))
-            throw vmime::exceptions::invalid_response("", m_rawLines.error().toStdString());
+        if (size == 0 && timeouts && timeouts->isTimeOut() && !timeouts->handleTimeOut())
+            throw vmime::exceptions::operation_timed_out();
     }
 }
 

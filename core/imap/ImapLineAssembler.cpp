@@ -32,10 +32,7 @@ bool ImapLineAssembler::append(const char *data, qsizetype size)
             const qint64 take = std::min<qint64>(m_literalLeft, end - at);
             m_current.literals.last().append(at, static_cast<qsizetype>(take));
             at += take;
-            m_literalLeft -= take;
-            m_currentBytes += take;
-            if (m_literalLeft == 0)
-                m_segmentStart = m_current.text.size();
+            literalBytesArrived(take);
             continue;
         }
         const auto *lf = static_cast<const char *>(std::memchr(at, '\n', static_cast<size_t>(end - at)));
@@ -50,6 +47,36 @@ bool ImapLineAssembler::append(const char *data, qsizetype size)
             endSegment();
     }
     return !failed();
+}
+
+void ImapLineAssembler::literalBytesArrived(qint64 size)
+{
+    m_literalLeft -= size;
+    m_currentBytes += size;
+    if (m_literalLeft == 0)
+        m_segmentStart = m_current.text.size();
+}
+
+std::span<char> ImapLineAssembler::literalRoom()
+{
+    if (failed() || m_literalLeft == 0)
+        return {};
+    // The array was reserved at the announced size (endSegment()): growing it to the end of the
+    // literal moves nothing, and literalReceived() cuts it back to what came.
+    QByteArray &literal = m_current.literals.last();
+    const qsizetype received = literal.size();
+    literal.resize(received + static_cast<qsizetype>(m_literalLeft));
+    return {literal.data() + received, static_cast<size_t>(m_literalLeft)};
+}
+
+void ImapLineAssembler::literalReceived(qsizetype size)
+{
+    if (failed() || m_literalLeft == 0)
+        return;
+    QByteArray &literal = m_current.literals.last();
+    const qsizetype size0 = literal.size() - static_cast<qsizetype>(m_literalLeft);
+    literal.truncate(size0 + std::clamp<qsizetype>(size, 0, static_cast<qsizetype>(m_literalLeft)));
+    literalBytesArrived(literal.size() - size0);
 }
 
 void ImapLineAssembler::endSegment()

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <optional>
+#include <span>
 
 namespace Amiens {
 
@@ -23,6 +24,12 @@ public:
 
     /// Adds received bytes; false once a bound is passed (and from then on).
     bool append(const char *data, qsizetype size);
+    /// Where the rest of the literal being received goes, for a reader that receives straight
+    /// into it instead of through a buffer and append() (a body's bytes copied once less); empty
+    /// when no literal is being received. Every call is followed by literalReceived().
+    [[nodiscard]] std::span<char> literalRoom();
+    /// The first @p size bytes of literalRoom() were received (0 when the read failed).
+    void literalReceived(qsizetype size);
     /// The next complete response, if one has arrived.
     [[nodiscard]] std::optional<ImapResponse> takeResponse();
     /// The same as one line, its literals inline ("* ACL {5}\r\nINBOX fred lrs", the final CRLF
@@ -48,6 +55,8 @@ private:
     /// @p end), or -1.
     [[nodiscard]] qint64 announcedLiteral(qsizetype end) const;
     bool fail(const QString &error);
+    /// Counts @p size literal bytes that arrived; once the literal is whole, the text resumes.
+    void literalBytesArrived(qint64 size);
 
     qint64 m_maxLine;
     qint64 m_maxLiteral;

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void initTestCase();
 
     void assemblerCutsLinesWithLiterals();
+    void literalsAreReceivedInPlace();
     void assemblerBoundsLinesAndLiterals();
 
     void namespacesOfRealServers_data();
@@ -156,6 +157,56 @@ void TestImapExtensions::assemblerCutsLinesWithLiterals()
     QVERIFY(assembler.append("* OK a\n* OK b", 13));
     QCOMPARE(assembler.takeLine().value_or(QByteArray()), QByteArray("* OK a"));
     QVERIFY(!assembler.takeLine());
+}
+
+void TestImapExtensions::literalsAreReceivedInPlace()
+{
+    // A reader that receives a body straight into its literal (ImapCommandChannel), mixed with
+    // append() for the text around it, in pieces that do not match the literal's bounds: the
+    // same responses as append() alone.
+    const QByteArray body = "From: a@b.fr\r\n\r\n{5}\r\n* 2 FETCH\r\n" + QByteArray(70'000, 'x');
+    const QByteArray wire = "* 1 FETCH (UID 7 BODY[] {" + QByteArray::number(body.size()) + "}\r\n" + body +
+                            ")\r\n* 3 FETCH (UID 9 BODY[] {0}\r\n)\r\nA1 OK done\r\n";
+    for (const qsizetype piece : {qsizetype(1), qsizetype(7), qsizetype(4096), wire.size()}) {
+        ImapLineAssembler assembler;
+        QList<ImapResponse> responses;
+        qsizetype at = 0;
+        while (at < wire.size()) {
+            const std::span<char> room = assembler.literalRoom();
+            const qsizetype take = std::min(piece, wire.size() - at);
+            if (!room.empty()) {
+                const qsizetype into = std::min(take, static_cast<qsizetype>(room.size()));
+                std::memcpy(room.data(), wire.constData() + at, static_cast<size_t>(into));
+                assembler.literalReceived(into);
+                at += into;
+            } else {
+                QVERIFY(assembler.append(wire.constData() + at, take));
+                at += take;
+            }
+            while (auto response = assembler.takeResponse())
+                responses.append(std::move(*response));
+        }
+        QCOMPARE(responses.size(), 3);
+        QCOMPARE(responses.at(0).literals, QList<QByteArray>{body});
+        QCOMPARE(responses.at(0).text,
+                 QByteArray("* 1 FETCH (UID 7 BODY[] {") + QByteArray::number(body.size()) + "}\r\n)");
+        QCOMPARE(responses.at(1).literals, QList<QByteArray>{QByteArray()});
+        QCOMPARE(responses.at(2).text, QByteArray("A1 OK done"));
+        QCOMPARE(assembler.pending(), 0);
+    }
+    // A read that failed (0 bytes) leaves the literal as it was; no room outside a literal.
+    ImapLineAssembler assembler;
+    QVERIFY(assembler.literalRoom().empty());
+    QVERIFY(assembler.append("* 1 FETCH (BODY[] {4}\r\nab", 25));
+    QCOMPARE(assembler.literalRoom().size(), size_t(2));
+    assembler.literalReceived(0);
+    QCOMPARE(assembler.pending(), 25);
+    const std::span<char> room = assembler.literalRoom();
+    std::memcpy(room.data(), "cd", 2);
+    assembler.literalReceived(2);
+    QVERIFY(assembler.literalRoom().empty());
+    QVERIFY(assembler.append(")\r\n", 3));
+    QCOMPARE(assembler.takeResponse()->literals, QList<QByteArray>{"abcd"});
 }
 
 void TestImapExtensions::assemblerBoundsLinesAndLiterals()
