@@ -18,12 +18,80 @@ const char *const kMessageColumns =
     "m.from_address, m.to_list, m.cc_list, m.reply_to, m.message_id, m.in_reply_to, m.references_list, "
     "m.has_attachments, m.read_receipt_requested, m.preview, m.has_body";
 
+namespace {
+
+/// @p text as a JSON string, escaped as QJsonDocument escapes it (control characters, quote,
+/// backslash; a lone surrogate as \uXXXX), so rows written before and after read the same.
+void appendJsonString(QString &json, const QString &text)
+{
+    constexpr char kHex[] = "0123456789abcdef";
+    const auto escapedAsHex = [&json, &kHex](char16_t c) {
+        json += u"\\u"_s;
+        for (const int shift : {12, 8, 4, 0})
+            json += QLatin1Char(kHex[(c >> shift) & 0xf]);
+    };
+    json += u'"';
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = text.at(i).unicode();
+        switch (c) {
+        case u'"':
+            json += u"\\\""_s;
+            break;
+        case u'\\':
+            json += u"\\\\"_s;
+            break;
+        case u'\b':
+            json += u"\\b"_s;
+            break;
+        case u'\f':
+            json += u"\\f"_s;
+            break;
+        case u'\n':
+            json += u"\\n"_s;
+            break;
+        case u'\r':
+            json += u"\\r"_s;
+            break;
+        case u'\t':
+            json += u"\\t"_s;
+            break;
+        default:
+            if (c < 0x20) {
+                escapedAsHex(c);
+            } else if (QChar::isHighSurrogate(c) && i + 1 < size && text.at(i + 1).isLowSurrogate()) {
+                json += text.at(i);
+                json += text.at(++i);
+            } else if (QChar::isSurrogate(c)) {
+                escapedAsHex(c);
+            } else {
+                json += QChar(c);
+            }
+        }
+    }
+    json += u'"';
+}
+
+} // namespace
+
 QString toJson(const QList<MailAddress> &addresses)
 {
-    QJsonArray array;
-    for (const MailAddress &address : addresses)
-        array.append(QJsonObject{{u"name"_s, address.name}, {u"address"_s, address.address}});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    // Written by hand: QJsonDocument built a tree and a UTF-8 copy for every address list of every
+    // message stored (1.3 % of a first sync's CPU). The same text: keys in QJsonObject's order.
+    QString json;
+    json.reserve(2 + addresses.size() * 48);
+    json += u'[';
+    for (const MailAddress &address : addresses) {
+        if (json.size() > 1)
+            json += u',';
+        json += u"{\"address\":"_s;
+        appendJsonString(json, address.address);
+        json += u",\"name\":"_s;
+        appendJsonString(json, address.name);
+        json += u'}';
+    }
+    json += u']';
+    return json;
 }
 
 QList<MailAddress> addressesFromJson(const QString &json)

@@ -3,12 +3,16 @@
 // left by a killed writer, and the migration of a cache written by the previous version.
 #include "cache/CacheBodyFiles.h"
 #include "cache/CacheDatabase.h"
+#include "cache/CacheRows.h"
 #include "cache/CacheSchema.h"
 #include "cache/MailCache.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -75,6 +79,7 @@ private Q_SLOTS:
     void aFolderGoneOrResetTakesItsFiles();
     void searchEntriesGoWithTheirMessages();
     void aBodyWrittenAgainLeavesLinkedCopiesAlone();
+    void addressListsAreWrittenAsQtWroteThem();
 
 private:
     qint64 inboxId();
@@ -481,6 +486,35 @@ void TestCacheBodies::aBodyWrittenAgainLeavesLinkedCopiesAlone()
     QFile kept(copy);
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), first);
+}
+
+void TestCacheBodies::addressListsAreWrittenAsQtWroteThem()
+{
+    // The address columns are JSON written by hand since issue 19; rows written before by
+    // QJsonDocument must read the same, and hostile display names must survive the round trip.
+    const QList<QList<MailAddress>> lists = {
+        {},
+        {{u"Marie Dupont"_s, u"mdupont@ac-amiens.fr"_s}},
+        {{QString(), u"ce.0800001a@ac-amiens.fr"_s}, {u"Élodie « DSDEN 80 »"_s, u"e.h@ac-amiens.fr"_s}},
+        {{u"\"Guillemets\" \\ barre"_s, u"a\"b@x.fr"_s}},
+        {{u"tab\there\r\nline\u0001\u001f\u007f\b\f"_s, u"x@y.fr"_s}},
+        {{u"emoji \U0001F600 ok"_s, u"z@y.fr"_s}},
+        {{QString(QChar(0xD800)) + u"lone"_s + QChar(0xDC00), u"s@y.fr"_s}},
+    };
+    for (const QList<MailAddress> &list : lists) {
+        QJsonArray array;
+        for (const MailAddress &address : list)
+            array.append(QJsonObject{{u"name"_s, address.name}, {u"address"_s, address.address}});
+        const QString byQt = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+        QCOMPARE(CacheRows::toJson(list), byQt);
+        const QList<MailAddress> back = CacheRows::addressesFromJson(CacheRows::toJson(list));
+        QCOMPARE(back.size(), list.size());
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            QCOMPARE(back.at(i).address, list.at(i).address);
+            if (!list.at(i).name.contains(QChar(0xD800))) // a lone surrogate is not text
+                QCOMPARE(back.at(i).name, list.at(i).name);
+        }
+    }
 }
 
 #include "tst_cachebodies.moc"
