@@ -2,6 +2,7 @@
 
 #include "net/InitialResponseSaslMechanism.h"
 #include "net/QtSslSocketFactory.h"
+#include "net/ScramSaslMechanism.h"
 #include "net/VmimeErrorTranslator.h"
 #include "net/VmimePlatform.h"
 #include "net/VmimeServiceSetup.h"
@@ -65,8 +66,8 @@ std::optional<ServiceError> ImapConnection::open(const QString &password)
         m_session = vmime::net::session::create();
         // Plain "imap://": TLS is done by our socket, never by VMime's GnuTLS layer.
         vmime::utility::url url("imap", m_account.imap.host.toStdString(), m_account.imap.port);
-        auto store = vmime::dynamicCast<vmime::net::imap::IMAPStore>(
-            m_session->getStore(url, vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>()));
+        const auto authenticator = vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>();
+        auto store = vmime::dynamicCast<vmime::net::imap::IMAPStore>(m_session->getStore(url, authenticator));
         // The capabilities go by in the greeting and in the login's tagged OK; VMime 0.9.2 drops
         // the latter after a SASL login (and would ask CAPABILITY again, one round trip).
         struct Sightings
@@ -93,6 +94,7 @@ std::optional<ServiceError> ImapConnection::open(const QString &password)
             });
             store->connect();
         }
+        ScramSaslMechanism::requireServerProof(*authenticator);
         seen->loggedIn = true;
         m_capabilities = seen->afterLogin;
         m_store = store;

@@ -27,6 +27,11 @@ InitialResponseSaslMechanism::InitialResponseSaslMechanism(
 
 bool InitialResponseSaslMechanism::hasInitialResponse() const
 {
+    return initialResponseAllowed();
+}
+
+bool InitialResponseSaslMechanism::initialResponseAllowed()
+{
     return t_allowed && (*t_allowed)();
 }
 
@@ -47,11 +52,9 @@ void InitialResponseSaslMechanism::decode(vmime::shared_ptr<vmime::security::sas
 void InitialResponseSaslMechanism::registerMechanisms()
 {
     auto *factory = vmime::security::sasl::SASLMechanismFactory::getInstance();
-    // Client-first mechanisms only: their first message needs no challenge.
-    for (const char *name : {"PLAIN", "SCRAM-SHA-1", "SCRAM-SHA-256"}) {
-        if (factory->isMechanismSupported(name))
-            factory->registerMechanism<InitialResponseSaslMechanism>(name);
-    }
+    // A client-first mechanism: its first message needs no challenge.
+    if (factory->isMechanismSupported("PLAIN"))
+        factory->registerMechanism<InitialResponseSaslMechanism>("PLAIN");
 }
 
 InitialResponseSaslMechanism::Permit::Permit(std::function<bool()> allowed)

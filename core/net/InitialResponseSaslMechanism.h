@@ -5,8 +5,8 @@
 
 namespace Amiens {
 
-/// GSASL's client-first mechanisms (PLAIN, SCRAM-SHA-1, SCRAM-SHA-256) with their first message
-/// sent in the AUTHENTICATE command (SASL-IR, RFC 4959): one round trip less per login. VMime
+/// GSASL's PLAIN with its first message sent in the AUTHENTICATE command (SASL-IR, RFC 4959): one
+/// round trip less per login (SCRAM does the same in ScramSaslMechanism). VMime
 /// 0.9.2's builtinSASLMechanism never offers an initial response (« It seems GNU SASL does not
 /// support initial response »), although GSASL's client step gives one from an empty challenge.
 /// The mechanism is the same, so is its security: only the first message goes earlier.
@@ -32,8 +32,11 @@ public:
     void decode(vmime::shared_ptr<vmime::security::sasl::SASLSession> session, const vmime::byte_t *input,
                 size_t inputLength, vmime::byte_t **output, size_t *outputLength) override;
 
-    /// Registers the mechanisms with VMime's factory; once per process (VmimePlatform).
+    /// Registers PLAIN with VMime's factory; once per process (VmimePlatform). SCRAM is
+    /// ScramSaslMechanism's.
     static void registerMechanisms();
+    /// Whether a login on this thread may send its first message with AUTHENTICATE (Permit).
+    [[nodiscard]] static bool initialResponseAllowed();
 
     /// While it lives, logins on this thread send an initial response when @p allowed says so
     /// (asked at the moment VMime chooses, after the greeting's capabilities were read).

@@ -1,6 +1,7 @@
 #include "VmimePlatform.h"
 
 #include "InitialResponseSaslMechanism.h"
+#include "ScramSaslMechanism.h"
 
 #include <mutex>
 #include <vmime/platform.hpp>
@@ -18,6 +19,7 @@ void VmimePlatform::ensureInstalled()
     std::call_once(installed, [] {
         vmime::platform::setHandler<VmimePlatform>();
         InitialResponseSaslMechanism::registerMechanisms();
+        ScramSaslMechanism::registerMechanisms();
     });
 }
 

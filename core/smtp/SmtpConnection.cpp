@@ -1,6 +1,7 @@
 #include "SmtpConnection.h"
 
 #include "net/QtSslSocketFactory.h"
+#include "net/ScramSaslMechanism.h"
 #include "net/VmimeErrorTranslator.h"
 #include "net/VmimePlatform.h"
 #include "net/VmimeServiceSetup.h"
@@ -41,14 +42,15 @@ std::optional<ServiceError> SmtpConnection::open(const QString &password)
         m_session = vmime::net::session::create();
         // Plain "smtp://": TLS (implicit or STARTTLS) is our socket's job, never VMime's.
         vmime::utility::url url("smtp", m_account.smtp.host.toStdString(), m_account.smtp.port);
-        auto transport = m_session->getTransport(
-            url, vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>());
+        const auto authenticator = vmime::make_shared<vmime::security::sasl::defaultSASLAuthenticator>();
+        auto transport = m_session->getTransport(url, authenticator);
         VmimeServiceSetup::apply(*transport, m_socketFactory, m_cancelled, m_inactivityLimit, u"smtp"_s,
                                  m_account.smtp, password);
         // Submission without authentication would mean an open relay or a misconfiguration:
         // either way the password must have been checked.
         transport->setProperty("options.need-authentication", true);
         transport->connect();
+        ScramSaslMechanism::requireServerProof(*authenticator);
         m_transport = transport;
         qCInfo(lcNet).noquote() << "logged in to SMTP" << m_account.smtp.host << m_account.smtp.port << "as"
                                 << m_account.smtp.login << "over"

@@ -19,14 +19,20 @@
 #include "imap/ImapSearchParser.h"
 #include "imap/ImapSelectParser.h"
 #include "net/InitialResponseSaslMechanism.h"
+#include "net/ScramSaslMechanism.h"
 #include "net/VmimePlatform.h"
 
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+#include <QPasswordDigestor>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <vmime/exception.hpp>
 #include <vmime/security/sasl/SASLContext.hpp>
 #include <vmime/security/sasl/SASLMechanismFactory.hpp>
+#include <vmime/security/sasl/SASLSession.hpp>
+#include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -88,6 +94,9 @@ private Q_SLOTS:
     void initialResponseOnlyWhereTheServerTakesIt_data();
     void initialResponseOnlyWhereTheServerTakesIt();
     void loginMechanismsPassTheStreamUnchanged();
+    void scramProvesTheServer();
+    void scramLoginWithoutTheServerProofIsRefused();
+    void scramFailureNeverFallsBackToPlain();
 
     void namespacesThroughTheChannel();
     void myRightsThroughTheChannel();
@@ -1053,6 +1062,113 @@ void TestImapExtensions::initialResponseOnlyWhereTheServerTakesIt()
     QVERIFY(trips.first().first().startsWith("AUTHENTICATE PLAIN"));
 }
 
+namespace {
+
+/// Credentials for a SASL session outside any service.
+class FixedCredentials : public vmime::security::sasl::defaultSASLAuthenticator
+{
+public:
+    const vmime::string getUsername() const override { return "mdupont"; }
+    const vmime::string getPassword() const override { return "Mot-de-passe-1"; }
+};
+
+/// One step of a mechanism: its response, or the exception's type name.
+QByteArray stepOf(vmime::security::sasl::SASLSession &session, const QByteArray &challenge)
+{
+    vmime::byte_t *response = nullptr;
+    size_t length = 0;
+    session.evaluateChallenge(reinterpret_cast<const vmime::byte_t *>(challenge.constData()),
+                              size_t(challenge.size()), &response, &length);
+    const QByteArray result(reinterpret_cast<const char *>(response), qsizetype(length));
+    delete[] response;
+    return result;
+}
+
+} // namespace
+
+void TestImapExtensions::scramProvesTheServer()
+{
+    // The server side of RFC 5802 computed here with Qt's own PBKDF2 and HMAC: the client (OpenSSL's
+    // PBKDF2) must produce the proof this server expects and accept only its true signature.
+    VmimePlatform::ensureInstalled();
+    const auto context = vmime::security::sasl::SASLContext::create();
+    for (const bool honest : {true, false}) {
+        const auto mechanism =
+            vmime::security::sasl::SASLMechanismFactory::getInstance()->create(context, "SCRAM-SHA-256");
+        const auto session =
+            context->createSession("imap", vmime::make_shared<FixedCredentials>(), mechanism);
+        session->init();
+        const QByteArray clientFirst = stepOf(*session, {});
+        QVERIFY(clientFirst.startsWith("n,,n=mdupont,r="));
+        const QByteArray clientFirstBare = clientFirst.mid(3);
+        const QByteArray nonce = clientFirst.mid(clientFirst.indexOf(",r=") + 3) + "serverpart";
+        const QByteArray salt = "sel-de-Guérande";
+        const QByteArray serverFirst = "r=" + nonce + ",s=" + salt.toBase64() + ",i=4096";
+        const QByteArray clientFinal = stepOf(*session, serverFirst);
+        const QByteArray withoutProof = "c=biws,r=" + nonce;
+        QVERIFY(clientFinal.startsWith(QByteArray(withoutProof + ",p=")));
+        const auto algorithm = QCryptographicHash::Sha256;
+        const QByteArray salted =
+            QPasswordDigestor::deriveKeyPbkdf2(algorithm, "Mot-de-passe-1", salt, 4096, 32);
+        const QByteArray authMessage = clientFirstBare + ',' + serverFirst + ',' + withoutProof;
+        const QByteArray clientKey = QMessageAuthenticationCode::hash("Client Key", salted, algorithm);
+        const QByteArray signature = QMessageAuthenticationCode::hash(
+            authMessage, QCryptographicHash::hash(clientKey, algorithm), algorithm);
+        QByteArray proof = clientKey;
+        for (qsizetype i = 0; i < proof.size(); ++i)
+            proof[i] = char(proof[i] ^ signature[i]);
+        QCOMPARE(clientFinal, withoutProof + ",p=" + proof.toBase64());
+        QByteArray serverSignature = QMessageAuthenticationCode::hash(
+            authMessage, QMessageAuthenticationCode::hash("Server Key", salted, algorithm), algorithm);
+        if (!honest)
+            serverSignature[0] = char(serverSignature[0] ^ 1); // a server that does not know the password
+        const QByteArray serverFinal = "v=" + serverSignature.toBase64();
+        if (honest) {
+            QCOMPARE(stepOf(*session, serverFinal), QByteArray());
+            QVERIFY(mechanism->isComplete());
+        } else {
+            // Not a sasl_exception: VMime would answer it by trying the next mechanism, PLAIN.
+            QVERIFY_THROWS_EXCEPTION(vmime::exceptions::authentication_error, stepOf(*session, serverFinal));
+            QVERIFY(!mechanism->isComplete());
+        }
+    }
+}
+
+void TestImapExtensions::scramLoginWithoutTheServerProofIsRefused()
+{
+    // The player's default login answers OK to any AUTHENTICATE at once: after SCRAM's first
+    // message, before the server proved anything. VMime takes any OK as success; the login must fail.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 SASL-IR AUTH=SCRAM-SHA-256 AUTH=PLAIN");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    {
+        const auto connection = login(player);
+        QVERIFY(!connection->isOpen());
+    }
+    const QList<QByteArray> logins = player.transcript().matching(u"^AUTHENTICATE"_s);
+    QCOMPARE(logins.size(), 1);
+    QVERIFY(logins.first().startsWith("AUTHENTICATE SCRAM-SHA-256 "));
+}
+
+void TestImapExtensions::scramFailureNeverFallsBackToPlain()
+{
+    // A server-first that does not extend our nonce: the exchange ends there. GNU SASL's error was
+    // a sasl_exception, on which VMime sent « * » and tried PLAIN: the password, in the clear
+    // inside TLS, to the server that had just failed SCRAM.
+    ImapScenario scenario;
+    scenario.capabilities("IMAP4rev1 SASL-IR AUTH=SCRAM-SHA-256 AUTH=PLAIN");
+    scenario.expect(u"AUTHENTICATE SCRAM-SHA-256 .*"_s)
+        .send("+ " + QByteArray("r=not-our-nonce,s=" + QByteArray("sel").toBase64() + ",i=4096").toBase64() +
+              "\r\n");
+    ImapScenarioPlayer player(scenario, m_certificates->serverIdentity());
+    {
+        const auto connection = login(player);
+        QVERIFY(!connection->isOpen());
+    }
+    QCOMPARE(player.transcript().matching(u"^AUTHENTICATE PLAIN"_s).size(), 0);
+    QCOMPARE(player.transcript().matching(u"^AUTHENTICATE SCRAM-SHA-256"_s).size(), 1);
+}
+
 void TestImapExtensions::loginMechanismsPassTheStreamUnchanged()
 {
     // VMime wraps the connection in a SASL socket after any login and runs every byte through the
@@ -1064,9 +1180,13 @@ void TestImapExtensions::loginMechanismsPassTheStreamUnchanged()
     for (int i = 0; i < 70000; ++i)
         stream.append(char(i * 7 % 256)); // every byte value, past a 64 KiB read
     for (const char *name : {"PLAIN", "SCRAM-SHA-1", "SCRAM-SHA-256"}) {
-        const auto mechanism = std::dynamic_pointer_cast<InitialResponseSaslMechanism>(
-            vmime::security::sasl::SASLMechanismFactory::getInstance()->create(context, name));
-        QVERIFY2(mechanism, name); // what VMime creates for that name
+        const auto mechanism =
+            vmime::security::sasl::SASLMechanismFactory::getInstance()->create(context, name);
+        // What VMime creates for that name: ours, GNU SASL's only for PLAIN.
+        QVERIFY2(std::string(name) == "PLAIN"
+                     ? bool(std::dynamic_pointer_cast<InitialResponseSaslMechanism>(mechanism))
+                     : bool(std::dynamic_pointer_cast<ScramSaslMechanism>(mechanism)),
+                 name);
         for (const qsizetype size : {qsizetype(0), qsizetype(1), stream.size()}) {
             const auto *input = reinterpret_cast<const vmime::byte_t *>(stream.constData());
             vmime::byte_t *decoded = nullptr;
