@@ -555,7 +555,7 @@ ImapCommandChannel::readRawResponse(std::optional<std::chrono::steady_clock::tim
         // A closed connection throws socket_exception here. A literal's bytes (a body) are
         // received straight into its array, in reads no larger than the buffer's: reads of a
         // whole body at once made a resync over a slow link 2–4 round trips longer (bench/run,
-        // rural link, 5 new messages: 12.1 round trips before, 14.5–16.3 with them, 13.3 now).
+        // rural link, 5 new messages: 12.1 round trips before, 14.5–16.3 with them, 12.1–13.3 now).
         size_t size = 0;
         if (const std::span<char> room = m_rawLines.literalRoom(); !room.empty()) {
             try {
