@@ -8,16 +8,16 @@ namespace Amiens {
 namespace {
 /// The permit of the login running on this thread (VMime logs in on the caller's thread).
 thread_local const std::function<bool()> *t_allowed = nullptr;
+} // namespace
 
-void passUnchanged(const vmime::byte_t *input, size_t inputLength, vmime::byte_t **output,
-                   size_t *outputLength)
+void InitialResponseSaslMechanism::passUnchanged(const vmime::byte_t *input, size_t inputLength,
+                                                 vmime::byte_t **output, size_t *outputLength)
 {
     *output = new vmime::byte_t[inputLength];
     if (inputLength > 0)
         std::memcpy(*output, input, inputLength);
     *outputLength = inputLength;
 }
-} // namespace
 
 InitialResponseSaslMechanism::InitialResponseSaslMechanism(
     vmime::shared_ptr<vmime::security::sasl::SASLContext> context, const vmime::string &name)

@@ -32,6 +32,11 @@ public:
     void decode(vmime::shared_ptr<vmime::security::sasl::SASLSession> session, const vmime::byte_t *input,
                 size_t inputLength, vmime::byte_t **output, size_t *outputLength) override;
 
+    /// What encode() and decode() do (ScramSaslMechanism's too): @p input copied into a new
+    /// buffer, which VMime frees with delete[].
+    static void passUnchanged(const vmime::byte_t *input, size_t inputLength, vmime::byte_t **output,
+                              size_t *outputLength);
+
     /// Registers PLAIN with VMime's factory; once per process (VmimePlatform). SCRAM is
     /// ScramSaslMechanism's.
     static void registerMechanisms();

@@ -3,7 +3,6 @@
 #include "InitialResponseSaslMechanism.h"
 #include "util/Logging.h"
 
-#include <cstring>
 #include <vmime/exception.hpp>
 #include <vmime/security/sasl/SASLMechanismFactory.hpp>
 #include <vmime/security/sasl/SASLSession.hpp>
@@ -15,13 +14,11 @@ namespace Amiens {
 
 namespace {
 
-/// A buffer VMime frees with delete[].
+/// A message of the exchange, in a buffer VMime frees with delete[].
 void copyOut(const QByteArray &bytes, vmime::byte_t **output, size_t *outputLength)
 {
-    *output = new vmime::byte_t[static_cast<size_t>(bytes.size())];
-    if (!bytes.isEmpty())
-        std::memcpy(*output, bytes.constData(), static_cast<size_t>(bytes.size()));
-    *outputLength = static_cast<size_t>(bytes.size());
+    InitialResponseSaslMechanism::passUnchanged(reinterpret_cast<const vmime::byte_t *>(bytes.constData()),
+                                                static_cast<size_t>(bytes.size()), output, outputLength);
 }
 
 } // namespace
@@ -95,18 +92,14 @@ void ScramSaslMechanism::encode(vmime::shared_ptr<vmime::security::sasl::SASLSes
                                 const vmime::byte_t *input, size_t inputLength, vmime::byte_t **output,
                                 size_t *outputLength)
 {
-    copyOut(
-        QByteArray::fromRawData(reinterpret_cast<const char *>(input), static_cast<qsizetype>(inputLength)),
-        output, outputLength);
+    InitialResponseSaslMechanism::passUnchanged(input, inputLength, output, outputLength);
 }
 
 void ScramSaslMechanism::decode(vmime::shared_ptr<vmime::security::sasl::SASLSession>,
                                 const vmime::byte_t *input, size_t inputLength, vmime::byte_t **output,
                                 size_t *outputLength)
 {
-    copyOut(
-        QByteArray::fromRawData(reinterpret_cast<const char *>(input), static_cast<qsizetype>(inputLength)),
-        output, outputLength);
+    InitialResponseSaslMechanism::passUnchanged(input, inputLength, output, outputLength);
 }
 
 void ScramSaslMechanism::registerMechanisms()
