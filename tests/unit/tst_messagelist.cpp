@@ -236,6 +236,9 @@ void TestMessageList::schemaTwoCacheIsMigrated()
         names.append(index.value(0).toString());
     QVERIFY2(names.contains(u"messages_list_by_date"_s), qPrintable(names.join(u' ')));
     QVERIFY2(!names.contains(u"messages_by_date"_s), qPrintable(names.join(u' ')));
+    // Schema 8: Message-IDs indexed only for the messages that asked for a read receipt.
+    QVERIFY2(names.contains(u"messages_asking_receipts"_s), qPrintable(names.join(u' ')));
+    QVERIFY2(!names.contains(u"messages_by_message_id"_s), qPrintable(names.join(u' ')));
 }
 
 void TestMessageList::bodiesReadByAnOlderModelAreReindexed()

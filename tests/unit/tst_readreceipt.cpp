@@ -12,6 +12,7 @@
 #include "outbox/Outbox.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void otherReportsAreNot();
     void queueingTwiceKeepsOneReceipt();
     void handlerSaysWhoReadWhat();
+    void originalsAskingReceiptsAreIndexed();
 };
 
 void TestReadReceipt::decisionTable_data()
@@ -421,6 +423,69 @@ void TestReadReceipt::handlerSaysWhoReadWhat()
     QVERIFY(!handler.isWaitingForAnswer());
     QCOMPARE(asked.size(), 0);
     QCOMPARE(queued.size(), 0);
+}
+
+void TestReadReceipt::originalsAskingReceiptsAreIndexed()
+{
+    // Only messages that asked for a receipt are indexed by Message-ID (schema 8): the others
+    // cost the sync no random index write, and are still found, by a scan.
+    QTemporaryDir dir;
+    MailCache cache;
+    QString error;
+    QVERIFY2(cache.open(dir.filePath(u"cache.sqlite"_s), kUs, MailCache::Mode::ReadWrite, &error),
+             qPrintable(error));
+    FolderInfo sent;
+    sent.pathParts = {u"Sent"_s};
+    sent.role = FolderInfo::Role::Sent;
+    QVERIFY(cache.folderStore().replaceFolderList({sent}));
+    const qint64 sentId = cache.folderStore().folder(u"Sent"_s)->id;
+    const auto sentMessage = [](const QByteArray &id, bool asksReceipt) -> QByteArray {
+        return "From: Marie Dupont <marie.dupont@ac-amiens.fr>\r\n"
+               "To: Jean Martin <jean.martin@ac-amiens.fr>\r\n"
+               "Subject: Sortie au musee\r\n"
+               "Date: Tue, 03 Jun 2025 14:05:00 +0200\r\n"
+               "Message-ID: <" +
+               id + ">\r\n" +
+               (asksReceipt ? QByteArray("Disposition-Notification-To: marie.dupont@ac-amiens.fr\r\n")
+                            : QByteArray()) +
+               "\r\nMerci de confirmer.\r\n";
+    };
+    QList<FetchedMessage> fetched;
+    QList<QByteArray> bodies;
+    quint32 uid = 0;
+    for (const QByteArray &id : {QByteArray("demande@ac-amiens.fr"), QByteArray("simple@ac-amiens.fr")}) {
+        const QByteArray raw = sentMessage(id, id.startsWith("demande"));
+        FetchedMessage message;
+        message.uid = ++uid;
+        message.size = raw.size();
+        message.rawHeader = raw.left(raw.indexOf("\r\n\r\n") + 4);
+        fetched.append(message);
+        bodies.append(raw);
+    }
+    QVERIFY(cache.messageStore().storeMessages(sentId, fetched, bodies));
+
+    const QList<CachedMessage> asking = cache.messageStore().messagesWithMessageId(u"demande@ac-amiens.fr"_s);
+    QCOMPARE(asking.size(), 1);
+    QCOMPARE(asking.first().uid, 1u);
+    QVERIFY(asking.first().headers.requestsReadReceipt);
+    const QList<CachedMessage> plain = cache.messageStore().messagesWithMessageId(u"simple@ac-amiens.fr"_s);
+    QCOMPARE(plain.size(), 1);
+    QCOMPARE(plain.first().uid, 2u);
+    QVERIFY(cache.messageStore().messagesWithMessageId(u"ailleurs@ac-amiens.fr"_s).isEmpty());
+
+    QSqlQuery plan(cache.database().database());
+    QVERIFY(plan.exec(u"EXPLAIN QUERY PLAN SELECT id FROM messages m WHERE m.message_id = 'x' "
+                      "AND m.read_receipt_requested = 1"_s));
+    QStringList steps;
+    while (plan.next())
+        steps.append(plan.value(3).toString());
+    QCOMPARE(steps.join(u" | "_s), u"SEARCH m USING INDEX messages_asking_receipts (message_id=?)"_s);
+    QSqlQuery indexes(cache.database().database());
+    QVERIFY(indexes.exec(u"SELECT sql FROM sqlite_master WHERE name = 'messages_asking_receipts'"_s));
+    QVERIFY(indexes.next());
+    QVERIFY2(indexes.value(0).toString().contains(u"WHERE read_receipt_requested = 1"_s),
+             qPrintable(indexes.value(0).toString()));
+    QVERIFY(!indexes.exec(u"SELECT 1 FROM messages INDEXED BY messages_by_message_id"_s));
 }
 
 QTEST_GUILESS_MAIN(TestReadReceipt)
