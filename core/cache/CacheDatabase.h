@@ -53,10 +53,12 @@ public:
     /// Checkpoints done by the background thread (WalCheckpointer) since the opening.
     [[nodiscard]] int backgroundCheckpoints() const;
 
-    /// The log's size in pages past which a commit asks WalCheckpointer for a checkpoint, and
-    /// past which the committing connection does one itself (the thread could not keep up).
-    static constexpr int kBackgroundCheckpointPages = 2048;
-    static constexpr int kForegroundCheckpointPages = 32768;
+    /// The log's size past which a commit asks WalCheckpointer for a checkpoint, and past which
+    /// the committing connection does one itself (the thread could not keep up).
+    static constexpr qint64 kBackgroundCheckpointBytes = 8 * 1024 * 1024;
+    static constexpr qint64 kForegroundCheckpointBytes = 128 * 1024 * 1024;
+    /// The page size of a cache created now (one created before keeps its own, 4 KiB).
+    static constexpr int kNewCachePageSize = 16 * 1024;
 
 private:
     bool migrate(QString *error);
@@ -67,6 +69,7 @@ private:
     QString m_path;
     QString m_lastError;
     int m_transactionDepth = 0;
+    int m_pageSize = 4096; ///< this database's, read at the opening: the log counts pages
     std::unique_ptr<WalCheckpointer> m_checkpointer; ///< started at the first checkpoint asked
 };
 

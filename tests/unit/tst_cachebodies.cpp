@@ -74,6 +74,7 @@ private Q_SLOTS:
     void bodiesIndexedWhenStoredNeedNoIndexPass();
     void closingLeavesTheLogForTheNextOpening();
     void checkpointsRunBesideTheWriter();
+    void olderCachesKeepTheirPageSize();
     void filesOfAnInterruptedWriteAreSwept();
     void migrationFromVersion5KeepsOldBodiesReadable();
     void aFolderGoneOrResetTakesItsFiles();
@@ -300,6 +301,64 @@ void TestCacheBodies::checkpointsRunBesideTheWriter()
     QSqlQuery check(m_cache->database().database());
     QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
     QCOMPARE(check.value(0).toString(), u"ok"_s);
+}
+
+void TestCacheBodies::olderCachesKeepTheirPageSize()
+{
+    // New caches get 16 KiB pages; one written by an earlier version keeps its 4 KiB (SQLite cannot
+    // change a WAL database's page size), and its log is still checkpointed at 8 MB: the marks are
+    // bytes, not pages (2,048 pages were 8 MB of 4 KiB pages, 32 MB of 16 KiB ones).
+    QSqlQuery newPages(m_cache->database().database());
+    QVERIFY(newPages.exec(u"PRAGMA page_size"_s) && newPages.next());
+    QCOMPARE(newPages.value(0).toInt(), CacheDatabase::kNewCachePageSize);
+
+    const QString oldPath = m_dir->filePath(u"old/mail.sqlite"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(oldPath).path()));
+    {
+        QSqlDatabase old = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"four-kib"_s);
+        old.setDatabaseName(oldPath);
+        QVERIFY(old.open());
+        QSqlQuery query(old);
+        QVERIFY(query.exec(u"PRAGMA page_size = 4096"_s));
+        QVERIFY(query.exec(u"PRAGMA journal_mode = WAL"_s));
+        for (int version = 1; version <= 7; ++version) {
+            for (const QString &statement : CacheSchema::migrationTo(version))
+                QVERIFY2(query.exec(statement), qPrintable(statement));
+        }
+        QVERIFY(query.exec(u"INSERT INTO account (id, account_key) VALUES (1, 'mdupont')"_s));
+        QVERIFY(query.exec(u"INSERT INTO folders (id, path, role) VALUES (1, 'INBOX', 'inbox')"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 7"_s));
+        old.close();
+    }
+    QSqlDatabase::removeDatabase(u"four-kib"_s);
+
+    MailCache cache;
+    QString error;
+    QVERIFY2(cache.open(oldPath, u"mdupont"_s, MailCache::Mode::ReadWrite, &error), qPrintable(error));
+    QCOMPARE(cache.database().schemaVersion(), CacheDatabase::kSchemaVersion);
+    QSqlQuery oldPages(cache.database().database());
+    QVERIFY(oldPages.exec(u"PRAGMA page_size"_s) && oldPages.next());
+    QCOMPARE(oldPages.value(0).toInt(), 4096);
+    // 6 MB in the log: no checkpoint yet (2,048 pages would have been past the mark of 16 KiB
+    // pages counted as pages); 12 MB: one, from the background thread.
+    quint32 uid = 0;
+    const QByteArray body = messageOf("lot", "kermesse", CacheMessageStore::kMaxInlineBody - 2048, false);
+    const auto storeMegabytes = [&](int megabytes) {
+        QList<FetchedMessage> messages;
+        QList<QByteArray> bodies;
+        for (qsizetype stored = 0; stored < qsizetype(megabytes) * 1024 * 1024; stored += body.size()) {
+            messages.append(fetched(++uid, headerOf(body)));
+            bodies.append(body);
+        }
+        return cache.storeMessages(1, messages, bodies);
+    };
+    QVERIFY(storeMegabytes(6));
+    QTest::qWait(300); // a checkpoint asked would have run by now
+    QCOMPARE(cache.database().backgroundCheckpoints(), 0);
+    QVERIFY(storeMegabytes(6));
+    QTRY_VERIFY(cache.database().backgroundCheckpoints() >= 1);
+    QCOMPARE(cache.messageStore().messageCount(1), int(uid));
+    QCOMPARE(cache.messageStore().body(1, uid), std::optional<QByteArray>(body));
 }
 
 void TestCacheBodies::filesOfAnInterruptedWriteAreSwept()
