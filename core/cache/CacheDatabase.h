@@ -52,6 +52,8 @@ public:
     void setLastError(const QString &error) { m_lastError = error; }
     /// Checkpoints done by the background thread (WalCheckpointer) since the opening.
     [[nodiscard]] int backgroundCheckpoints() const;
+    /// Whether a commit has asked for a checkpoint since the opening (the log passed the mark).
+    [[nodiscard]] bool checkpointAsked() const { return m_checkpointer != nullptr; }
 
     /// The log's size past which a commit asks WalCheckpointer for a checkpoint, and past which
     /// the committing connection does one itself (the thread could not keep up).

@@ -339,8 +339,8 @@ void TestCacheBodies::olderCachesKeepTheirPageSize()
     QSqlQuery oldPages(cache.database().database());
     QVERIFY(oldPages.exec(u"PRAGMA page_size"_s) && oldPages.next());
     QCOMPARE(oldPages.value(0).toInt(), 4096);
-    // 6 MB in the log: no checkpoint yet (2,048 pages would have been past the mark of 16 KiB
-    // pages counted as pages); 12 MB: one, from the background thread.
+    // 6 MB in the log (1,536 pages of 4 KiB): no checkpoint asked yet, where a mark counted in
+    // 16 KiB pages (512) would have asked one; 12 MB: one, run by the background thread.
     quint32 uid = 0;
     const QByteArray body = messageOf("lot", "kermesse", CacheMessageStore::kMaxInlineBody - 2048, false);
     const auto storeMegabytes = [&](int megabytes) {
@@ -353,9 +353,9 @@ void TestCacheBodies::olderCachesKeepTheirPageSize()
         return cache.storeMessages(1, messages, bodies);
     };
     QVERIFY(storeMegabytes(6));
-    QTest::qWait(300); // a checkpoint asked would have run by now
-    QCOMPARE(cache.database().backgroundCheckpoints(), 0);
+    QVERIFY(!cache.database().checkpointAsked()); // asked for (or not) by the commit itself
     QVERIFY(storeMegabytes(6));
+    QVERIFY(cache.database().checkpointAsked());
     QTRY_VERIFY(cache.database().backgroundCheckpoints() >= 1);
     QCOMPARE(cache.messageStore().messageCount(1), int(uid));
     QCOMPARE(cache.messageStore().body(1, uid), std::optional<QByteArray>(body));
