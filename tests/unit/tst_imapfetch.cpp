@@ -2,9 +2,11 @@
 // what real servers send (Dovecot, Gmail, Exchange, Cyrus), then malformed and hostile replies,
 // which must give a clear error and nothing else. The channel's side (pipelined batches, the
 // stream kept in step after a bad response) is in tst_imapextensions.
+#include "MemoryAdvice.h"
 #include "imap/ImapFetchParser.h"
 #include "imap/ImapLineAssembler.h"
 #include "imap/ImapSearchParser.h"
+#include "util/LargeBuffers.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +21,7 @@ class TestImapFetch : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void literalIsReceivedApartAtItsSize();
+    void bigLiteralsAreAdvisedForHugePages();
     void responsesSurviveEveryCut();
 
     void repliesOfRealServers_data();
@@ -112,6 +115,26 @@ void TestImapFetch::literalIsReceivedApartAtItsSize()
     QVERIFY(fetched);
     QCOMPARE(fetched->body.size(), body.size());
     QCOMPARE(fetched->body.constData(), bytes); // handed over, not copied
+}
+
+void TestImapFetch::bigLiteralsAreAdvisedForHugePages()
+{
+    // A first sync writes hundreds of megabytes of bodies into fresh arrays: mapped 4 KiB at a
+    // time, a third of its page faults. Literals of megabytes are advised for huge pages.
+    const QByteArray body =
+        message("Photos de la sortie", static_cast<int>(LargeBuffers::kAdviceThreshold) + 1024 * 1024);
+    const QByteArray wire = withLiteral("* 1 FETCH (UID 9 BODY[] ", body, ")\r\n");
+    ImapLineAssembler assembler;
+    for (qsizetype at = 0; at < wire.size(); at += 64 * 1024)
+        QVERIFY(assembler.append(wire.constData() + at, std::min<qsizetype>(64 * 1024, wire.size() - at)));
+    auto response = assembler.takeResponse();
+    QVERIFY(response);
+    QCOMPARE(response->literals.first(), body);
+    if (!Test::kernelTakesHugePageAdvice())
+        QSKIP("this kernel has no transparent huge pages");
+    QString error;
+    const QByteArray &literal = response->literals.first();
+    QVERIFY2(Test::advisedForHugePages(literal.constData() + literal.size() / 2, &error), qPrintable(error));
 }
 
 void TestImapFetch::responsesSurviveEveryCut()
