@@ -1,10 +1,10 @@
 #include "FolderTreeModel.h"
 
 #include "MessageListModel.h"
+#include "ThemeIcons.h"
 #include "cache/UnifiedMailbox.h"
 #include "imap/FolderPermissions.h"
 
-#include <QApplication>
 #include <QFont>
 #include <QIcon>
 #include <QMimeData>
@@ -75,9 +75,8 @@ namespace {
 
 QIcon iconFor(FolderInfo::Role role)
 {
-    const QStyle *style = QApplication::style();
-    auto themed = [style](const char *name, QStyle::StandardPixmap fallback) {
-        return QIcon::fromTheme(QString::fromLatin1(name), style->standardIcon(fallback));
+    auto themed = [](const char *name, QStyle::StandardPixmap fallback) {
+        return ThemeIcons::themed(QString::fromLatin1(name), fallback);
     };
     switch (role) {
     case FolderInfo::Role::Inbox:
@@ -572,19 +571,15 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DecorationRole:
         if (node->unifiedRoot)
-            return QIcon::fromTheme(u"mail-folder-inbox"_s,
-                                    QApplication::style()->standardIcon(QStyle::SP_DirHomeIcon));
+            return ThemeIcons::themed(u"mail-folder-inbox"_s, QStyle::SP_DirHomeIcon);
         if (node->unifiedView >= 0)
             return node->unifiedView == static_cast<int>(UnifiedMailbox::View::Flagged)
-                       ? QIcon::fromTheme(u"emblem-important"_s,
-                                          QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
+                       ? ThemeIcons::themed(u"emblem-important"_s, QStyle::SP_MessageBoxWarning)
                        : iconFor(FolderInfo::Role::Inbox);
         if (node->accountRoot)
-            return QIcon::fromTheme(u"internet-mail"_s,
-                                    QApplication::style()->standardIcon(QStyle::SP_DirHomeIcon));
+            return ThemeIcons::themed(u"internet-mail"_s, QStyle::SP_DirHomeIcon);
         if (node->isHeading() || (isShared(node->folder) && !node->placeholder))
-            return QIcon::fromTheme(u"folder-remote"_s,
-                                    QApplication::style()->standardIcon(QStyle::SP_DirLinkIcon));
+            return ThemeIcons::themed(u"folder-remote"_s, QStyle::SP_DirLinkIcon);
         return iconFor(node->folder.pathParts.size() == 1 ? node->folder.role : FolderInfo::Role::None);
     case Qt::ToolTipRole:
         if (node->unifiedRoot || node->unifiedView >= 0)

@@ -1,10 +1,9 @@
 #include "MessageListModel.h"
 
+#include "ThemeIcons.h"
 #include "util/Clock.h"
 
-#include <QApplication>
 #include <QFont>
-#include <QIcon>
 #include <QLocale>
 #include <QMimeData>
 #include <QSet>
@@ -257,21 +256,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == SubjectColumn) {
-            // Made once: the style's fallback is decoded from its PNG files at every call, a fifth
-            // of the time of painting a page of rows.
-            if (message->isFlagged()) {
-                if (m_flaggedIcon.isNull())
-                    m_flaggedIcon =
-                        QIcon::fromTheme(u"emblem-important"_s,
-                                         QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
-                return m_flaggedIcon;
-            }
-            if (message->hasAttachments) {
-                if (m_attachmentIcon.isNull())
-                    m_attachmentIcon = QIcon::fromTheme(
-                        u"mail-attachment"_s, QApplication::style()->standardIcon(QStyle::SP_FileIcon));
-                return m_attachmentIcon;
-            }
+            if (message->isFlagged())
+                return ThemeIcons::themed(u"emblem-important"_s, QStyle::SP_MessageBoxWarning);
+            if (message->hasAttachments)
+                return ThemeIcons::themed(u"mail-attachment"_s, QStyle::SP_FileIcon);
         }
         break;
     case Qt::AccessibleTextRole:

@@ -4,7 +4,6 @@
 
 #include <QAbstractTableModel>
 #include <QCache>
-#include <QIcon>
 #include <QList>
 
 class QMimeData;
@@ -97,9 +96,6 @@ private:
     bool m_search = false;
     /// Pages of rows by page number; bounded so that scrolling a huge folder keeps memory flat.
     mutable QCache<int, QList<CachedMessage>> m_pages{64};
-    /// The decorations of flagged rows and of rows with attachments, made at their first use.
-    mutable QIcon m_flaggedIcon;
-    mutable QIcon m_attachmentIcon;
 };
 
 } // namespace Amiens

@@ -2,6 +2,7 @@
 
 #include "MessageBrowser.h"
 #include "NotificationBanner.h"
+#include "ThemeIcons.h"
 #include "security/AttachmentInspector.h"
 #include "security/AttachmentName.h"
 #include "security/SafeMessage.h"
@@ -151,7 +152,7 @@ void MessageView::applyAnalysis(quint64 generation, const Analysis &analysis)
         if (!verdict.isSuspicious())
             continue;
         QListWidgetItem *item = m_attachments->item(index);
-        item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        item->setIcon(ThemeIcons::standard(QStyle::SP_MessageBoxWarning));
         item->setData(Qt::AccessibleDescriptionRole, tr("Dangerous attachment"));
         const QString refusal = AttachmentInspector::openingRefusal(verdict);
         if (!refusal.isEmpty())

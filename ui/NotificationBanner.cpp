@@ -1,6 +1,7 @@
 #include "NotificationBanner.h"
 
 #include "ThemeColours.h"
+#include "ThemeIcons.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -23,7 +24,7 @@ NotificationBanner::NotificationBanner(QWidget *parent)
                                      Qt::LinksAccessibleByKeyboard);
     m_label->setOpenExternalLinks(false);
     connect(m_label, &QLabel::linkActivated, this, &NotificationBanner::linkActivated);
-    m_closeButton->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    m_closeButton->setIcon(ThemeIcons::standard(QStyle::SP_DialogCloseButton));
     m_closeButton->setAutoRaise(true);
     m_closeButton->setToolTip(tr("Close"));
     m_closeButton->setAccessibleName(tr("Close the message"));

@@ -1,11 +1,10 @@
 #include "UnifiedListModel.h"
 
 #include "MessageListModel.h"
+#include "ThemeIcons.h"
 #include "util/Clock.h"
 
-#include <QApplication>
 #include <QFont>
-#include <QIcon>
 #include <QLocale>
 #include <QStyle>
 #include <algorithm>
@@ -154,11 +153,9 @@ QVariant UnifiedListModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == SubjectColumn) {
             if (message.isFlagged())
-                return QIcon::fromTheme(u"emblem-important"_s,
-                                        QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                return ThemeIcons::themed(u"emblem-important"_s, QStyle::SP_MessageBoxWarning);
             if (message.hasAttachments)
-                return QIcon::fromTheme(u"mail-attachment"_s,
-                                        QApplication::style()->standardIcon(QStyle::SP_FileIcon));
+                return ThemeIcons::themed(u"mail-attachment"_s, QStyle::SP_FileIcon);
         }
         break;
     case Qt::AccessibleTextRole:

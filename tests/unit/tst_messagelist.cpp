@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QIcon>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void bodiesReadByAnOlderModelAreReindexed();
     void expungedMessagesLeaveListCountsAndSearch();
     void sortingAndFiltering();
+    void rowIconsAreMadeOnce();
     void searchFindsAMessageAmongAll();
     void shortWordsAreMatchedWhole();
     void datesAreShortForToday();
@@ -311,6 +313,29 @@ void TestMessageList::sortingAndFiltering()
     model.setFilter(false, false, true);
     QCOMPARE(model.rowCount(), 100000 / 7);
     QVERIFY(model.index(0, 0).data(MessageListModel::HasAttachmentsRole).toBool());
+}
+
+void TestMessageList::rowIconsAreMadeOnce()
+{
+    // The style decodes its icons from PNG at every standardIcon() call; made for every row
+    // painted, that was a fifth of painting a page of rows and 15 % of the first screen.
+    MessageListModel model(&m_cache);
+    model.setFolder(m_bigFolder);
+    const auto iconOf = [&model](int row) {
+        return model.index(row, MessageListModel::SubjectColumn).data(Qt::DecorationRole).value<QIcon>();
+    };
+    // The filled rows carry attachments (every seventh) but no \Flagged among their flags.
+    model.setFilter(false, false, true);
+    QVERIFY(model.rowCount() > 3);
+    const QIcon attachment = iconOf(0);
+    QVERIFY(!attachment.isNull());
+    QCOMPARE(iconOf(1).cacheKey(), attachment.cacheKey());
+    QCOMPARE(iconOf(model.rowCount() - 1).cacheKey(), attachment.cacheKey());
+    model.setFilter(false, false, false);
+    int plain = 0;
+    while (model.index(plain, 0).data(MessageListModel::HasAttachmentsRole).toBool())
+        ++plain;
+    QVERIFY(iconOf(plain).isNull());
 }
 
 void TestMessageList::searchFindsAMessageAmongAll()
