@@ -11,8 +11,11 @@ QIcon ThemeIcons::themed(const QString &themeName, QStyle::StandardPixmap fallba
     static QHash<QString, QIcon> made;
     const QString key = themeName + u'/' + QString::number(static_cast<int>(fallback));
     auto found = made.constFind(key);
-    if (found == made.cend())
-        found = made.insert(key, QIcon::fromTheme(themeName, standard(fallback)));
+    if (found == made.cend()) {
+        // The fallback only when the theme lacks the icon: decoding it is the cost.
+        found = made.insert(key, QIcon::hasThemeIcon(themeName) ? QIcon::fromTheme(themeName)
+                                                                : standard(fallback));
+    }
     return *found;
 }
 
