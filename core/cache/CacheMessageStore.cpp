@@ -346,15 +346,16 @@ QString CacheMessageStore::listSql(const QString &columns, const ListQuery &list
 
 QList<qint64> CacheMessageStore::messageRowIds(qint64 folderId, const ListQuery &listQuery)
 {
-    QSqlQuery query(m_database.database());
-    query.setForwardOnly(true);
-    query.prepare(listSql(u"id"_s, listQuery));
-    query.addBindValue(folderId);
+    // Through SQLite's C API: 100,000 row ids read with QSqlQuery (a QVariant per value) took
+    // 23-39 ms of the window's first screen on a slow VM.
+    const QByteArray sql = listSql(u"id"_s, listQuery).toUtf8();
+    SqliteStatement query(m_database.database(), sql.constData());
     QList<qint64> ids;
-    if (!query.exec())
-        return ids;
-    while (query.next())
-        ids.append(query.value(0).toLongLong());
+    query.bind(folderId);
+    while (query.step() && query.hasRow())
+        ids.append(query.columnInt64(0));
+    if (!query.lastError().isEmpty())
+        qCWarning(lcCache).noquote() << "listing the folder failed:" << query.lastError();
     return ids;
 }
 
