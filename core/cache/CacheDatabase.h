@@ -27,7 +27,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
     CacheDatabase();
     ~CacheDatabase();

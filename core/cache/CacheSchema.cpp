@@ -146,6 +146,14 @@ QStringList CacheSchema::migrationTo(int version)
             u"DROP INDEX IF EXISTS messages_by_message_id"_s,
             u"CREATE INDEX messages_asking_receipts ON messages (message_id) WHERE read_receipt_requested = 1"_s,
         };
+    case 9:
+        return {
+            // A search's matches (up to 1,000 row ids from FTS5) are filtered (hidden) and sorted
+            // (date) before the list shows them: through their rows that read one random page
+            // each. This narrow index holds what the search needs, in row id order (appended to as
+            // mail arrives): CacheSearchIndex::searchRowIds.
+            u"CREATE INDEX messages_search_rows ON messages (id, folder_id, hidden_by, date)"_s,
+        };
     default:
         return {};
     }

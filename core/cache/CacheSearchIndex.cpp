@@ -64,14 +64,14 @@ bool CacheSearchIndex::removeEntriesOf(const QString &messagesWhere, const QVari
     return CacheRows::execPrepared(remove, error, &m_database);
 }
 
-QString CacheSearchIndex::searchSql(const QString &columns)
+QString CacheSearchIndex::searchSql(const QString &columns, const QString &messagesSource)
 {
     // The newest matches by row id (rows are written as mail arrives) let FTS5 stop after the
     // limit instead of joining and sorting every match: a common word in 100,000 messages took
     // 0.45 s. Binds: the FTS query, the limit.
-    return u"SELECT %1 FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id IN "
+    return u"SELECT %1 FROM %2 m JOIN folders f ON f.id = m.folder_id WHERE m.id IN "
            "(SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid DESC LIMIT ?) "
-           "AND m.hidden_by = 0 ORDER BY m.date DESC"_s.arg(columns);
+           "AND m.hidden_by = 0 ORDER BY m.date DESC"_s.arg(columns, messagesSource);
 }
 
 QList<SearchHit> CacheSearchIndex::search(const QString &text, int limit)
@@ -102,7 +102,12 @@ QList<qint64> CacheSearchIndex::searchRowIds(const QString &text, int limit)
         return result;
     QSqlQuery query(m_database.database());
     query.setForwardOnly(true);
-    query.prepare(searchSql(u"m.id"_s));
+    // The matches' folder, state and date from the narrow index of schema 9 rather than from
+    // their rows, one random 16 KiB page each (a frequent word in the realistic 100,000: 7-20 ms
+    // through the rows, 1.5-2 ms through the index). SQLite prefers the rowid lookup unless told;
+    // a cache its writer has not migrated yet has no such index and is searched as before.
+    if (!query.prepare(searchSql(u"m.id"_s, u"messages INDEXED BY messages_search_rows"_s)))
+        query.prepare(searchSql(u"m.id"_s));
     query.addBindValue(match);
     query.addBindValue(limit);
     if (!query.exec()) {

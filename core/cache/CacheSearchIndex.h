@@ -47,8 +47,10 @@ public:
     [[nodiscard]] QList<qint64> searchRowIds(const QString &query, int limit);
 
 private:
-    /// "SELECT columns FROM messages m JOIN folders f … ORDER BY date" for a full-text search.
-    [[nodiscard]] static QString searchSql(const QString &columns);
+    /// "SELECT columns FROM messages m JOIN folders f … ORDER BY date" for a full-text search;
+    /// @p messagesSource names the table, with an index hint when one is wanted.
+    [[nodiscard]] static QString searchSql(const QString &columns,
+                                           const QString &messagesSource = QStringLiteral("messages"));
 
     CacheDatabase &m_database;
 };

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void sortingAndFiltering();
     void rowIconsAreMadeOnce();
     void searchFindsAMessageAmongAll();
+    void searchReadsItsMatchesFromANarrowIndex();
     void shortWordsAreMatchedWhole();
     void datesAreShortForToday();
     void plainTextKeepsLinesAndLinks();
@@ -356,6 +357,38 @@ void TestMessageList::searchFindsAMessageAmongAll()
         newestFirst.append(hit.message.rowId);
     QCOMPARE(newestFirst.size(), 50);
     QCOMPARE(m_cache.searchIndex().searchRowIds(u"scolaire"_s, 50), newestFirst);
+}
+
+void TestMessageList::searchReadsItsMatchesFromANarrowIndex()
+{
+    // Up to 1,000 matches are filtered and sorted by date before the list shows them: read from
+    // their rows, one random page each (7-20 ms for a frequent word in the realistic 100,000), or
+    // from schema 9's narrow index of what the search needs (1.5-2 ms).
+    QSqlQuery plan(m_cache.database().database());
+    QVERIFY(
+        plan.exec(u"EXPLAIN QUERY PLAN SELECT m.id FROM messages m INDEXED BY messages_search_rows "
+                  "JOIN folders f ON f.id = m.folder_id WHERE m.id IN (SELECT rowid FROM message_search "
+                  "WHERE message_search MATCH 'scolaire' ORDER BY rowid DESC LIMIT 1000) AND m.hidden_by = 0 "
+                  "ORDER BY m.date DESC"_s));
+    QVERIFY(plan.next());
+    QCOMPARE(plan.value(3).toString(), u"SEARCH m USING COVERING INDEX messages_search_rows (id=?)"_s);
+    plan.finish();
+
+    const QList<qint64> throughIndex = m_cache.searchIndex().searchRowIds(u"scolaire"_s, 1000);
+    QCOMPARE(throughIndex.size(), 1000);
+    // A cache its writer has not migrated yet (the window reads it first): the same matches.
+    QList<qint64> throughRows;
+    m_cache.database().transaction([&] {
+        QSqlQuery drop(m_cache.database().database());
+        if (!drop.exec(u"DROP INDEX messages_search_rows"_s))
+            return false;
+        throughRows = m_cache.searchIndex().searchRowIds(u"scolaire"_s, 1000);
+        return false; // rolled back: the index stays for the other tests
+    });
+    QCOMPARE(throughRows, throughIndex);
+    QSqlQuery index(m_cache.database().database());
+    QVERIFY(index.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'messages_search_rows'"_s));
+    QVERIFY(index.next());
 }
 
 void TestMessageList::shortWordsAreMatchedWhole()
