@@ -6,9 +6,33 @@
 
 namespace Amiens {
 
+namespace {
+
+struct MadeIcons
+{
+    QHash<QString, QIcon> themed;
+    QHash<int, QIcon> standard;
+};
+
+MadeIcons &madeIcons()
+{
+    // Released while the application still exists (its post routines run in its destructor),
+    // not among the static destructors, after the icon engines' own globals may be gone.
+    static MadeIcons made = [] {
+        qAddPostRoutine([] {
+            madeIcons().themed.clear();
+            madeIcons().standard.clear();
+        });
+        return MadeIcons{};
+    }();
+    return made;
+}
+
+} // namespace
+
 QIcon ThemeIcons::themed(const QString &themeName, QStyle::StandardPixmap fallback)
 {
-    static QHash<QString, QIcon> made;
+    QHash<QString, QIcon> &made = madeIcons().themed;
     const QString key = themeName + u'/' + QString::number(static_cast<int>(fallback));
     auto found = made.constFind(key);
     if (found == made.cend()) {
@@ -21,7 +45,7 @@ QIcon ThemeIcons::themed(const QString &themeName, QStyle::StandardPixmap fallba
 
 QIcon ThemeIcons::standard(QStyle::StandardPixmap pixmap)
 {
-    static QHash<int, QIcon> made;
+    QHash<int, QIcon> &made = madeIcons().standard;
     auto found = made.constFind(static_cast<int>(pixmap));
     if (found == made.cend())
         found = made.insert(static_cast<int>(pixmap), QApplication::style()->standardIcon(pixmap));
