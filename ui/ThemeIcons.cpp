@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QHash>
 #include <QString>
+#include <utility>
 
 namespace Amiens {
 
@@ -10,7 +11,7 @@ namespace {
 
 struct MadeIcons
 {
-    QHash<QString, QIcon> themed;
+    QHash<std::pair<QString, int>, QIcon> themed; ///< by theme name and fallback
     QHash<int, QIcon> standard;
 };
 
@@ -32,8 +33,8 @@ MadeIcons &madeIcons()
 
 QIcon ThemeIcons::themed(const QString &themeName, QStyle::StandardPixmap fallback)
 {
-    QHash<QString, QIcon> &made = madeIcons().themed;
-    const QString key = themeName + u'/' + QString::number(static_cast<int>(fallback));
+    QHash<std::pair<QString, int>, QIcon> &made = madeIcons().themed;
+    const std::pair<QString, int> key(themeName, static_cast<int>(fallback));
     auto found = made.constFind(key);
     if (found == made.cend()) {
         // The fallback only when the theme lacks the icon: decoding it is the cost.

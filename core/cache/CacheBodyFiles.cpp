@@ -43,7 +43,7 @@ bool CacheBodyFiles::write(const QString &fileName, const QByteArray &raw, QStri
     // No fsync (QSaveFile cost one per message): the row records the size, so a file a crash
     // left short is refused at reading and fetched again from the server.
     bool opened = openNew();
-    if (!opened && QFile::exists(file.fileName()) && QFile::remove(file.fileName()))
+    if (!opened && QFile::remove(file.fileName()))
         opened = openNew();
     if (!opened || file.write(raw) != raw.size()) {
         if (error)
