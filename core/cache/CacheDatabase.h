@@ -27,7 +27,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     CacheDatabase();
     ~CacheDatabase();

@@ -23,11 +23,15 @@ namespace {
 constexpr qsizetype kShortestPrefix = 3;
 
 /// A user's words as an FTS5 query: each word quoted (no operator injection) and prefix-matched.
+/// Words are split where the unicode61 tokenizer splits them (anything but letters, digits, marks
+/// and private-use characters): the index of schema 10 keeps no positions, so a quoted word the
+/// tokenizer cut in two (« Jean-Claude », « l'école ») would be a phrase, which it refuses.
 QString ftsQuery(const QString &text)
 {
-    static const QRegularExpression separators(u"[\\s\"]+"_s);
+    static const QRegularExpression separators(u"[^\\p{L}\\p{N}\\p{M}\\p{Co}]+"_s);
     QStringList terms;
-    const QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    const QStringList words =
+        text.normalized(QString::NormalizationForm_C).split(separators, Qt::SkipEmptyParts);
     for (const QString &word : words)
         terms.append(u'"' + word + (word.size() < kShortestPrefix ? u"\""_s : u"\"*"_s));
     return terms.join(u' ');

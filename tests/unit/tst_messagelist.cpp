@@ -98,6 +98,7 @@ private Q_SLOTS:
     void searchFindsAMessageAmongAll();
     void searchReadsItsMatchesFromANarrowIndex();
     void shortWordsAreMatchedWhole();
+    void wordsAreSplitAsTheIndexSplitsThem();
     void datesAreShortForToday();
     void plainTextKeepsLinesAndLinks();
     void longBodiesArriveInPieces();
@@ -219,6 +220,9 @@ void TestMessageList::schemaTwoCacheIsMigrated()
         QVERIFY(query.exec(u"INSERT INTO folders (id, path) VALUES (1, 'INBOX')"_s));
         QVERIFY(
             query.exec(u"INSERT INTO messages (folder_id, uid, subject, date) VALUES (1, 7, 'Ancien', 5)"_s));
+        QVERIFY(
+            query.exec(u"INSERT INTO message_search (rowid, subject, addresses, body) "
+                       "VALUES (1, 'Ancien', 'Jean-Claude Martin', 'Convocation au conseil de classe')"_s));
         QVERIFY(query.exec(u"PRAGMA user_version = 2"_s));
         old.close();
     }
@@ -242,6 +246,15 @@ void TestMessageList::schemaTwoCacheIsMigrated()
     // Schema 8: Message-IDs indexed only for the messages that asked for a read receipt.
     QVERIFY2(names.contains(u"messages_asking_receipts"_s), qPrintable(names.join(u' ')));
     QVERIFY2(!names.contains(u"messages_by_message_id"_s), qPrintable(names.join(u' ')));
+    // Schema 10: the search index rebuilt without word positions, its entries kept.
+    QSqlQuery search(cache.database().database());
+    QVERIFY(search.exec(u"SELECT sql FROM sqlite_master WHERE name = 'message_search'"_s));
+    QVERIFY(search.next());
+    QVERIFY2(search.value(0).toString().contains(u"detail = column"_s),
+             qPrintable(search.value(0).toString()));
+    search.finish();
+    QCOMPARE(cache.searchIndex().searchRowIds(u"conseil de classe"_s, 10), QList<qint64>{1});
+    QCOMPARE(cache.searchIndex().searchRowIds(u"jean-claude"_s, 10), QList<qint64>{1});
 }
 
 void TestMessageList::bodiesReadByAnOlderModelAreReindexed()
@@ -424,6 +437,46 @@ void TestMessageList::shortWordsAreMatchedWhole()
     QCOMPARE(uidsFound(u"de"_s), QList<quint32>{1});
     QCOMPARE(uidsFound(u"dem"_s), QList<quint32>{2});
     QCOMPARE(uidsFound(u"b12"_s), QList<quint32>{1});
+    QVERIFY(m_cache.folderStore().replaceFolderList(baseFolders()));
+}
+
+void TestMessageList::wordsAreSplitAsTheIndexSplitsThem()
+{
+    // The index keeps no word positions (schema 10): a quoted « Jean-Claude » would be a phrase,
+    // which FTS5 refuses there. Words are cut where its tokenizer cuts them, each one matched.
+    const qint64 folderId = addFolder(u"Noms"_s);
+    QVERIFY(folderId != 0);
+    FetchedMessage visit;
+    visit.uid = 1;
+    visit.rawHeader = "From: =?utf-8?q?Jean-Claude_Lef=C3=A8vre?= <jclefevre@ac-amiens.fr>\r\n"
+                      "Subject: =?utf-8?q?Visite_de_l'=C3=A9cole_=E2=80=94_2e_p=C3=A9riode?=\r\n"
+                      "Content-Type: text/plain; charset=utf-8\r\n\r\n";
+    FetchedMessage other = visit;
+    other.uid = 2;
+    other.rawHeader = "From: Claude Jean <cjean@ac-amiens.fr>\r\nSubject: Cantine\r\n"
+                      "Content-Type: text/plain; charset=utf-8\r\n\r\n";
+    QVERIFY(m_cache.storeMessages(folderId, {visit, other},
+                                  {visit.rawHeader + "Prix : 3,50 \xe2\x82\xac (tarif n\xc2\xb0 2).",
+                                   other.rawHeader + "Menu de la semaine."}));
+    QVERIFY(m_cache.messageStore().reindexOutdatedBodies(100) >= 0);
+    const auto uidsFound = [&](const QString &text) {
+        QList<quint32> uids;
+        for (const SearchHit &hit : m_cache.searchIndex().search(text, 50)) {
+            if (hit.message.folderId == folderId)
+                uids.append(hit.message.uid);
+        }
+        std::sort(uids.begin(), uids.end());
+        return uids;
+    };
+    QCOMPARE(uidsFound(u"Jean-Claude"_s), (QList<quint32>{1, 2}));
+    QCOMPARE(uidsFound(u"jean-claude lef\u00e8"_s), QList<quint32>{1});
+    QCOMPARE(uidsFound(u"l'\u00e9cole"_s), QList<quint32>{1});
+    // Typed decomposed (e + U+0301), as some input methods send it.
+    QCOMPARE(uidsFound(u"e\u0301cole"_s), QList<quint32>{1});
+    QCOMPARE(uidsFound(u"\"visite\" de"_s), QList<quint32>{1});
+    QCOMPARE(uidsFound(u"3,50 \u20ac"_s), QList<quint32>{1});
+    QCOMPARE(uidsFound(u"menu AND cantine OR NEAR(x)"_s), QList<quint32>{});
+    QVERIFY(uidsFound(u"\u2014 -- ' \""_s).isEmpty());
     QVERIFY(m_cache.folderStore().replaceFolderList(baseFolders()));
 }
 
