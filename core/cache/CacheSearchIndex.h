@@ -45,12 +45,14 @@ public:
     /// The same matches' row ids only, for a list that reads its visible rows itself: building
     /// 1,000 full messages was most of a frequent word's search time in the window.
     [[nodiscard]] QList<qint64> searchRowIds(const QString &query, int limit);
+    /// The statement searchRowIds runs: through schema 9's narrow index when the cache has it.
+    [[nodiscard]] static QString rowIdSearchSql(bool narrowIndex);
 
 private:
     /// "SELECT columns FROM messages m JOIN folders f … ORDER BY date" for a full-text search;
-    /// @p messagesSource names the table, with an index hint when one is wanted.
+    /// @p messagesSource names the table as m, with an index hint when one is wanted.
     [[nodiscard]] static QString searchSql(const QString &columns,
-                                           const QString &messagesSource = QStringLiteral("messages"));
+                                           const QString &messagesSource = QStringLiteral("messages m"));
 
     CacheDatabase &m_database;
 };
