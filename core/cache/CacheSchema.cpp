@@ -161,7 +161,7 @@ QStringList CacheSchema::migrationTo(int version)
             // tokenizer does). A prefix's terms are merged with their positions: « conseil de
             // classe » in the realistic 100,000 took 24 ms, 8 ms without them; the index is 35 MB
             // instead of 96, and built in 5.9 s instead of 8. Rebuilt from the text FTS5 stores
-            // (no message read again): 6 s for 100,000 messages, once, on the writer's side.
+            // (no message read again): 6-12 s for 100,000 messages, once, on the writer's side.
             uR"(CREATE VIRTUAL TABLE message_search_by_column USING fts5 (
                    subject, addresses, body, tokenize = 'unicode61 remove_diacritics 2', detail = column))"_s,
             uR"(INSERT INTO message_search_by_column (rowid, subject, addresses, body)
