@@ -119,11 +119,24 @@ private:
     static QList<FolderInfo> baseFolders();
     /// The base folders and @p name; its id (0 on failure).
     qint64 addFolder(const QString &name);
+    /// The UIDs a search of @p text finds in the folder @p folderId, in order.
+    QList<quint32> uidsFoundIn(qint64 folderId, const QString &text);
     QTemporaryDir m_dir;
     MailCache m_cache;
     qint64 m_bigFolder = 0;
     qint64 m_smallFolder = 0;
 };
+
+QList<quint32> TestMessageList::uidsFoundIn(qint64 folderId, const QString &text)
+{
+    QList<quint32> uids;
+    for (const SearchHit &hit : m_cache.searchIndex().search(text, 50)) {
+        if (hit.message.folderId == folderId)
+            uids.append(hit.message.uid);
+    }
+    std::sort(uids.begin(), uids.end());
+    return uids;
+}
 
 QList<FolderInfo> TestMessageList::baseFolders()
 {
@@ -428,13 +441,7 @@ void TestMessageList::shortWordsAreMatchedWhole()
     // A sync's bodies are indexed after it (issue 19): done here as the worker would.
     QVERIFY(m_cache.messageStore().reindexOutdatedBodies(100) >= 0);
     const auto uidsFound = [&](const QString &text) {
-        QList<quint32> uids;
-        for (const SearchHit &hit : m_cache.searchIndex().search(text, 50)) {
-            if (hit.message.folderId == folderId)
-                uids.append(hit.message.uid);
-        }
-        std::sort(uids.begin(), uids.end());
-        return uids;
+        return uidsFoundIn(folderId, text);
     };
     QCOMPARE(uidsFound(u"conseil de classe"_s), QList<quint32>{1});
     QCOMPARE(uidsFound(u"de"_s), QList<quint32>{1});
@@ -463,13 +470,7 @@ void TestMessageList::wordsAreSplitAsTheIndexSplitsThem()
                                    other.rawHeader + "Menu de la semaine."}));
     QVERIFY(m_cache.messageStore().reindexOutdatedBodies(100) >= 0);
     const auto uidsFound = [&](const QString &text) {
-        QList<quint32> uids;
-        for (const SearchHit &hit : m_cache.searchIndex().search(text, 50)) {
-            if (hit.message.folderId == folderId)
-                uids.append(hit.message.uid);
-        }
-        std::sort(uids.begin(), uids.end());
-        return uids;
+        return uidsFoundIn(folderId, text);
     };
     QCOMPARE(uidsFound(u"Jean-Claude"_s), (QList<quint32>{1, 2}));
     QCOMPARE(uidsFound(u"jean-claude lef\u00e8"_s), QList<quint32>{1});
