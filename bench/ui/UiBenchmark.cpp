@@ -1,12 +1,16 @@
 // amiens-bench-ui: the reading window on a big cache. Run by bench/ui-run; see bench/README.md.
 //   amiens-bench-ui --work DIR [--messages N] [--runs R] [--out FILE.md]
 //   amiens-bench-ui --cache FILE.sqlite [--account ID] [--search WORDS]... [--runs R] [--out FILE.md]
+//   amiens-bench-ui --unified-cache FILE.sqlite --unified-cache FILE2.sqlite... [--account ID]
+//                   [--scroll-cap S] [--search WORDS]... [--runs R] [--out FILE.md]
 // generates (once) a cache of N messages in DIR, or takes a cache a real sync filled (the realistic
 // mailbox of bench/run), then starts itself R times as a child that opens the main window on it,
-// and reports the median, min and max of each figure.
+// and reports the median, min and max of each figure. --unified-cache (twice or more): the caches
+// as accounts of « Tous les comptes », the unified list timed instead of the window.
 #include "ChildProbe.h"
 #include "MailboxGenerator.h"
 #include "MainWindow.h"
+#include "UnifiedProbe.h"
 #include "cache/MailCache.h"
 #include "util/Translations.h"
 
@@ -19,6 +23,8 @@
 #include <QProcess>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -40,6 +46,38 @@ int runChild(int argc, char *argv[], const QString &cachePath, const QString &ac
     window.resize(1280, 800);
     window.setCachePath(cachePath, accountKey);
     Bench::ChildProbe probe(window, searches);
+    probe.start();
+    return application.exec();
+}
+
+/// --unified-child ACCOUNT CAP N CACHE... SEARCH...: every cache opened read-only, as the window's
+/// readers are, each as an account of its own.
+int runUnifiedChild(int argc, char *argv[], int first)
+{
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName(u"AmiensMailBench"_s);
+    Translations::install(application, u"fr"_s);
+    const QString accountKey = QString::fromUtf8(argv[first]);
+    const int cap = QByteArray(argv[first + 1]).toInt();
+    const int count = QByteArray(argv[first + 2]).toInt();
+    std::vector<std::unique_ptr<MailCache>> caches;
+    QList<UnifiedMailbox::Source> sources;
+    for (int i = 0; i < count; ++i) {
+        auto cache = std::make_unique<MailCache>();
+        QString error;
+        const QString path = QString::fromLocal8Bit(argv[first + 3 + i]);
+        if (!cache->open(path, accountKey, MailCache::Mode::ReadOnly, &error)) {
+            std::fprintf(stderr, "amiens-bench-ui: cannot open %s: %s\n", qPrintable(path),
+                         qPrintable(error));
+            return 1;
+        }
+        sources.append({u"compte%1"_s.arg(i + 1), cache.get()});
+        caches.push_back(std::move(cache));
+    }
+    QStringList searches;
+    for (int j = first + 3 + count; j < argc; ++j)
+        searches.append(QString::fromUtf8(argv[j]));
+    Bench::UnifiedProbe probe(sources, searches, cap);
     probe.start();
     return application.exec();
 }
@@ -66,10 +104,130 @@ struct Figures
     }
 };
 
+bool writeTable(const QString &table, const QString &outPath)
+{
+    std::fputs(table.toUtf8().constData(), stdout);
+    if (outPath.isEmpty())
+        return true;
+    QFile out(outPath);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        std::fprintf(stderr, "amiens-bench-ui: cannot write %s\n", qPrintable(out.fileName()));
+        return false;
+    }
+    out.write(table.toUtf8());
+    return true;
+}
+
+int runUnified(const QStringList &caches, const QString &accountKey, int scrollCap, int runs,
+               const QStringList &searches, const QString &outPath)
+{
+    if (caches.size() < 2) {
+        std::fputs("amiens-bench-ui: --unified-cache is needed twice or more\n", stderr);
+        return 2;
+    }
+    int messages = 0;
+    for (const QString &path : caches) {
+        // Opened for writing once, as the account's worker does at start: the cache is brought to
+        // the current schema before the window's read-only connection reads it.
+        MailCache cache;
+        QString error;
+        if (!QFile::exists(path) || !cache.open(path, accountKey, MailCache::Mode::ReadWrite, &error)) {
+            std::fprintf(stderr, "amiens-bench-ui: cannot open %s: %s\n", qPrintable(path),
+                         qPrintable(error));
+            return 1;
+        }
+        for (const CachedFolder &folder : cache.folderStore().folders())
+            messages += cache.messageStore().messageCount(folder.id);
+    }
+    Figures figures;
+    QMap<QString, int> searchHits;
+    QMap<QString, int> viewRows;
+    for (int run = 0; run < runs; ++run) {
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (!environment.contains(u"QT_QPA_PLATFORM"_s))
+            environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer sinceStart;
+        sinceStart.start();
+        child.start(QCoreApplication::applicationFilePath(),
+                    QStringList{u"--unified-child"_s, accountKey, QString::number(scrollCap),
+                                QString::number(caches.size())} +
+                        caches + searches);
+        QByteArray pending;
+        while (true) {
+            child.waitForReadyRead(100);
+            pending += child.readAllStandardOutput();
+            qsizetype newline;
+            while ((newline = pending.indexOf('\n')) >= 0) {
+                const QString line = QString::fromUtf8(pending.left(newline));
+                pending.remove(0, newline + 1);
+                const QStringList parts = line.split(u' ');
+                if (parts.first() == "first-screen"_L1) {
+                    figures.add(u"first-screen-ms"_s, sinceStart.nsecsElapsed() / 1e6);
+                } else if (parts.first() == "view"_L1 && parts.size() == 5) {
+                    viewRows[parts[1]] = parts[2].toInt();
+                    figures.add(u"view-"_s + parts[1], parts[3].toDouble());
+                    figures.add(u"end-"_s + parts[1], parts[4].toDouble());
+                } else if (parts.first() == "search"_L1 && parts.size() >= 4) {
+                    figures.add(u"search-ms"_s, parts[1].toDouble());
+                    searchHits[parts.mid(3).join(u' ')] = parts[2].toInt();
+                } else if (parts.size() == 2) {
+                    figures.add(parts[0], parts[1].toDouble());
+                }
+            }
+            if (child.state() == QProcess::NotRunning && child.bytesAvailable() == 0)
+                break;
+        }
+        child.waitForFinished(60000);
+        if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
+            std::fprintf(stderr, "amiens-bench-ui: run %d failed\n", run + 1);
+            return 1;
+        }
+        std::fprintf(stderr, "run %d/%d done\n", run + 1, runs);
+    }
+    QString table =
+        u"### « Tous les comptes », %1 accounts, %2 cached messages (%3 runs, fresh process each)\n\n"_s
+            .arg(caches.size())
+            .arg(messages)
+            .arg(runs);
+    table += u"| Figure | median | min | max | aim |\n|---|---|---|---|---|\n"_s;
+    table += figures.row(u"first-screen-ms"_s, u"Process start to first screen of the merged inboxes"_s,
+                         u"ms"_s, u"—"_s);
+    for (const QString &view : {u"inboxes"_s, u"unread"_s, u"flagged"_s}) {
+        const QString rows = QString::number(viewRows.value(view));
+        table +=
+            figures.row(u"view-"_s + view, u"%1 (%2 rows): opened, first screen painted"_s.arg(view, rows),
+                        u"ms"_s, u"—"_s);
+        table += figures.row(u"end-"_s + view, u"%1: jump to the last screen, painted"_s.arg(view), u"ms"_s,
+                             u"—"_s);
+    }
+    table +=
+        figures.row(u"search-ms"_s, u"Search across the accounts, query → list painted"_s, u"ms"_s, u"—"_s);
+    table +=
+        figures.row(u"scroll-all-ms"_s,
+                    u"Scrolling the merged inboxes page by page, painted (capped at %1 s)"_s.arg(scrollCap),
+                    u"ms"_s, u"—"_s);
+    table += figures.row(u"scroll-reached-row"_s, u"Row reached by the scrolling"_s, u"rows"_s, u"—"_s);
+    table += figures.row(u"rss-after-scroll-mb"_s, u"Resident memory after scrolling"_s, u"MB"_s, u"—"_s);
+    table += figures.row(u"rss-peak-mb"_s, u"Peak resident memory"_s, u"MB"_s, u"—"_s);
+    table += u"\nSearches (hits): "_s;
+    QStringList searchTexts;
+    for (auto it = searchHits.cbegin(); it != searchHits.cend(); ++it)
+        searchTexts.append(u"« %1 » (%2)"_s.arg(it.key()).arg(it.value()));
+    table += searchTexts.join(u", "_s) + u"\n"_s;
+    return writeTable(table, outPath) ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    for (int i = 1; i + 3 < argc; ++i) {
+        if (qstrcmp(argv[i], "--unified-child") == 0)
+            return runUnifiedChild(argc, argv, i + 1);
+    }
     // --child CACHE ACCOUNT [SEARCH]...
     for (int i = 1; i + 2 < argc; ++i) {
         if (qstrcmp(argv[i], "--child") == 0) {
@@ -93,8 +251,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption searchOption(u"search"_s, u"A search to time (repeatable)."_s, u"WORDS"_s);
     const QCommandLineOption titleOption(u"title"_s, u"What the cache holds, for the table's title."_s,
                                          u"TEXT"_s);
+    const QCommandLineOption unifiedOption(
+        u"unified-cache"_s, u"A cache as one account of « Tous les comptes » (twice or more)."_s, u"FILE"_s);
+    const QCommandLineOption scrollCapOption(
+        u"scroll-cap"_s, u"Seconds after which the unified list's scrolling stops."_s, u"S"_s, u"60"_s);
     parser.addOptions({workOption, messagesOption, runsOption, outOption, cacheOption, accountOption,
-                       searchOption, titleOption});
+                       searchOption, titleOption, unifiedOption, scrollCapOption});
     parser.process(application);
     const QString work = parser.value(workOption);
     int messages = parser.value(messagesOption).toInt();
@@ -102,6 +264,9 @@ int main(int argc, char *argv[])
     QString cachePath = parser.value(cacheOption);
     const QString accountKey = parser.value(accountOption);
     const QStringList searches = parser.isSet(searchOption) ? parser.values(searchOption) : kSearches;
+    if (parser.isSet(unifiedOption))
+        return runUnified(parser.values(unifiedOption), accountKey, parser.value(scrollCapOption).toInt(),
+                          runs, searches, parser.value(outOption));
     if (cachePath.isEmpty()) {
         if (work.isEmpty() || messages <= 0) {
             std::fputs(
