@@ -129,8 +129,8 @@ def index_line(result):
 
 
 def reference_for(result, scenario, reference):
-    """mbsync with FSync yes is skipped on the largest mailboxes (--mbsync-fsync-max): its resyncs
-    write almost nothing, so the FSync no variant stands in for it there."""
+    """mbsync with FSync yes skips its first sync on the largest mailboxes (--mbsync-fsync-max);
+    results from before its resyncs were measured there have FSync no stand in for it."""
     if reference == "mbsync" and "mbsync" not in result["scenarios"].get(scenario, {}) and \
             "mbsync_nofsync" in result["scenarios"].get(scenario, {}):
         return "mbsync_nofsync"
@@ -199,6 +199,11 @@ def markdown(result):
     lines.append("")
     lines.append("The limit rows: " + "; ".join("%s = %s" % (dict(SCENARIOS)[k], v) for k, v in LIMIT_NOTES.items())
                  + ", all on one TLS connection of a minimal client (bench/lib/rawimap.py).")
+    if result.get("mbsync_resyncs_only"):
+        lines.append("")
+        lines.append("mbsync (FSync yes, its default) skipped its first sync here (--mbsync-fsync-max): its "
+                     "resyncs started from a copy of the FSync no variant's Maildir and state after that "
+                     "variant's first sync.")
     if result.get("warnings"):
         lines.append("")
         lines.append("Warnings:")
