@@ -21,8 +21,13 @@ UnifiedListModel::UnifiedListModel(QObject *parent)
 void UnifiedListModel::setSources(const QList<UnifiedMailbox::Source> &sources,
                                   const QHash<QString, QString> &names)
 {
-    m_sources = sources;
+    // The rows name their source by its place in the list: none may outlive it.
+    beginResetModel();
+    m_mailbox = UnifiedMailbox(sources);
     m_names = names;
+    m_rows.clear();
+    m_pages.clear();
+    endResetModel();
 }
 
 void UnifiedListModel::setView(UnifiedMailbox::View view)
@@ -35,38 +40,33 @@ void UnifiedListModel::reload()
 {
     beginResetModel();
     m_search = false;
-    m_found.clear();
     m_pages.clear();
-    m_count = UnifiedMailbox(m_sources).count(m_view);
+    m_rows = m_mailbox.rows(m_view);
     endResetModel();
 }
 
-void UnifiedListModel::showEntries(const QList<UnifiedMailbox::Entry> &entries)
+void UnifiedListModel::showRows(const QList<UnifiedMailbox::Row> &rows)
 {
     beginResetModel();
     m_search = true;
-    m_found = entries;
     m_pages.clear();
-    m_count = static_cast<int>(entries.size());
+    m_rows = rows;
     endResetModel();
 }
 
 const UnifiedMailbox::Entry *UnifiedListModel::cachedRow(int row) const
 {
-    if (row < 0 || row >= m_count)
+    if (row < 0 || row >= m_rows.size())
         return nullptr;
-    if (m_search)
-        return &m_found.at(row);
     const int page = row / kPageSize;
-    QList<UnifiedMailbox::Entry> *rows = m_pages.object(page);
-    if (!rows) {
-        rows = new QList<UnifiedMailbox::Entry>(
-            UnifiedMailbox(m_sources).page(m_view, page * kPageSize, kPageSize));
-        m_pages.insert(page, rows);
+    Page *entries = m_pages.object(page);
+    if (!entries) {
+        entries = new Page(m_mailbox.entries(m_rows.mid(qsizetype(page) * kPageSize, kPageSize)));
+        m_pages.insert(page, entries);
     }
-    const int offset = row % kPageSize;
-    // Messages gone since the count was read leave the page short: no row rather than a wrong one.
-    return offset < rows->size() ? &rows->at(offset) : nullptr;
+    // A message gone since the ids were read has no entry: no row rather than a wrong one.
+    const std::optional<UnifiedMailbox::Entry> &entry = entries->at(row % kPageSize);
+    return entry ? &*entry : nullptr;
 }
 
 std::optional<UnifiedMailbox::Entry> UnifiedListModel::entryAt(int row) const
@@ -77,33 +77,23 @@ std::optional<UnifiedMailbox::Entry> UnifiedListModel::entryAt(int row) const
 
 int UnifiedListModel::rowFor(const QString &accountId, qint64 rowId, int nearRow) const
 {
-    const auto matches = [&](const UnifiedMailbox::Entry &entry) {
-        return entry.accountId == accountId && entry.message.rowId == rowId;
-    };
-    if (m_search) {
-        for (int row = 0; row < m_found.size(); ++row) {
-            if (matches(m_found.at(row)))
-                return row;
-        }
-        return -1;
-    }
-    // Its page and the next (a message arriving above it pushes it down) are read if need be.
-    for (const int row : {nearRow, nearRow + kPageSize})
-        cachedRow(std::min(row, m_count - 1));
-    const QList<int> pages = m_pages.keys();
-    for (const int page : pages) {
-        const QList<UnifiedMailbox::Entry> *rows = m_pages.object(page);
-        for (int offset = 0; offset < rows->size(); ++offset) {
-            if (matches(rows->at(offset)))
-                return page * kPageSize + offset;
-        }
-    }
-    return -1;
+    const QList<UnifiedMailbox::Source> &sources = m_mailbox.sources();
+    int source = 0;
+    while (source < sources.size() && sources.at(source).accountId != accountId)
+        ++source;
+    const UnifiedMailbox::Row wanted{source, rowId};
+    // From where it was (a message arriving above it pushes it down), then the rows before.
+    const qsizetype start = std::clamp<qsizetype>(nearRow, 0, m_rows.size());
+    const auto found = std::find(m_rows.cbegin() + start, m_rows.cend(), wanted);
+    if (found != m_rows.cend())
+        return int(found - m_rows.cbegin());
+    const auto before = std::find(m_rows.cbegin(), m_rows.cbegin() + start, wanted);
+    return before != m_rows.cbegin() + start ? int(before - m_rows.cbegin()) : -1;
 }
 
 int UnifiedListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_count;
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int UnifiedListModel::columnCount(const QModelIndex &parent) const

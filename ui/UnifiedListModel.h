@@ -12,8 +12,9 @@ namespace Amiens {
 
 /// « Tous les comptes » in the message list (issue 18): the inboxes, unread or flagged messages of
 /// every open account, newest first, or a search across accounts, each row naming its account.
-/// Like MessageListModel it is lazy: it knows how many rows there are and reads the visible ones
-/// in pages (UnifiedMailbox::page) as the view asks for them.
+/// Like MessageListModel it is lazy: it holds the merged list's (account, row id) pairs only
+/// (UnifiedMailbox::rows, read from the caches' indexes) and reads the visible rows in pages
+/// (UnifiedMailbox::entries) as the view asks for them.
 class UnifiedListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -37,23 +38,29 @@ public:
         AccountIdRole = Qt::UserRole + 20, ///< the account the message belongs to
         FolderPathRole,                    ///< its folder in that account
     };
-    static constexpr int kPageSize = 200;
+    /// Rows read at a time, per page of the list: a screenful, as MessageListModel::kPageSize.
+    static constexpr int kPageSize = 50;
 
     explicit UnifiedListModel(QObject *parent = nullptr);
 
-    /// The accounts' caches (open, owned by the caller) and the names shown for them.
+    /// The accounts' caches (open, owned by the caller) and the names shown for them; no rows
+    /// until setView(), reload() or showRows().
     void setSources(const QList<UnifiedMailbox::Source> &sources, const QHash<QString, QString> &names);
     /// Shows @p view of the sources, newest first.
     void setView(UnifiedMailbox::View view);
     [[nodiscard]] UnifiedMailbox::View view() const { return m_view; }
-    /// Reads the rows again (after a sync or a local change).
+    /// Reads the list's ids again (after a sync or a local change), keeping no row read before.
     void reload();
-    /// Shows exactly these messages (a search across accounts), in this order.
-    void showEntries(const QList<UnifiedMailbox::Entry> &entries);
+    /// Shows exactly these messages of the sources (a search across accounts), in this order.
+    void showRows(const QList<UnifiedMailbox::Row> &rows);
     [[nodiscard]] bool isShowingSearch() const { return m_search; }
+    /// The shown messages, in list order.
+    [[nodiscard]] const QList<UnifiedMailbox::Row> &rows() const { return m_rows; }
+    /// The message on @p row, its page read if need be; none when it is gone from its cache since
+    /// the list's ids were read.
     [[nodiscard]] std::optional<UnifiedMailbox::Entry> entryAt(int row) const;
-    /// The row of @p rowId of @p accountId: looked for on the page of @p nearRow (where it was
-    /// before a reload) and the pages read so far; -1 when not there.
+    /// The row of @p rowId of @p accountId, looked for from @p nearRow (where it was before a
+    /// reload) on; -1 when not listed. Reads no message.
     [[nodiscard]] int rowFor(const QString &accountId, qint64 rowId, int nearRow = -1) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -64,13 +71,16 @@ public:
 private:
     const UnifiedMailbox::Entry *cachedRow(int row) const;
 
-    QList<UnifiedMailbox::Source> m_sources;
+    using Page = QList<std::optional<UnifiedMailbox::Entry>>;
+
+    UnifiedMailbox m_mailbox{{}};
     QHash<QString, QString> m_names;
     UnifiedMailbox::View m_view = UnifiedMailbox::View::Inboxes;
-    int m_count = 0;
     bool m_search = false;
-    QList<UnifiedMailbox::Entry> m_found; ///< the search's rows
-    mutable QCache<int, QList<UnifiedMailbox::Entry>> m_pages{32};
+    QList<UnifiedMailbox::Row> m_rows;
+    /// Pages of rows by page number (12,800 rows), as MessageListModel: scrolling 137,000 rows
+    /// keeps memory flat.
+    mutable QCache<int, Page> m_pages{256};
 };
 
 } // namespace Amiens

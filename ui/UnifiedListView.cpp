@@ -42,8 +42,10 @@ void UnifiedListView::showView(UnifiedMailbox::View view)
 
 void UnifiedListView::showSearch(const QString &text)
 {
-    useSources();
-    m_model->showEntries(UnifiedMailbox(m_accounts->unifiedSources()).search(text, kSearchLimit));
+    // The rows name their account by its place among these sources: the same list for both.
+    const QList<UnifiedMailbox::Source> sources = m_accounts->unifiedSources();
+    m_model->setSources(sources, m_accounts->names());
+    m_model->showRows(UnifiedMailbox(sources).searchRows(text, kSearchLimit));
 }
 
 void UnifiedListView::reload(const QString &searchText)

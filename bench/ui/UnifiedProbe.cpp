@@ -132,7 +132,7 @@ void UnifiedProbe::measureSearches()
     for (const QString &query : std::as_const(m_searches)) {
         QElapsedTimer timer;
         timer.start();
-        m_model->showEntries(UnifiedMailbox(m_sources).search(query, kSearchLimit));
+        m_model->showRows(UnifiedMailbox(m_sources).searchRows(query, kSearchLimit));
         m_list->scrollToTop();
         m_list->viewport()->repaint();
         const double milliseconds = timer.nsecsElapsed() / 1e6;

@@ -27,7 +27,7 @@ public:
         ReadOnly
     };
 
-    static constexpr int kSchemaVersion = 10;
+    static constexpr int kSchemaVersion = 11;
 
     CacheDatabase();
     ~CacheDatabase();

@@ -169,6 +169,17 @@ QStringList CacheSchema::migrationTo(int version)
             u"DROP TABLE message_search"_s,
             u"ALTER TABLE message_search_by_column RENAME TO message_search"_s,
         };
+    case 11:
+        return {
+            // « Tous les comptes » › « Non lus » and « Suivis » read the ids and dates of every
+            // folder's unread or flagged messages, newest first (UnifiedMailbox::listSql): the
+            // list's index holds neither flag, so SQLite read each candidate's row (the realistic
+            // 100,000: unread 70 -> 6 ms, flagged 60 -> 2 ms). Only those messages are in them:
+            // 480 KiB together.
+            u"CREATE INDEX messages_unread_by_date ON messages (folder_id, hidden_by, date, uid) WHERE seen = 0"_s,
+            u"CREATE INDEX messages_flagged_by_date ON messages (folder_id, hidden_by, date, uid) "
+            "WHERE flagged = 1"_s,
+        };
     default:
         return {};
     }

@@ -87,8 +87,8 @@ QString CacheSearchIndex::rowIdSearchSql(bool narrowIndex)
     // their rows, one random 16 KiB page each (« introuvable », 708 matches in the realistic
     // 100,000: 620 pages read, 41 ms in the window; 2 ms through the index). SQLite prefers the
     // rowid lookup unless told.
-    return narrowIndex ? searchSql(u"m.id"_s, u"messages AS m INDEXED BY messages_search_rows"_s)
-                       : searchSql(u"m.id"_s);
+    return narrowIndex ? searchSql(u"m.id, m.date"_s, u"messages AS m INDEXED BY messages_search_rows"_s)
+                       : searchSql(u"m.id, m.date"_s);
 }
 
 QList<SearchHit> CacheSearchIndex::search(const QString &text, int limit)
@@ -114,22 +114,28 @@ QList<SearchHit> CacheSearchIndex::search(const QString &text, int limit)
 QList<qint64> CacheSearchIndex::searchRowIds(const QString &text, int limit)
 {
     QList<qint64> result;
+    const QList<Match> matches = searchMatches(text, limit);
+    result.reserve(matches.size());
+    for (const Match &match : matches)
+        result.append(match.rowId);
+    return result;
+}
+
+QList<CacheSearchIndex::Match> CacheSearchIndex::searchMatches(const QString &text, int limit)
+{
+    QList<Match> result;
     const QString match = ftsQuery(text);
     if (match.isEmpty())
         return result;
-    QSqlQuery query(m_database.database());
-    query.setForwardOnly(true);
     // A cache its writer has not migrated yet (the window reads it first) has no narrow index
     // and is searched through the rows; a statement that fails is an error, not a fallback.
-    query.prepare(rowIdSearchSql(m_database.schemaVersion() >= kNarrowSearchIndexSchema));
-    query.addBindValue(match);
-    query.addBindValue(limit);
-    if (!query.exec()) {
-        qCWarning(lcCache) << "search failed:" << query.lastError().text();
-        return result;
-    }
-    while (query.next())
-        result.append(query.value(0).toLongLong());
+    const QByteArray sql = rowIdSearchSql(m_database.schemaVersion() >= kNarrowSearchIndexSchema).toUtf8();
+    SqliteStatement query(m_database.database(), sql.constData());
+    query.bind(match).bind(qint64(limit));
+    while (query.step() && query.hasRow())
+        result.append({query.columnInt64(0), query.columnInt64(1)});
+    if (!query.lastError().isEmpty())
+        qCWarning(lcCache).noquote() << "search failed:" << query.lastError();
     return result;
 }
 

@@ -41,11 +41,21 @@ public:
     /// statements (200 expunges in a 100,000-message cache: 145 ms to remove, 115 ms now).
     bool removeEntriesOf(const QString &messagesWhere, const QVariantList &binds, QString &error);
 
+    /// A match of searchMatches: its row and its date (seconds since the epoch).
+    struct Match
+    {
+        qint64 rowId = 0;
+        qint64 date = 0;
+        friend bool operator==(const Match &, const Match &) = default;
+    };
+
     [[nodiscard]] QList<SearchHit> search(const QString &query, int limit);
     /// The same matches' row ids only, for a list that reads its visible rows itself: building
     /// 1,000 full messages was most of a frequent word's search time in the window.
     [[nodiscard]] QList<qint64> searchRowIds(const QString &query, int limit);
-    /// The statement searchRowIds runs: through schema 9's narrow index when the cache has it.
+    /// The same matches with their dates, newest first: what a search across accounts merges.
+    [[nodiscard]] QList<Match> searchMatches(const QString &query, int limit);
+    /// The statement searchMatches runs: through schema 9's narrow index when the cache has it.
     [[nodiscard]] static QString rowIdSearchSql(bool narrowIndex);
 
 private:

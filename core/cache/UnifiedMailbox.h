@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace Amiens {
 
@@ -12,7 +13,8 @@ class MailCache;
 /// « Tous les comptes »: the inboxes, the unread or the flagged messages of several accounts as
 /// one list, newest first, and a search across them (issue 18). It reads each account's own cache
 /// and never mixes their data: every entry names its account and folder, so an action on it goes
-/// to that account's session.
+/// to that account's session. Like the one-account list it reads the list's ids first, from
+/// indexes only (rows()), and the rows a screen shows afterwards (entries()).
 class UnifiedMailbox
 {
 public:
@@ -29,6 +31,15 @@ public:
         MailCache *cache = nullptr; ///< open; owned by the caller, outlives this object
     };
 
+    /// One message of the merged list: which source (an index into the sources) and its row id
+    /// in that source's cache.
+    struct Row
+    {
+        int source = -1;
+        qint64 rowId = 0;
+        friend bool operator==(const Row &, const Row &) = default;
+    };
+
     struct Entry
     {
         QString accountId;
@@ -38,19 +49,30 @@ public:
 
     explicit UnifiedMailbox(QList<Source> sources);
 
-    /// Entries @p offset to @p offset + @p limit of the merged list, newest first (ties: in the
-    /// accounts' order). Each account is asked for at most offset + limit rows.
-    [[nodiscard]] QList<Entry> page(View view, int offset, int limit) const;
+    [[nodiscard]] const QList<Source> &sources() const { return m_sources; }
+
+    /// Every message of @p view, newest first (ties: in the accounts' order, then their folders'),
+    /// read from the caches' indexes only: no message row is read.
+    [[nodiscard]] QList<Row> rows(View view) const;
+    /// Full-text search (each cache's index) in every account, or only in @p accountId: the
+    /// @p limit newest of each account's matches (CacheSearchIndex::searchMatches), merged and
+    /// limited again, newest first.
+    [[nodiscard]] QList<Row> searchRows(const QString &text, int limit, const QString &accountId = {}) const;
+    /// The messages of @p rows, in that order; nothing for a message gone since its id was read.
+    [[nodiscard]] QList<std::optional<Entry>> entries(const QList<Row> &rows) const;
+
     /// How many messages the view holds, all accounts together.
     [[nodiscard]] int count(View view) const;
     /// Unread messages of the accounts' inboxes: the « Tous les comptes » badge.
     [[nodiscard]] int unreadInInboxes() const;
-    /// Full-text search (each cache's index) in every account, or only in @p accountId; newest first.
-    [[nodiscard]] QList<Entry> search(const QString &text, int limit, const QString &accountId = {}) const;
+
+    /// The statement that lists one folder's messages of @p view: id and date, newest first
+    /// (bind: the folder's id), through an index that holds them (schema 3 and 11).
+    [[nodiscard]] static QString listSql(View view);
 
 private:
-    /// The ids of @p cache's folders that @p view covers.
-    [[nodiscard]] static QList<qint64> folderIds(MailCache &cache, View view);
+    /// The folders of @p cache that @p view covers.
+    [[nodiscard]] static QList<CachedFolder> folders(MailCache &cache, View view);
 
     QList<Source> m_sources;
 };

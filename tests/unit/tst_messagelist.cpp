@@ -257,6 +257,9 @@ void TestMessageList::schemaTwoCacheIsMigrated()
         names.append(index.value(0).toString());
     QVERIFY2(names.contains(u"messages_list_by_date"_s), qPrintable(names.join(u' ')));
     QVERIFY2(!names.contains(u"messages_by_date"_s), qPrintable(names.join(u' ')));
+    // Schema 11: « Tous les comptes » › « Non lus » and « Suivis » listed from indexes.
+    QVERIFY2(names.contains(u"messages_unread_by_date"_s), qPrintable(names.join(u' ')));
+    QVERIFY2(names.contains(u"messages_flagged_by_date"_s), qPrintable(names.join(u' ')));
     // Schema 8: Message-IDs indexed only for the messages that asked for a read receipt.
     QVERIFY2(names.contains(u"messages_asking_receipts"_s), qPrintable(names.join(u' ')));
     QVERIFY2(!names.contains(u"messages_by_message_id"_s), qPrintable(names.join(u' ')));
@@ -404,6 +407,17 @@ void TestMessageList::searchReadsItsMatchesFromANarrowIndex()
 
     const QList<qint64> throughIndex = m_cache.searchIndex().searchRowIds(u"scolaire"_s, 1000);
     QCOMPARE(throughIndex.size(), 1000);
+    // With their dates (a search across accounts merges by them): the rows' own, newest first.
+    const QList<CacheSearchIndex::Match> matches = m_cache.searchIndex().searchMatches(u"scolaire"_s, 1000);
+    QCOMPARE(matches.size(), 1000);
+    const QList<CachedMessage> rows = m_cache.messageStore().messagesByRowIds(throughIndex);
+    QCOMPARE(rows.size(), 1000);
+    for (qsizetype i = 0; i < matches.size(); ++i) {
+        QCOMPARE(matches.at(i).rowId, throughIndex.at(i));
+        QCOMPARE(matches.at(i).date, rows.at(i).headers.date.toSecsSinceEpoch());
+        if (i > 0)
+            QVERIFY(matches.at(i).date <= matches.at(i - 1).date);
+    }
     // A cache its writer has not migrated yet (the window reads it first): the same matches.
     QList<qint64> throughRows;
     m_cache.database().transaction([&] {
