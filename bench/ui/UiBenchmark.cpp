@@ -23,6 +23,7 @@
 #include <QProcess>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -104,6 +105,55 @@ struct Figures
     }
 };
 
+/// Starts this program @p runs times with @p arguments, each a fresh child: times process start →
+/// its "first-screen" line, records "search MS HITS WORDS" and "NAME VALUE" lines, and hands any
+/// other line, split at spaces, to @p other. False when a child fails.
+bool runChildren(const QStringList &arguments, int runs, Figures &figures, QMap<QString, int> &searchHits,
+                 const std::function<void(const QStringList &parts)> &other)
+{
+    for (int run = 0; run < runs; ++run) {
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (!environment.contains(u"QT_QPA_PLATFORM"_s))
+            environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer sinceStart;
+        sinceStart.start();
+        child.start(QCoreApplication::applicationFilePath(), arguments);
+        QByteArray pending;
+        while (child.state() != QProcess::NotRunning || child.bytesAvailable() > 0) {
+            child.waitForReadyRead(100);
+            pending += child.readAllStandardOutput();
+            qsizetype newline;
+            while ((newline = pending.indexOf('\n')) >= 0) {
+                const QString line = QString::fromUtf8(pending.left(newline));
+                pending.remove(0, newline + 1);
+                const QStringList parts = line.split(u' ');
+                if (parts.first() == "first-screen"_L1) {
+                    figures.add(u"first-screen-ms"_s, sinceStart.nsecsElapsed() / 1e6);
+                } else if (parts.first() == "search"_L1 && parts.size() >= 4) {
+                    figures.add(u"search-ms"_s, parts[1].toDouble());
+                    searchHits[parts.mid(3).join(u' ')] = parts[2].toInt();
+                } else if (parts.size() == 2) {
+                    figures.add(parts[0], parts[1].toDouble());
+                } else {
+                    other(parts);
+                }
+            }
+            if (child.state() == QProcess::NotRunning && child.bytesAvailable() == 0)
+                break;
+        }
+        child.waitForFinished(60000);
+        if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
+            std::fprintf(stderr, "amiens-bench-ui: run %d failed\n", run + 1);
+            return false;
+        }
+        std::fprintf(stderr, "run %d/%d done\n", run + 1, runs);
+    }
+    return true;
+}
+
 bool writeTable(const QString &table, const QString &outPath)
 {
     std::fputs(table.toUtf8().constData(), stdout);
@@ -142,51 +192,18 @@ int runUnified(const QStringList &caches, const QString &accountKey, int scrollC
     Figures figures;
     QMap<QString, int> searchHits;
     QMap<QString, int> viewRows;
-    for (int run = 0; run < runs; ++run) {
-        QProcess child;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        if (!environment.contains(u"QT_QPA_PLATFORM"_s))
-            environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        child.setProcessEnvironment(environment);
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QElapsedTimer sinceStart;
-        sinceStart.start();
-        child.start(QCoreApplication::applicationFilePath(),
-                    QStringList{u"--unified-child"_s, accountKey, QString::number(scrollCap),
-                                QString::number(caches.size())} +
-                        caches + searches);
-        QByteArray pending;
-        while (true) {
-            child.waitForReadyRead(100);
-            pending += child.readAllStandardOutput();
-            qsizetype newline;
-            while ((newline = pending.indexOf('\n')) >= 0) {
-                const QString line = QString::fromUtf8(pending.left(newline));
-                pending.remove(0, newline + 1);
-                const QStringList parts = line.split(u' ');
-                if (parts.first() == "first-screen"_L1) {
-                    figures.add(u"first-screen-ms"_s, sinceStart.nsecsElapsed() / 1e6);
-                } else if (parts.first() == "view"_L1 && parts.size() == 5) {
-                    viewRows[parts[1]] = parts[2].toInt();
-                    figures.add(u"view-"_s + parts[1], parts[3].toDouble());
-                    figures.add(u"end-"_s + parts[1], parts[4].toDouble());
-                } else if (parts.first() == "search"_L1 && parts.size() >= 4) {
-                    figures.add(u"search-ms"_s, parts[1].toDouble());
-                    searchHits[parts.mid(3).join(u' ')] = parts[2].toInt();
-                } else if (parts.size() == 2) {
-                    figures.add(parts[0], parts[1].toDouble());
-                }
-            }
-            if (child.state() == QProcess::NotRunning && child.bytesAvailable() == 0)
-                break;
+    const QStringList arguments = QStringList{u"--unified-child"_s, accountKey, QString::number(scrollCap),
+                                              QString::number(caches.size())} +
+                                  caches + searches;
+    const bool ran = runChildren(arguments, runs, figures, searchHits, [&](const QStringList &parts) {
+        if (parts.first() == "view"_L1 && parts.size() == 5) {
+            viewRows[parts[1]] = parts[2].toInt();
+            figures.add(u"view-"_s + parts[1], parts[3].toDouble());
+            figures.add(u"end-"_s + parts[1], parts[4].toDouble());
         }
-        child.waitForFinished(60000);
-        if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
-            std::fprintf(stderr, "amiens-bench-ui: run %d failed\n", run + 1);
-            return 1;
-        }
-        std::fprintf(stderr, "run %d/%d done\n", run + 1, runs);
-    }
+    });
+    if (!ran)
+        return 1;
     QString table =
         u"### « Tous les comptes », %1 accounts, %2 cached messages (%3 runs, fresh process each)\n\n"_s
             .arg(caches.size())
@@ -307,48 +324,15 @@ int main(int argc, char *argv[])
     Figures figures;
     QMap<QString, int> searchHits;
     QList<double> largestOpened;
-    for (int run = 0; run < runs; ++run) {
-        QProcess child;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        if (!environment.contains(u"QT_QPA_PLATFORM"_s))
-            environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        child.setProcessEnvironment(environment);
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QElapsedTimer sinceStart;
-        sinceStart.start();
-        child.start(QCoreApplication::applicationFilePath(),
-                    QStringList{u"--child"_s, cachePath, accountKey} + searches);
-        QByteArray pending;
-        while (child.state() != QProcess::NotRunning || child.bytesAvailable() > 0) {
-            child.waitForReadyRead(100);
-            pending += child.readAllStandardOutput();
-            qsizetype newline;
-            while ((newline = pending.indexOf('\n')) >= 0) {
-                const QString line = QString::fromUtf8(pending.left(newline));
-                pending.remove(0, newline + 1);
-                const QStringList parts = line.split(u' ');
-                if (parts.first() == "first-screen"_L1) {
-                    figures.add(u"first-screen-ms"_s, sinceStart.nsecsElapsed() / 1e6);
-                } else if (parts.first() == "open"_L1 && parts.size() == 3) {
-                    figures.add(u"open-largest-ms"_s, parts[1].toDouble());
-                    largestOpened.append(parts[2].toDouble());
-                } else if (parts.first() == "search"_L1 && parts.size() >= 4) {
-                    figures.add(u"search-ms"_s, parts[1].toDouble());
-                    searchHits[parts.mid(3).join(u' ')] = parts[2].toInt();
-                } else if (parts.size() == 2) {
-                    figures.add(parts[0], parts[1].toDouble());
-                }
-            }
-            if (child.state() == QProcess::NotRunning && child.bytesAvailable() == 0)
-                break;
-        }
-        child.waitForFinished(60000);
-        if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
-            std::fprintf(stderr, "amiens-bench-ui: run %d failed\n", run + 1);
-            return 1;
-        }
-        std::fprintf(stderr, "run %d/%d done\n", run + 1, runs);
-    }
+    const bool ran = runChildren(QStringList{u"--child"_s, cachePath, accountKey} + searches, runs, figures,
+                                 searchHits, [&](const QStringList &parts) {
+                                     if (parts.first() == "open"_L1 && parts.size() == 3) {
+                                         figures.add(u"open-largest-ms"_s, parts[1].toDouble());
+                                         largestOpened.append(parts[2].toDouble());
+                                     }
+                                 });
+    if (!ran)
+        return 1;
 
     const QString holds = parser.isSet(titleOption) ? parser.value(titleOption) : u"cached messages"_s;
     QString table =
