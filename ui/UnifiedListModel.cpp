@@ -4,6 +4,8 @@
 #include "ThemeIcons.h"
 #include "util/Clock.h"
 
+#include <QAbstractItemView>
+#include <QEvent>
 #include <QFont>
 #include <QLocale>
 #include <QStyle>
@@ -26,6 +28,7 @@ void UnifiedListModel::setSources(const QList<UnifiedMailbox::Source> &sources,
     m_mailbox = UnifiedMailbox(sources);
     m_names = names;
     m_rows.clear();
+    m_moreRows = false;
     m_pages.clear();
     endResetModel();
 }
@@ -41,8 +44,55 @@ void UnifiedListModel::reload()
     beginResetModel();
     m_search = false;
     m_pages.clear();
-    m_rows = m_mailbox.rows(m_view);
+    m_rows = m_mailbox.rows(m_view, kFirstRows);
+    m_moreRows = m_rows.size() == kFirstRows;
     endResetModel();
+}
+
+void UnifiedListModel::readRestAfterPaintsOf(QAbstractItemView *view)
+{
+    if (m_paintedViewport)
+        m_paintedViewport->removeEventFilter(this);
+    m_paintedViewport = view->viewport();
+    m_paintedViewport->installEventFilter(this);
+}
+
+bool UnifiedListModel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Paint && watched == m_paintedViewport && m_moreRows && !m_restQueued) {
+        // After this paint, not within it: the first screen reaches the display first.
+        m_restQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_restQueued = false;
+                readRest();
+            },
+            Qt::QueuedConnection);
+    }
+    return QAbstractTableModel::eventFilter(watched, event);
+}
+
+void UnifiedListModel::readRest()
+{
+    if (!m_moreRows)
+        return;
+    m_moreRows = false;
+    QList<UnifiedMailbox::Row> all = m_mailbox.rows(m_view);
+    if (all.size() < m_rows.size() || !std::equal(m_rows.cbegin(), m_rows.cend(), all.cbegin())) {
+        // Mail arrived or went between the two reads: the first rows moved.
+        beginResetModel();
+        m_pages.clear();
+        m_rows = std::move(all);
+        endResetModel();
+        return;
+    }
+    if (all.size() == m_rows.size())
+        return;
+    // The pages read so far cover whole pages of the same rows: they stay.
+    beginInsertRows({}, int(m_rows.size()), int(all.size()) - 1);
+    m_rows = std::move(all);
+    endInsertRows();
 }
 
 void UnifiedListModel::showRows(const QList<UnifiedMailbox::Row> &rows)
@@ -51,6 +101,7 @@ void UnifiedListModel::showRows(const QList<UnifiedMailbox::Row> &rows)
     m_search = true;
     m_pages.clear();
     m_rows = rows;
+    m_moreRows = false;
     endResetModel();
 }
 
@@ -75,20 +126,29 @@ std::optional<UnifiedMailbox::Entry> UnifiedListModel::entryAt(int row) const
     return entry ? std::optional<UnifiedMailbox::Entry>(*entry) : std::nullopt;
 }
 
-int UnifiedListModel::rowFor(const QString &accountId, qint64 rowId, int nearRow) const
+int UnifiedListModel::rowFor(const QString &accountId, qint64 rowId, int nearRow)
 {
     const QList<UnifiedMailbox::Source> &sources = m_mailbox.sources();
     int source = 0;
     while (source < sources.size() && sources.at(source).accountId != accountId)
         ++source;
     const UnifiedMailbox::Row wanted{source, rowId};
-    // From where it was (a message arriving above it pushes it down), then the rows before.
-    const qsizetype start = std::clamp<qsizetype>(nearRow, 0, m_rows.size());
-    const auto found = std::find(m_rows.cbegin() + start, m_rows.cend(), wanted);
-    if (found != m_rows.cend())
-        return int(found - m_rows.cbegin());
-    const auto before = std::find(m_rows.cbegin(), m_rows.cbegin() + start, wanted);
-    return before != m_rows.cbegin() + start ? int(before - m_rows.cbegin()) : -1;
+    const auto find = [&]() -> int {
+        // From where it was (a message arriving above it pushes it down), then the rows before.
+        const qsizetype start = std::clamp<qsizetype>(nearRow, 0, m_rows.size());
+        const auto found = std::find(m_rows.cbegin() + start, m_rows.cend(), wanted);
+        if (found != m_rows.cend())
+            return int(found - m_rows.cbegin());
+        const auto before = std::find(m_rows.cbegin(), m_rows.cbegin() + start, wanted);
+        return before != m_rows.cbegin() + start ? int(before - m_rows.cbegin()) : -1;
+    };
+    int row = find();
+    // Further down than the first rows read so far: the rest of the list is read.
+    if (row < 0 && m_moreRows) {
+        readRest();
+        row = find();
+    }
+    return row;
 }
 
 int UnifiedListModel::rowCount(const QModelIndex &parent) const

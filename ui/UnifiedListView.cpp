@@ -25,6 +25,7 @@ UnifiedListView::UnifiedListView(WindowAccounts *accounts, QWidget *parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAccessibleName(tr("Messages of all accounts"));
     setModel(m_model);
+    m_model->readRestAfterPaintsOf(this);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(UnifiedListModel::SubjectColumn, QHeaderView::Stretch);
 }

@@ -144,11 +144,13 @@ QString UnifiedMailbox::listSql(View view)
         .arg(condition(view));
 }
 
-QList<Row> UnifiedMailbox::rows(View view) const
+QList<Row> UnifiedMailbox::rows(View view, qsizetype limit) const
 {
     // Through SQLite's C API, as CacheMessageStore::messageRowIds: 137,000 ids and dates through
-    // QSqlQuery would be two QVariants each.
-    const QByteArray sql = listSql(view).toUtf8();
+    // QSqlQuery would be two QVariants each. The merged list's first n rows are among each
+    // folder's first n.
+    const QString folderList = listSql(view);
+    const QByteArray sql = (limit < 0 ? folderList : folderList + u" LIMIT %1"_s.arg(limit)).toUtf8();
     std::vector<StatementCursor> lists;
     qsizetype expected = 0;
     for (int source = 0; source < m_sources.size(); ++source) {
@@ -162,7 +164,7 @@ QList<Row> UnifiedMailbox::rows(View view) const
                 expected += view == View::Unread ? folder.unseenCount : folder.messageCount;
         }
     }
-    QList<Row> merged = merge(lists, -1, expected);
+    QList<Row> merged = merge(lists, limit, expected);
     for (const StatementCursor &list : lists) {
         if (!list.statement->lastError().isEmpty())
             qCWarning(lcCache).noquote()

@@ -52,8 +52,10 @@ public:
     [[nodiscard]] const QList<Source> &sources() const { return m_sources; }
 
     /// Every message of @p view, newest first (ties: in the accounts' order, then their folders'),
-    /// read from the caches' indexes only: no message row is read.
-    [[nodiscard]] QList<Row> rows(View view) const;
+    /// read from the caches' indexes only: no message row is read. With @p limit (>= 0), the
+    /// first @p limit of that list only, each folder read no further: a first screen without
+    /// reading every id.
+    [[nodiscard]] QList<Row> rows(View view, qsizetype limit = -1) const;
     /// Full-text search (each cache's index) in every account, or only in @p accountId: the
     /// @p limit newest of each account's matches (CacheSearchIndex::searchMatches), merged and
     /// limited again, newest first.

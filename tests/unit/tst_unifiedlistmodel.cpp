@@ -7,8 +7,10 @@
 #include "cache/MailCache.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -41,10 +43,13 @@ class TestUnifiedListModel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void pagesFollowTheMergedOrder();
+    void firstScreenComesBeforeTheRest();
+    void restComesAfterTheFirstPaint();
     void deepRowsAreTheReferenceMerge();
     void unreadAndFlaggedViewsAcrossAccounts();
     void selectedMessageFoundAfterReload();
     void searchIsLimitedAcrossAccounts();
+    void mailBetweenTheTwoReadsShowsTheListAgain();
     void messageDeletedAfterTheIdsWereReadLeavesNoWrongRow(); // last: it deletes from the caches
 
 private:
@@ -135,9 +140,10 @@ void TestUnifiedListModel::initTestCase()
 void TestUnifiedListModel::pagesFollowTheMergedOrder()
 {
     UnifiedListModel model;
-    QAbstractItemModelTester tester(&model);
     model.setSources(sources(), names());
     model.setView(UnifiedMailbox::View::Inboxes);
+    model.readRest();
+    QAbstractItemModelTester tester(&model);
     QCOMPARE(model.rowCount(), 4500);
     QCOMPARE(model.columnCount(), int(UnifiedListModel::ColumnCount));
     // Newest first: the school's alone past Marie's last (minute 4998), then both.
@@ -163,6 +169,55 @@ void TestUnifiedListModel::pagesFollowTheMergedOrder()
     QVERIFY(!model.entryAt(-1));
 }
 
+void TestUnifiedListModel::firstScreenComesBeforeTheRest()
+{
+    const QList<Expected> expected = reference();
+    UnifiedListModel model;
+    model.setSources(sources(), names());
+    model.setView(UnifiedMailbox::View::Inboxes);
+    // The merged list's first rows only, exactly, before any other id is read.
+    QCOMPARE(model.rowCount(), UnifiedListModel::kFirstRows);
+    QVERIFY(model.hasRestToRead());
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY2(sameRow(model, row, expected.at(row)), qPrintable(QString::number(row)));
+    // The rest appended after them: no reset, so the view keeps its place and selection.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.readRest();
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), UnifiedListModel::kFirstRows);
+    QCOMPARE(inserted.first().at(2).toInt(), 4499);
+    QCOMPARE(model.rowCount(), 4500);
+    QVERIFY(!model.hasRestToRead());
+    for (const int row : {0, UnifiedListModel::kFirstRows - 1, UnifiedListModel::kFirstRows, 4499})
+        QVERIFY2(sameRow(model, row, expected.at(row)), qPrintable(QString::number(row)));
+    // A list no longer than the first rows is whole at once.
+    model.setView(UnifiedMailbox::View::Flagged);
+    QVERIFY(model.hasRestToRead()); // 644 flagged
+    model.showRows(UnifiedMailbox(sources()).searchRows(u"Martin"_s, 120));
+    QVERIFY(!model.hasRestToRead());
+}
+
+void TestUnifiedListModel::restComesAfterTheFirstPaint()
+{
+    // The window's list reads the rest once its first screen is painted, before any scrolling:
+    // nothing in Qt would ask the model for it.
+    UnifiedListModel model;
+    QTreeView view;
+    view.setUniformRowHeights(true);
+    view.setModel(&model);
+    model.readRestAfterPaintsOf(&view);
+    model.setSources(sources(), names());
+    model.setView(UnifiedMailbox::View::Inboxes);
+    QCOMPARE(model.rowCount(), UnifiedListModel::kFirstRows);
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(model.rowCount(), 4500);
+    QCOMPARE(view.indexAt(QPoint(1, 1)).row(), 0); // still at the top
+}
+
 void TestUnifiedListModel::deepRowsAreTheReferenceMerge()
 {
     const QList<Expected> expected = reference();
@@ -170,6 +225,7 @@ void TestUnifiedListModel::deepRowsAreTheReferenceMerge()
     UnifiedListModel model;
     model.setSources(sources(), names());
     model.setView(UnifiedMailbox::View::Inboxes);
+    model.readRest();
     QCOMPARE(model.rowCount(), 4500);
     // Straight to the end, then deep pages in the middle, from the bottom up, then everything.
     for (const int row : {4499, 4450, 3999, 3000, 2222, 1234, 50, 49, 0})
@@ -186,7 +242,6 @@ void TestUnifiedListModel::deepRowsAreTheReferenceMerge()
 void TestUnifiedListModel::unreadAndFlaggedViewsAcrossAccounts()
 {
     UnifiedListModel model;
-    QAbstractItemModelTester tester(&model);
     model.setSources(sources(), names());
     for (const UnifiedMailbox::View view : {UnifiedMailbox::View::Unread, UnifiedMailbox::View::Flagged}) {
         QList<Expected> expected;
@@ -197,6 +252,7 @@ void TestUnifiedListModel::unreadAndFlaggedViewsAcrossAccounts()
         // Two thirds unread (1,666 + 1,333), a seventh flagged (358 + 286).
         QCOMPARE(expected.size(), view == UnifiedMailbox::View::Unread ? 1666 + 1333 : 358 + 286);
         model.setView(view);
+        model.readRest();
         QCOMPARE(model.rowCount(), expected.size());
         for (int row = model.rowCount() - 1; row >= 0; --row) {
             QVERIFY2(sameRow(model, row, expected.at(row)), qPrintable(QString::number(row)));
@@ -213,10 +269,14 @@ void TestUnifiedListModel::selectedMessageFoundAfterReload()
     UnifiedListModel model;
     model.setSources(sources(), names());
     model.setView(UnifiedMailbox::View::Inboxes);
+    model.readRest();
     const auto entry = model.entryAt(3210);
     QVERIFY(entry);
     model.reload();
+    // Beyond the first rows read again: the rest of the list is read to find it.
+    QVERIFY(model.hasRestToRead());
     QCOMPARE(model.rowFor(entry->accountId, entry->message.rowId, 3210), 3210);
+    QVERIFY(!model.hasRestToRead());
     // Looked for from where it was, and before it too (messages above it went).
     QCOMPARE(model.rowFor(entry->accountId, entry->message.rowId, 4000), 3210);
     QCOMPARE(model.rowFor(entry->accountId, entry->message.rowId), 3210);
@@ -253,7 +313,28 @@ void TestUnifiedListModel::searchIsLimitedAcrossAccounts()
         QCOMPARE(row.source, 1);
     model.setView(UnifiedMailbox::View::Inboxes);
     QVERIFY(!model.isShowingSearch());
+    model.readRest();
     QCOMPARE(model.rowCount(), 4500);
+}
+
+void TestUnifiedListModel::mailBetweenTheTwoReadsShowsTheListAgain()
+{
+    UnifiedListModel model;
+    model.setSources(sources(), names());
+    model.setView(UnifiedMailbox::View::Inboxes);
+    QCOMPARE(model.rowCount(), UnifiedListModel::kFirstRows);
+    // New mail, newer than everything, stored between the first rows and the rest.
+    const qint64 inbox = m_school.folderStore().folder(u"INBOX"_s)->id;
+    QVERIFY(m_school.storeMessages(inbox,
+                                   {fetched(2001, u"ce nouveau"_s, m_base.addSecs(9000 * 60), false, false)},
+                                   QList<QByteArray>(1)));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.readRest();
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.rowCount(), 4501);
+    QCOMPARE(model.index(0, UnifiedListModel::SubjectColumn).data().toString(), u"ce nouveau"_s);
+    QCOMPARE(model.index(1, UnifiedListModel::SubjectColumn).data().toString(), u"ce 5997"_s);
+    QVERIFY(m_school.removeMessages(inbox, {2001}));
 }
 
 void TestUnifiedListModel::messageDeletedAfterTheIdsWereReadLeavesNoWrongRow()
@@ -262,6 +343,7 @@ void TestUnifiedListModel::messageDeletedAfterTheIdsWereReadLeavesNoWrongRow()
     UnifiedListModel model;
     model.setSources(sources(), names());
     model.setView(UnifiedMailbox::View::Inboxes);
+    model.readRest();
     QVERIFY(sameRow(model, 10, expected.at(10))); // the first page read, not the one of row 3,000
     // A sync expunges the message on row 3,000 after the list read its ids.
     MailCache &cache = expected.at(3000).source == 0 ? m_personal : m_school;
@@ -275,6 +357,7 @@ void TestUnifiedListModel::messageDeletedAfterTheIdsWereReadLeavesNoWrongRow()
     for (const int row : {2950, 2999, 3001, 3049})
         QVERIFY2(sameRow(model, row, expected.at(row)), qPrintable(QString::number(row)));
     model.reload();
+    model.readRest();
     QCOMPARE(model.rowCount(), 4499);
     QVERIFY(sameRow(model, 3000, expected.at(3001)));
 }
