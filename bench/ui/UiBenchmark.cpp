@@ -154,6 +154,15 @@ bool runChildren(const QStringList &arguments, int runs, Figures &figures, QMap<
     return true;
 }
 
+/// "Searches (hits): « WORDS » (N), …" under a table.
+QString searchesLine(const QMap<QString, int> &searchHits)
+{
+    QStringList searchTexts;
+    for (auto it = searchHits.cbegin(); it != searchHits.cend(); ++it)
+        searchTexts.append(u"« %1 » (%2)"_s.arg(it.key()).arg(it.value()));
+    return u"\nSearches (hits): "_s + searchTexts.join(u", "_s) + u"\n"_s;
+}
+
 bool writeTable(const QString &table, const QString &outPath)
 {
     std::fputs(table.toUtf8().constData(), stdout);
@@ -229,11 +238,7 @@ int runUnified(const QStringList &caches, const QString &accountKey, int scrollC
     table += figures.row(u"scroll-reached-row"_s, u"Row reached by the scrolling"_s, u"rows"_s, u"—"_s);
     table += figures.row(u"rss-after-scroll-mb"_s, u"Resident memory after scrolling"_s, u"MB"_s, u"—"_s);
     table += figures.row(u"rss-peak-mb"_s, u"Peak resident memory"_s, u"MB"_s, u"—"_s);
-    table += u"\nSearches (hits): "_s;
-    QStringList searchTexts;
-    for (auto it = searchHits.cbegin(); it != searchHits.cend(); ++it)
-        searchTexts.append(u"« %1 » (%2)"_s.arg(it.key()).arg(it.value()));
-    table += searchTexts.join(u", "_s) + u"\n"_s;
+    table += searchesLine(searchHits);
     return writeTable(table, outPath) ? 0 : 1;
 }
 
@@ -352,11 +357,7 @@ int main(int argc, char *argv[])
     table += figures.row(u"rss-after-scroll-mb"_s, u"Resident memory after scrolling everything"_s, u"MB"_s,
                          u"—"_s);
     table += figures.row(u"rss-peak-mb"_s, u"Peak resident memory"_s, u"MB"_s, u"—"_s);
-    table += u"\nSearches (hits): "_s;
-    QStringList searchTexts;
-    for (auto it = searchHits.cbegin(); it != searchHits.cend(); ++it)
-        searchTexts.append(u"« %1 » (%2)"_s.arg(it.key()).arg(it.value()));
-    table += searchTexts.join(u", "_s) + u"\n"_s;
+    table += searchesLine(searchHits);
     if (!largestOpened.isEmpty()) {
         std::sort(largestOpened.begin(), largestOpened.end(), std::greater<>());
         QStringList sizes;
