@@ -9,10 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace Amiens {
 
-namespace {
-constexpr int kSearchLimit = 1000;
-}
-
 UnifiedListView::UnifiedListView(WindowAccounts *accounts, QWidget *parent)
     : QTreeView(parent)
     , m_accounts(accounts)

@@ -19,6 +19,9 @@ class UnifiedListView : public QTreeView
 {
     Q_OBJECT
 public:
+    /// Results a search across accounts shows, newest first.
+    static constexpr int kSearchLimit = 1000;
+
     explicit UnifiedListView(WindowAccounts *accounts, QWidget *parent = nullptr);
 
     [[nodiscard]] UnifiedListModel *unifiedModel() const { return m_model; }

@@ -3,12 +3,12 @@
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
+#include "ProbeReport.h"
 #include "cache/CachedMessage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QFile>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QTimer>
@@ -19,16 +19,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Amiens::Bench {
-
-namespace {
-
-void report(const char *name, double value)
-{
-    std::printf("%s %.3f\n", name, value);
-    std::fflush(stdout);
-}
-
-} // namespace
 
 ChildProbe::ChildProbe(MainWindow &window, QStringList searches)
     : m_window(window)
@@ -127,19 +117,6 @@ void ChildProbe::measureOpeningLargest()
         std::printf("open %.3f %.1f\n", milliseconds, megabytes);
         std::fflush(stdout);
     }
-}
-
-qint64 ChildProbe::residentKilobytes(const char *field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 } // namespace Amiens::Bench

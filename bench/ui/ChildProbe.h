@@ -29,7 +29,6 @@ private:
     void measureSearches();
     void measureScrolling();
     void measureOpeningLargest();
-    static qint64 residentKilobytes(const char *field);
 
     MainWindow &m_window;
     QStringList m_searches;

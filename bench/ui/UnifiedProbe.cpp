@@ -1,11 +1,12 @@
 #include "UnifiedProbe.h"
 
+#include "ProbeReport.h"
 #include "UnifiedListModel.h"
+#include "UnifiedListView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QFile>
 #include <QScrollBar>
 #include <QTreeView>
 #include <algorithm>
@@ -14,32 +15,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Amiens::Bench {
-
-namespace {
-
-/// Results the window's search across accounts shows (UnifiedListView).
-constexpr int kSearchLimit = 1000;
-
-void report(const char *name, double value)
-{
-    std::printf("%s %.3f\n", name, value);
-    std::fflush(stdout);
-}
-
-qint64 residentKilobytes(const char *field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 UnifiedProbe::UnifiedProbe(QList<UnifiedMailbox::Source> sources, QStringList searches, int scrollCapSeconds)
     : m_sources(std::move(sources))
@@ -137,7 +112,7 @@ void UnifiedProbe::measureSearches()
     for (const QString &query : std::as_const(m_searches)) {
         QElapsedTimer timer;
         timer.start();
-        m_model->showRows(UnifiedMailbox(m_sources).searchRows(query, kSearchLimit));
+        m_model->showRows(UnifiedMailbox(m_sources).searchRows(query, UnifiedListView::kSearchLimit));
         m_list->scrollToTop();
         m_list->viewport()->repaint();
         const double milliseconds = timer.nsecsElapsed() / 1e6;
