@@ -96,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_messageList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_messageList->setAccessibleName(tr("Messages"));
     m_messageList->setModel(m_listModel);
+    m_listModel->readRestAfterPaintsOf(m_messageList);
     // Messages can be dragged onto a folder to move them there.
     m_messageList->setDragEnabled(true);
     m_messageList->setDragDropMode(QAbstractItemView::DragOnly);

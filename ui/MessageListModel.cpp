@@ -3,11 +3,13 @@
 #include "ThemeIcons.h"
 #include "util/Clock.h"
 
+#include <QAbstractItemView>
 #include <QFont>
 #include <QLocale>
 #include <QMimeData>
 #include <QSet>
 #include <QStyle>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +49,7 @@ void MessageListModel::showRowIds(const QList<qint64> &rowIds)
 {
     beginResetModel();
     m_search = true;
+    m_moreRows = false;
     m_pages.clear();
     m_rowIds = rowIds;
     m_depths.clear();
@@ -57,6 +60,7 @@ void MessageListModel::reload()
 {
     beginResetModel();
     m_search = false;
+    m_moreRows = false;
     m_pages.clear();
     m_rowIds.clear();
     m_depths.clear();
@@ -71,10 +75,53 @@ void MessageListModel::reload()
                 m_depths.append(row.depth);
             }
         } else {
-            m_rowIds = m_cache->messageStore().messageRowIds(m_folderId, m_query);
+            m_rowIds = m_cache->messageStore().messageRowIds(m_folderId, m_query, kFirstRows);
+            m_moreRows = m_rowIds.size() == kFirstRows;
         }
     }
     endResetModel();
+}
+
+void MessageListModel::readRestAfterPaintsOf(QAbstractItemView *view)
+{
+    m_readRestAfterPaint.watch(view->viewport());
+}
+
+void MessageListModel::readRest()
+{
+    if (!m_moreRows)
+        return;
+    m_moreRows = false;
+    if (!m_cache || !m_cache->isOpen())
+        return;
+    QList<qint64> all = m_cache->messageStore().messageRowIds(m_folderId, m_query);
+    if (all.size() < m_rowIds.size() || !std::equal(m_rowIds.cbegin(), m_rowIds.cend(), all.cbegin())) {
+        // Mail arrived or went between the two reads: the first rows moved.
+        beginResetModel();
+        m_pages.clear();
+        m_rowIds = std::move(all);
+        endResetModel();
+        return;
+    }
+    if (all.size() == m_rowIds.size())
+        return;
+    // The pages read so far cover whole pages of the same rows: they stay.
+    beginInsertRows({}, int(m_rowIds.size()), int(all.size()) - 1);
+    m_rowIds = std::move(all);
+    endInsertRows();
+}
+
+int MessageListModel::rowForRowId(qint64 rowId)
+{
+    if (rowId <= 0) // no message (nothing was selected): no need to read the rest
+        return -1;
+    qsizetype row = m_rowIds.indexOf(rowId);
+    // Further down than the first rows read so far: the rest of the list is read.
+    if (row < 0 && m_moreRows) {
+        readRest();
+        row = m_rowIds.indexOf(rowId);
+    }
+    return int(row);
 }
 
 void MessageListModel::refreshRows()
@@ -159,8 +206,9 @@ std::optional<CachedMessage> MessageListModel::messageAt(int row) const
     return message ? std::optional<CachedMessage>(*message) : std::nullopt;
 }
 
-int MessageListModel::rowForUid(quint32 uid) const
+int MessageListModel::rowForUid(quint32 uid)
 {
+    readRest();
     for (int row = 0; row < m_rowIds.size(); ++row) {
         const CachedMessage *message = cachedRow(row);
         if (message && message->uid == uid)

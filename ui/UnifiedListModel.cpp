@@ -5,7 +5,6 @@
 #include "util/Clock.h"
 
 #include <QAbstractItemView>
-#include <QEvent>
 #include <QFont>
 #include <QLocale>
 #include <QStyle>
@@ -51,26 +50,7 @@ void UnifiedListModel::reload()
 
 void UnifiedListModel::readRestAfterPaintsOf(QAbstractItemView *view)
 {
-    if (m_paintedViewport)
-        m_paintedViewport->removeEventFilter(this);
-    m_paintedViewport = view->viewport();
-    m_paintedViewport->installEventFilter(this);
-}
-
-bool UnifiedListModel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::Paint && watched == m_paintedViewport && m_moreRows && !m_restQueued) {
-        // After this paint, not within it: the first screen reaches the display first.
-        m_restQueued = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_restQueued = false;
-                readRest();
-            },
-            Qt::QueuedConnection);
-    }
-    return QAbstractTableModel::eventFilter(watched, event);
+    m_readRestAfterPaint.watch(view->viewport());
 }
 
 void UnifiedListModel::readRest()

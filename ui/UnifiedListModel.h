@@ -1,12 +1,12 @@
 #pragma once
 
+#include "AfterPaint.h"
 #include "cache/UnifiedMailbox.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <optional>
 
 class QAbstractItemView;
@@ -79,17 +79,13 @@ public:
     /// again if mail changed them in between).
     void readRest();
     /// Reads the rest once @p view has painted the first rows: queued by that paint, so before
-    /// the user can scroll. Not QAbstractItemModel::fetchMore(): QTreeView calls that while it
-    /// lays its rows out, before the first paint.
+    /// the user can scroll (AfterPaint).
     void readRestAfterPaintsOf(QAbstractItemView *view);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     const UnifiedMailbox::Entry *cachedRow(int row) const;
@@ -101,9 +97,11 @@ private:
     UnifiedMailbox::View m_view = UnifiedMailbox::View::Inboxes;
     bool m_search = false;
     QList<UnifiedMailbox::Row> m_rows;
-    bool m_moreRows = false;             ///< m_rows is the view's first kFirstRows; more may follow
-    QPointer<QWidget> m_paintedViewport; ///< whose paints call readRest()
-    bool m_restQueued = false;
+    bool m_moreRows = false; ///< m_rows is the view's first kFirstRows; more may follow
+    AfterPaint m_readRestAfterPaint{[this] { return m_moreRows; },
+                                    [this] {
+                                        readRest();
+                                    }};
     /// Pages of rows by page number (12,800 rows), as MessageListModel: scrolling 137,000 rows
     /// keeps memory flat.
     mutable QCache<int, Page> m_pages{256};

@@ -344,14 +344,15 @@ QString CacheMessageStore::listSql(const QString &columns, const ListQuery &list
     return u"SELECT %1 FROM messages WHERE %2 ORDER BY %3%4, uid%4"_s.arg(columns, where, order, direction);
 }
 
-QList<qint64> CacheMessageStore::messageRowIds(qint64 folderId, const ListQuery &listQuery)
+QList<qint64> CacheMessageStore::messageRowIds(qint64 folderId, const ListQuery &listQuery, int limit)
 {
     // Through SQLite's C API: 100,000 row ids read with QSqlQuery (a QVariant per value) took
     // 23-39 ms of the window's first screen on a slow VM.
-    const QByteArray sql = listSql(u"id"_s, listQuery).toUtf8();
+    const QByteArray sql = (listSql(u"id"_s, listQuery) + u" LIMIT ?"_s).toUtf8();
     SqliteStatement query(m_database.database(), sql.constData());
     QList<qint64> ids;
     query.bind(folderId);
+    query.bind(qint64(limit));
     while (query.step() && query.hasRow())
         ids.append(query.columnInt64(0));
     if (!query.lastError().isEmpty())

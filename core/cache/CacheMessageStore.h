@@ -81,8 +81,9 @@ public:
         bool withAttachmentsOnly = false;
     };
     /// Row ids of the folder's messages in list order: cheap even for 100,000 messages, so a
-    /// view can know its size and fetch visible rows with messagesByRowIds().
-    [[nodiscard]] QList<qint64> messageRowIds(qint64 folderId, const ListQuery &query);
+    /// view can know its size and fetch visible rows with messagesByRowIds(); the first @p limit
+    /// only when it is not negative.
+    [[nodiscard]] QList<qint64> messageRowIds(qint64 folderId, const ListQuery &query, int limit = -1);
     /// What threading needs of the same messages, in the same order.
     [[nodiscard]] QList<MessageThreader::Message> threadKeys(qint64 folderId, const ListQuery &query);
     /// The messages with these row ids, in the same order (missing ones skipped).

@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace Amiens;
@@ -41,8 +42,9 @@ const QStringList kSubjects = {u"Conseil de classe"_s,
 const QStringList kSenders = {u"Élodie Lefèvre"_s, u"François Hénault"_s, u"Cécile N'Diaye"_s,
                               u"Jean Martin"_s};
 
-/// Writes @p count rows straight into the cache (as a sync would have), in one transaction.
-void fill(MailCache &cache, qint64 folderId, int count)
+/// Writes @p count rows straight into the cache (as a sync would have), in one transaction: UIDs
+/// from @p first on, each message ten minutes after the one before.
+void fill(MailCache &cache, qint64 folderId, int count, int first = 1)
 {
     cache.database().transaction([&] {
         QSqlQuery insert(cache.database().database());
@@ -53,7 +55,7 @@ void fill(MailCache &cache, qint64 folderId, int count)
         QSqlQuery index(cache.database().database());
         index.prepare(u"INSERT INTO message_search (rowid, subject, addresses, body) VALUES (?, ?, ?, '')"_s);
         const qint64 start = QDateTime(QDate(2025, 1, 1), QTime(8, 0), Qt::UTC).toSecsSinceEpoch();
-        for (int i = 1; i <= count; ++i) {
+        for (int i = first; i < first + count; ++i) {
             const bool seen = i % 3 != 0;
             const QString subject = kSubjects.at(i % kSubjects.size()) + u" n°"_s + QString::number(i);
             const QString sender = kSenders.at(i % kSenders.size());
@@ -90,6 +92,10 @@ private Q_SLOTS:
     void initTestCase();
     void modelPassesTheModelTester();
     void bigFolderOpensLazily();
+    void firstScreenComesBeforeTheRest();
+    void restComesAfterTheFirstPaint();
+    void mailBetweenTheTwoReadsShowsTheListAgain();
+    void selectedMessageFoundAfterReload();
     void listOrderComesFromAnIndex();
     void schemaTwoCacheIsMigrated();
     void bodiesReadByAnOlderModelAreReindexed();
@@ -179,6 +185,8 @@ void TestMessageList::modelPassesTheModelTester()
     MessageListModel model(&m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setFolder(m_smallFolder);
+    QCOMPARE(model.rowCount(), MessageListModel::kFirstRows);
+    model.readRest();
     QCOMPARE(model.rowCount(), 300);
     model.sort(MessageListModel::SubjectColumn, Qt::AscendingOrder);
     model.setFilter(true, false, false);
@@ -190,6 +198,7 @@ void TestMessageList::bigFolderOpensLazily()
 {
     MessageListModel model(&m_cache);
     model.setFolder(m_bigFolder);
+    model.readRest();
     QCOMPARE(model.rowCount(), 100000);
     // Newest first.
     QCOMPARE(model.index(0, MessageListModel::SubjectColumn).data().toString(),
@@ -200,6 +209,105 @@ void TestMessageList::bigFolderOpensLazily()
     // Unread rows are bold; a jump to the middle fetches that page only.
     QVERIFY(model.index(99999 - 2, 0).data(Qt::FontRole).value<QFont>().bold()); // uid 3: unread
     QCOMPARE(model.index(50000, 0).data(MessageListModel::UidRole).toUInt(), 50000u);
+}
+
+void TestMessageList::firstScreenComesBeforeTheRest()
+{
+    // The list's first rows only, exactly the whole list's, before any other id is read: reading
+    // the 100,000 ids and the view laying them out were ~13 % of the window's first screen.
+    const QList<qint64> all = m_cache.messageStore().messageRowIds(m_bigFolder, {});
+    QCOMPARE(all.size(), 100000);
+    MessageListModel model(&m_cache);
+    model.setFolder(m_bigFolder);
+    QCOMPARE(model.rowCount(), MessageListModel::kFirstRows);
+    QVERIFY(model.hasRestToRead());
+    QCOMPARE(model.rowIds(), all.first(MessageListModel::kFirstRows));
+    QCOMPARE(model.index(0, 0).data(MessageListModel::UidRole).toUInt(), 100000u);
+    // The rest appended after them: no reset, so the view keeps its place and selection.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.readRest();
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), MessageListModel::kFirstRows);
+    QCOMPARE(inserted.first().at(2).toInt(), 99999);
+    QVERIFY(!model.hasRestToRead());
+    QCOMPARE(model.rowIds(), all);
+    QCOMPARE(model.index(MessageListModel::kFirstRows, 0).data(MessageListModel::UidRole).toUInt(),
+             100000u - MessageListModel::kFirstRows);
+    // Read once: a second call reads nothing more.
+    model.readRest();
+    QCOMPARE(inserted.count(), 1);
+    // Threads need every message at once; a search shows its matches whole.
+    model.setThreaded(true);
+    QVERIFY(!model.hasRestToRead());
+    QCOMPARE(model.rowCount(), 100000);
+    model.setThreaded(false);
+    QVERIFY(model.hasRestToRead());
+    model.showRowIds(all.mid(500, 300));
+    QVERIFY(!model.hasRestToRead());
+    QCOMPARE(model.rowCount(), 300);
+}
+
+void TestMessageList::restComesAfterTheFirstPaint()
+{
+    // The window's list reads the rest once its first screen is painted, before any scrolling:
+    // nothing in Qt would ask the model for it.
+    MessageListModel model(&m_cache);
+    QTreeView view;
+    view.setUniformRowHeights(true);
+    view.setModel(&model);
+    model.readRestAfterPaintsOf(&view);
+    model.setFolder(m_bigFolder);
+    QCOMPARE(model.rowCount(), MessageListModel::kFirstRows);
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(model.rowCount(), 100000);
+    QCOMPARE(view.indexAt(QPoint(1, 1)).row(), 0); // still at the top
+    // Each list read again (a sync, another folder) comes the same way.
+    model.setFolder(m_smallFolder);
+    QTRY_COMPARE(model.rowCount(), 300);
+}
+
+void TestMessageList::mailBetweenTheTwoReadsShowsTheListAgain()
+{
+    const qint64 folderId = addFolder(u"Entre deux lectures"_s);
+    QVERIFY(folderId);
+    fill(m_cache, folderId, 250);
+    MessageListModel model(&m_cache);
+    model.setFolder(folderId);
+    QCOMPARE(model.rowCount(), MessageListModel::kFirstRows);
+    // New mail, newer than everything, stored between the first rows and the rest: the first rows
+    // moved down, so the list is shown again rather than a wrong tail appended.
+    fill(m_cache, folderId, 1, 251);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.readRest();
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.rowCount(), 251);
+    QCOMPARE(model.index(0, 0).data(MessageListModel::UidRole).toUInt(), 251u);
+    QCOMPARE(model.index(250, 0).data(MessageListModel::UidRole).toUInt(), 1u);
+    QCOMPARE(model.rowIds(), m_cache.messageStore().messageRowIds(folderId, {}));
+    QVERIFY(m_cache.folderStore().replaceFolderList(baseFolders()));
+}
+
+void TestMessageList::selectedMessageFoundAfterReload()
+{
+    // After a sync the window reads the list again and looks for the open message: deeper than
+    // the first rows, the rest is read to find it; with nothing open, nothing more is read.
+    MessageListModel model(&m_cache);
+    model.setFolder(m_bigFolder);
+    const qint64 deep = m_cache.message(m_bigFolder, 12345)->rowId;
+    const qint64 near = m_cache.message(m_bigFolder, 99990)->rowId;
+    QCOMPARE(model.rowForRowId(near), 10);
+    QVERIFY(model.hasRestToRead());
+    QCOMPARE(model.rowForRowId(0), -1);
+    QVERIFY(model.hasRestToRead());
+    QCOMPARE(model.rowForRowId(deep), 100000 - 12345);
+    QVERIFY(!model.hasRestToRead());
+    QCOMPARE(model.rowForRowId(deep + 1000000), -1); // no such message
 }
 
 void TestMessageList::listOrderComesFromAnIndex()
@@ -336,12 +444,15 @@ void TestMessageList::sortingAndFiltering()
     QCOMPARE(model.index(0, 0).data(MessageListModel::UidRole).toUInt(), 1u);
 
     model.setFilter(true, false, false);
+    model.readRest();
     QCOMPARE(model.rowCount(), 100000 / 3);
     for (int row : {0, 1, 1000, model.rowCount() - 1})
         QVERIFY(!model.index(row, 0).data(MessageListModel::SeenRole).toBool());
     model.setFilter(false, true, false);
+    model.readRest();
     QCOMPARE(model.rowCount(), 100000 / 50);
     model.setFilter(false, false, true);
+    model.readRest();
     QCOMPARE(model.rowCount(), 100000 / 7);
     QVERIFY(model.index(0, 0).data(MessageListModel::HasAttachmentsRole).toBool());
 }
