@@ -55,6 +55,8 @@ public:
     /// Whether a commit has asked for a checkpoint since the opening (the log passed the mark).
     [[nodiscard]] bool checkpointAsked() const { return m_checkpointer != nullptr; }
 
+    /// How long a statement waits for another connection's lock before it fails.
+    static constexpr int kBusyTimeoutMilliseconds = 5000;
     /// The log's size past which a commit asks WalCheckpointer for a checkpoint, and past which
     /// the committing connection does one itself (the thread could not keep up).
     static constexpr qint64 kBackgroundCheckpointBytes = 8 * 1024 * 1024;

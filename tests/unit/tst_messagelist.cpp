@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QIcon>
 #include <QListWidget>
 #include <QMimeData>
@@ -355,6 +356,8 @@ void TestMessageList::schemaTwoCacheIsMigrated()
     QVERIFY2(cache.open(path, u"mdupont@ac-amiens.fr"_s, MailCache::Mode::ReadWrite, &error),
              qPrintable(error));
     QCOMPARE(cache.database().schemaVersion(), CacheDatabase::kSchemaVersion);
+    // The migration's pages copied into the database: the next opening reads no log.
+    QCOMPARE(QFileInfo(path + u"-wal"_s).size(), 0);
     const QList<CachedMessage> messages = cache.messageStore().messages(1, 10);
     QCOMPARE(messages.size(), 1);
     QCOMPARE(messages.first().headers.subject, u"Ancien"_s);
