@@ -114,6 +114,9 @@ void ChildProbe::measureOpeningLargest()
     MessageListModel *model = m_window.messageModel();
     QTreeView *list = m_window.messageList();
     model->sort(MessageListModel::SizeColumn, Qt::DescendingOrder);
+    // As in the window, the sorted list is painted and its rest read before the user clicks.
+    list->viewport()->repaint();
+    QCoreApplication::sendPostedEvents();
     const int count = std::min(3, model->rowCount());
     for (int row = 0; row < count; ++row) {
         const QModelIndex index = model->index(row, MessageListModel::SubjectColumn);
