@@ -18,6 +18,7 @@ namespace Amiens {
 MessageListModel::MessageListModel(MailCache *cache, QObject *parent)
     : QAbstractTableModel(parent)
     , m_cache(cache)
+    , m_readRestAfterPaint([this] { return m_moreRows; }, [this] { readRest(); })
 {
 }
 

@@ -116,11 +116,8 @@ private:
     QList<int> m_depths; ///< per row when threaded, empty otherwise
     bool m_threaded = false;
     bool m_search = false;
-    bool m_moreRows = false; ///< m_rowIds is the folder's first kFirstRows; more may follow
-    AfterPaint m_readRestAfterPaint{[this] { return m_moreRows; },
-                                    [this] {
-                                        readRest();
-                                    }};
+    bool m_moreRows = false;         ///< m_rowIds is the folder's first kFirstRows; more may follow
+    AfterPaint m_readRestAfterPaint; ///< reads the rest after the view's first paint
     /// Pages of rows by page number (12,800 rows); bounded so that scrolling a huge folder keeps
     /// memory flat.
     mutable QCache<int, QList<CachedMessage>> m_pages{256};

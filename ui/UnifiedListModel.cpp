@@ -16,6 +16,7 @@ namespace Amiens {
 
 UnifiedListModel::UnifiedListModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_readRestAfterPaint([this] { return m_moreRows; }, [this] { readRest(); })
 {
 }
 

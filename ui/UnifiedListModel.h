@@ -97,11 +97,8 @@ private:
     UnifiedMailbox::View m_view = UnifiedMailbox::View::Inboxes;
     bool m_search = false;
     QList<UnifiedMailbox::Row> m_rows;
-    bool m_moreRows = false; ///< m_rows is the view's first kFirstRows; more may follow
-    AfterPaint m_readRestAfterPaint{[this] { return m_moreRows; },
-                                    [this] {
-                                        readRest();
-                                    }};
+    bool m_moreRows = false;         ///< m_rows is the view's first kFirstRows; more may follow
+    AfterPaint m_readRestAfterPaint; ///< reads the rest after the view's first paint
     /// Pages of rows by page number (12,800 rows), as MessageListModel: scrolling 137,000 rows
     /// keeps memory flat.
     mutable QCache<int, Page> m_pages{256};
